@@ -1,0 +1,13 @@
+# Every external dependency is a Debian package; scripts/setup.sh installs them.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(LIBNFC REQUIRED IMPORTED_TARGET libnfc)
+pkg_check_modules(LIBZMQ REQUIRED IMPORTED_TARGET libzmq)
+find_package(cppzmq REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(date REQUIRED)        # date::date-tz: IANA zones (GCC 12 lacks std::chrono::zoned_time)
+find_package(Threads REQUIRED)
+find_package(GTest REQUIRED)
