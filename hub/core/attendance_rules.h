@@ -1,0 +1,91 @@
+#pragma once
+// The attendance rules of DESIGN.md "Attendance semantics", for one roster
+// member of one meeting, as a pure function of the meeting's times, the
+// member's applied taps, leave/substitute facts and "now". No I/O.
+
+#include "time_util.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rollcall::rules {
+
+enum class Direction { In, Out };
+enum class ReaderDirection { In, Out, Both };
+
+/// Final statuses (present … absent) plus the two provisional ones a live
+/// board needs before the meeting ends: not_arrived (before S + Gl) and
+/// overdue (after S + Gl, not yet arrived; late if they come before E).
+enum class Status { NotArrived, Overdue, Present, Late, Substituted, Excused, Absent };
+
+enum Flag : unsigned {
+    LeftEarly = 1u << 0,
+    LeftMidMeeting = 1u << 1,
+    NoCheckout = 1u << 2,
+};
+
+[[nodiscard]] std::string_view toString(Status s);
+[[nodiscard]] std::optional<Status> statusFromString(std::string_view s);
+[[nodiscard]] std::string_view toString(Direction d);
+[[nodiscard]] std::optional<Direction> directionFromString(std::string_view s);
+[[nodiscard]] std::string_view toString(ReaderDirection d);
+[[nodiscard]] std::optional<ReaderDirection> readerDirectionFromString(std::string_view s);
+[[nodiscard]] std::vector<std::string> flagNames(unsigned flags);
+
+/// A meeting's times and graces (DESIGN.md defaults).
+struct MeetingTimes {
+    TimePoint opening;  // check-in opens (default S − 60 min)
+    TimePoint start;    // S
+    TimePoint end;      // E
+    Millis lateGrace = std::chrono::minutes(5);
+    Millis earlyGrace = std::chrono::minutes(5);
+    Millis midThreshold = std::chrono::minutes(15);
+    bool checkoutRequired = false;
+
+    /// Taps are assigned to the meeting within [opening, windowEnd()], inclusive.
+    static constexpr Millis kWindowAfterEnd = std::chrono::minutes(30);
+    [[nodiscard]] TimePoint windowEnd() const { return end + kWindowAfterEnd; }
+};
+
+/// One tap applied to a member in this meeting, already debounced and with
+/// its direction decided. `ref` identifies the evidence (tap id, or negative
+/// amendment id for manual taps).
+struct AppliedTap {
+    TimePoint at;
+    Direction direction;
+    std::int64_t ref = 0;
+};
+
+struct MemberFacts {
+    std::span<const AppliedTap> taps; // sorted by time
+    bool onLeave = false;
+    /// First check-in of an approved substitute, if any (only one before E counts).
+    std::optional<TimePoint> substituteFirstIn;
+};
+
+struct MemberOutcome {
+    Status status = Status::NotArrived;
+    unsigned flags = 0;
+    std::optional<TimePoint> firstIn;  // first check-in before E
+    std::optional<TimePoint> lastOut;  // last check-out after a check-in
+    std::int64_t lateMinutes = 0;
+    std::int64_t earlyMinutes = 0;
+    Millis midMeetingOut{0};           // time out between check-out and later check-in, within [S, E]
+    bool inside = false;               // latest applied tap is a check-in
+
+    [[nodiscard]] bool attended() const { return status == Status::Present || status == Status::Late; }
+    [[nodiscard]] bool has(Flag f) const { return (flags & f) != 0; }
+};
+
+/// Evaluates one roster member at `now`. Tap times are taken to the whole
+/// second (rules apply to the second, minutes are rounded down from seconds).
+[[nodiscard]] MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& facts, TimePoint now);
+
+/// First check-in before E among taps (for substitutes), or nullopt.
+[[nodiscard]] std::optional<TimePoint> firstCheckInBeforeEnd(const MeetingTimes& meeting, std::span<const AppliedTap> taps);
+
+} // namespace rollcall::rules

@@ -1,0 +1,370 @@
+#include "record.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <sstream>
+
+namespace rollcall {
+namespace {
+
+constexpr std::array<std::string_view, 5> kAmendmentKinds{"leave", "substitute", "manual_tap", "status_override", "revoke"};
+
+AmendmentKind amendmentKindFrom(std::string_view s)
+{
+    for (std::size_t i = 0; i < kAmendmentKinds.size(); ++i) {
+        if (kAmendmentKinds[i] == s) return static_cast<AmendmentKind>(i);
+    }
+    throw std::runtime_error("unknown amendment kind in the record: " + std::string(s));
+}
+
+std::vector<std::string> splitUnitPath(const std::string& path)
+{
+    std::vector<std::string> parts;
+    std::string part;
+    std::istringstream in(path);
+    while (std::getline(in, part, '/')) {
+        // Trim ASCII spaces only: names in any script must survive unchanged.
+        const auto b = part.find_first_not_of(' ');
+        const auto e = part.find_last_not_of(' ');
+        if (b == std::string::npos) throw InputError("unit path \"" + path + "\" has an empty part");
+        parts.push_back(part.substr(b, e - b + 1));
+    }
+    if (parts.empty()) throw InputError("unit path is empty");
+    return parts;
+}
+
+std::string placeholders(std::size_t n)
+{
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+    return s;
+}
+
+Meeting readMeeting(db::Database& db, db::Statement& s)
+{
+    Meeting m;
+    m.id = s.getText(0);
+    m.title = s.getText(1);
+    m.times.start = fromMillis(s.getInt(2));
+    m.times.end = fromMillis(s.getInt(3));
+    m.times.opening = fromMillis(s.getInt(4));
+    m.times.lateGrace = std::chrono::seconds(s.getInt(5));
+    m.times.earlyGrace = std::chrono::seconds(s.getInt(6));
+    m.times.midThreshold = std::chrono::seconds(s.getInt(7));
+    m.times.checkoutRequired = s.getInt(8) != 0;
+    if (auto f = s.getOptionalInt(9)) m.finalizedAt = fromMillis(*f);
+    auto v = db.prepare("SELECT venue_id FROM meeting_venues WHERE meeting_id = ? ORDER BY is_main DESC, venue_id");
+    v.bind(1, m.id);
+    while (v.step()) m.venues.push_back(v.getText(0));
+    return m;
+}
+
+constexpr const char* kMeetingColumns =
+    "SELECT id, title, start_ms, end_ms, opening_ms, late_grace_s, early_grace_s, mid_threshold_s, "
+    "checkout_required, finalized_ms FROM meetings ";
+
+} // namespace
+
+std::string_view toString(AmendmentKind k) { return kAmendmentKinds.at(static_cast<std::size_t>(k)); }
+
+std::int64_t Record::ensureUnitPath(const std::string& path)
+{
+    const auto parts = splitUnitPath(path);
+    std::optional<std::int64_t> parent;
+    std::string prefix;
+    for (const auto& part : parts) {
+        prefix += prefix.empty() ? part : "/" + part;
+        if (auto existing = findUnit(prefix)) {
+            parent = existing;
+            continue;
+        }
+        auto ins = db_.prepare("INSERT INTO units(parent_id, name, path) VALUES (?, ?, ?)");
+        ins.bind(1, parent).bind(2, part).bind(3, prefix).run();
+        parent = db_.lastInsertRowId();
+    }
+    return *parent;
+}
+
+std::optional<std::int64_t> Record::findUnit(const std::string& path)
+{
+    std::string normalized;
+    for (const auto& part : splitUnitPath(path)) normalized += normalized.empty() ? part : "/" + part;
+    auto s = db_.prepare("SELECT id FROM units WHERE path = ?");
+    s.bind(1, normalized);
+    if (s.step()) return s.getInt(0);
+    return std::nullopt;
+}
+
+std::vector<std::int64_t> Record::unitSubtree(std::int64_t unitId)
+{
+    auto s = db_.prepare(
+        "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) "
+        "SELECT id FROM sub");
+    s.bind(1, unitId);
+    std::vector<std::int64_t> ids;
+    while (s.step()) ids.push_back(s.getInt(0));
+    return ids;
+}
+
+void Record::addPerson(const Person& p)
+{
+    if (findPerson(p.id)) throw InputError("person_id \"" + p.id + "\" already exists");
+    auto s = db_.prepare("INSERT INTO persons(id, name, unit_id, title) VALUES (?, ?, ?, ?)");
+    s.bind(1, p.id).bind(2, p.name).bind(3, p.unitId).bind(4, p.title).run();
+}
+
+std::optional<Person> Record::findPerson(const std::string& id)
+{
+    auto s = db_.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)};
+}
+
+void Record::addBadge(const std::string& uid, const std::string& personId, TimePoint issued)
+{
+    auto q = db_.prepare("SELECT person_id FROM badges WHERE uid = ?");
+    q.bind(1, uid);
+    if (q.step()) {
+        const auto holder = q.getText(0);
+        if (holder == personId) return; // the same badge listed again is no change
+        throw InputError("badge " + uid + " is already held by person " + holder);
+    }
+    auto s = db_.prepare("INSERT INTO badges(uid, person_id, issued_ms) VALUES (?, ?, ?)");
+    s.bind(1, uid).bind(2, personId).bind(3, toMillis(issued)).run();
+}
+
+std::optional<std::string> Record::badgeHolder(const std::string& uid, TimePoint at)
+{
+    auto s = db_.prepare("SELECT person_id FROM badges WHERE uid = ? AND (revoked_ms IS NULL OR revoked_ms > ?)");
+    s.bind(1, uid).bind(2, toMillis(at));
+    if (s.step()) return s.getText(0);
+    return std::nullopt;
+}
+
+void Record::addVenue(const std::string& id, const std::string& name)
+{
+    if (venueExists(id)) throw InputError("venue \"" + id + "\" already exists");
+    auto s = db_.prepare("INSERT INTO venues(id, name) VALUES (?, ?)");
+    s.bind(1, id).bind(2, name).run();
+}
+
+bool Record::venueExists(const std::string& id)
+{
+    auto s = db_.prepare("SELECT 1 FROM venues WHERE id = ?");
+    s.bind(1, id);
+    return s.step();
+}
+
+void Record::addReader(const Reader& r, TimePoint now)
+{
+    if (!venueExists(r.venueId)) throw InputError("venue \"" + r.venueId + "\" does not exist");
+    if (findReader(r.id)) throw InputError("reader \"" + r.id + "\" already exists");
+    auto s = db_.prepare("INSERT INTO readers(id, venue_id, direction, created_ms) VALUES (?, ?, ?, ?)");
+    s.bind(1, r.id).bind(2, r.venueId).bind(3, rules::toString(r.direction)).bind(4, toMillis(now)).run();
+}
+
+std::optional<Reader> Record::findReader(const std::string& id)
+{
+    auto s = db_.prepare("SELECT id, venue_id, direction FROM readers WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return Reader{s.getText(0), s.getText(1), *rules::readerDirectionFromString(s.getText(2))};
+}
+
+void Record::addMeeting(const Meeting& m, TimePoint now)
+{
+    if (findMeeting(m.id)) throw InputError("meeting \"" + m.id + "\" already exists");
+    if (m.venues.empty()) throw InputError("meeting \"" + m.id + "\" needs at least one venue");
+    if (m.times.end <= m.times.start) throw InputError("meeting \"" + m.id + "\": end must be after start");
+    if (m.times.opening > m.times.start) throw InputError("meeting \"" + m.id + "\": check-in cannot open after the start");
+    auto s = db_.prepare(
+        "INSERT INTO meetings(id, title, start_ms, end_ms, opening_ms, late_grace_s, early_grace_s, mid_threshold_s, "
+        "checkout_required, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    using std::chrono::duration_cast;
+    using std::chrono::seconds;
+    s.bind(1, m.id).bind(2, m.title).bind(3, toMillis(m.times.start)).bind(4, toMillis(m.times.end))
+        .bind(5, toMillis(m.times.opening))
+        .bind(6, static_cast<std::int64_t>(duration_cast<seconds>(m.times.lateGrace).count()))
+        .bind(7, static_cast<std::int64_t>(duration_cast<seconds>(m.times.earlyGrace).count()))
+        .bind(8, static_cast<std::int64_t>(duration_cast<seconds>(m.times.midThreshold).count()))
+        .bind(9, m.times.checkoutRequired ? 1 : 0).bind(10, toMillis(now)).run();
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < m.venues.size(); ++i) {
+        const auto& v = m.venues[i];
+        if (!venueExists(v)) throw InputError("venue \"" + v + "\" does not exist");
+        if (!seen.insert(v).second) throw InputError("venue \"" + v + "\" is listed twice");
+        auto mv = db_.prepare("INSERT INTO meeting_venues(meeting_id, venue_id, is_main) VALUES (?, ?, ?)");
+        mv.bind(1, m.id).bind(2, v).bind(3, i == 0 ? 1 : 0).run();
+    }
+}
+
+void Record::addInvite(const std::string& meetingId, const RosterInvite& invite)
+{
+    auto s = db_.prepare("INSERT INTO meeting_invites(meeting_id, unit_id, person_id) VALUES (?, ?, ?)");
+    s.bind(1, meetingId);
+    if (invite.unitPath) {
+        const auto unit = findUnit(*invite.unitPath);
+        if (!unit) throw InputError("unit \"" + *invite.unitPath + "\" does not exist");
+        s.bind(2, *unit).bindNull(3);
+    } else {
+        if (!invite.personId || !findPerson(*invite.personId)) {
+            throw InputError("person \"" + invite.personId.value_or("") + "\" does not exist");
+        }
+        s.bindNull(2).bind(3, *invite.personId);
+    }
+    s.run();
+}
+
+std::optional<Meeting> Record::findMeeting(const std::string& id)
+{
+    auto s = db_.prepare(std::string(kMeetingColumns) + "WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return readMeeting(db_, s);
+}
+
+std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to)
+{
+    std::vector<Meeting> out;
+    if (venues.empty()) return out;
+    auto s = db_.prepare(std::string(kMeetingColumns)
+                         + "WHERE opening_ms <= ? AND end_ms + ? >= ? AND id IN "
+                           "(SELECT meeting_id FROM meeting_venues WHERE venue_id IN ("
+                         + placeholders(venues.size()) + ")) ORDER BY start_ms, id");
+    s.bind(1, toMillis(to)).bind(2, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(3, toMillis(from));
+    for (std::size_t i = 0; i < venues.size(); ++i) s.bind(static_cast<int>(i + 4), venues[i]);
+    while (s.step()) out.push_back(readMeeting(db_, s));
+    return out;
+}
+
+std::vector<Meeting> Record::meetingsStartingIn(TimePoint from, TimePoint to)
+{
+    std::vector<Meeting> out;
+    auto s = db_.prepare(std::string(kMeetingColumns) + "WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id");
+    s.bind(1, toMillis(from)).bind(2, toMillis(to));
+    while (s.step()) out.push_back(readMeeting(db_, s));
+    return out;
+}
+
+std::vector<Person> Record::roster(const std::string& meetingId)
+{
+    auto s = db_.prepare(
+        "WITH RECURSIVE invited_units(id) AS ("
+        "  SELECT unit_id FROM meeting_invites WHERE meeting_id = ?1 AND unit_id IS NOT NULL"
+        "  UNION SELECT u.id FROM units u JOIN invited_units iu ON u.parent_id = iu.id) "
+        "SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id "
+        "WHERE p.unit_id IN (SELECT id FROM invited_units) "
+        "   OR p.id IN (SELECT person_id FROM meeting_invites WHERE meeting_id = ?1 AND person_id IS NOT NULL) "
+        "ORDER BY u.path, p.id");
+    s.bind(1, meetingId);
+    std::vector<Person> people;
+    while (s.step()) people.push_back(Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)});
+    return people;
+}
+
+InsertOutcome Record::insertTap(TapRecord& t)
+{
+    auto s = db_.prepare(
+        "INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, agent_at_ms, "
+        "clock_offset_ms) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(reader_id, seq) DO NOTHING");
+    std::optional<std::string> dir;
+    if (t.direction) dir = std::string(rules::toString(*t.direction));
+    s.bind(1, t.readerId).bind(2, t.seq).bind(3, t.badgeUid).bind(4, toMillis(t.at)).bind(5, dir).bind(6, t.venueId)
+        .bind(7, t.source).bind(8, toMillis(t.receivedAt)).bind(9, t.agentAtMs).bind(10, t.clockOffsetMs);
+    (void)s.step();
+    if (db_.changes() == 0) return InsertOutcome::AlreadyRecorded;
+    t.id = db_.lastInsertRowId();
+    return InsertOutcome::Inserted;
+}
+
+namespace {
+
+constexpr const char* kTapColumns =
+    "SELECT id, reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, agent_at_ms, "
+    "clock_offset_ms FROM taps ";
+
+TapRecord readTap(const db::Statement& s)
+{
+    TapRecord t;
+    t.id = s.getInt(0);
+    t.readerId = s.getText(1);
+    t.seq = s.getInt(2);
+    t.badgeUid = s.getText(3);
+    t.at = fromMillis(s.getInt(4));
+    if (auto d = s.getOptionalText(5)) t.direction = rules::directionFromString(*d);
+    t.venueId = s.getText(6);
+    t.source = s.getText(7);
+    t.receivedAt = fromMillis(s.getInt(8));
+    t.agentAtMs = s.getOptionalInt(9);
+    t.clockOffsetMs = s.getOptionalInt(10);
+    return t;
+}
+
+} // namespace
+
+std::optional<TapRecord> Record::findTap(const std::string& readerId, std::int64_t seq)
+{
+    auto s = db_.prepare(std::string(kTapColumns) + "WHERE reader_id = ? AND seq = ?");
+    s.bind(1, readerId).bind(2, seq);
+    if (!s.step()) return std::nullopt;
+    return readTap(s);
+}
+
+std::vector<TapRecord> Record::tapsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to)
+{
+    std::vector<TapRecord> out;
+    if (venues.empty()) return out;
+    auto s = db_.prepare(std::string(kTapColumns) + "WHERE at_ms BETWEEN ? AND ? AND venue_id IN ("
+                         + placeholders(venues.size()) + ") ORDER BY at_ms, id");
+    s.bind(1, toMillis(from)).bind(2, toMillis(to));
+    for (std::size_t i = 0; i < venues.size(); ++i) s.bind(static_cast<int>(i + 3), venues[i]);
+    while (s.step()) out.push_back(readTap(s));
+    return out;
+}
+
+std::int64_t Record::addAmendment(Amendment& a)
+{
+    auto s = db_.prepare(
+        "INSERT INTO amendments(kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, "
+        "reason, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    std::optional<std::int64_t> at;
+    if (a.at) at = toMillis(*a.at);
+    std::optional<std::string> dir;
+    if (a.direction) dir = std::string(rules::toString(*a.direction));
+    s.bind(1, toString(a.kind)).bind(2, a.meetingId).bind(3, a.personId).bind(4, a.otherPersonId).bind(5, at)
+        .bind(6, dir).bind(7, a.status).bind(8, a.refId).bind(9, a.author).bind(10, a.reason)
+        .bind(11, toMillis(a.createdAt)).run();
+    a.id = db_.lastInsertRowId();
+    return a.id;
+}
+
+std::vector<Amendment> Record::amendments(const std::string& meetingId)
+{
+    auto s = db_.prepare(
+        "SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, reason, "
+        "created_ms FROM amendments a WHERE meeting_id = ? AND kind <> 'revoke' "
+        "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) ORDER BY id");
+    s.bind(1, meetingId);
+    std::vector<Amendment> out;
+    while (s.step()) {
+        Amendment a;
+        a.id = s.getInt(0);
+        a.kind = amendmentKindFrom(s.getText(1));
+        a.meetingId = s.getOptionalText(2);
+        a.personId = s.getOptionalText(3);
+        a.otherPersonId = s.getOptionalText(4);
+        if (auto at = s.getOptionalInt(5)) a.at = fromMillis(*at);
+        if (auto d = s.getOptionalText(6)) a.direction = rules::directionFromString(*d);
+        a.status = s.getOptionalText(7);
+        a.refId = s.getOptionalInt(8);
+        a.author = s.getText(9);
+        a.reason = s.getText(10);
+        a.createdAt = fromMillis(s.getInt(11));
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+} // namespace rollcall

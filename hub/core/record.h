@@ -1,0 +1,128 @@
+#pragma once
+// The attendance record: typed reads and writes over the SQLite schema.
+// Error policy: bad input (unknown ids, duplicates, a badge held by someone
+// else) throws InputError naming the input; SQLite failures throw
+// db::DatabaseError. Callers group calls in a db::Transaction so a command
+// changes all or nothing.
+
+#include "attendance_rules.h"
+#include "database.h"
+#include "time_util.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rollcall {
+
+struct Person {
+    std::string id;
+    std::string name;
+    std::int64_t unitId = 0;
+    std::string unitPath;
+    std::optional<std::string> title;
+};
+
+struct Reader {
+    std::string id;
+    std::string venueId;
+    rules::ReaderDirection direction = rules::ReaderDirection::Both;
+};
+
+struct Meeting {
+    std::string id;
+    std::string title;
+    std::vector<std::string> venues; // main venue first
+    rules::MeetingTimes times;
+    std::optional<TimePoint> finalizedAt;
+};
+
+struct RosterInvite {
+    std::optional<std::string> unitPath;
+    std::optional<std::string> personId;
+};
+
+/// A tap as stored. at is hub time.
+struct TapRecord {
+    std::int64_t id = 0;
+    std::string readerId;
+    std::int64_t seq = 0;
+    std::string badgeUid;
+    TimePoint at;
+    std::optional<rules::Direction> direction;
+    std::string venueId;
+    std::string source = "reader";
+    TimePoint receivedAt;
+    std::optional<std::int64_t> agentAtMs;
+    std::optional<std::int64_t> clockOffsetMs;
+};
+
+enum class AmendmentKind { Leave, Substitute, ManualTap, StatusOverride, Revoke };
+[[nodiscard]] std::string_view toString(AmendmentKind k);
+
+struct Amendment {
+    std::int64_t id = 0;
+    AmendmentKind kind = AmendmentKind::Leave;
+    std::optional<std::string> meetingId;
+    std::optional<std::string> personId;
+    std::optional<std::string> otherPersonId;
+    std::optional<TimePoint> at;
+    std::optional<rules::Direction> direction;
+    std::optional<std::string> status;
+    std::optional<std::int64_t> refId;
+    std::string author;
+    std::string reason;
+    TimePoint createdAt;
+};
+
+enum class InsertOutcome { Inserted, AlreadyRecorded };
+
+class Record {
+public:
+    explicit Record(db::Database& db) : db_(db) {}
+
+    [[nodiscard]] db::Database& database() noexcept { return db_; }
+
+    // Units: a path like "州直机关/州发改委"; parents are created as needed.
+    std::int64_t ensureUnitPath(const std::string& path);
+    [[nodiscard]] std::optional<std::int64_t> findUnit(const std::string& path);
+    /// The unit and all of its descendants.
+    [[nodiscard]] std::vector<std::int64_t> unitSubtree(std::int64_t unitId);
+
+    void addPerson(const Person& person);
+    [[nodiscard]] std::optional<Person> findPerson(const std::string& id);
+    /// Gives a badge to a person; throws if another person holds it.
+    void addBadge(const std::string& uid, const std::string& personId, TimePoint issued);
+    /// Who held the badge at `at` (not revoked then), if anyone.
+    [[nodiscard]] std::optional<std::string> badgeHolder(const std::string& uid, TimePoint at);
+
+    void addVenue(const std::string& id, const std::string& name);
+    [[nodiscard]] bool venueExists(const std::string& id);
+    void addReader(const Reader& reader, TimePoint now);
+    [[nodiscard]] std::optional<Reader> findReader(const std::string& id);
+
+    void addMeeting(const Meeting& meeting, TimePoint now);
+    void addInvite(const std::string& meetingId, const RosterInvite& invite);
+    [[nodiscard]] std::optional<Meeting> findMeeting(const std::string& id);
+    /// Meetings at any of `venues` whose tap window intersects [from, to].
+    [[nodiscard]] std::vector<Meeting> meetingsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to);
+    /// Meetings whose start lies in [from, to), by start.
+    [[nodiscard]] std::vector<Meeting> meetingsStartingIn(TimePoint from, TimePoint to);
+    /// Expanded roster: persons invited directly or through a unit (sub-units included).
+    [[nodiscard]] std::vector<Person> roster(const std::string& meetingId);
+
+    /// Records a tap once per (reader, seq); a second insert changes nothing.
+    InsertOutcome insertTap(TapRecord& tap);
+    [[nodiscard]] std::optional<TapRecord> findTap(const std::string& readerId, std::int64_t seq);
+    /// Taps at `venues` with at in [from, to], by time then id.
+    [[nodiscard]] std::vector<TapRecord> tapsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to);
+
+    std::int64_t addAmendment(Amendment& amendment);
+    /// Amendments of a meeting in order, revoked ones left out.
+    [[nodiscard]] std::vector<Amendment> amendments(const std::string& meetingId);
+
+private:
+    db::Database& db_;
+};
+
+} // namespace rollcall

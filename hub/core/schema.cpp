@@ -1,0 +1,203 @@
+#include "schema.h"
+
+#include <array>
+#include <string>
+
+namespace rollcall::db {
+namespace {
+
+// Each entry moves the schema from version i to i + 1. Never edit a released
+// entry: add a new one.
+constexpr std::array<const char*, 2> kMigrations{
+    // 1: the record — organisation, venues, readers, meetings, taps, amendments.
+    R"sql(
+CREATE TABLE units (
+    id        INTEGER PRIMARY KEY,
+    parent_id INTEGER REFERENCES units(id),
+    name      TEXT NOT NULL CHECK (length(name) > 0),
+    path      TEXT NOT NULL UNIQUE
+);
+CREATE INDEX units_parent ON units(parent_id);
+
+CREATE TABLE persons (
+    id      TEXT PRIMARY KEY CHECK (length(id) > 0),
+    name    TEXT NOT NULL CHECK (length(name) > 0),
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    title   TEXT
+);
+CREATE INDEX persons_unit ON persons(unit_id);
+
+-- A badge UID is held by one person for good: a lost badge is revoked and a
+-- new UID issued, so old taps keep pointing at who held the badge then.
+CREATE TABLE badges (
+    uid        TEXT PRIMARY KEY CHECK (length(uid) BETWEEN 8 AND 20),
+    person_id  TEXT NOT NULL REFERENCES persons(id),
+    issued_ms  INTEGER NOT NULL,
+    revoked_ms INTEGER
+);
+CREATE INDEX badges_person ON badges(person_id);
+
+CREATE TABLE venues (
+    id   TEXT PRIMARY KEY CHECK (length(id) > 0),
+    name TEXT NOT NULL
+);
+
+CREATE TABLE readers (
+    id         TEXT PRIMARY KEY CHECK (length(id) > 0),
+    venue_id   TEXT NOT NULL REFERENCES venues(id),
+    direction  TEXT NOT NULL CHECK (direction IN ('in', 'out', 'both')),
+    public_key TEXT,
+    created_ms INTEGER NOT NULL
+);
+
+CREATE TABLE meetings (
+    id                TEXT PRIMARY KEY CHECK (length(id) > 0),
+    title             TEXT NOT NULL,
+    start_ms          INTEGER NOT NULL,
+    end_ms            INTEGER NOT NULL,
+    opening_ms        INTEGER NOT NULL,
+    late_grace_s      INTEGER NOT NULL DEFAULT 300 CHECK (late_grace_s >= 0),
+    early_grace_s     INTEGER NOT NULL DEFAULT 300 CHECK (early_grace_s >= 0),
+    mid_threshold_s   INTEGER NOT NULL DEFAULT 900 CHECK (mid_threshold_s > 0),
+    checkout_required INTEGER NOT NULL DEFAULT 0,
+    finalized_ms      INTEGER,
+    created_ms        INTEGER NOT NULL,
+    CHECK (end_ms > start_ms),
+    CHECK (opening_ms <= start_ms)
+);
+CREATE INDEX meetings_time ON meetings(start_ms);
+
+CREATE TABLE meeting_venues (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    venue_id   TEXT NOT NULL REFERENCES venues(id),
+    is_main    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (meeting_id, venue_id)
+);
+CREATE INDEX meeting_venues_venue ON meeting_venues(venue_id);
+
+-- The roster: whole units (sub-units included) and single persons.
+CREATE TABLE meeting_invites (
+    id         INTEGER PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    unit_id    INTEGER REFERENCES units(id),
+    person_id  TEXT REFERENCES persons(id),
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL))
+);
+CREATE INDEX meeting_invites_meeting ON meeting_invites(meeting_id);
+
+-- Every tap a reader sent or an operator imported, exactly once per
+-- (reader, seq). at_ms is hub time (agent time + measured offset).
+CREATE TABLE taps (
+    id              INTEGER PRIMARY KEY,
+    reader_id       TEXT NOT NULL REFERENCES readers(id),
+    seq             INTEGER NOT NULL CHECK (seq > 0),
+    badge_uid       TEXT NOT NULL,
+    at_ms           INTEGER NOT NULL,
+    direction       TEXT CHECK (direction IN ('in', 'out')),
+    venue_id        TEXT NOT NULL REFERENCES venues(id),
+    source          TEXT NOT NULL CHECK (source IN ('reader', 'import')),
+    received_ms     INTEGER NOT NULL,
+    agent_at_ms     INTEGER,
+    clock_offset_ms INTEGER,
+    UNIQUE (reader_id, seq)
+);
+CREATE INDEX taps_venue_time ON taps(venue_id, at_ms);
+
+-- Corrections, append-only, each with who, when and why:
+--   leave            person excused from meeting
+--   substitute       other_person_id attends for person_id
+--   manual_tap       at_ms + direction for person_id (forgotten badge)
+--   status_override  status for person_id
+--   revoke           cancels amendment ref_id
+CREATE TABLE amendments (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL CHECK (kind IN ('leave', 'substitute', 'manual_tap', 'status_override', 'revoke')),
+    meeting_id      TEXT REFERENCES meetings(id),
+    person_id       TEXT REFERENCES persons(id),
+    other_person_id TEXT REFERENCES persons(id),
+    at_ms           INTEGER,
+    direction       TEXT CHECK (direction IN ('in', 'out')),
+    status          TEXT,
+    ref_id          INTEGER REFERENCES amendments(id),
+    author          TEXT NOT NULL CHECK (length(author) > 0),
+    reason          TEXT NOT NULL CHECK (length(reason) > 0),
+    created_ms      INTEGER NOT NULL
+);
+CREATE INDEX amendments_meeting ON amendments(meeting_id);
+
+-- The record is evidence: taps and amendments are never changed or removed.
+CREATE TRIGGER taps_append_only_update BEFORE UPDATE ON taps
+BEGIN SELECT RAISE(ABORT, 'taps are append-only'); END;
+CREATE TRIGGER taps_append_only_delete BEFORE DELETE ON taps
+BEGIN SELECT RAISE(ABORT, 'taps are append-only'); END;
+CREATE TRIGGER amendments_append_only_update BEFORE UPDATE ON amendments
+BEGIN SELECT RAISE(ABORT, 'amendments are append-only'); END;
+CREATE TRIGGER amendments_append_only_delete BEFORE DELETE ON amendments
+BEGIN SELECT RAISE(ABORT, 'amendments are append-only'); END;
+)sql",
+    // 2: what the hub learns about readers, and taps it could not place.
+    R"sql(
+CREATE TABLE reader_health (
+    reader_id       TEXT PRIMARY KEY REFERENCES readers(id),
+    last_seen_ms    INTEGER NOT NULL,
+    outbox_depth    INTEGER NOT NULL DEFAULT 0,
+    clock_offset_ms INTEGER NOT NULL DEFAULT 0,
+    agent_version   TEXT NOT NULL DEFAULT '',
+    reader_state    TEXT NOT NULL DEFAULT '',
+    reader_detail   TEXT NOT NULL DEFAULT ''
+);
+
+-- Spans of time a reader was heard from continuously (heartbeats no further
+-- apart than the offline timeout). Gaps are when it was offline.
+CREATE TABLE reader_uptime (
+    id        INTEGER PRIMARY KEY,
+    reader_id TEXT NOT NULL REFERENCES readers(id),
+    from_ms   INTEGER NOT NULL,
+    to_ms     INTEGER NOT NULL
+);
+CREATE INDEX reader_uptime_reader ON reader_uptime(reader_id, to_ms);
+
+-- Taps from readers nobody registered: kept (nothing a reader sends is
+-- dropped), never applied.
+CREATE TABLE quarantined_taps (
+    id          INTEGER PRIMARY KEY,
+    reader_id   TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    badge_uid   TEXT NOT NULL,
+    at_ms       INTEGER NOT NULL,
+    received_ms INTEGER NOT NULL,
+    reason      TEXT NOT NULL,
+    UNIQUE (reader_id, seq)
+);
+)sql",
+};
+
+} // namespace
+
+int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+int schemaVersion(Database& db)
+{
+    auto stmt = db.prepare("PRAGMA user_version");
+    (void)stmt.step();
+    return static_cast<int>(stmt.getInt(0));
+}
+
+void migrate(Database& db, int target)
+{
+    if (target < 0) target = latestSchemaVersion();
+    int version = schemaVersion(db);
+    if (version > latestSchemaVersion()) {
+        throw std::runtime_error("database " + db.path() + " has schema version " + std::to_string(version)
+                                 + ", newer than this program's " + std::to_string(latestSchemaVersion()));
+    }
+    while (version < target) {
+        Transaction tx(db);
+        db.exec(kMigrations.at(static_cast<std::size_t>(version)));
+        ++version;
+        db.exec("PRAGMA user_version = " + std::to_string(version));
+        tx.commit();
+    }
+}
+
+} // namespace rollcall::db

@@ -1,0 +1,76 @@
+#pragma once
+// Decides, for each tap in time order, whether it is a duplicate (debounce),
+// which meeting's window it falls in, and whether it is a check-in or a
+// check-out (DESIGN.md "Attendance semantics", paragraphs 2 and 3).
+// Stateful so the hub can feed taps one at a time as they arrive; a batch is
+// the same calls in a loop. Pure logic, no I/O.
+
+#include "attendance_rules.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace rollcall::rules {
+
+struct MeetingWindow {
+    std::string id;
+    std::vector<std::string> venues;
+    TimePoint opening;
+    TimePoint start;
+    TimePoint end;
+    [[nodiscard]] TimePoint windowEnd() const { return end + MeetingTimes::kWindowAfterEnd; }
+};
+
+/// A tap as the assigner needs it. Manual taps (amendments) name their
+/// meeting and direction and skip debounce and window assignment.
+struct TapInput {
+    std::int64_t ref = 0;              // tap id (> 0) or −amendment id for manual taps
+    std::string readerId;              // empty for manual taps
+    std::string venueId;
+    std::string badgeUid;
+    std::optional<std::string> personId; // badge holder at tap time; nullopt = unknown badge
+    TimePoint at;
+    ReaderDirection readerDirection = ReaderDirection::Both;
+    std::optional<Direction> explicitDirection; // imported or manual taps
+    std::optional<std::string> forcedMeeting;   // manual taps
+};
+
+enum class Disposition { Applied, Duplicate, NotInWindow };
+
+struct TapOutcome {
+    Disposition disposition = Disposition::NotInWindow;
+    std::optional<std::string> meetingId;
+    Direction direction = Direction::In;
+};
+
+class TapAssigner {
+public:
+    static constexpr Millis kDefaultDebounce = std::chrono::seconds(10);
+
+    explicit TapAssigner(std::vector<MeetingWindow> meetings, Millis debounce = kDefaultDebounce);
+
+    /// Taps must come in time order (ties in any fixed order).
+    [[nodiscard]] TapOutcome assign(const TapInput& tap);
+
+    /// Whether a person is checked in to a meeting, given what was assigned so far.
+    [[nodiscard]] bool isInside(const std::string& meetingId, const std::string& personId) const;
+
+    [[nodiscard]] const std::vector<MeetingWindow>& meetings() const noexcept { return meetings_; }
+
+private:
+    [[nodiscard]] std::vector<const MeetingWindow*> candidates(const std::string& venueId, TimePoint at) const;
+    [[nodiscard]] static const MeetingWindow* checkInTarget(const std::vector<const MeetingWindow*>& c, TimePoint at);
+    [[nodiscard]] static const MeetingWindow* checkOutTarget(const std::vector<const MeetingWindow*>& c, TimePoint at);
+
+    std::vector<MeetingWindow> meetings_;
+    Millis debounce_;
+    // (reader, badge) -> time of the last kept tap.
+    std::unordered_map<std::string, TimePoint> lastKept_;
+    // meeting -> person -> inside?
+    std::map<std::string, std::unordered_map<std::string, bool>> inside_;
+};
+
+} // namespace rollcall::rules

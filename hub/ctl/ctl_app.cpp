@@ -1,0 +1,366 @@
+#include "ctl_app.h"
+
+#include "badge_uid.h"
+#include "database.h"
+#include "meeting_evaluator.h"
+#include "record.h"
+#include "roster_import.h"
+#include "schema.h"
+#include "status_view.h"
+#include "taps_import.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+
+namespace rollcall::ctl {
+namespace {
+
+struct Options {
+    std::string db;
+    std::string zone = "Asia/Shanghai";
+    std::string author;
+    // shared by several commands
+    std::string file, id, name, venue, direction, meeting, person, by, reason, at, title, start, end;
+    std::string lateGrace = "5m", earlyGrace = "5m", midThreshold = "15m", opensBefore = "60m", status;
+    std::vector<std::string> venues, inviteUnits, invitePersons;
+    bool checkoutRequired = false;
+    bool json = false;
+};
+
+std::string defaultAuthor()
+{
+    if (const char* u = std::getenv("ROLLCALL_OPERATOR")) return u;
+    if (const char* u = std::getenv("USER")) return u;
+    return "operator";
+}
+
+/// Opens (and migrates) the database; only `init` may create it.
+db::Database openDatabase(const Options& o, bool create)
+{
+    if (o.db.empty()) throw InputError("--db PATH is required");
+    if (!create && !std::filesystem::exists(o.db)) {
+        throw InputError("database " + o.db + " does not exist; create it with `rollcallctl --db " + o.db + " init`");
+    }
+    db::Database db(o.db);
+    db::migrate(db);
+    return db;
+}
+
+using Command = std::function<void(const Options&, std::ostream&, const Clock&)>;
+
+void requireMeeting(Record& record, const std::string& id)
+{
+    if (!record.findMeeting(id)) throw InputError("meeting \"" + id + "\" does not exist");
+}
+
+void requirePerson(Record& record, const std::string& id, std::string_view option)
+{
+    if (!record.findPerson(id)) throw InputError(std::string(option) + ": person \"" + id + "\" does not exist");
+}
+
+void cmdInit(const Options& o, std::ostream& out, const Clock&)
+{
+    auto db = openDatabase(o, true);
+    out << "database " << o.db << " ready at schema version " << db::schemaVersion(db) << "\n";
+}
+
+void cmdRosterImport(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    db::Transaction tx(db);
+    const auto r = importRoster(record, o.file, clock.now());
+    tx.commit();
+    out << "imported " << r.persons << " person(s), " << r.badges << " badge(s), created " << r.unitsCreated
+        << " unit(s) from " << o.file << "\n";
+}
+
+void cmdVenueAdd(const Options& o, std::ostream& out, const Clock&)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    db::Transaction tx(db);
+    record.addVenue(o.id, o.name.empty() ? o.id : o.name);
+    tx.commit();
+    out << "venue " << o.id << " added\n";
+}
+
+void cmdReaderAdd(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    const auto dir = rules::readerDirectionFromString(o.direction);
+    if (!dir) throw InputError("--direction: \"" + o.direction + "\" is not in, out or both");
+    db::Transaction tx(db);
+    record.addReader({o.id, o.venue, *dir}, clock.now());
+    tx.commit();
+    out << "reader " << o.id << " added at venue " << o.venue << " (" << o.direction << ")\n";
+}
+
+void cmdMeetingAdd(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    const Zone zone(o.zone);
+    Meeting m;
+    m.id = o.id;
+    m.title = o.title;
+    m.venues = o.venues;
+    m.times.start = parseTime(o.start, "--start", &zone);
+    m.times.end = parseTime(o.end, "--end", &zone);
+    m.times.lateGrace = parseDuration(o.lateGrace, "--late-grace");
+    m.times.earlyGrace = parseDuration(o.earlyGrace, "--early-grace");
+    m.times.midThreshold = parseDuration(o.midThreshold, "--mid-meeting-threshold");
+    if (m.times.midThreshold.count() <= 0) throw InputError("--mid-meeting-threshold must be more than 0");
+    m.times.opening = m.times.start - parseDuration(o.opensBefore, "--opens-before");
+    m.times.checkoutRequired = o.checkoutRequired;
+    if (m.times.end <= m.times.start) throw InputError("--end (" + o.end + ") must be after --start (" + o.start + ")");
+    db::Transaction tx(db);
+    record.addMeeting(m, clock.now());
+    for (const auto& u : o.inviteUnits) record.addInvite(m.id, RosterInvite{u, std::nullopt});
+    for (const auto& p : o.invitePersons) record.addInvite(m.id, RosterInvite{std::nullopt, p});
+    const auto expected = record.roster(m.id).size();
+    tx.commit();
+    out << "meeting " << m.id << " added: " << zone.format(m.times.start) << " – " << zone.format(m.times.end) << " ("
+        << zone.name() << "), " << expected << " expected\n";
+}
+
+Amendment newAmendment(AmendmentKind kind, const Options& o, const Clock& clock)
+{
+    Amendment a;
+    a.kind = kind;
+    a.meetingId = o.meeting;
+    a.personId = o.person;
+    a.author = o.author;
+    a.reason = o.reason;
+    a.createdAt = clock.now();
+    if (a.reason.empty()) throw InputError("--reason must not be empty: every correction says why");
+    return a;
+}
+
+void cmdLeaveAdd(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    requireMeeting(record, o.meeting);
+    requirePerson(record, o.person, "--person");
+    auto a = newAmendment(AmendmentKind::Leave, o, clock);
+    db::Transaction tx(db);
+    record.addAmendment(a);
+    tx.commit();
+    out << "leave recorded for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
+}
+
+void cmdSubstituteAdd(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    requireMeeting(record, o.meeting);
+    requirePerson(record, o.person, "--person");
+    requirePerson(record, o.by, "--by");
+    if (o.person == o.by) throw InputError("--by: a person cannot substitute for themselves");
+    Options withReason = o;
+    if (withReason.reason.empty()) withReason.reason = "substitute approved";
+    auto a = newAmendment(AmendmentKind::Substitute, withReason, clock);
+    a.otherPersonId = o.by;
+    db::Transaction tx(db);
+    record.addAmendment(a);
+    tx.commit();
+    out << o.by << " substitutes for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
+}
+
+void cmdCheckin(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    const Zone zone(o.zone);
+    requireMeeting(record, o.meeting);
+    requirePerson(record, o.person, "--person");
+    auto a = newAmendment(AmendmentKind::ManualTap, o, clock);
+    a.at = parseTime(o.at, "--at", &zone);
+    a.direction = rules::directionFromString(o.direction);
+    if (!a.direction) throw InputError("--direction: \"" + o.direction + "\" is not in or out");
+    db::Transaction tx(db);
+    record.addAmendment(a);
+    tx.commit();
+    out << "manual check-" << o.direction << " of " << o.person << " at " << zone.format(*a.at) << " recorded (amendment "
+        << a.id << ")\n";
+}
+
+void cmdOverride(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    requireMeeting(record, o.meeting);
+    requirePerson(record, o.person, "--person");
+    const auto status = rules::statusFromString(o.status);
+    if (!status || *status == rules::Status::NotArrived || *status == rules::Status::Overdue) {
+        throw InputError("--status: \"" + o.status + "\" is not present, late, absent, excused or substituted");
+    }
+    auto a = newAmendment(AmendmentKind::StatusOverride, o, clock);
+    a.status = o.status;
+    db::Transaction tx(db);
+    record.addAmendment(a);
+    tx.commit();
+    out << "status of " << o.person << " at meeting " << o.meeting << " set to " << o.status << " (amendment " << a.id << ")\n";
+}
+
+void cmdTapsImport(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    db::Transaction tx(db);
+    const auto r = importTaps(record, o.file, clock.now());
+    tx.commit();
+    out << "imported " << r.inserted << " tap(s) from " << o.file << "; " << r.alreadyRecorded << " already recorded\n";
+}
+
+void cmdStatus(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    const Zone zone(o.zone);
+    MeetingEvaluator evaluator(record);
+    const auto result = evaluator.evaluate(o.meeting, clock.now());
+    if (o.json) out << statusJson(result, zone).dump(2) << "\n";
+    else printStatusTable(out, result, zone);
+}
+
+void cmdFinalize(const Options& o, std::ostream& out, const Clock& clock)
+{
+    auto db = openDatabase(o, false);
+    Record record(db);
+    const auto meeting = record.findMeeting(o.meeting);
+    if (!meeting) throw InputError("meeting \"" + o.meeting + "\" does not exist");
+    if (meeting->finalizedAt) throw InputError("meeting \"" + o.meeting + "\" is already finalized");
+    if (clock.now() <= meeting->times.windowEnd()) {
+        throw InputError("meeting \"" + o.meeting + "\" cannot be finalized before its check-out window closes");
+    }
+    db::Transaction tx(db);
+    auto s = db.prepare("UPDATE meetings SET finalized_ms = ? WHERE id = ? AND finalized_ms IS NULL");
+    s.bind(1, toMillis(clock.now())).bind(2, o.meeting).run();
+    tx.commit();
+    out << "meeting " << o.meeting << " finalized; its statuses now change only by amendment\n";
+}
+
+} // namespace
+
+int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock)
+{
+    Options o;
+    o.author = defaultAuthor();
+    CLI::App app{"rollcallctl — administer a Rollcall attendance record", "rollcallctl"};
+    app.option_defaults()->always_capture_default();
+    app.add_option("--db", o.db, "SQLite database file")->required();
+    app.add_option("--zone", o.zone, "time zone for input without an offset and for display");
+    app.add_option("--operator", o.author, "who makes a correction (default $ROLLCALL_OPERATOR or $USER)");
+    app.require_subcommand(1);
+
+    std::map<CLI::App*, Command> commands;
+    auto leaf = [&](CLI::App* parent, const std::string& name, const std::string& help, Command cmd) {
+        auto* sub = parent->add_subcommand(name, help);
+        commands[sub] = std::move(cmd);
+        return sub;
+    };
+
+    leaf(&app, "init", "create or migrate the database", cmdInit);
+
+    auto* roster = app.add_subcommand("roster", "persons, units and badges")->require_subcommand(1);
+    leaf(roster, "import", "import persons from CSV (person_id,name,unit,badge_uid[,title])", cmdRosterImport)
+        ->add_option("file", o.file, "CSV file")->required();
+
+    auto* venue = app.add_subcommand("venue", "venues")->require_subcommand(1);
+    auto* venueAdd = leaf(venue, "add", "add a venue", cmdVenueAdd);
+    venueAdd->add_option("--id", o.id)->required();
+    venueAdd->add_option("--name", o.name);
+
+    auto* reader = app.add_subcommand("reader", "badge readers")->require_subcommand(1);
+    auto* readerAdd = leaf(reader, "add", "register a reader at a venue", cmdReaderAdd);
+    readerAdd->add_option("--id", o.id)->required();
+    readerAdd->add_option("--venue", o.venue)->required();
+    readerAdd->add_option("--direction", o.direction, "in, out or both")->required();
+
+    auto* meeting = app.add_subcommand("meeting", "meetings")->require_subcommand(1);
+    auto* meetingAdd = leaf(meeting, "add", "define a meeting and its roster", cmdMeetingAdd);
+    meetingAdd->add_option("--id", o.id)->required();
+    meetingAdd->add_option("--title", o.title)->required();
+    meetingAdd->add_option("--venue", o.venues, "venue id; the first is the main venue")->required();
+    meetingAdd->add_option("--start", o.start, "ISO 8601; without an offset, in --zone")->required();
+    meetingAdd->add_option("--end", o.end)->required();
+    meetingAdd->add_option("--late-grace", o.lateGrace);
+    meetingAdd->add_option("--early-grace", o.earlyGrace);
+    meetingAdd->add_option("--mid-meeting-threshold", o.midThreshold, "time out that flags left mid-meeting");
+    meetingAdd->add_option("--opens-before", o.opensBefore, "check-in opens this long before the start");
+    meetingAdd->add_flag("--checkout-required", o.checkoutRequired);
+    meetingAdd->add_option("--invite-unit", o.inviteUnits, "unit path; sub-units included");
+    meetingAdd->add_option("--invite-person", o.invitePersons, "person id");
+    leaf(meeting, "finalize", "freeze statuses; later changes only by amendment", cmdFinalize)
+        ->add_option("--id", o.meeting)->required();
+
+    auto* leave = app.add_subcommand("leave", "approved leave")->require_subcommand(1);
+    auto* leaveAdd = leaf(leave, "add", "excuse a person from a meeting", cmdLeaveAdd);
+    leaveAdd->add_option("--meeting", o.meeting)->required();
+    leaveAdd->add_option("--person", o.person)->required();
+    leaveAdd->add_option("--reason", o.reason)->required();
+
+    auto* sub = app.add_subcommand("substitute", "approved substitutes")->require_subcommand(1);
+    auto* subAdd = leaf(sub, "add", "let --by attend for --person", cmdSubstituteAdd);
+    subAdd->add_option("--meeting", o.meeting)->required();
+    subAdd->add_option("--person", o.person)->required();
+    subAdd->add_option("--by", o.by)->required();
+    subAdd->add_option("--reason", o.reason);
+
+    auto* checkin = leaf(&app, "checkin", "manual check-in/out (a forgotten badge), stored as an amendment", cmdCheckin);
+    checkin->add_option("--meeting", o.meeting)->required();
+    checkin->add_option("--person", o.person)->required();
+    checkin->add_option("--at", o.at)->required();
+    checkin->add_option("--direction", o.direction, "in or out")->required();
+    checkin->add_option("--reason", o.reason)->required();
+
+    auto* override_ = leaf(&app, "override", "set a member's status by amendment", cmdOverride);
+    override_->add_option("--meeting", o.meeting)->required();
+    override_->add_option("--person", o.person)->required();
+    override_->add_option("--status", o.status)->required();
+    override_->add_option("--reason", o.reason)->required();
+
+    auto* taps = app.add_subcommand("taps", "raw taps")->require_subcommand(1);
+    leaf(taps, "import", "import taps from CSV (reader_id,seq,badge_uid,time[,direction])", cmdTapsImport)
+        ->add_option("file", o.file)->required();
+
+    auto* status = leaf(&app, "status", "who is present, late, absent … at a meeting", cmdStatus);
+    status->add_option("--meeting", o.meeting)->required();
+    status->add_flag("--json", o.json);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e, out, err) == 0 ? 0 : 2;
+    }
+
+    // The command is the deepest parsed subcommand.
+    CLI::App* chosen = &app;
+    while (!chosen->get_subcommands().empty()) chosen = chosen->get_subcommands().front();
+    const auto it = commands.find(chosen);
+    if (it == commands.end()) {
+        err << "rollcallctl: choose a command (see --help)\n";
+        return 2;
+    }
+    try {
+        it->second(o, out, clock);
+        return 0;
+    } catch (const InputError& e) {
+        err << "rollcallctl: " << e.what() << "\nnothing was changed\n";
+        return 1;
+    } catch (const db::DatabaseError& e) {
+        err << "rollcallctl: database " << o.db << ": " << e.what() << "\nnothing was changed\n";
+        return 3;
+    } catch (const std::exception& e) {
+        err << "rollcallctl: " << e.what() << "\n";
+        return 3;
+    }
+}
+
+} // namespace rollcall::ctl

@@ -1,0 +1,9 @@
+#include "ctl_app.h"
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    const rollcall::SystemClock clock;
+    return rollcall::ctl::runCtl(argc, argv, std::cout, std::cerr, clock);
+}

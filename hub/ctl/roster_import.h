@@ -1,0 +1,17 @@
+#pragma once
+// `rollcallctl roster import FILE.csv`: persons with their units and badges.
+#include "record.h"
+
+namespace rollcall::ctl {
+
+struct RosterImportResult {
+    int persons = 0;
+    int badges = 0;
+    int unitsCreated = 0;
+};
+
+/// Imports every row or throws InputError naming FILE:LINE and the field.
+/// The caller owns the transaction (all rows or none).
+RosterImportResult importRoster(Record& record, const std::string& path, TimePoint now);
+
+} // namespace rollcall::ctl

@@ -1,0 +1,196 @@
+#include "status_view.h"
+
+#include <iomanip>
+
+namespace rollcall::ctl {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json optionalTime(const std::optional<TimePoint>& t, const Zone& zone)
+{
+    return t ? ordered_json(zone.formatIso(*t)) : ordered_json(nullptr);
+}
+
+std::string pad(std::string_view s, int width)
+{
+    std::string out(s);
+    for (int w = displayWidth(s); w < width; ++w) out += ' ';
+    return out;
+}
+
+std::string clockOrDash(const std::optional<TimePoint>& t, const Zone& zone)
+{
+    return t ? zone.format(*t).substr(11) : std::string("-");
+}
+
+ordered_json personJson(const Person& p)
+{
+    return {{"person_id", p.id}, {"name", p.name}, {"unit", p.unitPath}};
+}
+
+} // namespace
+
+int displayWidth(std::string_view s)
+{
+    int width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::uint32_t cp = c;
+        int len = 1;
+        if (c >= 0xF0) { cp = c & 0x07; len = 4; }
+        else if (c >= 0xE0) { cp = c & 0x0F; len = 3; }
+        else if (c >= 0xC0) { cp = c & 0x1F; len = 2; }
+        for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        i += len;
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+            || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+            || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+std::string_view statusLabelZh(rules::Status s)
+{
+    switch (s) {
+    case rules::Status::NotArrived: return "未到";
+    case rules::Status::Overdue: return "未到(已过签到时间)";
+    case rules::Status::Present: return "出席";
+    case rules::Status::Late: return "迟到";
+    case rules::Status::Substituted: return "代会";
+    case rules::Status::Excused: return "请假";
+    case rules::Status::Absent: return "缺席";
+    }
+    return "?";
+}
+
+ordered_json statusJson(const MeetingResult& r, const Zone& zone)
+{
+    const auto& m = r.meeting;
+    ordered_json meeting = {
+        {"id", m.id},
+        {"title", m.title},
+        {"venues", m.venues},
+        {"start", zone.formatIso(m.times.start)},
+        {"end", zone.formatIso(m.times.end)},
+        {"check_in_opens", zone.formatIso(m.times.opening)},
+        {"late_grace_minutes", std::chrono::duration_cast<std::chrono::minutes>(m.times.lateGrace).count()},
+        {"early_grace_minutes", std::chrono::duration_cast<std::chrono::minutes>(m.times.earlyGrace).count()},
+        {"checkout_required", m.times.checkoutRequired},
+        {"finalized", m.finalizedAt.has_value()},
+        {"time_zone", zone.name()},
+        {"evaluated_at", zone.formatIso(r.evaluatedAt)},
+    };
+    const auto& s = r.summary;
+    const auto rate = s.attendanceRate();
+    ordered_json summary = {
+        {"expected", s.expected},   {"present", s.present},         {"late", s.late},
+        {"absent", s.absent},       {"excused", s.excused},         {"substituted", s.substituted},
+        {"left_early", s.leftEarly}, {"left_mid_meeting", s.leftMidMeeting}, {"no_checkout", s.noCheckout},
+        {"walk_ins", s.walkIns},    {"unknown_badges", s.unknownBadges},
+        {"not_arrived", s.notArrived + s.overdue},
+        {"attendance_rate", rate ? ordered_json(*rate) : ordered_json(nullptr)},
+    };
+    ordered_json attendees = ordered_json::array();
+    for (const auto& a : r.attendees) {
+        ordered_json row = personJson(a.person);
+        row["status"] = rules::toString(a.outcome.status);
+        row["flags"] = rules::flagNames(a.outcome.flags);
+        row["first_in"] = optionalTime(a.outcome.firstIn, zone);
+        row["last_out"] = optionalTime(a.outcome.lastOut, zone);
+        row["late_minutes"] = a.outcome.lateMinutes;
+        row["early_minutes"] = a.outcome.earlyMinutes;
+        row["substitute"] = a.substitute ? personJson(*a.substitute) : ordered_json(nullptr);
+        row["leave_reason"] = a.leaveReason ? ordered_json(*a.leaveReason) : ordered_json(nullptr);
+        if (a.overriddenFrom) row["overridden_from"] = *a.overriddenFrom;
+        ordered_json evidence = ordered_json::array();
+        for (const auto& t : a.taps) {
+            evidence.push_back({{"at", zone.formatIso(t.at)},
+                                {"direction", rules::toString(t.direction)},
+                                {"source", t.manual() ? "manual" : "reader"},
+                                {"reader_id", t.manual() ? ordered_json(nullptr) : ordered_json(t.readerId)},
+                                {"ref", t.manual() ? -t.ref : t.ref}});
+        }
+        row["taps"] = std::move(evidence);
+        ordered_json amendments = ordered_json::array();
+        for (const auto& am : a.amendments) {
+            amendments.push_back({{"id", am.id}, {"kind", toString(am.kind)}, {"by", am.author},
+                                  {"at", zone.formatIso(am.createdAt)}, {"reason", am.reason}});
+        }
+        row["amendments"] = std::move(amendments);
+        attendees.push_back(std::move(row));
+    }
+    ordered_json walkIns = ordered_json::array();
+    for (const auto& w : r.walkIns) {
+        ordered_json row = personJson(w.person);
+        row["first_in"] = zone.formatIso(w.firstIn);
+        walkIns.push_back(std::move(row));
+    }
+    ordered_json unknown = ordered_json::array();
+    for (const auto& u : r.unknownBadges) {
+        unknown.push_back({{"badge_uid", u.uid}, {"first_at", zone.formatIso(u.firstAt)}, {"taps", u.taps}});
+    }
+    return {{"meeting", meeting}, {"summary", summary}, {"attendees", attendees}, {"walk_ins", walkIns},
+            {"unknown_badges", unknown}};
+}
+
+void printStatusTable(std::ostream& out, const MeetingResult& r, const Zone& zone)
+{
+    const auto& m = r.meeting;
+    out << m.title << "  [" << m.id << "]\n";
+    out << "  " << zone.format(m.times.start) << " – " << zone.format(m.times.end).substr(11) << " (" << zone.name()
+        << ")  venues: ";
+    for (std::size_t i = 0; i < m.venues.size(); ++i) out << (i ? ", " : "") << m.venues[i];
+    out << (m.finalizedAt ? "  FINALIZED" : "") << "\n  as of " << zone.format(r.evaluatedAt) << "\n\n";
+
+    const auto& s = r.summary;
+    const auto rate = s.attendanceRate();
+    out << "  应到 expected " << s.expected << "  出席 present " << s.present << "  迟到 late " << s.late
+        << "  缺席 absent " << s.absent << "  请假 excused " << s.excused << "  代会 substituted " << s.substituted;
+    if (s.notArrived + s.overdue) out << "  未到 not arrived " << (s.notArrived + s.overdue);
+    out << "\n  早退 left early " << s.leftEarly << "  中途离场 left mid-meeting " << s.leftMidMeeting
+        << "  未签退 no check-out " << s.noCheckout << "  列席 walk-ins " << s.walkIns << "  未知卡 unknown badges "
+        << s.unknownBadges << "\n  出勤率 attendance rate ";
+    if (rate) out << std::fixed << std::setprecision(1) << *rate * 100 << " %\n\n";
+    else out << "n/a\n\n";
+
+    const std::vector<std::pair<std::string, int>> columns{{"单位 unit", 0}, {"姓名 name", 0}, {"状态 status", 0},
+                                                           {"签到 in", 8}, {"签退 out", 8}, {"迟到分", 6},
+                                                           {"早退分", 6}, {"标记 flags", 0}, {"代会人 substitute", 0}};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : r.attendees) {
+        std::string flags;
+        for (const auto& f : rules::flagNames(a.outcome.flags)) flags += (flags.empty() ? "" : ",") + f;
+        rows.push_back({a.person.unitPath, a.person.name,
+                        std::string(statusLabelZh(a.outcome.status)) + " " + std::string(rules::toString(a.outcome.status)),
+                        clockOrDash(a.outcome.firstIn, zone), clockOrDash(a.outcome.lastOut, zone),
+                        std::to_string(a.outcome.lateMinutes), std::to_string(a.outcome.earlyMinutes),
+                        flags.empty() ? "-" : flags, a.substitute ? a.substitute->name : "-"});
+    }
+    std::vector<int> widths;
+    for (const auto& [title, min] : columns) widths.push_back(std::max(min, displayWidth(title)));
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], displayWidth(row[i]));
+    }
+    auto printRow = [&](const std::vector<std::string>& cells) {
+        out << "  ";
+        for (std::size_t i = 0; i < cells.size(); ++i) out << pad(cells[i], widths[i]) << (i + 1 < cells.size() ? "  " : "");
+        out << "\n";
+    };
+    std::vector<std::string> head;
+    for (const auto& c : columns) head.push_back(c.first);
+    printRow(head);
+    for (const auto& row : rows) printRow(row);
+
+    if (!r.walkIns.empty()) {
+        out << "\n  列席 walk-ins (not on the roster):\n";
+        for (const auto& w : r.walkIns) out << "    " << w.person.name << " (" << w.person.unitPath << ") " << clockOrDash(w.firstIn, zone) << "\n";
+    }
+    if (!r.unknownBadges.empty()) {
+        out << "\n  未知卡 unknown badges:\n";
+        for (const auto& u : r.unknownBadges) out << "    " << u.uid << " first " << clockOrDash(u.firstAt, zone) << " (" << u.taps << " taps)\n";
+    }
+}
+
+} // namespace rollcall::ctl
