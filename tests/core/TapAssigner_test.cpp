@@ -1,0 +1,203 @@
+// Debounce, window assignment and direction (DESIGN.md paragraphs 2–3).
+#include "tap_assigner.h"
+
+#include <gtest/gtest.h>
+
+using namespace rollcall;
+using namespace rollcall::rules;
+using namespace std::chrono_literals;
+
+namespace {
+
+const TimePoint T0 = fromMillis(1'795'827'600'000LL); // 09:00
+
+MeetingWindow window(const std::string& id, TimePoint start, Millis length, std::vector<std::string> venues = {"v1"})
+{
+    return MeetingWindow{id, std::move(venues), start - 60min, start, start + length};
+}
+
+TapInput tap(TimePoint at, const std::string& badge = "04A23BC1", ReaderDirection dir = ReaderDirection::In,
+             const std::string& reader = "r1", const std::string& venue = "v1")
+{
+    TapInput t;
+    t.readerId = reader;
+    t.venueId = venue;
+    t.badgeUid = badge;
+    t.personId = "p-" + badge;
+    t.at = at;
+    t.readerDirection = dir;
+    return t;
+}
+
+struct DebounceCase {
+    const char* name;
+    std::vector<Millis> offsets;
+    std::vector<Disposition> expected;
+};
+void PrintTo(const DebounceCase& c, std::ostream* os) { *os << c.name; }
+
+class TapAssignerDebounce : public ::testing::TestWithParam<DebounceCase> {};
+
+TEST_P(TapAssignerDebounce, keepsTheFirstTapOfABurst)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    const auto& c = GetParam();
+    for (std::size_t i = 0; i < c.offsets.size(); ++i) {
+        EXPECT_EQ(assigner.assign(tap(T0 + c.offsets[i])).disposition, c.expected[i]) << "tap " << i;
+    }
+}
+
+constexpr auto A = Disposition::Applied;
+constexpr auto D = Disposition::Duplicate;
+INSTANTIATE_TEST_SUITE_P(Cases, TapAssignerDebounce, ::testing::Values(
+    DebounceCase{"withinTenSecondsIsDuplicate", {0s, 4s}, {A, D}},
+    DebounceCase{"atExactlyTenSecondsIsDuplicate", {0s, 10s}, {A, D}},
+    DebounceCase{"justAfterTenSecondsIsKept", {0s, 10s + 1ms}, {A, A}},
+    DebounceCase{"measuredFromLastKeptTap", {0s, 8s, 12s, 20s, 23s}, {A, D, A, D, A}}
+));
+
+TEST(TapAssigner, sameBadgeAtAnotherReaderIsNotDuplicate)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    EXPECT_EQ(assigner.assign(tap(T0)).disposition, Disposition::Applied);
+    EXPECT_EQ(assigner.assign(tap(T0 + 1s, "04A23BC1", ReaderDirection::In, "r2")).disposition, Disposition::Applied);
+}
+
+TEST(TapAssigner, anotherBadgeAtTheSameReaderIsNotDuplicate)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    EXPECT_EQ(assigner.assign(tap(T0)).disposition, Disposition::Applied);
+    EXPECT_EQ(assigner.assign(tap(T0 + 1s, "04A23BC2")).disposition, Disposition::Applied);
+}
+
+TEST(TapAssigner, windowBoundsAreInclusive)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    EXPECT_EQ(assigner.assign(tap(T0 - 60min - 1ms, "01020304")).disposition, Disposition::NotInWindow);
+    EXPECT_EQ(assigner.assign(tap(T0 - 60min, "01020305")).disposition, Disposition::Applied);
+    EXPECT_EQ(assigner.assign(tap(T0 + 150min, "01020306")).disposition, Disposition::Applied);
+    EXPECT_EQ(assigner.assign(tap(T0 + 150min + 1ms, "01020307")).disposition, Disposition::NotInWindow);
+}
+
+TEST(TapAssigner, tapAtAnotherVenueIsNotInWindow)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", ReaderDirection::In, "r9", "v9")).disposition, Disposition::NotInWindow);
+}
+
+TEST(TapAssigner, branchVenueTapGoesToTheMeeting)
+{
+    TapAssigner assigner({window("m1", T0, 120min, {"main", "branch"})});
+    const auto out = assigner.assign(tap(T0, "04A23BC1", ReaderDirection::In, "rb", "branch"));
+    EXPECT_EQ(out.meetingId, "m1");
+}
+
+TEST(TapAssigner, readerDirectionDecidesWhenNotBoth)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", ReaderDirection::Out)).direction, Direction::Out);
+    EXPECT_EQ(assigner.assign(tap(T0, "04A23BC2", ReaderDirection::In)).direction, Direction::In);
+}
+
+TEST(TapAssigner, explicitDirectionWinsOverReader)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    auto t = tap(T0, "04A23BC1", ReaderDirection::In);
+    t.explicitDirection = Direction::Out;
+    EXPECT_EQ(assigner.assign(t).direction, Direction::Out);
+}
+
+TEST(TapAssigner, bothReaderTogglesInAndOut)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", ReaderDirection::Both)).direction, Direction::In);
+    EXPECT_EQ(assigner.assign(tap(T0 + 30min, "04A23BC1", ReaderDirection::Both)).direction, Direction::Out);
+    EXPECT_EQ(assigner.assign(tap(T0 + 40min, "04A23BC1", ReaderDirection::Both)).direction, Direction::In);
+}
+
+TEST(TapAssigner, bothReaderStateFollowsTapsAtAnyReader)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", ReaderDirection::In, "entry")).direction, Direction::In);
+    EXPECT_EQ(assigner.assign(tap(T0 + 30min, "04A23BC1", ReaderDirection::Both, "side")).direction, Direction::Out);
+}
+
+TEST(TapAssigner, duplicateDoesNotToggle)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", ReaderDirection::Both)).direction, Direction::In);
+    EXPECT_EQ(assigner.assign(tap(T0 + 3s, "04A23BC1", ReaderDirection::Both)).disposition, Disposition::Duplicate);
+    EXPECT_EQ(assigner.assign(tap(T0 + 20s, "04A23BC1", ReaderDirection::Both)).direction, Direction::Out);
+}
+
+TEST(TapAssigner, unknownBadgeOnBothReaderIsCheckIn)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    auto t = tap(T0, "DEADBEEF", ReaderDirection::Both);
+    t.personId.reset();
+    EXPECT_EQ(assigner.assign(t).direction, Direction::In);
+    auto again = tap(T0 + 1min, "DEADBEEF", ReaderDirection::Both);
+    again.personId.reset();
+    EXPECT_EQ(assigner.assign(again).direction, Direction::In);
+}
+
+// Meeting A 09:00–11:00 and B 11:00–12:00 at one venue; B opens at 10:00, A's
+// window lasts until 11:30, so 10:00–11:30 belongs to both windows.
+struct OverlapCase {
+    const char* name;
+    Millis offset;
+    ReaderDirection reader;
+    const char* meeting;
+};
+void PrintTo(const OverlapCase& c, std::ostream* os) { *os << c.name; }
+
+class TapAssignerOverlap : public ::testing::TestWithParam<OverlapCase> {};
+
+TEST_P(TapAssignerOverlap, choosesTheMeeting)
+{
+    TapAssigner assigner({window("A", T0, 120min), window("B", T0 + 120min, 60min)});
+    const auto& c = GetParam();
+    EXPECT_EQ(assigner.assign(tap(T0 + c.offset, "04A23BC1", c.reader)).meetingId, std::string(c.meeting));
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, TapAssignerOverlap, ::testing::Values(
+    OverlapCase{"checkInBeforeOverlapGoesToA", 30min, ReaderDirection::In, "A"},
+    OverlapCase{"checkInDuringAGoesToTheMeetingStartingNext", 90min, ReaderDirection::In, "B"},
+    OverlapCase{"checkInAtBsStartGoesToB", 120min, ReaderDirection::In, "B"},
+    OverlapCase{"checkInAfterBStartedGoesToBInProgress", 130min, ReaderDirection::In, "B"},
+    OverlapCase{"checkOutDuringAGoesToAInProgress", 90min, ReaderDirection::Out, "A"},
+    OverlapCase{"checkOutAfterBStartedGoesToBInProgress", 125min, ReaderDirection::Out, "B"},
+    OverlapCase{"checkInAfterAWindowGoesToB", 151min, ReaderDirection::In, "B"}
+));
+
+TEST(TapAssigner, bothReaderInOverlapChecksOutOfTheMeetingInProgress)
+{
+    TapAssigner assigner({window("A", T0, 120min), window("B", T0 + 120min, 60min)});
+    // p-04A23BC1 attends A; at 10:40 the both-reader makes it a check-out of A.
+    EXPECT_EQ(assigner.assign(tap(T0 - 5min, "04A23BC1", ReaderDirection::Both)).meetingId, "A");
+    const auto out = assigner.assign(tap(T0 + 100min, "04A23BC1", ReaderDirection::Both));
+    EXPECT_EQ(out.meetingId, "A");
+    EXPECT_EQ(out.direction, Direction::Out);
+    // Someone not in A tapping at the same moment checks in to B.
+    const auto in = assigner.assign(tap(T0 + 100min, "04A23BC2", ReaderDirection::Both));
+    EXPECT_EQ(in.meetingId, "B");
+    EXPECT_EQ(in.direction, Direction::In);
+}
+
+TEST(TapAssigner, manualTapGoesToItsMeetingWithoutDebounce)
+{
+    TapAssigner assigner({window("m1", T0, 120min)});
+    EXPECT_EQ(assigner.assign(tap(T0)).disposition, Disposition::Applied);
+    TapInput manual;
+    manual.ref = -1;
+    manual.personId = "p-04A23BC1";
+    manual.at = T0 + 1s;
+    manual.explicitDirection = Direction::Out;
+    manual.forcedMeeting = "m1";
+    const auto out = assigner.assign(manual);
+    EXPECT_EQ(out.disposition, Disposition::Applied);
+    EXPECT_EQ(out.direction, Direction::Out);
+    EXPECT_FALSE(assigner.isInside("m1", "p-04A23BC1"));
+}
+
+} // namespace
