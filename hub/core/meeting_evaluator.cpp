@@ -7,216 +7,113 @@
 namespace rollcall {
 namespace {
 
-using rules::Direction;
-using rules::Disposition;
-using rules::Status;
-
 struct PendingTap {
     rules::TapInput input;
     TapEvidence evidence;
+    const TapRecord* record = nullptr;
 };
 
 } // namespace
 
-std::optional<double> Summary::attendanceRate() const
+AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings, TimePoint now, Millis debounce,
+                               const TapObserver& observer)
 {
-    const int denominator = expected - excused;
-    if (denominator <= 0) return std::nullopt;
-    return static_cast<double>(present + late + substituted) / denominator;
-}
-
-void countInto(Summary& s, const rules::MemberOutcome& o)
-{
-    ++s.expected;
-    switch (o.status) {
-    case Status::Present: ++s.present; break;
-    case Status::Late: ++s.late; break;
-    case Status::Absent: ++s.absent; break;
-    case Status::Excused: ++s.excused; break;
-    case Status::Substituted: ++s.substituted; break;
-    case Status::NotArrived: ++s.notArrived; break;
-    case Status::Overdue: ++s.overdue; break;
-    }
-    if (o.has(rules::LeftEarly)) ++s.leftEarly;
-    if (o.has(rules::LeftMidMeeting)) ++s.leftMidMeeting;
-    if (o.has(rules::NoCheckout)) ++s.noCheckout;
-}
-
-MeetingResult MeetingEvaluator::evaluate(const std::string& meetingId, TimePoint now)
-{
-    auto meeting = record_.findMeeting(meetingId);
-    if (!meeting) throw InputError("meeting \"" + meetingId + "\" does not exist");
-
-    MeetingResult result;
-    result.meeting = *meeting;
-    result.evaluatedAt = now;
-
-    // Every meeting whose window overlaps this one's at its venues competes for
-    // the same taps, so all of them go through the assigner together.
-    const auto cluster = record_.meetingsAt(meeting->venues, meeting->times.opening, meeting->times.windowEnd());
-    std::vector<rules::MeetingWindow> windows;
+    std::vector<MeetingSetup> setups;
     std::set<std::string> venues;
-    TimePoint from = meeting->times.opening;
-    TimePoint to = meeting->times.windowEnd();
-    for (const auto& m : cluster) {
-        windows.push_back({m.id, m.venues, m.times.opening, m.times.start, m.times.end});
-        venues.insert(m.venues.begin(), m.venues.end());
-        from = std::min(from, m.times.opening);
-        to = std::max(to, m.times.windowEnd());
-    }
-
-    std::unordered_map<std::string, std::optional<std::string>> holderCache;
-    auto holder = [&](const std::string& uid, TimePoint at) -> std::optional<std::string> {
-        const auto key = uid;
-        if (auto it = holderCache.find(key); it != holderCache.end()) return it->second;
-        auto h = record_.badgeHolder(uid, at);
-        holderCache.emplace(key, h);
-        return h;
-    };
-
-    std::unordered_map<std::string, rules::ReaderDirection> readerDirections;
+    std::optional<TimePoint> from, to;
     std::vector<PendingTap> pending;
-    // Start a debounce window early so the first tap in range is debounced against its predecessor.
-    for (auto& t : record_.tapsAt({venues.begin(), venues.end()}, from - debounce_, to)) {
-        if (meeting->finalizedAt && t.receivedAt > *meeting->finalizedAt) {
-            ++result.tapsIgnoredAfterFinalize; // after finalization only amendments change statuses
-            continue;
-        }
-        auto rd = readerDirections.find(t.readerId);
-        if (rd == readerDirections.end()) {
-            const auto reader = record_.findReader(t.readerId);
-            rd = readerDirections.emplace(t.readerId, reader ? reader->direction : rules::ReaderDirection::Both).first;
-        }
-        PendingTap p;
-        p.input.ref = t.id;
-        p.input.readerId = t.readerId;
-        p.input.venueId = t.venueId;
-        p.input.badgeUid = t.badgeUid;
-        p.input.personId = holder(t.badgeUid, t.at);
-        p.input.at = t.at;
-        p.input.readerDirection = rd->second;
-        p.input.explicitDirection = t.direction;
-        p.evidence = TapEvidence{t.id, t.at, Direction::In, t.readerId, t.badgeUid};
-        pending.push_back(std::move(p));
-    }
-
-    // Amendments: leave, substitutes, overrides for this meeting; manual taps of
-    // every meeting in the cluster (they change who is inside where).
-    std::map<std::string, std::string> leaveReason;
-    std::map<std::string, std::string> substituteOf; // principal -> substitute
-    std::map<std::string, std::pair<std::string, Amendment>> overrides;
-    std::map<std::string, std::vector<Amendment>> amendmentsByPerson;
-    for (const auto& m : cluster) {
-        for (auto& a : record_.amendments(m.id)) {
+    for (const auto& m : meetings) {
+        MeetingSetup s;
+        s.meeting = m;
+        s.roster = record.roster(m.id);
+        for (auto& a : record.amendments(m.id)) {
             if (a.kind == AmendmentKind::ManualTap && a.personId && a.at) {
                 PendingTap p;
                 p.input.ref = -a.id;
                 p.input.personId = a.personId;
                 p.input.at = *a.at;
-                p.input.explicitDirection = a.direction.value_or(Direction::In);
+                p.input.explicitDirection = a.direction.value_or(rules::Direction::In);
                 p.input.forcedMeeting = m.id;
-                p.evidence = TapEvidence{-a.id, *a.at, p.input.explicitDirection.value_or(Direction::In), "", ""};
+                p.evidence = TapEvidence{-a.id, *a.at, *p.input.explicitDirection, "", "", std::nullopt};
                 pending.push_back(std::move(p));
             }
-            if (m.id != meetingId || !a.personId) continue;
-            amendmentsByPerson[*a.personId].push_back(a);
-            if (a.kind == AmendmentKind::Leave) leaveReason[*a.personId] = a.reason;
-            if (a.kind == AmendmentKind::Substitute && a.otherPersonId) {
-                substituteOf[*a.personId] = *a.otherPersonId;
-                amendmentsByPerson[*a.otherPersonId].push_back(a);
-            }
-            if (a.kind == AmendmentKind::StatusOverride && a.status) overrides[*a.personId] = {*a.status, a};
+            s.amendments.push_back(std::move(a));
         }
+        venues.insert(m.venues.begin(), m.venues.end());
+        from = from ? std::min(*from, m.times.opening) : m.times.opening;
+        to = to ? std::max(*to, m.times.windowEnd()) : m.times.windowEnd();
+        setups.push_back(std::move(s));
+    }
+
+    std::unordered_map<std::string, std::optional<Person>> people;
+    auto lookup = [&record, people](const std::string& id) mutable -> std::optional<Person> {
+        if (auto it = people.find(id); it != people.end()) return it->second;
+        auto p = record.findPerson(id);
+        people.emplace(id, p);
+        return p;
+    };
+    AttendanceTracker tracker(std::move(setups), lookup, debounce);
+    if (!from) return tracker;
+
+    std::unordered_map<std::string, std::optional<std::string>> holders;
+    std::unordered_map<std::string, rules::ReaderDirection> readerDirections;
+    // Start one debounce interval early so the first tap in range is debounced against its predecessor.
+    const auto taps = record.tapsAt({venues.begin(), venues.end()}, *from - debounce, *to);
+    for (const auto& t : taps) {
+        auto rd = readerDirections.find(t.readerId);
+        if (rd == readerDirections.end()) {
+            const auto reader = record.findReader(t.readerId);
+            rd = readerDirections.emplace(t.readerId, reader ? reader->direction : rules::ReaderDirection::Both).first;
+        }
+        auto h = holders.find(t.badgeUid);
+        if (h == holders.end()) h = holders.emplace(t.badgeUid, record.badgeHolder(t.badgeUid, t.at)).first;
+        PendingTap p;
+        p.input.ref = t.id;
+        p.input.readerId = t.readerId;
+        p.input.venueId = t.venueId;
+        p.input.badgeUid = t.badgeUid;
+        p.input.personId = h->second;
+        p.input.at = t.at;
+        p.input.readerDirection = rd->second;
+        p.input.explicitDirection = t.direction;
+        p.evidence = TapEvidence{t.id, t.at, rules::Direction::In, t.readerId, t.badgeUid, t.receivedAt};
+        p.record = &t;
+        pending.push_back(std::move(p));
     }
     std::stable_sort(pending.begin(), pending.end(), [](const PendingTap& a, const PendingTap& b) {
         if (a.input.at != b.input.at) return a.input.at < b.input.at;
         return a.input.ref < b.input.ref;
     });
-
-    rules::TapAssigner assigner(std::move(windows), debounce_);
-    std::map<std::string, std::vector<rules::AppliedTap>> applied;     // person -> taps in this meeting
-    std::map<std::string, std::vector<TapEvidence>> evidence;          // person -> evidence
-    std::map<std::string, UnknownBadge> unknown;
-    for (auto& p : pending) {
-        const auto outcome = assigner.assign(p.input);
-        if (p.input.at < meeting->times.opening - debounce_) continue;
-        if (outcome.disposition == Disposition::Duplicate) {
-            ++result.tapsDuplicate;
-            continue;
-        }
-        if (outcome.disposition != Disposition::Applied || outcome.meetingId != meetingId) continue;
-        ++result.tapsApplied;
-        p.evidence.direction = outcome.direction;
-        if (!p.input.personId) {
-            auto& u = unknown[p.input.badgeUid];
-            if (u.taps++ == 0) {
-                u.uid = p.input.badgeUid;
-                u.firstAt = p.input.at;
-            }
-            continue;
-        }
-        applied[*p.input.personId].push_back({p.input.at, outcome.direction, p.input.ref});
-        evidence[*p.input.personId].push_back(p.evidence);
+    for (const auto& p : pending) {
+        const auto r = tracker.addTap(p.input, p.evidence, now);
+        if (observer) observer(p.input, p.evidence, r);
     }
+    for (const auto& m : meetings) (void)tracker.advanceTo(m.id, now);
+    return tracker;
+}
 
-    const auto roster = record_.roster(meetingId);
-    std::set<std::string> rosterIds;
-    std::set<std::string> substituteIds;
-    for (const auto& p : roster) rosterIds.insert(p.id);
-    for (const auto& [principal, sub] : substituteOf) {
-        if (rosterIds.count(principal)) substituteIds.insert(sub);
-    }
+MeetingResult MeetingEvaluator::evaluate(const std::string& meetingId, TimePoint now)
+{
+    const auto meeting = record_.findMeeting(meetingId);
+    if (!meeting) throw InputError("meeting \"" + meetingId + "\" does not exist");
 
-    for (const auto& person : roster) {
-        AttendeeResult a;
-        a.person = person;
-        rules::MemberFacts facts;
-        const auto own = applied.find(person.id);
-        if (own != applied.end()) facts.taps = own->second;
-        if (auto l = leaveReason.find(person.id); l != leaveReason.end()) {
-            facts.onLeave = true;
-            a.leaveReason = l->second;
-        }
-        if (auto s = substituteOf.find(person.id); s != substituteOf.end()) {
-            a.substitute = record_.findPerson(s->second);
-            if (auto st = applied.find(s->second); st != applied.end()) {
-                a.substituteFirstIn = rules::firstCheckInBeforeEnd(meeting->times, st->second);
-                facts.substituteFirstIn = a.substituteFirstIn;
-                const auto& subEvidence = evidence[s->second];
-                a.taps.insert(a.taps.end(), subEvidence.begin(), subEvidence.end());
-            }
-        }
-        a.outcome = rules::evaluateMember(meeting->times, facts, now);
-        if (auto o = overrides.find(person.id); o != overrides.end()) {
-            if (auto status = rules::statusFromString(o->second.first)) {
-                a.overriddenFrom = std::string(rules::toString(a.outcome.status));
-                a.outcome.status = *status;
-                if (!a.outcome.attended()) {
-                    a.outcome.flags = 0;
-                    a.outcome.lateMinutes = 0;
-                    a.outcome.earlyMinutes = 0;
-                }
-                if (a.outcome.status == Status::Present) a.outcome.lateMinutes = 0;
-            }
-        }
-        if (auto e = evidence.find(person.id); e != evidence.end()) {
-            a.taps.insert(a.taps.begin(), e->second.begin(), e->second.end());
-        }
-        std::stable_sort(a.taps.begin(), a.taps.end(), [](const TapEvidence& x, const TapEvidence& y) { return x.at < y.at; });
-        if (auto am = amendmentsByPerson.find(person.id); am != amendmentsByPerson.end()) a.amendments = am->second;
-        countInto(result.summary, a.outcome);
-        result.attendees.push_back(std::move(a));
-    }
-
-    for (const auto& [personId, taps] : applied) {
-        if (rosterIds.count(personId) || substituteIds.count(personId)) continue;
-        const auto first = std::find_if(taps.begin(), taps.end(), [](const auto& t) { return t.direction == Direction::In; });
-        if (first == taps.end()) continue; // a check-out alone is no attendance
-        if (auto person = record_.findPerson(personId)) result.walkIns.push_back({*person, first->at});
-    }
-    for (auto& [uid, u] : unknown) result.unknownBadges.push_back(u);
-    result.summary.walkIns = static_cast<int>(result.walkIns.size());
-    result.summary.unknownBadges = static_cast<int>(result.unknownBadges.size());
+    // Every meeting whose window overlaps this one's at its venues competes for
+    // the same taps, so all of them go through the tracker together.
+    const auto cluster = record_.meetingsAt(meeting->venues, meeting->times.opening, meeting->times.windowEnd());
+    int duplicates = 0;
+    int ignored = 0;
+    const auto& venues = meeting->venues;
+    auto observer = [&](const rules::TapInput& in, const TapEvidence& ev, const TapResult& r) {
+        const bool inWindow = in.at >= meeting->times.opening && in.at <= meeting->times.windowEnd()
+            && std::find(venues.begin(), venues.end(), in.venueId) != venues.end();
+        if (r.verdict == TapVerdict::Duplicate && inWindow) ++duplicates;
+        if (meeting->finalizedAt && ev.receivedAt && *ev.receivedAt > *meeting->finalizedAt && inWindow) ++ignored;
+    };
+    const auto tracker = replayRecord(record_, cluster, now, debounce_, observer);
+    auto result = tracker.result(meetingId);
+    result.evaluatedAt = now;
+    result.tapsDuplicate = duplicates;
+    result.tapsIgnoredAfterFinalize = ignored;
     return result;
 }
 

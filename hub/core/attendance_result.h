@@ -1,0 +1,68 @@
+#pragma once
+// The result of evaluating a meeting: every roster member's status, flags and
+// evidence, walk-ins, unknown badges and summary counts.
+
+#include "record.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rollcall {
+
+/// One piece of evidence: a reader tap (ref > 0) or a manual check-in/out (ref = −amendment id).
+struct TapEvidence {
+    std::int64_t ref = 0;
+    TimePoint at;
+    rules::Direction direction = rules::Direction::In;
+    std::string readerId; // empty for manual
+    std::string badgeUid;
+    std::optional<TimePoint> receivedAt; // reader taps: when the hub recorded it
+    [[nodiscard]] bool manual() const { return ref < 0; }
+};
+
+struct AttendeeResult {
+    Person person;
+    rules::MemberOutcome outcome;
+    std::optional<Person> substitute;
+    std::optional<TimePoint> substituteFirstIn;
+    std::optional<std::string> leaveReason;
+    std::optional<std::string> overriddenFrom; // status before a status_override amendment
+    std::vector<TapEvidence> taps;             // this person's applied taps (and the substitute's)
+    std::vector<Amendment> amendments;         // corrections that concern this person
+};
+
+struct WalkIn {
+    Person person;
+    TimePoint firstIn;
+};
+
+struct UnknownBadge {
+    std::string uid;
+    TimePoint firstAt;
+    int taps = 0;
+};
+
+struct Summary {
+    int expected = 0, present = 0, late = 0, absent = 0, excused = 0, substituted = 0, notArrived = 0, overdue = 0;
+    int leftEarly = 0, leftMidMeeting = 0, noCheckout = 0, walkIns = 0, unknownBadges = 0;
+    /// (present + late + substituted) / (expected − excused); nullopt when the denominator is 0.
+    [[nodiscard]] std::optional<double> attendanceRate() const;
+};
+
+struct MeetingResult {
+    Meeting meeting;
+    TimePoint evaluatedAt;
+    std::vector<AttendeeResult> attendees; // by unit path, then person id
+    std::vector<WalkIn> walkIns;
+    std::vector<UnknownBadge> unknownBadges;
+    Summary summary;
+    int tapsApplied = 0;
+    int tapsDuplicate = 0;
+    int tapsIgnoredAfterFinalize = 0;
+};
+
+/// Adds (sign = +1) or removes (sign = −1) one attendee's outcome in summary counts.
+void countInto(Summary& summary, const rules::MemberOutcome& outcome, int sign = 1);
+
+} // namespace rollcall

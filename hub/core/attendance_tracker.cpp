@@ -1,0 +1,304 @@
+#include "attendance_tracker.h"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace rollcall {
+namespace {
+
+using rules::Direction;
+using rules::Disposition;
+using rules::Status;
+
+constexpr std::array<std::string_view, 7> kVerdictNames{"present", "late", "checked_out", "walk_in",
+                                                        "unknown_badge", "duplicate", "not_in_window"};
+
+bool sameOutcome(const rules::MemberOutcome& a, const rules::MemberOutcome& b)
+{
+    return a.status == b.status && a.flags == b.flags && a.firstIn == b.firstIn && a.lastOut == b.lastOut
+        && a.lateMinutes == b.lateMinutes && a.earlyMinutes == b.earlyMinutes && a.inside == b.inside;
+}
+
+void insertSorted(std::vector<rules::AppliedTap>& taps, const rules::AppliedTap& tap)
+{
+    auto pos = std::upper_bound(taps.begin(), taps.end(), tap, [](const auto& a, const auto& b) { return a.at < b.at; });
+    taps.insert(pos, tap);
+}
+
+void insertSorted(std::vector<TapEvidence>& taps, const TapEvidence& tap)
+{
+    auto pos = std::upper_bound(taps.begin(), taps.end(), tap, [](const auto& a, const auto& b) { return a.at < b.at; });
+    taps.insert(pos, tap);
+}
+
+} // namespace
+
+std::string_view toString(TapVerdict v) { return kVerdictNames.at(static_cast<std::size_t>(v)); }
+
+std::optional<double> Summary::attendanceRate() const
+{
+    const int denominator = expected - excused;
+    if (denominator <= 0) return std::nullopt;
+    return static_cast<double>(present + late + substituted) / denominator;
+}
+
+void countInto(Summary& s, const rules::MemberOutcome& o, int sign)
+{
+    s.expected += sign;
+    switch (o.status) {
+    case Status::Present: s.present += sign; break;
+    case Status::Late: s.late += sign; break;
+    case Status::Absent: s.absent += sign; break;
+    case Status::Excused: s.excused += sign; break;
+    case Status::Substituted: s.substituted += sign; break;
+    case Status::NotArrived: s.notArrived += sign; break;
+    case Status::Overdue: s.overdue += sign; break;
+    }
+    if (o.has(rules::LeftEarly)) s.leftEarly += sign;
+    if (o.has(rules::LeftMidMeeting)) s.leftMidMeeting += sign;
+    if (o.has(rules::NoCheckout)) s.noCheckout += sign;
+}
+
+AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLookup lookup, Millis debounce)
+    : assigner_(
+        [&] {
+            std::vector<rules::MeetingWindow> windows;
+            for (const auto& s : setups) {
+                windows.push_back({s.meeting.id, s.meeting.venues, s.meeting.times.opening, s.meeting.times.start,
+                                   s.meeting.times.end});
+            }
+            return windows;
+        }(),
+        debounce)
+    , lookup_(std::move(lookup))
+{
+    for (auto& setup : setups) {
+        Tracked t;
+        t.meeting = setup.meeting;
+        for (auto& person : setup.roster) {
+            if (t.index.count(person.id)) continue;
+            t.index.emplace(person.id, t.members.size());
+            Member m;
+            m.result.person = std::move(person);
+            t.members.push_back(std::move(m));
+        }
+        for (const auto& a : setup.amendments) {
+            if (!a.personId) continue;
+            const auto it = t.index.find(*a.personId);
+            if (it == t.index.end()) continue; // a correction for someone not on the roster changes no status
+            Member& m = t.members[it->second];
+            m.result.amendments.push_back(a);
+            switch (a.kind) {
+            case AmendmentKind::Leave:
+                m.onLeave = true;
+                m.result.leaveReason = a.reason;
+                break;
+            case AmendmentKind::Substitute:
+                if (a.otherPersonId) {
+                    m.substituteId = a.otherPersonId;
+                    t.principalOf[*a.otherPersonId] = *a.personId;
+                    m.result.substitute = lookup_(*a.otherPersonId);
+                }
+                break;
+            case AmendmentKind::StatusOverride: m.overrideStatus = a.status; break;
+            case AmendmentKind::ManualTap:
+            case AmendmentKind::Revoke: break;
+            }
+        }
+        const TimePoint never = t.meeting.times.opening - std::chrono::hours(24 * 365);
+        for (auto& m : t.members) {
+            (void)evaluate(t, m, never);
+            countInto(t.summary, m.result.outcome);
+        }
+        const auto id = t.meeting.id;
+        meetings_.emplace(id, std::move(t));
+    }
+}
+
+std::vector<std::string> AttendanceTracker::meetingIds() const
+{
+    std::vector<std::string> ids;
+    for (const auto& [id, t] : meetings_) ids.push_back(id);
+    return ids;
+}
+
+const Meeting& AttendanceTracker::meeting(const std::string& meetingId) const { return meetings_.at(meetingId).meeting; }
+
+bool AttendanceTracker::evaluate(Tracked& t, Member& m, TimePoint now)
+{
+    rules::MemberFacts facts;
+    facts.taps = m.own;
+    facts.onLeave = m.onLeave;
+    m.result.substituteFirstIn.reset();
+    if (m.substituteId) {
+        if (auto it = t.otherTaps.find(*m.substituteId); it != t.otherTaps.end()) {
+            m.result.substituteFirstIn = rules::firstCheckInBeforeEnd(t.meeting.times, it->second);
+        }
+    }
+    facts.substituteFirstIn = m.result.substituteFirstIn;
+    auto outcome = rules::evaluateMember(t.meeting.times, facts, now);
+    m.result.overriddenFrom.reset();
+    if (m.overrideStatus) {
+        if (auto status = rules::statusFromString(*m.overrideStatus)) {
+            m.result.overriddenFrom = std::string(rules::toString(outcome.status));
+            outcome.status = *status;
+            if (!outcome.attended()) {
+                outcome.flags = 0;
+                outcome.lateMinutes = 0;
+                outcome.earlyMinutes = 0;
+            }
+            if (outcome.status == Status::Present) outcome.lateMinutes = 0;
+        }
+    }
+    const bool changed = !sameOutcome(outcome, m.result.outcome);
+    m.result.outcome = outcome;
+    return changed;
+}
+
+TapResult AttendanceTracker::addTap(const rules::TapInput& tap, const TapEvidence& evidence, TimePoint now)
+{
+    TapResult r;
+    r.personId = tap.personId;
+    r.assignment = assigner_.assign(tap);
+    if (tap.personId) {
+        auto& last = lastTap_[*tap.personId];
+        last = std::max(last, tap.at);
+    }
+    if (r.assignment.disposition == Disposition::Duplicate) {
+        r.verdict = TapVerdict::Duplicate;
+        // Count it against the meeting whose window holds it, if any.
+        return r;
+    }
+    if (r.assignment.disposition == Disposition::NotInWindow) {
+        r.verdict = TapVerdict::NotInWindow;
+        return r;
+    }
+    Tracked& t = meetings_.at(*r.assignment.meetingId);
+    if (t.meeting.finalizedAt && evidence.receivedAt && *evidence.receivedAt > *t.meeting.finalizedAt) {
+        r.verdict = TapVerdict::NotInWindow; // the meeting is closed; only amendments change it now
+        return r;
+    }
+    ++t.tapsApplied;
+    TapEvidence ev = evidence;
+    ev.direction = r.assignment.direction;
+    const rules::AppliedTap applied{tap.at, r.assignment.direction, tap.ref};
+    const bool checkIn = r.assignment.direction == Direction::In;
+    r.afterEnd = checkIn && tap.at >= t.meeting.times.end;
+
+    if (!tap.personId) {
+        auto& u = t.unknown[tap.badgeUid];
+        if (u.taps++ == 0) {
+            u.uid = tap.badgeUid;
+            u.firstAt = tap.at;
+            t.summary.unknownBadges = static_cast<int>(t.unknown.size());
+        }
+        r.unknownBadgesChanged = true;
+        r.verdict = TapVerdict::UnknownBadge;
+        return r;
+    }
+    const std::string& person = *tap.personId;
+    t.evaluatedAt = std::max(t.evaluatedAt, now);
+
+    auto update = [&](Member& m) {
+        const auto before = m.result.outcome;
+        if (evaluate(t, m, now)) {
+            countInto(t.summary, before, -1);
+            countInto(t.summary, m.result.outcome, +1);
+            r.changedAttendees.push_back(m.result.person.id);
+        }
+    };
+
+    if (const auto it = t.index.find(person); it != t.index.end()) {
+        Member& m = t.members[it->second];
+        insertSorted(m.own, applied);
+        insertSorted(m.result.taps, ev);
+        update(m);
+        if (!checkIn) r.verdict = TapVerdict::CheckedOut;
+        else r.verdict = m.result.outcome.firstIn && *m.result.outcome.firstIn <= t.meeting.times.start + t.meeting.times.lateGrace
+                ? TapVerdict::Present
+                : TapVerdict::Late;
+        return r;
+    }
+
+    insertSorted(t.otherTaps[person], applied);
+    insertSorted(t.otherEvidence[person], ev);
+    if (const auto p = t.principalOf.find(person); p != t.principalOf.end()) {
+        r.substituteFor = p->second;
+        Member& principal = t.members[t.index.at(p->second)];
+        insertSorted(principal.result.taps, ev);
+        update(principal);
+        if (!checkIn) r.verdict = TapVerdict::CheckedOut;
+        else r.verdict = tap.at <= t.meeting.times.start + t.meeting.times.lateGrace ? TapVerdict::Present : TapVerdict::Late;
+        return r;
+    }
+    // Not on the roster and no approved substitute: a walk-in (once they check in).
+    if (checkIn && !t.walkIns.count(person)) {
+        if (auto who = lookup_(person)) {
+            t.walkIns.emplace(person, WalkIn{*who, tap.at});
+            t.summary.walkIns = static_cast<int>(t.walkIns.size());
+            r.walkInsChanged = true;
+        }
+    } else if (checkIn) {
+        auto& w = t.walkIns.at(person);
+        if (tap.at < w.firstIn) {
+            w.firstIn = tap.at;
+            r.walkInsChanged = true;
+        }
+    }
+    r.verdict = checkIn ? TapVerdict::WalkIn : TapVerdict::CheckedOut;
+    return r;
+}
+
+std::vector<std::string> AttendanceTracker::advanceTo(const std::string& meetingId, TimePoint now)
+{
+    Tracked& t = meetings_.at(meetingId);
+    t.evaluatedAt = now;
+    std::vector<std::string> changed;
+    for (auto& m : t.members) {
+        const auto before = m.result.outcome;
+        if (evaluate(t, m, now)) {
+            countInto(t.summary, before, -1);
+            countInto(t.summary, m.result.outcome, +1);
+            changed.push_back(m.result.person.id);
+        }
+    }
+    return changed;
+}
+
+MeetingResult AttendanceTracker::result(const std::string& meetingId) const
+{
+    const Tracked& t = meetings_.at(meetingId);
+    MeetingResult r;
+    r.meeting = t.meeting;
+    r.evaluatedAt = t.evaluatedAt;
+    for (const auto& m : t.members) r.attendees.push_back(m.result);
+    std::stable_sort(r.attendees.begin(), r.attendees.end(), [](const AttendeeResult& a, const AttendeeResult& b) {
+        return std::tie(a.person.unitPath, a.person.id) < std::tie(b.person.unitPath, b.person.id);
+    });
+    for (const auto& [id, w] : t.walkIns) r.walkIns.push_back(w);
+    for (const auto& [uid, u] : t.unknown) r.unknownBadges.push_back(u);
+    r.summary = t.summary;
+    r.tapsApplied = t.tapsApplied;
+    r.tapsDuplicate = t.tapsDuplicate;
+    return r;
+}
+
+const AttendeeResult* AttendanceTracker::attendee(const std::string& meetingId, const std::string& personId) const
+{
+    const auto mt = meetings_.find(meetingId);
+    if (mt == meetings_.end()) return nullptr;
+    const auto it = mt->second.index.find(personId);
+    return it == mt->second.index.end() ? nullptr : &mt->second.members[it->second].result;
+}
+
+const Summary& AttendanceTracker::summary(const std::string& meetingId) const { return meetings_.at(meetingId).summary; }
+
+std::optional<TimePoint> AttendanceTracker::lastTapOf(const std::string& personId) const
+{
+    const auto it = lastTap_.find(personId);
+    if (it == lastTap_.end()) return std::nullopt;
+    return it->second;
+}
+
+} // namespace rollcall

@@ -1,0 +1,95 @@
+#pragma once
+// Attendance of a set of meetings, kept up to date one tap at a time. The
+// hub feeds it live taps; MeetingEvaluator feeds it a meeting's recorded taps
+// in one go. Both get the same answers because both go through here:
+// TapAssigner (debounce, window, direction) then the per-member rules.
+
+#include "attendance_result.h"
+#include "tap_assigner.h"
+
+#include <functional>
+#include <map>
+#include <unordered_map>
+
+namespace rollcall {
+
+/// What the tracker needs to know about one meeting up front.
+struct MeetingSetup {
+    Meeting meeting;
+    std::vector<Person> roster;
+    std::vector<Amendment> amendments; // leave, substitutes, overrides (revoked ones left out); manual taps come as taps
+};
+
+/// What the attendee is told at the reader.
+enum class TapVerdict { Present, Late, CheckedOut, WalkIn, UnknownBadge, Duplicate, NotInWindow };
+[[nodiscard]] std::string_view toString(TapVerdict v);
+
+struct TapResult {
+    TapVerdict verdict = TapVerdict::NotInWindow;
+    rules::TapOutcome assignment;
+    std::optional<std::string> personId;
+    std::vector<std::string> changedAttendees; // roster members of assignment.meetingId whose result changed
+    bool walkInsChanged = false;
+    bool unknownBadgesChanged = false;
+    bool afterEnd = false; // a check-in at or after E: recorded, but no attendance
+    std::optional<std::string> substituteFor; // principal, when the tap is an approved substitute's
+};
+
+class AttendanceTracker {
+public:
+    using PersonLookup = std::function<std::optional<Person>(const std::string&)>;
+
+    AttendanceTracker(std::vector<MeetingSetup> meetings, PersonLookup lookup,
+                      Millis debounce = rules::TapAssigner::kDefaultDebounce);
+
+    /// Applies one tap (taps of one person must come in time order). `now`
+    /// is the evaluation time for statuses that depend on the clock.
+    TapResult addTap(const rules::TapInput& tap, const TapEvidence& evidence, TimePoint now);
+
+    /// Re-evaluates every member at `now` (statuses change with no tap at
+    /// S + Gl, E and when the check-out window closes); returns who changed.
+    std::vector<std::string> advanceTo(const std::string& meetingId, TimePoint now);
+
+    [[nodiscard]] bool hasMeeting(const std::string& meetingId) const { return meetings_.count(meetingId) != 0; }
+    [[nodiscard]] std::vector<std::string> meetingIds() const;
+    [[nodiscard]] const Meeting& meeting(const std::string& meetingId) const;
+    /// The whole result as of the last evaluation (call advanceTo first for a fresh "now").
+    [[nodiscard]] MeetingResult result(const std::string& meetingId) const;
+    [[nodiscard]] const AttendeeResult* attendee(const std::string& meetingId, const std::string& personId) const;
+    [[nodiscard]] const Summary& summary(const std::string& meetingId) const;
+    /// Latest tap time seen per person (the hub replays when an older tap arrives).
+    [[nodiscard]] std::optional<TimePoint> lastTapOf(const std::string& personId) const;
+
+private:
+    struct Member {
+        AttendeeResult result;
+        std::vector<rules::AppliedTap> own;
+        std::optional<std::string> substituteId;
+        std::optional<std::string> overrideStatus;
+        bool onLeave = false;
+    };
+    struct Tracked {
+        Meeting meeting;
+        std::vector<Member> members; // roster order
+        std::unordered_map<std::string, std::size_t> index;
+        std::unordered_map<std::string, std::string> principalOf; // substitute -> principal
+        std::unordered_map<std::string, std::vector<rules::AppliedTap>> otherTaps; // non-members
+        std::unordered_map<std::string, std::vector<TapEvidence>> otherEvidence;
+        std::map<std::string, WalkIn> walkIns;
+        std::map<std::string, UnknownBadge> unknown;
+        Summary summary;
+        int tapsApplied = 0;
+        int tapsDuplicate = 0;
+        TimePoint evaluatedAt;
+    };
+
+    /// Re-evaluates one member; true if anything visible changed.
+    bool evaluate(Tracked& t, Member& m, TimePoint now);
+
+    std::map<std::string, Tracked> meetings_;
+    rules::TapAssigner assigner_;
+    PersonLookup lookup_;
+    std::unordered_map<std::string, TimePoint> lastTap_;
+};
+
+} // namespace rollcall
