@@ -699,6 +699,11 @@ DecodeResult<Msg> decode_frame(std::string_view bytes, std::size_t max_bytes) no
       return DecodeError{DecodeErrorKind::Oversized, "frame is " + std::to_string(bytes.size()) +
                                                          " bytes, at most " + std::to_string(max_bytes) + " allowed"};
     }
+    // nlohmann's lexer takes a NUL byte for end of input, so "{...}\0junk"
+    // would pass; a raw NUL is never valid JSON anyway.
+    if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
+      return DecodeError{DecodeErrorKind::Malformed, "not valid JSON: NUL byte at offset " + std::to_string(nul)};
+    }
     json root;
     DomBuilder builder(root);
     if (!json::sax_parse(bytes.begin(), bytes.end(), &builder)) {
