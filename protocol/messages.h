@@ -1,0 +1,297 @@
+#pragma once
+// Rollcall wire protocol v1: message structs, enums and channel definitions.
+// The byte format is specified in docs/protocol.md; encode/decode live in
+// protocol/codec.h. Everything here is a plain value type.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace rollcall::protocol {
+
+// ---------------------------------------------------------------- limits
+
+inline constexpr std::int64_t kProtocolVersion = 1;
+/// Largest frame on the taps channel, the query request side and the live feed.
+inline constexpr std::size_t kMaxFrameBytes = 64 * 1024;
+/// Largest frame on the query reply side (snapshots, meeting lists).
+inline constexpr std::size_t kMaxSnapshotFrameBytes = 16 * 1024 * 1024;
+/// JSON nesting limit (objects + arrays); v1 messages need at most 4.
+inline constexpr std::size_t kMaxNestingDepth = 16;
+/// Identifiers (reader, meeting, venue, person ids): 1..64 bytes of [A-Za-z0-9._:-].
+inline constexpr std::size_t kMaxIdBytes = 64;
+/// Free text (names, units, titles, messages): 0..1024 bytes of UTF-8, no NUL.
+inline constexpr std::size_t kMaxTextBytes = 1024;
+/// Tokens (agent_version, error code): 1..64 printable ASCII bytes, no spaces.
+inline constexpr std::size_t kMaxTokenBytes = 64;
+/// Sequence numbers, tap ids and depths stay within SQLite's signed INTEGER.
+inline constexpr std::uint64_t kMaxSeq = 9223372036854775807ULL;
+/// Timestamps (*_ms) lie in [0, kMaxTimeMs] (9999-12-31T23:59:59.999Z); offsets in +-kMaxTimeMs.
+inline constexpr std::int64_t kMaxTimeMs = 253402300799999LL;
+inline constexpr std::size_t kMaxRecentTaps = 50;
+inline constexpr std::size_t kMaxVenuesPerMeeting = 1024;
+
+inline constexpr std::string_view kDefaultTapEndpoint = "tcp://127.0.0.1:7700";    // hub ROUTER
+inline constexpr std::string_view kDefaultLiveEndpoint = "tcp://127.0.0.1:7701";   // hub PUB
+inline constexpr std::string_view kDefaultQueryEndpoint = "tcp://127.0.0.1:7702";  // hub ROUTER
+
+// ---------------------------------------------------------------- enums
+
+enum class Direction { In, Out };
+enum class Verdict { Present, Late, CheckedOut, WalkIn, UnknownBadge, Duplicate, NotInWindow, UnknownReader };
+enum class ReaderState { Ok, NoReader, Error };
+enum class AttendanceStatus { Present, Late, Absent, Excused, Substituted, NotArrived, Overdue };
+enum class AttendanceFlag { LeftEarly, LeftMidMeeting, NoCheckout };
+enum class MeetingState { Scheduled, Open, InProgress, Ended, Finalized };
+
+/// Wire names ("in", "checked_out", "not_arrived", ...). Never throw.
+[[nodiscard]] std::string_view to_string(Direction v) noexcept;
+[[nodiscard]] std::string_view to_string(Verdict v) noexcept;
+[[nodiscard]] std::string_view to_string(ReaderState v) noexcept;
+[[nodiscard]] std::string_view to_string(AttendanceStatus v) noexcept;
+[[nodiscard]] std::string_view to_string(AttendanceFlag v) noexcept;
+[[nodiscard]] std::string_view to_string(MeetingState v) noexcept;
+
+/// Exact, case-sensitive parse of a wire name; nullopt for anything else.
+[[nodiscard]] std::optional<Direction> direction_from_string(std::string_view s) noexcept;
+[[nodiscard]] std::optional<Verdict> verdict_from_string(std::string_view s) noexcept;
+[[nodiscard]] std::optional<ReaderState> reader_state_from_string(std::string_view s) noexcept;
+[[nodiscard]] std::optional<AttendanceStatus> status_from_string(std::string_view s) noexcept;
+[[nodiscard]] std::optional<AttendanceFlag> flag_from_string(std::string_view s) noexcept;
+[[nodiscard]] std::optional<MeetingState> meeting_state_from_string(std::string_view s) noexcept;
+
+// ---------------------------------------------------------------- agent -> hub
+
+/// First message after (re)connecting; the hub answers with Welcome.
+struct Hello {
+  std::string reader_id;
+  std::string agent_version;
+  std::int64_t agent_clock_ms = 0;
+  bool operator==(const Hello&) const = default;
+};
+
+/// One badge tap, sent from the agent's durable outbox until acknowledged.
+struct Tap {
+  std::string reader_id;
+  std::uint64_t seq = 0;                 ///< per reader, >= 1, never reused
+  std::string badge_uid;                 ///< upper-case hex, 8..20 chars, even (see badge_uid.h)
+  std::optional<Direction> direction;    ///< absent: the reader's configured direction
+  std::int64_t at_ms = 0;                ///< agent clock
+  std::int64_t clock_offset_ms = 0;      ///< agent's estimate of hub_clock - agent_clock; 0 if unknown
+  bool operator==(const Tap&) const = default;
+};
+
+/// Periodic liveness report; the hub does not answer it.
+struct Heartbeat {
+  std::string reader_id;
+  std::int64_t agent_clock_ms = 0;
+  std::uint64_t outbox_depth = 0;
+  ReaderState reader_state = ReaderState::Ok;
+  std::string reader_detail;             ///< may be empty
+  std::string agent_version;
+  bool operator==(const Heartbeat&) const = default;
+};
+
+// ---------------------------------------------------------------- hub -> agent
+
+struct Welcome {
+  std::int64_t hub_clock_ms = 0;
+  bool reader_known = false;
+  std::string message;
+  bool operator==(const Welcome&) const = default;
+};
+
+/// Sent only after the tap is durably committed. Also sent again for a re-sent (duplicate) seq.
+struct Ack {
+  std::string reader_id;
+  std::uint64_t seq = 0;
+  Verdict verdict = Verdict::Present;
+  std::string text;                      ///< what the reader shows, in the attendee's language
+  std::int64_t hub_clock_ms = 0;
+  bool operator==(const Ack&) const = default;
+};
+
+/// A request could not be served (malformed input, unknown meeting, ...). Also a query reply.
+struct Error {
+  std::string code;                      ///< token, e.g. "malformed", "unknown_meeting" (docs/protocol.md)
+  std::string message;
+  bool operator==(const Error&) const = default;
+};
+
+// ---------------------------------------------------------------- attendance state
+
+struct AttendeeState {
+  std::string person_id;
+  std::string name;
+  std::string unit;                      ///< unit path, e.g. "州直机关/州发改委"
+  AttendanceStatus status = AttendanceStatus::NotArrived;
+  std::vector<AttendanceFlag> flags;
+  std::optional<std::int64_t> first_in_ms;
+  std::optional<std::int64_t> last_out_ms;
+  std::int32_t late_minutes = 0;
+  std::int32_t early_minutes = 0;
+  std::optional<std::string> substitute; ///< substitute's name
+  bool inside = false;
+  bool operator==(const AttendeeState&) const = default;
+};
+
+struct Summary {
+  std::int32_t expected = 0;
+  std::int32_t present = 0;
+  std::int32_t late = 0;
+  std::int32_t absent = 0;
+  std::int32_t excused = 0;
+  std::int32_t substituted = 0;
+  std::int32_t not_arrived = 0;
+  std::int32_t left_early = 0;
+  std::int32_t left_mid_meeting = 0;
+  std::int32_t no_checkout = 0;
+  std::int32_t walk_ins = 0;
+  std::int32_t unknown_badges = 0;
+  bool operator==(const Summary&) const = default;
+};
+
+struct TapEvent {
+  std::uint64_t tap_id = 0;              ///< hub's id, >= 1
+  std::string reader_id;
+  std::string venue_id;
+  std::string badge_uid;
+  std::optional<std::string> person_id;  ///< absent for unknown badges
+  std::optional<std::string> name;
+  std::int64_t at_ms = 0;                ///< hub time
+  std::optional<Direction> direction;    ///< absent when never decided (duplicate, unknown badge on a "both" reader)
+  Verdict verdict = Verdict::Present;
+  bool operator==(const TapEvent&) const = default;
+};
+
+struct ReaderHealth {
+  std::string reader_id;
+  std::string venue_id;
+  bool online = false;
+  std::optional<std::int64_t> last_seen_ms;      ///< absent: never heard from
+  std::uint64_t outbox_depth = 0;
+  std::int64_t clock_offset_ms = 0;
+  std::string agent_version;                     ///< empty: never heard from
+  std::optional<ReaderState> reader_state;       ///< absent: never heard from
+  bool alarm = false;
+  bool operator==(const ReaderHealth&) const = default;
+};
+
+struct Alarm {
+  std::string reader_id;
+  std::string message;
+  bool active = false;
+  bool operator==(const Alarm&) const = default;
+};
+
+struct MeetingInfo {
+  std::string id;
+  std::string title;
+  std::vector<std::string> venues;       ///< venue ids, main venue first
+  std::int64_t start_ms = 0;
+  std::int64_t end_ms = 0;               ///< >= start_ms
+  std::int32_t late_grace_s = 0;
+  std::int32_t early_grace_s = 0;
+  std::int64_t opening_ms = 0;
+  bool checkout_required = false;
+  bool finalized = false;
+  bool operator==(const MeetingInfo&) const = default;
+};
+
+struct WalkIn {
+  std::string person_id;
+  std::string name;
+  std::string unit;
+  std::optional<std::int64_t> first_in_ms;
+  bool operator==(const WalkIn&) const = default;
+};
+
+// ---------------------------------------------------------------- query channel
+
+struct SnapshotRequest {
+  std::string meeting_id;
+  bool operator==(const SnapshotRequest&) const = default;
+};
+
+struct Snapshot {
+  MeetingInfo meeting;
+  std::uint64_t seq = 0;                 ///< last live update included; 0 = none yet
+  std::int64_t hub_clock_ms = 0;
+  Summary summary;
+  std::vector<AttendeeState> attendees;
+  std::vector<WalkIn> walk_ins;
+  std::vector<std::string> unknown_badges;
+  std::vector<TapEvent> recent_taps;     ///< newest first, at most kMaxRecentTaps
+  std::vector<ReaderHealth> readers;
+  bool operator==(const Snapshot&) const = default;
+};
+
+struct MeetingListRequest {
+  std::optional<std::string> day;        ///< "YYYY-MM-DD" in the display zone; absent = today
+  bool operator==(const MeetingListRequest&) const = default;
+};
+
+struct MeetingListEntry {
+  std::string id;
+  std::string title;
+  std::vector<std::string> venues;
+  std::int64_t start_ms = 0;
+  std::int64_t end_ms = 0;
+  MeetingState state = MeetingState::Scheduled;
+  bool operator==(const MeetingListEntry&) const = default;
+};
+
+struct MeetingList {
+  std::vector<MeetingListEntry> meetings;
+  bool operator==(const MeetingList&) const = default;
+};
+
+// ---------------------------------------------------------------- live channel
+
+/// Alternative order = wire kinds: attendee, summary, tap, reader, alarm, meeting.
+using UpdatePayload = std::variant<AttendeeState, Summary, TapEvent, ReaderHealth, Alarm, MeetingInfo>;
+
+/// Wire "kind" of a payload ("attendee", "summary", ...).
+[[nodiscard]] std::string_view kind_name(const UpdatePayload& payload) noexcept;
+
+/// One numbered live update; published as [topic frame][encoded Update].
+struct Update {
+  std::string meeting_id;                ///< empty: hub-wide stream (topic "hub")
+  std::uint64_t seq = 0;                 ///< per stream, consecutive, starts at 1
+  UpdatePayload payload;
+  bool operator==(const Update&) const = default;
+};
+
+// ---------------------------------------------------------------- channels
+
+using AgentMessage = std::variant<Hello, Tap, Heartbeat>;
+using HubMessage = std::variant<Welcome, Ack, Error>;
+using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest>;
+using QueryReply = std::variant<Snapshot, MeetingList, Error>;
+
+/// Channel tags for decode<Channel>(): what may arrive, and the frame limit.
+struct AgentToHub { using Message = AgentMessage; static constexpr std::size_t kMaxBytes = kMaxFrameBytes; };
+struct HubToAgent { using Message = HubMessage; static constexpr std::size_t kMaxBytes = kMaxFrameBytes; };
+struct QueryToHub { using Message = QueryRequest; static constexpr std::size_t kMaxBytes = kMaxFrameBytes; };
+struct HubToQuery { using Message = QueryReply; static constexpr std::size_t kMaxBytes = kMaxSnapshotFrameBytes; };
+struct LiveFeed { using Message = Update; static constexpr std::size_t kMaxBytes = kMaxFrameBytes; };
+
+/// Wire "type" of each message struct.
+template <class T> inline constexpr std::string_view kWireType = {};
+template <> inline constexpr std::string_view kWireType<Hello> = "hello";
+template <> inline constexpr std::string_view kWireType<Tap> = "tap";
+template <> inline constexpr std::string_view kWireType<Heartbeat> = "heartbeat";
+template <> inline constexpr std::string_view kWireType<Welcome> = "welcome";
+template <> inline constexpr std::string_view kWireType<Ack> = "ack";
+template <> inline constexpr std::string_view kWireType<Error> = "error";
+template <> inline constexpr std::string_view kWireType<SnapshotRequest> = "snapshot_request";
+template <> inline constexpr std::string_view kWireType<Snapshot> = "snapshot";
+template <> inline constexpr std::string_view kWireType<MeetingListRequest> = "meeting_list_request";
+template <> inline constexpr std::string_view kWireType<MeetingList> = "meeting_list";
+template <> inline constexpr std::string_view kWireType<Update> = "update";
+
+}  // namespace rollcall::protocol

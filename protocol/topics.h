@@ -1,0 +1,26 @@
+#pragma once
+// Topic frames on the live PUB socket: "meeting/<id>" per meeting, "hub" for hub-wide updates.
+//
+// ZeroMQ SUB filters by prefix: subscribing to "meeting/1" also delivers
+// "meeting/12". Subscribers must compare the received topic frame exactly
+// (or check Update::meeting_id) before applying an update.
+
+#include "protocol/messages.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rollcall::protocol {
+
+inline constexpr std::string_view kHubTopic = "hub";
+inline constexpr std::string_view kMeetingTopicPrefix = "meeting/";
+
+/// "meeting/<meeting_id>".
+[[nodiscard]] std::string meeting_topic(std::string_view meeting_id);
+/// The topic an update is published under: meeting_topic(meeting_id), or "hub" if meeting_id is empty.
+[[nodiscard]] std::string topic_for(const Update& update);
+/// The meeting id of a "meeting/<id>" topic; nullopt for "hub" or anything else.
+[[nodiscard]] std::optional<std::string_view> meeting_id_from_topic(std::string_view topic) noexcept;
+
+}  // namespace rollcall::protocol
