@@ -1,6 +1,6 @@
 #include "ctl_app.h"
 
-#include "badge_uid.h"
+#include "protocol/badge_uid.h"
 #include "database.h"
 #include "meeting_evaluator.h"
 #include "record.h"
