@@ -8,7 +8,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 2> kMigrations{
+constexpr std::array<const char*, 3> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -169,6 +169,21 @@ CREATE TABLE quarantined_taps (
     reason      TEXT NOT NULL,
     UNIQUE (reader_id, seq)
 );
+)sql",
+    // 3: the verdict the hub acknowledged for each reader tap, so a re-sent tap
+    // gets the same answer. It may be set once (it is computed after the insert
+    // when a tap arrives out of time order); everything else stays append-only.
+    R"sql(
+ALTER TABLE taps ADD COLUMN verdict TEXT;
+DROP TRIGGER taps_append_only_update;
+CREATE TRIGGER taps_append_only_update BEFORE UPDATE ON taps
+WHEN NOT (OLD.verdict IS NULL AND NEW.verdict IS NOT NULL
+          AND NEW.id = OLD.id AND NEW.reader_id = OLD.reader_id AND NEW.seq = OLD.seq
+          AND NEW.badge_uid = OLD.badge_uid AND NEW.at_ms = OLD.at_ms
+          AND NEW.direction IS OLD.direction AND NEW.venue_id = OLD.venue_id AND NEW.source = OLD.source
+          AND NEW.received_ms = OLD.received_ms AND NEW.agent_at_ms IS OLD.agent_at_ms
+          AND NEW.clock_offset_ms IS OLD.clock_offset_ms)
+BEGIN SELECT RAISE(ABORT, 'taps are append-only'); END;
 )sql",
 };
 

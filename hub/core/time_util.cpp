@@ -150,11 +150,11 @@ TimePoint parseTime(std::string_view text, std::string_view what, const Zone* lo
     return TimePoint(local - std::chrono::minutes(offsetMinutes));
 }
 
-std::chrono::seconds parseDuration(std::string_view text, std::string_view what)
+Millis parseDuration(std::string_view text, std::string_view what)
 {
-    auto fail = [&]() -> std::chrono::seconds {
+    auto fail = [&]() -> Millis {
         throw InputError(std::string(what) + ": \"" + std::string(text)
-                         + "\" is not a duration; use e.g. 5m, 90s, 1h or 1h30m");
+                         + "\" is not a duration; use e.g. 5m, 90s, 250ms, 1h or 1h30m");
     };
     if (text.empty()) return fail();
     std::int64_t total = 0;
@@ -165,13 +165,18 @@ std::chrono::seconds parseDuration(std::string_view text, std::string_view what)
         const auto [end, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), value);
         if (ec != std::errc() || value < 0 || value > 1'000'000) return fail();
         pos = static_cast<std::size_t>(end - text.data());
-        std::int64_t unit = 60; // a bare number is minutes
+        std::int64_t unit = 60'000; // a bare number is minutes
         if (pos < text.size()) {
-            switch (text[pos]) {
-            case 's': unit = 1; break;
-            case 'm': unit = 60; break;
-            case 'h': unit = 3600; break;
-            default: return fail();
+            if (text.substr(pos, 2) == "ms") {
+                unit = 1;
+                ++pos;
+            } else {
+                switch (text[pos]) {
+                case 's': unit = 1000; break;
+                case 'm': unit = 60'000; break;
+                case 'h': unit = 3'600'000; break;
+                default: return fail();
+                }
             }
             ++pos;
         } else if (any) {
@@ -180,7 +185,7 @@ std::chrono::seconds parseDuration(std::string_view text, std::string_view what)
         total += value * unit;
         any = true;
     }
-    return std::chrono::seconds(total);
+    return Millis(total);
 }
 
 } // namespace rollcall

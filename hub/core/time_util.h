@@ -51,8 +51,8 @@ private:
 /// if given, else it is an error. Throws InputError naming `what`.
 [[nodiscard]] TimePoint parseTime(std::string_view text, std::string_view what, const Zone* localZone = nullptr);
 
-/// Parses "5m", "90s", "1h", "1h30m" or a bare number of minutes. Throws InputError.
-[[nodiscard]] std::chrono::seconds parseDuration(std::string_view text, std::string_view what);
+/// Parses "5m", "90s", "250ms", "1h", "1h30m" or a bare number of minutes. Throws InputError.
+[[nodiscard]] Millis parseDuration(std::string_view text, std::string_view what);
 
 /// The wall-clock source, injectable so rules and services can be tested at any "now".
 class Clock {

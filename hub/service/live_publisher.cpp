@@ -1,0 +1,39 @@
+#include "live_publisher.h"
+
+#include "protocol/codec.h"
+#include "protocol/topics.h"
+#include "protocol/zmq_endpoint.h"
+
+namespace rollcall::hub {
+
+LivePublisher::LivePublisher(zmq::context_t& context, const std::string& endpoint)
+    : socket_(context, zmq::socket_type::pub)
+{
+    // A slow dashboard must not make the hub queue without bound; it detects
+    // the resulting gap and re-snapshots.
+    socket_.set(zmq::sockopt::sndhwm, 100'000);
+    socket_.set(zmq::sockopt::linger, 0);
+    socket_.bind(endpoint);
+    endpoint_ = protocol::bound_endpoint(socket_);
+}
+
+void LivePublisher::publish(const std::string& meetingId, protocol::UpdatePayload payload)
+{
+    protocol::Update update;
+    update.meeting_id = meetingId;
+    update.seq = ++seq_[meetingId];
+    update.payload = std::move(payload);
+    const auto topic = protocol::topic_for(update);
+    const auto body = protocol::encode(update);
+    socket_.send(zmq::buffer(topic), zmq::send_flags::sndmore | zmq::send_flags::dontwait);
+    socket_.send(zmq::buffer(body), zmq::send_flags::dontwait);
+    ++published_;
+}
+
+std::uint64_t LivePublisher::lastSeq(const std::string& meetingId) const
+{
+    const auto it = seq_.find(meetingId);
+    return it == seq_.end() ? 0 : it->second;
+}
+
+} // namespace rollcall::hub

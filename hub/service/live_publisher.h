@@ -1,0 +1,33 @@
+#pragma once
+// Numbers and publishes live updates (the Clone pattern's publisher): one
+// consecutive sequence per stream ("meeting/<id>" or "hub"), so a dashboard
+// that misses a number knows to take a new snapshot.
+#include "protocol/messages.h"
+
+#include <zmq.hpp>
+
+#include <map>
+#include <string>
+
+namespace rollcall::hub {
+
+class LivePublisher {
+public:
+    /// Binds a PUB socket at `endpoint` (tcp://127.0.0.1:* allowed).
+    LivePublisher(zmq::context_t& context, const std::string& endpoint);
+
+    /// Publishes one update on the meeting's stream (empty id: the hub stream).
+    void publish(const std::string& meetingId, protocol::UpdatePayload payload);
+    /// The last sequence number published on a stream (0 if none).
+    [[nodiscard]] std::uint64_t lastSeq(const std::string& meetingId) const;
+    [[nodiscard]] const std::string& endpoint() const noexcept { return endpoint_; }
+    [[nodiscard]] std::uint64_t published() const noexcept { return published_; }
+
+private:
+    zmq::socket_t socket_;
+    std::string endpoint_;
+    std::map<std::string, std::uint64_t> seq_;
+    std::uint64_t published_ = 0;
+};
+
+} // namespace rollcall::hub

@@ -1,0 +1,108 @@
+#include "wire_mapping.h"
+
+namespace rollcall::hub {
+
+using protocol::Verdict;
+
+protocol::AttendeeState toWire(const AttendeeResult& a)
+{
+    protocol::AttendeeState s;
+    s.person_id = a.person.id;
+    s.name = a.person.name;
+    s.unit = a.person.unitPath;
+    s.status = *protocol::status_from_string(rules::toString(a.outcome.status));
+    for (const auto& f : rules::flagNames(a.outcome.flags)) s.flags.push_back(*protocol::flag_from_string(f));
+    if (a.outcome.firstIn) s.first_in_ms = toMillis(*a.outcome.firstIn);
+    if (a.outcome.lastOut) s.last_out_ms = toMillis(*a.outcome.lastOut);
+    s.late_minutes = static_cast<std::int32_t>(a.outcome.lateMinutes);
+    s.early_minutes = static_cast<std::int32_t>(a.outcome.earlyMinutes);
+    if (a.substitute) s.substitute = a.substitute->name;
+    s.inside = a.outcome.inside;
+    return s;
+}
+
+protocol::Summary toWire(const Summary& s)
+{
+    protocol::Summary w;
+    w.expected = s.expected;
+    w.present = s.present;
+    w.late = s.late;
+    w.absent = s.absent;
+    w.excused = s.excused;
+    w.substituted = s.substituted;
+    w.not_arrived = s.notArrived + s.overdue;
+    w.left_early = s.leftEarly;
+    w.left_mid_meeting = s.leftMidMeeting;
+    w.no_checkout = s.noCheckout;
+    w.walk_ins = s.walkIns;
+    w.unknown_badges = s.unknownBadges;
+    return w;
+}
+
+protocol::MeetingInfo toWire(const Meeting& m)
+{
+    using std::chrono::duration_cast;
+    using std::chrono::seconds;
+    protocol::MeetingInfo w;
+    w.id = m.id;
+    w.title = m.title;
+    w.venues = m.venues;
+    w.start_ms = toMillis(m.times.start);
+    w.end_ms = toMillis(m.times.end);
+    w.late_grace_s = static_cast<std::int32_t>(duration_cast<seconds>(m.times.lateGrace).count());
+    w.early_grace_s = static_cast<std::int32_t>(duration_cast<seconds>(m.times.earlyGrace).count());
+    w.opening_ms = toMillis(m.times.opening);
+    w.checkout_required = m.times.checkoutRequired;
+    w.finalized = m.finalizedAt.has_value();
+    return w;
+}
+
+protocol::WalkIn toWire(const WalkIn& w)
+{
+    return protocol::WalkIn{w.person.id, w.person.name, w.person.unitPath, toMillis(w.firstIn)};
+}
+
+Verdict toWire(TapVerdict v)
+{
+    switch (v) {
+    case TapVerdict::Present: return Verdict::Present;
+    case TapVerdict::Late: return Verdict::Late;
+    case TapVerdict::CheckedOut: return Verdict::CheckedOut;
+    case TapVerdict::WalkIn: return Verdict::WalkIn;
+    case TapVerdict::UnknownBadge: return Verdict::UnknownBadge;
+    case TapVerdict::Duplicate: return Verdict::Duplicate;
+    case TapVerdict::NotInWindow: return Verdict::NotInWindow;
+    }
+    return Verdict::NotInWindow;
+}
+
+protocol::MeetingState meetingState(const Meeting& m, TimePoint now)
+{
+    if (m.finalizedAt) return protocol::MeetingState::Finalized;
+    if (now < m.times.opening) return protocol::MeetingState::Scheduled;
+    if (now < m.times.start) return protocol::MeetingState::Open;
+    if (now < m.times.end) return protocol::MeetingState::InProgress;
+    return protocol::MeetingState::Ended;
+}
+
+std::string ackText(const AckTextFacts& f)
+{
+    const std::string who = f.name.empty() ? std::string() : f.name + " ";
+    switch (f.verdict) {
+    case Verdict::Present:
+        return f.substituteFor.empty() ? who + "签到成功" : who + "代 " + f.substituteFor + " 签到成功";
+    case Verdict::Late:
+        if (f.afterEnd) return who + "会议已结束，签到不计出勤";
+        return who + (f.substituteFor.empty() ? "" : "代 " + f.substituteFor + " ") + "迟到 "
+            + std::to_string(f.lateMinutes) + " 分钟";
+    case Verdict::CheckedOut: return who + "签退成功";
+    case Verdict::WalkIn: return who + "不在本次会议名单，已登记为列席";
+    case Verdict::UnknownBadge: return "未登记的卡 " + f.badgeUid + "，请联系会务组";
+    case Verdict::Duplicate: return who + "已记录，请勿重复刷卡";
+    case Verdict::NotInWindow: return who + "当前没有可签到的会议";
+    case Verdict::UnknownReader: return "读卡器未注册，刷卡已保存";
+    }
+    return {};
+}
+
+} // namespace rollcall::hub
