@@ -173,6 +173,14 @@ std::optional<Reader> Record::findReader(const std::string& id)
     return Reader{s.getText(0), s.getText(1), *rules::readerDirectionFromString(s.getText(2))};
 }
 
+std::vector<Reader> Record::readers()
+{
+    auto s = db_.prepare("SELECT id, venue_id, direction FROM readers ORDER BY id");
+    std::vector<Reader> out;
+    while (s.step()) out.push_back(Reader{s.getText(0), s.getText(1), *rules::readerDirectionFromString(s.getText(2))});
+    return out;
+}
+
 void Record::addMeeting(const Meeting& m, TimePoint now)
 {
     if (findMeeting(m.id)) throw InputError("meeting \"" + m.id + "\" already exists");
@@ -235,6 +243,15 @@ std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, 
                          + placeholders(venues.size()) + ")) ORDER BY start_ms, id");
     s.bind(1, toMillis(to)).bind(2, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(3, toMillis(from));
     for (std::size_t i = 0; i < venues.size(); ++i) s.bind(static_cast<int>(i + 4), venues[i]);
+    while (s.step()) out.push_back(readMeeting(db_, s));
+    return out;
+}
+
+std::vector<Meeting> Record::meetingsOverlapping(TimePoint from, TimePoint to)
+{
+    std::vector<Meeting> out;
+    auto s = db_.prepare(std::string(kMeetingColumns) + "WHERE opening_ms <= ? AND end_ms + ? >= ? ORDER BY start_ms, id");
+    s.bind(1, toMillis(to)).bind(2, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(3, toMillis(from));
     while (s.step()) out.push_back(readMeeting(db_, s));
     return out;
 }

@@ -100,12 +100,15 @@ public:
     [[nodiscard]] bool venueExists(const std::string& id);
     void addReader(const Reader& reader, TimePoint now);
     [[nodiscard]] std::optional<Reader> findReader(const std::string& id);
+    [[nodiscard]] std::vector<Reader> readers();
 
     void addMeeting(const Meeting& meeting, TimePoint now);
     void addInvite(const std::string& meetingId, const RosterInvite& invite);
     [[nodiscard]] std::optional<Meeting> findMeeting(const std::string& id);
     /// Meetings at any of `venues` whose tap window intersects [from, to].
     [[nodiscard]] std::vector<Meeting> meetingsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to);
+    /// Meetings at any venue whose tap window intersects [from, to], by start.
+    [[nodiscard]] std::vector<Meeting> meetingsOverlapping(TimePoint from, TimePoint to);
     /// Meetings whose start lies in [from, to), by start.
     [[nodiscard]] std::vector<Meeting> meetingsStartingIn(TimePoint from, TimePoint to);
     /// Expanded roster: persons invited directly or through a unit (sub-units included).
