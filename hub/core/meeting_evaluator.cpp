@@ -67,7 +67,9 @@ MeetingResult MeetingEvaluator::evaluate(const std::string& meetingId, TimePoint
 
     std::unordered_map<std::string, std::optional<std::string>> holderCache;
     auto holder = [&](const std::string& uid, TimePoint at) -> std::optional<std::string> {
-        const auto key = uid;
+        // The holder depends on the time (a badge revoked mid-meeting has none
+        // after that), so the time is part of the key.
+        const auto key = uid + '@' + std::to_string(toMillis(at));
         if (auto it = holderCache.find(key); it != holderCache.end()) return it->second;
         auto h = record_.badgeHolder(uid, at);
         holderCache.emplace(key, h);
