@@ -135,6 +135,16 @@ void Record::addBadge(const std::string& uid, const std::string& personId, TimeP
     s.bind(1, uid).bind(2, personId).bind(3, toMillis(issued)).run();
 }
 
+std::optional<Record::Badge> Record::findBadge(const std::string& uid)
+{
+    auto s = db_.prepare("SELECT person_id, revoked_ms FROM badges WHERE uid = ?");
+    s.bind(1, uid);
+    if (!s.step()) return std::nullopt;
+    Badge b{s.getText(0), std::nullopt};
+    if (auto r = s.getOptionalInt(1)) b.revokedAt = fromMillis(*r);
+    return b;
+}
+
 std::optional<std::string> Record::badgeHolder(const std::string& uid, TimePoint at)
 {
     auto s = db_.prepare("SELECT person_id FROM badges WHERE uid = ? AND (revoked_ms IS NULL OR revoked_ms > ?)");

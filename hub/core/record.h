@@ -93,6 +93,13 @@ public:
     [[nodiscard]] std::optional<Person> findPerson(const std::string& id);
     /// Gives a badge to a person; throws if another person holds it.
     void addBadge(const std::string& uid, const std::string& personId, TimePoint issued);
+    struct Badge {
+        std::string personId;
+        std::optional<TimePoint> revokedAt;
+        /// Whether the badge still belonged to its person at `at`.
+        [[nodiscard]] bool heldAt(TimePoint at) const { return !revokedAt || *revokedAt > at; }
+    };
+    [[nodiscard]] std::optional<Badge> findBadge(const std::string& uid);
     /// Who held the badge at `at` (not revoked then), if anyone.
     [[nodiscard]] std::optional<std::string> badgeHolder(const std::string& uid, TimePoint at);
 

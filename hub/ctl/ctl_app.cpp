@@ -137,7 +137,10 @@ Amendment newAmendment(AmendmentKind kind, const Options& o, const Clock& clock)
     a.author = o.author;
     a.reason = o.reason;
     a.createdAt = clock.now();
-    if (a.reason.empty()) throw InputError("--reason must not be empty: every correction says why");
+    // Blank is empty too: a reason of spaces says nothing.
+    if (a.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+        throw InputError("--reason must not be empty: every correction says why");
+    }
     return a;
 }
 
