@@ -168,7 +168,7 @@ struct Pn532Emulator::Impl {
     void reply(std::uint8_t command, std::span<const std::uint8_t> data);
     void replyError();
     [[nodiscard]] bool selectedPresent() const { return selectedUid && card && card->uid() == *selectedUid; }
-    void reportCard(std::uint8_t command, std::uint8_t type, bool withAts);
+    void reportCard(std::uint8_t command, std::uint8_t type, bool withAts, bool reselect = false);
 
     void diagnose(const Bytes& p);
     void readRegister(const Bytes& p);
@@ -636,7 +636,7 @@ void Pn532Emulator::Impl::exchange(const Bytes& p)
     reply(code, out);
 }
 
-void Pn532Emulator::Impl::reportCard(std::uint8_t command, std::uint8_t type, bool withAts)
+void Pn532Emulator::Impl::reportCard(std::uint8_t command, std::uint8_t type, bool withAts, bool reselect)
 {
     const Bytes target = card->targetData(0x01, withAts);
     Bytes data{0x01};
@@ -650,7 +650,7 @@ void Pn532Emulator::Impl::reportCard(std::uint8_t command, std::uint8_t type, bo
     fieldOn = true;
     log->debug("reporting card {} ({})", Pn532Card::formatUid(card->uid()), cardTypeName(card->type()));
     reply(command, data);
-    bump(&Pn532EmulatorCounters::cardReports);
+    bump(reselect ? &Pn532EmulatorCounters::reselects : &Pn532EmulatorCounters::cardReports);
 }
 
 void Pn532Emulator::Impl::listPassiveTarget(const Bytes& p)
@@ -668,7 +668,7 @@ void Pn532Emulator::Impl::listPassiveTarget(const Bytes& p)
                          (initiatorData.empty() || std::ranges::equal(initiatorData, card->uid()));
     if (matches) {
         const bool withAts = (card->sak() & 0x20) && (parameters & kParamAutoRats);
-        reportCard(InListPassiveTarget, 0, withAts);
+        reportCard(InListPassiveTarget, 0, withAts, !initiatorData.empty());
         return;
     }
     // With infinite retries and no UID the chip searches until a card comes,
