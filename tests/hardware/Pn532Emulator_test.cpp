@@ -22,6 +22,9 @@ using rollcall::hardware::Pn532FrameCodec;
 using rollcall::hardware::Pn532Gpio;
 namespace t = rollcall::hardware::test;
 
+// One emulator owns one pty and one worker thread: it must not be copied or moved.
+static_assert(!std::is_copy_constructible_v<Pn532Emulator> && !std::is_move_constructible_v<Pn532Emulator>);
+
 namespace {
 
 const std::vector<std::uint8_t> kUid4{0x04, 0xA1, 0xB2, 0xC3};
