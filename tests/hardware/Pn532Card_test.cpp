@@ -13,6 +13,9 @@ struct UidText {
     const char* text;
     std::optional<Bytes> uid;
 };
+// Named cases print by name, not as raw bytes, in test listings.
+inline void PrintTo(const UidText& c, std::ostream* os) { *os << c.name; }
+
 
 class Pn532CardParseUid : public ::testing::TestWithParam<UidText> {};
 

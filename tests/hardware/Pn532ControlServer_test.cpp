@@ -29,6 +29,9 @@ struct BadLine {
     const char* line;
     const char* messagePart;
 };
+// Named cases print by name, not as raw bytes, in test listings.
+inline void PrintTo(const BadLine& c, std::ostream* os) { *os << c.name; }
+
 
 class Pn532ControlServerBadLine : public Pn532ControlServerTest, public ::testing::WithParamInterface<BadLine> {};
 

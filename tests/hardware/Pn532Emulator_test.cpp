@@ -157,6 +157,9 @@ struct PresenceCase {
     std::vector<std::uint8_t> uid;
     CardType type;
 };
+// Named cases print by name, not as raw bytes, in test listings.
+inline void PrintTo(const PresenceCase& c, std::ostream* os) { *os << c.name; }
+
 
 class Pn532EmulatorPresence : public Pn532EmulatorTest, public ::testing::WithParamInterface<PresenceCase> {};
 
