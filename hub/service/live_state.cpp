@@ -34,7 +34,8 @@ struct LiveState::Statements {
     explicit Statements(db::Database& db)
         : findTap(db.prepare("SELECT id, verdict, badge_uid FROM taps WHERE reader_id = ? AND seq = ?"))
         , insertTap(db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
-                               "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,?,?,'reader',?,?,?,?)"))
+                               "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,?,?,'reader',?,?,?,?) "
+                               "ON CONFLICT(reader_id, seq) DO NOTHING"))
         , setVerdict(db.prepare("UPDATE taps SET verdict = ? WHERE id = ? AND verdict IS NULL"))
         , quarantine(db.prepare("INSERT INTO quarantined_taps(reader_id, seq, badge_uid, at_ms, received_ms, reason) "
                                 "VALUES (?,?,?,?,?,?) ON CONFLICT(reader_id, seq) DO NOTHING"))
@@ -73,6 +74,9 @@ void LiveState::loadCaches()
     people_.clear();
     auto p = db_.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
     while (p.step()) people_.emplace(p.getText(0), Person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)});
+    maxSeq_.clear();
+    auto seqs = db_.prepare("SELECT reader_id, max(seq) FROM taps GROUP BY reader_id");
+    while (seqs.step()) maxSeq_[seqs.getText(0)] = seqs.getInt(1);
 
     // Health rows survive restarts; readers never heard from get an empty entry.
     std::map<std::string, Health> fresh;
@@ -106,11 +110,10 @@ std::optional<std::string> LiveState::holderOf(const std::string& uid, TimePoint
     return it->second.personId;
 }
 
-std::optional<Person> LiveState::person(const std::string& id) const
+const Person* LiveState::person(const std::string& id) const
 {
     const auto it = people_.find(id);
-    if (it == people_.end()) return std::nullopt;
-    return it->second;
+    return it == people_.end() ? nullptr : &it->second;
 }
 
 void LiveState::rememberTap(const std::string& meetingId, const protocol::TapEvent& event)
@@ -149,6 +152,7 @@ void LiveState::reload(TimePoint now)
         rememberTap(*r.assignment.meetingId, e);
     };
     tracker_ = std::make_unique<AttendanceTracker>(replayRecord(record_, meetings, now, config_.debounce, observer));
+    phase_.clear();
     lastReload_ = now;
     for (const auto& id : tracker_->meetingIds()) {
         const auto it = before.find(id);
@@ -230,9 +234,9 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
             }
 
             // Idempotency: a (reader, seq) already recorded is acknowledged again with its first verdict.
+            auto& maxSeq = maxSeq_[t.reader_id];
             auto& find = sql_->findTap;
-            find.bind(1, t.reader_id).bind(2, seq);
-            if (find.step()) {
+            if (seq <= maxSeq && (find.bind(1, t.reader_id).bind(2, seq), find.step())) {
                 const auto stored = find.getOptionalText(1);
                 const auto uid = find.getText(2);
                 find.reset();
@@ -248,6 +252,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
                 continue;
             }
             find.reset();
+            maxSeq = std::max(maxSeq, seq);
 
             const auto personId = holderOf(t.badge_uid, at);
             rules::TapInput input;
@@ -290,6 +295,16 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
             const Verdict verdict = toWire(result.verdict);
             ins.bind(10, protocol::to_string(verdict));
             ins.run();
+            if (db_.changes() == 0) {
+                // Recorded meanwhile by another writer (rollcallctl taps import of this reader's log):
+                // the record wins; the tracker saw a tap twice, so rebuild it after the batch.
+                reloadAfter = true;
+                ++counters_.resent;
+                ack.verdict = Verdict::Duplicate;
+                ack.text = ackText({Verdict::Duplicate});
+                acks.push_back({in.peer, std::move(ack)});
+                continue;
+            }
             const auto id = db_.lastInsertRowId();
             ++counters_.recorded;
 
@@ -500,7 +515,13 @@ void LiveState::tick(TimePoint now)
         reload(now);
     }
     for (const auto& id : tracker_->meetingIds()) {
-        publishChanged(id, tracker_->advanceTo(id, now));
+        const auto& t = tracker_->meeting(id).times;
+        const int phase = (now > t.start + t.lateGrace) + (now >= t.end) + (now > t.windowEnd());
+        auto [known, fresh] = phase_.try_emplace(id, -1);
+        if (known->second != phase) {
+            publishChanged(id, tracker_->advanceTo(id, now));
+            known->second = phase;
+        }
         auto& last = lastSummary_[id];
         if (now - last >= kSummaryEvery) {
             publisher_.publish(id, toWire(tracker_->summary(id)));

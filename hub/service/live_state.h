@@ -84,7 +84,7 @@ private:
 
     void loadCaches();
     [[nodiscard]] std::optional<std::string> holderOf(const std::string& uid, TimePoint at) const;
-    [[nodiscard]] std::optional<Person> person(const std::string& id) const;
+    [[nodiscard]] const Person* person(const std::string& id) const;
     void publishMeetingDiff(const std::string& meetingId, const MeetingResult* before, const MeetingResult& after);
     void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);
     void publishReader(const std::string& readerId, const Health& h);
@@ -105,6 +105,12 @@ private:
     std::unordered_map<std::string, Reader> readers_;
     std::unordered_map<std::string, BadgeHolder> badges_;
     std::unordered_map<std::string, Person> people_;
+    // Highest seq recorded per reader: a higher one is new for sure (agents
+    // never reuse a seq), so only lower ones need the idempotency lookup.
+    std::unordered_map<std::string, std::int64_t> maxSeq_;
+    // Per meeting, how many of the instants at which statuses change with no
+    // tap (S + Gl, E, end of the check-out window) had passed at the last tick.
+    std::map<std::string, int> phase_;
     std::map<std::string, Health> health_;
     std::map<std::string, std::deque<protocol::TapEvent>> recentTaps_;
     std::map<std::string, TimePoint> lastSummary_;
