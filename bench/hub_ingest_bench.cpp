@@ -205,7 +205,7 @@ int main(int argc, char** argv)
 
     test::ChildProcess hub({std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--db", hubDb, "--taps",
                             "tcp://127.0.0.1:*", "--live", "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*",
-                            "--log-level", "warn"});
+                            "--log-level", "info"});
     const auto line = hub.waitForLine("rollcall-hub: listening", std::chrono::seconds(30));
     if (!line) {
         std::cerr << hub.output();
@@ -235,6 +235,9 @@ int main(int argc, char** argv)
                 percentile(latencies, 1.0));
     hub.kill(SIGTERM);
     hub.wait();
+    if (auto stats = hub.waitForLine("taps recorded=")) {
+        std::cout << "hub: " << stats->substr(stats->find("taps recorded=")) << "\n";
+    }
 
     const double rawRate = rawInsertRate((dir / "raw.db").string(), readerCount, total, 256);
     std::cout << "raw SQLite batched insert (256 rows/transaction, synchronous=FULL): " << static_cast<long>(rawRate)

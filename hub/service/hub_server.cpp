@@ -78,7 +78,7 @@ HubServer::HubServer(const HubConfig& config, const Clock& clock)
     query_.set(zmq::sockopt::linger, 0);
     query_.bind(config.queryEndpoint);
     queryEndpoint_ = protocol::bound_endpoint(query_);
-    publisher_ = std::make_unique<LivePublisher>(context_, config.liveEndpoint);
+    publisher_ = std::make_unique<LivePublisher>(context_, config.liveEndpoint, clock_.now());
     state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
     state_->reload(clock_.now());
 }

@@ -538,12 +538,12 @@ void LiveState::tick(TimePoint now)
         publishReader(id, h);
         if (!online) log()->warn("reader {} offline (last seen {})", id, h.lastSeen ? Zone(config_.zone).format(*h.lastSeen) : "never");
         if (alarmChanged) {
+            const protocol::Alarm update{id, alarm ? "读卡器 " + id + " 离线" : "读卡器 " + id + " 已恢复在线", alarm};
             for (const auto& m : tracker_->meetingIds()) {
                 const auto& venues = tracker_->meeting(m).venues;
-                if (std::find(venues.begin(), venues.end(), h.venueId) == venues.end()) continue;
-                const std::string text = alarm ? "读卡器 " + id + " 离线" : "读卡器 " + id + " 已恢复在线";
-                publisher_.publish(m, protocol::Alarm{id, text, alarm});
+                if (std::find(venues.begin(), venues.end(), h.venueId) != venues.end()) publisher_.publish(m, update);
             }
+            publisher_.publish("", update);
         }
     }
     persistHealth();
