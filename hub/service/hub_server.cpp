@@ -151,8 +151,16 @@ void HubServer::drainTaps()
             decoded.value());
     }
     if (batch.empty()) return;
-    const auto acks = state_->ingest(batch, clock_.now());
-    for (const auto& a : acks) sendTo(taps_, a.peer, false, protocol::encode(a.ack), true);
+    try {
+        const auto acks = state_->ingest(batch, clock_.now());
+        for (const auto& a : acks) sendTo(taps_, a.peer, false, protocol::encode(a.ack), true);
+    } catch (const db::DatabaseError& e) {
+        // Nothing of this batch was committed or acknowledged: the agents keep
+        // the taps in their outboxes and send them again. A busy database
+        // (a long rollcallctl import) must not stop the hub.
+        ++failedBatches_;
+        log()->error("could not record a batch of {} tap(s), not acknowledged: {}", batch.size(), e.what());
+    }
 }
 
 void HubServer::drainQueries()
@@ -192,8 +200,9 @@ void HubServer::drainQueries()
 void HubServer::logStats()
 {
     const auto& c = state_->counters();
-    log()->info("taps recorded={} resent={} quarantined={} replayed={} batches={} rejected={} acks_dropped={} live_updates={}",
-                c.recorded, c.resent, c.quarantined, c.replayed, c.batches, rejected_.total(), acksDropped_,
+    log()->info("taps recorded={} resent={} quarantined={} replayed={} batches={} failed_batches={} rejected={} "
+                "acks_dropped={} live_updates={}",
+                c.recorded, c.resent, c.quarantined, c.replayed, c.batches, failedBatches_, rejected_.total(), acksDropped_,
                 publisher_->published());
 }
 
@@ -204,7 +213,11 @@ void HubServer::run(const std::atomic<bool>& stop)
     while (!stop.load()) {
         const auto now = clock_.now();
         if (now >= nextTick) {
-            state_->tick(now);
+            try {
+                state_->tick(now);
+            } catch (const db::DatabaseError& e) {
+                log()->error("tick: {} (will retry)", e.what());
+            }
             nextTick = now + config_.tick;
             if (now - lastStats_ >= 60s) {
                 logStats();

@@ -55,6 +55,7 @@ private:
     };
     std::deque<PendingSend> pendingAcks_; // acks a full pipe refused; retried, then dropped (the agent re-sends)
     std::uint64_t acksDropped_ = 0;
+    std::uint64_t failedBatches_ = 0;
     TimePoint lastStats_{};
 };
 
