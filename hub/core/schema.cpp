@@ -220,65 +220,56 @@ CREATE TRIGGER amendments_append_only_delete BEFORE DELETE ON amendments
 BEGIN SELECT RAISE(ABORT, 'amendments are append-only'); END;
 
 -- Derived data, not evidence: the statuses of finalized meetings as evaluated
--- from the record, so a year's report need not replay millions of taps. Rows
--- are deleted by the triggers below whenever an input they were computed
--- from changes, and recomputed on demand; dropping them all loses nothing.
+-- from the record, so a year's report need not replay millions of taps. A row
+-- is deleted by the triggers below whenever an input it was computed from
+-- changes, and recomputed on demand; dropping them all loses nothing.
+-- members: one line per roster member, "person_id TAB status TAB flags TAB
+-- late_minutes TAB early_minutes TAB verify" (verify = absent while a reader
+-- was offline, not yet confirmed); packed so a year reads in one pass.
 CREATE TABLE meeting_results (
-    meeting_id    TEXT NOT NULL REFERENCES meetings(id),
-    person_id     TEXT NOT NULL REFERENCES persons(id),
-    status        TEXT NOT NULL,
-    flags         INTEGER NOT NULL,
-    late_minutes  INTEGER NOT NULL,
-    early_minutes INTEGER NOT NULL,
-    verify        INTEGER NOT NULL DEFAULT 0,  -- absent while a reader was offline, not yet confirmed
-    PRIMARY KEY (meeting_id, person_id)
-) WITHOUT ROWID;
--- One row per cached meeting (a meeting with an empty roster has no result rows).
-CREATE TABLE meeting_results_state (
     meeting_id  TEXT PRIMARY KEY REFERENCES meetings(id),
-    computed_ms INTEGER NOT NULL
+    computed_ms INTEGER NOT NULL,
+    members     TEXT NOT NULL
 );
-CREATE TRIGGER meeting_results_state_drop AFTER DELETE ON meeting_results_state
-BEGIN DELETE FROM meeting_results WHERE meeting_id = OLD.meeting_id; END;
 
 CREATE TRIGGER cache_amendment AFTER INSERT ON amendments
 BEGIN
-  DELETE FROM meeting_results_state WHERE meeting_id = NEW.meeting_id
+  DELETE FROM meeting_results WHERE meeting_id = NEW.meeting_id
      OR meeting_id = (SELECT meeting_id FROM amendments WHERE id = NEW.ref_id);
 END;
 -- Changed times or finalization: this meeting and those whose windows overlap it.
 CREATE TRIGGER cache_meeting_update AFTER UPDATE ON meetings
 BEGIN
-  DELETE FROM meeting_results_state WHERE meeting_id IN (
+  DELETE FROM meeting_results WHERE meeting_id IN (
     SELECT id FROM meetings WHERE id = NEW.id
        OR (opening_ms <= max(OLD.end_ms, NEW.end_ms) + 1800000
            AND end_ms + 1800000 >= min(OLD.opening_ms, NEW.opening_ms)));
 END;
 CREATE TRIGGER cache_meeting_venue AFTER INSERT ON meeting_venues
 BEGIN
-  DELETE FROM meeting_results_state WHERE meeting_id IN (
+  DELETE FROM meeting_results WHERE meeting_id IN (
     SELECT o.id FROM meetings o, meetings n WHERE n.id = NEW.meeting_id
        AND o.opening_ms <= n.end_ms + 1800000 AND o.end_ms + 1800000 >= n.opening_ms);
 END;
 -- Taps recorded after a meeting was finalized are not applied to it, but they
--- take part in debouncing; meetings are assumed shorter than 7 days.
+-- take part in debouncing; meetings are assumed shorter than 2 days.
 CREATE TRIGGER cache_tap AFTER INSERT ON taps
 BEGIN
-  DELETE FROM meeting_results_state WHERE meeting_id IN (
-    SELECT id FROM meetings WHERE start_ms BETWEEN NEW.at_ms - 604800000 AND NEW.at_ms + 604800000
-       AND opening_ms - 10000 <= NEW.at_ms AND end_ms + 1800000 >= NEW.at_ms);
+  DELETE FROM meeting_results WHERE meeting_id IN (
+    SELECT id FROM meetings WHERE start_ms BETWEEN NEW.at_ms - 172800000 AND NEW.at_ms + 172800000
+       AND finalized_ms IS NOT NULL AND opening_ms - 60000 <= NEW.at_ms AND end_ms + 1800000 >= NEW.at_ms);
 END;
 -- A reader's heard-from spans decide whether a meeting's absences need
 -- verifying: only meetings overlapping the part of a span that changed.
 CREATE TRIGGER cache_uptime_insert AFTER INSERT ON reader_uptime
 BEGIN
-  DELETE FROM meeting_results_state WHERE meeting_id IN (
+  DELETE FROM meeting_results WHERE meeting_id IN (
     SELECT id FROM meetings WHERE start_ms BETWEEN NEW.from_ms - 604800000 AND NEW.to_ms
        AND opening_ms <= NEW.to_ms AND end_ms >= NEW.from_ms);
 END;
 CREATE TRIGGER cache_uptime_update AFTER UPDATE ON reader_uptime
 BEGIN
-  DELETE FROM meeting_results_state WHERE meeting_id IN (
+  DELETE FROM meeting_results WHERE meeting_id IN (
     SELECT id FROM meetings WHERE
        (start_ms BETWEEN min(OLD.to_ms, NEW.to_ms) - 604800000 AND max(OLD.to_ms, NEW.to_ms)
         AND opening_ms <= max(OLD.to_ms, NEW.to_ms) AND end_ms >= min(OLD.to_ms, NEW.to_ms))
@@ -287,27 +278,27 @@ BEGIN
 END;
 CREATE TRIGGER cache_uptime_delete AFTER DELETE ON reader_uptime
 BEGIN
-  DELETE FROM meeting_results_state WHERE meeting_id IN (
+  DELETE FROM meeting_results WHERE meeting_id IN (
     SELECT id FROM meetings WHERE start_ms BETWEEN OLD.from_ms - 604800000 AND OLD.to_ms
        AND opening_ms <= OLD.to_ms AND end_ms >= OLD.from_ms);
 END;
 -- Persons, badges and units: rare bulk changes (a roster is expanded from
 -- units when evaluated, a badge's holder looked up); everything is recomputed.
-CREATE TRIGGER cache_persons_insert AFTER INSERT ON persons BEGIN DELETE FROM meeting_results_state; END;
-CREATE TRIGGER cache_persons_update AFTER UPDATE ON persons BEGIN DELETE FROM meeting_results_state; END;
-CREATE TRIGGER cache_persons_delete AFTER DELETE ON persons BEGIN DELETE FROM meeting_results_state; END;
-CREATE TRIGGER cache_units_insert AFTER INSERT ON units BEGIN DELETE FROM meeting_results_state; END;
-CREATE TRIGGER cache_units_update AFTER UPDATE ON units BEGIN DELETE FROM meeting_results_state; END;
-CREATE TRIGGER cache_units_delete AFTER DELETE ON units BEGIN DELETE FROM meeting_results_state; END;
-CREATE TRIGGER cache_badges_insert AFTER INSERT ON badges BEGIN DELETE FROM meeting_results_state; END;
-CREATE TRIGGER cache_badges_update AFTER UPDATE ON badges BEGIN DELETE FROM meeting_results_state; END;
-CREATE TRIGGER cache_badges_delete AFTER DELETE ON badges BEGIN DELETE FROM meeting_results_state; END;
+CREATE TRIGGER cache_persons_insert AFTER INSERT ON persons BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_persons_update AFTER UPDATE ON persons BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_persons_delete AFTER DELETE ON persons BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_units_insert AFTER INSERT ON units BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_units_update AFTER UPDATE ON units BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_units_delete AFTER DELETE ON units BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_badges_insert AFTER INSERT ON badges BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_badges_update AFTER UPDATE ON badges BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_badges_delete AFTER DELETE ON badges BEGIN DELETE FROM meeting_results; END;
 CREATE TRIGGER cache_meeting_invites_insert AFTER INSERT ON meeting_invites
-BEGIN DELETE FROM meeting_results_state WHERE meeting_id = NEW.meeting_id; END;
+BEGIN DELETE FROM meeting_results WHERE meeting_id = NEW.meeting_id; END;
 CREATE TRIGGER cache_meeting_invites_update AFTER UPDATE ON meeting_invites
-BEGIN DELETE FROM meeting_results_state WHERE meeting_id IN (OLD.meeting_id, NEW.meeting_id); END;
+BEGIN DELETE FROM meeting_results WHERE meeting_id IN (OLD.meeting_id, NEW.meeting_id); END;
 CREATE TRIGGER cache_meeting_invites_delete AFTER DELETE ON meeting_invites
-BEGIN DELETE FROM meeting_results_state WHERE meeting_id = OLD.meeting_id; END;
+BEGIN DELETE FROM meeting_results WHERE meeting_id = OLD.meeting_id; END;
 )sql",
 };
 

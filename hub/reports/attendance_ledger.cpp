@@ -3,6 +3,7 @@
 #include "progress.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <unordered_set>
 
@@ -347,21 +348,66 @@ MeetingLines AttendanceLedger::toLines(const MeetingResult& r)
     return lines;
 }
 
+namespace {
+
+std::string packLines(const std::vector<MemberLine>& members)
+{
+    std::string out;
+    out.reserve(members.size() * 28);
+    for (const auto& m : members) {
+        out += m.personId;
+        out += '\t';
+        out += rules::toString(m.status);
+        out += '\t' + std::to_string(m.flags) + '\t' + std::to_string(m.lateMinutes) + '\t'
+            + std::to_string(m.earlyMinutes) + '\t' + (m.verify ? "1" : "0") + '\n';
+    }
+    return out;
+}
+
+std::int64_t parseNumber(std::string_view s)
+{
+    std::int64_t v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+/// Unpacks meeting_results.members; nullopt if a line is malformed (the row is then recomputed).
+std::optional<std::vector<MemberLine>> unpackLines(std::string_view text)
+{
+    std::vector<MemberLine> out;
+    while (!text.empty()) {
+        const auto eol = text.find('\n');
+        if (eol == std::string_view::npos) return std::nullopt;
+        std::string_view line = text.substr(0, eol);
+        text.remove_prefix(eol + 1);
+        std::array<std::string_view, 6> f;
+        for (std::size_t i = 0; i < f.size(); ++i) {
+            const auto tab = line.find('\t');
+            if ((tab == std::string_view::npos) != (i == f.size() - 1)) return std::nullopt;
+            f[i] = line.substr(0, tab);
+            line.remove_prefix(tab == std::string_view::npos ? line.size() : tab + 1);
+        }
+        const auto status = rules::statusFromString(f[1]);
+        if (!status) return std::nullopt;
+        MemberLine m;
+        m.personId = std::string(f[0]);
+        m.status = *status;
+        m.flags = static_cast<unsigned>(parseNumber(f[2]));
+        m.lateMinutes = parseNumber(f[3]);
+        m.earlyMinutes = parseNumber(f[4]);
+        m.verify = f[5] == "1";
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+} // namespace
+
 void AttendanceLedger::storeCache(const MeetingLines& lines, TimePoint now)
 {
-    auto& db = record_.database();
-    auto del = db.prepare("DELETE FROM meeting_results_state WHERE meeting_id = ?");
-    del.bind(1, lines.meeting.id).run();
-    auto state = db.prepare("INSERT INTO meeting_results_state(meeting_id, computed_ms) VALUES (?, ?)");
-    state.bind(1, lines.meeting.id).bind(2, toMillis(now)).run();
-    auto row = db.prepare("INSERT INTO meeting_results(meeting_id, person_id, status, flags, late_minutes, early_minutes, "
-                          "verify) VALUES (?,?,?,?,?,?,?)");
-    for (const auto& m : lines.members) {
-        row.bind(1, lines.meeting.id).bind(2, m.personId).bind(3, rules::toString(m.status))
-            .bind(4, static_cast<std::int64_t>(m.flags)).bind(5, m.lateMinutes).bind(6, m.earlyMinutes)
-            .bind(7, m.verify ? 1 : 0);
-        row.run();
-    }
+    auto s = record_.database().prepare(
+        "INSERT OR REPLACE INTO meeting_results(meeting_id, computed_ms, members) VALUES (?, ?, ?)");
+    s.bind(1, lines.meeting.id).bind(2, toMillis(now)).bind(3, packLines(lines.members)).run();
 }
 
 std::vector<MeetingLines> AttendanceLedger::lines(TimePoint from, TimePoint to, TimePoint now, Progress* progress)
@@ -374,35 +420,16 @@ std::vector<MeetingLines> AttendanceLedger::lines(TimePoint from, TimePoint to, 
     const auto meetings = meetingsOver(from, to, now);
     std::unordered_map<std::string, MeetingLines> byId;
     if (options_.useCache) {
-        auto s = db.prepare(
-            "SELECT r.meeting_id, r.person_id, r.status, r.flags, r.late_minutes, r.early_minutes, r.verify "
-            "FROM meeting_results_state st JOIN meetings m ON m.id = st.meeting_id "
-            "JOIN meeting_results r ON r.meeting_id = st.meeting_id "
-            "WHERE m.start_ms >= ? AND m.start_ms < ? AND m.finalized_ms IS NOT NULL");
-        s.bind(1, toMillis(from)).bind(2, toMillis(to));
-        MeetingLines* current = nullptr;
-        std::string currentId;
-        while (s.step()) {
-            auto id = s.getText(0);
-            if (!current || id != currentId) {
-                current = &byId[id];
-                current->fromCache = true;
-                currentId = std::move(id);
-            }
-            MemberLine line;
-            line.personId = s.getText(1);
-            line.status = rules::statusFromString(s.getText(2)).value_or(rules::Status::Absent);
-            line.flags = static_cast<unsigned>(s.getInt(3));
-            line.lateMinutes = s.getInt(4);
-            line.earlyMinutes = s.getInt(5);
-            line.verify = s.getInt(6) != 0;
-            current->members.push_back(std::move(line));
-        }
-        // Cached meetings with an empty roster have a state row and no result rows.
-        auto e = db.prepare("SELECT st.meeting_id FROM meeting_results_state st JOIN meetings m ON m.id = st.meeting_id "
+        auto s = db.prepare("SELECT r.meeting_id, r.members FROM meeting_results r JOIN meetings m ON m.id = r.meeting_id "
                             "WHERE m.start_ms >= ? AND m.start_ms < ? AND m.finalized_ms IS NOT NULL");
-        e.bind(1, toMillis(from)).bind(2, toMillis(to));
-        while (e.step()) byId[e.getText(0)].fromCache = true;
+        s.bind(1, toMillis(from)).bind(2, toMillis(to));
+        while (s.step()) {
+            auto members = unpackLines(s.getText(1));
+            if (!members) continue;
+            auto& l = byId[s.getText(0)];
+            l.members = std::move(*members);
+            l.fromCache = true;
+        }
     }
     std::vector<Meeting> missing;
     for (const auto& m : meetings) {
@@ -441,7 +468,7 @@ std::vector<MeetingLines> AttendanceLedger::lines(TimePoint from, TimePoint to, 
 int AttendanceLedger::fillCache(TimePoint from, TimePoint to, TimePoint now, Progress* progress)
 {
     const auto before = [&] {
-        auto s = record_.database().prepare("SELECT count(*) FROM meeting_results_state");
+        auto s = record_.database().prepare("SELECT count(*) FROM meeting_results");
         (void)s.step();
         return s.getInt(0);
     };

@@ -3,8 +3,8 @@
 // are evaluated in bulk (one pass over the taps of a stretch of time, with
 // persons, rosters and amendments loaded once) through the same
 // AttendanceTracker the hub and MeetingEvaluator use. Finalized meetings'
-// statuses are kept in the meeting_results cache (schema 4), which the
-// schema's triggers empty whenever an input changes.
+// statuses are kept in the meeting_results cache (schema 4), whose rows the
+// schema's triggers delete whenever an input they came from changes.
 //
 // Error policy: DatabaseError from SQLite; InputError for unknown meetings.
 

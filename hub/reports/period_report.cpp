@@ -44,9 +44,11 @@ PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, Time
     const auto lines = ledger.lines(period.from, period.to, now, progress);
     f.meetings = static_cast<int>(lines.size());
     f.meetingsNotOver = ledger.meetingsNotOver(period.from, period.to, now);
+    std::unordered_map<std::string, Counts> byPerson;
     for (const auto& meeting : lines) {
-        for (const auto& l : meeting.members) f.byPerson[l.personId].add(l);
+        for (const auto& l : meeting.members) byPerson[l.personId].add(l);
     }
+    f.byPerson.insert(byPerson.begin(), byPerson.end());
     f.units = ledger.units();
     const auto& persons = ledger.persons();
     for (const auto& [personId, counts] : f.byPerson) {
