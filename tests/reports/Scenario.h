@@ -17,6 +17,7 @@
 //   M05 11-17  P005 absent (appeals: held); P007 substitutes for P006
 //   M06 12-01  P002 late 20 min (4th)
 //   M07 12-08  P002 late 15 min and leaves early (5th: 诫勉谈话 in December)
+#include "ctl_app.h"
 #include "record.h"
 #include "schema.h"
 
@@ -68,6 +69,79 @@ inline std::string run(const std::string& command, int* status = nullptr)
     const int rc = ::pclose(p);
     if (status) *status = rc;
     return out;
+}
+
+/// Compares a written file with its golden copy in tests/data/reports/, line
+/// by line. With ROLLCALL_UPDATE_GOLDEN=1 in the environment it rewrites the
+/// golden copy instead (review the diff before committing it).
+inline void expectGolden(const std::string& written, const std::string& goldenName)
+{
+    const std::string golden = std::string(ROLLCALL_TEST_DATA_DIR) + "/reports/" + goldenName;
+    if (const char* update = std::getenv("ROLLCALL_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+        std::filesystem::copy_file(written, golden, std::filesystem::copy_options::overwrite_existing);
+    }
+    std::istringstream a(readFile(written)), b(readFile(golden));
+    std::string x, y;
+    int line = 0;
+    while (true) {
+        const bool hx = static_cast<bool>(std::getline(a, x));
+        const bool hy = static_cast<bool>(std::getline(b, y));
+        ++line;
+        if (!hx && !hy) break;
+        ASSERT_EQ(x, y) << goldenName << " line " << line << (hy ? "" : " (missing from the golden file)");
+    }
+    EXPECT_EQ(readFile(written), readFile(golden)) << goldenName << ": same lines, different bytes";
+}
+
+/// Text without ASCII spaces and line breaks: pdftotext drops or adds spaces
+/// between CJK glyphs as layout suggests, so PDF text is compared squashed.
+inline std::string squash(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        if (c != ' ' && c != '\n' && c != '\f') out += c;
+    }
+    return out;
+}
+
+/// rollcallctl in-process with a fixed clock.
+struct CtlRun {
+    int code = 0;
+    std::string out, err;
+};
+inline CtlRun runCtl(std::vector<std::string> args, TimePoint now)
+{
+    args.insert(args.begin(), "rollcallctl");
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    FixedClock clock(now);
+    CtlRun r;
+    r.code = ctl::runCtl(static_cast<int>(argv.size()), argv.data(), out, err, clock);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+/// Reads a CSV file written by the reports (BOM, CRLF) into rows of cells,
+/// via Python's csv module so quoting is checked by an independent reader.
+inline std::string xlsxMatchesCsv(const std::string& xlsx, const std::string& csv)
+{
+    const std::string script =
+        "import csv, sys, openpyxl\n"
+        "rows = list(csv.reader(open(sys.argv[2], encoding='utf-8-sig', newline='')))\n"
+        "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+        "cells = [['' if v is None else str(int(v)) if isinstance(v, float) and v == int(v) else str(v) for v in r] for r in ws.iter_rows(values_only=True)]\n"
+        "width = max([len(r) for r in rows] + [0])\n"
+        "norm = lambda rs: [r + [''] * (width - len(r)) for r in rs]\n"
+        "a, b = norm(rows), norm([c[:width] for c in cells])\n"
+        "if len(a) != len(b): print('rows: csv %d, xlsx %d' % (len(a), len(b)))\n"
+        "for i, (x, y) in enumerate(zip(a, b)):\n"
+        "    if x != y: print('row %d: csv %r xlsx %r' % (i + 1, x, y))\n"
+        "print('checked', len(a))\n";
+    // Debian's interpreter: python3-openpyxl is installed for it, whatever python3 is first on PATH.
+    const std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    return run(python + " -c \"" + script + "\" '" + xlsx + "' '" + csv + "' 2>&1");
 }
 
 struct Scenario {
