@@ -130,8 +130,8 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
         PersonFinding pf;
         pf.person = persons.at(personId);
         for (const auto& occ : it.absences) {
-            if (occ.hold != Hold::None) pf.held.push_back(occ);
-            else if (policy.absenceEnabled) pf.absences.push_back(occ);
+            if (!policy.absenceEnabled) break;
+            (occ.hold != Hold::None ? pf.held : pf.absences).push_back(occ);
         }
         for (const auto& occ : it.lateEarly) {
             if (occ.hold != Hold::None && inPeriod(f.results[occ.meeting].meeting)) pf.held.push_back(occ);
