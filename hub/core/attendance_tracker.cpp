@@ -103,7 +103,10 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
                 break;
             case AmendmentKind::StatusOverride: m.overrideStatus = a.status; break;
             case AmendmentKind::ManualTap:
-            case AmendmentKind::Revoke: break;
+            case AmendmentKind::Revoke:
+            case AmendmentKind::Appeal:
+            case AmendmentKind::AppealResolution:
+            case AmendmentKind::AbsenceConfirmation: break;
             }
         }
         const TimePoint never = t.meeting.times.opening - std::chrono::hours(24 * 365);

@@ -8,7 +8,8 @@
 namespace rollcall {
 namespace {
 
-constexpr std::array<std::string_view, 5> kAmendmentKinds{"leave", "substitute", "manual_tap", "status_override", "revoke"};
+constexpr std::array<std::string_view, 8> kAmendmentKinds{"leave",  "substitute", "manual_tap", "status_override",
+                                                         "revoke", "appeal",     "appeal_resolution", "absence_confirmation"};
 
 AmendmentKind amendmentKindFrom(std::string_view s)
 {

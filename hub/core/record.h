@@ -57,7 +57,9 @@ struct TapRecord {
     std::optional<std::int64_t> clockOffsetMs;
 };
 
-enum class AmendmentKind { Leave, Substitute, ManualTap, StatusOverride, Revoke };
+// Appeal .. AbsenceConfirmation arrive with schema migration 4 (appeals and
+// the reader-offline fairness rule; they change no status by themselves).
+enum class AmendmentKind { Leave, Substitute, ManualTap, StatusOverride, Revoke, Appeal, AppealResolution, AbsenceConfirmation };
 [[nodiscard]] std::string_view toString(AmendmentKind k);
 
 struct Amendment {
