@@ -45,6 +45,8 @@ struct AgentConfig {
     Pn532Wiring wiring;                      ///< indicator.pn532_green / pn532_red / pn532_buzzer
     // [log]
     std::string logLevel{"info"};            ///< log.level / --log-level
+
+    bool operator==(const AgentConfig&) const = default;
 };
 
 /// Reads `path` into `config` (keys absent from the file keep their value).

@@ -94,9 +94,13 @@ std::optional<CardUid> FakeCardReader::pollCard()
 
 bool FakeCardReader::cardStillPresent()
 {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     failIfUnplugged();
-    return card_.has_value() && card_ == reported_;
+    ++presenceChecks_;
+    const bool present = card_.has_value() && card_ == reported_;
+    lock.unlock();
+    changed_.notify_all();
+    return present;
 }
 
 bool FakeCardReader::setIndicator(const IndicatorStep& step)

@@ -51,6 +51,7 @@ public:
     [[nodiscard]] int opensLocked() const noexcept { return opens_; }
     [[nodiscard]] int pollsLocked() const noexcept { return polls_; }
     [[nodiscard]] std::size_t stepsLocked() const noexcept { return steps_.size(); }
+    [[nodiscard]] int presenceChecksLocked() const noexcept { return presenceChecks_; }
 
 private:
     void failIfUnplugged() const;
@@ -64,6 +65,7 @@ private:
     bool interrupted_ = false;
     int opens_ = 0;
     int polls_ = 0;
+    int presenceChecks_ = 0;
     std::vector<IndicatorStep> steps_;
 };
 

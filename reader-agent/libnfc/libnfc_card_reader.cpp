@@ -69,7 +69,7 @@ void LibnfcCardReader::open()
         context_ = std::move(ownedContext);
         device_ = std::move(ownedDevice);
     }
-    name_ = connstring + " (" + deviceName + ")";
+    name_ = deviceName == connstring ? connstring : connstring + " (" + deviceName + ")";
 }
 
 void LibnfcCardReader::close() noexcept
