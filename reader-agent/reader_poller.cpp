@@ -93,13 +93,6 @@ bool ReaderPoller::waitUntil(Steady::time_point until)
     return !stopping_;
 }
 
-bool ReaderPoller::indicatorBusy() const noexcept
-{
-    // The last two steps are the hold (verdict colour) and "all off": during
-    // the hold the reader polls again, so the next attendee is not kept waiting.
-    return !pattern_.empty() && step_ + 2 < pattern_.size();
-}
-
 void ReaderPoller::serviceIndicator(Steady::time_point now)
 {
     std::optional<Indication> request;
@@ -180,11 +173,10 @@ void ReaderPoller::run()
         }
         try {
             auto now = Steady::now();
+            // Steps are played between reader commands; polling never pauses for
+            // them, so a tap during a verdict pattern is not missed (a step may
+            // last up to one empty poll longer than planned).
             serviceIndicator(now);
-            if (indicatorBusy()) {
-                if (!waitUntil(stepEnds_)) break;
-                continue;
-            }
             if (present_) {
                 auto until = nextPresenceCheck;
                 if (!pattern_.empty()) until = std::min(until, stepEnds_);

@@ -80,7 +80,6 @@ private:
     bool waitUntil(Steady::time_point until);
     /// Starts a newly requested pattern, or advances the one playing.
     void serviceIndicator(Steady::time_point now);
-    [[nodiscard]] bool indicatorBusy() const noexcept; // playing a step shorter than the hold step
     void onCard(const CardUid& raw);
 
     CardReader& reader_;

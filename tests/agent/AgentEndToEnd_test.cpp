@@ -72,7 +72,8 @@ TEST_F(AgentEndToEnd, cardHeldOnTheReaderForTwoSecondsIsOneTap)
     EXPECT_GT(emulator_.counters().reselects, 10u) << "the held card was checked for presence many times";
     EXPECT_EQ(agent.process().output().find("seq=2"), std::string::npos) << agent.process().output();
     EXPECT_EQ(recordedCount(db_, "r-hall"), 1);
-    // Presented again after the debounce: a second tap (a duplicate to the hub).
+    // Presented again after the debounce (500 ms here): a second tap (a duplicate to the hub).
+    std::this_thread::sleep_for(700ms); // the attendee's pause is the scenario
     emulator_.tap(card(0x04A1B2C2), 300ms);
     const auto line = agent.expectLine("verdict seq=2 ");
     EXPECT_NE(line.find("duplicate"), std::string::npos) << line;
