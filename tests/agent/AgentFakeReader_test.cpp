@@ -5,6 +5,7 @@
 
 #include "agent.h"
 #include "fake/fake_card_reader.h"
+#include "protocol/zmq_endpoint.h"
 
 #include <gtest/gtest.h>
 
@@ -152,6 +153,78 @@ TEST_F(AgentFakeReader, readerStateAndOutboxDepthReachTheHubInHeartbeats)
     EXPECT_TRUE(eventually([&] {
         return countRows(db_, "SELECT count(*) FROM reader_health WHERE reader_id = 'r-hall' AND reader_state = 'ok'") == 1;
     }));
+}
+
+TEST_F(AgentFakeReader, hubThatDoesNotAnswerGetsResendsAndTheAttendeeAnOfflineVerdict)
+{
+    // A hub stand-in that accepts the connection and stays silent until told.
+    zmq::context_t ctx;
+    zmq::socket_t router(ctx, zmq::socket_type::router);
+    router.set(zmq::sockopt::linger, 0);
+    router.bind("tcp://127.0.0.1:*");
+    RunningAgent agent(outbox_, protocol::bound_endpoint(router));
+    ASSERT_TRUE(log_.waitFor("connected to the hub")) << log_.all(); // connected: the verdict waits for the ack timeout
+    const auto tappedAt = std::chrono::steady_clock::now();
+    agent.tap({0x04, 0xA1, 0xB2, 0xC1}, log_);
+    const auto line = log_.waitFor("verdict seq=1 ", 5s);
+    EXPECT_GE(std::chrono::steady_clock::now() - tappedAt, 900ms) << "offline verdict before the 1 s ack timeout";
+    ASSERT_TRUE(line) << log_.all();
+    EXPECT_NE(line->find("offline \"saved, will send\""), std::string::npos) << *line;
+
+    // The tap comes again and again (backoff), never deleted without an ack.
+    int sends = 0;
+    std::string peer;
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (sends < 3 && std::chrono::steady_clock::now() < deadline) {
+        zmq::pollitem_t item{router.handle(), 0, ZMQ_POLLIN, 0};
+        if (zmq::poll(&item, 1, 200ms) == 0) continue;
+        zmq::message_t id, body;
+        (void)router.recv(id);
+        (void)router.recv(body);
+        auto decoded = protocol::decode<protocol::AgentToHub>(body.to_string_view());
+        ASSERT_TRUE(decoded) << body.to_string();
+        if (auto* tap = std::get_if<protocol::Tap>(&decoded.value())) {
+            EXPECT_EQ(tap->seq, 1u);
+            EXPECT_EQ(tap->badge_uid, "04A1B2C1");
+            ++sends;
+            peer = id.to_string();
+        }
+    }
+    EXPECT_GE(sends, 3) << log_.all();
+    EXPECT_GE(log_.count("re-sent seq=1"), 2u);
+    EXPECT_EQ(agent.outbox().depth(), 1u);
+
+    // The ack at last: delivered (the attendee already had the offline verdict), deleted.
+    protocol::Ack ack{"r-hall", 1, protocol::Verdict::Present, "张三 签到成功", test::nowMs()};
+    router.send(zmq::buffer(peer), zmq::send_flags::sndmore);
+    router.send(zmq::buffer(protocol::encode(ack)), zmq::send_flags::none);
+    ASSERT_TRUE(log_.waitFor("delivered seq=1 uid=04A1B2C1 present")) << log_.all();
+    EXPECT_TRUE(eventually([&] { return agent.outbox().depth() == 0; }));
+}
+
+TEST_F(AgentFakeReader, hubErrorReplyKeepsTheTap)
+{
+    zmq::context_t ctx;
+    zmq::socket_t router(ctx, zmq::socket_type::router);
+    router.set(zmq::sockopt::linger, 0);
+    router.bind("tcp://127.0.0.1:*");
+    RunningAgent agent(outbox_, protocol::bound_endpoint(router));
+    agent.tap({0x04, 0xA1, 0xB2, 0xC1}, log_);
+    // Answer the first tap with an error, as a hub of another protocol version would.
+    while (true) {
+        zmq::pollitem_t item{router.handle(), 0, ZMQ_POLLIN, 0};
+        ASSERT_GT(zmq::poll(&item, 1, 10s), 0);
+        zmq::message_t id, body;
+        (void)router.recv(id);
+        (void)router.recv(body);
+        if (body.to_string().find("\"tap\"") == std::string::npos) continue;
+        router.send(id, zmq::send_flags::sndmore);
+        router.send(zmq::buffer(protocol::encode(protocol::Error{"unsupported_version", "v: not supported"})),
+                    zmq::send_flags::none);
+        break;
+    }
+    ASSERT_TRUE(log_.waitFor("hub refused a message: unsupported_version")) << log_.all();
+    EXPECT_EQ(agent.outbox().depth(), 1u);
 }
 
 } // namespace
