@@ -98,4 +98,24 @@ TEST_F(AgentEndToEnd, pn532GpioShowsTheVerdictColour)
         << "red LED on P72";
 }
 
+TEST_F(AgentEndToEnd, cardLibnfcCannotCheckForPresenceIsStillOneTapWhileHeld)
+{
+    // SAK 00 with a 4-byte UID is neither Classic nor Ultralight to libnfc:
+    // target_is_present answers NFC_EDEVNOTSUPP and the agent re-polls instead.
+    HubProcess hub(db_);
+    AgentProcess agent(writeAgentConfig(dir_), reader(), hub.endpoints().taps, "r-hall", outbox_, {"--log-level", "debug"});
+    agent.expectLine("reader state ok");
+    const Pn532Card odd({0x04, 0xA1, 0xB2, 0xC3}, rollcall::hardware::CardType::MifareUltralight);
+    emulator_.present(odd);
+    agent.expectLine("verdict seq=1 uid=04A1B2C3");
+    const auto polls = emulator_.counters().autoPolls;
+    ASSERT_TRUE(emulator_.waitFor([&](const auto& c) { return c.autoPolls >= polls + 10; }, 10s))
+        << "the held card is re-polled";
+    emulator_.remove();
+    agent.expectLine("card 04A1B2C3 left");
+    EXPECT_EQ(emulator_.counters().reselects, 0u);
+    EXPECT_EQ(agent.process().output().find("seq=2"), std::string::npos) << agent.process().output();
+    EXPECT_EQ(recordedCount(db_, "r-hall"), 1);
+}
+
 } // namespace
