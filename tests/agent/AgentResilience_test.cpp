@@ -72,6 +72,8 @@ TEST_F(AgentResilience, killedBetweenTapAndAckLosesNothingAndReusesNoSequenceNum
         agent.process().kill(SIGKILL); // no ack yet: the hub is not running
         EXPECT_EQ(agent.process().wait(), 128 + SIGKILL);
     }
+    // A card still on the reader when the agent starts is a new presentation to it: wait until it is gone.
+    ASSERT_TRUE(eventually([&] { return !emulator.card().has_value(); }));
     AgentProcess agent(config_, reader, endpoints.taps, "r-hall", outbox_);
     EXPECT_NE(agent.expectLine("rollcall-agent: running").find("next_seq=3 depth=2"), std::string::npos);
     agent.expectLine("reader state ok");
@@ -98,6 +100,7 @@ TEST_F(AgentResilience, killedAfterTheAckStartsAgainWithTheNextSequenceNumber)
         agent.process().kill(SIGKILL);
         (void)agent.process().wait();
     }
+    ASSERT_TRUE(eventually([&] { return !emulator.card().has_value(); })); // the first card has left
     // The outbox is empty, yet seq 1 is never used again.
     AgentProcess agent(config_, reader, hub.endpoints().taps, "r-hall", outbox_);
     EXPECT_NE(agent.expectLine("rollcall-agent: running").find("next_seq=2 depth=0"), std::string::npos);
