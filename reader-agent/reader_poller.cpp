@@ -130,8 +130,8 @@ void ReaderPoller::onCard(const CardUid& raw)
     const auto now = Steady::now();
     const auto uid = wireUid(raw);
     if (!uid) {
-        agentLogger("reader")->warn("ignoring a card with a {}-byte UID (ISO 14443-A UIDs are 4, 7 or 10 bytes)", raw.size());
-        present_ = "?"; // wait for it to leave rather than report it on every poll
+        agentLogger("reader")->warn("ignoring a card with a {}-byte UID (the wire takes 4..10 bytes)", raw.size());
+        present_.emplace(1, '?'); // wait for it to leave rather than report it on every poll
         return;
     }
     present_ = *uid;

@@ -8,36 +8,35 @@
 #include <type_traits>
 
 using namespace rollcall;
-using namespace rollcall::agent;
 using rollcall::test::TempDir;
 
-static_assert(!std::is_copy_constructible_v<Outbox> && !std::is_copy_assignable_v<Outbox>);
+static_assert(!std::is_copy_constructible_v<agent::Outbox> && !std::is_copy_assignable_v<agent::Outbox>);
 
 namespace {
 
-class OutboxTest : public ::testing::Test {
+class Outbox : public ::testing::Test {
 protected:
     TempDir dir_;
     std::string path_ = dir_.file("outbox.db");
 };
 
-TEST_F(OutboxTest, sequenceStartsAtOneAndGrowsByOne)
+TEST_F(Outbox, sequenceStartsAtOneAndGrowsByOne)
 {
-    Outbox box(path_, "door-1");
+    agent::Outbox box(path_, "door-1");
     EXPECT_EQ(box.nextSeq(), 1u);
     EXPECT_EQ(box.add("04A1B2C1", std::nullopt, 1000, std::nullopt).seq, 1u);
     EXPECT_EQ(box.add("04A1B2C2", std::nullopt, 2000, 5).seq, 2u);
     EXPECT_EQ(box.nextSeq(), 3u);
 }
 
-TEST_F(OutboxTest, storedTapsSurviveReopening)
+TEST_F(Outbox, storedTapsSurviveReopening)
 {
     {
-        Outbox box(path_, "door-1");
+        agent::Outbox box(path_, "door-1");
         (void)box.add("04A1B2C1", protocol::Direction::In, 1000, -350);
         (void)box.add("04A1B2C2", std::nullopt, 2000, std::nullopt);
     }
-    Outbox box(path_, "door-1");
+    agent::Outbox box(path_, "door-1");
     const auto pending = box.pending(10);
     ASSERT_EQ(pending.size(), 2u);
     EXPECT_EQ(pending[0].tap.seq, 1u);
@@ -52,22 +51,22 @@ TEST_F(OutboxTest, storedTapsSurviveReopening)
     EXPECT_EQ(box.add("04A1B2C3", std::nullopt, 3000, std::nullopt).seq, 3u);
 }
 
-TEST_F(OutboxTest, sequenceIsNotReusedAfterEveryTapWasAcknowledgedAndReopened)
+TEST_F(Outbox, sequenceIsNotReusedAfterEveryTapWasAcknowledgedAndReopened)
 {
     {
-        Outbox box(path_, "door-1");
+        agent::Outbox box(path_, "door-1");
         for (int i = 0; i < 3; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
         for (std::uint64_t s = 1; s <= 3; ++s) EXPECT_TRUE(box.remove(s));
         EXPECT_EQ(box.depth(), 0u);
     }
-    Outbox box(path_, "door-1");
+    agent::Outbox box(path_, "door-1");
     EXPECT_EQ(box.nextSeq(), 4u);
     EXPECT_EQ(box.add("04A1B2C1", std::nullopt, 5000, std::nullopt).seq, 4u);
 }
 
-TEST_F(OutboxTest, onlyTheAcknowledgedTapIsDeleted)
+TEST_F(Outbox, onlyTheAcknowledgedTapIsDeleted)
 {
-    Outbox box(path_, "door-1");
+    agent::Outbox box(path_, "door-1");
     for (int i = 0; i < 3; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
     EXPECT_TRUE(box.remove(2));
     const auto pending = box.pending(10);
@@ -78,9 +77,9 @@ TEST_F(OutboxTest, onlyTheAcknowledgedTapIsDeleted)
     EXPECT_TRUE(box.find(3).has_value());
 }
 
-TEST_F(OutboxTest, repeatedAckDeletesNothingMore)
+TEST_F(Outbox, repeatedAckDeletesNothingMore)
 {
-    Outbox box(path_, "door-1");
+    agent::Outbox box(path_, "door-1");
     (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt);
     (void)box.add("04A1B2C2", std::nullopt, 1001, std::nullopt);
     EXPECT_TRUE(box.remove(1));
@@ -89,9 +88,9 @@ TEST_F(OutboxTest, repeatedAckDeletesNothingMore)
     EXPECT_EQ(box.depth(), 1u);
 }
 
-TEST_F(OutboxTest, depthCountsUnacknowledgedTaps)
+TEST_F(Outbox, depthCountsUnacknowledgedTaps)
 {
-    Outbox box(path_, "door-1");
+    agent::Outbox box(path_, "door-1");
     EXPECT_EQ(box.depth(), 0u);
     for (int i = 0; i < 5; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
     EXPECT_EQ(box.depth(), 5u);
@@ -100,9 +99,9 @@ TEST_F(OutboxTest, depthCountsUnacknowledgedTaps)
     EXPECT_EQ(box.depth(), 3u);
 }
 
-TEST_F(OutboxTest, pendingIsOldestFirstAndLimited)
+TEST_F(Outbox, pendingIsOldestFirstAndLimited)
 {
-    Outbox box(path_, "door-1");
+    agent::Outbox box(path_, "door-1");
     for (int i = 0; i < 10; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
     (void)box.remove(1);
     const auto first = box.pending(3);
@@ -111,23 +110,23 @@ TEST_F(OutboxTest, pendingIsOldestFirstAndLimited)
     EXPECT_EQ(first[2].tap.seq, 4u);
 }
 
-TEST_F(OutboxTest, outboxOfAnotherReaderIsRefused)
+TEST_F(Outbox, outboxOfAnotherReaderIsRefused)
 {
     {
-        Outbox box(path_, "door-1");
+        agent::Outbox box(path_, "door-1");
         (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt);
     }
     try {
-        Outbox other(path_, "door-2");
+        agent::Outbox other(path_, "door-2");
         FAIL() << "opened another reader's outbox";
-    } catch (const OutboxError& e) {
+    } catch (const agent::OutboxError& e) {
         EXPECT_NE(std::string(e.what()).find("door-1"), std::string::npos) << e.what();
     }
 }
 
-TEST_F(OutboxTest, outboxIsWalWithFullSync)
+TEST_F(Outbox, outboxIsWalWithFullSync)
 {
-    Outbox box(path_, "door-1");
+    agent::Outbox box(path_, "door-1");
     db::Database check(path_, db::Database::Mode::ReadOnly);
     auto mode = check.prepare("PRAGMA journal_mode");
     ASSERT_TRUE(mode.step());

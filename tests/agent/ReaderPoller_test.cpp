@@ -1,6 +1,8 @@
 // ReaderPoller with the in-process fake reader: one tap per presentation,
 // debounce, reopening a reader that went away, indication patterns.
 #include "fake/fake_card_reader.h"
+#include "agent.h"
+#include "libnfc/libnfc_card_reader.h"
 #include "reader_poller.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +11,12 @@
 
 using namespace rollcall;
 using namespace rollcall::agent;
+using PollerUnderTest = rollcall::agent::ReaderPoller;
+
+static_assert(!std::is_copy_constructible_v<PollerUnderTest> && !std::is_copy_assignable_v<PollerUnderTest>);
+static_assert(!std::is_copy_constructible_v<rollcall::agent::Agent>);
+static_assert(!std::is_copy_constructible_v<rollcall::agent::HubLink>);
+static_assert(!std::is_copy_constructible_v<rollcall::agent::LibnfcCardReader>);
 using namespace std::chrono_literals;
 
 namespace {
