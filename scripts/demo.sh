@@ -33,6 +33,17 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# wait_for FILE PATTERN SECONDS [LINES_ALREADY_SEEN]: until PATTERN appears more often than before.
+wait_for() {
+  local file=$1 pattern=$2 seconds=$3 seen=${4:-0}
+  for _ in $(seq $(( seconds * 20 ))); do
+    [[ $(grep -c "$pattern" "$file" 2>/dev/null || true) -gt $seen ]] && return 0
+    sleep 0.05
+  done
+  echo "demo: timed out waiting for \"$pattern\" in $file" >&2
+  tail -5 "$file" >&2
+  return 1
+}
 ctl() { "$CTL" --db "$DB" "$@"; }
 # ISO 8601 time, minutes relative to now, in Asia/Shanghai.
 at() { TZ=Asia/Shanghai date -d "@$(( NOW + $1 * 60 + ${2:-0} ))" +%Y-%m-%dT%H:%M:%S%:z; }
@@ -48,9 +59,14 @@ ctl init
 ctl roster import "$ROOT/scripts/demo/roster.csv"
 ctl venue add --id hall --name 州会议中心主会场
 ctl venue add --id yining --name 伊宁县分会场
+# Readers with a rollcall-agent (live, over ZeroMQ) ...
 ctl reader add --id r-hall-in --venue hall --direction in
 ctl reader add --id r-hall-out --venue hall --direction out
 ctl reader add --id r-yining --venue yining --direction both
+# ... and standalone terminals whose logs are imported from USB sticks.
+ctl reader add --id t-hall-in --venue hall --direction in
+ctl reader add --id t-hall-out --venue hall --direction out
+ctl reader add --id t-yining --venue yining --direction both
 ctl meeting add --id M-2026-11-ECON --title "全州经济工作会议" --venue hall --venue yining \
   --start "$(at -15)" --end "$(at 45)" --late-grace 5m --early-grace 5m \
   --invite-unit 州直机关 --invite-unit 伊宁市 --invite-unit 伊宁县
@@ -67,7 +83,7 @@ LAST_MONTH_END=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1
     for n in $(seq 1 21); do
       p=$(printf 'P%03d' "$n")
       t="$LAST_MONTH-${day}T08:5$(( n % 10 )):00+08:00"
-      reader=r-hall-in; [[ $n -ge 18 ]] && reader=r-yining
+      reader=t-hall-in; [[ $n -ge 18 ]] && reader=t-yining
       case "$p:$day" in
         P011:05|P011:12|P011:19) t="$LAST_MONTH-${day}T09:1$(( ${day#0} % 7 )):00+08:00" ;;   # late three times
         P017:05|P017:19|P019:12|P020:*|P021:05|P021:12) continue ;;                          # no tap: absent
@@ -75,7 +91,7 @@ LAST_MONTH_END=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1
       esac
       tap_line "$reader" "$(uid "$p")" "$t"
       if [[ "$p:$day" == P012:* && $day != 26 ]]; then                                        # leaves early
-        tap_line r-hall-out "$(uid "$p")" "$LAST_MONTH-${day}T10:1${day: -1}:00+08:00"
+        tap_line t-hall-out "$(uid "$p")" "$LAST_MONTH-${day}T10:1${day: -1}:00+08:00"
       fi
     done
   done
@@ -84,25 +100,25 @@ ctl taps import "$OUT/last-month-taps.csv"
 ctl leave add --meeting "M-$LAST_MONTH-26" --person P005 --reason "年休假（已审批）"
 for day in 05 12 19 26; do ctl meeting finalize --id "M-$LAST_MONTH-$day"; done
 
-step "2. Offline log of the entry reader, leave, a substitute, a manual check-in"
+step "2. A terminal's USB log, leave, a substitute, a manual check-in"
 {
   echo "reader_id,seq,badge_uid,time"
-  tap_line r-hall-in "$(uid P001)" "$(at -24)"
-  tap_line r-hall-in "$(uid P002)" "$(at -23)"
-  tap_line r-hall-in "$(uid P003)" "$(at -22 30)"
-  tap_line r-hall-in "$(uid P003)" "$(at -22 34)"    # the same badge again 4 s later: a duplicate
-  tap_line r-hall-in "$(uid P004)" "$(at -21)"
-  tap_line r-hall-in "$(uid P006)" "$(at -19)"
-  tap_line r-hall-in "$(uid P007)" "$(at -18)"
-  tap_line r-hall-in "$(uid P008)" "$(at -17)"
-  tap_line r-hall-in "$(uid P009)" "$(at -16)"
-  tap_line r-hall-in "$(uid P011)" "$(at -11)"
-  tap_line r-hall-in "$(uid P012)" "$(at -8)"
-  tap_line r-hall-in DEADBEEF "$(at -7)"            # a badge nobody holds
-  tap_line r-hall-out "$(uid P006)" "$(at -12)"     # walks out after 7 minutes
-  tap_line r-yining "$(uid P017)" "$(at -20)"
-  tap_line r-yining "$(uid P018)" "$(at -16)"
-  tap_line r-yining "$(uid P021)" "$(at -14)"
+  tap_line t-hall-in "$(uid P001)" "$(at -24)"
+  tap_line t-hall-in "$(uid P002)" "$(at -23)"
+  tap_line t-hall-in "$(uid P003)" "$(at -22 30)"
+  tap_line t-hall-in "$(uid P003)" "$(at -22 34)"    # the same badge again 4 s later: a duplicate
+  tap_line t-hall-in "$(uid P004)" "$(at -21)"
+  tap_line t-hall-in "$(uid P006)" "$(at -19)"
+  tap_line t-hall-in "$(uid P007)" "$(at -18)"
+  tap_line t-hall-in "$(uid P008)" "$(at -17)"
+  tap_line t-hall-in "$(uid P009)" "$(at -16)"
+  tap_line t-hall-in "$(uid P011)" "$(at -11)"
+  tap_line t-hall-in "$(uid P012)" "$(at -8)"
+  tap_line t-hall-in DEADBEEF "$(at -7)"            # a badge nobody holds
+  tap_line t-hall-out "$(uid P006)" "$(at -12)"     # walks out after 7 minutes
+  tap_line t-yining "$(uid P017)" "$(at -20)"
+  tap_line t-yining "$(uid P018)" "$(at -16)"
+  tap_line t-yining "$(uid P021)" "$(at -14)"
 } > "$OUT/offline-taps.csv"
 ctl taps import "$OUT/offline-taps.csv"
 ctl taps import "$OUT/offline-taps.csv"   # again: nothing changes
@@ -110,12 +126,54 @@ ctl leave add --meeting M-2026-11-ECON --person P005 --reason "赴京出差（�
 ctl substitute add --meeting M-2026-11-ECON --person P010 --by P022 --reason "主要负责同志公务外出，由霍城县何静代会"
 ctl checkin --meeting M-2026-11-ECON --person P014 --at "$(at -13)" --direction in --reason "忘带工作证，会务组核实身份后手工签到"
 
-step "3. rollcall-hub: the place of record"
-"$HUB" --db "$DB" --taps tcp://127.0.0.1:* --live tcp://127.0.0.1:* --query tcp://127.0.0.1:* \
-  2> "$OUT/hub.log" &
-PIDS+=($!)
-for _ in $(seq 100); do grep -q "listening" "$OUT/hub.log" && break; sleep 0.1; done
-grep "listening" "$OUT/hub.log"
+step "3. rollcall-hub, and three readers: PN532 emulators driven by the real libnfc through rollcall-agent"
+start_hub() {
+  "$HUB" --db "$DB" --taps "$1" --live "$2" --query "$3" 2>> "$OUT/hub.log" &
+  HUB_PID=$!
+  PIDS+=($HUB_PID)
+  wait_for "$OUT/hub.log" "listening" 10 "$(grep -c listening "$OUT/hub.log" 2>/dev/null || true)"
+}
+start_hub tcp://127.0.0.1:* tcp://127.0.0.1:* tcp://127.0.0.1:*
+LISTEN=$(grep listening "$OUT/hub.log" | tail -1)
+echo "$LISTEN"
+TAPS=$(sed -E 's/.*taps=([^ ]+).*/\1/' <<< "$LISTEN")
+LIVE=$(sed -E 's/.*live=([^ ]+).*/\1/' <<< "$LISTEN")
+QUERY=$(sed -E 's/.*query=([^ ]+).*/\1/' <<< "$LISTEN")
+mkdir -p "$OUT/dev"
+for r in r-hall-in r-hall-out r-yining; do
+  "$BUILD/hardware/pn532-emulator" --link "$OUT/dev/$r" --control "$OUT/dev/$r.ctl" > "$OUT/emulator-$r.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "$OUT/emulator-$r.log" "ready" 10
+  LIBNFC_AUTO_SCAN=no "$BUILD/reader-agent/rollcall-agent" --reader "pn532_uart:$OUT/dev/$r" --hub "$TAPS" \
+    --reader-id "$r" --outbox "$OUT/outbox-$r.db" > "$OUT/agent-$r.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "$OUT/agent-$r.log" "running" 15
+  echo "reader $r: $(grep -m1 -o 'rollcall-agent: running.*' "$OUT/agent-$r.log")"
+done
+
+# Presents a badge to a reader and prints what the reader showed.
+present() { # reader person-or-uid
+  local reader=$1 badge=$2
+  [[ $badge == P* ]] && badge=$(uid "$badge")
+  local before; before=$(grep -c "verdict seq=" "$OUT/agent-$reader.log" || true)
+  "$BUILD/hardware/pn532-ctl" "$OUT/dev/$reader.ctl" tap "$badge" > /dev/null
+  wait_for "$OUT/agent-$reader.log" "verdict seq=" 10 "$before"
+  echo "  $reader: $(grep "verdict seq=" "$OUT/agent-$reader.log" | tail -1 | sed -E 's/.*(verdict seq=)/\1/')"
+}
+echo "-- badges tapped now (the meeting started 15 minutes ago):"
+present r-hall-in P022     # 林峰, the approved substitute for 黄磊
+present r-yining P015      # 孙悦, late
+present r-hall-in P016     # 马丽, late
+present r-hall-in P023     # 何静 from 霍城县, not invited: a walk-in
+present r-hall-out P001    # 张建国 leaves 45 minutes early
+present r-hall-in CAFEBABE # a badge nobody holds
+echo "-- the hub goes down; a tap is kept in the reader's outbox and delivered once when it is back:"
+kill -TERM "$HUB_PID"; wait "$HUB_PID" 2>/dev/null || true
+present r-yining P019      # 朱琳: the reader says "saved, will send"
+start_hub "$TAPS" "$LIVE" "$QUERY"
+wait_for "$OUT/agent-r-yining.log" "delivered seq=" 15
+echo "  r-yining: $(grep "delivered seq=" "$OUT/agent-r-yining.log" | tail -1 | sed -E 's/.*(delivered seq=)/\1/')"
+echo "  record: $(sqlite3 "$DB" "SELECT count(*) FROM taps WHERE reader_id = 'r-yining' AND badge_uid = upper(replace('$(uid P019)', ':', ''))") tap of 朱琳 at r-yining"
 
 step "4. Attendance now"
 ctl status --meeting M-2026-11-ECON | tee "$OUT/status.txt"

@@ -219,6 +219,7 @@ TapResult AttendanceTracker::addTap(const rules::TapInput& tap, const TapEvidenc
         update(m);
         if (!checkIn) r.verdict = TapVerdict::CheckedOut;
         else r.verdict = m.result.outcome.status == Status::Present ? TapVerdict::Present : TapVerdict::Late;
+        r.lateMinutes = m.result.outcome.lateMinutes;
         return r;
     }
 
@@ -234,7 +235,9 @@ TapResult AttendanceTracker::addTap(const rules::TapInput& tap, const TapEvidenc
             // The substitute is judged by the same clock as the principal would be.
             const auto in = rules::firstCheckInBeforeEnd(t.meeting.times, t.otherTaps[person]);
             const auto s = std::chrono::floor<std::chrono::seconds>(t.meeting.times.start);
-            r.verdict = in && *in <= TimePoint(s.time_since_epoch()) + t.meeting.times.lateGrace ? TapVerdict::Present : TapVerdict::Late;
+            const TimePoint start(s.time_since_epoch());
+            r.verdict = in && *in <= start + t.meeting.times.lateGrace ? TapVerdict::Present : TapVerdict::Late;
+            if (in && r.verdict == TapVerdict::Late) r.lateMinutes = std::chrono::floor<std::chrono::minutes>(*in - start).count();
         }
         return r;
     }

@@ -32,6 +32,7 @@ struct TapResult {
     bool walkInsChanged = false;
     bool unknownBadgesChanged = false;
     bool afterEnd = false; // a check-in at or after E: recorded, but no attendance
+    std::int64_t lateMinutes = 0; // for a late check-in (the member's, or the substitute's own)
     std::optional<std::string> substituteFor; // principal, when the tap is an approved substitute's
 };
 

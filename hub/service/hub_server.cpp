@@ -153,7 +153,7 @@ void HubServer::drainTaps()
     if (batch.empty()) return;
     try {
         const auto acks = state_->ingest(batch, clock_.now());
-        for (const auto& a : acks) sendTo(taps_, a.peer, false, protocol::encode(a.ack), true);
+        for (const auto& a : acks) sendTo(taps_, a.peer, false, protocol::encode(a.reply), true);
     } catch (const db::DatabaseError& e) {
         // Nothing of this batch was committed or acknowledged: the agents keep
         // the taps in their outboxes and send them again. A busy database
@@ -200,10 +200,10 @@ void HubServer::drainQueries()
 void HubServer::logStats()
 {
     const auto& c = state_->counters();
-    log()->info("taps recorded={} resent={} quarantined={} replayed={} batches={} failed_batches={} rejected={} "
-                "acks_dropped={} live_updates={}",
-                c.recorded, c.resent, c.quarantined, c.replayed, c.batches, failedBatches_, rejected_.total(), acksDropped_,
-                publisher_->published());
+    log()->info("taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} batches={} failed_batches={} "
+                "rejected={} acks_dropped={} live_updates={}",
+                c.recorded, c.resent, c.quarantined, c.replayed, c.conflicts, c.batches, failedBatches_, rejected_.total(),
+                acksDropped_, publisher_->published());
 }
 
 void HubServer::run(const std::atomic<bool>& stop)

@@ -32,7 +32,7 @@ std::shared_ptr<spdlog::logger> log()
 
 struct LiveState::Statements {
     explicit Statements(db::Database& db)
-        : findTap(db.prepare("SELECT id, verdict, badge_uid FROM taps WHERE reader_id = ? AND seq = ?"))
+        : findTap(db.prepare("SELECT id, verdict, badge_uid, agent_at_ms FROM taps WHERE reader_id = ? AND seq = ?"))
         , insertTap(db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
                                "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,?,?,'reader',?,?,?,?) "
                                "ON CONFLICT(reader_id, seq) DO NOTHING"))
@@ -239,7 +239,24 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
             if (seq <= maxSeq && (find.bind(1, t.reader_id).bind(2, seq), find.step())) {
                 const auto stored = find.getOptionalText(1);
                 const auto uid = find.getText(2);
+                const auto agentAt = find.getOptionalInt(3);
                 find.reset();
+                if (uid != t.badge_uid || (agentAt && *agentAt != t.at_ms)) {
+                    // Not a re-send: another tap under a recorded number (an agent whose outbox
+                    // was lost starts again at 1). Keep it aside and refuse it, so the agent keeps
+                    // it too, instead of acknowledging someone else's verdict.
+                    auto& q = sql_->quarantine;
+                    q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, toMillis(at)).bind(5, nowMs)
+                        .bind(6, "seq already recorded for another tap");
+                    q.run();
+                    ++counters_.conflicts;
+                    log()->warn("reader {} seq {} is already recorded for another tap (was its outbox reset?): refused",
+                                t.reader_id, seq);
+                    acks.push_back({in.peer, protocol::Error{"seq_conflict", "reader " + t.reader_id + " seq "
+                                                                                 + std::to_string(seq)
+                                                                                 + " is already recorded for another tap"}});
+                    continue;
+                }
                 ++counters_.resent;
                 ack.verdict = stored ? protocol::verdict_from_string(*stored).value_or(Verdict::Duplicate) : Verdict::Duplicate;
                 AckTextFacts facts{ack.verdict};
@@ -316,8 +333,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
             }
             if (result.assignment.meetingId) {
                 const auto& meetingId = *result.assignment.meetingId;
-                const auto subject = result.substituteFor ? *result.substituteFor : personId.value_or("");
-                if (const auto* a = tracker_->attendee(meetingId, subject)) facts.lateMinutes = a->outcome.lateMinutes;
+                facts.lateMinutes = result.lateMinutes;
                 if (result.substituteFor) {
                     if (auto p = person(*result.substituteFor)) facts.substituteFor = p->name;
                 }
@@ -354,22 +370,22 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
             const auto meetings = record_.meetingsAt({d.venueId}, d.at, d.at);
             TapVerdict verdict = TapVerdict::NotInWindow;
             std::optional<std::string> meetingId;
-            auto tracker = replayRecord(record_, meetings, now, config_.debounce,
-                                        [&](const rules::TapInput&, const TapEvidence& ev, const TapResult& r) {
-                                            if (ev.ref == d.tapId) {
-                                                verdict = r.verdict;
-                                                meetingId = r.assignment.meetingId;
-                                            }
-                                        });
-            auto& ack = acks[d.ack].ack;
+            std::int64_t lateMinutes = 0;
+            (void)replayRecord(record_, meetings, now, config_.debounce,
+                               [&](const rules::TapInput&, const TapEvidence& ev, const TapResult& r) {
+                                   if (ev.ref == d.tapId) {
+                                       verdict = r.verdict;
+                                       meetingId = r.assignment.meetingId;
+                                       lateMinutes = r.lateMinutes;
+                                   }
+                               });
+            auto& ack = std::get<protocol::Ack>(acks[d.ack].reply);
             ack.verdict = toWire(verdict);
             AckTextFacts facts{ack.verdict};
             if (d.personId) {
                 if (auto p = person(*d.personId)) facts.name = p->name;
-                if (meetingId) {
-                    if (const auto* a = tracker.attendee(*meetingId, *d.personId)) facts.lateMinutes = a->outcome.lateMinutes;
-                }
             }
+            facts.lateMinutes = lateMinutes;
             ack.text = ackText(facts);
             auto& set = sql_->setVerdict;
             set.bind(1, protocol::to_string(ack.verdict)).bind(2, d.tapId);

@@ -22,9 +22,11 @@ struct IncomingTap {
     protocol::Tap tap;
 };
 
+/// What goes back to an agent for one tap: an Ack, or an Error when the tap
+/// must stay in the agent's outbox.
 struct OutgoingAck {
     std::string peer;
-    protocol::Ack ack;
+    protocol::HubMessage reply;
 };
 
 struct IngestCounters {
@@ -32,6 +34,7 @@ struct IngestCounters {
     std::uint64_t resent = 0;      // (reader, seq) already recorded: acknowledged again, not recorded twice
     std::uint64_t quarantined = 0; // from readers nobody registered
     std::uint64_t replayed = 0;    // out of time order: verdict by replay
+    std::uint64_t conflicts = 0;   // a recorded (reader, seq) sent again with another badge or time
     std::uint64_t batches = 0;
 };
 

@@ -68,6 +68,21 @@ TEST_F(HubIngest, tapResentThreeTimesIsOneRecordWithTheSameAck)
     EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall' AND seq = 7"), 1);
 }
 
+TEST_F(HubIngest, recordedSeqSentWithAnotherBadgeIsRefusedNotAcknowledged)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    EXPECT_EQ(agent.tap(makeTap("r-hall", 1, "04A1B2C1")).verdict, Verdict::Present);
+    // An agent that lost its outbox starts numbering at 1 again.
+    agent.send(makeTap("r-hall", 1, "04A1B2C2"));
+    auto reply = agent.receive();
+    ASSERT_TRUE(reply);
+    ASSERT_TRUE(std::holds_alternative<protocol::Error>(*reply)) << "must not acknowledge another tap's verdict";
+    EXPECT_EQ(std::get<protocol::Error>(*reply).code, "seq_conflict");
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall'"), 1);
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM quarantined_taps WHERE badge_uid = '04A1B2C2'"), 1);
+}
+
 TEST_F(HubIngest, bothReaderTogglesCheckInAndCheckOut)
 {
     HubProcess hub(db_);
@@ -82,11 +97,11 @@ TEST_F(HubIngest, hubKilledMidBurstLosesNoAcknowledgedTap)
     constexpr std::uint64_t kTaps = 3000;
     std::set<std::uint64_t> acked;
     HubEndpoints endpoints;
+    const auto t0 = nowMs(); // a re-sent tap is the same tap: same badge, same time
     {
         HubProcess hub(db_);
         endpoints = hub.endpoints();
         AgentClient agent(ctx_, endpoints.taps);
-        const auto t0 = nowMs();
         // Distinct badges are unknown badges: every tap is kept, none debounced.
         for (std::uint64_t s = 1; s <= kTaps; ++s) {
             char uid[9];
@@ -109,7 +124,6 @@ TEST_F(HubIngest, hubKilledMidBurstLosesNoAcknowledgedTap)
     // The agent re-sends everything it has no ack for — and, to be sure, the acked ones too.
     HubProcess hub(db_, {}, endpoints);
     AgentClient agent(ctx_, hub.endpoints().taps);
-    const auto t0 = nowMs();
     for (std::uint64_t s = 1; s <= kTaps; ++s) {
         char uid[9];
         std::snprintf(uid, sizeof uid, "%08llX", static_cast<unsigned long long>(0x10000000ULL + s));
