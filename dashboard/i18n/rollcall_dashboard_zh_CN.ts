@@ -232,10 +232,6 @@
         <translation>返回看板</translation>
     </message>
     <message>
-        <source>Venue %1</source>
-        <translation>会场 %1</translation>
-    </message>
-    <message>
         <source>No meetings today (or the hub has not answered yet).</source>
         <translation>今天没有会议（或中心尚未应答）。</translation>
     </message>
@@ -384,6 +380,13 @@
     <message>
         <source>Meeting finalized</source>
         <translation>会议已归档</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::MeetingListModel</name>
+    <message>
+        <source>Venue %1</source>
+        <translation>会场 %1</translation>
     </message>
 </context>
 <context>

@@ -113,70 +113,76 @@ Item {
         }
 
         // ---- large counts
-        RowLayout {
+        Item {
             id: counts
             // nine tiles, the rate tile twice as wide
             readonly property real unit: (width - 8 * Theme.gap) / 10
             Layout.fillWidth: true
             Layout.preferredHeight: 168
-            spacing: Theme.gap
-            CountTile {
-                Layout.preferredWidth: counts.unit; Layout.fillHeight: true
-                label: qsTr("Expected"); value: page.board.expected
-                detail: qsTr("Walk-ins %1 · unknown badges %2").arg(page.board.walkIns).arg(page.board.unknownBadges)
-            }
-            CountTile {
-                Layout.preferredWidth: counts.unit; Layout.fillHeight: true
-                label: qsTr("Present"); value: page.board.present; accent: Theme.good
-                detail: qsTr("Attended %1").arg(page.board.attended)
-            }
-            CountTile {
-                Layout.preferredWidth: counts.unit; Layout.fillHeight: true
-                label: qsTr("Late"); value: page.board.late; accent: Theme.warn
-            }
-            CountTile {
-                Layout.preferredWidth: counts.unit; Layout.fillHeight: true
-                label: qsTr("Not arrived"); value: page.board.notArrived; accent: Theme.muted
-            }
-            CountTile {
-                Layout.preferredWidth: counts.unit; Layout.fillHeight: true
-                label: qsTr("Absent"); value: page.board.absent; accent: Theme.bad
-            }
-            CountTile {
-                Layout.preferredWidth: counts.unit; Layout.fillHeight: true
-                label: qsTr("On leave"); value: page.board.excused; accent: Theme.info
-            }
-            CountTile {
-                Layout.preferredWidth: counts.unit; Layout.fillHeight: true
-                label: qsTr("Substituted"); value: page.board.substituted; accent: Theme.subst
-            }
-            CountTile {
-                Layout.preferredWidth: counts.unit; Layout.fillHeight: true
-                label: qsTr("Left early"); value: page.board.leftEarly; accent: Theme.early
-                detail: qsTr("Left mid-meeting %1").arg(page.board.leftMidMeeting)
-            }
-            CountTile {
-                objectName: "rateTile"
-                Layout.preferredWidth: 2 * counts.unit; Layout.fillHeight: true
-                label: qsTr("Attendance rate"); value: page.board.rateText; accent: page.board.rateColor
-                fraction: page.board.rate
+            Row {
+                anchors.fill: parent
+                spacing: Theme.gap
+                CountTile {
+                    width: counts.unit; height: counts.height
+                    label: qsTr("Expected"); value: page.board.expected
+                    detail: qsTr("Walk-ins %1 · unknown badges %2").arg(page.board.walkIns).arg(page.board.unknownBadges)
+                }
+                CountTile {
+                    width: counts.unit; height: counts.height
+                    label: qsTr("Present"); value: page.board.present; accent: Theme.good
+                    detail: qsTr("Attended %1").arg(page.board.attended)
+                }
+                CountTile {
+                    width: counts.unit; height: counts.height
+                    label: qsTr("Late"); value: page.board.late; accent: Theme.warn
+                }
+                CountTile {
+                    width: counts.unit; height: counts.height
+                    label: qsTr("Not arrived"); value: page.board.notArrived; accent: Theme.muted
+                }
+                CountTile {
+                    width: counts.unit; height: counts.height
+                    label: qsTr("Absent"); value: page.board.absent; accent: Theme.bad
+                }
+                CountTile {
+                    width: counts.unit; height: counts.height
+                    label: qsTr("On leave"); value: page.board.excused; accent: Theme.info
+                }
+                CountTile {
+                    width: counts.unit; height: counts.height
+                    label: qsTr("Substituted"); value: page.board.substituted; accent: Theme.subst
+                }
+                CountTile {
+                    width: counts.unit; height: counts.height
+                    label: qsTr("Left early"); value: page.board.leftEarly; accent: Theme.early
+                    detail: qsTr("Left mid-meeting %1").arg(page.board.leftMidMeeting)
+                }
+                CountTile {
+                    objectName: "rateTile"
+                    width: 2 * counts.unit; height: counts.height
+                    label: qsTr("Attendance rate"); value: page.board.rateText; accent: page.board.rateColor
+                    fraction: page.board.rate
+                }
             }
         }
 
         // ---- panels
-        RowLayout {
+        Item {
             id: panels
             readonly property real share: (width - 2 * Theme.gap) / 10
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: Theme.gap
             UnitPanel {
-                Layout.preferredWidth: 4 * panels.share; Layout.fillHeight: true
+                x: 0
+                width: 4 * panels.share
+                height: panels.height
                 model: page.dashboard.units
                 venueMode: page.dashboard.venueMode
             }
             ColumnLayout {
-                Layout.preferredWidth: 3 * panels.share; Layout.fillHeight: true
+                x: 4 * panels.share + Theme.gap
+                width: 3 * panels.share
+                height: panels.height
                 spacing: Theme.gap
                 PersonListPanel {
                     objectName: "absentees"
@@ -197,7 +203,9 @@ Item {
             }
             ColumnLayout {
                 id: rightColumn
-                Layout.preferredWidth: 3 * panels.share; Layout.fillHeight: true
+                x: 7 * panels.share + 2 * Theme.gap
+                width: 3 * panels.share
+                height: panels.height
                 spacing: Theme.gap
                 TapFeedPanel {
                     Layout.fillWidth: true

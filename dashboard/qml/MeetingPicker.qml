@@ -44,51 +44,54 @@ Rectangle {
             clip: true
             spacing: 8
             model: picker.dashboard.meetings
-            section.property: "mainVenue"
-            section.delegate: Text {
-                required property string section
-                text: qsTr("Venue %1").arg(section)
-                color: Theme.info
-                font.pixelSize: Theme.fontTitle
-                font.bold: true
-                topPadding: 16
-                bottomPadding: 6
-            }
-            delegate: Rectangle {
+            delegate: Column {
                 id: row
                 required property string meetingId
                 required property string title
+                required property string venueHeading
                 required property string venuesText
                 required property string timeText
                 required property string stateText
                 required property color stateColor
                 width: ListView.view.width
-                height: 76
-                radius: Theme.radius
-                color: mouse.containsMouse ? Theme.panelRaised : Theme.panel
-                border.color: Theme.border
-                MouseArea {
-                    id: mouse
-                    anchors.fill: parent
-                    hoverEnabled: true
-                    onClicked: picker.dashboard.selectMeeting(row.meetingId)
+                spacing: 6
+                Text {
+                    visible: row.venueHeading.length > 0
+                    text: row.venueHeading
+                    color: Theme.info
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    topPadding: 14
                 }
-                RowLayout {
-                    anchors { fill: parent; leftMargin: 20; rightMargin: 20 }
-                    spacing: 20
-                    Text { text: row.timeText; color: Theme.text; font.pixelSize: 28; font.family: "DejaVu Sans Mono" }
-                    ColumnLayout {
-                        Layout.fillWidth: true
-                        spacing: 2
-                        Text { text: row.title; color: Theme.text; font.pixelSize: 28; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
-                        Text { text: row.venuesText; color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true; elide: Text.ElideRight }
+                Rectangle {
+                    width: parent.width
+                    height: 76
+                    radius: Theme.radius
+                    color: mouse.containsMouse ? Theme.panelRaised : Theme.panel
+                    border.color: Theme.border
+                    MouseArea {
+                        id: mouse
+                        anchors.fill: parent
+                        hoverEnabled: true
+                        onClicked: picker.dashboard.selectMeeting(row.meetingId)
                     }
-                    Rectangle {
-                        radius: 14
-                        color: row.stateColor
-                        implicitWidth: st.implicitWidth + 24
-                        implicitHeight: 30
-                        Text { id: st; anchors.centerIn: parent; text: row.stateText; color: "#0b1220"; font.pixelSize: Theme.fontSmall; font.bold: true }
+                    RowLayout {
+                        anchors { fill: parent; leftMargin: 20; rightMargin: 20 }
+                        spacing: 20
+                        Text { text: row.timeText; color: Theme.text; font.pixelSize: 28; font.family: "DejaVu Sans Mono" }
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 2
+                            Text { text: row.title; color: Theme.text; font.pixelSize: 28; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                            Text { text: row.venuesText; color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true; elide: Text.ElideRight }
+                        }
+                        Rectangle {
+                            radius: 14
+                            color: row.stateColor
+                            implicitWidth: st.implicitWidth + 24
+                            implicitHeight: 30
+                            Text { id: st; anchors.centerIn: parent; text: row.stateText; color: "#0b1220"; font.pixelSize: Theme.fontSmall; font.bold: true }
+                        }
                     }
                 }
             }

@@ -7,7 +7,7 @@
 
 #include <zmq.hpp>
 
-Q_LOGGING_CATEGORY(lcHub, "rollcall.dashboard.hub")
+Q_LOGGING_CATEGORY(lcHub, "rollcall.dashboard.hub", QtInfoMsg)
 
 namespace rollcall::dashboard {
 
@@ -149,6 +149,7 @@ void HubConnection::sendNext()
                       query_->send(zmq::buffer(body), zmq::send_flags::dontwait).has_value();
     if (!sent)
         qCWarning(lcHub) << "query send would block; waiting for the timeout";
+    qCDebug(lcHub) << "sent" << (inFlight_->kind == Request::Kind::Snapshot ? "snapshot_request" : "meeting_list_request");
     // ZMQ_FD is edge-triggered: a send can make the socket readable without a signal.
     drainQuery();
 }
@@ -261,6 +262,7 @@ void HubConnection::handleLive(const std::string& topic, const std::string& body
 
 void HubConnection::handleReply(const std::string& body)
 {
+    qCDebug(lcHub) << "reply of" << body.size() << "bytes";
     queryTimer_.stop();
     const auto request = std::move(inFlight_);
     inFlight_.reset();

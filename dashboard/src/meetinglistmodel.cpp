@@ -23,6 +23,15 @@ QVariant MeetingListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case TitleRole: return DisplayText::fromStd(m.title);
     case MainVenueRole: return m.venues.empty() ? QString() : DisplayText::fromStd(m.venues.front());
+    case VenueHeadingRole: {
+        const auto venue = [this](int r) {
+            const auto& v = rows_[static_cast<std::size_t>(r)].venues;
+            return v.empty() ? std::string() : v.front();
+        };
+        if (index.row() > 0 && venue(index.row() - 1) == venue(index.row()))
+            return QString();
+        return tr("Venue %1").arg(DisplayText::fromStd(venue(index.row())));
+    }
     case VenuesTextRole: {
         QStringList v;
         for (const auto& id : m.venues)
@@ -40,6 +49,7 @@ QHash<int, QByteArray> MeetingListModel::roleNames() const
 {
     return {
         {MeetingIdRole, "meetingId"},   {TitleRole, "title"},         {MainVenueRole, "mainVenue"},
+        {VenueHeadingRole, "venueHeading"},
         {VenuesTextRole, "venuesText"}, {TimeTextRole, "timeText"},   {StateTextRole, "stateText"},
         {StateColorRole, "stateColor"},
     };

@@ -21,7 +21,8 @@ public:
     enum Role {
         MeetingIdRole = Qt::UserRole + 1,
         TitleRole,
-        MainVenueRole,   ///< section key of the picker
+        MainVenueRole,   ///< the main venue's id
+        VenueHeadingRole,  ///< "Venue venue.main" on the first meeting of each venue, else ""
         VenuesTextRole,  ///< "venue.main · venue.yining"
         TimeTextRole,    ///< "09:00 – 11:00"
         StateTextRole,
