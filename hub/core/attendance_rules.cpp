@@ -69,13 +69,18 @@ std::optional<TimePoint> firstCheckInBeforeEnd(const MeetingTimes& meeting, std:
 {
     for (const auto& tap : taps) {
         const TimePoint at = toSecond(tap.at);
-        if (tap.direction == Direction::In && at < meeting.end) return at;
+        if (tap.direction == Direction::In && at < toSecond(meeting.end)) return at;
     }
     return std::nullopt;
 }
 
-MemberOutcome evaluateMember(const MeetingTimes& m, const MemberFacts& facts, TimePoint now)
+MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& facts, TimePoint now)
 {
+    // Rules apply to the whole second, on both sides of every comparison.
+    MeetingTimes m = meeting;
+    m.start = toSecond(m.start);
+    m.end = toSecond(m.end);
+    m.opening = toSecond(m.opening);
     MemberOutcome out;
     out.firstIn = firstCheckInBeforeEnd(m, facts.taps);
 

@@ -103,7 +103,10 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
                 break;
             case AmendmentKind::StatusOverride: m.overrideStatus = a.status; break;
             case AmendmentKind::ManualTap:
-            case AmendmentKind::Revoke: break;
+            case AmendmentKind::Revoke:
+            case AmendmentKind::Appeal:
+            case AmendmentKind::AppealResolution:
+            case AmendmentKind::AbsenceConfirmation: break;
             }
         }
         const TimePoint never = t.meeting.times.opening - std::chrono::hours(24 * 365);
@@ -215,9 +218,7 @@ TapResult AttendanceTracker::addTap(const rules::TapInput& tap, const TapEvidenc
         insertSorted(m.result.taps, ev);
         update(m);
         if (!checkIn) r.verdict = TapVerdict::CheckedOut;
-        else r.verdict = m.result.outcome.firstIn && *m.result.outcome.firstIn <= t.meeting.times.start + t.meeting.times.lateGrace
-                ? TapVerdict::Present
-                : TapVerdict::Late;
+        else r.verdict = m.result.outcome.status == Status::Present ? TapVerdict::Present : TapVerdict::Late;
         return r;
     }
 
@@ -229,7 +230,12 @@ TapResult AttendanceTracker::addTap(const rules::TapInput& tap, const TapEvidenc
         insertSorted(principal.result.taps, ev);
         update(principal);
         if (!checkIn) r.verdict = TapVerdict::CheckedOut;
-        else r.verdict = tap.at <= t.meeting.times.start + t.meeting.times.lateGrace ? TapVerdict::Present : TapVerdict::Late;
+        else {
+            // The substitute is judged by the same clock as the principal would be.
+            const auto in = rules::firstCheckInBeforeEnd(t.meeting.times, t.otherTaps[person]);
+            const auto s = std::chrono::floor<std::chrono::seconds>(t.meeting.times.start);
+            r.verdict = in && *in <= TimePoint(s.time_since_epoch()) + t.meeting.times.lateGrace ? TapVerdict::Present : TapVerdict::Late;
+        }
         return r;
     }
     // Not on the roster and no approved substitute: a walk-in (once they check in).

@@ -55,7 +55,8 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
     AttendanceTracker tracker(std::move(setups), lookup, debounce);
     if (!from) return tracker;
 
-    std::unordered_map<std::string, std::optional<std::string>> holders;
+    // Badge records by UID; who held one depends on the tap's time (revocation).
+    std::unordered_map<std::string, std::optional<Record::Badge>> badges;
     std::unordered_map<std::string, rules::ReaderDirection> readerDirections;
     // Start one debounce interval early so the first tap in range is debounced against its predecessor.
     const auto taps = record.tapsAt({venues.begin(), venues.end()}, *from - debounce, *to);
@@ -65,14 +66,14 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
             const auto reader = record.findReader(t.readerId);
             rd = readerDirections.emplace(t.readerId, reader ? reader->direction : rules::ReaderDirection::Both).first;
         }
-        auto h = holders.find(t.badgeUid);
-        if (h == holders.end()) h = holders.emplace(t.badgeUid, record.badgeHolder(t.badgeUid, t.at)).first;
+        auto b = badges.find(t.badgeUid);
+        if (b == badges.end()) b = badges.emplace(t.badgeUid, record.findBadge(t.badgeUid)).first;
         PendingTap p;
         p.input.ref = t.id;
         p.input.readerId = t.readerId;
         p.input.venueId = t.venueId;
         p.input.badgeUid = t.badgeUid;
-        p.input.personId = h->second;
+        if (b->second && b->second->heldAt(t.at)) p.input.personId = b->second->personId;
         p.input.at = t.at;
         p.input.readerDirection = rd->second;
         p.input.explicitDirection = t.direction;

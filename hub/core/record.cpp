@@ -8,7 +8,8 @@
 namespace rollcall {
 namespace {
 
-constexpr std::array<std::string_view, 5> kAmendmentKinds{"leave", "substitute", "manual_tap", "status_override", "revoke"};
+constexpr std::array<std::string_view, 8> kAmendmentKinds{"leave",  "substitute", "manual_tap", "status_override",
+                                                         "revoke", "appeal",     "appeal_resolution", "absence_confirmation"};
 
 AmendmentKind amendmentKindFrom(std::string_view s)
 {
@@ -135,6 +136,16 @@ void Record::addBadge(const std::string& uid, const std::string& personId, TimeP
     s.bind(1, uid).bind(2, personId).bind(3, toMillis(issued)).run();
 }
 
+std::optional<Record::Badge> Record::findBadge(const std::string& uid)
+{
+    auto s = db_.prepare("SELECT person_id, revoked_ms FROM badges WHERE uid = ?");
+    s.bind(1, uid);
+    if (!s.step()) return std::nullopt;
+    Badge b{s.getText(0), std::nullopt};
+    if (auto r = s.getOptionalInt(1)) b.revokedAt = fromMillis(*r);
+    return b;
+}
+
 std::optional<std::string> Record::badgeHolder(const std::string& uid, TimePoint at)
 {
     auto s = db_.prepare("SELECT person_id FROM badges WHERE uid = ? AND (revoked_ms IS NULL OR revoked_ms > ?)");
@@ -171,6 +182,14 @@ std::optional<Reader> Record::findReader(const std::string& id)
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return Reader{s.getText(0), s.getText(1), *rules::readerDirectionFromString(s.getText(2))};
+}
+
+std::vector<Reader> Record::readers()
+{
+    auto s = db_.prepare("SELECT id, venue_id, direction FROM readers ORDER BY id");
+    std::vector<Reader> out;
+    while (s.step()) out.push_back(Reader{s.getText(0), s.getText(1), *rules::readerDirectionFromString(s.getText(2))});
+    return out;
 }
 
 void Record::addMeeting(const Meeting& m, TimePoint now)
@@ -235,6 +254,15 @@ std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, 
                          + placeholders(venues.size()) + ")) ORDER BY start_ms, id");
     s.bind(1, toMillis(to)).bind(2, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(3, toMillis(from));
     for (std::size_t i = 0; i < venues.size(); ++i) s.bind(static_cast<int>(i + 4), venues[i]);
+    while (s.step()) out.push_back(readMeeting(db_, s));
+    return out;
+}
+
+std::vector<Meeting> Record::meetingsOverlapping(TimePoint from, TimePoint to)
+{
+    std::vector<Meeting> out;
+    auto s = db_.prepare(std::string(kMeetingColumns) + "WHERE opening_ms <= ? AND end_ms + ? >= ? ORDER BY start_ms, id");
+    s.bind(1, toMillis(to)).bind(2, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(3, toMillis(from));
     while (s.step()) out.push_back(readMeeting(db_, s));
     return out;
 }

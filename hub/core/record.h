@@ -57,7 +57,9 @@ struct TapRecord {
     std::optional<std::int64_t> clockOffsetMs;
 };
 
-enum class AmendmentKind { Leave, Substitute, ManualTap, StatusOverride, Revoke };
+// Appeal .. AbsenceConfirmation arrive with schema migration 4 (appeals and
+// the reader-offline fairness rule; they change no status by themselves).
+enum class AmendmentKind { Leave, Substitute, ManualTap, StatusOverride, Revoke, Appeal, AppealResolution, AbsenceConfirmation };
 [[nodiscard]] std::string_view toString(AmendmentKind k);
 
 struct Amendment {
@@ -93,6 +95,13 @@ public:
     [[nodiscard]] std::optional<Person> findPerson(const std::string& id);
     /// Gives a badge to a person; throws if another person holds it.
     void addBadge(const std::string& uid, const std::string& personId, TimePoint issued);
+    struct Badge {
+        std::string personId;
+        std::optional<TimePoint> revokedAt;
+        /// Whether the badge still belonged to its person at `at`.
+        [[nodiscard]] bool heldAt(TimePoint at) const { return !revokedAt || *revokedAt > at; }
+    };
+    [[nodiscard]] std::optional<Badge> findBadge(const std::string& uid);
     /// Who held the badge at `at` (not revoked then), if anyone.
     [[nodiscard]] std::optional<std::string> badgeHolder(const std::string& uid, TimePoint at);
 
@@ -100,12 +109,15 @@ public:
     [[nodiscard]] bool venueExists(const std::string& id);
     void addReader(const Reader& reader, TimePoint now);
     [[nodiscard]] std::optional<Reader> findReader(const std::string& id);
+    [[nodiscard]] std::vector<Reader> readers();
 
     void addMeeting(const Meeting& meeting, TimePoint now);
     void addInvite(const std::string& meetingId, const RosterInvite& invite);
     [[nodiscard]] std::optional<Meeting> findMeeting(const std::string& id);
     /// Meetings at any of `venues` whose tap window intersects [from, to].
     [[nodiscard]] std::vector<Meeting> meetingsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to);
+    /// Meetings at any venue whose tap window intersects [from, to], by start.
+    [[nodiscard]] std::vector<Meeting> meetingsOverlapping(TimePoint from, TimePoint to);
     /// Meetings whose start lies in [from, to), by start.
     [[nodiscard]] std::vector<Meeting> meetingsStartingIn(TimePoint from, TimePoint to);
     /// Expanded roster: persons invited directly or through a unit (sub-units included).

@@ -8,7 +8,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 3> kMigrations{
+constexpr std::array<const char*, 4> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -184,6 +184,121 @@ WHEN NOT (OLD.verdict IS NULL AND NEW.verdict IS NOT NULL
           AND NEW.received_ms = OLD.received_ms AND NEW.agent_at_ms IS OLD.agent_at_ms
           AND NEW.clock_offset_ms IS OLD.clock_offset_ms)
 BEGIN SELECT RAISE(ABORT, 'taps are append-only'); END;
+)sql",
+    // 4: appeals and the reader-offline rule as amendment kinds (the table is
+    // rebuilt because SQLite cannot change a CHECK constraint; ids are kept),
+    // and a cache of finalized meetings' statuses for period reports.
+    R"sql(
+DROP TRIGGER amendments_append_only_update;
+DROP TRIGGER amendments_append_only_delete;
+--   appeal               person_id contests their status at meeting_id (holds notices)
+--   appeal_resolution    ref_id = the appeal; status 'upheld' or 'rejected'
+--   absence_confirmation an absence at a meeting whose reader was offline is confirmed
+CREATE TABLE amendments_v4 (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL CHECK (kind IN ('leave', 'substitute', 'manual_tap', 'status_override', 'revoke',
+                                                  'appeal', 'appeal_resolution', 'absence_confirmation')),
+    meeting_id      TEXT REFERENCES meetings(id),
+    person_id       TEXT REFERENCES persons(id),
+    other_person_id TEXT REFERENCES persons(id),
+    at_ms           INTEGER,
+    direction       TEXT CHECK (direction IN ('in', 'out')),
+    status          TEXT,
+    ref_id          INTEGER REFERENCES amendments_v4(id),
+    author          TEXT NOT NULL CHECK (length(author) > 0),
+    reason          TEXT NOT NULL CHECK (length(reason) > 0),
+    created_ms      INTEGER NOT NULL
+);
+INSERT INTO amendments_v4 SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id,
+                                 author, reason, created_ms FROM amendments;
+DROP TABLE amendments;
+ALTER TABLE amendments_v4 RENAME TO amendments;
+CREATE INDEX amendments_meeting ON amendments(meeting_id);
+CREATE TRIGGER amendments_append_only_update BEFORE UPDATE ON amendments
+BEGIN SELECT RAISE(ABORT, 'amendments are append-only'); END;
+CREATE TRIGGER amendments_append_only_delete BEFORE DELETE ON amendments
+BEGIN SELECT RAISE(ABORT, 'amendments are append-only'); END;
+
+-- Derived data, not evidence: the statuses of finalized meetings as evaluated
+-- from the record, so a year's report need not replay millions of taps. A row
+-- is deleted by the triggers below whenever an input it was computed from
+-- changes, and recomputed on demand; dropping them all loses nothing.
+-- members: one line per roster member, "person_id TAB status TAB flags TAB
+-- late_minutes TAB early_minutes TAB verify" (verify = absent while a reader
+-- was offline, not yet confirmed); packed so a year reads in one pass.
+CREATE TABLE meeting_results (
+    meeting_id  TEXT PRIMARY KEY REFERENCES meetings(id),
+    computed_ms INTEGER NOT NULL,
+    members     TEXT NOT NULL
+);
+
+CREATE TRIGGER cache_amendment AFTER INSERT ON amendments
+BEGIN
+  DELETE FROM meeting_results WHERE meeting_id = NEW.meeting_id
+     OR meeting_id = (SELECT meeting_id FROM amendments WHERE id = NEW.ref_id);
+END;
+-- Changed times or finalization: this meeting and those whose windows overlap it.
+CREATE TRIGGER cache_meeting_update AFTER UPDATE ON meetings
+BEGIN
+  DELETE FROM meeting_results WHERE meeting_id IN (
+    SELECT id FROM meetings WHERE id = NEW.id
+       OR (opening_ms <= max(OLD.end_ms, NEW.end_ms) + 1800000
+           AND end_ms + 1800000 >= min(OLD.opening_ms, NEW.opening_ms)));
+END;
+CREATE TRIGGER cache_meeting_venue AFTER INSERT ON meeting_venues
+BEGIN
+  DELETE FROM meeting_results WHERE meeting_id IN (
+    SELECT o.id FROM meetings o, meetings n WHERE n.id = NEW.meeting_id
+       AND o.opening_ms <= n.end_ms + 1800000 AND o.end_ms + 1800000 >= n.opening_ms);
+END;
+-- Taps recorded after a meeting was finalized are not applied to it, but they
+-- take part in debouncing; meetings are assumed shorter than 2 days.
+CREATE TRIGGER cache_tap AFTER INSERT ON taps
+BEGIN
+  DELETE FROM meeting_results WHERE meeting_id IN (
+    SELECT id FROM meetings WHERE start_ms BETWEEN NEW.at_ms - 172800000 AND NEW.at_ms + 172800000
+       AND finalized_ms IS NOT NULL AND opening_ms - 60000 <= NEW.at_ms AND end_ms + 1800000 >= NEW.at_ms);
+END;
+-- A reader's heard-from spans decide whether a meeting's absences need
+-- verifying: only meetings overlapping the part of a span that changed.
+CREATE TRIGGER cache_uptime_insert AFTER INSERT ON reader_uptime
+BEGIN
+  DELETE FROM meeting_results WHERE meeting_id IN (
+    SELECT id FROM meetings WHERE start_ms BETWEEN NEW.from_ms - 604800000 AND NEW.to_ms
+       AND opening_ms <= NEW.to_ms AND end_ms >= NEW.from_ms);
+END;
+CREATE TRIGGER cache_uptime_update AFTER UPDATE ON reader_uptime
+BEGIN
+  DELETE FROM meeting_results WHERE meeting_id IN (
+    SELECT id FROM meetings WHERE
+       (start_ms BETWEEN min(OLD.to_ms, NEW.to_ms) - 604800000 AND max(OLD.to_ms, NEW.to_ms)
+        AND opening_ms <= max(OLD.to_ms, NEW.to_ms) AND end_ms >= min(OLD.to_ms, NEW.to_ms))
+    OR (start_ms BETWEEN min(OLD.from_ms, NEW.from_ms) - 604800000 AND max(OLD.from_ms, NEW.from_ms)
+        AND opening_ms <= max(OLD.from_ms, NEW.from_ms) AND end_ms >= min(OLD.from_ms, NEW.from_ms)));
+END;
+CREATE TRIGGER cache_uptime_delete AFTER DELETE ON reader_uptime
+BEGIN
+  DELETE FROM meeting_results WHERE meeting_id IN (
+    SELECT id FROM meetings WHERE start_ms BETWEEN OLD.from_ms - 604800000 AND OLD.to_ms
+       AND opening_ms <= OLD.to_ms AND end_ms >= OLD.from_ms);
+END;
+-- Persons, badges and units: rare bulk changes (a roster is expanded from
+-- units when evaluated, a badge's holder looked up); everything is recomputed.
+CREATE TRIGGER cache_persons_insert AFTER INSERT ON persons BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_persons_update AFTER UPDATE ON persons BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_persons_delete AFTER DELETE ON persons BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_units_insert AFTER INSERT ON units BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_units_update AFTER UPDATE ON units BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_units_delete AFTER DELETE ON units BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_badges_insert AFTER INSERT ON badges BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_badges_update AFTER UPDATE ON badges BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_badges_delete AFTER DELETE ON badges BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_meeting_invites_insert AFTER INSERT ON meeting_invites
+BEGIN DELETE FROM meeting_results WHERE meeting_id = NEW.meeting_id; END;
+CREATE TRIGGER cache_meeting_invites_update AFTER UPDATE ON meeting_invites
+BEGIN DELETE FROM meeting_results WHERE meeting_id IN (OLD.meeting_id, NEW.meeting_id); END;
+CREATE TRIGGER cache_meeting_invites_delete AFTER DELETE ON meeting_invites
+BEGIN DELETE FROM meeting_results WHERE meeting_id = OLD.meeting_id; END;
 )sql",
 };
 

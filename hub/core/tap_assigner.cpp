@@ -71,12 +71,12 @@ TapOutcome TapAssigner::assign(const TapInput& tap)
     } else {
         // Debounce first: within the window (inclusive) of the last kept tap of
         // this badge at this reader is a duplicate; the first time is kept.
-        const std::string key = tap.readerId + '\x1f' + tap.badgeUid;
-        if (const auto last = lastKept_.find(key); last != lastKept_.end() && tap.at - last->second <= debounce_) {
+        auto& lastAtReader = lastKept_[tap.readerId];
+        if (const auto last = lastAtReader.find(tap.badgeUid); last != lastAtReader.end() && tap.at - last->second <= debounce_) {
             out.disposition = Disposition::Duplicate;
             return out;
         }
-        lastKept_[key] = tap.at;
+        lastAtReader[tap.badgeUid] = tap.at;
 
         const auto found = candidates(tap.venueId, tap.at);
         if (found.empty()) {

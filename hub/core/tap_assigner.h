@@ -67,8 +67,8 @@ private:
 
     std::vector<MeetingWindow> meetings_;
     Millis debounce_;
-    // (reader, badge) -> time of the last kept tap.
-    std::unordered_map<std::string, TimePoint> lastKept_;
+    // reader -> badge -> time of the last kept tap.
+    std::unordered_map<std::string, std::unordered_map<std::string, TimePoint>> lastKept_;
     // meeting -> person -> inside?
     std::map<std::string, std::unordered_map<std::string, bool>> inside_;
 };

@@ -1,7 +1,8 @@
 #pragma once
 // A small RFC 4180 CSV reader that keeps line numbers, so every bad row can
 // be reported as FILE:LINE. Accepts a UTF-8 BOM, CRLF or LF, quoted fields
-// with embedded commas, quotes and newlines. Bytes are passed through
+// with embedded commas, quotes and newlines. Text must be UTF-8 (anything
+// else, e.g. GBK, is refused naming the line); bytes are passed through
 // unchanged (names in any script survive).
 
 #include <istream>
@@ -19,7 +20,8 @@ struct CsvRow {
 
 class CsvReader {
 public:
-    /// Reads the whole file; throws InputError for unreadable files or an unterminated quote.
+    /// Reads the whole file; throws InputError for unreadable files, text that
+    /// is not UTF-8 or an unterminated quote.
     explicit CsvReader(const std::string& path);
 
     [[nodiscard]] const std::string& path() const noexcept { return path_; }

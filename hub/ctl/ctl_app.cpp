@@ -4,6 +4,7 @@
 #include "database.h"
 #include "meeting_evaluator.h"
 #include "record.h"
+#include "report_commands.h"
 #include "roster_import.h"
 #include "schema.h"
 #include "status_view.h"
@@ -137,7 +138,10 @@ Amendment newAmendment(AmendmentKind kind, const Options& o, const Clock& clock)
     a.author = o.author;
     a.reason = o.reason;
     a.createdAt = clock.now();
-    if (a.reason.empty()) throw InputError("--reason must not be empty: every correction says why");
+    // Blank is empty too: a reason of spaces says nothing.
+    if (a.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+        throw InputError("--reason must not be empty: every correction says why");
+    }
     return a;
 }
 
@@ -333,6 +337,12 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     auto* status = leaf(&app, "status", "who is present, late, absent … at a meeting", cmdStatus);
     status->add_option("--meeting", o.meeting)->required();
     status->add_flag("--json", o.json);
+
+    for (auto& [sub, action] : reports::addReportCommands(app)) {
+        commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o, const Clock& c) {
+            action(reports::CommandContext{opt.db, opt.zone, opt.author, o, err, c});
+        };
+    }
 
     try {
         app.parse(argc, argv);

@@ -58,9 +58,10 @@ TapsImportResult importTaps(Record& record, const std::string& path, TimePoint n
             continue;
         }
         const auto existing = record.findTap(tap.readerId, tap.seq);
-        if (existing && (existing->badgeUid != tap.badgeUid || existing->at != tap.at)) {
+        if (existing
+            && (existing->badgeUid != tap.badgeUid || existing->at != tap.at || existing->direction != tap.direction)) {
             throw InputError(csv.where(row, "seq") + ": reader " + tap.readerId + " seq " + seqText
-                             + " is already recorded with a different badge or time");
+                             + " is already recorded with a different badge, time or direction");
         }
         ++result.alreadyRecorded;
     }

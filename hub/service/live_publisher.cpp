@@ -6,8 +6,8 @@
 
 namespace rollcall::hub {
 
-LivePublisher::LivePublisher(zmq::context_t& context, const std::string& endpoint)
-    : socket_(context, zmq::socket_type::pub)
+LivePublisher::LivePublisher(zmq::context_t& context, const std::string& endpoint, TimePoint start)
+    : socket_(context, zmq::socket_type::pub), base_(static_cast<std::uint64_t>(toMillis(start)) * 1000)
 {
     // A slow dashboard must not make the hub queue without bound; it detects
     // the resulting gap and re-snapshots.
@@ -21,7 +21,8 @@ void LivePublisher::publish(const std::string& meetingId, protocol::UpdatePayloa
 {
     protocol::Update update;
     update.meeting_id = meetingId;
-    update.seq = ++seq_[meetingId];
+    auto [it, fresh] = seq_.try_emplace(meetingId, base_);
+    update.seq = ++it->second;
     update.payload = std::move(payload);
     const auto topic = protocol::topic_for(update);
     const auto body = protocol::encode(update);
@@ -33,7 +34,7 @@ void LivePublisher::publish(const std::string& meetingId, protocol::UpdatePayloa
 std::uint64_t LivePublisher::lastSeq(const std::string& meetingId) const
 {
     const auto it = seq_.find(meetingId);
-    return it == seq_.end() ? 0 : it->second;
+    return it == seq_.end() ? base_ : it->second;
 }
 
 } // namespace rollcall::hub

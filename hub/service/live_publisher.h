@@ -3,6 +3,7 @@
 // consecutive sequence per stream ("meeting/<id>" or "hub"), so a dashboard
 // that misses a number knows to take a new snapshot.
 #include "protocol/messages.h"
+#include "time_util.h"
 
 #include <zmq.hpp>
 
@@ -13,12 +14,14 @@ namespace rollcall::hub {
 
 class LivePublisher {
 public:
-    /// Binds a PUB socket at `endpoint` (tcp://127.0.0.1:* allowed).
-    LivePublisher(zmq::context_t& context, const std::string& endpoint);
+    /// Binds a PUB socket at `endpoint` (tcp://127.0.0.1:* allowed). Streams
+    /// are numbered from `start` (ms since the epoch × 1000) so numbers keep
+    /// growing across hub restarts and subscribers see the restart as a gap.
+    LivePublisher(zmq::context_t& context, const std::string& endpoint, TimePoint start);
 
     /// Publishes one update on the meeting's stream (empty id: the hub stream).
     void publish(const std::string& meetingId, protocol::UpdatePayload payload);
-    /// The last sequence number published on a stream (0 if none).
+    /// The last sequence number published on a stream (the base if none yet).
     [[nodiscard]] std::uint64_t lastSeq(const std::string& meetingId) const;
     [[nodiscard]] const std::string& endpoint() const noexcept { return endpoint_; }
     [[nodiscard]] std::uint64_t published() const noexcept { return published_; }
@@ -27,6 +30,7 @@ private:
     zmq::socket_t socket_;
     std::string endpoint_;
     std::map<std::string, std::uint64_t> seq_;
+    std::uint64_t base_;
     std::uint64_t published_ = 0;
 };
 

@@ -1,0 +1,480 @@
+#include "attendance_ledger.h"
+
+#include "progress.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <unordered_set>
+
+namespace rollcall::reports {
+namespace {
+
+constexpr std::array<AmendmentKind, 8> kAllKinds{
+    AmendmentKind::Leave,  AmendmentKind::Substitute, AmendmentKind::ManualTap,        AmendmentKind::StatusOverride,
+    AmendmentKind::Revoke, AmendmentKind::Appeal,     AmendmentKind::AppealResolution, AmendmentKind::AbsenceConfirmation};
+
+AmendmentKind kindFrom(const std::string& s)
+{
+    for (auto k : kAllKinds) {
+        if (toString(k) == s) return k;
+    }
+    throw std::runtime_error("unknown amendment kind in the record: " + s);
+}
+
+std::string placeholders(std::size_t n)
+{
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+    return s;
+}
+
+struct PendingTap {
+    rules::TapInput input;
+    TapEvidence evidence;
+};
+
+// Meetings are evaluated in stretches of time holding at least this many of
+// the wanted meetings: few enough that the tap assigner's scan of candidate
+// windows stays short, enough that per-stretch queries stay few.
+constexpr std::size_t kChunkMeetings = 24;
+
+} // namespace
+
+bool absenceConfirmed(const std::vector<Amendment>& amendments, const std::string& personId)
+{
+    return std::any_of(amendments.begin(), amendments.end(), [&](const Amendment& a) {
+        return a.kind == AmendmentKind::AbsenceConfirmation && a.personId == personId;
+    });
+}
+
+ReaderCoverage::ReaderCoverage(db::Database& db) : db_(db) {}
+
+std::vector<OfflineReader> ReaderCoverage::offlineDuring(const Meeting& meeting)
+{
+    if (!loaded_) {
+        auto r = db_.prepare("SELECT id, venue_id FROM readers ORDER BY id");
+        while (r.step()) readersByVenue_[r.getText(1)].emplace_back(r.getText(0), r.getText(1));
+        auto h = db_.prepare("SELECT DISTINCT reader_id FROM reader_uptime");
+        while (h.step()) hasHistory_[h.getText(0)] = true;
+        loaded_ = true;
+    }
+    std::vector<OfflineReader> out;
+    const auto from = toMillis(meeting.times.opening);
+    const auto to = toMillis(meeting.times.end);
+    auto spans = db_.prepare(
+        "SELECT from_ms, to_ms FROM reader_uptime WHERE reader_id = ? AND to_ms >= ? AND from_ms <= ? ORDER BY from_ms");
+    for (const auto& venue : meeting.venues) {
+        const auto it = readersByVenue_.find(venue);
+        if (it == readersByVenue_.end()) continue;
+        for (const auto& [reader, venueId] : it->second) {
+            if (!hasHistory_.count(reader)) continue;
+            spans.reset();
+            spans.bind(1, reader).bind(2, from).bind(3, to);
+            std::int64_t cursor = from;
+            std::optional<std::pair<std::int64_t, std::int64_t>> gap;
+            while (spans.step()) {
+                const auto a = spans.getInt(0);
+                const auto b = spans.getInt(1);
+                if (a > cursor && !gap) gap = std::make_pair(cursor, std::min(a, to));
+                cursor = std::max(cursor, b);
+            }
+            if (!gap && cursor < to) gap = std::make_pair(cursor, to);
+            if (gap) out.push_back({reader, venueId, fromMillis(gap->first), fromMillis(gap->second)});
+        }
+    }
+    return out;
+}
+
+AttendanceLedger::AttendanceLedger(Record& record, Options options)
+    : record_(record), options_(options), coverage_(record.database())
+{
+}
+
+void AttendanceLedger::loadStatic()
+{
+    if (staticLoaded_) return;
+    auto& db = record_.database();
+    auto p = db.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
+    while (p.step()) {
+        Person person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)};
+        personsByUnit_[person.unitId].push_back(person.id);
+        persons_.emplace(person.id, std::move(person));
+    }
+    auto u = db.prepare("SELECT id, parent_id, path FROM units");
+    while (u.step()) {
+        UnitInfo unit{u.getInt(0), u.getOptionalInt(1), u.getText(2)};
+        if (unit.parent) childUnits_[*unit.parent].push_back(unit.id);
+        units_.emplace(unit.id, std::move(unit));
+    }
+    auto b = db.prepare("SELECT uid, person_id, revoked_ms FROM badges");
+    while (b.step()) badges_.emplace(b.getText(0), Badge{b.getText(1), b.getOptionalInt(2)});
+    auto r = db.prepare("SELECT id, direction FROM readers");
+    while (r.step()) readerDirections_.emplace(r.getText(0), *rules::readerDirectionFromString(r.getText(1)));
+    staticLoaded_ = true;
+}
+
+const std::unordered_map<std::string, Person>& AttendanceLedger::persons()
+{
+    loadStatic();
+    return persons_;
+}
+
+const std::map<std::int64_t, UnitInfo>& AttendanceLedger::units()
+{
+    loadStatic();
+    return units_;
+}
+
+std::vector<Meeting> AttendanceLedger::meetingsOver(TimePoint from, TimePoint to, TimePoint now)
+{
+    auto all = record_.meetingsStartingIn(from, to);
+    std::erase_if(all, [now](const Meeting& m) { return m.times.windowEnd() > now; });
+    return all;
+}
+
+int AttendanceLedger::meetingsNotOver(TimePoint from, TimePoint to, TimePoint now)
+{
+    auto s = record_.database().prepare("SELECT count(*) FROM meetings WHERE start_ms >= ? AND start_ms < ? AND end_ms + ? > ?");
+    s.bind(1, toMillis(from)).bind(2, toMillis(to));
+    s.bind(3, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(4, toMillis(now));
+    (void)s.step();
+    return static_cast<int>(s.getInt(0));
+}
+
+void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const std::vector<std::string>& wanted,
+                                     TimePoint now, const std::function<void(MeetingResult&&)>& sink)
+{
+    auto& db = record_.database();
+    std::set<std::string> chunkVenues;
+    TimePoint lo = chunk.front().times.opening, hi = chunk.front().times.windowEnd();
+    for (const auto& m : chunk) {
+        chunkVenues.insert(m.venues.begin(), m.venues.end());
+        lo = std::min(lo, m.times.opening);
+        hi = std::max(hi, m.times.windowEnd());
+    }
+    // Every meeting whose window overlaps the wanted ones at their venues
+    // competes for the same taps (as in MeetingEvaluator).
+    const auto cluster = record_.meetingsAt({chunkVenues.begin(), chunkVenues.end()}, lo, hi);
+    std::set<std::string> venues;
+    std::vector<std::string> ids;
+    TimePoint from = lo, to = hi;
+    for (const auto& m : cluster) {
+        venues.insert(m.venues.begin(), m.venues.end());
+        ids.push_back(m.id);
+        from = std::min(from, m.times.opening);
+        to = std::max(to, m.times.windowEnd());
+    }
+
+    // Rosters: invited persons, and every member of invited units and their sub-units.
+    std::unordered_map<std::string, std::vector<Person>> rosters;
+    {
+        std::unordered_map<std::string, std::set<std::string>> invitedPersons;
+        auto s = db.prepare("SELECT meeting_id, unit_id, person_id FROM meeting_invites WHERE meeting_id IN ("
+                            + placeholders(ids.size()) + ")");
+        for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i + 1), ids[i]);
+        while (s.step()) {
+            auto& set = invitedPersons[s.getText(0)];
+            if (auto pid = s.getOptionalText(2)) {
+                set.insert(*pid);
+                continue;
+            }
+            std::vector<std::int64_t> stack{s.getInt(1)};
+            while (!stack.empty()) {
+                const auto unit = stack.back();
+                stack.pop_back();
+                if (auto pu = personsByUnit_.find(unit); pu != personsByUnit_.end()) set.insert(pu->second.begin(), pu->second.end());
+                if (auto cu = childUnits_.find(unit); cu != childUnits_.end()) stack.insert(stack.end(), cu->second.begin(), cu->second.end());
+            }
+        }
+        for (auto& [meetingId, set] : invitedPersons) {
+            auto& roster = rosters[meetingId];
+            for (const auto& pid : set) {
+                if (auto p = persons_.find(pid); p != persons_.end()) roster.push_back(p->second);
+            }
+            std::sort(roster.begin(), roster.end(), [](const Person& a, const Person& b) {
+                return std::tie(a.unitPath, a.id) < std::tie(b.unitPath, b.id);
+            });
+        }
+    }
+
+    std::unordered_map<std::string, std::vector<Amendment>> amendments;
+    {
+        auto s = db.prepare(
+            "SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, reason, "
+            "created_ms FROM amendments a WHERE meeting_id IN (" + placeholders(ids.size()) + ") AND kind <> 'revoke' "
+            "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) ORDER BY id");
+        for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i + 1), ids[i]);
+        while (s.step()) {
+            Amendment a;
+            a.id = s.getInt(0);
+            a.kind = kindFrom(s.getText(1));
+            a.meetingId = s.getOptionalText(2);
+            a.personId = s.getOptionalText(3);
+            a.otherPersonId = s.getOptionalText(4);
+            if (auto at = s.getOptionalInt(5)) a.at = fromMillis(*at);
+            if (auto d = s.getOptionalText(6)) a.direction = rules::directionFromString(*d);
+            a.status = s.getOptionalText(7);
+            a.refId = s.getOptionalInt(8);
+            a.author = s.getText(9);
+            a.reason = s.getText(10);
+            a.createdAt = fromMillis(s.getInt(11));
+            amendments[*a.meetingId].push_back(std::move(a));
+        }
+    }
+
+    std::vector<MeetingSetup> setups;
+    std::vector<PendingTap> pending;
+    for (const auto& m : cluster) {
+        MeetingSetup setup;
+        setup.meeting = m;
+        setup.roster = std::move(rosters[m.id]);
+        for (auto& a : amendments[m.id]) {
+            if (a.kind == AmendmentKind::ManualTap && a.personId && a.at) {
+                PendingTap p;
+                p.input.ref = -a.id;
+                p.input.personId = a.personId;
+                p.input.at = *a.at;
+                p.input.explicitDirection = a.direction.value_or(rules::Direction::In);
+                p.input.forcedMeeting = m.id;
+                p.evidence = TapEvidence{-a.id, *a.at, *p.input.explicitDirection, "", "", std::nullopt};
+                pending.push_back(std::move(p));
+            }
+            setup.amendments.push_back(std::move(a));
+        }
+        setups.push_back(std::move(setup));
+    }
+    const auto& persons = persons_;
+    AttendanceTracker tracker(std::move(setups), [&persons](const std::string& id) -> std::optional<Person> {
+        if (auto it = persons.find(id); it != persons.end()) return it->second;
+        return std::nullopt;
+    }, options_.debounce);
+
+    {
+        const std::vector<std::string> venueList(venues.begin(), venues.end());
+        auto s = db.prepare("SELECT id, reader_id, badge_uid, at_ms, direction, venue_id, received_ms FROM taps "
+                            "WHERE at_ms BETWEEN ? AND ? AND venue_id IN (" + placeholders(venueList.size())
+                            + ") ORDER BY at_ms, id");
+        // One debounce interval early, so the first tap is debounced against its predecessor.
+        s.bind(1, toMillis(from - options_.debounce)).bind(2, toMillis(to));
+        for (std::size_t i = 0; i < venueList.size(); ++i) s.bind(static_cast<int>(i + 3), venueList[i]);
+        while (s.step()) {
+            PendingTap p;
+            p.input.ref = s.getInt(0);
+            p.input.readerId = s.getText(1);
+            p.input.badgeUid = s.getText(2);
+            p.input.at = fromMillis(s.getInt(3));
+            if (auto d = s.getOptionalText(4)) p.input.explicitDirection = rules::directionFromString(*d);
+            p.input.venueId = s.getText(5);
+            const auto rd = readerDirections_.find(p.input.readerId);
+            p.input.readerDirection = rd == readerDirections_.end() ? rules::ReaderDirection::Both : rd->second;
+            if (const auto b = badges_.find(p.input.badgeUid);
+                b != badges_.end() && (!b->second.revokedMs || *b->second.revokedMs > toMillis(p.input.at))) {
+                p.input.personId = b->second.personId;
+            }
+            p.evidence = TapEvidence{p.input.ref, p.input.at, rules::Direction::In, p.input.readerId, p.input.badgeUid,
+                                     fromMillis(s.getInt(6))};
+            pending.push_back(std::move(p));
+        }
+    }
+    std::stable_sort(pending.begin(), pending.end(), [](const PendingTap& a, const PendingTap& b) {
+        if (a.input.at != b.input.at) return a.input.at < b.input.at;
+        return a.input.ref < b.input.ref;
+    });
+    for (const auto& p : pending) (void)tracker.addTap(p.input, p.evidence, now);
+    for (const auto& id : wanted) {
+        (void)tracker.advanceTo(id, now);
+        auto r = tracker.result(id);
+        r.evaluatedAt = now;
+        sink(std::move(r));
+    }
+}
+
+std::vector<MeetingResult> AttendanceLedger::evaluate(const std::vector<Meeting>& meetingsIn, TimePoint now, Progress* progress)
+{
+    loadStatic();
+    std::vector<Meeting> meetings = meetingsIn;
+    std::sort(meetings.begin(), meetings.end(), [](const Meeting& a, const Meeting& b) {
+        return std::tie(a.times.opening, a.id) < std::tie(b.times.opening, b.id);
+    });
+    std::unordered_map<std::string, MeetingResult> results;
+    if (progress) progress->begin("评估会议", static_cast<long>(meetings.size()));
+    std::size_t i = 0;
+    while (i < meetings.size()) {
+        // A chunk ends only where no window reaches into the next meeting's.
+        std::vector<Meeting> chunk;
+        TimePoint reach = meetings[i].times.windowEnd();
+        while (i < meetings.size()
+               && (chunk.size() < kChunkMeetings || meetings[i].times.opening - options_.debounce <= reach)) {
+            reach = std::max(reach, meetings[i].times.windowEnd());
+            chunk.push_back(meetings[i++]);
+        }
+        std::vector<std::string> wanted;
+        for (const auto& m : chunk) wanted.push_back(m.id);
+        evaluateChunk(chunk, wanted, now, [&](MeetingResult&& r) {
+            const auto id = r.meeting.id;
+            results.insert_or_assign(id, std::move(r));
+        });
+        if (progress) progress->update(static_cast<long>(i));
+    }
+    if (progress) progress->finish();
+    std::vector<MeetingResult> out;
+    out.reserve(meetingsIn.size());
+    for (const auto& m : meetingsIn) out.push_back(std::move(results.at(m.id)));
+    return out;
+}
+
+MeetingLines AttendanceLedger::toLines(const MeetingResult& r)
+{
+    MeetingLines lines;
+    lines.meeting = r.meeting;
+    bool offlineKnown = false, offline = false;
+    for (const auto& a : r.attendees) {
+        MemberLine line;
+        line.personId = a.person.id;
+        line.status = a.outcome.status;
+        line.flags = a.outcome.flags;
+        line.lateMinutes = a.outcome.lateMinutes;
+        line.earlyMinutes = a.outcome.earlyMinutes;
+        if (line.status == rules::Status::Absent) {
+            if (!offlineKnown) {
+                offline = !coverage_.offlineDuring(r.meeting).empty();
+                offlineKnown = true;
+            }
+            line.verify = offline && !absenceConfirmed(a.amendments, a.person.id);
+        }
+        lines.members.push_back(std::move(line));
+    }
+    return lines;
+}
+
+namespace {
+
+std::string packLines(const std::vector<MemberLine>& members)
+{
+    std::string out;
+    out.reserve(members.size() * 28);
+    for (const auto& m : members) {
+        out += m.personId;
+        out += '\t';
+        out += rules::toString(m.status);
+        out += '\t' + std::to_string(m.flags) + '\t' + std::to_string(m.lateMinutes) + '\t'
+            + std::to_string(m.earlyMinutes) + '\t' + (m.verify ? "1" : "0") + '\n';
+    }
+    return out;
+}
+
+std::int64_t parseNumber(std::string_view s)
+{
+    std::int64_t v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+/// Unpacks meeting_results.members; nullopt if a line is malformed (the row is then recomputed).
+std::optional<std::vector<MemberLine>> unpackLines(std::string_view text)
+{
+    std::vector<MemberLine> out;
+    while (!text.empty()) {
+        const auto eol = text.find('\n');
+        if (eol == std::string_view::npos) return std::nullopt;
+        std::string_view line = text.substr(0, eol);
+        text.remove_prefix(eol + 1);
+        std::array<std::string_view, 6> f;
+        for (std::size_t i = 0; i < f.size(); ++i) {
+            const auto tab = line.find('\t');
+            if ((tab == std::string_view::npos) != (i == f.size() - 1)) return std::nullopt;
+            f[i] = line.substr(0, tab);
+            line.remove_prefix(tab == std::string_view::npos ? line.size() : tab + 1);
+        }
+        const auto status = rules::statusFromString(f[1]);
+        if (!status) return std::nullopt;
+        MemberLine m;
+        m.personId = std::string(f[0]);
+        m.status = *status;
+        m.flags = static_cast<unsigned>(parseNumber(f[2]));
+        m.lateMinutes = parseNumber(f[3]);
+        m.earlyMinutes = parseNumber(f[4]);
+        m.verify = f[5] == "1";
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+} // namespace
+
+void AttendanceLedger::storeCache(const MeetingLines& lines, TimePoint now)
+{
+    auto s = record_.database().prepare(
+        "INSERT OR REPLACE INTO meeting_results(meeting_id, computed_ms, members) VALUES (?, ?, ?)");
+    s.bind(1, lines.meeting.id).bind(2, toMillis(now)).bind(3, packLines(lines.members)).run();
+}
+
+std::vector<MeetingLines> AttendanceLedger::lines(TimePoint from, TimePoint to, TimePoint now, Progress* progress)
+{
+    auto& db = record_.database();
+    // One read snapshot for everything; cache rows are written in the same
+    // transaction, so a writer that changed the record meanwhile makes the
+    // write fail (SQLITE_BUSY_SNAPSHOT) instead of caching stale results.
+    db::Transaction tx(db, db::Transaction::Kind::Deferred);
+    const auto meetings = meetingsOver(from, to, now);
+    std::unordered_map<std::string, MeetingLines> byId;
+    if (options_.useCache) {
+        auto s = db.prepare("SELECT r.meeting_id, r.members FROM meeting_results r JOIN meetings m ON m.id = r.meeting_id "
+                            "WHERE m.start_ms >= ? AND m.start_ms < ? AND m.finalized_ms IS NOT NULL");
+        s.bind(1, toMillis(from)).bind(2, toMillis(to));
+        while (s.step()) {
+            auto members = unpackLines(s.getText(1));
+            if (!members) continue;
+            auto& l = byId[s.getText(0)];
+            l.members = std::move(*members);
+            l.fromCache = true;
+        }
+    }
+    std::vector<Meeting> missing;
+    for (const auto& m : meetings) {
+        if (!byId.count(m.id)) missing.push_back(m);
+    }
+    std::vector<std::string> toStore;
+    if (!missing.empty()) {
+        auto results = evaluate(missing, now, progress);
+        for (auto& r : results) {
+            auto l = toLines(r);
+            if (r.meeting.finalizedAt) toStore.push_back(r.meeting.id);
+            byId.insert_or_assign(r.meeting.id, std::move(l));
+        }
+    }
+    std::vector<MeetingLines> out;
+    out.reserve(meetings.size());
+    for (const auto& m : meetings) {
+        auto& l = byId.at(m.id);
+        l.meeting = m;
+        out.push_back(std::move(l));
+    }
+    if (options_.fillCache && !toStore.empty()) {
+        try {
+            for (const auto& l : out) {
+                if (!l.fromCache && l.meeting.finalizedAt) storeCache(l, now);
+            }
+            tx.commit();
+        } catch (const db::DatabaseError&) {
+            // The cache is an optimisation: a read-only file or a record that
+            // changed meanwhile leaves it as it was (the transaction rolls back).
+        }
+    }
+    return out;
+}
+
+int AttendanceLedger::fillCache(TimePoint from, TimePoint to, TimePoint now, Progress* progress)
+{
+    const auto before = [&] {
+        auto s = record_.database().prepare("SELECT count(*) FROM meeting_results");
+        (void)s.step();
+        return s.getInt(0);
+    };
+    const auto n0 = before();
+    (void)lines(from, to, now, progress);
+    return static_cast<int>(before() - n0);
+}
+
+} // namespace rollcall::reports

@@ -1,0 +1,137 @@
+#pragma once
+// Every meeting's outcome over a period, for reports and discipline. Meetings
+// are evaluated in bulk (one pass over the taps of a stretch of time, with
+// persons, rosters and amendments loaded once) through the same
+// AttendanceTracker the hub and MeetingEvaluator use. Finalized meetings'
+// statuses are kept in the meeting_results cache (schema 4), whose rows the
+// schema's triggers delete whenever an input they came from changes.
+//
+// Error policy: DatabaseError from SQLite; InputError for unknown meetings.
+
+#include "attendance_result.h"
+#include "meeting_evaluator.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace rollcall::reports {
+
+class Progress;
+
+/// A reader at the meeting's venues with heartbeat history that was not heard
+/// from for some time between check-in opening and the end.
+struct OfflineReader {
+    std::string readerId;
+    std::string venueId;
+    TimePoint gapFrom; // first unheard moment within [opening, E]
+    TimePoint gapTo;
+};
+
+/// One roster member's outcome, as much as period figures need.
+struct MemberLine {
+    std::string personId;
+    rules::Status status = rules::Status::Absent;
+    unsigned flags = 0;
+    std::int64_t lateMinutes = 0;
+    std::int64_t earlyMinutes = 0;
+    /// Absent at a meeting whose reader was offline, and not confirmed by an
+    /// absence_confirmation amendment: "reader offline — verify".
+    bool verify = false;
+};
+
+struct MeetingLines {
+    Meeting meeting;
+    std::vector<MemberLine> members;
+    bool fromCache = false;
+};
+
+struct UnitInfo {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> parent;
+    std::string path;
+};
+
+/// Reader coverage of meetings (the fairness rule of docs/reports.md).
+class ReaderCoverage {
+public:
+    explicit ReaderCoverage(db::Database& db);
+    /// Readers at the meeting's venues that have heartbeat history and were not
+    /// heard from during part of [opening, E]. A reader with no history (taps
+    /// arrive by import only) is never offline.
+    [[nodiscard]] std::vector<OfflineReader> offlineDuring(const Meeting& meeting);
+
+private:
+    db::Database& db_;
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> readersByVenue_; // venue -> (reader, venue)
+    std::unordered_map<std::string, bool> hasHistory_;
+    bool loaded_ = false;
+};
+
+/// Persons who confirmed-absent (absence_confirmation) per meeting.
+[[nodiscard]] bool absenceConfirmed(const std::vector<Amendment>& amendments, const std::string& personId);
+
+class AttendanceLedger {
+public:
+    struct Options {
+        Millis debounce = rules::TapAssigner::kDefaultDebounce;
+        bool useCache = true;   // read cached results of finalized meetings
+        bool fillCache = true;  // write results of finalized meetings evaluated here
+    };
+
+    explicit AttendanceLedger(Record& record) : AttendanceLedger(record, Options{}) {}
+    AttendanceLedger(Record& record, Options options);
+
+    /// Meetings starting in [from, to) that are over at `now` (their tap window
+    /// closed), by start. Meetings still open are left out: their statuses are
+    /// not final.
+    [[nodiscard]] std::vector<Meeting> meetingsOver(TimePoint from, TimePoint to, TimePoint now);
+    /// Meetings starting in [from, to) not yet over at `now`.
+    [[nodiscard]] int meetingsNotOver(TimePoint from, TimePoint to, TimePoint now);
+
+    /// Outcome lines of every meeting over in [from, to), by start.
+    [[nodiscard]] std::vector<MeetingLines> lines(TimePoint from, TimePoint to, TimePoint now, Progress* progress = nullptr);
+
+    /// Full results (evidence, amendments) of the given meetings, evaluated in
+    /// bulk; the same as MeetingEvaluator::evaluate for each of them.
+    [[nodiscard]] std::vector<MeetingResult> evaluate(const std::vector<Meeting>& meetings, TimePoint now,
+                                                      Progress* progress = nullptr);
+
+    /// Evaluates and caches every finalized meeting in [from, to) not cached yet; returns how many.
+    int fillCache(TimePoint from, TimePoint to, TimePoint now, Progress* progress = nullptr);
+
+    [[nodiscard]] ReaderCoverage& coverage() { return coverage_; }
+    /// Every person by id (loaded once).
+    [[nodiscard]] const std::unordered_map<std::string, Person>& persons();
+    /// Every unit by id (loaded once).
+    [[nodiscard]] const std::map<std::int64_t, UnitInfo>& units();
+    [[nodiscard]] Record& record() { return record_; }
+
+private:
+    struct Loaded;
+    void loadStatic();
+    void evaluateChunk(const std::vector<Meeting>& chunk, const std::vector<std::string>& wanted, TimePoint now,
+                       const std::function<void(MeetingResult&&)>& sink);
+    void storeCache(const MeetingLines& lines, TimePoint now);
+    MeetingLines toLines(const MeetingResult& result);
+
+    Record& record_;
+    Options options_;
+    ReaderCoverage coverage_;
+    bool staticLoaded_ = false;
+    std::unordered_map<std::string, Person> persons_;
+    std::map<std::int64_t, UnitInfo> units_;
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> childUnits_;
+    std::unordered_map<std::int64_t, std::vector<std::string>> personsByUnit_;
+    struct Badge {
+        std::string personId;
+        std::optional<std::int64_t> revokedMs;
+    };
+    std::unordered_map<std::string, Badge> badges_;
+    std::unordered_map<std::string, rules::ReaderDirection> readerDirections_;
+};
+
+} // namespace rollcall::reports

@@ -1,0 +1,38 @@
+// CSV: UTF-8 with a byte-order mark (so spreadsheet programs pick UTF-8),
+// RFC 4180 quoting, CRLF line ends.
+#include "document.h"
+
+#include <fstream>
+
+namespace rollcall::reports {
+namespace {
+
+std::string quote(const std::string& s)
+{
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+} // namespace
+
+void writeCsv(const Document& doc, const std::string& path)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << "\xEF\xBB\xBF";
+    for (const auto& row : documentGrid(doc)) {
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            if (i) out << ',';
+            out << quote(row.cells[i].text());
+        }
+        out << "\r\n";
+    }
+    out.flush();
+    if (!out) throw InputError("cannot write " + path);
+}
+
+} // namespace rollcall::reports

@@ -1,0 +1,457 @@
+#include "discipline.h"
+
+#include "labels.h"
+#include "progress.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <unordered_map>
+
+namespace rollcall::reports {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kTalk = "诫勉谈话";
+constexpr const char* kWarning = "效能告诫";
+
+int severity(const std::string& measure)
+{
+    if (measure == kTalk) return 3;
+    if (measure == "通报批评") return 2;
+    if (measure == kWarning) return 1;
+    return measure.empty() ? 0 : 1;
+}
+
+bool openAppeal(const AttendeeResult& a)
+{
+    for (const auto& appeal : a.amendments) {
+        if (appeal.kind != AmendmentKind::Appeal) continue;
+        const bool resolved = std::any_of(a.amendments.begin(), a.amendments.end(), [&](const Amendment& r) {
+            return r.kind == AmendmentKind::AppealResolution && r.refId == appeal.id;
+        });
+        if (!resolved) return true;
+    }
+    return false;
+}
+
+std::vector<Period> windowsOf(const Policy& policy, const Period& period, const Zone& zone)
+{
+    switch (policy.window) {
+    case CountWindow::Month: return monthsOf(period, zone);
+    case CountWindow::Quarter: return quartersOf(period, zone);
+    case CountWindow::Year: {
+        std::vector<Period> years;
+        for (const auto& m : monthsOf(period, zone)) {
+            if (years.empty() || years.back().year != m.year) years.push_back(parsePeriod(std::to_string(m.year), zone));
+        }
+        return years;
+    }
+    }
+    return {};
+}
+
+std::string dateZh(TimePoint t, const Zone& zone)
+{
+    const auto d = zone.formatDate(t);
+    return d.substr(0, 4) + "年" + std::to_string(std::stoi(d.substr(5, 2))) + "月" + std::to_string(std::stoi(d.substr(8, 2)))
+        + "日";
+}
+
+std::string csvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string numbered(const std::string& period, int n)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%03d", n);
+    return period + "-" + buf;
+}
+
+} // namespace
+
+DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy, const Period& period, const Zone& zone,
+                                  TimePoint now, Progress* progress)
+{
+    DisciplineFindings f;
+    f.period = period;
+    f.policy = policy;
+    const auto windows = windowsOf(policy, period, zone);
+    TimePoint from = period.from;
+    for (const auto& w : windows) from = std::min(from, w.from);
+    const auto meetings = ledger.meetingsOver(from, period.to, now);
+    f.results = ledger.evaluate(meetings, now, progress);
+    std::sort(f.results.begin(), f.results.end(), [](const MeetingResult& a, const MeetingResult& b) {
+        return std::tie(a.meeting.times.start, a.meeting.id) < std::tie(b.meeting.times.start, b.meeting.id);
+    });
+    auto inPeriod = [&](const Meeting& m) { return m.times.start >= period.from && m.times.start < period.to; };
+
+    struct PersonItems {
+        std::vector<Occurrence> absences, lateEarly;
+    };
+    std::map<std::string, PersonItems> items;
+    std::unordered_map<std::string, bool> offline;
+    for (std::size_t mi = 0; mi < f.results.size(); ++mi) {
+        const auto& r = f.results[mi];
+        if (inPeriod(r.meeting)) ++f.meetings;
+        for (std::size_t ai = 0; ai < r.attendees.size(); ++ai) {
+            const auto& a = r.attendees[ai];
+            const auto& o = a.outcome;
+            Occurrence occ{mi, ai, false, Hold::None};
+            if (o.status == rules::Status::Absent) {
+                if (!inPeriod(r.meeting)) continue;
+                occ.absence = true;
+                auto off = offline.find(r.meeting.id);
+                if (off == offline.end()) {
+                    off = offline.emplace(r.meeting.id, !ledger.coverage().offlineDuring(r.meeting).empty()).first;
+                }
+                if (openAppeal(a)) occ.hold = Hold::Appeal;
+                else if (off->second && !absenceConfirmed(a.amendments, a.person.id)) occ.hold = Hold::Verify;
+                items[a.person.id].absences.push_back(occ);
+            } else if (o.attended() && (o.status == rules::Status::Late || o.has(rules::LeftEarly))) {
+                if (openAppeal(a)) occ.hold = Hold::Appeal;
+                items[a.person.id].lateEarly.push_back(occ);
+            }
+        }
+    }
+
+    const auto& persons = ledger.persons();
+    for (auto& [personId, it] : items) {
+        PersonFinding pf;
+        pf.person = persons.at(personId);
+        for (const auto& occ : it.absences) {
+            if (!policy.absenceEnabled) break;
+            (occ.hold != Hold::None ? pf.held : pf.absences).push_back(occ);
+        }
+        for (const auto& occ : it.lateEarly) {
+            if (occ.hold != Hold::None && inPeriod(f.results[occ.meeting].meeting)) pf.held.push_back(occ);
+        }
+        for (const auto& w : windows) {
+            WindowCount wc;
+            wc.window = w;
+            const TimePoint end = std::min(w.to, period.to);
+            for (const auto& occ : it.lateEarly) {
+                const auto start = f.results[occ.meeting].meeting.times.start;
+                if (occ.hold == Hold::None && start >= w.from && start < end) wc.cited.push_back(occ);
+            }
+            wc.count = static_cast<int>(wc.cited.size());
+            // A level is reached in this period if the occurrence that reached it is in the period.
+            for (const auto& [at, name] : {std::pair{policy.talkAt, kTalk}, std::pair{policy.warningAt, kWarning}}) {
+                if (at <= 0 || wc.count < at) continue;
+                if (inPeriod(f.results[wc.cited[static_cast<std::size_t>(at - 1)].meeting].meeting)) {
+                    wc.level = name;
+                    break;
+                }
+            }
+            if (!wc.level.empty()) pf.windows.push_back(std::move(wc));
+        }
+        if (!pf.absences.empty()) pf.measure = policy.absenceMeasure;
+        for (const auto& wc : pf.windows) {
+            if (severity(wc.level) > severity(pf.measure)) pf.measure = wc.level;
+        }
+        if (!pf.measure.empty() || !pf.held.empty()) f.persons.push_back(std::move(pf));
+    }
+    std::sort(f.persons.begin(), f.persons.end(), [](const PersonFinding& a, const PersonFinding& b) {
+        return std::tie(a.person.unitPath, a.person.id) < std::tie(b.person.unitPath, b.person.id);
+    });
+
+    // Units below the monthly rate, held absences left out of their figures.
+    const auto& units = ledger.units();
+    auto ancestors = [&](std::int64_t unit) {
+        std::vector<std::int64_t> chain;
+        for (std::optional<std::int64_t> u = unit; u;) {
+            chain.push_back(*u);
+            const auto it = units.find(*u);
+            u = it == units.end() ? std::nullopt : it->second.parent;
+        }
+        return chain;
+    };
+    for (const auto& month : monthsOf(period, zone)) {
+        std::map<std::int64_t, Counts> counts;
+        std::map<std::int64_t, std::vector<Occurrence>> absences;
+        std::set<std::pair<std::size_t, std::size_t>> heldOnes;
+        for (const auto& [pid, it] : items) {
+            for (const auto& occ : it.absences) {
+                if (occ.hold != Hold::None) heldOnes.emplace(occ.meeting, occ.attendee);
+            }
+        }
+        for (std::size_t mi = 0; mi < f.results.size(); ++mi) {
+            const auto& r = f.results[mi];
+            if (r.meeting.times.start < month.from || r.meeting.times.start >= month.to) continue;
+            for (std::size_t ai = 0; ai < r.attendees.size(); ++ai) {
+                if (heldOnes.count({mi, ai})) continue;
+                const auto& a = r.attendees[ai];
+                MemberLine line{a.person.id, a.outcome.status, a.outcome.flags, 0, 0, false};
+                for (auto u : ancestors(a.person.unitId)) {
+                    counts[u].add(line);
+                    if (a.outcome.status == rules::Status::Absent) absences[u].push_back({mi, ai, true, Hold::None});
+                }
+            }
+        }
+        std::vector<UnitFinding> below;
+        for (const auto& [unitId, c] : counts) {
+            const auto rate = c.rate();
+            if (!rate || *rate >= policy.unitRateBelow) continue;
+            UnitFinding uf;
+            uf.unit = units.at(unitId);
+            uf.month = month;
+            uf.counts = c;
+            uf.absences = absences[unitId];
+            below.push_back(std::move(uf));
+        }
+        std::sort(below.begin(), below.end(), [](const UnitFinding& a, const UnitFinding& b) {
+            const auto l = a.counts.attended() * b.counts.denominator();
+            const auto r = b.counts.attended() * a.counts.denominator();
+            if (l != r) return l < r;
+            return a.unit.path < b.unit.path;
+        });
+        for (auto& uf : below) f.units.push_back(std::move(uf));
+    }
+    return f;
+}
+
+std::string renderTemplate(const std::string& tmpl, const std::map<std::string, std::string>& values, const std::string& source)
+{
+    std::string out;
+    std::size_t pos = 0;
+    while (true) {
+        const auto open = tmpl.find("{{", pos);
+        if (open == std::string::npos) break;
+        const auto close = tmpl.find("}}", open + 2);
+        if (close == std::string::npos) {
+            throw InputError("template " + source + ": \"{{\" without \"}}\" at byte " + std::to_string(open));
+        }
+        std::string key = tmpl.substr(open + 2, close - open - 2);
+        key.erase(0, key.find_first_not_of(' '));
+        key.erase(key.find_last_not_of(' ') + 1);
+        const auto it = values.find(key);
+        if (it == values.end()) {
+            std::string known;
+            for (const auto& [k, v] : values) known += (known.empty() ? "" : ", ") + k;
+            throw InputError("template " + source + ": unknown placeholder {{" + key + "}} (known: " + known + ")");
+        }
+        out.append(tmpl, pos, open - pos);
+        out += it->second;
+        pos = close + 2;
+    }
+    out.append(tmpl, pos, std::string::npos);
+    return out;
+}
+
+std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o, const Zone& zone)
+{
+    const auto& r = f.results[o.meeting];
+    const auto& m = r.meeting;
+    const auto& a = r.attendees[o.attendee];
+    std::string venues;
+    for (const auto& v : m.venues) venues += (venues.empty() ? "" : "、") + v;
+    std::string s = zone.formatDate(m.times.start) + "「" + m.title + "」（会议 " + m.id + "，"
+        + zone.format(m.times.start).substr(11, 5) + "–" + zone.format(m.times.end).substr(11, 5) + "，会场 " + venues + "）：";
+    if (o.absence) {
+        s += "无故缺席";
+    } else {
+        std::string what;
+        if (a.outcome.status == rules::Status::Late) what = "迟到 " + std::to_string(a.outcome.lateMinutes) + " 分钟";
+        if (a.outcome.has(rules::LeftEarly)) {
+            what += (what.empty() ? "" : "、") + std::string("早退 ") + std::to_string(a.outcome.earlyMinutes) + " 分钟";
+        }
+        s += what;
+    }
+    s += "。\n   刷卡记录：";
+    if (a.taps.empty()) s += "无";
+    for (std::size_t i = 0; i < a.taps.size(); ++i) {
+        const auto& t = a.taps[i];
+        s += (i ? "；" : "") + zone.format(t.at).substr(11) + (t.direction == rules::Direction::In ? " 签到" : " 签退");
+        if (t.manual()) s += "（补签，更正 #" + std::to_string(-t.ref) + "）";
+        else s += "（读卡器 " + t.readerId + "，记录 #" + std::to_string(t.ref) + "）";
+    }
+    s += "。";
+    if (!a.amendments.empty()) {
+        s += "\n   更正记录：";
+        for (std::size_t i = 0; i < a.amendments.size(); ++i) {
+            s += (i ? "；" : "") + describeAmendment(a.amendments[i], zone);
+        }
+        s += "。";
+    }
+    return s;
+}
+
+namespace {
+
+std::string evidenceList(const DisciplineFindings& f, const std::vector<Occurrence>& occs, const Zone& zone, int& n)
+{
+    std::string s;
+    for (const auto& o : occs) s += std::to_string(++n) + ". " + describeOccurrence(f, o, zone) + "\n";
+    return s;
+}
+
+std::string holdZh(Hold h) { return h == Hold::Appeal ? "暂缓（申诉中）" : "暂缓（读卡器离线，待核实）"; }
+
+} // namespace
+
+NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& templates, const std::string& dir, const Zone& zone,
+                          TimePoint madeAt)
+{
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir)) throw InputError("--output: cannot create directory " + dir + (ec ? ": " + ec.message() : ""));
+    checkWritable((fs::path(dir) / "index.csv").string(), "--output");
+
+    const std::string windowZh = f.policy.window == CountWindow::Month ? "月" : f.policy.window == CountWindow::Year ? "年度" : "季度";
+    const std::string madeAtText = zone.format(madeAt) + "（" + zone.name() + "）";
+    const std::string issued = dateZh(madeAt, zone);
+    NoticeOutput out;
+    std::string index = "\xEF\xBB\xBF编号,类型,工号/单位,姓名,单位,处理措施,状态,依据,文件\r\n";
+    auto indexRow = [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) index += (i ? "," : "") + csvField(cells[i]);
+        index += "\r\n";
+    };
+    std::vector<std::pair<std::string, std::string>> files; // path, text
+    int seq = 0;
+    for (auto& pf : f.persons) {
+        std::string basis;
+        int absences = static_cast<int>(pf.absences.size());
+        int lateEarly = 0;
+        for (const auto& wc : pf.windows) lateEarly = std::max(lateEarly, wc.count);
+        if (!pf.measure.empty()) {
+            pf.noticeNo = numbered(f.period.label, ++seq);
+            pf.file = "notice-" + pf.noticeNo + "-" + pf.person.id + ".txt";
+            std::string evidence;
+            int n = 0;
+            static constexpr std::array<const char*, 6> kParts{"（一）", "（二）", "（三）", "（四）", "（五）", "（六）"};
+            std::size_t part = 0;
+            auto nextPart = [&] { return std::string(kParts.at(std::min(part++, kParts.size() - 1))); };
+            if (!pf.absences.empty()) {
+                evidence += nextPart() + "无故缺席 " + std::to_string(absences) + " 次：\n" + evidenceList(f, pf.absences, zone, n);
+                basis += "“每次无故缺席给予" + f.policy.absenceMeasure + "”";
+            }
+            for (const auto& wc : pf.windows) {
+                evidence += nextPart() + wc.window.labelZh
+                    + "内迟到或早退累计 " + std::to_string(wc.count) + " 次：\n" + evidenceList(f, wc.cited, zone, n);
+                const int at = wc.level == kTalk ? f.policy.talkAt : f.policy.warningAt;
+                basis += std::string(basis.empty() ? "" : "和") + "“一个" + windowZh + "内迟到或早退达到 " + std::to_string(at)
+                    + " 次给予" + wc.level + "”";
+            }
+            basis = "会议纪律规定中" + basis + "的规定";
+            if (!pf.held.empty()) {
+                evidence += "另有 " + std::to_string(pf.held.size()) + " 项记录暂缓处理（申诉中或待核实），不在本通知范围内。\n";
+            }
+            if (!evidence.empty() && evidence.back() == '\n') evidence.pop_back();
+            const std::map<std::string, std::string> values{
+                {"office", f.policy.office},           {"notice_no", pf.noticeNo},
+                {"measure", pf.measure},               {"person_name", pf.person.name},
+                {"person_id", pf.person.id},           {"unit", pf.person.unitPath},
+                {"position", pf.person.title.value_or("")},
+                {"period", f.period.labelZh},          {"period_label", f.period.label},
+                {"absence_count", std::to_string(absences)},
+                {"late_early_count", std::to_string(lateEarly)},
+                {"evidence", evidence},                {"basis", basis},
+                {"issued_date", issued},               {"made_at", madeAtText}};
+            files.emplace_back((fs::path(dir) / pf.file).string(), renderTemplate(templates.person, values, templates.personSource));
+            std::string summary = absences ? "无故缺席 " + std::to_string(absences) + " 次" : "";
+            if (lateEarly) summary += (summary.empty() ? "" : "；") + std::string("迟到或早退 ") + std::to_string(lateEarly) + " 次";
+            indexRow({pf.noticeNo, "个人", pf.person.id, pf.person.name, pf.person.unitPath, pf.measure, "已生成", summary, pf.file});
+            ++out.personNotices;
+        }
+        for (const auto& h : pf.held) {
+            const auto& r = f.results[h.meeting];
+            ++out.held;
+            indexRow({"", "个人", pf.person.id, pf.person.name, pf.person.unitPath, "", holdZh(h.hold),
+                      zone.formatDate(r.meeting.times.start) + " " + r.meeting.id + " "
+                          + (h.absence ? "缺席" : "迟到或早退"),
+                      ""});
+        }
+    }
+    for (auto& uf : f.units) {
+        uf.noticeNo = numbered(f.period.label, ++seq);
+        uf.file = "notice-" + uf.noticeNo + "-unit-" + std::to_string(uf.unit.id) + ".txt";
+        // Each line names the absent person: a unit notice covers many people.
+        std::string evidence;
+        int n = 0;
+        for (const auto& o : uf.absences) {
+            const auto& a = f.results[o.meeting].attendees[o.attendee];
+            evidence += std::to_string(++n) + ". " + a.person.name + "（" + a.person.id + "，" + a.person.unitPath + "）："
+                + describeOccurrence(f, o, zone) + "\n";
+        }
+        if (evidence.empty()) evidence = "（无）";
+        else evidence.pop_back();
+        char threshold[32];
+        std::snprintf(threshold, sizeof threshold, "%g%%", f.policy.unitRateBelow * 100.0);
+        const auto& c = uf.counts;
+        const std::map<std::string, std::string> values{
+            {"office", f.policy.office},       {"notice_no", uf.noticeNo},
+            {"unit", uf.unit.path},            {"month", uf.month.labelZh},
+            {"period", f.period.labelZh},      {"period_label", f.period.label},
+            {"expected", std::to_string(c.expected)}, {"present", std::to_string(c.present)},
+            {"late", std::to_string(c.late)},  {"left_early", std::to_string(c.leftEarly)},
+            {"absent", std::to_string(c.absent)}, {"excused", std::to_string(c.excused)},
+            {"substituted", std::to_string(c.substituted)},
+            {"rate", formatRate(c.rate())},    {"threshold", threshold},
+            {"evidence", evidence},            {"issued_date", issued},
+            {"made_at", madeAtText}};
+        files.emplace_back((fs::path(dir) / uf.file).string(), renderTemplate(templates.unit, values, templates.unitSource));
+        indexRow({uf.noticeNo, "单位", std::to_string(uf.unit.id), "", uf.unit.path, "每月公示", "已生成",
+                  uf.month.label + " 出勤率 " + formatRate(c.rate()), uf.file});
+        ++out.unitNotices;
+    }
+    // Render everything first (a template error changes nothing), then write.
+    for (const auto& [path, text] : files) writeTextFile(path, text);
+    out.indexPath = (fs::path(dir) / "index.csv").string();
+    writeTextFile(out.indexPath, index);
+    return out;
+}
+
+Document disclosureList(const DisciplineFindings& f, const Zone& zone, TimePoint madeAt)
+{
+    Document doc;
+    doc.title = f.period.labelZh + "会议出勤情况公示";
+    doc.subtitle.push_back("公示期间：" + f.period.firstDate + " 至 " + f.period.lastDate + "　会议 " + std::to_string(f.meetings)
+                           + " 场");
+    doc.subtitle.push_back("制表时间：" + zone.format(madeAt) + "（" + zone.name() + "）　发布：" + f.policy.office);
+    char threshold[32];
+    std::snprintf(threshold, sizeof threshold, "%g%%", f.policy.unitRateBelow * 100.0);
+    Section units;
+    units.heading = std::string("一、出勤率低于 ") + threshold + " 的单位";
+    units.columns = {{"序号", 0.6, true}, {"单位", 4.0},       {"应到", 1, true}, {"出席", 1, true}, {"迟到", 1, true},
+                     {"代会", 1, true},   {"请假", 1, true},   {"缺席", 1, true}, {"出勤率", 1.2, true}};
+    int n = 0;
+    for (const auto& uf : f.units) {
+        const auto& c = uf.counts;
+        units.rows.push_back({++n, uf.unit.path, c.expected, c.present, c.late, c.substituted, c.excused, c.absent,
+                              formatRate(c.rate())});
+    }
+    units.notes.push_back("出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假），含下级单位人员；待核实和申诉中的缺席不计入。");
+    doc.sections.push_back(std::move(units));
+    if (f.policy.listPersonsWithAbsence) {
+        Section persons;
+        persons.heading = "二、无故缺席人员";
+        persons.columns = {{"序号", 0.6, true}, {"姓名", 1.2}, {"工号", 1.0}, {"单位", 3.0},
+                           {"会议日期", 1.2},   {"会议", 3.0}, {"会议编号", 1.2}};
+        int k = 0, held = 0;
+        for (const auto& pf : f.persons) {
+            held += static_cast<int>(std::count_if(pf.held.begin(), pf.held.end(), [](const Occurrence& o) { return o.absence; }));
+            for (const auto& o : pf.absences) {
+                const auto& m = f.results[o.meeting].meeting;
+                persons.rows.push_back({++k, pf.person.name, pf.person.id, pf.person.unitPath,
+                                        zone.formatDate(m.times.start), m.title, m.id});
+            }
+        }
+        if (held > 0) persons.notes.push_back("另有 " + std::to_string(held) + " 人次缺席正在申诉或待核实，暂不公示。");
+        doc.sections.push_back(std::move(persons));
+    }
+    doc.footer = f.policy.office + "　" + dateZh(madeAt, zone);
+    doc.landscape = false;
+    return doc;
+}
+
+} // namespace rollcall::reports

@@ -1,0 +1,88 @@
+#include "labels.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace rollcall::reports {
+
+std::string statusZh(rules::Status s)
+{
+    switch (s) {
+    case rules::Status::NotArrived: return "未到";
+    case rules::Status::Overdue: return "未到(已过签到时间)";
+    case rules::Status::Present: return "出席";
+    case rules::Status::Late: return "迟到";
+    case rules::Status::Substituted: return "代会";
+    case rules::Status::Excused: return "请假";
+    case rules::Status::Absent: return "缺席";
+    }
+    return "?";
+}
+
+std::string flagsZh(unsigned flags)
+{
+    std::string out;
+    auto add = [&](const char* s) { out += out.empty() ? s : std::string("、") + s; };
+    if (flags & rules::LeftEarly) add("早退");
+    if (flags & rules::LeftMidMeeting) add("中途离场");
+    if (flags & rules::NoCheckout) add("未签退");
+    return out;
+}
+
+std::string amendmentKindZh(AmendmentKind k)
+{
+    switch (k) {
+    case AmendmentKind::Leave: return "请假";
+    case AmendmentKind::Substitute: return "代会";
+    case AmendmentKind::ManualTap: return "补签";
+    case AmendmentKind::StatusOverride: return "更正状态";
+    case AmendmentKind::Revoke: return "撤销";
+    case AmendmentKind::Appeal: return "申诉";
+    case AmendmentKind::AppealResolution: return "申诉裁定";
+    case AmendmentKind::AbsenceConfirmation: return "确认缺席";
+    }
+    return "?";
+}
+
+std::optional<double> rateOf(long num, long den)
+{
+    if (den <= 0) return std::nullopt;
+    return static_cast<double>(num) / static_cast<double>(den);
+}
+
+std::string formatRate(std::optional<double> rate)
+{
+    if (!rate) return "n/a";
+    char buf[32];
+    // Round half up on the tenth of a percent, independent of binary noise.
+    const double tenths = std::floor(*rate * 1000.0 + 0.5 + 1e-9);
+    std::snprintf(buf, sizeof buf, "%.1f%%", tenths / 10.0);
+    return buf;
+}
+
+std::string describeAmendment(const Amendment& a, const Zone& zone)
+{
+    std::string what = amendmentKindZh(a.kind);
+    switch (a.kind) {
+    case AmendmentKind::ManualTap:
+        what += a.direction == rules::Direction::Out ? "签退" : "签到";
+        if (a.at) what += " " + zone.format(*a.at).substr(11);
+        break;
+    case AmendmentKind::Substitute:
+        if (a.otherPersonId) what += " 由 " + *a.otherPersonId;
+        break;
+    case AmendmentKind::StatusOverride:
+        if (a.status) {
+            if (auto s = rules::statusFromString(*a.status)) what += "为" + statusZh(*s);
+        }
+        break;
+    case AmendmentKind::AppealResolution:
+        if (a.status) what += *a.status == "upheld" ? "：成立" : "：驳回";
+        break;
+    default: break;
+    }
+    return "#" + std::to_string(a.id) + " " + what + "（" + a.author + "，" + zone.format(a.createdAt).substr(0, 16) + "）："
+        + a.reason;
+}
+
+} // namespace rollcall::reports

@@ -1,0 +1,114 @@
+#include "meeting_sheet.h"
+
+#include "labels.h"
+
+#include <map>
+
+namespace rollcall::reports {
+namespace {
+
+std::string timeOn(const std::optional<TimePoint>& t, const std::string& day, const Zone& zone)
+{
+    if (!t) return "";
+    const auto s = zone.format(*t);
+    return s.substr(0, 10) == day ? s.substr(11) : s;
+}
+
+struct Tally {
+    int expected = 0, present = 0, late = 0, substituted = 0, excused = 0, absent = 0, verify = 0, leftEarly = 0;
+    void add(const AttendeeResult& a, bool toVerify)
+    {
+        ++expected;
+        switch (a.outcome.status) {
+        case rules::Status::Present: ++present; break;
+        case rules::Status::Late: ++late; break;
+        case rules::Status::Substituted: ++substituted; break;
+        case rules::Status::Excused: ++excused; break;
+        case rules::Status::Absent: ++absent; break;
+        default: break;
+        }
+        if (toVerify) ++verify;
+        if (a.outcome.has(rules::LeftEarly)) ++leftEarly;
+    }
+    [[nodiscard]] std::optional<double> rate() const { return rateOf(present + late + substituted, expected - excused); }
+};
+
+} // namespace
+
+Document meetingSheet(const MeetingResult& r, const std::vector<OfflineReader>& offline, const Zone& zone, TimePoint madeAt)
+{
+    const auto& m = r.meeting;
+    const std::string day = zone.formatDate(m.times.start);
+    Document doc;
+    doc.title = m.title + " 签到表";
+    std::string venues;
+    for (const auto& v : m.venues) venues += (venues.empty() ? "" : "、") + v;
+    doc.subtitle.push_back("会议编号：" + m.id + "　时间：" + zone.format(m.times.start).substr(0, 16) + " 至 "
+                           + (zone.formatDate(m.times.end) == day ? zone.format(m.times.end).substr(11, 5)
+                                                                   : zone.format(m.times.end).substr(0, 16))
+                           + "（" + zone.name() + "）　会场：" + venues);
+    doc.subtitle.push_back("制表时间：" + zone.format(madeAt) + (m.finalizedAt ? "　已定稿：" + zone.format(*m.finalizedAt) : "　未定稿"));
+
+    Section sheet;
+    sheet.columns = {{"序号", 0.6, true},     {"单位", 2.0},           {"姓名", 1.0},       {"工号", 0.9},
+                     {"状态", 1.0},           {"签到时间", 1.0},       {"签退时间", 1.0},   {"迟到(分钟)", 0.8, true},
+                     {"早退(分钟)", 0.8, true}, {"标记", 1.2},         {"代会人", 1.3},     {"请假事由", 1.4},
+                     {"更正记录", 3.0}};
+    std::map<std::string, Tally> units;
+    Tally total;
+    int n = 0;
+    for (const auto& a : r.attendees) {
+        const auto& o = a.outcome;
+        const bool toVerify = o.status == rules::Status::Absent && !offline.empty()
+            && !absenceConfirmed(a.amendments, a.person.id);
+        std::string status = statusZh(o.status);
+        if (a.overriddenFrom) {
+            if (auto from = rules::statusFromString(*a.overriddenFrom)) status += "（原：" + statusZh(*from) + "）";
+        }
+        std::string flags = flagsZh(o.flags);
+        if (toVerify) flags += (flags.empty() ? "" : "、") + std::string(kReaderOfflineVerify);
+        std::string substitute;
+        if (a.substitute) {
+            substitute = a.substitute->name + "（" + a.substitute->id + "）";
+            if (a.substituteFirstIn) substitute += " " + timeOn(a.substituteFirstIn, day, zone) + " 签到";
+        }
+        std::string amendments;
+        for (const auto& am : a.amendments) amendments += (amendments.empty() ? "" : "；") + describeAmendment(am, zone);
+        sheet.rows.push_back({++n, a.person.unitPath, a.person.name, a.person.id, status, timeOn(o.firstIn, day, zone),
+                              timeOn(o.lastOut, day, zone), o.lateMinutes, o.earlyMinutes, flags, substitute,
+                              a.leaveReason.value_or(""), amendments});
+        units[a.person.unitPath].add(a, toVerify);
+        total.add(a, toVerify);
+    }
+    sheet.emptyText = "（本会议名单为空）";
+    doc.sections.push_back(std::move(sheet));
+
+    Section byUnit;
+    byUnit.heading = "各单位小计";
+    byUnit.columns = {{"单位", 3.0}, {"应到", 1, true}, {"出席", 1, true}, {"迟到", 1, true}, {"代会", 1, true},
+                      {"请假", 1, true}, {"缺席", 1, true}, {"待核实", 1, true}, {"早退", 1, true}, {"出勤率", 1.2, true}};
+    for (const auto& [unit, t] : units) {
+        byUnit.rows.push_back({unit, t.expected, t.present, t.late, t.substituted, t.excused, t.absent, t.verify,
+                               t.leftEarly, formatRate(t.rate())});
+    }
+    const auto& s = r.summary;
+    byUnit.notes.push_back("合计：应到 " + std::to_string(total.expected) + " 人，出席 " + std::to_string(total.present)
+                           + " 人，迟到 " + std::to_string(total.late) + " 人，代会 " + std::to_string(total.substituted)
+                           + " 人，请假 " + std::to_string(total.excused) + " 人，缺席 " + std::to_string(total.absent)
+                           + " 人（其中待核实 " + std::to_string(total.verify) + " 人），早退 " + std::to_string(s.leftEarly)
+                           + " 人，中途离场 " + std::to_string(s.leftMidMeeting) + " 人，未签退 "
+                           + std::to_string(s.noCheckout) + " 人；出勤率 " + formatRate(total.rate()) + "。");
+    byUnit.notes.push_back("名单外签到 " + std::to_string(s.walkIns) + " 人，未登记卡 " + std::to_string(s.unknownBadges)
+                           + " 张。");
+    for (const auto& o : offline) {
+        byUnit.notes.push_back("读卡器 " + o.readerId + "（会场 " + o.venueId + "）在 " + zone.format(o.gapFrom).substr(11, 5)
+                               + "–" + zone.format(o.gapTo).substr(11, 5)
+                               + " 未上报心跳：本会议的缺席待核实，核实后以 absence confirm 确认。");
+    }
+    byUnit.notes.push_back("出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假）。");
+    doc.sections.push_back(std::move(byUnit));
+    doc.footer = "制表：办公室（效能办）　数据来源：Rollcall 签到记录";
+    return doc;
+}
+
+} // namespace rollcall::reports

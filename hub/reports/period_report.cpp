@@ -1,0 +1,157 @@
+#include "period_report.h"
+
+#include "labels.h"
+#include "progress.h"
+
+#include <algorithm>
+
+namespace rollcall::reports {
+
+void Counts::add(const MemberLine& l)
+{
+    ++expected;
+    switch (l.status) {
+    case rules::Status::Present: ++present; break;
+    case rules::Status::Late: ++late; break;
+    case rules::Status::Substituted: ++substituted; break;
+    case rules::Status::Excused: ++excused; break;
+    case rules::Status::Absent: ++absent; break;
+    default: break;
+    }
+    if (l.flags & rules::LeftEarly) ++leftEarly;
+    if (l.verify) ++verify;
+}
+
+Counts& Counts::operator+=(const Counts& o)
+{
+    expected += o.expected;
+    present += o.present;
+    late += o.late;
+    leftEarly += o.leftEarly;
+    absent += o.absent;
+    excused += o.excused;
+    substituted += o.substituted;
+    verify += o.verify;
+    return *this;
+}
+
+std::optional<double> Counts::rate() const { return rateOf(attended(), denominator()); }
+
+PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, TimePoint now, Progress* progress)
+{
+    PeriodFigures f;
+    f.period = period;
+    const auto lines = ledger.lines(period.from, period.to, now, progress);
+    f.meetings = static_cast<int>(lines.size());
+    f.meetingsNotOver = ledger.meetingsNotOver(period.from, period.to, now);
+    std::unordered_map<std::string, Counts> byPerson;
+    for (const auto& meeting : lines) {
+        for (const auto& l : meeting.members) byPerson[l.personId].add(l);
+    }
+    f.byPerson.insert(byPerson.begin(), byPerson.end());
+    f.units = ledger.units();
+    const auto& persons = ledger.persons();
+    for (const auto& [personId, counts] : f.byPerson) {
+        const auto p = persons.find(personId);
+        if (p == persons.end()) continue;
+        // The person's unit and every unit above it.
+        for (std::optional<std::int64_t> unit = p->second.unitId; unit;) {
+            f.byUnit[*unit] += counts;
+            const auto u = f.units.find(*unit);
+            unit = u == f.units.end() ? std::nullopt : u->second.parent;
+        }
+    }
+    return f;
+}
+
+std::vector<RankedUnit> rankUnits(const PeriodFigures& f)
+{
+    std::vector<std::int64_t> rated, unrated;
+    for (const auto& [id, c] : f.byUnit) {
+        if (c.expected == 0) continue;
+        (c.denominator() > 0 ? rated : unrated).push_back(id);
+    }
+    // Compare rates exactly: a/b > c/d  <=>  a*d > c*b (b, d > 0).
+    auto better = [&](std::int64_t x, std::int64_t y) {
+        const auto& a = f.byUnit.at(x);
+        const auto& b = f.byUnit.at(y);
+        return a.attended() * b.denominator() > b.attended() * a.denominator();
+    };
+    auto path = [&](std::int64_t id) { return f.units.count(id) ? f.units.at(id).path : std::string(); };
+    std::sort(rated.begin(), rated.end(), [&](auto x, auto y) {
+        if (better(x, y)) return true;
+        if (better(y, x)) return false;
+        return path(x) < path(y);
+    });
+    std::sort(unrated.begin(), unrated.end(), [&](auto x, auto y) { return path(x) < path(y); });
+    std::vector<RankedUnit> out;
+    for (std::size_t i = 0; i < rated.size(); ++i) {
+        int rank = static_cast<int>(i) + 1;
+        if (i > 0 && !better(rated[i - 1], rated[i])) rank = *out.back().rank;
+        out.push_back({rated[i], rank});
+    }
+    for (auto id : unrated) out.push_back({id, std::nullopt});
+    return out;
+}
+
+Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_map<std::string, Person>& persons,
+                      const Zone& zone, TimePoint madeAt)
+{
+    Document doc;
+    doc.title = by == PeriodBy::Unit ? "各单位参会出勤率排名" : "人员参会情况统计";
+    doc.subtitle.push_back("统计期间：" + f.period.firstDate + " 至 " + f.period.lastDate
+                           + (f.period.kind == PeriodKind::Range ? "" : "（" + f.period.labelZh + "）") + "　会议 "
+                           + std::to_string(f.meetings) + " 场");
+    doc.subtitle.push_back("制表时间：" + zone.format(madeAt) + "（" + zone.name() + "）");
+    Section s;
+    const std::vector<Column> figures = {{"应到", 1, true}, {"出席", 1, true}, {"迟到", 1, true},
+                                         {"早退", 1, true}, {"缺席", 1, true}, {"请假", 1, true},
+                                         {"代会", 1, true}, {"待核实", 1, true}, {"出勤率", 1.2, true}};
+    auto append = [](std::vector<Cell>& row, const Counts& c) {
+        row.insert(row.end(), {Cell(c.expected), Cell(c.present), Cell(c.late), Cell(c.leftEarly), Cell(c.absent),
+                               Cell(c.excused), Cell(c.substituted), Cell(c.verify), Cell(formatRate(c.rate()))});
+    };
+    if (by == PeriodBy::Unit) {
+        s.columns = {{"排名", 0.7, true}, {"单位", 4.0}};
+        s.columns.insert(s.columns.end(), figures.begin(), figures.end());
+        for (const auto& ru : rankUnits(f)) {
+            std::vector<Cell> row{ru.rank ? Cell(*ru.rank) : Cell("—"), f.units.at(ru.unitId).path};
+            append(row, f.byUnit.at(ru.unitId));
+            s.rows.push_back(std::move(row));
+        }
+    } else {
+        s.columns = {{"单位", 3.0}, {"姓名", 1.2}, {"工号", 1.0}};
+        s.columns.insert(s.columns.end(), figures.begin(), figures.end());
+        std::vector<const Person*> list;
+        for (const auto& [id, c] : f.byPerson) {
+            if (auto p = persons.find(id); p != persons.end()) list.push_back(&p->second);
+        }
+        std::sort(list.begin(), list.end(), [](const Person* a, const Person* b) {
+            return std::tie(a->unitPath, a->id) < std::tie(b->unitPath, b->id);
+        });
+        for (const auto* p : list) {
+            std::vector<Cell> row{p->unitPath, p->name, p->id};
+            append(row, f.byPerson.at(p->id));
+            s.rows.push_back(std::move(row));
+        }
+    }
+    s.emptyText = "（本期间没有已结束的会议）";
+    Counts total;
+    for (const auto& [id, c] : f.byPerson) total += c;
+    s.notes.push_back("合计：应到 " + std::to_string(total.expected) + " 人次，出席 " + std::to_string(total.present)
+                      + "，迟到 " + std::to_string(total.late) + "，早退 " + std::to_string(total.leftEarly) + "，缺席 "
+                      + std::to_string(total.absent) + "，请假 " + std::to_string(total.excused) + "，代会 "
+                      + std::to_string(total.substituted) + "，待核实 " + std::to_string(total.verify) + "；出勤率 "
+                      + formatRate(total.rate()) + "。");
+    s.notes.push_back("出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假）；分母为 0 时记 n/a，不参加排名。"
+                      + std::string(by == PeriodBy::Unit ? "单位数据含下级单位人员。" : ""));
+    s.notes.push_back("待核实：读卡器离线期间的缺席，已计入缺席，确认前不作为处理依据。");
+    if (f.meetingsNotOver > 0) {
+        s.notes.push_back("另有 " + std::to_string(f.meetingsNotOver) + " 场会议尚未结束，未计入。");
+    }
+    doc.sections.push_back(std::move(s));
+    doc.footer = "制表：办公室（效能办）　数据来源：Rollcall 签到记录";
+    return doc;
+}
+
+} // namespace rollcall::reports

@@ -1,0 +1,49 @@
+#pragma once
+// Period figures per person and per unit (DESIGN.md "Attendance rate"):
+// meetings expected, present, late, left early, absent (unexcused), excused,
+// substituted, absences to verify, and the rate. A unit's figures include the
+// members of its sub-units; units are ranked by rate, "n/a" left unranked.
+#include "attendance_ledger.h"
+#include "document.h"
+#include "period.h"
+
+#include <map>
+
+namespace rollcall::reports {
+
+struct Counts {
+    long expected = 0, present = 0, late = 0, leftEarly = 0, absent = 0, excused = 0, substituted = 0, verify = 0;
+    void add(const MemberLine& line);
+    Counts& operator+=(const Counts& o);
+    [[nodiscard]] long attended() const { return present + late + substituted; }
+    [[nodiscard]] long denominator() const { return expected - excused; }
+    [[nodiscard]] std::optional<double> rate() const;
+};
+
+struct PeriodFigures {
+    Period period;
+    int meetings = 0;        // meetings over in the period
+    int meetingsNotOver = 0; // left out: statuses not final yet
+    std::map<std::string, Counts> byPerson;     // person id -> counts
+    std::map<std::int64_t, Counts> byUnit;      // unit id -> counts, sub-units included
+    std::map<std::int64_t, UnitInfo> units;
+};
+
+/// Adds up the ledger's lines over the period.
+[[nodiscard]] PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, TimePoint now,
+                                          Progress* progress = nullptr);
+
+struct RankedUnit {
+    std::int64_t unitId = 0;
+    std::optional<int> rank; // nullopt for n/a
+};
+/// Units with anything expected, best rate first; equal rates share a rank
+/// (1, 2, 2, 4); n/a units last, unranked.
+[[nodiscard]] std::vector<RankedUnit> rankUnits(const PeriodFigures& figures);
+
+enum class PeriodBy { Person, Unit };
+[[nodiscard]] Document periodReport(const PeriodFigures& figures, PeriodBy by,
+                                    const std::unordered_map<std::string, Person>& persons, const Zone& zone,
+                                    TimePoint madeAt);
+
+} // namespace rollcall::reports

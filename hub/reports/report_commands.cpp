@@ -1,0 +1,317 @@
+#include "report_commands.h"
+
+#include "attendance_ledger.h"
+#include "discipline.h"
+#include "meeting_sheet.h"
+#include "period_report.h"
+#include "progress.h"
+#include "schema.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <memory>
+
+namespace rollcall::reports {
+namespace {
+
+struct Options {
+    std::string meeting, person, format, output, from, to, by = "unit", period, month, policy, personTemplate,
+        unitTemplate, reason, status = "excused";
+    bool upheld = false, rejected = false;
+};
+
+db::Database openExisting(const CommandContext& c)
+{
+    if (c.db.empty()) throw InputError("--db PATH is required");
+    if (!std::filesystem::exists(c.db)) {
+        throw InputError("database " + c.db + " does not exist; create it with `rollcallctl --db " + c.db + " init`");
+    }
+    db::Database db(c.db);
+    db::migrate(db);
+    return db;
+}
+
+Format formatFor(const Options& o)
+{
+    if (!o.format.empty()) return parseFormat(o.format);
+    if (auto f = formatFromPath(o.output)) return *f;
+    throw InputError("--format: give csv, xlsx or pdf (the --output name " + o.output + " does not say)");
+}
+
+Policy policyFor(const Options& o) { return o.policy.empty() ? defaultPolicy() : loadPolicy(o.policy); }
+
+void requireRosterMember(Record& record, const std::string& meeting, const std::string& person)
+{
+    if (!record.findMeeting(meeting)) throw InputError("--meeting: meeting \"" + meeting + "\" does not exist");
+    if (!record.findPerson(person)) throw InputError("--person: person \"" + person + "\" does not exist");
+    const auto roster = record.roster(meeting);
+    if (std::none_of(roster.begin(), roster.end(), [&](const Person& p) { return p.id == person; })) {
+        throw InputError("--person: \"" + person + "\" is not on the roster of meeting \"" + meeting + "\"");
+    }
+}
+
+Amendment amendment(AmendmentKind kind, const Options& o, const CommandContext& c)
+{
+    if (o.reason.empty()) throw InputError("--reason must not be empty: every correction says why");
+    Amendment a;
+    a.kind = kind;
+    a.meetingId = o.meeting;
+    a.personId = o.person;
+    a.author = c.author;
+    a.reason = o.reason;
+    a.createdAt = c.clock.now();
+    return a;
+}
+
+void reportMeeting(const Options& o, const CommandContext& c)
+{
+    const Zone zone(c.zone);
+    const auto format = formatFor(o);
+    checkWritable(o.output, "--output");
+    auto db = openExisting(c);
+    Record record(db);
+    if (!record.findMeeting(o.meeting)) throw InputError("meeting \"" + o.meeting + "\" does not exist");
+    const auto now = c.clock.now();
+    MeetingEvaluator evaluator(record);
+    const auto result = evaluator.evaluate(o.meeting, now);
+    ReaderCoverage coverage(db);
+    const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting) : std::vector<OfflineReader>{};
+    writeDocument(meetingSheet(result, offline, zone, now), format, o.output);
+    c.out << "sign-in sheet of meeting " << o.meeting << " (" << result.attendees.size() << " on the roster) written to "
+          << o.output << "\n";
+}
+
+void reportPeriod(const Options& o, const CommandContext& c)
+{
+    const Zone zone(c.zone);
+    const auto period = dateRange(o.from, o.to, zone);
+    if (o.by != "person" && o.by != "unit") throw InputError("--by: \"" + o.by + "\" is not person or unit");
+    const auto format = formatFor(o);
+    checkWritable(o.output, "--output");
+    auto db = openExisting(c);
+    Record record(db);
+    AttendanceLedger ledger(record);
+    Progress progress(Progress::stderrIsTerminal());
+    const auto now = c.clock.now();
+    const auto figures = periodFigures(ledger, period, now, &progress);
+    const auto by = o.by == "unit" ? PeriodBy::Unit : PeriodBy::Person;
+    writeDocument(periodReport(figures, by, ledger.persons(), zone, now), format, o.output);
+    c.out << "period report " << period.firstDate << " – " << period.lastDate << " by " << o.by << ": "
+          << figures.meetings << " meeting(s), " << (by == PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size())
+          << " row(s) written to " << o.output << "\n";
+}
+
+void notices(const Options& o, const CommandContext& c)
+{
+    const Zone zone(c.zone);
+    const auto period = parsePeriod(o.period, zone);
+    const auto policy = policyFor(o);
+    NoticeTemplates templates{defaultPersonTemplate(), "notice_person.txt", defaultUnitTemplate(), "notice_unit.txt"};
+    if (!o.personTemplate.empty()) {
+        templates.person = readTextFile(o.personTemplate, "--template");
+        templates.personSource = o.personTemplate;
+    }
+    if (!o.unitTemplate.empty()) {
+        templates.unit = readTextFile(o.unitTemplate, "--unit-template");
+        templates.unitSource = o.unitTemplate;
+    }
+    if (o.output.empty()) throw InputError("--output must name a directory");
+    if (std::filesystem::exists(o.output) && !std::filesystem::is_directory(o.output)) {
+        throw InputError("--output: " + o.output + " exists and is not a directory");
+    }
+    auto db = openExisting(c);
+    Record record(db);
+    AttendanceLedger ledger(record);
+    Progress progress(Progress::stderrIsTerminal());
+    const auto now = c.clock.now();
+    auto findings = findDiscipline(ledger, policy, period, zone, now, &progress);
+    const auto written = writeNotices(findings, templates, o.output, zone, now);
+    c.out << "notices for " << period.label << ": " << written.personNotices << " person notice(s), "
+          << written.unitNotices << " unit notice(s), " << written.held << " held item(s); index " << written.indexPath
+          << "\n";
+}
+
+void disclosure(const Options& o, const CommandContext& c)
+{
+    const Zone zone(c.zone);
+    const auto month = parseMonth(o.month, zone);
+    const auto policy = policyFor(o);
+    const auto format = formatFor(o);
+    checkWritable(o.output, "--output");
+    auto db = openExisting(c);
+    Record record(db);
+    AttendanceLedger ledger(record);
+    Progress progress(Progress::stderrIsTerminal());
+    const auto now = c.clock.now();
+    const auto findings = findDiscipline(ledger, policy, month, zone, now, &progress);
+    writeDocument(disclosureList(findings, zone, now), format, o.output);
+    long persons = 0;
+    for (const auto& p : findings.persons) persons += static_cast<long>(p.absences.size());
+    c.out << "disclosure " << month.label << ": " << findings.units.size() << " unit(s) below the rate, " << persons
+          << " unexcused absence(s) listed; written to " << o.output << "\n";
+}
+
+std::optional<Amendment> openAppealOf(Record& record, const std::string& meeting, const std::string& person)
+{
+    std::optional<Amendment> open;
+    for (const auto& a : record.amendments(meeting)) {
+        if (a.personId != person) continue;
+        if (a.kind == AmendmentKind::Appeal) open = a;
+        if (a.kind == AmendmentKind::AppealResolution && open && a.refId == open->id) open.reset();
+    }
+    return open;
+}
+
+void appealAdd(const Options& o, const CommandContext& c)
+{
+    auto db = openExisting(c);
+    Record record(db);
+    requireRosterMember(record, o.meeting, o.person);
+    if (auto open = openAppealOf(record, o.meeting, o.person)) {
+        throw InputError("appeal #" + std::to_string(open->id) + " of " + o.person + " at meeting " + o.meeting
+                         + " is still open; resolve it first");
+    }
+    auto a = amendment(AmendmentKind::Appeal, o, c);
+    db::Transaction tx(db);
+    record.addAmendment(a);
+    tx.commit();
+    c.out << "appeal #" << a.id << " of " << o.person << " at meeting " << o.meeting
+          << " recorded; related notices are held until it is resolved\n";
+}
+
+void appealResolve(const Options& o, const CommandContext& c)
+{
+    if (o.upheld == o.rejected) throw InputError("give exactly one of --upheld or --rejected");
+    const auto status = rules::statusFromString(o.status);
+    if (o.upheld && (!status || *status == rules::Status::NotArrived || *status == rules::Status::Overdue)) {
+        throw InputError("--status: \"" + o.status + "\" is not present, late, absent, excused or substituted");
+    }
+    auto db = openExisting(c);
+    Record record(db);
+    requireRosterMember(record, o.meeting, o.person);
+    const auto open = openAppealOf(record, o.meeting, o.person);
+    if (!open) throw InputError("no open appeal of " + o.person + " at meeting " + o.meeting);
+    auto resolution = amendment(AmendmentKind::AppealResolution, o, c);
+    resolution.refId = open->id;
+    resolution.status = o.upheld ? "upheld" : "rejected";
+    db::Transaction tx(db);
+    record.addAmendment(resolution);
+    std::string extra;
+    if (o.upheld) {
+        // The upheld appeal changes the status the only way a status changes: by amendment.
+        auto change = amendment(AmendmentKind::StatusOverride, o, c);
+        change.status = o.status;
+        change.refId = resolution.id;
+        change.reason = "申诉 #" + std::to_string(open->id) + " 成立：" + o.reason;
+        record.addAmendment(change);
+        extra = "; status set to " + o.status + " (amendment " + std::to_string(change.id) + ")";
+    }
+    tx.commit();
+    c.out << "appeal #" << open->id << " " << (o.upheld ? "upheld" : "rejected") << " (amendment " << resolution.id << ")"
+          << extra << "\n";
+}
+
+void absenceConfirm(const Options& o, const CommandContext& c)
+{
+    auto db = openExisting(c);
+    Record record(db);
+    requireRosterMember(record, o.meeting, o.person);
+    const auto now = c.clock.now();
+    MeetingEvaluator evaluator(record);
+    const auto result = evaluator.evaluate(o.meeting, now);
+    const auto it = std::find_if(result.attendees.begin(), result.attendees.end(),
+                                 [&](const AttendeeResult& a) { return a.person.id == o.person; });
+    if (it == result.attendees.end() || it->outcome.status != rules::Status::Absent) {
+        throw InputError(o.person + " is not absent at meeting " + o.meeting + ": nothing to confirm");
+    }
+    ReaderCoverage coverage(db);
+    if (coverage.offlineDuring(result.meeting).empty()) {
+        throw InputError("no reader of meeting " + o.meeting + " was offline: the absence needs no confirmation");
+    }
+    if (absenceConfirmed(it->amendments, o.person)) {
+        throw InputError("the absence of " + o.person + " at meeting " + o.meeting + " is already confirmed");
+    }
+    auto a = amendment(AmendmentKind::AbsenceConfirmation, o, c);
+    db::Transaction tx(db);
+    record.addAmendment(a);
+    tx.commit();
+    c.out << "absence of " << o.person << " at meeting " << o.meeting << " confirmed (amendment " << a.id
+          << "); it now counts toward notices\n";
+}
+
+void cacheFill(const Options& o, const CommandContext& c)
+{
+    const Zone zone(c.zone);
+    const auto period = dateRange(o.from, o.to, zone);
+    auto db = openExisting(c);
+    Record record(db);
+    AttendanceLedger ledger(record);
+    Progress progress(Progress::stderrIsTerminal());
+    const int n = ledger.fillCache(period.from, period.to, c.clock.now(), &progress);
+    c.out << "cached the results of " << n << " finalized meeting(s)\n";
+}
+
+} // namespace
+
+std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app)
+{
+    auto o = std::make_shared<Options>();
+    std::vector<std::pair<CLI::App*, ReportCommand>> out;
+    auto leaf = [&](CLI::App* parent, const std::string& name, const std::string& help,
+                    void (*fn)(const Options&, const CommandContext&)) {
+        auto* sub = parent->add_subcommand(name, help);
+        out.emplace_back(sub, [o, fn](const CommandContext& c) { fn(*o, c); });
+        return sub;
+    };
+
+    auto* report = app.add_subcommand("report", "meeting sheets and period reports (csv, xlsx, pdf)")->require_subcommand(1);
+    auto* meeting = leaf(report, "meeting", "the sign-in sheet of one meeting, by unit", reportMeeting);
+    meeting->add_option("meeting", o->meeting, "meeting id")->required();
+    meeting->add_option("--format", o->format, "csv, xlsx or pdf (default: from --output's extension)");
+    meeting->add_option("--output", o->output, "file to write")->required();
+    auto* period = leaf(report, "period", "figures per person or unit over dates, units ranked by rate", reportPeriod);
+    period->add_option("--from", o->from, "first date, YYYY-MM-DD (local)")->required();
+    period->add_option("--to", o->to, "last date, inclusive")->required();
+    period->add_option("--by", o->by, "person or unit")->capture_default_str();
+    period->add_option("--format", o->format, "csv, xlsx or pdf (default: from --output's extension)");
+    period->add_option("--output", o->output, "file to write")->required();
+    auto* cache = leaf(report, "cache", "evaluate finalized meetings into the results cache", cacheFill);
+    cache->add_option("--from", o->from)->required();
+    cache->add_option("--to", o->to)->required();
+
+    auto* notice = leaf(&app, "notices", "disciplinary notices for a period, with an index CSV", notices);
+    notice->add_option("--period", o->period, "2026-11, 2026-Q4 or 2026")->required();
+    notice->add_option("--policy", o->policy, "policy TOML (default: the built-in policy.default.toml)");
+    notice->add_option("--template", o->personTemplate, "person notice template (default: notice_person.txt)");
+    notice->add_option("--unit-template", o->unitTemplate, "unit notice template (default: notice_unit.txt)");
+    notice->add_option("--output", o->output, "directory for the notices and index.csv")->required();
+
+    auto* disc = leaf(&app, "disclosure", "the monthly disclosure list (每月公示)", disclosure);
+    disc->add_option("--month", o->month, "2026-11")->required();
+    disc->add_option("--policy", o->policy, "policy TOML");
+    disc->add_option("--format", o->format, "csv, xlsx or pdf (default: from --output's extension)");
+    disc->add_option("--output", o->output, "file to write")->required();
+
+    auto* appeal = app.add_subcommand("appeal", "appeals against a recorded status (申诉)")->require_subcommand(1);
+    auto* appealAddCmd = leaf(appeal, "add", "record an appeal; related notices are held", appealAdd);
+    appealAddCmd->add_option("--meeting", o->meeting)->required();
+    appealAddCmd->add_option("--person", o->person)->required();
+    appealAddCmd->add_option("--reason", o->reason)->required();
+    auto* resolve = leaf(appeal, "resolve", "uphold (status changes by amendment) or reject an open appeal", appealResolve);
+    resolve->add_option("--meeting", o->meeting)->required();
+    resolve->add_option("--person", o->person)->required();
+    resolve->add_flag("--upheld", o->upheld);
+    resolve->add_flag("--rejected", o->rejected);
+    resolve->add_option("--status", o->status, "status an upheld appeal gives")->capture_default_str();
+    resolve->add_option("--reason", o->reason)->required();
+
+    auto* absence = app.add_subcommand("absence", "absences at meetings whose reader was offline")->require_subcommand(1);
+    auto* confirm = leaf(absence, "confirm", "confirm an absence marked \"reader offline — verify\"", absenceConfirm);
+    confirm->add_option("--meeting", o->meeting)->required();
+    confirm->add_option("--person", o->person)->required();
+    confirm->add_option("--reason", o->reason)->required();
+    return out;
+}
+
+} // namespace rollcall::reports

@@ -1,0 +1,33 @@
+#pragma once
+// The rollcallctl commands of the general office: report meeting|period,
+// notices, disclosure, appeal add|resolve, absence confirm, report cache.
+// ctl_app.cpp registers them; each runs with the global --db/--zone/--operator.
+#include "time_util.h"
+
+#include <functional>
+#include <ostream>
+#include <utility>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace rollcall::reports {
+
+struct CommandContext {
+    std::string db;
+    std::string zone;
+    std::string author;
+    std::ostream& out;
+    std::ostream& err;
+    const Clock& clock;
+};
+
+using ReportCommand = std::function<void(const CommandContext&)>;
+
+/// Adds the commands to `app`; returns each leaf subcommand with its action.
+/// Actions throw InputError (bad input, named) or db::DatabaseError.
+[[nodiscard]] std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app);
+
+} // namespace rollcall::reports

@@ -1,0 +1,246 @@
+#include "hub_server.h"
+
+#include "protocol/zmq_endpoint.h"
+#include "schema.h"
+
+#include <spdlog/spdlog.h>
+
+namespace rollcall::hub {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::shared_ptr<spdlog::logger> log()
+{
+    auto l = spdlog::get("hub");
+    return l ? l : spdlog::default_logger();
+}
+
+// A ROUTER message: [peer][optional empty delimiter][body]. Anything else is malformed.
+struct Envelope {
+    std::string peer;
+    bool delimited = false;
+    std::string body;
+    bool wellFormed = false;
+};
+
+std::optional<Envelope> receive(zmq::socket_t& socket)
+{
+    std::vector<zmq::message_t> parts;
+    while (true) {
+        zmq::message_t part;
+        if (!socket.recv(part, zmq::recv_flags::dontwait)) {
+            if (parts.empty()) return std::nullopt;
+            continue; // the rest of a multipart message is always there once the first part is
+        }
+        const bool more = part.more();
+        parts.push_back(std::move(part));
+        if (!more) break;
+        if (parts.size() > 8) { // drain an oversized multipart message without keeping it
+            zmq::message_t rest;
+            while (socket.recv(rest, zmq::recv_flags::dontwait) && rest.more()) {
+            }
+            break;
+        }
+    }
+    Envelope e;
+    e.peer = parts.front().to_string();
+    if (parts.size() == 2) {
+        e.body = parts[1].to_string();
+        e.wellFormed = true;
+    } else if (parts.size() == 3 && parts[1].size() == 0) {
+        e.delimited = true;
+        e.body = parts[2].to_string();
+        e.wellFormed = true;
+    }
+    return e;
+}
+
+} // namespace
+
+HubServer::HubServer(const HubConfig& config, const Clock& clock)
+    : config_(config)
+    , clock_(clock)
+    , context_(1)
+    , db_(config.dbPath)
+    , taps_(context_, zmq::socket_type::router)
+    , query_(context_, zmq::socket_type::router)
+{
+    db::migrate(db_);
+    db_.exec("PRAGMA wal_autocheckpoint = 0"); // WalCheckpointer does it off the ingest path
+    checkpointer_ = std::make_unique<WalCheckpointer>(config.dbPath, std::chrono::seconds(1));
+    // Never lose an ack silently: a full pipe or a vanished peer is an error we handle.
+    taps_.set(zmq::sockopt::router_mandatory, 1);
+    taps_.set(zmq::sockopt::sndhwm, config.routerHighWaterMark);
+    taps_.set(zmq::sockopt::rcvhwm, config.routerHighWaterMark);
+    taps_.set(zmq::sockopt::linger, 0);
+    taps_.bind(config.tapsEndpoint);
+    tapsEndpoint_ = protocol::bound_endpoint(taps_);
+    query_.set(zmq::sockopt::router_mandatory, 1);
+    query_.set(zmq::sockopt::linger, 0);
+    query_.bind(config.queryEndpoint);
+    queryEndpoint_ = protocol::bound_endpoint(query_);
+    publisher_ = std::make_unique<LivePublisher>(context_, config.liveEndpoint, clock_.now());
+    state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
+    state_->reload(clock_.now());
+}
+
+HubServer::~HubServer() = default;
+
+void HubServer::sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body, bool queueIfBusy)
+{
+    try {
+        if (!socket.send(zmq::buffer(peer), zmq::send_flags::sndmore | zmq::send_flags::dontwait)) {
+            if (queueIfBusy) pendingAcks_.push_back({peer, body, clock_.now()});
+            return;
+        }
+        if (delimited) socket.send(zmq::message_t(), zmq::send_flags::sndmore);
+        socket.send(zmq::buffer(body), zmq::send_flags::none);
+    } catch (const zmq::error_t& e) {
+        if (e.num() == EHOSTUNREACH) {
+            ++acksDropped_; // the peer went away; it re-sends its unacknowledged taps when it comes back
+            return;
+        }
+        throw;
+    }
+}
+
+void HubServer::flushAcks()
+{
+    const auto now = clock_.now();
+    std::size_t n = pendingAcks_.size();
+    while (n-- > 0) {
+        auto p = std::move(pendingAcks_.front());
+        pendingAcks_.pop_front();
+        if (now - p.since > 10s) {
+            ++acksDropped_;
+            continue;
+        }
+        sendTo(taps_, p.peer, false, p.body, true);
+    }
+}
+
+void HubServer::drainTaps()
+{
+    std::vector<IncomingTap> batch;
+    const auto now = clock_.now();
+    while (batch.size() < config_.maxBatch) {
+        auto envelope = receive(taps_);
+        if (!envelope) break;
+        if (!envelope->wellFormed) {
+            rejected_.bump(protocol::DecodeErrorKind::Malformed);
+            log()->warn("taps: rejected a message with an unexpected number of frames");
+            continue;
+        }
+        auto decoded = protocol::decode<protocol::AgentToHub>(envelope->body);
+        if (!decoded) {
+            rejected_.bump(decoded.error());
+            log()->warn("taps: rejected {} message: {}", protocol::to_string(decoded.error().kind), decoded.error().detail);
+            sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(protocol::to_error_message(decoded.error())), false);
+            continue;
+        }
+        std::visit(
+            [&](auto& message) {
+                using T = std::decay_t<decltype(message)>;
+                if constexpr (std::is_same_v<T, protocol::Tap>) {
+                    batch.push_back({envelope->peer, std::move(message)});
+                } else if constexpr (std::is_same_v<T, protocol::Hello>) {
+                    sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(state_->hello(message, now)), false);
+                } else {
+                    state_->heartbeat(message, now);
+                }
+            },
+            decoded.value());
+    }
+    if (batch.empty()) return;
+    try {
+        const auto acks = state_->ingest(batch, clock_.now());
+        for (const auto& a : acks) sendTo(taps_, a.peer, false, protocol::encode(a.ack), true);
+    } catch (const db::DatabaseError& e) {
+        // Nothing of this batch was committed or acknowledged: the agents keep
+        // the taps in their outboxes and send them again. A busy database
+        // (a long rollcallctl import) must not stop the hub.
+        ++failedBatches_;
+        log()->error("could not record a batch of {} tap(s), not acknowledged: {}", batch.size(), e.what());
+    }
+}
+
+void HubServer::drainQueries()
+{
+    while (auto envelope = receive(query_)) {
+        if (!envelope->wellFormed) {
+            rejected_.bump(protocol::DecodeErrorKind::Malformed);
+            continue;
+        }
+        auto decoded = protocol::decode<protocol::QueryToHub>(envelope->body);
+        protocol::QueryReply reply;
+        if (!decoded) {
+            rejected_.bump(decoded.error());
+            log()->warn("query: rejected {} message: {}", protocol::to_string(decoded.error().kind), decoded.error().detail);
+            reply = protocol::to_error_message(decoded.error());
+        } else {
+            const auto now = clock_.now();
+            try {
+                reply = std::visit(
+                    [&](const auto& request) -> protocol::QueryReply {
+                        using T = std::decay_t<decltype(request)>;
+                        if constexpr (std::is_same_v<T, protocol::SnapshotRequest>) {
+                            return state_->snapshot(request.meeting_id, now);
+                        } else {
+                            return state_->meetingList(request.day, now);
+                        }
+                    },
+                    decoded.value());
+            } catch (const InputError& e) {
+                reply = protocol::Error{"bad_field", e.what()};
+            }
+        }
+        sendTo(query_, envelope->peer, envelope->delimited, protocol::encode(reply), false);
+    }
+}
+
+void HubServer::logStats()
+{
+    const auto& c = state_->counters();
+    log()->info("taps recorded={} resent={} quarantined={} replayed={} batches={} failed_batches={} rejected={} "
+                "acks_dropped={} live_updates={}",
+                c.recorded, c.resent, c.quarantined, c.replayed, c.batches, failedBatches_, rejected_.total(), acksDropped_,
+                publisher_->published());
+}
+
+void HubServer::run(const std::atomic<bool>& stop)
+{
+    auto nextTick = clock_.now();
+    lastStats_ = clock_.now();
+    while (!stop.load()) {
+        const auto now = clock_.now();
+        if (now >= nextTick) {
+            try {
+                state_->tick(now);
+            } catch (const db::DatabaseError& e) {
+                log()->error("tick: {} (will retry)", e.what());
+            }
+            nextTick = now + config_.tick;
+            if (now - lastStats_ >= 60s) {
+                logStats();
+                lastStats_ = now;
+            }
+        }
+        zmq::pollitem_t items[] = {{taps_.handle(), 0, ZMQ_POLLIN, 0}, {query_.handle(), 0, ZMQ_POLLIN, 0}};
+        auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(nextTick - clock_.now());
+        if (!pendingAcks_.empty()) timeout = std::min(timeout, std::chrono::milliseconds(5));
+        try {
+            zmq::poll(items, 2, std::max(timeout, std::chrono::milliseconds(0)));
+        } catch (const zmq::error_t& e) {
+            if (e.num() == EINTR) continue; // a signal: the loop condition decides
+            throw;
+        }
+        if (!pendingAcks_.empty()) flushAcks();
+        if (items[0].revents & ZMQ_POLLIN) drainTaps();
+        if (items[1].revents & ZMQ_POLLIN) drainQueries();
+    }
+    logStats();
+    log()->info("stopped");
+}
+
+} // namespace rollcall::hub

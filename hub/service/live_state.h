@@ -1,0 +1,122 @@
+#pragma once
+// The hub's working state: today's meetings tracked tap by tap, the caches
+// that make ingest cheap (readers, badges, people), reader health, and the
+// live updates each change produces. Single-threaded: the server calls it
+// from its loop only.
+#include "attendance_tracker.h"
+#include "hub_config.h"
+#include "live_publisher.h"
+#include "protocol/messages.h"
+#include "record.h"
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+namespace rollcall::hub {
+
+struct IncomingTap {
+    std::string peer; // ZeroMQ routing id, to send the ack back
+    protocol::Tap tap;
+};
+
+struct OutgoingAck {
+    std::string peer;
+    protocol::Ack ack;
+};
+
+struct IngestCounters {
+    std::uint64_t recorded = 0;
+    std::uint64_t resent = 0;      // (reader, seq) already recorded: acknowledged again, not recorded twice
+    std::uint64_t quarantined = 0; // from readers nobody registered
+    std::uint64_t replayed = 0;    // out of time order: verdict by replay
+    std::uint64_t batches = 0;
+};
+
+class LiveState {
+public:
+    LiveState(db::Database& db, const HubConfig& config, LivePublisher& publisher);
+    ~LiveState();
+
+    /// Re-reads caches and today's meetings from the record and publishes
+    /// whatever changed since the last load.
+    void reload(TimePoint now);
+
+    /// Records a batch of taps in one transaction and returns their acks.
+    /// Returns only after the commit; throws db::DatabaseError (nothing
+    /// acknowledged, state reloaded) if it fails.
+    std::vector<OutgoingAck> ingest(std::vector<IncomingTap>& batch, TimePoint now);
+
+    /// Welcome for a hello (and the reader counts as heard from).
+    [[nodiscard]] protocol::Welcome hello(const protocol::Hello& hello, TimePoint now);
+    void heartbeat(const protocol::Heartbeat& heartbeat, TimePoint now);
+
+    /// Clock-driven work: statuses at S + Gl and E, reader offline alarms,
+    /// other writers' changes (PRAGMA data_version), periodic summaries.
+    void tick(TimePoint now);
+
+    [[nodiscard]] protocol::QueryReply snapshot(const std::string& meetingId, TimePoint now);
+    [[nodiscard]] protocol::MeetingList meetingList(const std::optional<std::string>& day, TimePoint now);
+
+    [[nodiscard]] const IngestCounters& counters() const noexcept { return counters_; }
+    [[nodiscard]] std::size_t trackedMeetings() const;
+
+private:
+    struct Health {
+        std::string venueId;
+        std::optional<TimePoint> lastSeen;
+        std::uint64_t outboxDepth = 0;
+        std::int64_t clockOffsetMs = 0;
+        std::string agentVersion;
+        std::optional<protocol::ReaderState> state;
+        std::string detail;
+        bool online = false;
+        bool alarm = false;
+        std::optional<std::int64_t> uptimeRow; // reader_uptime row being extended
+        bool dirty = false;
+    };
+    struct BadgeHolder {
+        std::string personId;
+        std::optional<TimePoint> revokedAt;
+    };
+
+    void loadCaches();
+    [[nodiscard]] std::optional<std::string> holderOf(const std::string& uid, TimePoint at) const;
+    [[nodiscard]] const Person* person(const std::string& id) const;
+    void publishMeetingDiff(const std::string& meetingId, const MeetingResult* before, const MeetingResult& after);
+    void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);
+    void publishReader(const std::string& readerId, const Health& h);
+    void persistHealth();
+    [[nodiscard]] protocol::ReaderHealth readerWire(const std::string& readerId, const Health& h) const;
+    [[nodiscard]] bool meetingOpenAtVenue(const std::string& venueId, TimePoint now) const;
+    void rememberTap(const std::string& meetingId, const protocol::TapEvent& event);
+
+    db::Database& db_;
+    Record record_;
+    const HubConfig& config_;
+    LivePublisher& publisher_;
+    std::unique_ptr<AttendanceTracker> tracker_;
+    TimePoint horizonFrom_{};
+    TimePoint horizonTo_{};
+    TimePoint lastReload_{};
+    std::int64_t dataVersion_ = 0;
+    std::unordered_map<std::string, Reader> readers_;
+    std::unordered_map<std::string, BadgeHolder> badges_;
+    std::unordered_map<std::string, Person> people_;
+    // Highest seq recorded per reader: a higher one is new for sure (agents
+    // never reuse a seq), so only lower ones need the idempotency lookup.
+    std::unordered_map<std::string, std::int64_t> maxSeq_;
+    // Per meeting, how many of the instants at which statuses change with no
+    // tap (S + Gl, E, end of the check-out window) had passed at the last tick.
+    std::map<std::string, int> phase_;
+    std::map<std::string, Health> health_;
+    std::map<std::string, std::deque<protocol::TapEvent>> recentTaps_;
+    std::map<std::string, TimePoint> lastSummary_;
+    IngestCounters counters_;
+    struct Statements;
+    std::unique_ptr<Statements> sql_;
+};
+
+} // namespace rollcall::hub

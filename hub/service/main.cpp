@@ -1,0 +1,77 @@
+// rollcall-hub: the place of record. See hub/rollcall-hub.toml for settings.
+#include "hub_config.h"
+#include "hub_server.h"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void onSignal(int) { g_stop.store(true); } // only sets a flag: the loop acts on it
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    using namespace rollcall;
+    hub::HubConfig config;
+    std::string configFile;
+    CLI::App app{"rollcall-hub — records badge taps exactly once and serves live attendance", "rollcall-hub"};
+    app.add_option("--config", configFile, "TOML settings file (see hub/rollcall-hub.toml)")->check(CLI::ExistingFile);
+    auto* db = app.add_option("--db", config.dbPath, "SQLite record");
+    auto* taps = app.add_option("--taps", config.tapsEndpoint, "ROUTER endpoint for reader agents");
+    auto* live = app.add_option("--live", config.liveEndpoint, "PUB endpoint for dashboards");
+    auto* query = app.add_option("--query", config.queryEndpoint, "ROUTER endpoint for snapshots and lists");
+    auto* level = app.add_option("--log-level", config.logLevel, "trace, debug, info, warn, error");
+    CLI11_PARSE(app, argc, argv);
+
+    auto logger = spdlog::stderr_color_mt("hub");
+    spdlog::set_default_logger(logger);
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ [%n] %v");
+    try {
+        if (!configFile.empty()) {
+            // The file is read first; options given on the command line win.
+            hub::HubConfig fromFile;
+            hub::loadHubConfigFile(fromFile, configFile);
+            if (db->count() == 0) config.dbPath = fromFile.dbPath;
+            if (taps->count() == 0) config.tapsEndpoint = fromFile.tapsEndpoint;
+            if (live->count() == 0) config.liveEndpoint = fromFile.liveEndpoint;
+            if (query->count() == 0) config.queryEndpoint = fromFile.queryEndpoint;
+            if (level->count() == 0) config.logLevel = fromFile.logLevel;
+            config.zone = fromFile.zone;
+            config.debounce = fromFile.debounce;
+            config.readerOfflineAfter = fromFile.readerOfflineAfter;
+            config.tick = fromFile.tick;
+            config.reloadEvery = fromFile.reloadEvery;
+            config.maxBatch = fromFile.maxBatch;
+            config.routerHighWaterMark = fromFile.routerHighWaterMark;
+        }
+        if (config.dbPath.empty()) throw InputError("no database: give --db PATH or database.path in the config file");
+        const auto lvl = spdlog::level::from_str(config.logLevel);
+        if (lvl == spdlog::level::off && config.logLevel != "off") throw InputError("--log-level: \"" + config.logLevel + "\" is not a level");
+        spdlog::set_level(lvl);
+
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+        const SystemClock clock;
+        hub::HubServer server(config, clock);
+        // Tests and scripts wait for this line and read the bound endpoints from it.
+        std::cerr << "rollcall-hub: listening taps=" << server.tapsEndpoint() << " live=" << server.liveEndpoint()
+                  << " query=" << server.queryEndpoint() << " db=" << config.dbPath << std::endl;
+        server.run(g_stop);
+        return 0;
+    } catch (const InputError& e) {
+        std::cerr << "rollcall-hub: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "rollcall-hub: " << e.what() << "\n";
+        return 3;
+    }
+}
