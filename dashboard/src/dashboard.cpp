@@ -118,6 +118,14 @@ void Dashboard::tick()
 
 void Dashboard::selectMeeting(const QString& meetingId)
 {
+    if (board_->hasMeeting() && board_->meetingId() != meetingId) {
+        // Another meeting: show nothing of the previous one while its snapshot loads.
+        board_->clear();
+        attendees_->reset({});
+        units_->reset({});
+        tapFeed_->reset({});
+        readers_->reset({});
+    }
     if (connection_)
         connection_->setMeeting(meetingId);
     setPickerVisible(meetingId.isEmpty());

@@ -248,7 +248,14 @@ void HubConnection::handleLive(const std::string& topic, const std::string& body
         return;
     }
     switch (sequencer_.offer(update)) {
-    case UpdateSequencer::Decision::Apply: emit updateReceived(update); break;
+    case UpdateSequencer::Decision::Apply:
+        emit updateReceived(update);
+        if (std::holds_alternative<protocol::MeetingInfo>(update.payload)) {
+            // The meeting's definition or roster changed (protocol.md §10.6).
+            qCInfo(lcHub) << "meeting changed; re-snapshot";
+            resync();
+        }
+        break;
     case UpdateSequencer::Decision::Buffered: break;
     case UpdateSequencer::Decision::Gap:
         qCInfo(lcHub) << "gap in meeting stream at seq" << update.seq << "; re-snapshot";
@@ -296,8 +303,15 @@ void HubConnection::handleSnapshot(protocol::Snapshot snapshot)
     lastError_.clear();
     auto outcome = sequencer_.acceptSnapshot(snapshot.seq);
     emit snapshotReceived(snapshot);
-    for (const auto& u : outcome.updates)
+    bool meetingChanged = false;
+    for (const auto& u : outcome.updates) {
         emit updateReceived(u);
+        meetingChanged = meetingChanged || std::holds_alternative<protocol::MeetingInfo>(u.payload);
+    }
+    if (meetingChanged) {
+        resync();
+        return;
+    }
     if (outcome.gap) {
         qCInfo(lcHub) << "buffered updates do not continue snapshot" << snapshot.seq << "; re-snapshot";
         ++resyncCount_;

@@ -5,7 +5,8 @@
 //
 // Selecting a meeting subscribes to "meeting/<id>" (topic frames compared
 // exactly), buffers its updates, requests a snapshot and then passes on
-// only consecutive updates; any seq != last + 1 triggers a new snapshot.
+// only consecutive updates; any seq != last + 1 triggers a new snapshot, and
+// so does a `meeting` update (the definition or roster changed).
 // Silence on the live channel is probed with a meeting-list request; a query
 // that is not answered in time marks the connection lost, recreates the
 // query socket and retries until the hub answers, then re-snapshots.

@@ -73,7 +73,7 @@ TEST(AttendeeModel, rolesAreDisplayReady)
     const auto idx = m.index(17);  // substituted
     EXPECT_EQ(m.data(idx, AttendeeModel::StatusTextRole).toString(), "Substituted");
     EXPECT_TRUE(m.data(idx, AttendeeModel::DetailTextRole).toString().startsWith("Substitute: "));
-    EXPECT_EQ(m.data(m.index(0), AttendeeModel::UnitLeafRole).toString(), QString::fromUtf8("州发改委"));
+    EXPECT_EQ(m.data(m.index(0), AttendeeModel::UnitLeafRole).toString(), QString::fromUtf8("州卫健委"));  // "州直机关/州卫健委"
     EXPECT_TRUE(m.data(m.index(15), AttendeeModel::MissingRole).toBool());
     EXPECT_FALSE(m.data(m.index(16), AttendeeModel::MissingRole).toBool());  // excused
 }

@@ -110,3 +110,22 @@ TEST(Dashboard, meetingUpdateChangesTheHeader)
     EXPECT_EQ(d.board()->title(), QString::fromUtf8("全州效能建设推进会（延期）"));
     EXPECT_EQ(d.board()->timeWindowText(), QString::fromUtf8("15:00 – 17:30"));
 }
+
+TEST(Dashboard, switchingMeetingsClearsThePreviousBoard)
+{
+    HubSim sim(30);
+    Dashboard d(fixedClock(kStartMs));
+    d.applySnapshot(sim.snapshot());
+    d.selectMeeting(QString::fromLatin1(kMeetingId));  // the same meeting: nothing changes
+    EXPECT_EQ(d.attendees()->rowCount(), 30);
+    QSignalSpy picker(&d, &Dashboard::pickerVisibleChanged);
+    d.showPicker();
+    EXPECT_TRUE(d.pickerVisible());
+    d.selectMeeting(QStringLiteral("m-other"));
+    EXPECT_FALSE(d.pickerVisible());
+    EXPECT_FALSE(d.board()->hasMeeting());
+    EXPECT_EQ(d.attendees()->rowCount(), 0);
+    EXPECT_EQ(d.units()->rowCount(), 0);
+    EXPECT_EQ(d.tapFeed()->rowCount(), 0);
+    EXPECT_EQ(d.readers()->rowCount(), 0);
+}

