@@ -257,6 +257,10 @@
         <source>Live taps</source>
         <translation>实时签到</translation>
     </message>
+    <message>
+        <source>No taps yet</source>
+        <translation>暂无刷卡</translation>
+    </message>
 </context>
 <context>
     <name>UnitPanel</name>
@@ -267,18 +271,6 @@
     <message>
         <source>%1 units</source>
         <translation>%1 个单位</translation>
-    </message>
-    <message>
-        <source>Roster order</source>
-        <translation>名册顺序</translation>
-    </message>
-    <message>
-        <source>Lowest rate first</source>
-        <translation>出勤率从低到高</translation>
-    </message>
-    <message>
-        <source>Highest rate first</source>
-        <translation>出勤率从高到低</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -303,6 +295,18 @@
     <message>
         <source>Missing: %1</source>
         <translation>未到：%1</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>名册顺序</translation>
+    </message>
+    <message>
+        <source>Rate ↑</source>
+        <translation>出勤率↑</translation>
+    </message>
+    <message>
+        <source>Rate ↓</source>
+        <translation>出勤率↓</translation>
     </message>
 </context>
 <context>
@@ -412,6 +416,10 @@
     <message>
         <source>(no unit)</source>
         <translation>（未分单位）</translation>
+    </message>
+    <message>
+        <source>%1 … (%2 in all)</source>
+        <translation>%1 …（共 %2 人）</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,18 @@ ApplicationWindow {
     visible: true
     title: qsTr("Rollcall attendance board")
     color: Theme.background
+    // Dark controls to match the board (Basic style reads these roles).
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.button: Theme.panelRaised
+    palette.buttonText: Theme.text
+    palette.base: Theme.panel
+    palette.text: Theme.text
+    palette.mid: Theme.border
+    palette.dark: "#2563eb"
+    palette.brightText: "white"
+    palette.highlight: Theme.info
+    palette.highlightedText: Theme.background
 
     BoardPage {
         objectName: "boardPage"

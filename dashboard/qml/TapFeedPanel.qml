@@ -70,4 +70,11 @@ PanelFrame {
             }
         }
     }
+    Text {
+        anchors.centerIn: parent
+        visible: panel.model.count === 0
+        text: qsTr("No taps yet")
+        color: Theme.muted
+        font.pixelSize: Theme.fontBody
+    }
 }

@@ -16,21 +16,21 @@ PanelFrame {
     headerExtra: [
         Button {
             visible: !panel.venueMode
-            text: qsTr("Roster order")
+            text: qsTr("Roster")
             checkable: true
             checked: panel.model.sortMode === UnitTreeModel.RosterOrder
             onClicked: panel.model.sortMode = UnitTreeModel.RosterOrder
         },
         Button {
             visible: !panel.venueMode
-            text: qsTr("Lowest rate first")
+            text: qsTr("Rate ↑")
             checkable: true
             checked: panel.model.sortMode === UnitTreeModel.RateAscending
             onClicked: panel.model.sortMode = UnitTreeModel.RateAscending
         },
         Button {
             visible: !panel.venueMode
-            text: qsTr("Highest rate first")
+            text: qsTr("Rate ↓")
             checkable: true
             checked: panel.model.sortMode === UnitTreeModel.RateDescending
             onClicked: panel.model.sortMode = UnitTreeModel.RateDescending

@@ -26,6 +26,8 @@ Dashboard::Dashboard(Clock clock, QObject* parent)
       readers_(new ReaderHealthModel(this)),
       meetings_(new MeetingListModel(this))
 {
+    // The wall screen re-orders units by rate at most once a second.
+    units_->setResortDelay(1000);
     ticker_.setInterval(1000);
     connect(&ticker_, &QTimer::timeout, this, &Dashboard::tick);
     ticker_.start();

@@ -29,7 +29,40 @@ struct UnitTreeModel::Node {
     }
 };
 
-UnitTreeModel::UnitTreeModel(QObject* parent) : QAbstractListModel(parent), root_(std::make_unique<Node>()) {}
+UnitTreeModel::UnitTreeModel(QObject* parent) : QAbstractListModel(parent), root_(std::make_unique<Node>())
+{
+    resortTimer_.setSingleShot(true);
+    resortTimer_.setInterval(0);
+    connect(&resortTimer_, &QTimer::timeout, this, &UnitTreeModel::resortNow);
+}
+
+void UnitTreeModel::setResortDelay(int ms)
+{
+    resortTimer_.setInterval(std::max(0, ms));
+}
+
+void UnitTreeModel::resortNow()
+{
+    if (sortMode_ == SortMode::RosterOrder)
+        return;
+    std::vector<const Node*> before(rows_.begin(), rows_.end());
+    sortAll(*root_);
+    std::vector<Node*> order;
+    std::vector<Node*> stack;
+    // Only signal a layout change if the visible order really changed.
+    for (auto it = root_->children.rbegin(); it != root_->children.rend(); ++it)
+        stack.push_back(it->get());
+    while (!stack.empty()) {
+        Node* n = stack.back();
+        stack.pop_back();
+        order.push_back(n);
+        if (n->expanded)
+            for (auto it = n->children.rbegin(); it != n->children.rend(); ++it)
+                stack.push_back(it->get());
+    }
+    if (!std::equal(before.begin(), before.end(), order.begin(), order.end()))
+        relayout();
+}
 UnitTreeModel::~UnitTreeModel() = default;
 
 UnitTreeModel::Category UnitTreeModel::categoryOf(protocol::AttendanceStatus s)
@@ -73,11 +106,16 @@ QVariant UnitTreeModel::data(const QModelIndex& index, int role) const
     case RateColorRole: return DisplayText::rateColor(n.rate());
     case MissingNamesRole:
         if (n.missingDirty) {
+            // A line on a screen: the first names in roster order, then the total.
             QStringList names;
-            names.reserve(static_cast<qsizetype>(n.missingNames.size()));
-            for (const auto& [order, name] : n.missingNames)
+            for (const auto& [order, name] : n.missingNames) {
+                if (names.size() == kMaxMissingNames)
+                    break;
                 names << name;
+            }
             n.missingText = names.join(QStringLiteral("、"));
+            if (n.missingNames.size() > static_cast<std::size_t>(kMaxMissingNames))
+                n.missingText = tr("%1 … (%2 in all)").arg(n.missingText).arg(n.missingNames.size());
             n.missingDirty = false;
         }
         return n.missingText;
@@ -308,8 +346,12 @@ void UnitTreeModel::upsert(const protocol::AttendeeState& a)
         emit structureChanged();
         return;
     }
-    if (resortAround(touched))
+    if (resortTimer_.interval() > 0) {
+        if (sortMode_ != SortMode::RosterOrder && !resortTimer_.isActive())
+            resortTimer_.start();
+    } else if (resortAround(touched)) {
         relayout();
+    }
     QSet<const Node*> seen;
     for (Node* t : touched)
         for (Node* n = t; n != nullptr && n != root_.get(); n = n->parent) {

@@ -8,6 +8,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <map>
@@ -40,9 +41,12 @@ public:
         RateRole,          ///< attended ÷ (expected − excused); −1 when undefined
         RateTextRole,
         RateColorRole,
-        MissingNamesRole,  ///< names of missing members (sub-units included), "、"-joined
+        MissingNamesRole,  ///< names of missing members (sub-units included), "、"-joined, at most kMaxMissingNames then the total
     };
     Q_ENUM(Role)
+
+    /// Names listed per unit before "… (N in all)".
+    static constexpr int kMaxMissingNames = 24;
 
     explicit UnitTreeModel(QObject* parent = nullptr);
     ~UnitTreeModel() override;
@@ -57,6 +61,10 @@ public:
     [[nodiscard]] SortMode sortMode() const { return sortMode_; }
     void setSortMode(SortMode mode);
     [[nodiscard]] int unitCount() const { return unitCount_; }
+    /// With a delay > 0, rate orders follow count changes at most once per
+    /// `ms` (counts still change at once), so rows on a wall screen do not
+    /// jump with every tap. 0 (default): re-order on every change.
+    void setResortDelay(int ms);
 
     /// Expands or collapses the unit shown at `row`.
     Q_INVOKABLE void toggle(int row);
@@ -84,6 +92,7 @@ private:
     void sortChildren(Node& node) const;
     void sortAll(Node& node) const;
     [[nodiscard]] bool resortAround(const std::vector<Node*>& touched);
+    void resortNow();
     void rebuildRows();
     void relayout();
     [[nodiscard]] int visibleDescendants(const Node& node) const;
@@ -98,6 +107,7 @@ private:
     SortMode sortMode_ = SortMode::RosterOrder;
     int unitCount_ = 0;
     int nextOrder_ = 0;
+    QTimer resortTimer_;
 };
 
 } // namespace rollcall::dashboard

@@ -153,3 +153,44 @@ TEST(UnitTreeModel, newUnitInAnUpdateAppearsInTheTree)
     EXPECT_EQ(m.unitCount(), 4);
     EXPECT_EQ(at(m, QString::fromUtf8("霍城县"), UnitTreeModel::MissingCountRole).toInt(), 1);
 }
+
+TEST(UnitTreeModel, missingNamesAreCappedWithTheTotal)
+{
+    std::vector<p::AttendeeState> roster;
+    for (int i = 0; i < 30; ++i)
+        roster.push_back(person("p" + std::to_string(i), "伊宁市/市教育局", S::Overdue, "人" + std::to_string(i)));
+    UnitTreeModel m;
+    m.reset(roster);
+    const auto text = at(m, QString::fromUtf8("伊宁市/市教育局"), UnitTreeModel::MissingNamesRole).toString();
+    EXPECT_TRUE(text.startsWith(QString::fromUtf8("人0、人1、"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QString::fromUtf8("人23"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QString::fromUtf8("人24"))) << text.toStdString();
+    EXPECT_TRUE(text.endsWith("(30 in all)")) << text.toStdString();
+}
+
+TEST(UnitTreeModel, delayedResortCoalescesRateOrderChanges)
+{
+    UnitTreeModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m.setResortDelay(50);
+    m.reset({person("a", "甲", S::Present), person("b", "乙", S::Absent), person("c", "乙", S::Present),
+             person("d", "丙", S::Absent)});
+    m.setSortMode(UnitTreeModel::SortMode::RateAscending);
+    auto names = [&] {
+        QStringList out;
+        for (int r = 0; r < m.rowCount(); ++r)
+            out << m.data(m.index(r), UnitTreeModel::NameRole).toString();
+        return out.join(',');
+    };
+    ASSERT_EQ(names(), QString::fromUtf8("丙,乙,甲"));
+    QSignalSpy layout(&m, &QAbstractItemModel::layoutChanged);
+    QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+    m.upsert(person("d", "丙", S::Late));
+    m.upsert(person("b", "乙", S::Late));
+    EXPECT_EQ(changed.count(), 2);  // counts at once
+    EXPECT_EQ(layout.count(), 0);   // order later
+    EXPECT_EQ(at(m, QString::fromUtf8("丙"), UnitTreeModel::RateTextRole).toString(), "100.0%");
+    ASSERT_TRUE(layout.wait(5000));
+    EXPECT_EQ(layout.count(), 1);
+    EXPECT_EQ(names(), QString::fromUtf8("甲,乙,丙"));
+}
