@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <charconv>
 #include <limits>
 #include <new>
 #include <vector>
@@ -14,7 +15,6 @@ namespace rollcall::protocol {
 namespace {
 
 using json = nlohmann::json;    // decoding: std::map objects, O(log n) lookup even for hostile input
-using ojson = nlohmann::ordered_json;  // encoding: keeps "v", "type" first for readable logs
 
 constexpr std::array<std::string_view, 6> kUpdateKinds{"attendee", "summary", "tap", "reader", "alarm", "meeting"};
 static_assert(std::variant_size_v<UpdatePayload> == kUpdateKinds.size());
@@ -750,13 +750,130 @@ DecodeResult<Msg> decode_frame(std::string_view bytes, std::size_t max_bytes) no
 
 // ------------------------------------------------------------------ writers
 
-void fill(ojson& j, const Hello& m) {
+// Writes one JSON object straight into a string, in field order ("v" and
+// "type" first, for readable logs). The hub encodes two or three messages per
+// tap, so this avoids building a DOM only to print it. Strings are UTF-8;
+// invalid sequences become U+FFFD, as nlohmann's error_handler_t::replace does.
+class JsonWriter {
+ public:
+  JsonWriter() { out_.reserve(256); out_ += '{'; }
+
+  class Field {
+   public:
+    Field(JsonWriter& w, std::string_view key) : w_(w) {
+      w_.comma();
+      w_.string(key);
+      w_.out_ += ':';
+    }
+    void operator=(std::string_view v) { w_.string(v); }
+    void operator=(const std::string& v) { w_.string(v); }
+    void operator=(const char* v) { w_.string(v); }
+    void operator=(bool v) { w_.out_ += v ? "true" : "false"; }
+    void operator=(std::int64_t v) { w_.number(v); }
+    void operator=(std::int32_t v) { w_.number(static_cast<std::int64_t>(v)); }
+    void operator=(std::uint64_t v) {
+      char buf[24];
+      const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+      w_.out_.append(buf, end);
+    }
+    void operator=(const std::vector<std::string>& v) {
+      w_.out_ += '[';
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i) w_.out_ += ',';
+        w_.string(v[i]);
+      }
+      w_.out_ += ']';
+    }
+    /// A nested object or array, already written.
+    void raw(std::string_view json) { w_.out_ += json; }
+
+   private:
+    JsonWriter& w_;
+  };
+
+  Field operator[](std::string_view key) { return Field(*this, key); }
+
+  std::string finish() && {
+    out_ += '}';
+    return std::move(out_);
+  }
+
+ private:
+  void comma() {
+    if (out_.size() > 1) out_ += ',';
+  }
+  void number(std::int64_t v) {
+    char buf[24];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, end);
+  }
+  void string(std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out_ += '"';
+    for (std::size_t i = 0; i < s.size();) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        switch (c) {
+          case '"': out_ += "\\\""; break;
+          case '\\': out_ += "\\\\"; break;
+          case '\b': out_ += "\\b"; break;
+          case '\f': out_ += "\\f"; break;
+          case '\n': out_ += "\\n"; break;
+          case '\r': out_ += "\\r"; break;
+          case '\t': out_ += "\\t"; break;
+          default:
+            if (c < 0x20) {
+              out_ += "\\u00";
+              out_ += kHex[c >> 4];
+              out_ += kHex[c & 0x0f];
+            } else {
+              out_ += static_cast<char>(c);
+            }
+        }
+        ++i;
+        continue;
+      }
+      const std::size_t len = utf8_sequence_length(s, i);
+      if (len == 0) {
+        out_ += "\xEF\xBF\xBD";  // U+FFFD for an invalid byte
+        ++i;
+      } else {
+        out_.append(s.data() + i, len);
+        i += len;
+      }
+    }
+    out_ += '"';
+  }
+  // Length of the valid UTF-8 sequence starting at s[i] (a lead byte >= 0x80), or 0.
+  static std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len;
+    std::uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return 0;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+  }
+
+  std::string out_;
+};
+
+
+void fill(JsonWriter& j, const Hello& m) {
   j["reader_id"] = m.reader_id;
   j["agent_version"] = m.agent_version;
   j["agent_clock_ms"] = m.agent_clock_ms;
 }
 
-void fill(ojson& j, const Tap& m) {
+void fill(JsonWriter& j, const Tap& m) {
   j["reader_id"] = m.reader_id;
   j["seq"] = m.seq;
   j["badge_uid"] = m.badge_uid;
@@ -765,7 +882,7 @@ void fill(ojson& j, const Tap& m) {
   j["clock_offset_ms"] = m.clock_offset_ms;
 }
 
-void fill(ojson& j, const Heartbeat& m) {
+void fill(JsonWriter& j, const Heartbeat& m) {
   j["reader_id"] = m.reader_id;
   j["agent_clock_ms"] = m.agent_clock_ms;
   j["outbox_depth"] = m.outbox_depth;
@@ -774,13 +891,13 @@ void fill(ojson& j, const Heartbeat& m) {
   j["agent_version"] = m.agent_version;
 }
 
-void fill(ojson& j, const Welcome& m) {
+void fill(JsonWriter& j, const Welcome& m) {
   j["hub_clock_ms"] = m.hub_clock_ms;
   j["reader_known"] = m.reader_known;
   j["message"] = m.message;
 }
 
-void fill(ojson& j, const Ack& m) {
+void fill(JsonWriter& j, const Ack& m) {
   j["reader_id"] = m.reader_id;
   j["seq"] = m.seq;
   j["verdict"] = to_string(m.verdict);
@@ -788,24 +905,25 @@ void fill(ojson& j, const Ack& m) {
   j["hub_clock_ms"] = m.hub_clock_ms;
 }
 
-void fill(ojson& j, const Error& m) {
+void fill(JsonWriter& j, const Error& m) {
   j["code"] = m.code;
   j["message"] = m.message;
 }
 
-void fill(ojson& j, const SnapshotRequest& m) { j["meeting_id"] = m.meeting_id; }
+void fill(JsonWriter& j, const SnapshotRequest& m) { j["meeting_id"] = m.meeting_id; }
 
-void fill(ojson& j, const MeetingListRequest& m) {
+void fill(JsonWriter& j, const MeetingListRequest& m) {
   if (m.day) j["day"] = *m.day;
 }
 
-void fill(ojson& j, const AttendeeState& m) {
+void fill(JsonWriter& j, const AttendeeState& m) {
   j["person_id"] = m.person_id;
   j["name"] = m.name;
   j["unit"] = m.unit;
   j["status"] = to_string(m.status);
-  auto& flags = j["flags"] = ojson::array();
-  for (auto f : m.flags) flags.push_back(to_string(f));
+  std::vector<std::string> flags;
+  for (auto f : m.flags) flags.emplace_back(to_string(f));
+  j["flags"] = flags;
   if (m.first_in_ms) j["first_in_ms"] = *m.first_in_ms;
   if (m.last_out_ms) j["last_out_ms"] = *m.last_out_ms;
   j["late_minutes"] = m.late_minutes;
@@ -814,7 +932,7 @@ void fill(ojson& j, const AttendeeState& m) {
   j["inside"] = m.inside;
 }
 
-void fill(ojson& j, const Summary& m) {
+void fill(JsonWriter& j, const Summary& m) {
   j["expected"] = m.expected;
   j["present"] = m.present;
   j["late"] = m.late;
@@ -829,7 +947,7 @@ void fill(ojson& j, const Summary& m) {
   j["unknown_badges"] = m.unknown_badges;
 }
 
-void fill(ojson& j, const TapEvent& m) {
+void fill(JsonWriter& j, const TapEvent& m) {
   j["tap_id"] = m.tap_id;
   j["reader_id"] = m.reader_id;
   j["venue_id"] = m.venue_id;
@@ -841,7 +959,7 @@ void fill(ojson& j, const TapEvent& m) {
   j["verdict"] = to_string(m.verdict);
 }
 
-void fill(ojson& j, const ReaderHealth& m) {
+void fill(JsonWriter& j, const ReaderHealth& m) {
   j["reader_id"] = m.reader_id;
   j["venue_id"] = m.venue_id;
   j["online"] = m.online;
@@ -853,13 +971,13 @@ void fill(ojson& j, const ReaderHealth& m) {
   j["alarm"] = m.alarm;
 }
 
-void fill(ojson& j, const Alarm& m) {
+void fill(JsonWriter& j, const Alarm& m) {
   j["reader_id"] = m.reader_id;
   j["message"] = m.message;
   j["active"] = m.active;
 }
 
-void fill(ojson& j, const MeetingInfo& m) {
+void fill(JsonWriter& j, const MeetingInfo& m) {
   j["id"] = m.id;
   j["title"] = m.title;
   j["venues"] = m.venues;
@@ -872,14 +990,14 @@ void fill(ojson& j, const MeetingInfo& m) {
   j["finalized"] = m.finalized;
 }
 
-void fill(ojson& j, const WalkIn& m) {
+void fill(JsonWriter& j, const WalkIn& m) {
   j["person_id"] = m.person_id;
   j["name"] = m.name;
   j["unit"] = m.unit;
   if (m.first_in_ms) j["first_in_ms"] = *m.first_in_ms;
 }
 
-void fill(ojson& j, const MeetingListEntry& m) {
+void fill(JsonWriter& j, const MeetingListEntry& m) {
   j["id"] = m.id;
   j["title"] = m.title;
   j["venues"] = m.venues;
@@ -889,47 +1007,51 @@ void fill(ojson& j, const MeetingListEntry& m) {
 }
 
 template <class T>
-ojson object_of(const T& m) {
-  ojson j = ojson::object();
+std::string object_of(const T& m) {
+  JsonWriter j;
   fill(j, m);
-  return j;
+  return std::move(j).finish();
 }
 
 template <class T>
-ojson array_of(const std::vector<T>& items) {
-  ojson a = ojson::array();
-  for (const auto& item : items) a.push_back(object_of(item));
+std::string array_of(const std::vector<T>& items) {
+  std::string a = "[";
+  for (const auto& item : items) {
+    if (a.size() > 1) a += ',';
+    a += object_of(item);
+  }
+  a += ']';
   return a;
 }
 
-void fill(ojson& j, const Snapshot& m) {
-  j["meeting"] = object_of(m.meeting);
+void fill(JsonWriter& j, const Snapshot& m) {
+  j["meeting"].raw(object_of(m.meeting));
   j["seq"] = m.seq;
   j["hub_clock_ms"] = m.hub_clock_ms;
-  j["summary"] = object_of(m.summary);
-  j["attendees"] = array_of(m.attendees);
-  j["walk_ins"] = array_of(m.walk_ins);
+  j["summary"].raw(object_of(m.summary));
+  j["attendees"].raw(array_of(m.attendees));
+  j["walk_ins"].raw(array_of(m.walk_ins));
   j["unknown_badges"] = m.unknown_badges;
-  j["recent_taps"] = array_of(m.recent_taps);
-  j["readers"] = array_of(m.readers);
+  j["recent_taps"].raw(array_of(m.recent_taps));
+  j["readers"].raw(array_of(m.readers));
 }
 
-void fill(ojson& j, const MeetingList& m) { j["meetings"] = array_of(m.meetings); }
+void fill(JsonWriter& j, const MeetingList& m) { j["meetings"].raw(array_of(m.meetings)); }
 
-void fill(ojson& j, const Update& m) {
+void fill(JsonWriter& j, const Update& m) {
   j["meeting_id"] = m.meeting_id;
   j["seq"] = m.seq;
   j["kind"] = kind_name(m.payload);
-  j["payload"] = std::visit([](const auto& p) { return object_of(p); }, m.payload);
+  j["payload"].raw(std::visit([](const auto& p) { return object_of(p); }, m.payload));
 }
 
 template <class T>
 std::string encode_message(const T& m) {
-  ojson j = ojson::object();
-  j["v"] = kProtocolVersion;
+  JsonWriter j;
+  j["v"] = std::int64_t{kProtocolVersion};
   j["type"] = kWireType<T>;
   fill(j, m);
-  return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  return std::move(j).finish();
 }
 
 }  // namespace

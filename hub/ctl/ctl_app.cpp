@@ -145,70 +145,63 @@ Amendment newAmendment(AmendmentKind kind, const Options& o, const Clock& clock)
     return a;
 }
 
-void cmdLeaveAdd(const Options& o, std::ostream& out, const Clock& clock)
+/// Records one amendment about --person at --meeting: checks both exist,
+/// lets `complete` validate and fill the kind's own fields, then writes it in
+/// one transaction. Returns the amendment.
+Amendment saveAmendment(const Options& o, const Clock& clock, AmendmentKind kind,
+                        const std::function<void(Record&, Amendment&)>& complete = {})
 {
     auto db = openDatabase(o, false);
     Record record(db);
     requireMeeting(record, o.meeting);
     requirePerson(record, o.person, "--person");
-    auto a = newAmendment(AmendmentKind::Leave, o, clock);
+    auto a = newAmendment(kind, o, clock);
+    if (complete) complete(record, a);
     db::Transaction tx(db);
     record.addAmendment(a);
     tx.commit();
+    return a;
+}
+
+void cmdLeaveAdd(const Options& o, std::ostream& out, const Clock& clock)
+{
+    const auto a = saveAmendment(o, clock, AmendmentKind::Leave);
     out << "leave recorded for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
 }
 
 void cmdSubstituteAdd(const Options& o, std::ostream& out, const Clock& clock)
 {
-    auto db = openDatabase(o, false);
-    Record record(db);
-    requireMeeting(record, o.meeting);
-    requirePerson(record, o.person, "--person");
-    requirePerson(record, o.by, "--by");
-    if (o.person == o.by) throw InputError("--by: a person cannot substitute for themselves");
     Options withReason = o;
     if (withReason.reason.empty()) withReason.reason = "substitute approved";
-    auto a = newAmendment(AmendmentKind::Substitute, withReason, clock);
-    a.otherPersonId = o.by;
-    db::Transaction tx(db);
-    record.addAmendment(a);
-    tx.commit();
+    const auto a = saveAmendment(withReason, clock, AmendmentKind::Substitute, [&](Record& record, Amendment& a) {
+        requirePerson(record, o.by, "--by");
+        if (o.person == o.by) throw InputError("--by: a person cannot substitute for themselves");
+        a.otherPersonId = o.by;
+    });
     out << o.by << " substitutes for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
 }
 
 void cmdCheckin(const Options& o, std::ostream& out, const Clock& clock)
 {
-    auto db = openDatabase(o, false);
-    Record record(db);
     const Zone zone(o.zone);
-    requireMeeting(record, o.meeting);
-    requirePerson(record, o.person, "--person");
-    auto a = newAmendment(AmendmentKind::ManualTap, o, clock);
-    a.at = parseTime(o.at, "--at", &zone);
-    a.direction = rules::directionFromString(o.direction);
-    if (!a.direction) throw InputError("--direction: \"" + o.direction + "\" is not in or out");
-    db::Transaction tx(db);
-    record.addAmendment(a);
-    tx.commit();
+    const auto a = saveAmendment(o, clock, AmendmentKind::ManualTap, [&](Record&, Amendment& a) {
+        a.at = parseTime(o.at, "--at", &zone);
+        a.direction = rules::directionFromString(o.direction);
+        if (!a.direction) throw InputError("--direction: \"" + o.direction + "\" is not in or out");
+    });
     out << "manual check-" << o.direction << " of " << o.person << " at " << zone.format(*a.at) << " recorded (amendment "
         << a.id << ")\n";
 }
 
 void cmdOverride(const Options& o, std::ostream& out, const Clock& clock)
 {
-    auto db = openDatabase(o, false);
-    Record record(db);
-    requireMeeting(record, o.meeting);
-    requirePerson(record, o.person, "--person");
-    const auto status = rules::statusFromString(o.status);
-    if (!status || *status == rules::Status::NotArrived || *status == rules::Status::Overdue) {
-        throw InputError("--status: \"" + o.status + "\" is not present, late, absent, excused or substituted");
-    }
-    auto a = newAmendment(AmendmentKind::StatusOverride, o, clock);
-    a.status = o.status;
-    db::Transaction tx(db);
-    record.addAmendment(a);
-    tx.commit();
+    const auto a = saveAmendment(o, clock, AmendmentKind::StatusOverride, [&](Record&, Amendment& a) {
+        const auto status = rules::statusFromString(o.status);
+        if (!status || *status == rules::Status::NotArrived || *status == rules::Status::Overdue) {
+            throw InputError("--status: \"" + o.status + "\" is not present, late, absent, excused or substituted");
+        }
+        a.status = o.status;
+    });
     out << "status of " << o.person << " at meeting " << o.meeting << " set to " << o.status << " (amendment " << a.id << ")\n";
 }
 

@@ -67,8 +67,6 @@ HubServer::HubServer(const HubConfig& config, const Clock& clock)
     , query_(context_, zmq::socket_type::router)
 {
     db::migrate(db_);
-    db_.exec("PRAGMA wal_autocheckpoint = 0"); // WalCheckpointer does it off the ingest path
-    checkpointer_ = std::make_unique<WalCheckpointer>(config.dbPath, std::chrono::seconds(1));
     // Never lose an ack silently: a full pipe or a vanished peer is an error we handle.
     taps_.set(zmq::sockopt::router_mandatory, 1);
     taps_.set(zmq::sockopt::sndhwm, config.routerHighWaterMark);

@@ -6,7 +6,6 @@
 #include "hub_config.h"
 #include "live_state.h"
 #include "protocol/codec.h"
-#include "wal_checkpointer.h"
 
 #include <zmq.hpp>
 
@@ -46,7 +45,6 @@ private:
     zmq::socket_t query_;
     std::unique_ptr<LivePublisher> publisher_;
     std::unique_ptr<LiveState> state_;
-    std::unique_ptr<WalCheckpointer> checkpointer_;
     std::string tapsEndpoint_;
     std::string queryEndpoint_;
     protocol::DecodeErrorCounters rejected_;

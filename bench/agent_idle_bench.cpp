@@ -1,0 +1,238 @@
+// agent_idle_bench: how much an idle rollcall-agent costs. Runs the real
+// binary against a PN532 emulator with the chip's real poll timing and a real
+// hub, lets it settle, then reads VmRSS/VmHWM from /proc/<pid>/status and CPU
+// ticks (utime + stime) from /proc/<pid>/stat over a window. For comparison
+// it measures a bare libnfc loop (nfc_initiator_poll_target with the same
+// PollNr/Period, nothing else) on its own emulator the same way.
+//
+//   agent_idle_bench [SECONDS]     (default 10)
+#include "Pn532Emulator.h"
+
+#include <nfc/nfc.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Child {
+    pid_t pid = -1;
+    int out = -1; // stdout+stderr
+    std::string seen;
+
+    Child(std::vector<std::string> argv)
+    {
+        int fds[2];
+        if (::pipe(fds) != 0) throw std::runtime_error("pipe");
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+        posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
+        posix_spawn_file_actions_addclose(&actions, fds[0]);
+        std::vector<char*> args;
+        for (auto& a : argv) args.push_back(a.data());
+        args.push_back(nullptr);
+        if (::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) throw std::runtime_error("spawn " + argv[0]);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(fds[1]);
+        out = fds[0];
+    }
+    ~Child()
+    {
+        if (pid > 0) {
+            ::kill(pid, SIGTERM);
+            ::waitpid(pid, nullptr, 0);
+        }
+        ::close(out);
+    }
+    /// Reads output until `needle` appears; returns the line.
+    std::string waitFor(const std::string& needle, std::chrono::seconds timeout = 20s)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (const auto at = seen.find(needle); at != std::string::npos) {
+                const auto end = seen.find('\n', at);
+                if (end != std::string::npos) { // only whole lines
+                    const auto start = seen.rfind('\n', at);
+                    const auto from = start == std::string::npos ? 0 : start + 1;
+                    return seen.substr(from, end - from);
+                }
+            }
+            pollfd pfd{out, POLLIN, 0};
+            if (::poll(&pfd, 1, 100) > 0) {
+                char buf[4096];
+                const auto n = ::read(out, buf, sizeof buf);
+                if (n <= 0) break;
+                seen.append(buf, static_cast<std::size_t>(n));
+            }
+        }
+        throw std::runtime_error("no \"" + needle + "\" in:\n" + seen);
+    }
+    /// Keeps the pipe drained so the child never blocks on a full pipe.
+    void drain()
+    {
+        pollfd pfd{out, POLLIN, 0};
+        while (::poll(&pfd, 1, 0) > 0) {
+            char buf[4096];
+            if (::read(out, buf, sizeof buf) <= 0) break;
+        }
+    }
+};
+
+long statusKb(pid_t pid, const char* key)
+{
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind(key, 0) == 0) return std::strtol(line.c_str() + std::strlen(key), nullptr, 10);
+    }
+    return -1;
+}
+
+long cpuTicks(pid_t pid)
+{
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::istringstream fields(all.substr(all.rfind(')') + 2)); // after "pid (comm) "
+    std::string f;
+    long utime = 0, stime = 0;
+    for (int i = 3; fields >> f; ++i) {
+        if (i == 14) utime = std::stol(f);
+        if (i == 15) {
+            stime = std::stol(f);
+            break;
+        }
+    }
+    return utime + stime;
+}
+
+/// Proportional set size: shared library pages divided among the processes that map them.
+long pssKb(pid_t pid)
+{
+    std::ifstream in("/proc/" + std::to_string(pid) + "/smaps_rollup");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("Pss:", 0) == 0) return std::strtol(line.c_str() + 4, nullptr, 10);
+    }
+    return -1;
+}
+
+struct Figures {
+    long rssKb, hwmKb, pssKb, anonKb, ticks;
+    double cpuPercent;
+};
+
+Figures measure(Child& child, int seconds)
+{
+    const long hz = ::sysconf(_SC_CLK_TCK);
+    const long before = cpuTicks(child.pid);
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < seconds * 10; ++i) {
+        std::this_thread::sleep_for(100ms);
+        child.drain();
+    }
+    const long ticks = cpuTicks(child.pid) - before;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return {statusKb(child.pid, "VmRSS:"), statusKb(child.pid, "VmHWM:"), pssKb(child.pid), statusKb(child.pid, "RssAnon:"),
+            ticks, 100.0 * static_cast<double>(ticks) / static_cast<double>(hz) / elapsed};
+}
+
+/// The baseline: what libnfc alone costs polling an empty field the way the agent does.
+int bareLibnfcLoop(const std::string& connstring)
+{
+    nfc_context* context = nullptr;
+    nfc_init(&context);
+    nfc_device* device = context ? nfc_open(context, connstring.c_str()) : nullptr;
+    if (!device || nfc_initiator_init(device) < 0) {
+        std::fprintf(stderr, "bare loop: cannot open %s\n", connstring.c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "bare loop: polling\n");
+    const nfc_modulation modulation{NMT_ISO14443A, NBR_106};
+    nfc_target target;
+    while (true) (void)nfc_initiator_poll_target(device, &modulation, 1, 1, 1, &target);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc == 3 && std::string(argv[1]) == "--bare-libnfc-loop") return bareLibnfcLoop(argv[2]);
+    const int seconds = argc > 1 ? std::atoi(argv[1]) : 10;
+    if (seconds <= 0) {
+        std::cerr << "usage: agent_idle_bench [SECONDS]\n";
+        return 2;
+    }
+    char pattern[] = "/tmp/rollcall-agent-bench-XXXXXX";
+    const fs::path dir = ::mkdtemp(pattern);
+    ::setenv("LIBNFC_AUTO_SCAN", "no", 1);
+    int rc = 0;
+    try {
+        // Real chip timing (poll scale 1): an empty InAutoPoll answers after 2 x 150 ms.
+        rollcall::hardware::Pn532Emulator emulator({dir / "ttyAgent", 1.0});
+        emulator.start();
+        rollcall::hardware::Pn532Emulator baselineEmulator({dir / "ttyBare", 1.0});
+        baselineEmulator.start();
+
+        Child hub({HUB_BINARY, "--db", (dir / "record.db").string(), "--taps", "tcp://127.0.0.1:*", "--live",
+                   "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*", "--log-level", "warn"});
+        const auto listening = hub.waitFor("rollcall-hub: listening");
+        const auto tapsAt = listening.find("taps=") + 5;
+        const auto taps = listening.substr(tapsAt, listening.find(' ', tapsAt) - tapsAt);
+
+        Child agent({AGENT_BINARY, "--reader", "pn532_uart:" + (dir / "ttyAgent").string(), "--hub", taps, "--reader-id",
+                     "bench-reader", "--outbox", (dir / "outbox.db").string()});
+        agent.waitFor("reader state ok");
+        agent.waitFor("the hub does not know this reader");
+        Child bare({"/proc/self/exe", "--bare-libnfc-loop", "pn532_uart:" + (dir / "ttyBare").string()});
+        // /proc/self/exe names the spawner here: posix_spawn resolves it in this process.
+        bare.waitFor("bare loop: polling");
+        std::this_thread::sleep_for(1s); // settle: first heartbeats, page cache
+
+        std::thread baselineThread;
+        Figures bareFigures{};
+        baselineThread = std::thread([&] { bareFigures = measure(bare, seconds); });
+        const auto agentFigures = measure(agent, seconds);
+        baselineThread.join();
+        const auto polls = emulator.counters().autoPolls;
+
+        std::printf("rollcall-agent idle for %d s (emulated PN532, real poll timing, hub connected, heartbeat 10 s)\n", seconds);
+        const auto print = [](const char* what, const Figures& f) {
+            std::printf("  %-22s VmRSS %5ld kB (anon %ld kB, PSS %ld kB)  VmHWM %5ld kB  CPU %ld ticks = %.2f %%\n", what, f.rssKb,
+                        f.anonKb, f.pssKb, f.hwmKb, f.ticks, f.cpuPercent);
+        };
+        print("rollcall-agent:", agentFigures);
+        print("bare libnfc poll loop:", bareFigures);
+        std::printf("  InAutoPolls answered for the agent so far: %llu\n", static_cast<unsigned long long>(polls));
+        if (agentFigures.rssKb >= 10 * 1024) {
+            std::printf("  FAIL: idle RSS is not under 10 MB\n");
+            rc = 1;
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "agent_idle_bench: " << e.what() << "\n";
+        rc = 1;
+    }
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    return rc;
+}

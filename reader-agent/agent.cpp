@@ -1,0 +1,272 @@
+#include "agent.h"
+
+#include "agent_log.h"
+
+#include <algorithm>
+#include <array>
+
+namespace rollcall::agent {
+namespace {
+
+constexpr std::string_view kOfflineText = "saved, will send";
+
+std::int64_t msBetween(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
+}
+
+} // namespace
+
+Agent::Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& poller, const Clock& clock)
+    : options_(std::move(options)), outbox_(outbox), link_(link), poller_(poller), clock_(clock),
+      resendBackoff_(options_.resendBackoffMin)
+{
+}
+
+void Agent::run(const std::atomic<bool>& stop)
+{
+    auto log = agentLogger("agent");
+    struct PollerGuard {
+        ReaderPoller& poller;
+        ~PollerGuard() { poller.stop(); }
+    } guard{poller_};
+    poller_.start();
+    nextHeartbeat_ = Steady::now() + options_.heartbeatInterval;
+
+    while (!stop.load()) {
+        const auto now = Steady::now();
+        const auto wait = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(nextDeadline(now) - now),
+                                     std::chrono::milliseconds(0), options_.heartbeatInterval);
+        std::array<zmq::pollitem_t, 3> items{{
+            {link_.socket().handle(), 0, ZMQ_POLLIN, 0},
+            {link_.monitor().handle(), 0, ZMQ_POLLIN, 0},
+            {nullptr, poller_.events().fd(), ZMQ_POLLIN, 0},
+        }};
+        try {
+            (void)zmq::poll(items.data(), items.size(), wait);
+        } catch (const zmq::error_t& e) {
+            if (e.num() == EINTR) continue; // a signal: the loop condition decides
+            throw;
+        }
+        // Link events first: a reconnect resets what was sent before anything is pumped.
+        onLinkEvents();
+        onHubMessages();
+        onReaderEvents();
+        onTimers(Steady::now());
+    }
+    log->info("stopping: {} tap(s) in the outbox will be sent on the next start", outbox_.depth());
+}
+
+Agent::Steady::time_point Agent::nextDeadline(Steady::time_point now) const
+{
+    auto next = nextHeartbeat_;
+    next = std::min(next, nextResend_);
+    for (const auto& [seq, live] : live_) {
+        if (!live.offlineShown) next = std::min(next, live.tappedAt + options_.ackTimeout);
+    }
+    if (link_.connected() && !welcomed_) next = std::min(next, helloSentAt_ + resendBackoff_);
+    return std::max(next, now);
+}
+
+void Agent::onLinkEvents()
+{
+    auto log = agentLogger("hub");
+    for (const auto event : link_.takeEvents()) {
+        if (event == LinkEvent::Connected) {
+            log->info("connected to the hub at {}", link_.endpoint());
+            sent_.clear(); // anything sent on the old connection is re-sent on this one
+            resendBackoff_ = options_.resendBackoffMin;
+            welcomed_ = false;
+            sayHello();
+            sendHeartbeat();
+            pump(Steady::now());
+        } else {
+            log->warn("lost the connection to the hub at {}; {} tap(s) in the outbox", link_.endpoint(), outbox_.depth());
+            welcomed_ = false;
+            sent_.clear();
+            nextResend_ = Steady::time_point::max();
+        }
+    }
+}
+
+void Agent::onHubMessages()
+{
+    auto log = agentLogger("hub");
+    while (auto received = link_.receive()) {
+        if (auto* bad = std::get_if<BadHubFrame>(&*received)) {
+            ++badFrames_;
+            log->warn("ignoring an undecodable message from the hub ({} so far): {}: {}", badFrames_,
+                      protocol::to_string(bad->error.kind), bad->error.detail);
+            continue;
+        }
+        auto& message = std::get<protocol::HubMessage>(*received);
+        if (auto* ack = std::get_if<protocol::Ack>(&message)) {
+            onAck(*ack);
+        } else if (auto* welcome = std::get_if<protocol::Welcome>(&message)) {
+            onWelcome(*welcome);
+        } else {
+            const auto& error = std::get<protocol::Error>(message);
+            // The outbox keeps the taps: an error never deletes a row (docs/protocol.md §9).
+            log->error("hub refused a message: {}: {}", error.code, error.message);
+            hubError_ = error.code + ": " + error.message;
+        }
+    }
+}
+
+void Agent::onWelcome(const protocol::Welcome& welcome)
+{
+    auto log = agentLogger("hub");
+    if (!welcomed_) offset_.addSample(helloSentMs_, wallMs(), welcome.hub_clock_ms);
+    welcomed_ = true;
+    const auto offset = offset_.estimate().value_or(0);
+    if (welcome.reader_known) {
+        log->info("welcome from the hub: \"{}\" clock_offset_ms={}", welcome.message, offset);
+    } else {
+        log->warn("the hub does not know this reader (taps are kept as unknown_reader): \"{}\" clock_offset_ms={}",
+                  welcome.message, offset);
+    }
+}
+
+void Agent::onAck(const protocol::Ack& ack)
+{
+    auto log = agentLogger("hub");
+    if (ack.reader_id != outbox_.readerId()) {
+        log->warn("ignoring an ack for reader {} (this is {})", ack.reader_id, outbox_.readerId());
+        return;
+    }
+    const auto now = Steady::now();
+    if (const auto sent = sent_.find(ack.seq); sent != sent_.end()) {
+        offset_.addSample(sent->second.wallMs, wallMs(), ack.hub_clock_ms);
+        sent_.erase(sent);
+    }
+    const auto stored = outbox_.find(ack.seq);
+    const bool removed = outbox_.remove(ack.seq); // the hub has it durably: only now
+    resendBackoff_ = options_.resendBackoffMin;
+    hubError_.reset();
+    const auto verdict = protocol::to_string(ack.verdict);
+    if (const auto it = live_.find(ack.seq); it != live_.end()) {
+        if (!it->second.offlineShown) {
+            showVerdict(ack.seq, it->second.uid, signalFor(ack.verdict), verdict, ack.text);
+        } else {
+            log->info("delivered seq={} uid={} {} \"{}\" after {} ms", ack.seq, it->second.uid, verdict, ack.text,
+                      msBetween(it->second.tappedAt, now));
+        }
+        live_.erase(it);
+    } else if (removed && stored) {
+        log->info("delivered seq={} uid={} {} \"{}\"", ack.seq, stored->tap.badge_uid, verdict, ack.text);
+    } else {
+        log->debug("repeated ack for seq={}", ack.seq);
+    }
+    pump(now);
+}
+
+void Agent::onReaderEvents()
+{
+    for (auto& event : poller_.events().drain()) {
+        if (auto* tap = std::get_if<CardTapped>(&event)) {
+            onTap(*tap);
+        } else {
+            const auto& status = std::get<ReaderStatus>(event);
+            agentLogger("reader")->info("reader state {}{}{}", protocol::to_string(status.state),
+                                        status.detail.empty() ? "" : ": ", status.detail);
+            sendHeartbeat(); // the hub learns of a lost or recovered reader at once
+        }
+    }
+}
+
+void Agent::onTap(const CardTapped& tap)
+{
+    // Durable before anything else: from here on the tap survives a crash.
+    const auto stored = outbox_.add(tap.uid, std::nullopt, tap.atMs, offset_.estimate());
+    const auto now = Steady::now();
+    agentLogger("agent")->info("tap seq={} uid={} stored (outbox depth {})", stored.seq, tap.uid, outbox_.depth());
+    Live live{tap.uid, now, false};
+    if (!link_.connected()) {
+        showVerdict(stored.seq, tap.uid, Signal::Offline, "offline", kOfflineText);
+        live.offlineShown = true;
+    }
+    live_.emplace(stored.seq, std::move(live));
+    pump(now);
+}
+
+void Agent::onTimers(Steady::time_point now)
+{
+    for (auto& [seq, live] : live_) {
+        if (!live.offlineShown && now >= live.tappedAt + options_.ackTimeout) {
+            showVerdict(seq, live.uid, Signal::Offline, "offline", kOfflineText);
+            live.offlineShown = true;
+        }
+    }
+    if (link_.connected() && !welcomed_ && now >= helloSentAt_ + resendBackoff_) sayHello();
+    if (now >= nextResend_) {
+        pump(now);
+        // No ack since the last round: the hub is slow or gone; back off.
+        resendBackoff_ = std::min(resendBackoff_ * 2, options_.resendBackoffMax);
+    }
+    if (now >= nextHeartbeat_) {
+        sendHeartbeat();
+        nextHeartbeat_ = now + options_.heartbeatInterval;
+    }
+}
+
+void Agent::pump(Steady::time_point now)
+{
+    nextResend_ = Steady::time_point::max();
+    if (!link_.connected()) return;
+    auto log = agentLogger("hub");
+    for (const auto& stored : outbox_.pending(options_.maxInFlight)) {
+        const auto seq = stored.tap.seq;
+        const auto sent = sent_.find(seq);
+        const bool due = sent == sent_.end() ? sent_.size() < options_.maxInFlight : now >= sent->second.at + resendBackoff_;
+        if (!due) {
+            if (sent != sent_.end()) nextResend_ = std::min(nextResend_, sent->second.at + resendBackoff_);
+            continue;
+        }
+        auto tap = stored.tap;
+        if (!stored.offsetKnown) tap.clock_offset_ms = offset_.estimate().value_or(0);
+        if (!link_.send(tap)) {
+            // Connection gone (the Connected event re-sends everything) or the pipe is full: try again later.
+            nextResend_ = now + resendBackoff_;
+            return;
+        }
+        if (sent != sent_.end()) log->info("re-sent seq={} (no ack after {} ms)", seq, msBetween(sent->second.at, now));
+        sent_[seq] = Sent{now, wallMs()};
+        nextResend_ = std::min(nextResend_, now + resendBackoff_);
+    }
+}
+
+void Agent::sayHello()
+{
+    helloSentMs_ = wallMs();
+    helloSentAt_ = Steady::now();
+    (void)link_.send(protocol::Hello{outbox_.readerId(), options_.agentVersion, helloSentMs_});
+}
+
+void Agent::sendHeartbeat()
+{
+    protocol::Heartbeat hb;
+    hb.reader_id = outbox_.readerId();
+    hb.agent_clock_ms = wallMs();
+    hb.outbox_depth = outbox_.depth();
+    const auto status = poller_.status();
+    hb.reader_state = status.state;
+    hb.reader_detail = status.detail;
+    if (hubError_ && status.state == protocol::ReaderState::Ok) {
+        hb.reader_state = protocol::ReaderState::Error;
+        hb.reader_detail = "hub refused: " + *hubError_;
+    }
+    if (hb.reader_detail.size() > protocol::kMaxTextBytes) hb.reader_detail.resize(protocol::kMaxTextBytes);
+    hb.agent_version = options_.agentVersion;
+    if (link_.send(hb)) {
+        agentLogger("hub")->debug("heartbeat depth={} reader_state={}", hb.outbox_depth, protocol::to_string(hb.reader_state));
+    }
+}
+
+void Agent::showVerdict(std::uint64_t seq, const std::string& uid, Signal signal, std::string_view verdict, std::string_view text)
+{
+    // Tests and operators read this line; the attendee sees/hears the indicator.
+    agentLogger("agent")->info("verdict seq={} uid={} {} \"{}\"", seq, uid, verdict, text);
+    poller_.show(Indication{signal, options_.led, options_.buzzer, options_.indicationDuration});
+}
+
+} // namespace rollcall::agent

@@ -1,0 +1,106 @@
+#pragma once
+// Agent: the reader agent's main loop. Takes taps from the ReaderPoller,
+// stores each in the Outbox before sending it, sends it to the hub over the
+// HubLink, shows the hub's verdict (or an offline verdict when no ack comes
+// in time), deletes a tap only on its ack, re-sends with backoff and on every
+// reconnect, measures the clock offset and sends heartbeats.
+//
+// One thread: run() polls the hub socket, the link monitor and the poller's
+// eventfd with a timeout taken from the next deadline (ack timeout, resend,
+// heartbeat). Dependencies come in by reference and outlive the Agent.
+// Errors: run() throws db::DatabaseError when the outbox cannot be written
+// (going on without it would lose taps); hub and reader trouble is logged,
+// reported in heartbeats and retried.
+
+#include "clock_offset.h"
+#include "hub_link.h"
+#include "indication.h"
+#include "outbox.h"
+#include "reader_poller.h"
+#include "time_util.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace rollcall::agent {
+
+struct AgentOptions {
+    using ms = std::chrono::milliseconds;
+    std::string agentVersion{"0.1.0"};
+    ms ackTimeout{1000};          ///< no ack this long after a tap: offline verdict
+    ms resendBackoffMin{1000};    ///< first re-send of an unacknowledged tap; doubles ...
+    ms resendBackoffMax{60000};   ///< ... up to this
+    ms heartbeatInterval{10000};
+    bool led = true;
+    bool buzzer = true;
+    ms indicationDuration{1000};
+    std::size_t maxInFlight = 64; ///< taps sent and not yet acknowledged, at most
+};
+
+class Agent {
+public:
+    Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& poller, const Clock& clock);
+    Agent(const Agent&) = delete;
+    Agent& operator=(const Agent&) = delete;
+
+    /// Starts the poller and runs until `stop` is set (from a signal handler:
+    /// the poll returns with EINTR, or within one deadline). Stops the poller.
+    void run(const std::atomic<bool>& stop);
+
+    /// The current clock offset estimate (hub − agent), if any.
+    [[nodiscard]] std::optional<std::int64_t> clockOffset() const { return offset_.estimate(); }
+
+private:
+    using Steady = std::chrono::steady_clock;
+
+    void onLinkEvents();
+    void onHubMessages();
+    void onReaderEvents();
+    void onTimers(Steady::time_point now);
+    void onTap(const CardTapped& tap);
+    void onAck(const protocol::Ack& ack);
+    void onWelcome(const protocol::Welcome& welcome);
+    void sayHello();
+    void sendHeartbeat();
+    /// Sends taps not yet sent on this connection and re-sends those due, oldest first.
+    void pump(Steady::time_point now);
+    void showVerdict(std::uint64_t seq, const std::string& uid, Signal signal, std::string_view verdict, std::string_view text);
+    [[nodiscard]] Steady::time_point nextDeadline(Steady::time_point now) const;
+    [[nodiscard]] std::int64_t wallMs() const { return toMillis(clock_.now()); }
+
+    AgentOptions options_;
+    Outbox& outbox_;
+    HubLink& link_;
+    ReaderPoller& poller_;
+    const Clock& clock_;
+    ClockOffset offset_;
+
+    /// Taps of this run whose verdict the attendee is waiting for.
+    struct Live {
+        std::string uid;
+        Steady::time_point tappedAt;
+        bool offlineShown = false;
+    };
+    std::map<std::uint64_t, Live> live_;
+    /// Taps sent on the current connection and not yet acknowledged.
+    struct Sent {
+        Steady::time_point at;
+        std::int64_t wallMs = 0;
+    };
+    std::map<std::uint64_t, Sent> sent_;
+    std::chrono::milliseconds resendBackoff_;
+    Steady::time_point nextResend_{Steady::time_point::max()};
+
+    bool welcomed_ = false;
+    std::int64_t helloSentMs_ = 0;
+    Steady::time_point helloSentAt_{};
+    Steady::time_point nextHeartbeat_{};
+    std::optional<std::string> hubError_; ///< the hub's last error reply, until the next ack
+    std::uint64_t badFrames_ = 0;
+};
+
+} // namespace rollcall::agent

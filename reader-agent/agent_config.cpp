@@ -1,0 +1,174 @@
+#include "agent_config.h"
+
+#include "protocol/codec.h"
+
+#include <spdlog/common.h>
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace rollcall::agent {
+namespace {
+
+using Keys = std::map<std::string, std::set<std::string>>;
+
+const Keys& knownKeys()
+{
+    static const Keys keys{
+        {"reader", {"id", "connstring", "poll_period", "presence_check", "debounce", "reopen_backoff_min", "reopen_backoff_max"}},
+        {"outbox", {"path"}},
+        {"hub", {"endpoint", "ack_timeout", "resend_backoff_min", "resend_backoff_max", "heartbeat_interval"}},
+        {"indicator", {"led", "buzzer", "duration", "pn532_green", "pn532_red", "pn532_buzzer"}},
+        {"log", {"level"}},
+    };
+    return keys;
+}
+
+class FileReader {
+public:
+    FileReader(const toml::table& table, std::string path) : table_(table), path_(std::move(path)) {}
+
+    template <class T>
+    void read(const char* key, T& out) const
+    {
+        const auto node = table_.at_path(key);
+        if (!node) return;
+        if (auto v = node.value_exact<T>()) {
+            out = *v;
+            return;
+        }
+        throw ConfigError(path_ + ": " + key + " must be " + kindName<T>());
+    }
+
+    void readString(const char* key, std::string& out) const
+    {
+        read(key, out);
+        if (table_.at_path(key) && out.empty()) throw ConfigError(path_ + ": " + key + " must not be empty");
+    }
+
+    void readDuration(const char* key, std::chrono::milliseconds& out) const
+    {
+        const auto node = table_.at_path(key);
+        if (!node) return;
+        const auto text = node.value_exact<std::string>();
+        if (!text) throw ConfigError(path_ + ": " + key + " must be a duration string like \"150ms\", \"1s\" or \"5m\"");
+        out = parseAgentDuration(*text, path_ + ": " + key);
+    }
+
+    void readPin(const char* key, Pn532Pin& out) const
+    {
+        std::string text;
+        read(key, text);
+        if (!table_.at_path(key)) return;
+        const auto pin = parsePn532Pin(text);
+        if (!pin) throw ConfigError(path_ + ": " + key + " = \"" + text + "\" is not a PN532 GPIO pin (P30..P35, P71, P72)");
+        out = *pin;
+    }
+
+private:
+    template <class T>
+    static std::string kindName()
+    {
+        if constexpr (std::is_same_v<T, bool>) return "true or false";
+        else return "a string";
+    }
+    const toml::table& table_;
+    std::string path_;
+};
+
+} // namespace
+
+std::chrono::milliseconds parseAgentDuration(std::string_view text, std::string_view what)
+{
+    const auto bad = [&]() -> ConfigError {
+        return ConfigError(std::string(what) + ": \"" + std::string(text) +
+                           "\" is not a duration (a whole number and a unit: ms, s, m or h, e.g. \"150ms\", \"1s\")");
+    };
+    std::int64_t value = 0;
+    const auto* begin = text.data();
+    const auto* end = text.data() + text.size();
+    const auto [rest, ec] = std::from_chars(begin, end, value);
+    if (ec != std::errc() || rest == begin) throw bad();
+    const std::string_view unit(rest, static_cast<std::size_t>(end - rest));
+    std::int64_t factor = 0;
+    if (unit == "ms") factor = 1;
+    else if (unit == "s") factor = 1000;
+    else if (unit == "m") factor = 60'000;
+    else if (unit == "h") factor = 3'600'000;
+    else throw bad();
+    if (value <= 0) throw ConfigError(std::string(what) + ": must be more than 0, got \"" + std::string(text) + "\"");
+    if (value > 24 * 3'600'000 / factor) throw ConfigError(std::string(what) + ": \"" + std::string(text) + "\" is more than a day");
+    return std::chrono::milliseconds(value * factor);
+}
+
+void loadAgentConfigFile(AgentConfig& c, const std::string& path)
+{
+    toml::table t;
+    try {
+        t = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    }
+    for (const auto& [section, value] : t) {
+        const std::string name(section.str());
+        const auto known = knownKeys().find(name);
+        if (known == knownKeys().end()) throw ConfigError(path + ": unknown section [" + name + "]");
+        const auto* table = value.as_table();
+        if (!table) throw ConfigError(path + ": " + name + " must be a table ([" + name + "])");
+        for (const auto& [key, unused] : *table) {
+            if (!known->second.count(std::string(key.str()))) {
+                throw ConfigError(path + ": unknown key \"" + name + "." + std::string(key.str()) + "\"");
+            }
+        }
+    }
+    const FileReader r(t, path);
+    r.readString("reader.id", c.readerId);
+    r.readString("reader.connstring", c.connstring);
+    r.readDuration("reader.poll_period", c.pollPeriod);
+    r.readDuration("reader.presence_check", c.presenceCheck);
+    r.readDuration("reader.debounce", c.debounce);
+    r.readDuration("reader.reopen_backoff_min", c.reopenBackoffMin);
+    r.readDuration("reader.reopen_backoff_max", c.reopenBackoffMax);
+    r.readString("outbox.path", c.outboxPath);
+    r.readString("hub.endpoint", c.hubEndpoint);
+    r.readDuration("hub.ack_timeout", c.ackTimeout);
+    r.readDuration("hub.resend_backoff_min", c.resendBackoffMin);
+    r.readDuration("hub.resend_backoff_max", c.resendBackoffMax);
+    r.readDuration("hub.heartbeat_interval", c.heartbeatInterval);
+    r.read("indicator.led", c.led);
+    r.read("indicator.buzzer", c.buzzer);
+    r.readDuration("indicator.duration", c.indicationDuration);
+    r.readPin("indicator.pn532_green", c.wiring.green);
+    r.readPin("indicator.pn532_red", c.wiring.red);
+    r.readPin("indicator.pn532_buzzer", c.wiring.buzzer);
+    r.readString("log.level", c.logLevel);
+}
+
+void validateAgentConfig(const AgentConfig& c)
+{
+    if (c.readerId.empty()) throw ConfigError("no reader id: give --reader-id ID or reader.id in the config file");
+    if (c.connstring.empty()) throw ConfigError("no reader: give --reader CONNSTRING (e.g. pn532_uart:/dev/ttyUSB0) or reader.connstring in the config file");
+    if (c.outboxPath.empty()) throw ConfigError("no outbox: give --outbox PATH or outbox.path in the config file");
+    if (c.hubEndpoint.empty()) throw ConfigError("no hub: give --hub ENDPOINT (e.g. tcp://hub:7700) or hub.endpoint in the config file");
+    // The reader id must pass the hub's decoder, or every tap would be refused.
+    const auto probe = protocol::decode<protocol::AgentToHub>(protocol::encode(protocol::Hello{c.readerId, "0", 0}));
+    if (!probe) throw ConfigError("reader id \"" + c.readerId + "\" is not valid: 1..64 characters of A-Z a-z 0-9 . _ : -");
+    const auto pair = [](const char* what, std::chrono::milliseconds min, std::chrono::milliseconds max) {
+        if (min > max) throw ConfigError(std::string(what) + ": the minimum (" + std::to_string(min.count()) +
+                                         " ms) is more than the maximum (" + std::to_string(max.count()) + " ms)");
+    };
+    pair("reader.reopen_backoff_min/max", c.reopenBackoffMin, c.reopenBackoffMax);
+    pair("hub.resend_backoff_min/max", c.resendBackoffMin, c.resendBackoffMax);
+    const auto level = spdlog::level::from_str(c.logLevel);
+    if (level == spdlog::level::off && c.logLevel != "off") {
+        throw ConfigError("log level \"" + c.logLevel + "\" is not one of trace, debug, info, warn, error, off");
+    }
+    const auto w = c.wiring;
+    if (w.green == w.red || w.green == w.buzzer || w.red == w.buzzer) {
+        throw ConfigError("indicator: pn532_green, pn532_red and pn532_buzzer must be three different pins");
+    }
+}
+
+} // namespace rollcall::agent

@@ -1,0 +1,81 @@
+#include "hub_link.h"
+
+#include <cstdint>
+#include <cstring>
+#include <sstream>
+
+namespace rollcall::agent {
+
+HubLink::HubLink(zmq::context_t& context, const std::string& endpoint, HubLinkOptions options)
+    : endpoint_(endpoint), socket_(context, zmq::socket_type::dealer), monitor_(context, zmq::socket_type::pair)
+{
+    socket_.set(zmq::sockopt::linger, 0);          // the outbox, not ZeroMQ, keeps unsent taps
+    socket_.set(zmq::sockopt::immediate, 1);       // no queueing towards a hub that is not there
+    socket_.set(zmq::sockopt::reconnect_ivl, static_cast<int>(options.reconnect.count()));
+    socket_.set(zmq::sockopt::reconnect_ivl_max, static_cast<int>(options.reconnectMax.count()));
+    socket_.set(zmq::sockopt::heartbeat_ivl, static_cast<int>(options.heartbeat.count()));
+    socket_.set(zmq::sockopt::heartbeat_timeout, static_cast<int>(options.heartbeatTimeout.count()));
+    socket_.set(zmq::sockopt::sndhwm, 10000);
+    socket_.set(zmq::sockopt::maxmsgsize, static_cast<std::int64_t>(protocol::kMaxFrameBytes));
+
+    std::ostringstream monitorEndpoint;
+    monitorEndpoint << "inproc://rollcall-agent-hub-monitor-" << static_cast<const void*>(this);
+    if (zmq_socket_monitor(socket_.handle(), monitorEndpoint.str().c_str(),
+                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED) != 0) {
+        throw zmq::error_t();
+    }
+    monitor_.set(zmq::sockopt::linger, 0);
+    monitor_.connect(monitorEndpoint.str());
+    socket_.connect(endpoint); // throws zmq::error_t for a malformed endpoint
+}
+
+bool HubLink::send(const protocol::AgentMessage& message)
+{
+    if (!connected()) return false;
+    const auto bytes = protocol::encode(message);
+    try {
+        return socket_.send(zmq::buffer(bytes), zmq::send_flags::dontwait).has_value();
+    } catch (const zmq::error_t&) { // EHOSTUNREACH and the like: the hub is not there
+        return false;
+    }
+}
+
+std::optional<HubReceive> HubLink::receive()
+{
+    zmq::message_t frame;
+    if (!socket_.recv(frame, zmq::recv_flags::dontwait)) return std::nullopt;
+    while (frame.more()) { // one frame per message on this channel; drop the rest of a bad one
+        zmq::message_t rest;
+        (void)socket_.recv(rest, zmq::recv_flags::dontwait);
+        if (!rest.more()) {
+            return BadHubFrame{{protocol::DecodeErrorKind::Malformed, "hub sent a multi-frame message"}};
+        }
+    }
+    auto decoded = protocol::decode<protocol::HubToAgent>(frame.to_string_view());
+    if (!decoded) return BadHubFrame{decoded.error()};
+    return HubReceive{std::move(decoded).value()};
+}
+
+std::vector<LinkEvent> HubLink::takeEvents()
+{
+    std::vector<LinkEvent> events;
+    while (true) {
+        zmq::message_t header;
+        if (!monitor_.recv(header, zmq::recv_flags::dontwait)) break;
+        zmq::message_t address;
+        if (header.more()) (void)monitor_.recv(address);
+        if (header.size() < sizeof(std::uint16_t)) continue;
+        std::uint16_t event = 0;
+        std::memcpy(&event, header.data(), sizeof event);
+        if (event == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
+            connections_ = 1;
+            events.push_back(LinkEvent::Connected);
+        } else if (event == ZMQ_EVENT_DISCONNECTED) {
+            connections_ = 0;
+            events.push_back(LinkEvent::Disconnected);
+        }
+    }
+    return events;
+}
+
+} // namespace rollcall::agent

@@ -1,0 +1,122 @@
+// rollcall-agent: runs beside a badge reader; see docs/agent.md and
+// reader-agent/rollcall-agent.toml for every setting.
+#include "agent.h"
+#include "agent_config.h"
+#include "agent_log.h"
+#include "database.h"
+#include "libnfc/libnfc_card_reader.h"
+
+#include <CLI/CLI.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+
+#ifndef ROLLCALL_VERSION
+#define ROLLCALL_VERSION "0.0.0"
+#endif
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
+
+extern "C" void onSignal(int) { g_stop.store(true); } // only sets a flag: the loop acts on it
+
+void installSignalHandlers()
+{
+    struct sigaction sa {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; // no SA_RESTART: the main loop's poll returns EINTR at once
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    using namespace rollcall;
+    using namespace rollcall::agent;
+
+    CLI::App app{"rollcall-agent — reads badge taps from an NFC reader, keeps them in a durable outbox and "
+                 "delivers them to the hub exactly once",
+                 "rollcall-agent"};
+    std::string configFile;
+    std::string reader;
+    std::string hub;
+    std::string readerId;
+    std::string outbox;
+    std::string logLevel;
+    app.add_option("--config", configFile, "TOML settings file (see reader-agent/rollcall-agent.toml)")->check(CLI::ExistingFile);
+    app.add_option("--reader", reader, "libnfc connstring, e.g. pn532_uart:/dev/ttyUSB0 or acr122_usb");
+    app.add_option("--hub", hub, "hub taps endpoint, e.g. tcp://hub.example:7700");
+    app.add_option("--reader-id", readerId, "this reader's id as registered at the hub");
+    app.add_option("--outbox", outbox, "SQLite outbox file (created if missing)");
+    app.add_option("--log-level", logLevel, "trace, debug, info, warn, error");
+    app.set_version_flag("--version", ROLLCALL_VERSION);
+    CLI11_PARSE(app, argc, argv);
+
+    AgentConfig config;
+    try {
+        if (!configFile.empty()) loadAgentConfigFile(config, configFile);
+        // Command-line options win over the file.
+        if (!reader.empty()) config.connstring = reader;
+        if (!hub.empty()) config.hubEndpoint = hub;
+        if (!readerId.empty()) config.readerId = readerId;
+        if (!outbox.empty()) config.outboxPath = outbox;
+        if (!logLevel.empty()) config.logLevel = logLevel;
+        validateAgentConfig(config);
+    } catch (const ConfigError& e) {
+        std::cerr << "rollcall-agent: " << e.what() << "\n";
+        return 2;
+    }
+
+    spdlog::set_level(spdlog::level::from_str(config.logLevel));
+    auto log = agentLogger("agent");
+    installSignalHandlers();
+    try {
+        Outbox box(config.outboxPath, config.readerId);
+        zmq::context_t context(1);
+        std::unique_ptr<HubLink> link;
+        try {
+            link = std::make_unique<HubLink>(context, config.hubEndpoint);
+        } catch (const zmq::error_t& e) {
+            std::cerr << "rollcall-agent: --hub \"" << config.hubEndpoint << "\": " << e.what() << "\n";
+            return 2;
+        }
+        LibnfcCardReader cardReader(LibnfcReaderOptions{config.connstring, config.pollPeriod, config.led || config.buzzer,
+                                                        config.wiring});
+        const SystemClock clock;
+        ReaderPoller poller(cardReader, clock,
+                            ReaderPollerOptions{config.presenceCheck, config.debounce, config.reopenBackoffMin,
+                                                config.reopenBackoffMax});
+        AgentOptions options;
+        options.agentVersion = ROLLCALL_VERSION;
+        options.ackTimeout = config.ackTimeout;
+        options.resendBackoffMin = config.resendBackoffMin;
+        options.resendBackoffMax = config.resendBackoffMax;
+        options.heartbeatInterval = config.heartbeatInterval;
+        options.led = config.led;
+        options.buzzer = config.buzzer;
+        options.indicationDuration = config.indicationDuration;
+        Agent agent(options, box, *link, poller, clock);
+        // Tests and scripts wait for this line.
+        log->info("rollcall-agent: running reader_id={} reader={} hub={} outbox={} next_seq={} depth={}", config.readerId,
+                  config.connstring, config.hubEndpoint, config.outboxPath, box.nextSeq(), box.depth());
+        agent.run(g_stop);
+        log->info("stopped");
+        return 0;
+    } catch (const OutboxError& e) {
+        std::cerr << "rollcall-agent: --outbox: " << e.what() << "\n";
+        return 2;
+    } catch (const db::DatabaseError& e) {
+        std::cerr << "rollcall-agent: outbox " << config.outboxPath << ": " << e.what() << "\n";
+        return 3;
+    } catch (const std::exception& e) {
+        std::cerr << "rollcall-agent: " << e.what() << "\n";
+        return 3;
+    }
+}

@@ -1,0 +1,133 @@
+#include "outbox.h"
+
+namespace rollcall::agent {
+namespace {
+
+constexpr std::int64_t kSchemaVersion = 1;
+
+StoredTap tapFrom(const db::Statement& s, const std::string& readerId)
+{
+    StoredTap stored;
+    stored.offsetKnown = !s.isNull(4);
+    auto& t = stored.tap;
+    t.reader_id = readerId;
+    t.seq = static_cast<std::uint64_t>(s.getInt(0));
+    t.badge_uid = s.getText(1);
+    if (const auto d = s.getOptionalText(2)) t.direction = protocol::direction_from_string(*d);
+    t.at_ms = s.getInt(3);
+    t.clock_offset_ms = s.getOptionalInt(4).value_or(0);
+    return stored;
+}
+
+} // namespace
+
+Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), readerId_(std::move(readerId))
+{
+    // A small page cache: the outbox is tiny and the agent should stay small.
+    db_.exec("PRAGMA cache_size = -256");
+    db::Transaction tx(db_);
+    db_.exec(R"sql(
+        CREATE TABLE IF NOT EXISTS outbox_meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS outbox (
+            seq             INTEGER PRIMARY KEY,
+            badge_uid       TEXT NOT NULL,
+            direction       TEXT,
+            at_ms           INTEGER NOT NULL,
+            clock_offset_ms INTEGER
+        );
+    )sql");
+    auto get = db_.prepare("SELECT value FROM outbox_meta WHERE key = ?");
+    get.bind(1, "schema_version");
+    if (get.step()) {
+        const auto version = std::stoll(get.getText(0));
+        if (version > kSchemaVersion) {
+            throw OutboxError(path + ": outbox schema " + std::to_string(version) + " is newer than this agent (" +
+                              std::to_string(kSchemaVersion) + ")");
+        }
+    }
+    get.reset();
+    get.bind(1, "reader_id");
+    if (get.step()) {
+        const auto owner = get.getText(0);
+        if (owner != readerId_) {
+            throw OutboxError(path + ": this outbox belongs to reader \"" + owner + "\", not \"" + readerId_ +
+                              "\" (sequence numbers are per reader; give each reader its own outbox)");
+        }
+    }
+    get.reset();
+    auto put = db_.prepare("INSERT OR IGNORE INTO outbox_meta(key, value) VALUES (?, ?)");
+    put.bind(1, "schema_version").bind(2, std::to_string(kSchemaVersion)).run();
+    put.bind(1, "reader_id").bind(2, readerId_).run();
+    put.bind(1, "next_seq").bind(2, "1").run();
+    tx.commit();
+}
+
+protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::Direction> direction, std::int64_t atMs,
+                          std::optional<std::int64_t> clockOffsetMs)
+{
+    db::Transaction tx(db_);
+    const auto seq = nextSeq();
+    auto insert = db_.prepare("INSERT INTO outbox(seq, badge_uid, direction, at_ms, clock_offset_ms) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, static_cast<std::int64_t>(seq)).bind(2, badgeUid);
+    if (direction) insert.bind(3, protocol::to_string(*direction));
+    else insert.bindNull(3);
+    insert.bind(4, atMs).bind(5, clockOffsetMs);
+    insert.run();
+    // The counter moves in the same transaction as the row: never derived from
+    // the rows that remain, so deleting acknowledged taps cannot rewind it.
+    auto bump = db_.prepare("UPDATE outbox_meta SET value = ? WHERE key = 'next_seq'");
+    bump.bind(1, std::to_string(seq + 1)).run();
+    tx.commit();
+
+    protocol::Tap t;
+    t.reader_id = readerId_;
+    t.seq = seq;
+    t.badge_uid = badgeUid;
+    t.direction = direction;
+    t.at_ms = atMs;
+    t.clock_offset_ms = clockOffsetMs.value_or(0);
+    return t;
+}
+
+bool Outbox::remove(std::uint64_t seq)
+{
+    auto del = db_.prepare("DELETE FROM outbox WHERE seq = ?");
+    del.bind(1, static_cast<std::int64_t>(seq)).run();
+    return db_.changes() > 0;
+}
+
+std::vector<StoredTap> Outbox::pending(std::size_t limit) const
+{
+    auto s = db_.prepare("SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox ORDER BY seq LIMIT ?");
+    s.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<StoredTap> out;
+    while (s.step()) out.push_back(tapFrom(s, readerId_));
+    return out;
+}
+
+std::optional<StoredTap> Outbox::find(std::uint64_t seq) const
+{
+    auto s = db_.prepare("SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE seq = ?");
+    s.bind(1, static_cast<std::int64_t>(seq));
+    if (!s.step()) return std::nullopt;
+    return tapFrom(s, readerId_);
+}
+
+std::uint64_t Outbox::depth() const
+{
+    auto s = db_.prepare("SELECT count(*) FROM outbox");
+    (void)s.step();
+    return static_cast<std::uint64_t>(s.getInt(0));
+}
+
+std::uint64_t Outbox::nextSeq() const
+{
+    auto s = db_.prepare("SELECT value FROM outbox_meta WHERE key = 'next_seq'");
+    if (!s.step()) throw OutboxError(db_.path() + ": outbox has no next_seq");
+    return static_cast<std::uint64_t>(std::stoll(s.getText(0)));
+}
+
+} // namespace rollcall::agent

@@ -1,0 +1,70 @@
+#pragma once
+// Outbox: the agent's durable store of taps not yet acknowledged by the hub.
+//
+// Guarantees (docs/agent.md "Outbox"): a tap is committed (WAL,
+// synchronous=FULL) with its sequence number before anything is sent; the
+// next sequence number is stored in the same transaction, so a crash or
+// power loss at any instant neither loses a stored tap nor reuses a seq, even
+// after every row has been deleted; a row is deleted only by remove() (on the
+// hub's ack). One outbox belongs to one reader id.
+//
+// Error policy: SQLite failures throw db::DatabaseError; an outbox that
+// belongs to another reader or has a newer schema throws OutboxError.
+
+#include "database.h"
+#include "protocol/messages.h"
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace rollcall::agent {
+
+class OutboxError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// A stored tap; `offsetKnown` says whether the clock offset was estimated at tap time.
+struct StoredTap {
+    protocol::Tap tap;
+    bool offsetKnown = false;
+};
+
+class Outbox {
+public:
+    /// Opens (creating if needed) the outbox at `path` for `readerId`.
+    /// Throws OutboxError if the file belongs to another reader id.
+    Outbox(const std::string& path, std::string readerId);
+    Outbox(const Outbox&) = delete;
+    Outbox& operator=(const Outbox&) = delete;
+
+    /// Stores a new tap and returns it with its sequence number (durable on return).
+    /// `clockOffsetMs` is the offset estimate at tap time, if any.
+    protocol::Tap add(const std::string& badgeUid, std::optional<protocol::Direction> direction, std::int64_t atMs,
+                      std::optional<std::int64_t> clockOffsetMs);
+
+    /// Deletes the tap with this seq (the hub acknowledged it). Returns false if
+    /// there was none (already deleted: a repeated ack).
+    bool remove(std::uint64_t seq);
+
+    /// Taps not yet acknowledged, oldest first, at most `limit`.
+    /// A tap stored without an offset has clock_offset_ms = 0 and offsetKnown false.
+    [[nodiscard]] std::vector<StoredTap> pending(std::size_t limit) const;
+    [[nodiscard]] std::optional<StoredTap> find(std::uint64_t seq) const;
+
+    /// Number of taps stored and not acknowledged.
+    [[nodiscard]] std::uint64_t depth() const;
+    /// The seq the next add() will use (>= 1).
+    [[nodiscard]] std::uint64_t nextSeq() const;
+    [[nodiscard]] const std::string& readerId() const noexcept { return readerId_; }
+    [[nodiscard]] const std::string& path() const noexcept { return db_.path(); }
+
+private:
+    mutable db::Database db_;
+    std::string readerId_;
+};
+
+} // namespace rollcall::agent
