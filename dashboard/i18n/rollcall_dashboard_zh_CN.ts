@@ -1,0 +1,425 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Switch meeting</source>
+        <translation>切换会议</translation>
+    </message>
+    <message>
+        <source>Venue screen</source>
+        <translation>会场大屏</translation>
+    </message>
+    <message>
+        <source>Reader alarm: %1</source>
+        <translation>读卡器告警：%1</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Walk-ins %1 · unknown badges %2</source>
+        <translation>列席 %1 · 未知卡 %2</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>准时到会</translation>
+    </message>
+    <message>
+        <source>Attended %1</source>
+        <translation>实到 %1</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Not arrived</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Substituted</source>
+        <translation>代会</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Left mid-meeting %1</source>
+        <translation>中途离场 %1</translation>
+    </message>
+    <message>
+        <source>Attendance rate</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <source>Nobody is absent</source>
+        <translation>无缺席人员</translation>
+    </message>
+    <message>
+        <source>Nobody is late</source>
+        <translation>无迟到人员</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Connection to the hub lost — reconnecting…</source>
+        <translation>与中心的连接已中断，正在重连…</translation>
+    </message>
+    <message>
+        <source>The figures below may be out of date; the board reloads as soon as the hub answers.</source>
+        <translation>以下数据可能已过时；中心恢复应答后看板将自动重新加载。</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayText</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Substituted</source>
+        <translation>代会</translation>
+    </message>
+    <message>
+        <source>Not arrived</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>未到（已超时）</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Left mid-meeting</source>
+        <translation>中途离场</translation>
+    </message>
+    <message>
+        <source>No check-out</source>
+        <translation>未签退</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>列席</translation>
+    </message>
+    <message>
+        <source>Unknown badge</source>
+        <translation>未知卡</translation>
+    </message>
+    <message>
+        <source>Repeat tap</source>
+        <translation>重复刷卡</translation>
+    </message>
+    <message>
+        <source>Outside window</source>
+        <translation>不在签到时段</translation>
+    </message>
+    <message>
+        <source>Unknown reader</source>
+        <translation>未知读卡器</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>进</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>出</translation>
+    </message>
+    <message>
+        <source>Never seen</source>
+        <translation>从未上线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>No reader attached</source>
+        <translation>读卡器未连接</translation>
+    </message>
+    <message>
+        <source>Reader error</source>
+        <translation>读卡器故障</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Check-in open</source>
+        <translation>签到中</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Rollcall attendance board</source>
+        <translation>会议签到看板</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPicker</name>
+    <message>
+        <source>Today's meetings</source>
+        <translation>今日会议</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Back to the board</source>
+        <translation>返回看板</translation>
+    </message>
+    <message>
+        <source>No meetings today (or the hub has not answered yet).</source>
+        <translation>今天没有会议（或中心尚未应答）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPanel</name>
+    <message>
+        <source>Readers</source>
+        <translation>读卡器状态</translation>
+    </message>
+    <message>
+        <source>%1/%2 online</source>
+        <translation>在线 %1/%2</translation>
+    </message>
+    <message>
+        <source>outbox %1</source>
+        <translation>积压 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TapFeedPanel</name>
+    <message>
+        <source>Live taps</source>
+        <translation>实时签到</translation>
+    </message>
+    <message>
+        <source>No taps yet</source>
+        <translation>暂无刷卡</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPanel</name>
+    <message>
+        <source>By unit</source>
+        <translation>各单位出勤</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 个单位</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>未到：%1</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>名册顺序</translation>
+    </message>
+    <message>
+        <source>Rate ↑</source>
+        <translation>出勤率↑</translation>
+    </message>
+    <message>
+        <source>Rate ↓</source>
+        <translation>出勤率↓</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::AttendeeModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min late (%2)</source>
+        <translation>迟到 %1 分钟（%2）</translation>
+    </message>
+    <message>
+        <source>%1 min late</source>
+        <translation>迟到 %1 分钟</translation>
+    </message>
+    <message>
+        <source>In at %1</source>
+        <translation>%1 签到</translation>
+    </message>
+    <message>
+        <source>Substitute: %1</source>
+        <translation>代会：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::HubConnection</name>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>正在连接中心…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Loading the meeting…</source>
+        <translation>正在加载会议…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation>连接中断，正在重连…</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::MeetingBoard</name>
+    <message>
+        <source>Late after %1</source>
+        <translation>%1 后签到记迟到</translation>
+    </message>
+    <message>
+        <source>No meeting selected</source>
+        <translation>未选择会议</translation>
+    </message>
+    <message>
+        <source>Check-in opens in</source>
+        <translation>距开始签到</translation>
+    </message>
+    <message>
+        <source>Starts in</source>
+        <translation>距会议开始</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>距会议结束</translation>
+    </message>
+    <message>
+        <source>Meeting ended</source>
+        <translation>会议已结束</translation>
+    </message>
+    <message>
+        <source>Meeting finalized</source>
+        <translation>会议已归档</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::MeetingListModel</name>
+    <message>
+        <source>Venue %1</source>
+        <translation>会场 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::ReaderHealthModel</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1: %2 during the meeting</source>
+        <translation>%1：会议期间%2</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::TapFeedModel</name>
+    <message>
+        <source>Badge %1</source>
+        <translation>未登记卡 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::UnitTreeModel</name>
+    <message>
+        <source>(no unit)</source>
+        <translation>（未分单位）</translation>
+    </message>
+    <message>
+        <source>%1 … (%2 in all)</source>
+        <translation>%1 …（共 %2 人）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,151 @@
+// rollcall-dashboard: the live attendance board. Wires the hub connection,
+// the models and the QML window; all logic lives in rollcall_dashboard_lib.
+
+#include "dashboard.h"
+#include "displaytext.h"
+#include "hubconnection.h"
+#include "screenshot.h"
+
+#include "protocol/messages.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFont>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QTranslator>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Rollcall_DashboardPlugin)
+
+using namespace rollcall::dashboard;
+
+int main(int argc, char* argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("rollcall-dashboard"));
+    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("Rollcall live attendance board"));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    const QCommandLineOption liveOpt(QStringLiteral("live"), QStringLiteral("Hub live (PUB) endpoint."), QStringLiteral("ENDPOINT"),
+                                     QString::fromLatin1(rollcall::protocol::kDefaultLiveEndpoint));
+    const QCommandLineOption queryOpt(QStringLiteral("query"), QStringLiteral("Hub query (ROUTER) endpoint."), QStringLiteral("ENDPOINT"),
+                                      QString::fromLatin1(rollcall::protocol::kDefaultQueryEndpoint));
+    const QCommandLineOption meetingOpt(QStringLiteral("meeting"), QStringLiteral("Meeting to show (default: pick one)."), QStringLiteral("M"));
+    const QCommandLineOption fullOpt(QStringLiteral("fullscreen"), QStringLiteral("Venue screen: full screen, no controls."));
+    const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("Language: zh (default) or en."), QStringLiteral("zh|en"),
+                                     QStringLiteral("zh"));
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Save the board to FILE.png and exit."), QStringLiteral("FILE.png"));
+    const QCommandLineOption quitOpt(QStringLiteral("quit-after"), QStringLiteral("Exit after SECONDS (with --screenshot: grab then)."),
+                                     QStringLiteral("SECONDS"));
+    const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1920x1080."), QStringLiteral("WxH"),
+                                     QStringLiteral("1920x1080"));
+    cli.addOptions({liveOpt, queryOpt, meetingOpt, fullOpt, langOpt, shotOpt, quitOpt, sizeOpt});
+    cli.process(app);
+
+    auto fail = [](const QString& message) {
+        std::fprintf(stderr, "rollcall-dashboard: %s\n", qPrintable(message));
+        return 2;
+    };
+    const QString lang = cli.value(langOpt);
+    if (lang != QLatin1String("zh") && lang != QLatin1String("en"))
+        return fail(QStringLiteral("--lang: expected zh or en, got '%1'").arg(lang));
+    int quitAfterMs = -1;
+    if (cli.isSet(quitOpt)) {
+        bool ok = false;
+        const double s = cli.value(quitOpt).toDouble(&ok);
+        if (!ok || s <= 0)
+            return fail(QStringLiteral("--quit-after: expected a positive number of seconds, got '%1'").arg(cli.value(quitOpt)));
+        quitAfterMs = static_cast<int>(s * 1000);
+    }
+    const auto sizeParts = cli.value(sizeOpt).split(QLatin1Char('x'));
+    const int width = sizeParts.size() == 2 ? sizeParts[0].toInt() : 0;
+    const int height = sizeParts.size() == 2 ? sizeParts[1].toInt() : 0;
+    if (width < 320 || height < 240)
+        return fail(QStringLiteral("--size: expected WxH of at least 320x240, got '%1'").arg(cli.value(sizeOpt)));
+    const QString shotPath = cli.value(shotOpt);
+
+    QTranslator translator;
+    const QString qm = QStringLiteral(":/i18n/rollcall_dashboard_%1.qm").arg(lang == QLatin1String("zh") ? QStringLiteral("zh_CN") : lang);
+    if (translator.load(qm))
+        QCoreApplication::installTranslator(&translator);
+    else if (lang == QLatin1String("zh"))
+        return fail(QStringLiteral("missing translation %1").arg(qm));
+
+    // Chinese names and labels need a CJK font; other scripts fall back through fontconfig.
+    QFont font(QStringLiteral("WenQuanYi Micro Hei"));
+    font.setFamilies({QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("DejaVu Sans")});
+    QGuiApplication::setFont(font);
+
+    std::unique_ptr<HubConnection> connection;
+    try {
+        connection = std::make_unique<HubConnection>(cli.value(liveOpt), cli.value(queryOpt));
+    } catch (const std::exception& e) {
+        return fail(QStringLiteral("cannot connect to %1 / %2: %3").arg(cli.value(liveOpt), cli.value(queryOpt), QString::fromUtf8(e.what())));
+    }
+    Dashboard dashboard([] { return QDateTime::currentMSecsSinceEpoch(); });
+    dashboard.attach(*connection);
+    dashboard.setVenueMode(cli.isSet(fullOpt));
+
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)}});
+    engine.load(QUrl(QStringLiteral("qrc:/Rollcall/Dashboard/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return fail(QStringLiteral("could not load the QML user interface"));
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (!window)
+        return fail(QStringLiteral("the root QML object is not a window"));
+    window->resize(width, height);
+    if (cli.isSet(fullOpt) && shotPath.isEmpty())
+        window->showFullScreen();
+    else
+        window->show();
+
+    if (shotPath.isEmpty()) {
+        // The venue screen fills the display; leaving it (Esc) returns to a window.
+        QObject::connect(&dashboard, &Dashboard::venueModeChanged, window, [&dashboard, window] {
+            if (dashboard.venueMode())
+                window->showFullScreen();
+            else
+                window->showNormal();
+        });
+    }
+
+    connection->requestMeetingList();
+    if (cli.isSet(meetingOpt))
+        dashboard.selectMeeting(cli.value(meetingOpt));
+
+    int exitCode = 0;
+    std::unique_ptr<Screenshot> shot;
+    if (!shotPath.isEmpty()) {
+        shot = std::make_unique<Screenshot>(*window, shotPath);
+        QObject::connect(shot.get(), &Screenshot::saved, &app, [&](bool ok) {
+            exitCode = ok ? 0 : 1;
+            QCoreApplication::exit(exitCode);
+        });
+        // Ready: the meeting's snapshot is on the board (or the meeting list, with no meeting).
+        if (cli.isSet(meetingOpt))
+            QObject::connect(&dashboard, &Dashboard::snapshotApplied, shot.get(), &Screenshot::takeAfterNextFrame);
+        else
+            QObject::connect(&dashboard, &Dashboard::meetingListApplied, shot.get(), &Screenshot::takeAfterNextFrame);
+    }
+    if (quitAfterMs > 0) {
+        QTimer::singleShot(quitAfterMs, &app, [&] {
+            if (shot && !shot->taken()) {
+                std::fprintf(stderr, "rollcall-dashboard: no snapshot within %d ms; saving what is shown\n", quitAfterMs);
+                shot->takeNow();  // exits through saved()
+                return;
+            }
+            QCoreApplication::exit(exitCode);
+        });
+    }
+    const int rc = QGuiApplication::exec();
+    return rc;
+}

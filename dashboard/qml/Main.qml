@@ -1,0 +1,55 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import Rollcall.Dashboard
+
+// The board's window: the meeting picker or the meeting board, and the
+// connection-lost overlay.
+ApplicationWindow {
+    id: window
+    required property Dashboard dashboard
+
+    width: 1920
+    height: 1080
+    visible: true
+    title: qsTr("Rollcall attendance board")
+    color: Theme.background
+    // Dark controls to match the board (Basic style reads these roles).
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.button: Theme.panelRaised
+    palette.buttonText: Theme.text
+    palette.base: Theme.panel
+    palette.text: Theme.text
+    palette.mid: Theme.border
+    palette.dark: "#2563eb"
+    palette.brightText: "white"
+    palette.highlight: Theme.info
+    palette.highlightedText: Theme.background
+
+    BoardPage {
+        objectName: "boardPage"
+        anchors.fill: parent
+        visible: !window.dashboard.pickerVisible
+        dashboard: window.dashboard
+    }
+    MeetingPicker {
+        objectName: "meetingPicker"
+        anchors.fill: parent
+        visible: window.dashboard.pickerVisible
+        dashboard: window.dashboard
+    }
+    ConnectionBanner {
+        anchors.fill: parent
+        dashboard: window.dashboard
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: window.dashboard.venueMode
+        onActivated: window.dashboard.venueMode = false
+    }
+    Shortcut {
+        sequence: "F11"
+        onActivated: window.dashboard.venueMode = !window.dashboard.venueMode
+    }
+}

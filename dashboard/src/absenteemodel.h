@@ -1,0 +1,30 @@
+#pragma once
+// The absentee list: roster members who are absent, or overdue (grace passed,
+// not checked in, meeting running), grouped by unit in roster order.
+
+#include <QSortFilterProxyModel>
+#include <QtQml/qqmlregistration.h>
+
+namespace rollcall::dashboard {
+
+class AttendeeModel;
+
+class AbsenteeModel : public QSortFilterProxyModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by Dashboard")
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    explicit AbsenteeModel(AttendeeModel& source, QObject* parent = nullptr);
+    [[nodiscard]] int count() const { return rowCount(); }
+
+signals:
+    void countChanged();
+
+protected:
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    [[nodiscard]] bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+};
+
+} // namespace rollcall::dashboard

@@ -1,0 +1,168 @@
+#include "dashboard.h"
+
+#include "absenteemodel.h"
+#include "attendeemodel.h"
+#include "hubconnection.h"
+#include "latemodel.h"
+#include "meetingboard.h"
+#include "meetinglistmodel.h"
+#include "readerhealthmodel.h"
+#include "tapfeedmodel.h"
+#include "unittreemodel.h"
+
+#include <variant>
+
+namespace rollcall::dashboard {
+
+Dashboard::Dashboard(Clock clock, QObject* parent)
+    : QObject(parent),
+      clock_(std::move(clock)),
+      board_(new MeetingBoard(this)),
+      attendees_(new AttendeeModel(this)),
+      absentees_(new AbsenteeModel(*attendees_, this)),
+      lates_(new LateModel(*attendees_, this)),
+      units_(new UnitTreeModel(this)),
+      tapFeed_(new TapFeedModel(100, this)),
+      readers_(new ReaderHealthModel(this)),
+      meetings_(new MeetingListModel(this))
+{
+    // The wall screen re-orders units by rate at most once a second.
+    units_->setResortDelay(1000);
+    ticker_.setInterval(1000);
+    connect(&ticker_, &QTimer::timeout, this, &Dashboard::tick);
+    ticker_.start();
+    tick();
+}
+
+Dashboard::~Dashboard() = default;
+
+void Dashboard::attach(HubConnection& connection)
+{
+    connection_ = &connection;
+    connect(&connection, &HubConnection::snapshotReceived, this, &Dashboard::applySnapshot);
+    connect(&connection, &HubConnection::updateReceived, this, &Dashboard::applyUpdate);
+    connect(&connection, &HubConnection::hubUpdateReceived, this, &Dashboard::applyHubUpdate);
+    connect(&connection, &HubConnection::meetingListReceived, this, &Dashboard::applyMeetingList);
+    connect(&connection, &HubConnection::statusChanged, this, &Dashboard::connectionChanged);
+    setPickerVisible(connection.meetingId().isEmpty());
+    emit connectionChanged();
+}
+
+void Dashboard::applySnapshot(const protocol::Snapshot& s)
+{
+    hubOffsetMs_ = s.hub_clock_ms - clock_();
+    board_->setMeeting(s.meeting);
+    board_->setSummary(s.summary);
+    attendees_->reset(s.attendees);
+    units_->reset(s.attendees);
+    tapFeed_->reset(s.recent_taps);
+    readers_->setAlarmWindow(s.meeting.opening_ms, s.meeting.end_ms);
+    readers_->reset(s.readers);
+    ++snapshotCount_;
+    setPickerVisible(false);
+    tick();
+    emit snapshotApplied();
+}
+
+void Dashboard::applyUpdate(const protocol::Update& update)
+{
+    std::visit(
+        [this](const auto& p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, protocol::AttendeeState>) {
+                attendees_->upsert(p);
+                units_->upsert(p);
+            } else if constexpr (std::is_same_v<T, protocol::Summary>) {
+                board_->setSummary(p);
+            } else if constexpr (std::is_same_v<T, protocol::TapEvent>) {
+                tapFeed_->add(p);
+            } else if constexpr (std::is_same_v<T, protocol::ReaderHealth>) {
+                readers_->upsert(p, true);
+            } else if constexpr (std::is_same_v<T, protocol::Alarm>) {
+                readers_->applyAlarm(p);
+            } else if constexpr (std::is_same_v<T, protocol::MeetingInfo>) {
+                if (p.id == board_->meeting().id) {
+                    board_->setMeeting(p);
+                    readers_->setAlarmWindow(p.opening_ms, p.end_ms);
+                }
+            }
+        },
+        update.payload);
+}
+
+void Dashboard::applyHubUpdate(const protocol::Update& update)
+{
+    if (const auto* r = std::get_if<protocol::ReaderHealth>(&update.payload)) {
+        readers_->upsert(*r, false);
+    } else if (const auto* a = std::get_if<protocol::Alarm>(&update.payload)) {
+        readers_->applyAlarm(*a);
+    } else if (const auto* m = std::get_if<protocol::MeetingInfo>(&update.payload)) {
+        if (board_->hasMeeting() && m->id == board_->meeting().id) {
+            board_->setMeeting(*m);
+            readers_->setAlarmWindow(m->opening_ms, m->end_ms);
+        }
+        refreshMeetings();
+    }
+}
+
+void Dashboard::applyMeetingList(const protocol::MeetingList& list)
+{
+    meetings_->reset(list);
+    emit meetingListApplied();
+}
+
+void Dashboard::tick()
+{
+    const auto now = hubNow();
+    board_->setNow(now);
+    readers_->setNow(now);
+}
+
+void Dashboard::selectMeeting(const QString& meetingId)
+{
+    if (board_->hasMeeting() && board_->meetingId() != meetingId) {
+        // Another meeting: show nothing of the previous one while its snapshot loads.
+        board_->clear();
+        attendees_->reset({});
+        units_->reset({});
+        tapFeed_->reset({});
+        readers_->reset({});
+    }
+    if (connection_)
+        connection_->setMeeting(meetingId);
+    setPickerVisible(meetingId.isEmpty());
+}
+
+void Dashboard::showPicker()
+{
+    refreshMeetings();
+    setPickerVisible(true);
+}
+
+void Dashboard::refreshMeetings()
+{
+    if (connection_)
+        connection_->requestMeetingList();
+}
+
+void Dashboard::setVenueMode(bool on)
+{
+    if (on == venueMode_)
+        return;
+    venueMode_ = on;
+    emit venueModeChanged();
+}
+
+void Dashboard::setPickerVisible(bool on)
+{
+    if (on == pickerVisible_)
+        return;
+    pickerVisible_ = on;
+    emit pickerVisibleChanged();
+}
+
+bool Dashboard::connectionLost() const { return connection_ && connection_->lost(); }
+bool Dashboard::live() const { return connection_ && connection_->status() == HubConnection::Status::Live; }
+QString Dashboard::connectionText() const { return connection_ ? connection_->statusText() : QString(); }
+
+} // namespace rollcall::dashboard

@@ -1,0 +1,320 @@
+#pragma once
+// Test and benchmark fixtures for the dashboard: a deterministic meeting with
+// a multi-script roster, and HubSim, a stand-in for the hub's live state that
+// numbers updates like the hub does and can produce the snapshot of any moment.
+
+#include "protocol/messages.h"
+
+#include <QAbstractItemModel>
+#include <QColor>
+#include <QVariant>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace rollcall::dashboard::test {
+
+namespace p = rollcall::protocol;
+
+inline constexpr std::int64_t kStartMs = 1718002800000;  // 2024-06-10 15:00 Asia/Shanghai
+inline constexpr std::int64_t kMinute = 60'000;
+inline constexpr const char* kMeetingId = "m-2024-06-10-01";
+
+inline p::MeetingInfo makeMeeting(const std::string& id = kMeetingId)
+{
+    p::MeetingInfo m;
+    m.id = id;
+    m.title = "全州效能建设推进会";
+    m.venues = {"venue.main", "venue.yining"};
+    m.start_ms = kStartMs;
+    m.end_ms = kStartMs + 120 * kMinute;
+    m.late_grace_s = 300;
+    m.early_grace_s = 300;
+    m.opening_ms = kStartMs - 60 * kMinute;
+    m.checkout_required = false;
+    m.finalized = false;
+    return m;
+}
+
+inline const std::vector<std::string>& unitPaths()
+{
+    static const std::vector<std::string> units = {
+        "州直机关/州发改委", "州直机关/州财政局", "州直机关/州教育局", "州直机关/州卫健委",
+        "伊宁市/市政府办",   "伊宁市/市教育局",   "奎屯市/市委办",     "奎屯市/市财政局",
+        "霍城县/县政府办",   "霍城县/县发改委",
+    };
+    return units;
+}
+
+/// A person's name in Chinese, Uyghur (Arabic script) or a Chinese transliteration.
+inline std::string personName(int i)
+{
+    static const std::array<const char*, 12> family = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"};
+    static const std::array<const char*, 12> given = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳"};
+    static const std::array<const char*, 6> uyghur = {"ئابدۇرېھىم ئەمەت", "مۇھەممەت تۇرسۇن", "گۈلنار ئابلا",
+                                                      "ئەخمەت قادىر",      "پاتىگۈل ھېسام",    "ئالىم نىياز"};
+    static const std::array<const char*, 4> translit = {"阿卜杜热合曼·艾买提", "买买提·吐尔逊", "古丽娜尔·阿不拉", "艾合买提·卡德尔"};
+    if (i % 9 == 4)
+        return uyghur[static_cast<std::size_t>(i / 9) % uyghur.size()];
+    if (i % 9 == 7)
+        return translit[static_cast<std::size_t>(i / 9) % translit.size()];
+    return std::string(family[static_cast<std::size_t>(i) % family.size()]) +
+           given[static_cast<std::size_t>(i / 12) % given.size()] +
+           (i >= 144 ? given[static_cast<std::size_t>(i / 144) % given.size()] : "");
+}
+
+inline std::string personId(int i) { return "P-" + std::to_string(10000 + i); }
+inline std::string badgeOf(int i)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "04%06X", 0x100000 + i);
+    return buf;
+}
+
+/// Stand-in for the hub's view of one meeting.
+class HubSim {
+public:
+    /// `people` roster members; at `nowMs` the ones with index % 20 in [0,12]
+    /// have come on time, 13..14 late, 16 are on leave, 17 substituted; the
+    /// rest have not arrived (overdue once grace has passed).
+    explicit HubSim(int people, std::int64_t nowMs = kStartMs + 20 * kMinute, const std::string& meetingId = kMeetingId)
+        : now_(nowMs)
+    {
+        s_.meeting = makeMeeting(meetingId);
+        const auto& units = unitPaths();
+        for (int i = 0; i < people; ++i) {
+            p::AttendeeState a;
+            a.person_id = personId(i);
+            a.name = personName(i);
+            a.unit = units[static_cast<std::size_t>(i * 7 + i / 20 + (i % 13 == 0 ? 3 : 0)) % units.size()];
+            const int k = i % 20;
+            if (k <= 12 && nowMs >= kStartMs - 30 * kMinute) {
+                a.status = p::AttendanceStatus::Present;
+                a.first_in_ms = kStartMs - (30 - i % 29) * kMinute;
+                a.inside = true;
+            } else if ((k == 13 || k == 14) && nowMs > kStartMs + 20 * kMinute - 1) {
+                a.status = p::AttendanceStatus::Late;
+                a.late_minutes = 6 + i % 13;
+                a.first_in_ms = kStartMs + a.late_minutes * kMinute;
+                a.inside = true;
+            } else if (k == 16) {
+                a.status = p::AttendanceStatus::Excused;
+            } else if (k == 17) {
+                a.status = p::AttendanceStatus::Substituted;
+                a.substitute = personName(i + 5000);
+            } else {
+                a.status = graceOver() ? p::AttendanceStatus::Overdue : p::AttendanceStatus::NotArrived;
+            }
+            s_.attendees.push_back(a);
+        }
+        s_.readers = {reader("door-1", "venue.main", true), reader("door-2", "venue.main", true),
+                      reader("door-3", "venue.yining", false)};
+        for (const auto& a : s_.attendees)
+            if (a.first_in_ms && s_.recent_taps.size() < p::kMaxRecentTaps)
+                s_.recent_taps.push_back(tapFor(a, *a.first_in_ms, a.status == p::AttendanceStatus::Late ? p::Verdict::Late : p::Verdict::Present));
+        std::sort(s_.recent_taps.begin(), s_.recent_taps.end(), newestFirst);
+        s_.summary = summarize();
+        s_.hub_clock_ms = now_;
+    }
+
+    [[nodiscard]] const p::Snapshot& snapshot() const { return s_; }
+    [[nodiscard]] std::uint64_t seq() const { return s_.seq; }
+    [[nodiscard]] int people() const { return static_cast<int>(s_.attendees.size()); }
+
+    /// Applies a payload to the hub state and returns the numbered update.
+    p::Update publish(p::UpdatePayload payload)
+    {
+        std::visit([this](const auto& v) { apply(v); }, payload);
+        p::Update u;
+        u.meeting_id = s_.meeting.id;
+        u.seq = ++s_.seq;
+        u.payload = std::move(payload);
+        return u;
+    }
+
+    /// Changes the roster without an update of its own (as rollcallctl does;
+    /// the hub then announces the meeting on its stream).
+    void changeRosterQuietly(const p::AttendeeState& a)
+    {
+        apply(a);
+        s_.summary = summarize();
+    }
+
+    /// Person `i` taps in at `atMs`: attendee, tap and summary updates, as the hub publishes them.
+    std::vector<p::Update> tapIn(int i, std::int64_t atMs)
+    {
+        auto a = s_.attendees[static_cast<std::size_t>(i)];
+        p::Verdict verdict = p::Verdict::Present;
+        if (!a.first_in_ms) {
+            a.first_in_ms = atMs;
+            const auto graceEnd = s_.meeting.start_ms + std::int64_t{s_.meeting.late_grace_s} * 1000;
+            if (atMs <= graceEnd) {
+                a.status = p::AttendanceStatus::Present;
+            } else {
+                a.status = p::AttendanceStatus::Late;
+                a.late_minutes = static_cast<std::int32_t>((atMs - s_.meeting.start_ms) / kMinute);
+                verdict = p::Verdict::Late;
+            }
+        } else {
+            verdict = a.status == p::AttendanceStatus::Late ? p::Verdict::Late : p::Verdict::Present;
+        }
+        a.inside = true;
+        std::vector<p::Update> out;
+        out.push_back(publish(a));
+        out.push_back(publish(tapFor(a, atMs, verdict)));
+        out.push_back(publish(summarize()));
+        return out;
+    }
+
+    /// An unknown badge at a door.
+    std::vector<p::Update> unknownBadge(const std::string& uid, std::int64_t atMs)
+    {
+        p::TapEvent t;
+        t.tap_id = nextTapId_++;
+        t.reader_id = "door-1";
+        t.venue_id = "venue.main";
+        t.badge_uid = uid;
+        t.at_ms = atMs;
+        t.verdict = p::Verdict::UnknownBadge;
+        unknown_.insert(uid);
+        std::vector<p::Update> out;
+        out.push_back(publish(t));
+        out.push_back(publish(summarize()));
+        return out;
+    }
+
+    p::Update readerState(const std::string& readerId, bool online, std::int64_t lastSeen)
+    {
+        for (auto r : s_.readers)
+            if (r.reader_id == readerId) {
+                r.online = online;
+                r.last_seen_ms = lastSeen;
+                return publish(r);
+            }
+        return publish(reader(readerId, "venue.main", online));
+    }
+
+    void setNow(std::int64_t nowMs) { now_ = nowMs; s_.hub_clock_ms = nowMs; }
+
+    [[nodiscard]] p::Summary summarize() const
+    {
+        p::Summary sum;
+        sum.expected = static_cast<std::int32_t>(s_.attendees.size());
+        for (const auto& a : s_.attendees) {
+            switch (a.status) {
+            case p::AttendanceStatus::Present: ++sum.present; break;
+            case p::AttendanceStatus::Late: ++sum.late; break;
+            case p::AttendanceStatus::Absent: ++sum.absent; break;
+            case p::AttendanceStatus::Excused: ++sum.excused; break;
+            case p::AttendanceStatus::Substituted: ++sum.substituted; break;
+            case p::AttendanceStatus::NotArrived:
+            case p::AttendanceStatus::Overdue: ++sum.not_arrived; break;
+            }
+            for (auto f : a.flags)
+                if (f == p::AttendanceFlag::LeftEarly)
+                    ++sum.left_early;
+        }
+        sum.unknown_badges = static_cast<std::int32_t>(unknown_.size());
+        return sum;
+    }
+
+private:
+    /// The protocol's order of recent taps: newest first, ties by the hub's tap id.
+    static bool newestFirst(const p::TapEvent& a, const p::TapEvent& b)
+    {
+        return a.at_ms != b.at_ms ? a.at_ms > b.at_ms : a.tap_id > b.tap_id;
+    }
+    [[nodiscard]] bool graceOver() const { return now_ > kStartMs + 5 * kMinute; }
+
+    p::ReaderHealth reader(const std::string& id, const std::string& venue, bool online) const
+    {
+        p::ReaderHealth r;
+        r.reader_id = id;
+        r.venue_id = venue;
+        r.online = online;
+        r.last_seen_ms = online ? now_ - 4000 : now_ - 7 * kMinute;
+        r.outbox_depth = online ? 0 : 12;
+        r.clock_offset_ms = online ? -250 : 1800;
+        r.agent_version = "0.1.0";
+        r.reader_state = p::ReaderState::Ok;
+        return r;
+    }
+
+    p::TapEvent tapFor(const p::AttendeeState& a, std::int64_t atMs, p::Verdict verdict)
+    {
+        p::TapEvent t;
+        t.tap_id = nextTapId_++;
+        t.reader_id = (t.tap_id % 2) ? "door-1" : "door-2";
+        t.venue_id = "venue.main";
+        t.badge_uid = badgeOf(std::stoi(a.person_id.substr(2)) - 10000);
+        t.person_id = a.person_id;
+        t.name = a.name;
+        t.at_ms = atMs;
+        t.direction = p::Direction::In;
+        t.verdict = verdict;
+        return t;
+    }
+
+    void apply(const p::AttendeeState& a)
+    {
+        for (auto& x : s_.attendees)
+            if (x.person_id == a.person_id) {
+                x = a;
+                return;
+            }
+        s_.attendees.push_back(a);
+    }
+    void apply(const p::Summary& sum) { s_.summary = sum; }
+    void apply(const p::TapEvent& t)
+    {
+        auto pos = std::find_if(s_.recent_taps.begin(), s_.recent_taps.end(), [&](const auto& x) { return newestFirst(t, x); });
+        s_.recent_taps.insert(pos, t);
+        if (s_.recent_taps.size() > p::kMaxRecentTaps)
+            s_.recent_taps.resize(p::kMaxRecentTaps);
+    }
+    void apply(const p::ReaderHealth& r)
+    {
+        for (auto& x : s_.readers)
+            if (x.reader_id == r.reader_id) {
+                x = r;
+                return;
+            }
+        s_.readers.push_back(r);
+    }
+    void apply(const p::Alarm&) {}
+    void apply(const p::MeetingInfo& m) { s_.meeting = m; }
+
+    p::Snapshot s_;
+    std::int64_t now_;
+    std::uint64_t nextTapId_ = 1;
+    std::set<std::string> unknown_;
+};
+
+/// Every row of a list model as "role=value role=value ...", for comparing
+/// models (and printing them legibly when they differ).
+inline std::vector<std::string> rowsOf(const QAbstractItemModel& model, int limit = -1)
+{
+    std::vector<std::string> rows;
+    const auto roles = model.roleNames();
+    std::map<QByteArray, int> byName;
+    for (auto it = roles.begin(); it != roles.end(); ++it)
+        byName[it.value()] = it.key();
+    const int n = limit < 0 ? model.rowCount() : std::min(limit, model.rowCount());
+    for (int r = 0; r < n; ++r) {
+        QString row;
+        for (const auto& [name, role] : byName) {
+            const QVariant v = model.data(model.index(r, 0), role);
+            const QString text = v.metaType() == QMetaType::fromType<QColor>() ? v.value<QColor>().name() : v.toString();
+            row += QString::fromUtf8(name) + QLatin1Char('=') + text + QLatin1Char(' ');
+        }
+        rows.push_back(row.toStdString());
+    }
+    return rows;
+}
+
+} // namespace rollcall::dashboard::test
