@@ -11,8 +11,9 @@
 #   2. a reader's offline log imported (taps from before the start),
 #      leave and a substitute recorded, a forgotten badge checked in by hand;
 #   3. rollcall-hub started; live taps arrive from readers;
-#   4. the live attendance table and JSON, as the general office sees it;
-#   5. last month's four meetings (imported reader logs, finalized) and the
+#   4. the live board (rollcall-dashboard; a screenshot when there is no display);
+#   5. the live attendance table and JSON, as the general office sees it;
+#   6. last month's four meetings (imported reader logs, finalized) and the
 #      general office's paper: sign-in sheets, the period report by unit,
 #      disciplinary notices and the monthly disclosure list (CSV/XLSX/PDF).
 set -euo pipefail
@@ -175,12 +176,25 @@ wait_for "$OUT/agent-r-yining.log" "delivered seq=" 15
 echo "  r-yining: $(grep "delivered seq=" "$OUT/agent-r-yining.log" | tail -1 | sed -E 's/.*(delivered seq=)/\1/')"
 echo "  record: $(sqlite3 "$DB" "SELECT count(*) FROM taps WHERE reader_id = 'r-yining' AND badge_uid = upper(replace('$(uid P019)', ':', ''))") tap of 朱琳 at r-yining"
 
-step "4. Attendance now"
+step "4. The live board (rollcall-dashboard)"
+DASH="$BUILD/dashboard/rollcall-dashboard"
+DASH_PID=""
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+  "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON > "$OUT/dashboard.log" 2>&1 &
+  DASH_PID=$!
+  echo "the board is open on your display; close its window to end the demo"
+else
+  QT_QPA_PLATFORM=offscreen "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON --size 1600x900 \
+    --screenshot "$OUT/dashboard.png" --quit-after 15 > "$OUT/dashboard.log" 2>&1
+  echo "no display here: the board as a person would see it is in $OUT/dashboard.png"
+fi
+
+step "5. Attendance now, as the general office sees it"
 ctl status --meeting M-2026-11-ECON | tee "$OUT/status.txt"
 ctl status --meeting M-2026-11-ECON --json > "$OUT/status.json"
 echo "(JSON: $OUT/status.json)"
 
-step "5. The general office's paper"
+step "6. The general office's paper"
 REPORTS="$OUT/reports"
 mkdir -p "$REPORTS"
 for fmt in csv xlsx pdf; do
@@ -203,3 +217,4 @@ echo "Reports: $REPORTS (sign-in sheet page 1 as PNG: $(ls "$REPORTS"/sign-in-sh
 
 step "Done"
 echo "Everything the demo made is in $OUT (record: $DB, hub log: $OUT/hub.log)."
+if [[ -n "$DASH_PID" ]]; then wait "$DASH_PID" || true; fi

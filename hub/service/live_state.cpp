@@ -546,7 +546,9 @@ void LiveState::tick(TimePoint now)
     }
     for (auto& [id, h] : health_) {
         const bool online = h.lastSeen && now - *h.lastSeen <= config_.readerOfflineAfter;
-        const bool alarm = !online && meetingOpenAtVenue(h.venueId, now);
+        // A reader never heard from (a standalone terminal whose logs are imported) is
+        // shown as such but raises no alarm; one that fell silent does (issue 6, fairness).
+        const bool alarm = !online && h.lastSeen && meetingOpenAtVenue(h.venueId, now);
         if (online == h.online && alarm == h.alarm) continue;
         const bool alarmChanged = alarm != h.alarm;
         h.online = online;
