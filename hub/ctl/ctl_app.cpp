@@ -4,6 +4,7 @@
 #include "database.h"
 #include "meeting_evaluator.h"
 #include "record.h"
+#include "attendance_ledger.h"
 #include "report_commands.h"
 #include "roster_import.h"
 #include "schema.h"
@@ -241,6 +242,13 @@ void cmdFinalize(const Options& o, std::ostream& out, const Clock& clock)
     s.bind(1, toMillis(clock.now())).bind(2, o.meeting).run();
     tx.commit();
     out << "meeting " << o.meeting << " finalized; its statuses now change only by amendment\n";
+    // Its results go into the reports' cache now, so period reports over
+    // finalized meetings never have to replay their taps.
+    try {
+        reports::AttendanceLedger(record).fillCache(meeting->times.start, meeting->times.start + Millis(1), clock.now());
+    } catch (const std::exception& e) {
+        out << "(results not cached: " << e.what() << "; reports will evaluate the meeting from its taps)\n";
+    }
 }
 
 } // namespace

@@ -345,6 +345,16 @@ TEST_F(RollcallctlTest, amendmentsChangeStatusesAndAreShownWithWhoAndWhy)
     EXPECT_EQ(status.at("summary").at("substituted"), 1);
 }
 
+TEST_F(RollcallctlTest, finalizeCachesTheMeetingsResultsForReports)
+{
+    setUpMeeting();
+    ok({"taps", "import", data("taps_basic.csv")});
+    clock_.set(at("12:00"));
+    EXPECT_EQ(scalar("SELECT count(*) FROM meeting_results WHERE meeting_id = 'm1'"), 0);
+    ok({"meeting", "finalize", "--id", "m1"});
+    EXPECT_EQ(scalar("SELECT count(*) FROM meeting_results WHERE meeting_id = 'm1'"), 1);
+}
+
 TEST_F(RollcallctlTest, finalizeFreezesTheMeetingAgainstLateTaps)
 {
     setUpMeeting();
