@@ -16,6 +16,10 @@ bool ReaderHealthModel::alarmAt(int row) const
     const auto& r = rows_[static_cast<std::size_t>(row)];
     if (r.health.alarm || !r.hubAlarm.isEmpty())
         return true;
+    // A reader never heard from is a standalone terminal whose logs are
+    // imported later: shown as never connected, but no alarm (the hub's rule too).
+    if (!r.health.last_seen_ms)
+        return false;
     const bool faulty = !r.health.online ||
                         (r.health.reader_state && *r.health.reader_state != protocol::ReaderState::Ok);
     return faulty && inWindow();
