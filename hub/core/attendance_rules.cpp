@@ -21,6 +21,20 @@ constexpr std::array<std::string_view, 7> kStatusNames{"not_arrived", "overdue",
 
 std::string_view toString(Status s) { return kStatusNames.at(static_cast<std::size_t>(s)); }
 
+std::string_view labelZh(Status s)
+{
+    switch (s) {
+    case Status::NotArrived: return "未到";
+    case Status::Overdue: return "未到(已过签到时间)";
+    case Status::Present: return "出席";
+    case Status::Late: return "迟到";
+    case Status::Substituted: return "代会";
+    case Status::Excused: return "请假";
+    case Status::Absent: return "缺席";
+    }
+    return "?";
+}
+
 std::optional<Status> statusFromString(std::string_view s)
 {
     for (std::size_t i = 0; i < kStatusNames.size(); ++i) {

@@ -29,6 +29,8 @@ enum Flag : unsigned {
 };
 
 [[nodiscard]] std::string_view toString(Status s);
+/// The Chinese word printed on boards and sheets ("迟到").
+[[nodiscard]] std::string_view labelZh(Status s);
 [[nodiscard]] std::optional<Status> statusFromString(std::string_view s);
 [[nodiscard]] std::string_view toString(Direction d);
 [[nodiscard]] std::optional<Direction> directionFromString(std::string_view s);

@@ -5,15 +5,26 @@
 #include <unordered_map>
 
 namespace rollcall {
-namespace {
+std::optional<PendingTap> manualTapOf(const Amendment& a, const std::string& meetingId)
+{
+    if (a.kind != AmendmentKind::ManualTap || !a.personId || !a.at) return std::nullopt;
+    PendingTap p;
+    p.input.ref = -a.id;
+    p.input.personId = a.personId;
+    p.input.at = *a.at;
+    p.input.explicitDirection = a.direction.value_or(rules::Direction::In);
+    p.input.forcedMeeting = meetingId;
+    p.evidence = TapEvidence{-a.id, *a.at, *p.input.explicitDirection, "", "", std::nullopt};
+    return p;
+}
 
-struct PendingTap {
-    rules::TapInput input;
-    TapEvidence evidence;
-    const TapRecord* record = nullptr;
-};
-
-} // namespace
+void sortForReplay(std::vector<PendingTap>& taps)
+{
+    std::stable_sort(taps.begin(), taps.end(), [](const PendingTap& a, const PendingTap& b) {
+        if (a.input.at != b.input.at) return a.input.at < b.input.at;
+        return a.input.ref < b.input.ref;
+    });
+}
 
 AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings, TimePoint now, Millis debounce,
                                const TapObserver& observer)
@@ -27,16 +38,7 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
         s.meeting = m;
         s.roster = record.roster(m.id);
         for (auto& a : record.amendments(m.id)) {
-            if (a.kind == AmendmentKind::ManualTap && a.personId && a.at) {
-                PendingTap p;
-                p.input.ref = -a.id;
-                p.input.personId = a.personId;
-                p.input.at = *a.at;
-                p.input.explicitDirection = a.direction.value_or(rules::Direction::In);
-                p.input.forcedMeeting = m.id;
-                p.evidence = TapEvidence{-a.id, *a.at, *p.input.explicitDirection, "", "", std::nullopt};
-                pending.push_back(std::move(p));
-            }
+            if (auto p = manualTapOf(a, m.id)) pending.push_back(std::move(*p));
             s.amendments.push_back(std::move(a));
         }
         venues.insert(m.venues.begin(), m.venues.end());
@@ -78,13 +80,9 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
         p.input.readerDirection = rd->second;
         p.input.explicitDirection = t.direction;
         p.evidence = TapEvidence{t.id, t.at, rules::Direction::In, t.readerId, t.badgeUid, t.receivedAt};
-        p.record = &t;
         pending.push_back(std::move(p));
     }
-    std::stable_sort(pending.begin(), pending.end(), [](const PendingTap& a, const PendingTap& b) {
-        if (a.input.at != b.input.at) return a.input.at < b.input.at;
-        return a.input.ref < b.input.ref;
-    });
+    sortForReplay(pending);
     for (const auto& p : pending) {
         const auto r = tracker.addTap(p.input, p.evidence, now);
         if (observer) observer(p.input, p.evidence, r);

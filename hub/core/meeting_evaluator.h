@@ -13,6 +13,18 @@
 
 namespace rollcall {
 
+/// A tap waiting to be replayed: what the tracker needs, and the evidence to cite.
+struct PendingTap {
+    rules::TapInput input;
+    TapEvidence evidence;
+};
+
+/// A manual check-in/out amendment as a tap of its meeting; nullopt for other kinds.
+[[nodiscard]] std::optional<PendingTap> manualTapOf(const Amendment& a, const std::string& meetingId);
+
+/// Replay order: by time, then by reference (taps before later taps, manual ones first at a tie).
+void sortForReplay(std::vector<PendingTap>& taps);
+
 /// Called for each replayed tap with its outcome (for counters and live feeds).
 using TapObserver = std::function<void(const rules::TapInput&, const TapEvidence&, const TapResult&)>;
 

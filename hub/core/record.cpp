@@ -370,12 +370,18 @@ std::int64_t Record::addAmendment(Amendment& a)
 
 std::vector<Amendment> Record::amendments(const std::string& meetingId)
 {
+    return amendments(std::vector<std::string>{meetingId});
+}
+
+std::vector<Amendment> Record::amendments(const std::vector<std::string>& meetingIds)
+{
+    std::vector<Amendment> out;
+    if (meetingIds.empty()) return out;
     auto s = db_.prepare(
         "SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, reason, "
-        "created_ms FROM amendments a WHERE meeting_id = ? AND kind <> 'revoke' "
+        "created_ms FROM amendments a WHERE meeting_id IN (" + placeholders(meetingIds.size()) + ") AND kind <> 'revoke' "
         "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) ORDER BY id");
-    s.bind(1, meetingId);
-    std::vector<Amendment> out;
+    for (std::size_t i = 0; i < meetingIds.size(); ++i) s.bind(static_cast<int>(i + 1), meetingIds[i]);
     while (s.step()) {
         Amendment a;
         a.id = s.getInt(0);

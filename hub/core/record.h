@@ -132,6 +132,8 @@ public:
     std::int64_t addAmendment(Amendment& amendment);
     /// Amendments of a meeting in order, revoked ones left out.
     [[nodiscard]] std::vector<Amendment> amendments(const std::string& meetingId);
+    /// The same for several meetings at once, in amendment order.
+    [[nodiscard]] std::vector<Amendment> amendments(const std::vector<std::string>& meetingIds);
 
 private:
     db::Database& db_;

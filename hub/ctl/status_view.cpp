@@ -51,19 +51,7 @@ int displayWidth(std::string_view s)
     return width;
 }
 
-std::string_view statusLabelZh(rules::Status s)
-{
-    switch (s) {
-    case rules::Status::NotArrived: return "未到";
-    case rules::Status::Overdue: return "未到(已过签到时间)";
-    case rules::Status::Present: return "出席";
-    case rules::Status::Late: return "迟到";
-    case rules::Status::Substituted: return "代会";
-    case rules::Status::Excused: return "请假";
-    case rules::Status::Absent: return "缺席";
-    }
-    return "?";
-}
+std::string_view statusLabelZh(rules::Status s) { return rules::labelZh(s); }
 
 ordered_json statusJson(const MeetingResult& r, const Zone& zone)
 {

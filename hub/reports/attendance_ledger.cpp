@@ -10,29 +10,12 @@
 namespace rollcall::reports {
 namespace {
 
-constexpr std::array<AmendmentKind, 8> kAllKinds{
-    AmendmentKind::Leave,  AmendmentKind::Substitute, AmendmentKind::ManualTap,        AmendmentKind::StatusOverride,
-    AmendmentKind::Revoke, AmendmentKind::Appeal,     AmendmentKind::AppealResolution, AmendmentKind::AbsenceConfirmation};
-
-AmendmentKind kindFrom(const std::string& s)
-{
-    for (auto k : kAllKinds) {
-        if (toString(k) == s) return k;
-    }
-    throw std::runtime_error("unknown amendment kind in the record: " + s);
-}
-
 std::string placeholders(std::size_t n)
 {
     std::string s;
     for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
     return s;
 }
-
-struct PendingTap {
-    rules::TapInput input;
-    TapEvidence evidence;
-};
 
 // Meetings are evaluated in stretches of time holding at least this many of
 // the wanted meetings: few enough that the tap assigner's scan of candidate
@@ -199,29 +182,7 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
     }
 
     std::unordered_map<std::string, std::vector<Amendment>> amendments;
-    {
-        auto s = db.prepare(
-            "SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, reason, "
-            "created_ms FROM amendments a WHERE meeting_id IN (" + placeholders(ids.size()) + ") AND kind <> 'revoke' "
-            "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) ORDER BY id");
-        for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i + 1), ids[i]);
-        while (s.step()) {
-            Amendment a;
-            a.id = s.getInt(0);
-            a.kind = kindFrom(s.getText(1));
-            a.meetingId = s.getOptionalText(2);
-            a.personId = s.getOptionalText(3);
-            a.otherPersonId = s.getOptionalText(4);
-            if (auto at = s.getOptionalInt(5)) a.at = fromMillis(*at);
-            if (auto d = s.getOptionalText(6)) a.direction = rules::directionFromString(*d);
-            a.status = s.getOptionalText(7);
-            a.refId = s.getOptionalInt(8);
-            a.author = s.getText(9);
-            a.reason = s.getText(10);
-            a.createdAt = fromMillis(s.getInt(11));
-            amendments[*a.meetingId].push_back(std::move(a));
-        }
-    }
+    for (auto& a : record_.amendments(ids)) amendments[*a.meetingId].push_back(std::move(a));
 
     std::vector<MeetingSetup> setups;
     std::vector<PendingTap> pending;
@@ -230,16 +191,7 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
         setup.meeting = m;
         setup.roster = std::move(rosters[m.id]);
         for (auto& a : amendments[m.id]) {
-            if (a.kind == AmendmentKind::ManualTap && a.personId && a.at) {
-                PendingTap p;
-                p.input.ref = -a.id;
-                p.input.personId = a.personId;
-                p.input.at = *a.at;
-                p.input.explicitDirection = a.direction.value_or(rules::Direction::In);
-                p.input.forcedMeeting = m.id;
-                p.evidence = TapEvidence{-a.id, *a.at, *p.input.explicitDirection, "", "", std::nullopt};
-                pending.push_back(std::move(p));
-            }
+            if (auto p = manualTapOf(a, m.id)) pending.push_back(std::move(*p));
             setup.amendments.push_back(std::move(a));
         }
         setups.push_back(std::move(setup));
@@ -277,10 +229,7 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
             pending.push_back(std::move(p));
         }
     }
-    std::stable_sort(pending.begin(), pending.end(), [](const PendingTap& a, const PendingTap& b) {
-        if (a.input.at != b.input.at) return a.input.at < b.input.at;
-        return a.input.ref < b.input.ref;
-    });
+    sortForReplay(pending);
     for (const auto& p : pending) (void)tracker.addTap(p.input, p.evidence, now);
     for (const auto& id : wanted) {
         (void)tracker.advanceTo(id, now);
