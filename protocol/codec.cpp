@@ -368,6 +368,11 @@ class Fields {
     return v ? d_.u64(*v, at(key), lo, hi) : 0;
   }
   std::uint64_t seq(std::string_view key) { return u64(key, 1, kMaxSeq); }
+  std::optional<std::uint64_t> opt_seq(std::string_view key) {
+    const json* v = maybe(key);
+    if (!v) return std::nullopt;
+    return d_.u64(*v, at(key), 1, kMaxSeq);
+  }
   std::int64_t time_ms(std::string_view key) { return i64(key, 0, kMaxTimeMs); }
   std::optional<std::int64_t> opt_time_ms(std::string_view key) { return opt_i64(key, 0, kMaxTimeMs); }
   std::int64_t offset_ms(std::string_view key) { return i64(key, -kMaxTimeMs, kMaxTimeMs); }
@@ -482,6 +487,7 @@ void read(Fields& f, Welcome& m) {
   m.hub_clock_ms = f.time_ms("hub_clock_ms");
   m.reader_known = f.boolean("reader_known");
   m.message = f.str("message", Str::Text);
+  m.last_seq = f.opt_seq("last_seq");
 }
 
 constexpr std::string_view kVerdicts =
@@ -895,6 +901,7 @@ void fill(JsonWriter& j, const Welcome& m) {
   j["hub_clock_ms"] = m.hub_clock_ms;
   j["reader_known"] = m.reader_known;
   j["message"] = m.message;
+  if (m.last_seq) j["last_seq"] = *m.last_seq;
 }
 
 void fill(JsonWriter& j, const Ack& m) {

@@ -102,6 +102,9 @@ struct Welcome {
   std::int64_t hub_clock_ms = 0;
   bool reader_known = false;
   std::string message;
+  /// Highest seq the hub has recorded for this reader, if any: an agent whose
+  /// outbox counter is behind it (a lost outbox) continues numbering after it.
+  std::optional<std::uint64_t> last_seq;
   bool operator==(const Welcome&) const = default;
 };
 

@@ -119,6 +119,13 @@ void Agent::onWelcome(const protocol::Welcome& welcome)
     if (!welcomed_) offset_.addSample(helloSentMs_, wallMs(), welcome.hub_clock_ms);
     welcomed_ = true;
     const auto offset = offset_.estimate().value_or(0);
+    // The hub has recorded numbers this outbox has not reached: the outbox was
+    // lost or replaced. Continue after them, so new taps are never refused as
+    // conflicts with taps already in the record.
+    if (welcome.last_seq && outbox_.advanceTo(*welcome.last_seq + 1)) {
+        log->warn("the hub has recorded seq {} of this reader, beyond this outbox (was it lost?): numbering continues at {}",
+                  *welcome.last_seq, *welcome.last_seq + 1);
+    }
     if (welcome.reader_known) {
         log->info("welcome from the hub: \"{}\" clock_offset_ms={}", welcome.message, offset);
     } else {

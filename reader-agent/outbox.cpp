@@ -92,6 +92,16 @@ protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::D
     return t;
 }
 
+bool Outbox::advanceTo(std::uint64_t seq)
+{
+    db::Transaction tx(db_);
+    if (seq <= nextSeq()) return false;
+    auto bump = db_.prepare("UPDATE outbox_meta SET value = ? WHERE key = 'next_seq'");
+    bump.bind(1, std::to_string(seq)).run();
+    tx.commit();
+    return true;
+}
+
 bool Outbox::remove(std::uint64_t seq)
 {
     auto del = db_.prepare("DELETE FROM outbox WHERE seq = ?");

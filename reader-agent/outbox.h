@@ -59,6 +59,8 @@ public:
     [[nodiscard]] std::uint64_t depth() const;
     /// The seq the next add() will use (>= 1).
     [[nodiscard]] std::uint64_t nextSeq() const;
+    /// Moves the counter forward to `seq` if it is behind (never back). True if it moved.
+    bool advanceTo(std::uint64_t seq);
     [[nodiscard]] const std::string& readerId() const noexcept { return readerId_; }
     [[nodiscard]] const std::string& path() const noexcept { return db_.path(); }
 

@@ -415,6 +415,13 @@ protocol::Welcome LiveState::hello(const protocol::Hello& h, TimePoint now)
     w.hub_clock_ms = toMillis(now);
     const auto it = health_.find(h.reader_id);
     w.reader_known = it != health_.end();
+    // The highest number recorded for this reader, kept or quarantined.
+    std::int64_t last = 0;
+    if (const auto m = maxSeq_.find(h.reader_id); m != maxSeq_.end()) last = m->second;
+    auto q = db_.prepare("SELECT max(seq) FROM quarantined_taps WHERE reader_id = ?");
+    q.bind(1, h.reader_id);
+    if (q.step() && !q.isNull(0)) last = std::max(last, q.getInt(0));
+    if (last > 0) w.last_seq = static_cast<std::uint64_t>(last);
     if (w.reader_known) {
         Health& hl = it->second;
         hl.agentVersion = h.agent_version;

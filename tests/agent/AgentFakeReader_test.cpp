@@ -102,6 +102,25 @@ TEST_F(AgentFakeReader, eachTapGetsTheHubsVerdictOnTheReader)
     EXPECT_TRUE(agent.agent().clockOffset().has_value());
 }
 
+TEST_F(AgentFakeReader, freshOutboxContinuesAfterTheNumbersTheHubHasRecorded)
+{
+    HubProcess hub(db_);
+    {
+        // This reader's earlier life: seq 1..7 are in the record, then its outbox was lost.
+        zmq::context_t ctx;
+        AgentClient previous(ctx, hub.endpoints().taps);
+        for (std::uint64_t seq = 1; seq <= 7; ++seq) (void)previous.tap(makeTap("r-hall", seq, "04A1B2C4", nowMs() - 60'000));
+    }
+    RunningAgent agent(outbox_, hub.endpoints().taps);
+    ASSERT_TRUE(log_.waitFor("numbering continues at 8")) << log_.all();
+    agent.tap({0x04, 0xA1, 0xB2, 0xC1}, log_);
+    const auto line = log_.waitFor("verdict seq=8 ");
+    ASSERT_TRUE(line) << log_.all();
+    EXPECT_NE(line->find("present"), std::string::npos) << *line;
+    EXPECT_TRUE(eventually([&] { return agent.outbox().depth() == 0; }));
+    EXPECT_EQ(recordedTaps(db_, "r-hall").at(8), "04A1B2C1");
+}
+
 TEST_F(AgentFakeReader, hubDownTapsAreBufferedThenDeliveredExactlyOnce)
 {
     HubEndpoints endpoints;

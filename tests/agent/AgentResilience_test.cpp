@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 using namespace rollcall;
 using namespace rollcall::test;
 using rollcall::hardware::Pn532Card;
@@ -118,10 +120,14 @@ TEST_F(AgentResilience, readerThatDiesAndComesBackIsReopened)
     auto emulator = std::make_unique<EmulatorProcess>(link, control);
     AgentProcess agent(config_, "pn532_uart:" + link, hub.endpoints().taps, "r-hall", outbox_);
     agent.expectLine("reader state ok");
-    EXPECT_EQ(emulator->command("tap 04A1B2C1 200"), "ok");
+    EXPECT_EQ(emulator->command("tap 04A1B2C1 800"), "ok");
     agent.expectLine("verdict seq=1 uid=04A1B2C1 present");
 
-    emulator->process().kill(SIGKILL); // like a USB reader pulled out
+    // Like a USB reader pulled out: its device node goes first, then the chip.
+    // (A killed emulator's pty number is soon reused by another test's emulator;
+    // a stale link would let the agent open that one.)
+    std::filesystem::remove(link);
+    emulator->process().kill(SIGKILL);
     (void)emulator->process().wait();
     const auto mark = agent.process().lineCount();
     ASSERT_TRUE(agent.process().waitForLine("reader state no_reader", 15s, mark)) << agent.process().output();
@@ -132,7 +138,7 @@ TEST_F(AgentResilience, readerThatDiesAndComesBackIsReopened)
 
     emulator = std::make_unique<EmulatorProcess>(link, control); // plugged in again
     ASSERT_TRUE(agent.process().waitForLine("reader state ok", 15s, mark)) << agent.process().output();
-    EXPECT_EQ(emulator->command("tap 04A1B2C3 200"), "ok");
+    EXPECT_EQ(emulator->command("tap 04A1B2C3 800"), "ok");
     agent.expectLine("verdict seq=2 uid=04A1B2C3");
     EXPECT_EQ(recordedTaps(db_, "r-hall"), (std::map<std::int64_t, std::string>{{1, "04A1B2C1"}, {2, "04A1B2C3"}}));
 }

@@ -29,6 +29,19 @@ TEST_F(Outbox, sequenceStartsAtOneAndGrowsByOne)
     EXPECT_EQ(box.nextSeq(), 3u);
 }
 
+TEST_F(Outbox, counterMovesForwardOnlyAndSurvivesReopening)
+{
+    {
+        agent::Outbox box(path_, "door-1");
+        (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt);
+        EXPECT_TRUE(box.advanceTo(42));
+        EXPECT_FALSE(box.advanceTo(10)); // never back
+        EXPECT_EQ(box.nextSeq(), 42u);
+    }
+    agent::Outbox box(path_, "door-1");
+    EXPECT_EQ(box.add("04A1B2C2", std::nullopt, 2000, std::nullopt).seq, 42u);
+}
+
 TEST_F(Outbox, storedTapsSurviveReopening)
 {
     {
