@@ -592,6 +592,7 @@ void read(Fields& f, MeetingInfo& m) {
   m.id = f.str("id", Str::Id);
   m.title = f.str("title", Str::Text);
   f.strs("venues", m.venues, Str::Id, kMaxVenuesPerMeeting);
+  if (f.maybe("venue_names")) f.strs("venue_names", m.venue_names, Str::Text, kMaxVenuesPerMeeting);
   m.start_ms = f.time_ms("start_ms");
   m.end_ms = f.time_ms("end_ms");
   check_interval(f, m.start_ms, m.end_ms);
@@ -988,6 +989,7 @@ void fill(JsonWriter& j, const MeetingInfo& m) {
   j["id"] = m.id;
   j["title"] = m.title;
   j["venues"] = m.venues;
+  if (!m.venue_names.empty()) j["venue_names"] = m.venue_names;
   j["start_ms"] = m.start_ms;
   j["end_ms"] = m.end_ms;
   j["late_grace_s"] = m.late_grace_s;

@@ -195,6 +195,7 @@ struct MeetingInfo {
   std::string id;
   std::string title;
   std::vector<std::string> venues;       ///< venue ids, main venue first
+  std::vector<std::string> venue_names;  ///< their names, same order (optional on the wire)
   std::int64_t start_ms = 0;
   std::int64_t end_ms = 0;               ///< >= start_ms
   std::int32_t late_grace_s = 0;

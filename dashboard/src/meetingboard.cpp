@@ -45,9 +45,11 @@ QString MeetingBoard::title() const { return DisplayText::fromStd(meeting_.title
 
 QString MeetingBoard::venuesText() const
 {
+    // Names when the hub sent them (it does since venue_names was added), else ids.
+    const auto& venues = meeting_.venue_names.size() == meeting_.venues.size() ? meeting_.venue_names : meeting_.venues;
     QStringList v;
-    for (const auto& id : meeting_.venues)
-        v << DisplayText::fromStd(id);
+    for (const auto& name : venues)
+        v << DisplayText::fromStd(name);
     return v.join(QStringLiteral(" · "));
 }
 

@@ -55,9 +55,13 @@ Meeting readMeeting(db::Database& db, db::Statement& s)
     m.times.midThreshold = std::chrono::seconds(s.getInt(7));
     m.times.checkoutRequired = s.getInt(8) != 0;
     if (auto f = s.getOptionalInt(9)) m.finalizedAt = fromMillis(*f);
-    auto v = db.prepare("SELECT venue_id FROM meeting_venues WHERE meeting_id = ? ORDER BY is_main DESC, venue_id");
+    auto v = db.prepare("SELECT mv.venue_id, v.name FROM meeting_venues mv JOIN venues v ON v.id = mv.venue_id "
+                        "WHERE mv.meeting_id = ? ORDER BY mv.is_main DESC, mv.venue_id");
     v.bind(1, m.id);
-    while (v.step()) m.venues.push_back(v.getText(0));
+    while (v.step()) {
+        m.venues.push_back(v.getText(0));
+        m.venueNames.push_back(v.getText(1));
+    }
     return m;
 }
 

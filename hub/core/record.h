@@ -32,7 +32,8 @@ struct Reader {
 struct Meeting {
     std::string id;
     std::string title;
-    std::vector<std::string> venues; // main venue first
+    std::vector<std::string> venues;     // venue ids, main venue first
+    std::vector<std::string> venueNames; // their names, same order (for paper and screens)
     rules::MeetingTimes times;
     std::optional<TimePoint> finalizedAt;
 };

@@ -254,7 +254,7 @@ std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o,
     const auto& m = r.meeting;
     const auto& a = r.attendees[o.attendee];
     std::string venues;
-    for (const auto& v : m.venues) venues += (venues.empty() ? "" : "、") + v;
+    for (const auto& v : m.venueNames.empty() ? m.venues : m.venueNames) venues += (venues.empty() ? "" : "、") + v;
     std::string s = zone.formatDate(m.times.start) + "「" + m.title + "」（会议 " + m.id + "，"
         + zone.format(m.times.start).substr(11, 5) + "–" + zone.format(m.times.end).substr(11, 5) + "，会场 " + venues + "）：";
     if (o.absence) {

@@ -42,7 +42,7 @@ Document meetingSheet(const MeetingResult& r, const std::vector<OfflineReader>& 
     Document doc;
     doc.title = m.title + " 签到表";
     std::string venues;
-    for (const auto& v : m.venues) venues += (venues.empty() ? "" : "、") + v;
+    for (const auto& v : m.venueNames.empty() ? m.venues : m.venueNames) venues += (venues.empty() ? "" : "、") + v;
     doc.subtitle.push_back("会议编号：" + m.id + "　时间：" + zone.format(m.times.start).substr(0, 16) + " 至 "
                            + (zone.formatDate(m.times.end) == day ? zone.format(m.times.end).substr(11, 5)
                                                                    : zone.format(m.times.end).substr(0, 16))

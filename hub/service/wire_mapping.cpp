@@ -47,6 +47,7 @@ protocol::MeetingInfo toWire(const Meeting& m)
     w.id = m.id;
     w.title = m.title;
     w.venues = m.venues;
+    w.venue_names = m.venueNames;
     w.start_ms = toMillis(m.times.start);
     w.end_ms = toMillis(m.times.end);
     w.late_grace_s = static_cast<std::int32_t>(duration_cast<seconds>(m.times.lateGrace).count());

@@ -47,6 +47,7 @@ inline MeetingInfo sample_meeting() {
   return MeetingInfo{"m-2024-06-10-01",
                      "全州效能建设推进会 · ئىشلەش ئۈنۈمى يىغىنى",
                      {"venue.main", "venue.yining", "venue.huocheng"},
+                     {"州会议中心", "伊宁县分会场", "霍城县分会场"},
                      1718002800000,
                      1718010000000,
                      300,

@@ -93,7 +93,7 @@ TEST_F(Discipline, noticeCitesMeetingsTapsAndAmendments)
     const auto text = readFile(dir.file("notices-2026-11/notice-2026-11-002-P002.txt"));
     for (const char* expected : {"关于对李四同志给予效能告诫的通知", "编号：2026-11-002", "州直机关/州发改委：", "工号 P002",
                                  "2026年第四季度内迟到或早退累计 3 次",
-                                 "2026-10-13「州直机关工作例会（2026-10-13）」（会议 M01，09:00–11:00，会场 v1）：迟到 12 分钟",
+                                 "2026-10-13「州直机关工作例会（2026-10-13）」（会议 M01，09:00–11:00，会场 第一会议室）：迟到 12 分钟",
                                  "09:12:00 签到（读卡器 r1，记录 #", "早退 30 分钟", "10:30:00 签退（读卡器 r2，记录 #",
                                  "迟到 8 分钟", "一个季度内迟到或早退达到 3 次给予效能告诫"}) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
