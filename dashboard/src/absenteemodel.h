@@ -2,25 +2,17 @@
 // The absentee list: roster members who are absent, or overdue (grace passed,
 // not checked in, meeting running), grouped by unit in roster order.
 
-#include <QSortFilterProxyModel>
-#include <QtQml/qqmlregistration.h>
+#include "attendeefiltermodel.h"
 
 namespace rollcall::dashboard {
 
-class AttendeeModel;
-
-class AbsenteeModel : public QSortFilterProxyModel {
+class AbsenteeModel : public AttendeeFilterModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by Dashboard")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
-    explicit AbsenteeModel(AttendeeModel& source, QObject* parent = nullptr);
-    [[nodiscard]] int count() const { return rowCount(); }
-
-signals:
-    void countChanged();
+    explicit AbsenteeModel(AttendeeModel& source, QObject* parent = nullptr) : AttendeeFilterModel(parent) { follow(source); }
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;

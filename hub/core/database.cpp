@@ -149,6 +149,13 @@ std::optional<std::string> Statement::getOptionalText(int column) const
     return getText(column);
 }
 
+std::string placeholders(std::size_t n)
+{
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+    return s;
+}
+
 Transaction::Transaction(Database& db, Kind kind) : db_(db)
 {
     db_.exec(kind == Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN");

@@ -98,6 +98,9 @@ private:
     sqlite3* db_;
 };
 
+/// "?,?,?" with n markers, for an IN (…) list bound one value each.
+[[nodiscard]] std::string placeholders(std::size_t n);
+
 /// Rolls back unless commit() is called (SQLiteCpp Transaction).
 class Transaction {
 public:

@@ -35,13 +35,6 @@ std::vector<std::string> splitUnitPath(const std::string& path)
     return parts;
 }
 
-std::string placeholders(std::size_t n)
-{
-    std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-    return s;
-}
-
 Meeting readMeeting(db::Database& db, db::Statement& s)
 {
     Meeting m;
@@ -255,7 +248,7 @@ std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, 
     auto s = db_.prepare(std::string(kMeetingColumns)
                          + "WHERE opening_ms <= ? AND end_ms + ? >= ? AND id IN "
                            "(SELECT meeting_id FROM meeting_venues WHERE venue_id IN ("
-                         + placeholders(venues.size()) + ")) ORDER BY start_ms, id");
+                         + db::placeholders(venues.size()) + ")) ORDER BY start_ms, id");
     s.bind(1, toMillis(to)).bind(2, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(3, toMillis(from));
     for (std::size_t i = 0; i < venues.size(); ++i) s.bind(static_cast<int>(i + 4), venues[i]);
     while (s.step()) out.push_back(readMeeting(db_, s));
@@ -349,7 +342,7 @@ std::vector<TapRecord> Record::tapsAt(const std::vector<std::string>& venues, Ti
     std::vector<TapRecord> out;
     if (venues.empty()) return out;
     auto s = db_.prepare(std::string(kTapColumns) + "WHERE at_ms BETWEEN ? AND ? AND venue_id IN ("
-                         + placeholders(venues.size()) + ") ORDER BY at_ms, id");
+                         + db::placeholders(venues.size()) + ") ORDER BY at_ms, id");
     s.bind(1, toMillis(from)).bind(2, toMillis(to));
     for (std::size_t i = 0; i < venues.size(); ++i) s.bind(static_cast<int>(i + 3), venues[i]);
     while (s.step()) out.push_back(readTap(s));
@@ -383,7 +376,7 @@ std::vector<Amendment> Record::amendments(const std::vector<std::string>& meetin
     if (meetingIds.empty()) return out;
     auto s = db_.prepare(
         "SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, reason, "
-        "created_ms FROM amendments a WHERE meeting_id IN (" + placeholders(meetingIds.size()) + ") AND kind <> 'revoke' "
+        "created_ms FROM amendments a WHERE meeting_id IN (" + db::placeholders(meetingIds.size()) + ") AND kind <> 'revoke' "
         "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) ORDER BY id");
     for (std::size_t i = 0; i < meetingIds.size(); ++i) s.bind(static_cast<int>(i + 1), meetingIds[i]);
     while (s.step()) {

@@ -7,14 +7,22 @@ namespace rollcall::rules {
 TapAssigner::TapAssigner(std::vector<MeetingWindow> meetings, Millis debounce)
     : meetings_(std::move(meetings)), debounce_(debounce)
 {
+    for (std::size_t i = 0; i < meetings_.size(); ++i) {
+        for (const auto& v : meetings_[i].venues) {
+            auto& list = byVenue_[v];
+            if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+        }
+    }
 }
 
 std::vector<const MeetingWindow*> TapAssigner::candidates(const std::string& venueId, TimePoint at) const
 {
     std::vector<const MeetingWindow*> found;
-    for (const auto& m : meetings_) {
-        if (at < m.opening || at > m.windowEnd()) continue;
-        if (std::find(m.venues.begin(), m.venues.end(), venueId) != m.venues.end()) found.push_back(&m);
+    const auto it = byVenue_.find(venueId);
+    if (it == byVenue_.end()) return found;
+    for (const auto i : it->second) {
+        const auto& m = meetings_[i];
+        if (at >= m.opening && at <= m.windowEnd()) found.push_back(&m);
     }
     return found;
 }

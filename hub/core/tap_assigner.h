@@ -66,6 +66,9 @@ private:
     [[nodiscard]] static const MeetingWindow* checkOutTarget(const std::vector<const MeetingWindow*>& c, TimePoint at);
 
     std::vector<MeetingWindow> meetings_;
+    // venue -> its meetings: a tap looks only at its own venue's windows (the
+    // hub tracks a whole prefecture's day).
+    std::unordered_map<std::string, std::vector<std::size_t>> byVenue_; // indexes into meetings_ (copy-safe)
     Millis debounce_;
     // reader -> badge -> time of the last kept tap.
     std::unordered_map<std::string, std::unordered_map<std::string, TimePoint>> lastKept_;

@@ -51,7 +51,6 @@ int displayWidth(std::string_view s)
     return width;
 }
 
-std::string_view statusLabelZh(rules::Status s) { return rules::labelZh(s); }
 
 ordered_json statusJson(const MeetingResult& r, const Zone& zone)
 {
@@ -151,7 +150,7 @@ void printStatusTable(std::ostream& out, const MeetingResult& r, const Zone& zon
         std::string flags;
         for (const auto& f : rules::flagNames(a.outcome.flags)) flags += (flags.empty() ? "" : ",") + f;
         rows.push_back({a.person.unitPath, a.person.name,
-                        std::string(statusLabelZh(a.outcome.status)) + " " + std::string(rules::toString(a.outcome.status)),
+                        std::string(rules::labelZh(a.outcome.status)) + " " + std::string(rules::toString(a.outcome.status)),
                         clockOrDash(a.outcome.firstIn, zone), clockOrDash(a.outcome.lastOut, zone),
                         std::to_string(a.outcome.lateMinutes), std::to_string(a.outcome.earlyMinutes),
                         flags.empty() ? "-" : flags, a.substitute ? a.substitute->name : "-"});

@@ -11,9 +11,6 @@ namespace rollcall::ctl {
 [[nodiscard]] nlohmann::ordered_json statusJson(const MeetingResult& result, const Zone& zone);
 void printStatusTable(std::ostream& out, const MeetingResult& result, const Zone& zone);
 
-/// Chinese label for a status, as printed on sheets ("迟到").
-[[nodiscard]] std::string_view statusLabelZh(rules::Status s);
-
 /// Terminal columns a UTF-8 string takes (East Asian wide characters count 2).
 [[nodiscard]] int displayWidth(std::string_view utf8);
 

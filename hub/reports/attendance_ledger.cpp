@@ -10,13 +10,6 @@
 namespace rollcall::reports {
 namespace {
 
-std::string placeholders(std::size_t n)
-{
-    std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-    return s;
-}
-
 // Meetings are evaluated in stretches of time holding at least this many of
 // the wanted meetings: few enough that the tap assigner's scan of candidate
 // windows stays short, enough that per-stretch queries stay few.
@@ -154,7 +147,7 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
     {
         std::unordered_map<std::string, std::set<std::string>> invitedPersons;
         auto s = db.prepare("SELECT meeting_id, unit_id, person_id FROM meeting_invites WHERE meeting_id IN ("
-                            + placeholders(ids.size()) + ")");
+                            + db::placeholders(ids.size()) + ")");
         for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i + 1), ids[i]);
         while (s.step()) {
             auto& set = invitedPersons[s.getText(0)];
@@ -205,7 +198,7 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
     {
         const std::vector<std::string> venueList(venues.begin(), venues.end());
         auto s = db.prepare("SELECT id, reader_id, badge_uid, at_ms, direction, venue_id, received_ms FROM taps "
-                            "WHERE at_ms BETWEEN ? AND ? AND venue_id IN (" + placeholders(venueList.size())
+                            "WHERE at_ms BETWEEN ? AND ? AND venue_id IN (" + db::placeholders(venueList.size())
                             + ") ORDER BY at_ms, id");
         // One debounce interval early, so the first tap is debounced against its predecessor.
         s.bind(1, toMillis(from - options_.debounce)).bind(2, toMillis(to));

@@ -5,7 +5,6 @@
 
 namespace rollcall::reports {
 
-std::string statusZh(rules::Status s) { return std::string(rules::labelZh(s)); }
 
 std::string flagsZh(unsigned flags)
 {
@@ -61,7 +60,7 @@ std::string describeAmendment(const Amendment& a, const Zone& zone)
         break;
     case AmendmentKind::StatusOverride:
         if (a.status) {
-            if (auto s = rules::statusFromString(*a.status)) what += "为" + statusZh(*s);
+            if (auto s = rules::statusFromString(*a.status)) what += "为" + std::string(rules::labelZh(*s));
         }
         break;
     case AmendmentKind::AppealResolution:

@@ -7,7 +7,6 @@
 
 namespace rollcall::reports {
 
-[[nodiscard]] std::string statusZh(rules::Status s);
 /// "早退、中途离场"; empty when no flags.
 [[nodiscard]] std::string flagsZh(unsigned flags);
 [[nodiscard]] std::string amendmentKindZh(AmendmentKind k);

@@ -61,9 +61,9 @@ Document meetingSheet(const MeetingResult& r, const std::vector<OfflineReader>& 
         const auto& o = a.outcome;
         const bool toVerify = o.status == rules::Status::Absent && !offline.empty()
             && !absenceConfirmed(a.amendments, a.person.id);
-        std::string status = statusZh(o.status);
+        std::string status(rules::labelZh(o.status));
         if (a.overriddenFrom) {
-            if (auto from = rules::statusFromString(*a.overriddenFrom)) status += "（原：" + statusZh(*from) + "）";
+            if (auto from = rules::statusFromString(*a.overriddenFrom)) status += "（原：" + std::string(rules::labelZh(*from)) + "）";
         }
         std::string flags = flagsZh(o.flags);
         if (toVerify) flags += (flags.empty() ? "" : "、") + std::string(kReaderOfflineVerify);

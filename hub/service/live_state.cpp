@@ -365,31 +365,36 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
             acks.push_back({in.peer, std::move(ack)});
         }
 
-        // Verdicts of out-of-order taps: replay the meetings around each one.
-        for (const auto& d : deferred) {
-            const auto meetings = record_.meetingsAt({d.venueId}, d.at, d.at);
-            TapVerdict verdict = TapVerdict::NotInWindow;
-            std::optional<std::string> meetingId;
-            std::int64_t lateMinutes = 0;
-            (void)replayRecord(record_, meetings, now, config_.debounce,
-                               [&](const rules::TapInput&, const TapEvidence& ev, const TapResult& r) {
-                                   if (ev.ref == d.tapId) {
-                                       verdict = r.verdict;
-                                       meetingId = r.assignment.meetingId;
-                                       lateMinutes = r.lateMinutes;
-                                   }
-                               });
-            auto& ack = std::get<protocol::Ack>(acks[d.ack].reply);
-            ack.verdict = toWire(verdict);
-            AckTextFacts facts{ack.verdict};
-            if (d.personId) {
-                if (auto p = person(*d.personId)) facts.name = p->name;
+        // Verdicts of out-of-order taps (an agent's backlog comes as many at once):
+        // one replay per venue, over the meetings around all of that venue's taps.
+        std::map<std::string, std::vector<const Deferred*>> deferredByVenue;
+        for (const auto& d : deferred) deferredByVenue[d.venueId].push_back(&d);
+        for (const auto& [venueId, taps] : deferredByVenue) {
+            TimePoint from = taps.front()->at, to = taps.front()->at;
+            std::unordered_map<std::int64_t, std::pair<TapVerdict, std::int64_t>> outcome; // tap id -> verdict, late minutes
+            for (const auto* d : taps) {
+                from = std::min(from, d->at);
+                to = std::max(to, d->at);
+                outcome.emplace(d->tapId, std::pair{TapVerdict::NotInWindow, std::int64_t{0}});
             }
-            facts.lateMinutes = lateMinutes;
-            ack.text = ackText(facts);
-            auto& set = sql_->setVerdict;
-            set.bind(1, protocol::to_string(ack.verdict)).bind(2, d.tapId);
-            set.run();
+            (void)replayRecord(record_, record_.meetingsAt({venueId}, from, to), now, config_.debounce,
+                               [&](const rules::TapInput&, const TapEvidence& ev, const TapResult& r) {
+                                   if (auto it = outcome.find(ev.ref); it != outcome.end()) it->second = {r.verdict, r.lateMinutes};
+                               });
+            for (const auto* d : taps) {
+                const auto& [verdict, lateMinutes] = outcome.at(d->tapId);
+                auto& ack = std::get<protocol::Ack>(acks[d->ack].reply);
+                ack.verdict = toWire(verdict);
+                AckTextFacts facts{ack.verdict};
+                if (d->personId) {
+                    if (auto p = person(*d->personId)) facts.name = p->name;
+                }
+                facts.lateMinutes = lateMinutes;
+                ack.text = ackText(facts);
+                auto& set = sql_->setVerdict;
+                set.bind(1, protocol::to_string(ack.verdict)).bind(2, d->tapId);
+                set.run();
+            }
         }
         tx.commit();
     } catch (...) {
@@ -457,13 +462,7 @@ void LiveState::heartbeat(const protocol::Heartbeat& hb, TimePoint now)
     h.alarm = false;
     publishReader(hb.reader_id, h);
     if (!wasOnline) log()->info("reader {} online", hb.reader_id);
-    if (alarmCleared) {
-        for (const auto& id : tracker_ ? tracker_->meetingIds() : std::vector<std::string>{}) {
-            const auto& venues = tracker_->meeting(id).venues;
-            if (std::find(venues.begin(), venues.end(), h.venueId) == venues.end()) continue;
-            publisher_.publish(id, protocol::Alarm{hb.reader_id, "读卡器 " + hb.reader_id + " 已恢复在线", false});
-        }
-    }
+    if (alarmCleared) publishAlarm(hb.reader_id, h);
 }
 
 protocol::ReaderHealth LiveState::readerWire(const std::string& readerId, const Health& h) const
@@ -483,12 +482,21 @@ protocol::ReaderHealth LiveState::readerWire(const std::string& readerId, const 
 
 void LiveState::publishReader(const std::string& readerId, const Health& h)
 {
-    const auto wire = readerWire(readerId, h);
-    publisher_.publish("", wire);
+    publishAtVenue(h.venueId, readerWire(readerId, h));
+}
+
+void LiveState::publishAlarm(const std::string& readerId, const Health& h)
+{
+    publishAtVenue(h.venueId, protocol::Alarm{readerId, "读卡器 " + readerId + (h.alarm ? " 离线" : " 已恢复在线"), h.alarm});
+}
+
+void LiveState::publishAtVenue(const std::string& venueId, const protocol::UpdatePayload& payload)
+{
+    publisher_.publish("", payload);
     if (!tracker_) return;
     for (const auto& id : tracker_->meetingIds()) {
         const auto& venues = tracker_->meeting(id).venues;
-        if (std::find(venues.begin(), venues.end(), h.venueId) != venues.end()) publisher_.publish(id, wire);
+        if (std::find(venues.begin(), venues.end(), venueId) != venues.end()) publisher_.publish(id, payload);
     }
 }
 
@@ -562,14 +570,7 @@ void LiveState::tick(TimePoint now)
         h.alarm = alarm;
         publishReader(id, h);
         if (!online) log()->warn("reader {} offline (last seen {})", id, h.lastSeen ? Zone(config_.zone).format(*h.lastSeen) : "never");
-        if (alarmChanged) {
-            const protocol::Alarm update{id, alarm ? "读卡器 " + id + " 离线" : "读卡器 " + id + " 已恢复在线", alarm};
-            for (const auto& m : tracker_->meetingIds()) {
-                const auto& venues = tracker_->meeting(m).venues;
-                if (std::find(venues.begin(), venues.end(), h.venueId) != venues.end()) publisher_.publish(m, update);
-            }
-            publisher_.publish("", update);
-        }
+        if (alarmChanged) publishAlarm(id, h);
     }
     persistHealth();
 }

@@ -91,6 +91,10 @@ private:
     void publishMeetingDiff(const std::string& meetingId, const MeetingResult* before, const MeetingResult& after);
     void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);
     void publishReader(const std::string& readerId, const Health& h);
+    /// The reader's alarm as it stands (raised or cleared).
+    void publishAlarm(const std::string& readerId, const Health& h);
+    /// On the hub stream and the stream of every tracked meeting at the venue.
+    void publishAtVenue(const std::string& venueId, const protocol::UpdatePayload& payload);
     void persistHealth();
     [[nodiscard]] protocol::ReaderHealth readerWire(const std::string& readerId, const Health& h) const;
     [[nodiscard]] bool meetingOpenAtVenue(const std::string& venueId, TimePoint now) const;
