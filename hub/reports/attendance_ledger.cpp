@@ -31,8 +31,8 @@ std::vector<OfflineReader> ReaderCoverage::offlineDuring(const Meeting& meeting)
     if (!loaded_) {
         auto r = db_.prepare("SELECT id, venue_id FROM readers ORDER BY id");
         while (r.step()) readersByVenue_[r.getText(1)].emplace_back(r.getText(0), r.getText(1));
-        auto h = db_.prepare("SELECT DISTINCT reader_id FROM reader_uptime");
-        while (h.step()) hasHistory_[h.getText(0)] = true;
+        auto h = db_.prepare("SELECT reader_id, min(from_ms) FROM reader_uptime GROUP BY reader_id");
+        while (h.step()) firstHeard_[h.getText(0)] = h.getInt(1);
         loaded_ = true;
     }
     std::vector<OfflineReader> out;
@@ -44,10 +44,11 @@ std::vector<OfflineReader> ReaderCoverage::offlineDuring(const Meeting& meeting)
         const auto it = readersByVenue_.find(venue);
         if (it == readersByVenue_.end()) continue;
         for (const auto& [reader, venueId] : it->second) {
-            if (!hasHistory_.count(reader)) continue;
+            const auto first = firstHeard_.find(reader);
+            if (first == firstHeard_.end() || first->second >= to) continue;
             spans.reset();
             spans.bind(1, reader).bind(2, from).bind(3, to);
-            std::int64_t cursor = from;
+            std::int64_t cursor = std::max(from, first->second);
             std::optional<std::pair<std::int64_t, std::int64_t>> gap;
             while (spans.step()) {
                 const auto a = spans.getInt(0);

@@ -61,13 +61,14 @@ public:
     explicit ReaderCoverage(db::Database& db);
     /// Readers at the meeting's venues that have heartbeat history and were not
     /// heard from during part of [opening, E]. A reader with no history (taps
-    /// arrive by import only) is never offline.
+    /// arrive by import only) is never offline, and neither is one before it
+    /// was first heard from (it was not installed yet: nothing stopped).
     [[nodiscard]] std::vector<OfflineReader> offlineDuring(const Meeting& meeting);
 
 private:
     db::Database& db_;
     std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> readersByVenue_; // venue -> (reader, venue)
-    std::unordered_map<std::string, bool> hasHistory_;
+    std::unordered_map<std::string, std::int64_t> firstHeard_; // reader -> start of its first uptime span
     bool loaded_ = false;
 };
 

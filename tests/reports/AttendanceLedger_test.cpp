@@ -171,6 +171,18 @@ TEST(ReaderCoverage, readerWithoutHeartbeatHistoryIsNeverOffline)
     EXPECT_EQ(off[0].gapTo, s.at("2026-11-10T09:50"));
 }
 
+TEST(ReaderCoverage, readerFirstHeardAfterTheMeetingWasNotOfflineDuringIt)
+{
+    Scenario s;
+    db::Database db(":memory:");
+    s.build(db);
+    // The reader's agent was installed long after these meetings.
+    db.exec("UPDATE reader_uptime SET from_ms = from_ms + 400 * 86400000, to_ms = to_ms + 400 * 86400000");
+    Record record(db);
+    ReaderCoverage coverage(db);
+    EXPECT_TRUE(coverage.offlineDuring(*record.findMeeting("M04")).empty());
+}
+
 TEST(ReaderCoverage, historyEndingBeforeTheMeetingIsOffline)
 {
     Scenario s;
