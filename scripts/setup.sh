@@ -9,7 +9,7 @@ BUILD_DIR="${1:-${ROLLCALL_BUILD_DIR:-$ROOT/build}}"
 
 # One list, kept in one place: what the build, the tests and the demo need.
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config ccache clang-format
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
