@@ -3,9 +3,9 @@
 // them; every tap a first arrival). Prints the time the dashboard takes per tap to apply them to every
 // model (p50/p99/max; target p99 < 2 ms), with the models alone and with the
 // full QML board attached (offscreen). A benchmark that prints figures, not a test.
-#include "dashboard.h"
+#include "dashboard/src/dashboard.h"
 
-#include "support/board_fixture.h"
+#include "tests/dashboard/support/board_fixture.h"
 
 #include <QElapsedTimer>
 #include <QFont>

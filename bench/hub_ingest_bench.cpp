@@ -8,11 +8,11 @@
 // fixed 1,000 taps/s, the raw insert rate, and a final line
 //   ingest_ratio=<hub/raw> p99_ack_ms=<x>
 // Targets: ingest_ratio >= 0.5, p99_ack_ms < 5.
-#include "record.h"
-#include "schema.h"
+#include "hub/core/record.h"
+#include "hub/core/schema.h"
 
-#include "../tests/support/ChildProcess.h"
-#include "../tests/support/HubClients.h"
+#include "tests/support/child_process.h"
+#include "tests/support/hub_clients.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -38,11 +38,11 @@ std::string uidOf(int person)
 
 void seed(const std::string& path, int readers)
 {
-    db::Database db(path);
-    db::migrate(db);
-    Record r(db);
-    db::Transaction tx(db);
-    const auto now = fromMillis(test::nowMs());
+    common::Database db(path);
+    core::migrate(db);
+    core::Record r(db);
+    common::Transaction tx(db);
+    const auto now = common::fromMillis(test::nowMs());
     const auto unit = r.ensureUnitPath("州直机关");
     for (int p = 0; p < kPeople; ++p) {
         const auto id = "p" + std::to_string(p);
@@ -50,8 +50,8 @@ void seed(const std::string& path, int readers)
         r.addBadge(uidOf(p), id, now);
     }
     r.addVenue(kVenue, "州会议中心");
-    for (int i = 0; i < readers; ++i) r.addReader({"r" + std::to_string(i), kVenue, rules::ReaderDirection::Both}, now);
-    Meeting m;
+    for (int i = 0; i < readers; ++i) r.addReader({"r" + std::to_string(i), kVenue, core::ReaderDirection::Both}, now);
+    core::Meeting m;
     m.id = "bench";
     m.title = "基准测试会议";
     m.venues = {kVenue};
@@ -169,14 +169,14 @@ std::vector<double> fixedRate(std::vector<SimReader>& readers, int perSecond, in
 double rawInsertRate(const std::string& path, int readers, int total, int batch)
 {
     seed(path, readers);
-    db::Database db(path);
+    common::Database db(path);
     auto ins = db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
                           "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,NULL,?,'reader',?,?,0,'present')");
     const auto start = Steady::now();
     int person = 0;
     std::vector<std::uint64_t> seqs(static_cast<std::size_t>(readers), 0);
     for (int done = 0; done < total;) {
-        db::Transaction tx(db);
+        common::Transaction tx(db);
         for (int k = 0; k < batch && done < total; ++k, ++done) {
             const auto r = static_cast<std::size_t>(done % readers);
             person = (person + 7) % kPeople;

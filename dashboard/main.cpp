@@ -1,10 +1,10 @@
 // rollcall-dashboard: the live attendance board. Wires the hub connection,
 // the models and the QML window; all logic lives in rollcall_dashboard_lib.
 
-#include "dashboard.h"
-#include "displaytext.h"
-#include "hubconnection.h"
-#include "screenshot.h"
+#include "dashboard/src/dashboard.h"
+#include "dashboard/src/display_text.h"
+#include "dashboard/src/hub_connection.h"
+#include "dashboard/src/screenshot.h"
 
 #include "protocol/messages.h"
 

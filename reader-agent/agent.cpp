@@ -1,6 +1,6 @@
-#include "agent.h"
+#include "reader-agent/agent.h"
 
-#include "agent_log.h"
+#include "reader-agent/agent_log.h"
 
 #include <algorithm>
 #include <array>
@@ -17,7 +17,7 @@ std::int64_t msBetween(std::chrono::steady_clock::time_point a, std::chrono::ste
 
 } // namespace
 
-Agent::Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& poller, const Clock& clock)
+Agent::Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& poller, const common::Clock& clock)
     : options_(std::move(options)), outbox_(outbox), link_(link), poller_(poller), clock_(clock),
       resendBackoff_(options_.resendBackoffMin)
 {

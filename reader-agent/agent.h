@@ -12,12 +12,12 @@
 // (going on without it would lose taps); hub and reader trouble is logged,
 // reported in heartbeats and retried.
 
-#include "clock_offset.h"
-#include "hub_link.h"
-#include "indication.h"
-#include "outbox.h"
-#include "reader_poller.h"
-#include "time_util.h"
+#include "reader-agent/clock_offset.h"
+#include "reader-agent/hub_link.h"
+#include "reader-agent/indication.h"
+#include "reader-agent/outbox.h"
+#include "reader-agent/reader_poller.h"
+#include "common/clock.h"
 
 #include <atomic>
 #include <chrono>
@@ -43,7 +43,7 @@ struct AgentOptions {
 
 class Agent {
 public:
-    Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& poller, const Clock& clock);
+    Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& poller, const common::Clock& clock);
     Agent(const Agent&) = delete;
     Agent& operator=(const Agent&) = delete;
 
@@ -70,13 +70,13 @@ private:
     void pump(Steady::time_point now);
     void showVerdict(std::uint64_t seq, const std::string& uid, Signal signal, std::string_view verdict, std::string_view text);
     [[nodiscard]] Steady::time_point nextDeadline(Steady::time_point now) const;
-    [[nodiscard]] std::int64_t wallMs() const { return toMillis(clock_.now()); }
+    [[nodiscard]] std::int64_t wallMs() const { return common::toMillis(clock_.now()); }
 
     AgentOptions options_;
     Outbox& outbox_;
     HubLink& link_;
     ReaderPoller& poller_;
-    const Clock& clock_;
+    const common::Clock& clock_;
     ClockOffset offset_;
 
     /// Taps of this run whose verdict the attendee is waiting for.

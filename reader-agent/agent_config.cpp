@@ -1,4 +1,4 @@
-#include "agent_config.h"
+#include "reader-agent/agent_config.h"
 
 #include "protocol/codec.h"
 

@@ -6,7 +6,7 @@
 // Error policy: bad input throws ConfigError whose message names the file
 // and key (or the option) and what was wrong (STYLE.md #12).
 
-#include "indication.h"
+#include "reader-agent/indication.h"
 
 #include <chrono>
 #include <stdexcept>

@@ -8,7 +8,7 @@
 // from one thread (the ReaderPoller's) except interrupt(), which any thread
 // may call.
 
-#include "indication.h"
+#include "reader-agent/indication.h"
 
 #include <cstdint>
 #include <optional>

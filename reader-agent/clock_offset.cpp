@@ -1,4 +1,4 @@
-#include "clock_offset.h"
+#include "reader-agent/clock_offset.h"
 
 namespace rollcall::agent {
 

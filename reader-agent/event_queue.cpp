@@ -1,4 +1,4 @@
-#include "event_queue.h"
+#include "reader-agent/event_queue.h"
 
 #include <cerrno>
 #include <cstdint>

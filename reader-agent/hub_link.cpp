@@ -1,4 +1,4 @@
-#include "hub_link.h"
+#include "reader-agent/hub_link.h"
 
 #include <cstdint>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "indication.h"
+#include "reader-agent/indication.h"
 
 #include <algorithm>
 #include <cctype>

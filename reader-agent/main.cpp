@@ -1,10 +1,10 @@
 // rollcall-agent: runs beside a badge reader; see docs/agent.md and
 // reader-agent/rollcall-agent.toml for every setting.
-#include "agent.h"
-#include "agent_config.h"
-#include "agent_log.h"
-#include "database.h"
-#include "libnfc/libnfc_card_reader.h"
+#include "reader-agent/agent.h"
+#include "reader-agent/agent_config.h"
+#include "reader-agent/agent_log.h"
+#include "common/database.h"
+#include "reader-agent/libnfc/libnfc_card_reader.h"
 
 #include <CLI/CLI.hpp>
 
@@ -89,7 +89,7 @@ int main(int argc, char** argv)
         }
         LibnfcCardReader cardReader(LibnfcReaderOptions{config.connstring, config.pollPeriod, config.led || config.buzzer,
                                                         config.wiring});
-        const SystemClock clock;
+        const common::SystemClock clock;
         ReaderPoller poller(cardReader, clock,
                             ReaderPollerOptions{config.presenceCheck, config.debounce, config.reopenBackoffMin,
                                                 config.reopenBackoffMax});
@@ -112,7 +112,7 @@ int main(int argc, char** argv)
     } catch (const OutboxError& e) {
         std::cerr << "rollcall-agent: --outbox: " << e.what() << "\n";
         return 2;
-    } catch (const db::DatabaseError& e) {
+    } catch (const common::DatabaseError& e) {
         std::cerr << "rollcall-agent: outbox " << config.outboxPath << ": " << e.what() << "\n";
         return 3;
     } catch (const std::exception& e) {

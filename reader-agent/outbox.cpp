@@ -1,11 +1,11 @@
-#include "outbox.h"
+#include "reader-agent/outbox.h"
 
 namespace rollcall::agent {
 namespace {
 
 constexpr std::int64_t kSchemaVersion = 1;
 
-StoredTap tapFrom(const db::Statement& s, const std::string& readerId)
+StoredTap tapFrom(const common::Statement& s, const std::string& readerId)
 {
     StoredTap stored;
     stored.offsetKnown = !s.isNull(4);
@@ -25,7 +25,7 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
 {
     // A small page cache: the outbox is tiny and the agent should stay small.
     db_.exec("PRAGMA cache_size = -256");
-    db::Transaction tx(db_);
+    common::Transaction tx(db_);
     db_.exec(R"sql(
         CREATE TABLE IF NOT EXISTS outbox_meta (
             key   TEXT PRIMARY KEY,
@@ -68,7 +68,7 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
 protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::Direction> direction, std::int64_t atMs,
                           std::optional<std::int64_t> clockOffsetMs)
 {
-    db::Transaction tx(db_);
+    common::Transaction tx(db_);
     const auto seq = nextSeq();
     auto insert = db_.prepare("INSERT INTO outbox(seq, badge_uid, direction, at_ms, clock_offset_ms) VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<std::int64_t>(seq)).bind(2, badgeUid);
@@ -94,7 +94,7 @@ protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::D
 
 bool Outbox::advanceTo(std::uint64_t seq)
 {
-    db::Transaction tx(db_);
+    common::Transaction tx(db_);
     if (seq <= nextSeq()) return false;
     auto bump = db_.prepare("UPDATE outbox_meta SET value = ? WHERE key = 'next_seq'");
     bump.bind(1, std::to_string(seq)).run();

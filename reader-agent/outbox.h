@@ -11,7 +11,7 @@
 // Error policy: SQLite failures throw db::DatabaseError; an outbox that
 // belongs to another reader or has a newer schema throws OutboxError.
 
-#include "database.h"
+#include "common/database.h"
 #include "protocol/messages.h"
 
 #include <cstdint>
@@ -65,7 +65,7 @@ public:
     [[nodiscard]] const std::string& path() const noexcept { return db_.path(); }
 
 private:
-    mutable db::Database db_;
+    mutable common::Database db_;
     std::string readerId_;
 };
 

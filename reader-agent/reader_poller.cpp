@@ -1,6 +1,6 @@
-#include "reader_poller.h"
+#include "reader-agent/reader_poller.h"
 
-#include "agent_log.h"
+#include "reader-agent/agent_log.h"
 
 #include <algorithm>
 
@@ -25,7 +25,7 @@ std::optional<std::string> wireUid(const CardUid& raw)
 
 } // namespace
 
-ReaderPoller::ReaderPoller(CardReader& reader, const Clock& clock, ReaderPollerOptions options)
+ReaderPoller::ReaderPoller(CardReader& reader, const common::Clock& clock, ReaderPollerOptions options)
     : reader_(reader), clock_(clock), options_(options)
 {
 }
@@ -140,7 +140,7 @@ void ReaderPoller::onCard(const CardUid& raw)
         return;
     }
     agentLogger("reader")->info("card {} presented", *uid);
-    events_.push(CardTapped{*uid, toMillis(clock_.now())});
+    events_.push(CardTapped{*uid, common::toMillis(clock_.now())});
 }
 
 void ReaderPoller::run()

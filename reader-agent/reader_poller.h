@@ -9,10 +9,10 @@
 // Threading: start()/stop()/show()/status() may be called from any thread;
 // the CardReader is used only by the poll thread (except interrupt()).
 
-#include "card_reader.h"
-#include "event_queue.h"
-#include "indication.h"
-#include "time_util.h"
+#include "reader-agent/card_reader.h"
+#include "reader-agent/event_queue.h"
+#include "reader-agent/indication.h"
+#include "common/clock.h"
 
 #include "protocol/messages.h"
 
@@ -54,7 +54,7 @@ using ReaderEvent = std::variant<CardTapped, ReaderStatus>;
 
 class ReaderPoller {
 public:
-    ReaderPoller(CardReader& reader, const Clock& clock, ReaderPollerOptions options);
+    ReaderPoller(CardReader& reader, const common::Clock& clock, ReaderPollerOptions options);
     ~ReaderPoller();
     ReaderPoller(const ReaderPoller&) = delete;
     ReaderPoller& operator=(const ReaderPoller&) = delete;
@@ -83,7 +83,7 @@ private:
     void onCard(const CardUid& raw);
 
     CardReader& reader_;
-    const Clock& clock_;
+    const common::Clock& clock_;
     ReaderPollerOptions options_;
     EventQueue<ReaderEvent> events_;
 

@@ -1,14 +1,14 @@
-#include "dashboard.h"
+#include "dashboard/src/dashboard.h"
 
-#include "absenteemodel.h"
-#include "attendeemodel.h"
-#include "hubconnection.h"
-#include "latemodel.h"
-#include "meetingboard.h"
-#include "meetinglistmodel.h"
-#include "readerhealthmodel.h"
-#include "tapfeedmodel.h"
-#include "unittreemodel.h"
+#include "dashboard/src/absentee_model.h"
+#include "dashboard/src/attendee_model.h"
+#include "dashboard/src/hub_connection.h"
+#include "dashboard/src/late_model.h"
+#include "dashboard/src/meeting_board.h"
+#include "dashboard/src/meeting_list_model.h"
+#include "dashboard/src/reader_health_model.h"
+#include "dashboard/src/tap_feed_model.h"
+#include "dashboard/src/unit_tree_model.h"
 
 #include <variant>
 

@@ -3,14 +3,14 @@
 // snapshots and updates to them, and keeps the hub clock for countdowns.
 // The HubConnection is optional so the models can be driven directly in tests.
 
-#include "absenteemodel.h"
-#include "attendeemodel.h"
-#include "latemodel.h"
-#include "meetingboard.h"
-#include "meetinglistmodel.h"
-#include "readerhealthmodel.h"
-#include "tapfeedmodel.h"
-#include "unittreemodel.h"
+#include "dashboard/src/absentee_model.h"
+#include "dashboard/src/attendee_model.h"
+#include "dashboard/src/late_model.h"
+#include "dashboard/src/meeting_board.h"
+#include "dashboard/src/meeting_list_model.h"
+#include "dashboard/src/reader_health_model.h"
+#include "dashboard/src/tap_feed_model.h"
+#include "dashboard/src/unit_tree_model.h"
 
 #include "protocol/messages.h"
 

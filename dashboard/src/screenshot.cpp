@@ -1,4 +1,4 @@
-#include "screenshot.h"
+#include "dashboard/src/screenshot.h"
 
 #include <QImage>
 #include <QLoggingCategory>

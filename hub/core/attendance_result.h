@@ -2,30 +2,30 @@
 // The result of evaluating a meeting: every roster member's status, flags and
 // evidence, walk-ins, unknown badges and summary counts.
 
-#include "record.h"
+#include "hub/core/record.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace rollcall {
+namespace rollcall::core {
 
 /// One piece of evidence: a reader tap (ref > 0) or a manual check-in/out (ref = −amendment id).
 struct TapEvidence {
     std::int64_t ref = 0;
-    TimePoint at;
-    rules::Direction direction = rules::Direction::In;
+    common::TimePoint at;
+    Direction direction = Direction::In;
     std::string readerId; // empty for manual
     std::string badgeUid;
-    std::optional<TimePoint> receivedAt; // reader taps: when the hub recorded it
+    std::optional<common::TimePoint> receivedAt; // reader taps: when the hub recorded it
     [[nodiscard]] bool manual() const { return ref < 0; }
 };
 
 struct AttendeeResult {
     Person person;
-    rules::MemberOutcome outcome;
+    MemberOutcome outcome;
     std::optional<Person> substitute;
-    std::optional<TimePoint> substituteFirstIn;
+    std::optional<common::TimePoint> substituteFirstIn;
     std::optional<std::string> leaveReason;
     std::optional<std::string> overriddenFrom; // status before a status_override amendment
     std::vector<TapEvidence> taps;             // this person's applied taps (and the substitute's)
@@ -34,12 +34,12 @@ struct AttendeeResult {
 
 struct WalkIn {
     Person person;
-    TimePoint firstIn;
+    common::TimePoint firstIn;
 };
 
 struct UnknownBadge {
     std::string uid;
-    TimePoint firstAt;
+    common::TimePoint firstAt;
     int taps = 0;
 };
 
@@ -52,7 +52,7 @@ struct Summary {
 
 struct MeetingResult {
     Meeting meeting;
-    TimePoint evaluatedAt;
+    common::TimePoint evaluatedAt;
     std::vector<AttendeeResult> attendees; // by unit path, then person id
     std::vector<WalkIn> walkIns;
     std::vector<UnknownBadge> unknownBadges;
@@ -63,6 +63,6 @@ struct MeetingResult {
 };
 
 /// Adds (sign = +1) or removes (sign = −1) one attendee's outcome in summary counts.
-void countInto(Summary& summary, const rules::MemberOutcome& outcome, int sign = 1);
+void countInto(Summary& summary, const MemberOutcome& outcome, int sign = 1);
 
-} // namespace rollcall
+} // namespace rollcall::core

@@ -1,18 +1,18 @@
-#include "attendance_rules.h"
+#include "hub/core/attendance_rules.h"
 
 #include <algorithm>
 #include <array>
 
-namespace rollcall::rules {
+namespace rollcall::core {
 namespace {
 
 using std::chrono::floor;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-TimePoint toSecond(TimePoint t) { return TimePoint(floor<seconds>(t).time_since_epoch()); }
+common::TimePoint toSecond(common::TimePoint t) { return common::TimePoint(floor<seconds>(t).time_since_epoch()); }
 
-std::int64_t wholeMinutes(Millis d) { return d.count() <= 0 ? 0 : floor<minutes>(d).count(); }
+std::int64_t wholeMinutes(common::Millis d) { return d.count() <= 0 ? 0 : floor<minutes>(d).count(); }
 
 constexpr std::array<std::string_view, 7> kStatusNames{"not_arrived", "overdue", "present", "late",
                                                        "substituted", "excused", "absent"};
@@ -79,16 +79,16 @@ std::vector<std::string> flagNames(unsigned flags)
     return names;
 }
 
-std::optional<TimePoint> firstCheckInBeforeEnd(const MeetingTimes& meeting, std::span<const AppliedTap> taps)
+std::optional<common::TimePoint> firstCheckInBeforeEnd(const MeetingTimes& meeting, std::span<const AppliedTap> taps)
 {
     for (const auto& tap : taps) {
-        const TimePoint at = toSecond(tap.at);
+        const common::TimePoint at = toSecond(tap.at);
         if (tap.direction == Direction::In && at < toSecond(meeting.end)) return at;
     }
     return std::nullopt;
 }
 
-MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& facts, TimePoint now)
+MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& facts, common::TimePoint now)
 {
     // Rules apply to the whole second, on both sides of every comparison.
     MeetingTimes m = meeting;
@@ -102,15 +102,15 @@ MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& fac
     // no check-in before it is no attendance and changes nothing.
     bool everIn = false;
     bool timingOut = false;      // inside a time out (after a check-out while inside)
-    TimePoint outSince{};   // its start
-    Millis midOut{0};
+    common::TimePoint outSince{};   // its start
+    common::Millis midOut{0};
     for (const auto& tap : facts.taps) {
-        const TimePoint at = toSecond(tap.at);
+        const common::TimePoint at = toSecond(tap.at);
         if (tap.direction == Direction::In) {
             if (timingOut) {
                 // Time out clipped to [S, E].
-                const TimePoint from = std::max(outSince, m.start);
-                const TimePoint to = std::min(at, m.end);
+                const common::TimePoint from = std::max(outSince, m.start);
+                const common::TimePoint to = std::min(at, m.end);
                 if (to > from) midOut += to - from;
                 timingOut = false;
             }
@@ -145,7 +145,7 @@ MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& fac
     if (!out.attended()) {
         out.lastOut.reset();
         out.inside = false;
-        out.midMeetingOut = Millis{0};
+        out.midMeetingOut = common::Millis{0};
         return out;
     }
     if (out.status == Status::Late) out.lateMinutes = wholeMinutes(*out.firstIn - m.start);
@@ -153,7 +153,7 @@ MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& fac
     // Left early: the last check-out (a check-out before S counts as at S) is
     // before E − Ge and no check-in follows it.
     if (out.lastOut && !out.inside) {
-        const TimePoint effectiveOut = std::max(*out.lastOut, m.start);
+        const common::TimePoint effectiveOut = std::max(*out.lastOut, m.start);
         if (effectiveOut < m.end - m.earlyGrace) {
             out.flags |= LeftEarly;
             out.earlyMinutes = wholeMinutes(m.end - effectiveOut);
@@ -165,4 +165,4 @@ MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& fac
     return out;
 }
 
-} // namespace rollcall::rules
+} // namespace rollcall::core

@@ -3,7 +3,7 @@
 // member of one meeting, as a pure function of the meeting's times, the
 // member's applied taps, leave/substitute facts and "now". No I/O.
 
-#include "time_util.h"
+#include "hub/core/time_util.h"
 
 #include <cstdint>
 #include <optional>
@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rollcall::rules {
+namespace rollcall::core {
 
 enum class Direction { In, Out };
 enum class ReaderDirection { In, Out, Both };
@@ -40,24 +40,24 @@ enum Flag : unsigned {
 
 /// A meeting's times and graces (DESIGN.md defaults).
 struct MeetingTimes {
-    TimePoint opening;  // check-in opens (default S − 60 min)
-    TimePoint start;    // S
-    TimePoint end;      // E
-    Millis lateGrace = std::chrono::minutes(5);
-    Millis earlyGrace = std::chrono::minutes(5);
-    Millis midThreshold = std::chrono::minutes(15);
+    common::TimePoint opening;  // check-in opens (default S − 60 min)
+    common::TimePoint start;    // S
+    common::TimePoint end;      // E
+    common::Millis lateGrace = std::chrono::minutes(5);
+    common::Millis earlyGrace = std::chrono::minutes(5);
+    common::Millis midThreshold = std::chrono::minutes(15);
     bool checkoutRequired = false;
 
     /// Taps are assigned to the meeting within [opening, windowEnd()], inclusive.
-    static constexpr Millis kWindowAfterEnd = std::chrono::minutes(30);
-    [[nodiscard]] TimePoint windowEnd() const { return end + kWindowAfterEnd; }
+    static constexpr common::Millis kWindowAfterEnd = std::chrono::minutes(30);
+    [[nodiscard]] common::TimePoint windowEnd() const { return end + kWindowAfterEnd; }
 };
 
 /// One tap applied to a member in this meeting, already debounced and with
 /// its direction decided. `ref` identifies the evidence (tap id, or negative
 /// amendment id for manual taps).
 struct AppliedTap {
-    TimePoint at;
+    common::TimePoint at;
     Direction direction;
     std::int64_t ref = 0;
 };
@@ -66,17 +66,17 @@ struct MemberFacts {
     std::span<const AppliedTap> taps; // sorted by time
     bool onLeave = false;
     /// First check-in of an approved substitute, if any (only one before E counts).
-    std::optional<TimePoint> substituteFirstIn;
+    std::optional<common::TimePoint> substituteFirstIn;
 };
 
 struct MemberOutcome {
     Status status = Status::NotArrived;
     unsigned flags = 0;
-    std::optional<TimePoint> firstIn;  // first check-in before E
-    std::optional<TimePoint> lastOut;  // last check-out after a check-in
+    std::optional<common::TimePoint> firstIn;  // first check-in before E
+    std::optional<common::TimePoint> lastOut;  // last check-out after a check-in
     std::int64_t lateMinutes = 0;
     std::int64_t earlyMinutes = 0;
-    Millis midMeetingOut{0};           // time out between check-out and later check-in, within [S, E]
+    common::Millis midMeetingOut{0};           // time out between check-out and later check-in, within [S, E]
     bool inside = false;               // latest applied tap is a check-in
 
     [[nodiscard]] bool attended() const { return status == Status::Present || status == Status::Late; }
@@ -85,9 +85,9 @@ struct MemberOutcome {
 
 /// Evaluates one roster member at `now`. Tap times are taken to the whole
 /// second (rules apply to the second, minutes are rounded down from seconds).
-[[nodiscard]] MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& facts, TimePoint now);
+[[nodiscard]] MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& facts, common::TimePoint now);
 
 /// First check-in before E among taps (for substitutes), or nullopt.
-[[nodiscard]] std::optional<TimePoint> firstCheckInBeforeEnd(const MeetingTimes& meeting, std::span<const AppliedTap> taps);
+[[nodiscard]] std::optional<common::TimePoint> firstCheckInBeforeEnd(const MeetingTimes& meeting, std::span<const AppliedTap> taps);
 
-} // namespace rollcall::rules
+} // namespace rollcall::core

@@ -1,26 +1,23 @@
-#include "attendance_tracker.h"
+#include "hub/core/attendance_tracker.h"
 
 #include <algorithm>
 #include <array>
 #include <stdexcept>
 
-namespace rollcall {
+namespace rollcall::core {
 namespace {
 
-using rules::Direction;
-using rules::Disposition;
-using rules::Status;
 
 constexpr std::array<std::string_view, 7> kVerdictNames{"present", "late", "checked_out", "walk_in",
                                                         "unknown_badge", "duplicate", "not_in_window"};
 
-bool sameOutcome(const rules::MemberOutcome& a, const rules::MemberOutcome& b)
+bool sameOutcome(const MemberOutcome& a, const MemberOutcome& b)
 {
     return a.status == b.status && a.flags == b.flags && a.firstIn == b.firstIn && a.lastOut == b.lastOut
         && a.lateMinutes == b.lateMinutes && a.earlyMinutes == b.earlyMinutes && a.inside == b.inside;
 }
 
-void insertSorted(std::vector<rules::AppliedTap>& taps, const rules::AppliedTap& tap)
+void insertSorted(std::vector<AppliedTap>& taps, const AppliedTap& tap)
 {
     auto pos = std::upper_bound(taps.begin(), taps.end(), tap, [](const auto& a, const auto& b) { return a.at < b.at; });
     taps.insert(pos, tap);
@@ -43,7 +40,7 @@ std::optional<double> Summary::attendanceRate() const
     return static_cast<double>(present + late + substituted) / denominator;
 }
 
-void countInto(Summary& s, const rules::MemberOutcome& o, int sign)
+void countInto(Summary& s, const MemberOutcome& o, int sign)
 {
     s.expected += sign;
     switch (o.status) {
@@ -55,15 +52,15 @@ void countInto(Summary& s, const rules::MemberOutcome& o, int sign)
     case Status::NotArrived: s.notArrived += sign; break;
     case Status::Overdue: s.overdue += sign; break;
     }
-    if (o.has(rules::LeftEarly)) s.leftEarly += sign;
-    if (o.has(rules::LeftMidMeeting)) s.leftMidMeeting += sign;
-    if (o.has(rules::NoCheckout)) s.noCheckout += sign;
+    if (o.has(LeftEarly)) s.leftEarly += sign;
+    if (o.has(LeftMidMeeting)) s.leftMidMeeting += sign;
+    if (o.has(NoCheckout)) s.noCheckout += sign;
 }
 
-AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLookup lookup, Millis debounce)
+AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLookup lookup, common::Millis debounce)
     : assigner_(
         [&] {
-            std::vector<rules::MeetingWindow> windows;
+            std::vector<MeetingWindow> windows;
             for (const auto& s : setups) {
                 windows.push_back({s.meeting.id, s.meeting.venues, s.meeting.times.opening, s.meeting.times.start,
                                    s.meeting.times.end});
@@ -109,7 +106,7 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
             case AmendmentKind::AbsenceConfirmation: break;
             }
         }
-        const TimePoint never = t.meeting.times.opening - std::chrono::hours(24 * 365);
+        const common::TimePoint never = t.meeting.times.opening - std::chrono::hours(24 * 365);
         for (auto& m : t.members) {
             (void)evaluate(t, m, never);
             countInto(t.summary, m.result.outcome);
@@ -128,23 +125,23 @@ std::vector<std::string> AttendanceTracker::meetingIds() const
 
 const Meeting& AttendanceTracker::meeting(const std::string& meetingId) const { return meetings_.at(meetingId).meeting; }
 
-bool AttendanceTracker::evaluate(Tracked& t, Member& m, TimePoint now)
+bool AttendanceTracker::evaluate(Tracked& t, Member& m, common::TimePoint now)
 {
-    rules::MemberFacts facts;
+    MemberFacts facts;
     facts.taps = m.own;
     facts.onLeave = m.onLeave;
     m.result.substituteFirstIn.reset();
     if (m.substituteId) {
         if (auto it = t.otherTaps.find(*m.substituteId); it != t.otherTaps.end()) {
-            m.result.substituteFirstIn = rules::firstCheckInBeforeEnd(t.meeting.times, it->second);
+            m.result.substituteFirstIn = firstCheckInBeforeEnd(t.meeting.times, it->second);
         }
     }
     facts.substituteFirstIn = m.result.substituteFirstIn;
-    auto outcome = rules::evaluateMember(t.meeting.times, facts, now);
+    auto outcome = evaluateMember(t.meeting.times, facts, now);
     m.result.overriddenFrom.reset();
     if (m.overrideStatus) {
-        if (auto status = rules::statusFromString(*m.overrideStatus)) {
-            m.result.overriddenFrom = std::string(rules::toString(outcome.status));
+        if (auto status = statusFromString(*m.overrideStatus)) {
+            m.result.overriddenFrom = std::string(toString(outcome.status));
             outcome.status = *status;
             if (!outcome.attended()) {
                 outcome.flags = 0;
@@ -159,7 +156,7 @@ bool AttendanceTracker::evaluate(Tracked& t, Member& m, TimePoint now)
     return changed;
 }
 
-TapResult AttendanceTracker::addTap(const rules::TapInput& tap, const TapEvidence& evidence, TimePoint now)
+TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evidence, common::TimePoint now)
 {
     TapResult r;
     r.personId = tap.personId;
@@ -185,7 +182,7 @@ TapResult AttendanceTracker::addTap(const rules::TapInput& tap, const TapEvidenc
     ++t.tapsApplied;
     TapEvidence ev = evidence;
     ev.direction = r.assignment.direction;
-    const rules::AppliedTap applied{tap.at, r.assignment.direction, tap.ref};
+    const AppliedTap applied{tap.at, r.assignment.direction, tap.ref};
     const bool checkIn = r.assignment.direction == Direction::In;
     r.afterEnd = checkIn && tap.at >= t.meeting.times.end;
 
@@ -233,9 +230,9 @@ TapResult AttendanceTracker::addTap(const rules::TapInput& tap, const TapEvidenc
         if (!checkIn) r.verdict = TapVerdict::CheckedOut;
         else {
             // The substitute is judged by the same clock as the principal would be.
-            const auto in = rules::firstCheckInBeforeEnd(t.meeting.times, t.otherTaps[person]);
+            const auto in = firstCheckInBeforeEnd(t.meeting.times, t.otherTaps[person]);
             const auto s = std::chrono::floor<std::chrono::seconds>(t.meeting.times.start);
-            const TimePoint start(s.time_since_epoch());
+            const common::TimePoint start(s.time_since_epoch());
             r.verdict = in && *in <= start + t.meeting.times.lateGrace ? TapVerdict::Present : TapVerdict::Late;
             if (in && r.verdict == TapVerdict::Late) r.lateMinutes = std::chrono::floor<std::chrono::minutes>(*in - start).count();
         }
@@ -259,7 +256,7 @@ TapResult AttendanceTracker::addTap(const rules::TapInput& tap, const TapEvidenc
     return r;
 }
 
-std::vector<std::string> AttendanceTracker::advanceTo(const std::string& meetingId, TimePoint now)
+std::vector<std::string> AttendanceTracker::advanceTo(const std::string& meetingId, common::TimePoint now)
 {
     Tracked& t = meetings_.at(meetingId);
     t.evaluatedAt = now;
@@ -303,11 +300,11 @@ const AttendeeResult* AttendanceTracker::attendee(const std::string& meetingId, 
 
 const Summary& AttendanceTracker::summary(const std::string& meetingId) const { return meetings_.at(meetingId).summary; }
 
-std::optional<TimePoint> AttendanceTracker::lastTapOf(const std::string& personId) const
+std::optional<common::TimePoint> AttendanceTracker::lastTapOf(const std::string& personId) const
 {
     const auto it = lastTap_.find(personId);
     if (it == lastTap_.end()) return std::nullopt;
     return it->second;
 }
 
-} // namespace rollcall
+} // namespace rollcall::core

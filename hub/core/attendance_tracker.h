@@ -4,14 +4,14 @@
 // in one go. Both get the same answers because both go through here:
 // TapAssigner (debounce, window, direction) then the per-member rules.
 
-#include "attendance_result.h"
-#include "tap_assigner.h"
+#include "hub/core/attendance_result.h"
+#include "hub/core/tap_assigner.h"
 
 #include <functional>
 #include <map>
 #include <unordered_map>
 
-namespace rollcall {
+namespace rollcall::core {
 
 /// What the tracker needs to know about one meeting up front.
 struct MeetingSetup {
@@ -26,7 +26,7 @@ enum class TapVerdict { Present, Late, CheckedOut, WalkIn, UnknownBadge, Duplica
 
 struct TapResult {
     TapVerdict verdict = TapVerdict::NotInWindow;
-    rules::TapOutcome assignment;
+    TapOutcome assignment;
     std::optional<std::string> personId;
     std::vector<std::string> changedAttendees; // roster members of assignment.meetingId whose result changed
     bool walkInsChanged = false;
@@ -41,15 +41,15 @@ public:
     using PersonLookup = std::function<std::optional<Person>(const std::string&)>;
 
     AttendanceTracker(std::vector<MeetingSetup> meetings, PersonLookup lookup,
-                      Millis debounce = rules::TapAssigner::kDefaultDebounce);
+                      common::Millis debounce = TapAssigner::kDefaultDebounce);
 
     /// Applies one tap (taps of one person must come in time order). `now`
     /// is the evaluation time for statuses that depend on the clock.
-    TapResult addTap(const rules::TapInput& tap, const TapEvidence& evidence, TimePoint now);
+    TapResult addTap(const TapInput& tap, const TapEvidence& evidence, common::TimePoint now);
 
     /// Re-evaluates every member at `now` (statuses change with no tap at
     /// S + Gl, E and when the check-out window closes); returns who changed.
-    std::vector<std::string> advanceTo(const std::string& meetingId, TimePoint now);
+    std::vector<std::string> advanceTo(const std::string& meetingId, common::TimePoint now);
 
     [[nodiscard]] bool hasMeeting(const std::string& meetingId) const { return meetings_.count(meetingId) != 0; }
     [[nodiscard]] std::vector<std::string> meetingIds() const;
@@ -59,12 +59,12 @@ public:
     [[nodiscard]] const AttendeeResult* attendee(const std::string& meetingId, const std::string& personId) const;
     [[nodiscard]] const Summary& summary(const std::string& meetingId) const;
     /// Latest tap time seen per person (the hub replays when an older tap arrives).
-    [[nodiscard]] std::optional<TimePoint> lastTapOf(const std::string& personId) const;
+    [[nodiscard]] std::optional<common::TimePoint> lastTapOf(const std::string& personId) const;
 
 private:
     struct Member {
         AttendeeResult result;
-        std::vector<rules::AppliedTap> own;
+        std::vector<AppliedTap> own;
         std::optional<std::string> substituteId;
         std::optional<std::string> overrideStatus;
         bool onLeave = false;
@@ -74,23 +74,23 @@ private:
         std::vector<Member> members; // roster order
         std::unordered_map<std::string, std::size_t> index;
         std::unordered_map<std::string, std::string> principalOf; // substitute -> principal
-        std::unordered_map<std::string, std::vector<rules::AppliedTap>> otherTaps; // non-members
+        std::unordered_map<std::string, std::vector<AppliedTap>> otherTaps; // non-members
         std::unordered_map<std::string, std::vector<TapEvidence>> otherEvidence;
         std::map<std::string, WalkIn> walkIns;
         std::map<std::string, UnknownBadge> unknown;
         Summary summary;
         int tapsApplied = 0;
         int tapsDuplicate = 0;
-        TimePoint evaluatedAt;
+        common::TimePoint evaluatedAt;
     };
 
     /// Re-evaluates one member; true if anything visible changed.
-    bool evaluate(Tracked& t, Member& m, TimePoint now);
+    bool evaluate(Tracked& t, Member& m, common::TimePoint now);
 
     std::map<std::string, Tracked> meetings_;
-    rules::TapAssigner assigner_;
+    TapAssigner assigner_;
     PersonLookup lookup_;
-    std::unordered_map<std::string, TimePoint> lastTap_;
+    std::unordered_map<std::string, common::TimePoint> lastTap_;
 };
 
-} // namespace rollcall
+} // namespace rollcall::core

@@ -1,10 +1,10 @@
-#include "meeting_evaluator.h"
+#include "hub/core/meeting_evaluator.h"
 
 #include <algorithm>
 #include <set>
 #include <unordered_map>
 
-namespace rollcall {
+namespace rollcall::core {
 std::optional<PendingTap> manualTapOf(const Amendment& a, const std::string& meetingId)
 {
     if (a.kind != AmendmentKind::ManualTap || !a.personId || !a.at) return std::nullopt;
@@ -12,7 +12,7 @@ std::optional<PendingTap> manualTapOf(const Amendment& a, const std::string& mee
     p.input.ref = -a.id;
     p.input.personId = a.personId;
     p.input.at = *a.at;
-    p.input.explicitDirection = a.direction.value_or(rules::Direction::In);
+    p.input.explicitDirection = a.direction.value_or(Direction::In);
     p.input.forcedMeeting = meetingId;
     p.evidence = TapEvidence{-a.id, *a.at, *p.input.explicitDirection, "", "", std::nullopt};
     return p;
@@ -26,12 +26,12 @@ void sortForReplay(std::vector<PendingTap>& taps)
     });
 }
 
-AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings, TimePoint now, Millis debounce,
+AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings, common::TimePoint now, common::Millis debounce,
                                const TapObserver& observer)
 {
     std::vector<MeetingSetup> setups;
     std::set<std::string> venues;
-    std::optional<TimePoint> from, to;
+    std::optional<common::TimePoint> from, to;
     std::vector<PendingTap> pending;
     for (const auto& m : meetings) {
         MeetingSetup s;
@@ -59,14 +59,14 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
 
     // Badge records by UID; who held one depends on the tap's time (revocation).
     std::unordered_map<std::string, std::optional<Record::Badge>> badges;
-    std::unordered_map<std::string, rules::ReaderDirection> readerDirections;
+    std::unordered_map<std::string, ReaderDirection> readerDirections;
     // Start one debounce interval early so the first tap in range is debounced against its predecessor.
     const auto taps = record.tapsAt({venues.begin(), venues.end()}, *from - debounce, *to);
     for (const auto& t : taps) {
         auto rd = readerDirections.find(t.readerId);
         if (rd == readerDirections.end()) {
             const auto reader = record.findReader(t.readerId);
-            rd = readerDirections.emplace(t.readerId, reader ? reader->direction : rules::ReaderDirection::Both).first;
+            rd = readerDirections.emplace(t.readerId, reader ? reader->direction : ReaderDirection::Both).first;
         }
         auto b = badges.find(t.badgeUid);
         if (b == badges.end()) b = badges.emplace(t.badgeUid, record.findBadge(t.badgeUid)).first;
@@ -79,7 +79,7 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
         p.input.at = t.at;
         p.input.readerDirection = rd->second;
         p.input.explicitDirection = t.direction;
-        p.evidence = TapEvidence{t.id, t.at, rules::Direction::In, t.readerId, t.badgeUid, t.receivedAt};
+        p.evidence = TapEvidence{t.id, t.at, Direction::In, t.readerId, t.badgeUid, t.receivedAt};
         pending.push_back(std::move(p));
     }
     sortForReplay(pending);
@@ -91,10 +91,10 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
     return tracker;
 }
 
-MeetingResult MeetingEvaluator::evaluate(const std::string& meetingId, TimePoint now)
+MeetingResult MeetingEvaluator::evaluate(const std::string& meetingId, common::TimePoint now)
 {
     const auto meeting = record_.findMeeting(meetingId);
-    if (!meeting) throw InputError("meeting \"" + meetingId + "\" does not exist");
+    if (!meeting) throw common::InputError("meeting \"" + meetingId + "\" does not exist");
 
     // Every meeting whose window overlaps this one's at its venues competes for
     // the same taps, so all of them go through the tracker together.
@@ -102,7 +102,7 @@ MeetingResult MeetingEvaluator::evaluate(const std::string& meetingId, TimePoint
     int duplicates = 0;
     int ignored = 0;
     const auto& venues = meeting->venues;
-    auto observer = [&](const rules::TapInput& in, const TapEvidence& ev, const TapResult& r) {
+    auto observer = [&](const TapInput& in, const TapEvidence& ev, const TapResult& r) {
         const bool inWindow = in.at >= meeting->times.opening && in.at <= meeting->times.windowEnd()
             && std::find(venues.begin(), venues.end(), in.venueId) != venues.end();
         if (r.verdict == TapVerdict::Duplicate && inWindow) ++duplicates;
@@ -116,4 +116,4 @@ MeetingResult MeetingEvaluator::evaluate(const std::string& meetingId, TimePoint
     return result;
 }
 
-} // namespace rollcall
+} // namespace rollcall::core

@@ -4,18 +4,18 @@
 // the TapAssigner over all meetings whose windows overlap it, then the
 // per-member rules. Deterministic: the same record and "now" give the same result.
 
-#include "attendance_tracker.h"
+#include "hub/core/attendance_tracker.h"
 
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace rollcall {
+namespace rollcall::core {
 
 /// A tap waiting to be replayed: what the tracker needs, and the evidence to cite.
 struct PendingTap {
-    rules::TapInput input;
+    TapInput input;
     TapEvidence evidence;
 };
 
@@ -26,27 +26,27 @@ struct PendingTap {
 void sortForReplay(std::vector<PendingTap>& taps);
 
 /// Called for each replayed tap with its outcome (for counters and live feeds).
-using TapObserver = std::function<void(const rules::TapInput&, const TapEvidence&, const TapResult&)>;
+using TapObserver = std::function<void(const TapInput&, const TapEvidence&, const TapResult&)>;
 
 /// Builds a tracker for `meetings` (rosters and amendments from the record)
 /// and replays their recorded taps and manual check-ins in time order.
-[[nodiscard]] AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings, TimePoint now,
-                                             Millis debounce = rules::TapAssigner::kDefaultDebounce,
+[[nodiscard]] AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings, common::TimePoint now,
+                                             common::Millis debounce = TapAssigner::kDefaultDebounce,
                                              const TapObserver& observer = {});
 
 class MeetingEvaluator {
 public:
-    explicit MeetingEvaluator(Record& record, std::chrono::milliseconds debounce = rules::TapAssigner::kDefaultDebounce)
+    explicit MeetingEvaluator(Record& record, std::chrono::milliseconds debounce = TapAssigner::kDefaultDebounce)
         : record_(record), debounce_(debounce)
     {
     }
 
     /// Throws InputError if the meeting does not exist.
-    [[nodiscard]] MeetingResult evaluate(const std::string& meetingId, TimePoint now);
+    [[nodiscard]] MeetingResult evaluate(const std::string& meetingId, common::TimePoint now);
 
 private:
     Record& record_;
     std::chrono::milliseconds debounce_;
 };
 
-} // namespace rollcall
+} // namespace rollcall::core

@@ -1,11 +1,11 @@
-#include "record.h"
+#include "hub/core/record.h"
 
 #include <algorithm>
 #include <array>
 #include <set>
 #include <sstream>
 
-namespace rollcall {
+namespace rollcall::core {
 namespace {
 
 constexpr std::array<std::string_view, 8> kAmendmentKinds{"leave",  "substitute", "manual_tap", "status_override",
@@ -28,26 +28,26 @@ std::vector<std::string> splitUnitPath(const std::string& path)
         // Trim ASCII spaces only: names in any script must survive unchanged.
         const auto b = part.find_first_not_of(' ');
         const auto e = part.find_last_not_of(' ');
-        if (b == std::string::npos) throw InputError("unit path \"" + path + "\" has an empty part");
+        if (b == std::string::npos) throw common::InputError("unit path \"" + path + "\" has an empty part");
         parts.push_back(part.substr(b, e - b + 1));
     }
-    if (parts.empty()) throw InputError("unit path is empty");
+    if (parts.empty()) throw common::InputError("unit path is empty");
     return parts;
 }
 
-Meeting readMeeting(db::Database& db, db::Statement& s)
+Meeting readMeeting(common::Database& db, common::Statement& s)
 {
     Meeting m;
     m.id = s.getText(0);
     m.title = s.getText(1);
-    m.times.start = fromMillis(s.getInt(2));
-    m.times.end = fromMillis(s.getInt(3));
-    m.times.opening = fromMillis(s.getInt(4));
+    m.times.start = common::fromMillis(s.getInt(2));
+    m.times.end = common::fromMillis(s.getInt(3));
+    m.times.opening = common::fromMillis(s.getInt(4));
     m.times.lateGrace = std::chrono::seconds(s.getInt(5));
     m.times.earlyGrace = std::chrono::seconds(s.getInt(6));
     m.times.midThreshold = std::chrono::seconds(s.getInt(7));
     m.times.checkoutRequired = s.getInt(8) != 0;
-    if (auto f = s.getOptionalInt(9)) m.finalizedAt = fromMillis(*f);
+    if (auto f = s.getOptionalInt(9)) m.finalizedAt = common::fromMillis(*f);
     auto v = db.prepare("SELECT mv.venue_id, v.name FROM meeting_venues mv JOIN venues v ON v.id = mv.venue_id "
                         "WHERE mv.meeting_id = ? ORDER BY mv.is_main DESC, mv.venue_id");
     v.bind(1, m.id);
@@ -107,7 +107,7 @@ std::vector<std::int64_t> Record::unitSubtree(std::int64_t unitId)
 
 void Record::addPerson(const Person& p)
 {
-    if (findPerson(p.id)) throw InputError("person_id \"" + p.id + "\" already exists");
+    if (findPerson(p.id)) throw common::InputError("person_id \"" + p.id + "\" already exists");
     auto s = db_.prepare("INSERT INTO persons(id, name, unit_id, title) VALUES (?, ?, ?, ?)");
     s.bind(1, p.id).bind(2, p.name).bind(3, p.unitId).bind(4, p.title).run();
 }
@@ -120,17 +120,17 @@ std::optional<Person> Record::findPerson(const std::string& id)
     return Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)};
 }
 
-void Record::addBadge(const std::string& uid, const std::string& personId, TimePoint issued)
+void Record::addBadge(const std::string& uid, const std::string& personId, common::TimePoint issued)
 {
     auto q = db_.prepare("SELECT person_id FROM badges WHERE uid = ?");
     q.bind(1, uid);
     if (q.step()) {
         const auto holder = q.getText(0);
         if (holder == personId) return; // the same badge listed again is no change
-        throw InputError("badge " + uid + " is already held by person " + holder);
+        throw common::InputError("badge " + uid + " is already held by person " + holder);
     }
     auto s = db_.prepare("INSERT INTO badges(uid, person_id, issued_ms) VALUES (?, ?, ?)");
-    s.bind(1, uid).bind(2, personId).bind(3, toMillis(issued)).run();
+    s.bind(1, uid).bind(2, personId).bind(3, common::toMillis(issued)).run();
 }
 
 std::optional<Record::Badge> Record::findBadge(const std::string& uid)
@@ -139,21 +139,21 @@ std::optional<Record::Badge> Record::findBadge(const std::string& uid)
     s.bind(1, uid);
     if (!s.step()) return std::nullopt;
     Badge b{s.getText(0), std::nullopt};
-    if (auto r = s.getOptionalInt(1)) b.revokedAt = fromMillis(*r);
+    if (auto r = s.getOptionalInt(1)) b.revokedAt = common::fromMillis(*r);
     return b;
 }
 
-std::optional<std::string> Record::badgeHolder(const std::string& uid, TimePoint at)
+std::optional<std::string> Record::badgeHolder(const std::string& uid, common::TimePoint at)
 {
     auto s = db_.prepare("SELECT person_id FROM badges WHERE uid = ? AND (revoked_ms IS NULL OR revoked_ms > ?)");
-    s.bind(1, uid).bind(2, toMillis(at));
+    s.bind(1, uid).bind(2, common::toMillis(at));
     if (s.step()) return s.getText(0);
     return std::nullopt;
 }
 
 void Record::addVenue(const std::string& id, const std::string& name)
 {
-    if (venueExists(id)) throw InputError("venue \"" + id + "\" already exists");
+    if (venueExists(id)) throw common::InputError("venue \"" + id + "\" already exists");
     auto s = db_.prepare("INSERT INTO venues(id, name) VALUES (?, ?)");
     s.bind(1, id).bind(2, name).run();
 }
@@ -165,12 +165,12 @@ bool Record::venueExists(const std::string& id)
     return s.step();
 }
 
-void Record::addReader(const Reader& r, TimePoint now)
+void Record::addReader(const Reader& r, common::TimePoint now)
 {
-    if (!venueExists(r.venueId)) throw InputError("venue \"" + r.venueId + "\" does not exist");
-    if (findReader(r.id)) throw InputError("reader \"" + r.id + "\" already exists");
+    if (!venueExists(r.venueId)) throw common::InputError("venue \"" + r.venueId + "\" does not exist");
+    if (findReader(r.id)) throw common::InputError("reader \"" + r.id + "\" already exists");
     auto s = db_.prepare("INSERT INTO readers(id, venue_id, direction, created_ms) VALUES (?, ?, ?, ?)");
-    s.bind(1, r.id).bind(2, r.venueId).bind(3, rules::toString(r.direction)).bind(4, toMillis(now)).run();
+    s.bind(1, r.id).bind(2, r.venueId).bind(3, toString(r.direction)).bind(4, common::toMillis(now)).run();
 }
 
 std::optional<Reader> Record::findReader(const std::string& id)
@@ -178,39 +178,39 @@ std::optional<Reader> Record::findReader(const std::string& id)
     auto s = db_.prepare("SELECT id, venue_id, direction FROM readers WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return Reader{s.getText(0), s.getText(1), *rules::readerDirectionFromString(s.getText(2))};
+    return Reader{s.getText(0), s.getText(1), *readerDirectionFromString(s.getText(2))};
 }
 
 std::vector<Reader> Record::readers()
 {
     auto s = db_.prepare("SELECT id, venue_id, direction FROM readers ORDER BY id");
     std::vector<Reader> out;
-    while (s.step()) out.push_back(Reader{s.getText(0), s.getText(1), *rules::readerDirectionFromString(s.getText(2))});
+    while (s.step()) out.push_back(Reader{s.getText(0), s.getText(1), *readerDirectionFromString(s.getText(2))});
     return out;
 }
 
-void Record::addMeeting(const Meeting& m, TimePoint now)
+void Record::addMeeting(const Meeting& m, common::TimePoint now)
 {
-    if (findMeeting(m.id)) throw InputError("meeting \"" + m.id + "\" already exists");
-    if (m.venues.empty()) throw InputError("meeting \"" + m.id + "\" needs at least one venue");
-    if (m.times.end <= m.times.start) throw InputError("meeting \"" + m.id + "\": end must be after start");
-    if (m.times.opening > m.times.start) throw InputError("meeting \"" + m.id + "\": check-in cannot open after the start");
+    if (findMeeting(m.id)) throw common::InputError("meeting \"" + m.id + "\" already exists");
+    if (m.venues.empty()) throw common::InputError("meeting \"" + m.id + "\" needs at least one venue");
+    if (m.times.end <= m.times.start) throw common::InputError("meeting \"" + m.id + "\": end must be after start");
+    if (m.times.opening > m.times.start) throw common::InputError("meeting \"" + m.id + "\": check-in cannot open after the start");
     auto s = db_.prepare(
         "INSERT INTO meetings(id, title, start_ms, end_ms, opening_ms, late_grace_s, early_grace_s, mid_threshold_s, "
         "checkout_required, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?)");
     using std::chrono::duration_cast;
     using std::chrono::seconds;
-    s.bind(1, m.id).bind(2, m.title).bind(3, toMillis(m.times.start)).bind(4, toMillis(m.times.end))
-        .bind(5, toMillis(m.times.opening))
+    s.bind(1, m.id).bind(2, m.title).bind(3, common::toMillis(m.times.start)).bind(4, common::toMillis(m.times.end))
+        .bind(5, common::toMillis(m.times.opening))
         .bind(6, static_cast<std::int64_t>(duration_cast<seconds>(m.times.lateGrace).count()))
         .bind(7, static_cast<std::int64_t>(duration_cast<seconds>(m.times.earlyGrace).count()))
         .bind(8, static_cast<std::int64_t>(duration_cast<seconds>(m.times.midThreshold).count()))
-        .bind(9, m.times.checkoutRequired ? 1 : 0).bind(10, toMillis(now)).run();
+        .bind(9, m.times.checkoutRequired ? 1 : 0).bind(10, common::toMillis(now)).run();
     std::set<std::string> seen;
     for (std::size_t i = 0; i < m.venues.size(); ++i) {
         const auto& v = m.venues[i];
-        if (!venueExists(v)) throw InputError("venue \"" + v + "\" does not exist");
-        if (!seen.insert(v).second) throw InputError("venue \"" + v + "\" is listed twice");
+        if (!venueExists(v)) throw common::InputError("venue \"" + v + "\" does not exist");
+        if (!seen.insert(v).second) throw common::InputError("venue \"" + v + "\" is listed twice");
         auto mv = db_.prepare("INSERT INTO meeting_venues(meeting_id, venue_id, is_main) VALUES (?, ?, ?)");
         mv.bind(1, m.id).bind(2, v).bind(3, i == 0 ? 1 : 0).run();
     }
@@ -222,11 +222,11 @@ void Record::addInvite(const std::string& meetingId, const RosterInvite& invite)
     s.bind(1, meetingId);
     if (invite.unitPath) {
         const auto unit = findUnit(*invite.unitPath);
-        if (!unit) throw InputError("unit \"" + *invite.unitPath + "\" does not exist");
+        if (!unit) throw common::InputError("unit \"" + *invite.unitPath + "\" does not exist");
         s.bind(2, *unit).bindNull(3);
     } else {
         if (!invite.personId || !findPerson(*invite.personId)) {
-            throw InputError("person \"" + invite.personId.value_or("") + "\" does not exist");
+            throw common::InputError("person \"" + invite.personId.value_or("") + "\" does not exist");
         }
         s.bindNull(2).bind(3, *invite.personId);
     }
@@ -241,34 +241,34 @@ std::optional<Meeting> Record::findMeeting(const std::string& id)
     return readMeeting(db_, s);
 }
 
-std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to)
+std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, common::TimePoint from, common::TimePoint to)
 {
     std::vector<Meeting> out;
     if (venues.empty()) return out;
     auto s = db_.prepare(std::string(kMeetingColumns)
                          + "WHERE opening_ms <= ? AND end_ms + ? >= ? AND id IN "
                            "(SELECT meeting_id FROM meeting_venues WHERE venue_id IN ("
-                         + db::placeholders(venues.size()) + ")) ORDER BY start_ms, id");
-    s.bind(1, toMillis(to)).bind(2, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(3, toMillis(from));
+                         + common::placeholders(venues.size()) + ")) ORDER BY start_ms, id");
+    s.bind(1, common::toMillis(to)).bind(2, static_cast<std::int64_t>(MeetingTimes::kWindowAfterEnd.count())).bind(3, common::toMillis(from));
     for (std::size_t i = 0; i < venues.size(); ++i) s.bind(static_cast<int>(i + 4), venues[i]);
     while (s.step()) out.push_back(readMeeting(db_, s));
     return out;
 }
 
-std::vector<Meeting> Record::meetingsOverlapping(TimePoint from, TimePoint to)
+std::vector<Meeting> Record::meetingsOverlapping(common::TimePoint from, common::TimePoint to)
 {
     std::vector<Meeting> out;
     auto s = db_.prepare(std::string(kMeetingColumns) + "WHERE opening_ms <= ? AND end_ms + ? >= ? ORDER BY start_ms, id");
-    s.bind(1, toMillis(to)).bind(2, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(3, toMillis(from));
+    s.bind(1, common::toMillis(to)).bind(2, static_cast<std::int64_t>(MeetingTimes::kWindowAfterEnd.count())).bind(3, common::toMillis(from));
     while (s.step()) out.push_back(readMeeting(db_, s));
     return out;
 }
 
-std::vector<Meeting> Record::meetingsStartingIn(TimePoint from, TimePoint to)
+std::vector<Meeting> Record::meetingsStartingIn(common::TimePoint from, common::TimePoint to)
 {
     std::vector<Meeting> out;
     auto s = db_.prepare(std::string(kMeetingColumns) + "WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id");
-    s.bind(1, toMillis(from)).bind(2, toMillis(to));
+    s.bind(1, common::toMillis(from)).bind(2, common::toMillis(to));
     while (s.step()) out.push_back(readMeeting(db_, s));
     return out;
 }
@@ -295,9 +295,9 @@ InsertOutcome Record::insertTap(TapRecord& t)
         "INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, agent_at_ms, "
         "clock_offset_ms) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(reader_id, seq) DO NOTHING");
     std::optional<std::string> dir;
-    if (t.direction) dir = std::string(rules::toString(*t.direction));
-    s.bind(1, t.readerId).bind(2, t.seq).bind(3, t.badgeUid).bind(4, toMillis(t.at)).bind(5, dir).bind(6, t.venueId)
-        .bind(7, t.source).bind(8, toMillis(t.receivedAt)).bind(9, t.agentAtMs).bind(10, t.clockOffsetMs);
+    if (t.direction) dir = std::string(toString(*t.direction));
+    s.bind(1, t.readerId).bind(2, t.seq).bind(3, t.badgeUid).bind(4, common::toMillis(t.at)).bind(5, dir).bind(6, t.venueId)
+        .bind(7, t.source).bind(8, common::toMillis(t.receivedAt)).bind(9, t.agentAtMs).bind(10, t.clockOffsetMs);
     (void)s.step();
     if (db_.changes() == 0) return InsertOutcome::AlreadyRecorded;
     t.id = db_.lastInsertRowId();
@@ -310,18 +310,18 @@ constexpr const char* kTapColumns =
     "SELECT id, reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, agent_at_ms, "
     "clock_offset_ms FROM taps ";
 
-TapRecord readTap(const db::Statement& s)
+TapRecord readTap(const common::Statement& s)
 {
     TapRecord t;
     t.id = s.getInt(0);
     t.readerId = s.getText(1);
     t.seq = s.getInt(2);
     t.badgeUid = s.getText(3);
-    t.at = fromMillis(s.getInt(4));
-    if (auto d = s.getOptionalText(5)) t.direction = rules::directionFromString(*d);
+    t.at = common::fromMillis(s.getInt(4));
+    if (auto d = s.getOptionalText(5)) t.direction = directionFromString(*d);
     t.venueId = s.getText(6);
     t.source = s.getText(7);
-    t.receivedAt = fromMillis(s.getInt(8));
+    t.receivedAt = common::fromMillis(s.getInt(8));
     t.agentAtMs = s.getOptionalInt(9);
     t.clockOffsetMs = s.getOptionalInt(10);
     return t;
@@ -337,13 +337,13 @@ std::optional<TapRecord> Record::findTap(const std::string& readerId, std::int64
     return readTap(s);
 }
 
-std::vector<TapRecord> Record::tapsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to)
+std::vector<TapRecord> Record::tapsAt(const std::vector<std::string>& venues, common::TimePoint from, common::TimePoint to)
 {
     std::vector<TapRecord> out;
     if (venues.empty()) return out;
     auto s = db_.prepare(std::string(kTapColumns) + "WHERE at_ms BETWEEN ? AND ? AND venue_id IN ("
-                         + db::placeholders(venues.size()) + ") ORDER BY at_ms, id");
-    s.bind(1, toMillis(from)).bind(2, toMillis(to));
+                         + common::placeholders(venues.size()) + ") ORDER BY at_ms, id");
+    s.bind(1, common::toMillis(from)).bind(2, common::toMillis(to));
     for (std::size_t i = 0; i < venues.size(); ++i) s.bind(static_cast<int>(i + 3), venues[i]);
     while (s.step()) out.push_back(readTap(s));
     return out;
@@ -355,12 +355,12 @@ std::int64_t Record::addAmendment(Amendment& a)
         "INSERT INTO amendments(kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, "
         "reason, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     std::optional<std::int64_t> at;
-    if (a.at) at = toMillis(*a.at);
+    if (a.at) at = common::toMillis(*a.at);
     std::optional<std::string> dir;
-    if (a.direction) dir = std::string(rules::toString(*a.direction));
+    if (a.direction) dir = std::string(toString(*a.direction));
     s.bind(1, toString(a.kind)).bind(2, a.meetingId).bind(3, a.personId).bind(4, a.otherPersonId).bind(5, at)
         .bind(6, dir).bind(7, a.status).bind(8, a.refId).bind(9, a.author).bind(10, a.reason)
-        .bind(11, toMillis(a.createdAt)).run();
+        .bind(11, common::toMillis(a.createdAt)).run();
     a.id = db_.lastInsertRowId();
     return a.id;
 }
@@ -376,7 +376,7 @@ std::vector<Amendment> Record::amendments(const std::vector<std::string>& meetin
     if (meetingIds.empty()) return out;
     auto s = db_.prepare(
         "SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, reason, "
-        "created_ms FROM amendments a WHERE meeting_id IN (" + db::placeholders(meetingIds.size()) + ") AND kind <> 'revoke' "
+        "created_ms FROM amendments a WHERE meeting_id IN (" + common::placeholders(meetingIds.size()) + ") AND kind <> 'revoke' "
         "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) ORDER BY id");
     for (std::size_t i = 0; i < meetingIds.size(); ++i) s.bind(static_cast<int>(i + 1), meetingIds[i]);
     while (s.step()) {
@@ -386,16 +386,16 @@ std::vector<Amendment> Record::amendments(const std::vector<std::string>& meetin
         a.meetingId = s.getOptionalText(2);
         a.personId = s.getOptionalText(3);
         a.otherPersonId = s.getOptionalText(4);
-        if (auto at = s.getOptionalInt(5)) a.at = fromMillis(*at);
-        if (auto d = s.getOptionalText(6)) a.direction = rules::directionFromString(*d);
+        if (auto at = s.getOptionalInt(5)) a.at = common::fromMillis(*at);
+        if (auto d = s.getOptionalText(6)) a.direction = directionFromString(*d);
         a.status = s.getOptionalText(7);
         a.refId = s.getOptionalInt(8);
         a.author = s.getText(9);
         a.reason = s.getText(10);
-        a.createdAt = fromMillis(s.getInt(11));
+        a.createdAt = common::fromMillis(s.getInt(11));
         out.push_back(std::move(a));
     }
     return out;
 }
 
-} // namespace rollcall
+} // namespace rollcall::core

@@ -5,15 +5,15 @@
 // db::DatabaseError. Callers group calls in a db::Transaction so a command
 // changes all or nothing.
 
-#include "attendance_rules.h"
-#include "database.h"
-#include "time_util.h"
+#include "hub/core/attendance_rules.h"
+#include "common/database.h"
+#include "hub/core/time_util.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace rollcall {
+namespace rollcall::core {
 
 struct Person {
     std::string id;
@@ -26,7 +26,7 @@ struct Person {
 struct Reader {
     std::string id;
     std::string venueId;
-    rules::ReaderDirection direction = rules::ReaderDirection::Both;
+    ReaderDirection direction = ReaderDirection::Both;
 };
 
 struct Meeting {
@@ -34,8 +34,8 @@ struct Meeting {
     std::string title;
     std::vector<std::string> venues;     // venue ids, main venue first
     std::vector<std::string> venueNames; // their names, same order (for paper and screens)
-    rules::MeetingTimes times;
-    std::optional<TimePoint> finalizedAt;
+    MeetingTimes times;
+    std::optional<common::TimePoint> finalizedAt;
 };
 
 struct RosterInvite {
@@ -49,11 +49,11 @@ struct TapRecord {
     std::string readerId;
     std::int64_t seq = 0;
     std::string badgeUid;
-    TimePoint at;
-    std::optional<rules::Direction> direction;
+    common::TimePoint at;
+    std::optional<Direction> direction;
     std::string venueId;
     std::string source = "reader";
-    TimePoint receivedAt;
+    common::TimePoint receivedAt;
     std::optional<std::int64_t> agentAtMs;
     std::optional<std::int64_t> clockOffsetMs;
 };
@@ -69,22 +69,22 @@ struct Amendment {
     std::optional<std::string> meetingId;
     std::optional<std::string> personId;
     std::optional<std::string> otherPersonId;
-    std::optional<TimePoint> at;
-    std::optional<rules::Direction> direction;
+    std::optional<common::TimePoint> at;
+    std::optional<Direction> direction;
     std::optional<std::string> status;
     std::optional<std::int64_t> refId;
     std::string author;
     std::string reason;
-    TimePoint createdAt;
+    common::TimePoint createdAt;
 };
 
 enum class InsertOutcome { Inserted, AlreadyRecorded };
 
 class Record {
 public:
-    explicit Record(db::Database& db) : db_(db) {}
+    explicit Record(common::Database& db) : db_(db) {}
 
-    [[nodiscard]] db::Database& database() noexcept { return db_; }
+    [[nodiscard]] common::Database& database() noexcept { return db_; }
 
     // Units: a path like "州直机关/州发改委"; parents are created as needed.
     std::int64_t ensureUnitPath(const std::string& path);
@@ -95,32 +95,32 @@ public:
     void addPerson(const Person& person);
     [[nodiscard]] std::optional<Person> findPerson(const std::string& id);
     /// Gives a badge to a person; throws if another person holds it.
-    void addBadge(const std::string& uid, const std::string& personId, TimePoint issued);
+    void addBadge(const std::string& uid, const std::string& personId, common::TimePoint issued);
     struct Badge {
         std::string personId;
-        std::optional<TimePoint> revokedAt;
+        std::optional<common::TimePoint> revokedAt;
         /// Whether the badge still belonged to its person at `at`.
-        [[nodiscard]] bool heldAt(TimePoint at) const { return !revokedAt || *revokedAt > at; }
+        [[nodiscard]] bool heldAt(common::TimePoint at) const { return !revokedAt || *revokedAt > at; }
     };
     [[nodiscard]] std::optional<Badge> findBadge(const std::string& uid);
     /// Who held the badge at `at` (not revoked then), if anyone.
-    [[nodiscard]] std::optional<std::string> badgeHolder(const std::string& uid, TimePoint at);
+    [[nodiscard]] std::optional<std::string> badgeHolder(const std::string& uid, common::TimePoint at);
 
     void addVenue(const std::string& id, const std::string& name);
     [[nodiscard]] bool venueExists(const std::string& id);
-    void addReader(const Reader& reader, TimePoint now);
+    void addReader(const Reader& reader, common::TimePoint now);
     [[nodiscard]] std::optional<Reader> findReader(const std::string& id);
     [[nodiscard]] std::vector<Reader> readers();
 
-    void addMeeting(const Meeting& meeting, TimePoint now);
+    void addMeeting(const Meeting& meeting, common::TimePoint now);
     void addInvite(const std::string& meetingId, const RosterInvite& invite);
     [[nodiscard]] std::optional<Meeting> findMeeting(const std::string& id);
     /// Meetings at any of `venues` whose tap window intersects [from, to].
-    [[nodiscard]] std::vector<Meeting> meetingsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to);
+    [[nodiscard]] std::vector<Meeting> meetingsAt(const std::vector<std::string>& venues, common::TimePoint from, common::TimePoint to);
     /// Meetings at any venue whose tap window intersects [from, to], by start.
-    [[nodiscard]] std::vector<Meeting> meetingsOverlapping(TimePoint from, TimePoint to);
+    [[nodiscard]] std::vector<Meeting> meetingsOverlapping(common::TimePoint from, common::TimePoint to);
     /// Meetings whose start lies in [from, to), by start.
-    [[nodiscard]] std::vector<Meeting> meetingsStartingIn(TimePoint from, TimePoint to);
+    [[nodiscard]] std::vector<Meeting> meetingsStartingIn(common::TimePoint from, common::TimePoint to);
     /// Expanded roster: persons invited directly or through a unit (sub-units included).
     [[nodiscard]] std::vector<Person> roster(const std::string& meetingId);
 
@@ -128,7 +128,7 @@ public:
     InsertOutcome insertTap(TapRecord& tap);
     [[nodiscard]] std::optional<TapRecord> findTap(const std::string& readerId, std::int64_t seq);
     /// Taps at `venues` with at in [from, to], by time then id.
-    [[nodiscard]] std::vector<TapRecord> tapsAt(const std::vector<std::string>& venues, TimePoint from, TimePoint to);
+    [[nodiscard]] std::vector<TapRecord> tapsAt(const std::vector<std::string>& venues, common::TimePoint from, common::TimePoint to);
 
     std::int64_t addAmendment(Amendment& amendment);
     /// Amendments of a meeting in order, revoked ones left out.
@@ -137,7 +137,7 @@ public:
     [[nodiscard]] std::vector<Amendment> amendments(const std::vector<std::string>& meetingIds);
 
 private:
-    db::Database& db_;
+    common::Database& db_;
 };
 
-} // namespace rollcall
+} // namespace rollcall::core

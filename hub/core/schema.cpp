@@ -1,9 +1,9 @@
-#include "schema.h"
+#include "hub/core/schema.h"
 
 #include <array>
 #include <string>
 
-namespace rollcall::db {
+namespace rollcall::core {
 namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
@@ -306,14 +306,14 @@ BEGIN DELETE FROM meeting_results WHERE meeting_id = OLD.meeting_id; END;
 
 int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
-int schemaVersion(Database& db)
+int schemaVersion(common::Database& db)
 {
     auto stmt = db.prepare("PRAGMA user_version");
     (void)stmt.step();
     return static_cast<int>(stmt.getInt(0));
 }
 
-void migrate(Database& db, int target)
+void migrate(common::Database& db, int target)
 {
     if (target < 0) target = latestSchemaVersion();
     int version = schemaVersion(db);
@@ -322,7 +322,7 @@ void migrate(Database& db, int target)
                                  + ", newer than this program's " + std::to_string(latestSchemaVersion()));
     }
     while (version < target) {
-        Transaction tx(db);
+        common::Transaction tx(db);
         db.exec(kMigrations.at(static_cast<std::size_t>(version)));
         ++version;
         db.exec("PRAGMA user_version = " + std::to_string(version));
@@ -330,4 +330,4 @@ void migrate(Database& db, int target)
     }
 }
 
-} // namespace rollcall::db
+} // namespace rollcall::core

@@ -1,10 +1,10 @@
-#include "tap_assigner.h"
+#include "hub/core/tap_assigner.h"
 
 #include <algorithm>
 
-namespace rollcall::rules {
+namespace rollcall::core {
 
-TapAssigner::TapAssigner(std::vector<MeetingWindow> meetings, Millis debounce)
+TapAssigner::TapAssigner(std::vector<MeetingWindow> meetings, common::Millis debounce)
     : meetings_(std::move(meetings)), debounce_(debounce)
 {
     for (std::size_t i = 0; i < meetings_.size(); ++i) {
@@ -15,7 +15,7 @@ TapAssigner::TapAssigner(std::vector<MeetingWindow> meetings, Millis debounce)
     }
 }
 
-std::vector<const MeetingWindow*> TapAssigner::candidates(const std::string& venueId, TimePoint at) const
+std::vector<const MeetingWindow*> TapAssigner::candidates(const std::string& venueId, common::TimePoint at) const
 {
     std::vector<const MeetingWindow*> found;
     const auto it = byVenue_.find(venueId);
@@ -29,7 +29,7 @@ std::vector<const MeetingWindow*> TapAssigner::candidates(const std::string& ven
 
 // A check-in goes to the meeting that starts next at or after it, else the one
 // in progress (else, all having ended, the one most recently ended).
-const MeetingWindow* TapAssigner::checkInTarget(const std::vector<const MeetingWindow*>& c, TimePoint at)
+const MeetingWindow* TapAssigner::checkInTarget(const std::vector<const MeetingWindow*>& c, common::TimePoint at)
 {
     const MeetingWindow* next = nullptr;
     for (const auto* m : c) {
@@ -42,7 +42,7 @@ const MeetingWindow* TapAssigner::checkInTarget(const std::vector<const MeetingW
 // A check-out goes to the meeting in progress (the latest started, if several)
 // or the one most recently ended; a check-out before any candidate started goes
 // to the one starting first.
-const MeetingWindow* TapAssigner::checkOutTarget(const std::vector<const MeetingWindow*>& c, TimePoint at)
+const MeetingWindow* TapAssigner::checkOutTarget(const std::vector<const MeetingWindow*>& c, common::TimePoint at)
 {
     const MeetingWindow* inProgress = nullptr;
     const MeetingWindow* ended = nullptr;
@@ -113,4 +113,4 @@ TapOutcome TapAssigner::assign(const TapInput& tap)
     return out;
 }
 
-} // namespace rollcall::rules
+} // namespace rollcall::core

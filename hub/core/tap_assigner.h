@@ -5,7 +5,7 @@
 // Stateful so the hub can feed taps one at a time as they arrive; a batch is
 // the same calls in a loop. Pure logic, no I/O.
 
-#include "attendance_rules.h"
+#include "hub/core/attendance_rules.h"
 
 #include <map>
 #include <optional>
@@ -13,15 +13,15 @@
 #include <unordered_map>
 #include <vector>
 
-namespace rollcall::rules {
+namespace rollcall::core {
 
 struct MeetingWindow {
     std::string id;
     std::vector<std::string> venues;
-    TimePoint opening;
-    TimePoint start;
-    TimePoint end;
-    [[nodiscard]] TimePoint windowEnd() const { return end + MeetingTimes::kWindowAfterEnd; }
+    common::TimePoint opening;
+    common::TimePoint start;
+    common::TimePoint end;
+    [[nodiscard]] common::TimePoint windowEnd() const { return end + MeetingTimes::kWindowAfterEnd; }
 };
 
 /// A tap as the assigner needs it. Manual taps (amendments) name their
@@ -32,7 +32,7 @@ struct TapInput {
     std::string venueId;
     std::string badgeUid;
     std::optional<std::string> personId; // badge holder at tap time; nullopt = unknown badge
-    TimePoint at;
+    common::TimePoint at;
     ReaderDirection readerDirection = ReaderDirection::Both;
     std::optional<Direction> explicitDirection; // imported or manual taps
     std::optional<std::string> forcedMeeting;   // manual taps
@@ -48,9 +48,9 @@ struct TapOutcome {
 
 class TapAssigner {
 public:
-    static constexpr Millis kDefaultDebounce = std::chrono::seconds(10);
+    static constexpr common::Millis kDefaultDebounce = std::chrono::seconds(10);
 
-    explicit TapAssigner(std::vector<MeetingWindow> meetings, Millis debounce = kDefaultDebounce);
+    explicit TapAssigner(std::vector<MeetingWindow> meetings, common::Millis debounce = kDefaultDebounce);
 
     /// Taps must come in time order (ties in any fixed order).
     [[nodiscard]] TapOutcome assign(const TapInput& tap);
@@ -61,19 +61,19 @@ public:
     [[nodiscard]] const std::vector<MeetingWindow>& meetings() const noexcept { return meetings_; }
 
 private:
-    [[nodiscard]] std::vector<const MeetingWindow*> candidates(const std::string& venueId, TimePoint at) const;
-    [[nodiscard]] static const MeetingWindow* checkInTarget(const std::vector<const MeetingWindow*>& c, TimePoint at);
-    [[nodiscard]] static const MeetingWindow* checkOutTarget(const std::vector<const MeetingWindow*>& c, TimePoint at);
+    [[nodiscard]] std::vector<const MeetingWindow*> candidates(const std::string& venueId, common::TimePoint at) const;
+    [[nodiscard]] static const MeetingWindow* checkInTarget(const std::vector<const MeetingWindow*>& c, common::TimePoint at);
+    [[nodiscard]] static const MeetingWindow* checkOutTarget(const std::vector<const MeetingWindow*>& c, common::TimePoint at);
 
     std::vector<MeetingWindow> meetings_;
     // venue -> its meetings: a tap looks only at its own venue's windows (the
     // hub tracks a whole prefecture's day).
     std::unordered_map<std::string, std::vector<std::size_t>> byVenue_; // indexes into meetings_ (copy-safe)
-    Millis debounce_;
+    common::Millis debounce_;
     // reader -> badge -> time of the last kept tap.
-    std::unordered_map<std::string, std::unordered_map<std::string, TimePoint>> lastKept_;
+    std::unordered_map<std::string, std::unordered_map<std::string, common::TimePoint>> lastKept_;
     // meeting -> person -> inside?
     std::map<std::string, std::unordered_map<std::string, bool>> inside_;
 };
 
-} // namespace rollcall::rules
+} // namespace rollcall::core

@@ -1,4 +1,4 @@
-#include "time_util.h"
+#include "hub/core/time_util.h"
 
 #include <date/date.h>
 #include <date/tz.h>
@@ -6,7 +6,7 @@
 #include <charconv>
 #include <cstdio>
 
-namespace rollcall {
+namespace rollcall::core {
 namespace {
 
 const date::time_zone* tz(const void* p) { return static_cast<const date::time_zone*>(p); }
@@ -36,7 +36,7 @@ bool expect(std::string_view text, std::size_t& pos, char c)
 
 [[noreturn]] void badTime(std::string_view text, std::string_view what, std::string_view why)
 {
-    throw InputError(std::string(what) + ": \"" + std::string(text) + "\" is not a valid time (" + std::string(why)
+    throw common::InputError(std::string(what) + ": \"" + std::string(text) + "\" is not a valid time (" + std::string(why)
                      + "); expected ISO 8601 like 2026-11-28T09:00:00+08:00");
 }
 
@@ -47,17 +47,17 @@ Zone::Zone(const std::string& name) : name_(name)
     try {
         zone_ = date::locate_zone(name);
     } catch (const std::exception& e) {
-        throw InputError("time zone \"" + name + "\" is unknown: " + e.what());
+        throw common::InputError("time zone \"" + name + "\" is unknown: " + e.what());
     }
 }
 
-std::string Zone::format(TimePoint t) const
+std::string Zone::format(common::TimePoint t) const
 {
     const auto local = date::make_zoned(tz(zone_), std::chrono::floor<std::chrono::seconds>(t));
     return date::format("%Y-%m-%d %H:%M:%S", local);
 }
 
-std::string Zone::formatIso(TimePoint t) const
+std::string Zone::formatIso(common::TimePoint t) const
 {
     const auto local = date::make_zoned(tz(zone_), std::chrono::floor<std::chrono::seconds>(t));
     std::string s = date::format("%Y-%m-%dT%H:%M:%S%z", local);
@@ -66,39 +66,39 @@ std::string Zone::formatIso(TimePoint t) const
     return s;
 }
 
-std::string Zone::formatClock(TimePoint t) const
+std::string Zone::formatClock(common::TimePoint t) const
 {
     const auto local = date::make_zoned(tz(zone_), std::chrono::floor<std::chrono::seconds>(t));
     return date::format("%H:%M", local);
 }
 
-std::string Zone::formatDate(TimePoint t) const
+std::string Zone::formatDate(common::TimePoint t) const
 {
     const auto local = date::make_zoned(tz(zone_), std::chrono::floor<std::chrono::seconds>(t));
     return date::format("%Y-%m-%d", local);
 }
 
-TimePoint Zone::fromLocal(std::chrono::local_time<Millis> local) const
+common::TimePoint Zone::fromLocal(std::chrono::local_time<common::Millis> local) const
 {
-    const date::local_time<Millis> l(local.time_since_epoch());
+    const date::local_time<common::Millis> l(local.time_since_epoch());
     const auto sys = tz(zone_)->to_sys(l, date::choose::earliest);
-    return TimePoint(sys.time_since_epoch());
+    return common::TimePoint(sys.time_since_epoch());
 }
 
-TimePoint Zone::startOfDay(std::string_view text) const
+common::TimePoint Zone::startOfDay(std::string_view text) const
 {
     std::size_t pos = 0;
     int y = 0, m = 0, d = 0;
     if (!(readInt(text, pos, 4, y) && expect(text, pos, '-') && readInt(text, pos, 2, m) && expect(text, pos, '-')
           && readInt(text, pos, 2, d) && pos == text.size())) {
-        throw InputError("date \"" + std::string(text) + "\" is not YYYY-MM-DD");
+        throw common::InputError("date \"" + std::string(text) + "\" is not YYYY-MM-DD");
     }
     const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(m)), std::chrono::day(unsigned(d))};
-    if (!ymd.ok()) throw InputError("date \"" + std::string(text) + "\" does not exist");
-    return fromLocal(std::chrono::local_time<Millis>(std::chrono::local_days(ymd).time_since_epoch()));
+    if (!ymd.ok()) throw common::InputError("date \"" + std::string(text) + "\" does not exist");
+    return fromLocal(std::chrono::local_time<common::Millis>(std::chrono::local_days(ymd).time_since_epoch()));
 }
 
-TimePoint parseTime(std::string_view text, std::string_view what, const Zone* localZone)
+common::TimePoint parseTime(std::string_view text, std::string_view what, const Zone* localZone)
 {
     std::size_t pos = 0;
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
@@ -125,11 +125,11 @@ TimePoint parseTime(std::string_view text, std::string_view what, const Zone* lo
     if (!ymd.ok()) badTime(text, what, "no such date");
     if (h > 23 || mi > 59 || s > 59) badTime(text, what, "no such time of day");
     const auto local = std::chrono::local_days(ymd).time_since_epoch() + std::chrono::hours(h) + std::chrono::minutes(mi)
-        + std::chrono::seconds(s) + Millis(ms);
+        + std::chrono::seconds(s) + common::Millis(ms);
 
     if (pos == text.size()) {
         if (!localZone) badTime(text, what, "missing time zone offset, add Z or +08:00");
-        return localZone->fromLocal(std::chrono::local_time<Millis>(local));
+        return localZone->fromLocal(std::chrono::local_time<common::Millis>(local));
     }
     int offsetMinutes = 0;
     if (expect(text, pos, 'Z') || expect(text, pos, 'z')) {
@@ -147,45 +147,8 @@ TimePoint parseTime(std::string_view text, std::string_view what, const Zone* lo
         badTime(text, what, "unexpected characters after the time");
     }
     if (pos != text.size()) badTime(text, what, "unexpected characters after the offset");
-    return TimePoint(local - std::chrono::minutes(offsetMinutes));
+    return common::TimePoint(local - std::chrono::minutes(offsetMinutes));
 }
 
-Millis parseDuration(std::string_view text, std::string_view what)
-{
-    auto fail = [&]() -> Millis {
-        throw InputError(std::string(what) + ": \"" + std::string(text)
-                         + "\" is not a duration; use e.g. 5m, 90s, 250ms, 1h or 1h30m");
-    };
-    if (text.empty()) return fail();
-    std::int64_t total = 0;
-    std::size_t pos = 0;
-    bool any = false;
-    while (pos < text.size()) {
-        std::int64_t value = 0;
-        const auto [end, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), value);
-        if (ec != std::errc() || value < 0 || value > 1'000'000) return fail();
-        pos = static_cast<std::size_t>(end - text.data());
-        std::int64_t unit = 60'000; // a bare number is minutes
-        if (pos < text.size()) {
-            if (text.substr(pos, 2) == "ms") {
-                unit = 1;
-                ++pos;
-            } else {
-                switch (text[pos]) {
-                case 's': unit = 1000; break;
-                case 'm': unit = 60'000; break;
-                case 'h': unit = 3'600'000; break;
-                default: return fail();
-                }
-            }
-            ++pos;
-        } else if (any) {
-            return fail(); // "1h30" is ambiguous
-        }
-        total += value * unit;
-        any = true;
-    }
-    return Millis(total);
-}
 
-} // namespace rollcall
+} // namespace rollcall::core

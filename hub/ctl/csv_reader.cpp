@@ -1,6 +1,6 @@
-#include "csv_reader.h"
+#include "hub/ctl/csv_reader.h"
 
-#include "time_util.h"
+#include "hub/core/time_util.h"
 
 #include <algorithm>
 #include <fstream>
@@ -48,7 +48,7 @@ std::size_t invalidUtf8At(const std::string& s)
 CsvReader::CsvReader(const std::string& path) : path_(path)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path + ": cannot open file");
+    if (!in) throw common::InputError(path + ": cannot open file");
     std::stringstream buffer;
     buffer << in.rdbuf();
     std::string text = buffer.str();
@@ -57,7 +57,7 @@ CsvReader::CsvReader(const std::string& path) : path_(path)
     // would be stored as garbage, so refuse it here, naming the line.
     if (const auto bad = invalidUtf8At(text); bad != std::string::npos) {
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
-        throw InputError(path + ":" + std::to_string(line) + ": text is not UTF-8 (save the file as UTF-8, not GBK)");
+        throw common::InputError(path + ":" + std::to_string(line) + ": text is not UTF-8 (save the file as UTF-8, not GBK)");
     }
 
     std::vector<CsvRow> records;
@@ -110,23 +110,23 @@ CsvReader::CsvReader(const std::string& path) : path_(path)
             if (c != ' ' && c != '\t') fieldStarted = true;
         }
     }
-    if (quoted) throw InputError(path + ":" + std::to_string(row.line) + ": unterminated quoted field");
+    if (quoted) throw common::InputError(path + ":" + std::to_string(row.line) + ": unterminated quoted field");
     if (!field.empty() || !row.fields.empty()) endRow();
 
-    if (records.empty()) throw InputError(path + ": file is empty, expected a header row");
+    if (records.empty()) throw common::InputError(path + ": file is empty, expected a header row");
     const auto& head = records.front();
     for (std::size_t i = 0; i < head.fields.size(); ++i) {
         std::string name = trim(head.fields[i]);
         for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         if (name.empty()) continue;
         if (!header_.emplace(name, i).second) {
-            throw InputError(path + ":" + std::to_string(head.line) + ": column \"" + name + "\" appears twice in the header");
+            throw common::InputError(path + ":" + std::to_string(head.line) + ": column \"" + name + "\" appears twice in the header");
         }
     }
     rows_.assign(records.begin() + 1, records.end());
     for (const auto& r : rows_) {
         if (r.fields.size() > head.fields.size()) {
-            throw InputError(path + ":" + std::to_string(r.line) + ": row has " + std::to_string(r.fields.size())
+            throw common::InputError(path + ":" + std::to_string(r.line) + ": row has " + std::to_string(r.fields.size())
                              + " fields but the header has " + std::to_string(head.fields.size()));
         }
     }
@@ -135,7 +135,7 @@ CsvReader::CsvReader(const std::string& path) : path_(path)
 void CsvReader::requireColumns(const std::vector<std::string>& names) const
 {
     for (const auto& n : names) {
-        if (!header_.count(n)) throw InputError(path_ + ":1: missing required column \"" + n + "\"");
+        if (!header_.count(n)) throw common::InputError(path_ + ":1: missing required column \"" + n + "\"");
     }
 }
 

@@ -1,15 +1,15 @@
-#include "ctl_app.h"
+#include "hub/ctl/ctl_app.h"
 
 #include "protocol/badge_uid.h"
-#include "database.h"
-#include "meeting_evaluator.h"
-#include "record.h"
-#include "attendance_ledger.h"
-#include "report_commands.h"
-#include "roster_import.h"
-#include "schema.h"
-#include "status_view.h"
-#include "taps_import.h"
+#include "common/database.h"
+#include "hub/core/meeting_evaluator.h"
+#include "hub/core/record.h"
+#include "hub/reports/attendance_ledger.h"
+#include "hub/reports/report_commands.h"
+#include "hub/ctl/roster_import.h"
+#include "hub/core/schema.h"
+#include "hub/ctl/status_view.h"
+#include "hub/ctl/taps_import.h"
 
 #include <CLI/CLI.hpp>
 
@@ -40,99 +40,99 @@ std::string defaultAuthor()
 }
 
 /// Opens (and migrates) the database; only `init` may create it.
-db::Database openDatabase(const Options& o, bool create)
+common::Database openDatabase(const Options& o, bool create)
 {
-    if (o.db.empty()) throw InputError("--db PATH is required");
+    if (o.db.empty()) throw common::InputError("--db PATH is required");
     if (!create && !std::filesystem::exists(o.db)) {
-        throw InputError("database " + o.db + " does not exist; create it with `rollcallctl --db " + o.db + " init`");
+        throw common::InputError("database " + o.db + " does not exist; create it with `rollcallctl --db " + o.db + " init`");
     }
-    db::Database db(o.db);
-    db::migrate(db);
+    common::Database db(o.db);
+    core::migrate(db);
     return db;
 }
 
-using Command = std::function<void(const Options&, std::ostream&, const Clock&)>;
+using Command = std::function<void(const Options&, std::ostream&, const common::Clock&)>;
 
-void requireMeeting(Record& record, const std::string& id)
+void requireMeeting(core::Record& record, const std::string& id)
 {
-    if (!record.findMeeting(id)) throw InputError("meeting \"" + id + "\" does not exist");
+    if (!record.findMeeting(id)) throw common::InputError("meeting \"" + id + "\" does not exist");
 }
 
-void requirePerson(Record& record, const std::string& id, std::string_view option)
+void requirePerson(core::Record& record, const std::string& id, std::string_view option)
 {
-    if (!record.findPerson(id)) throw InputError(std::string(option) + ": person \"" + id + "\" does not exist");
+    if (!record.findPerson(id)) throw common::InputError(std::string(option) + ": person \"" + id + "\" does not exist");
 }
 
-void cmdInit(const Options& o, std::ostream& out, const Clock&)
+void cmdInit(const Options& o, std::ostream& out, const common::Clock&)
 {
     auto db = openDatabase(o, true);
-    out << "database " << o.db << " ready at schema version " << db::schemaVersion(db) << "\n";
+    out << "database " << o.db << " ready at schema version " << core::schemaVersion(db) << "\n";
 }
 
-void cmdRosterImport(const Options& o, std::ostream& out, const Clock& clock)
+void cmdRosterImport(const Options& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
-    Record record(db);
-    db::Transaction tx(db);
+    core::Record record(db);
+    common::Transaction tx(db);
     const auto r = importRoster(record, o.file, clock.now());
     tx.commit();
     out << "imported " << r.persons << " person(s), " << r.badges << " badge(s), created " << r.unitsCreated
         << " unit(s) from " << o.file << "\n";
 }
 
-void cmdVenueAdd(const Options& o, std::ostream& out, const Clock&)
+void cmdVenueAdd(const Options& o, std::ostream& out, const common::Clock&)
 {
     auto db = openDatabase(o, false);
-    Record record(db);
-    db::Transaction tx(db);
+    core::Record record(db);
+    common::Transaction tx(db);
     record.addVenue(o.id, o.name.empty() ? o.id : o.name);
     tx.commit();
     out << "venue " << o.id << " added\n";
 }
 
-void cmdReaderAdd(const Options& o, std::ostream& out, const Clock& clock)
+void cmdReaderAdd(const Options& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
-    Record record(db);
-    const auto dir = rules::readerDirectionFromString(o.direction);
-    if (!dir) throw InputError("--direction: \"" + o.direction + "\" is not in, out or both");
-    db::Transaction tx(db);
+    core::Record record(db);
+    const auto dir = core::readerDirectionFromString(o.direction);
+    if (!dir) throw common::InputError("--direction: \"" + o.direction + "\" is not in, out or both");
+    common::Transaction tx(db);
     record.addReader({o.id, o.venue, *dir}, clock.now());
     tx.commit();
     out << "reader " << o.id << " added at venue " << o.venue << " (" << o.direction << ")\n";
 }
 
-void cmdMeetingAdd(const Options& o, std::ostream& out, const Clock& clock)
+void cmdMeetingAdd(const Options& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
-    Record record(db);
-    const Zone zone(o.zone);
-    Meeting m;
+    core::Record record(db);
+    const core::Zone zone(o.zone);
+    core::Meeting m;
     m.id = o.id;
     m.title = o.title;
     m.venues = o.venues;
-    m.times.start = parseTime(o.start, "--start", &zone);
-    m.times.end = parseTime(o.end, "--end", &zone);
-    m.times.lateGrace = parseDuration(o.lateGrace, "--late-grace");
-    m.times.earlyGrace = parseDuration(o.earlyGrace, "--early-grace");
-    m.times.midThreshold = parseDuration(o.midThreshold, "--mid-meeting-threshold");
-    if (m.times.midThreshold.count() <= 0) throw InputError("--mid-meeting-threshold must be more than 0");
-    m.times.opening = m.times.start - parseDuration(o.opensBefore, "--opens-before");
+    m.times.start = core::parseTime(o.start, "--start", &zone);
+    m.times.end = core::parseTime(o.end, "--end", &zone);
+    m.times.lateGrace = common::parseDuration(o.lateGrace, "--late-grace");
+    m.times.earlyGrace = common::parseDuration(o.earlyGrace, "--early-grace");
+    m.times.midThreshold = common::parseDuration(o.midThreshold, "--mid-meeting-threshold");
+    if (m.times.midThreshold.count() <= 0) throw common::InputError("--mid-meeting-threshold must be more than 0");
+    m.times.opening = m.times.start - common::parseDuration(o.opensBefore, "--opens-before");
     m.times.checkoutRequired = o.checkoutRequired;
-    if (m.times.end <= m.times.start) throw InputError("--end (" + o.end + ") must be after --start (" + o.start + ")");
-    db::Transaction tx(db);
+    if (m.times.end <= m.times.start) throw common::InputError("--end (" + o.end + ") must be after --start (" + o.start + ")");
+    common::Transaction tx(db);
     record.addMeeting(m, clock.now());
-    for (const auto& u : o.inviteUnits) record.addInvite(m.id, RosterInvite{u, std::nullopt});
-    for (const auto& p : o.invitePersons) record.addInvite(m.id, RosterInvite{std::nullopt, p});
+    for (const auto& u : o.inviteUnits) record.addInvite(m.id, core::RosterInvite{u, std::nullopt});
+    for (const auto& p : o.invitePersons) record.addInvite(m.id, core::RosterInvite{std::nullopt, p});
     const auto expected = record.roster(m.id).size();
     tx.commit();
     out << "meeting " << m.id << " added: " << zone.format(m.times.start) << " – " << zone.format(m.times.end) << " ("
         << zone.name() << "), " << expected << " expected\n";
 }
 
-Amendment newAmendment(AmendmentKind kind, const Options& o, const Clock& clock)
+core::Amendment newAmendment(core::AmendmentKind kind, const Options& o, const common::Clock& clock)
 {
-    Amendment a;
+    core::Amendment a;
     a.kind = kind;
     a.meetingId = o.meeting;
     a.personId = o.person;
@@ -141,7 +141,7 @@ Amendment newAmendment(AmendmentKind kind, const Options& o, const Clock& clock)
     a.createdAt = clock.now();
     // Blank is empty too: a reason of spaces says nothing.
     if (a.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-        throw InputError("--reason must not be empty: every correction says why");
+        throw common::InputError("--reason must not be empty: every correction says why");
     }
     return a;
 }
@@ -149,103 +149,103 @@ Amendment newAmendment(AmendmentKind kind, const Options& o, const Clock& clock)
 /// Records one amendment about --person at --meeting: checks both exist,
 /// lets `complete` validate and fill the kind's own fields, then writes it in
 /// one transaction. Returns the amendment.
-Amendment saveAmendment(const Options& o, const Clock& clock, AmendmentKind kind,
-                        const std::function<void(Record&, Amendment&)>& complete = {})
+core::Amendment saveAmendment(const Options& o, const common::Clock& clock, core::AmendmentKind kind,
+                        const std::function<void(core::Record&, core::Amendment&)>& complete = {})
 {
     auto db = openDatabase(o, false);
-    Record record(db);
+    core::Record record(db);
     requireMeeting(record, o.meeting);
     requirePerson(record, o.person, "--person");
     auto a = newAmendment(kind, o, clock);
     if (complete) complete(record, a);
-    db::Transaction tx(db);
+    common::Transaction tx(db);
     record.addAmendment(a);
     tx.commit();
     return a;
 }
 
-void cmdLeaveAdd(const Options& o, std::ostream& out, const Clock& clock)
+void cmdLeaveAdd(const Options& o, std::ostream& out, const common::Clock& clock)
 {
-    const auto a = saveAmendment(o, clock, AmendmentKind::Leave);
+    const auto a = saveAmendment(o, clock, core::AmendmentKind::Leave);
     out << "leave recorded for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
 }
 
-void cmdSubstituteAdd(const Options& o, std::ostream& out, const Clock& clock)
+void cmdSubstituteAdd(const Options& o, std::ostream& out, const common::Clock& clock)
 {
     Options withReason = o;
     if (withReason.reason.empty()) withReason.reason = "substitute approved";
-    const auto a = saveAmendment(withReason, clock, AmendmentKind::Substitute, [&](Record& record, Amendment& a) {
+    const auto a = saveAmendment(withReason, clock, core::AmendmentKind::Substitute, [&](core::Record& record, core::Amendment& a) {
         requirePerson(record, o.by, "--by");
-        if (o.person == o.by) throw InputError("--by: a person cannot substitute for themselves");
+        if (o.person == o.by) throw common::InputError("--by: a person cannot substitute for themselves");
         a.otherPersonId = o.by;
     });
     out << o.by << " substitutes for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
 }
 
-void cmdCheckin(const Options& o, std::ostream& out, const Clock& clock)
+void cmdCheckin(const Options& o, std::ostream& out, const common::Clock& clock)
 {
-    const Zone zone(o.zone);
-    const auto a = saveAmendment(o, clock, AmendmentKind::ManualTap, [&](Record&, Amendment& a) {
-        a.at = parseTime(o.at, "--at", &zone);
-        a.direction = rules::directionFromString(o.direction);
-        if (!a.direction) throw InputError("--direction: \"" + o.direction + "\" is not in or out");
+    const core::Zone zone(o.zone);
+    const auto a = saveAmendment(o, clock, core::AmendmentKind::ManualTap, [&](core::Record&, core::Amendment& a) {
+        a.at = core::parseTime(o.at, "--at", &zone);
+        a.direction = core::directionFromString(o.direction);
+        if (!a.direction) throw common::InputError("--direction: \"" + o.direction + "\" is not in or out");
     });
     out << "manual check-" << o.direction << " of " << o.person << " at " << zone.format(*a.at) << " recorded (amendment "
         << a.id << ")\n";
 }
 
-void cmdOverride(const Options& o, std::ostream& out, const Clock& clock)
+void cmdOverride(const Options& o, std::ostream& out, const common::Clock& clock)
 {
-    const auto a = saveAmendment(o, clock, AmendmentKind::StatusOverride, [&](Record&, Amendment& a) {
-        const auto status = rules::statusFromString(o.status);
-        if (!status || *status == rules::Status::NotArrived || *status == rules::Status::Overdue) {
-            throw InputError("--status: \"" + o.status + "\" is not present, late, absent, excused or substituted");
+    const auto a = saveAmendment(o, clock, core::AmendmentKind::StatusOverride, [&](core::Record&, core::Amendment& a) {
+        const auto status = core::statusFromString(o.status);
+        if (!status || *status == core::Status::NotArrived || *status == core::Status::Overdue) {
+            throw common::InputError("--status: \"" + o.status + "\" is not present, late, absent, excused or substituted");
         }
         a.status = o.status;
     });
     out << "status of " << o.person << " at meeting " << o.meeting << " set to " << o.status << " (amendment " << a.id << ")\n";
 }
 
-void cmdTapsImport(const Options& o, std::ostream& out, const Clock& clock)
+void cmdTapsImport(const Options& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
-    Record record(db);
-    db::Transaction tx(db);
+    core::Record record(db);
+    common::Transaction tx(db);
     const auto r = importTaps(record, o.file, clock.now());
     tx.commit();
     out << "imported " << r.inserted << " tap(s) from " << o.file << "; " << r.alreadyRecorded << " already recorded\n";
 }
 
-void cmdStatus(const Options& o, std::ostream& out, const Clock& clock)
+void cmdStatus(const Options& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
-    Record record(db);
-    const Zone zone(o.zone);
-    MeetingEvaluator evaluator(record);
+    core::Record record(db);
+    const core::Zone zone(o.zone);
+    core::MeetingEvaluator evaluator(record);
     const auto result = evaluator.evaluate(o.meeting, clock.now());
     if (o.json) out << statusJson(result, zone).dump(2) << "\n";
     else printStatusTable(out, result, zone);
 }
 
-void cmdFinalize(const Options& o, std::ostream& out, const Clock& clock)
+void cmdFinalize(const Options& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
-    Record record(db);
+    core::Record record(db);
     const auto meeting = record.findMeeting(o.meeting);
-    if (!meeting) throw InputError("meeting \"" + o.meeting + "\" does not exist");
-    if (meeting->finalizedAt) throw InputError("meeting \"" + o.meeting + "\" is already finalized");
+    if (!meeting) throw common::InputError("meeting \"" + o.meeting + "\" does not exist");
+    if (meeting->finalizedAt) throw common::InputError("meeting \"" + o.meeting + "\" is already finalized");
     if (clock.now() <= meeting->times.windowEnd()) {
-        throw InputError("meeting \"" + o.meeting + "\" cannot be finalized before its check-out window closes");
+        throw common::InputError("meeting \"" + o.meeting + "\" cannot be finalized before its check-out window closes");
     }
-    db::Transaction tx(db);
+    common::Transaction tx(db);
     auto s = db.prepare("UPDATE meetings SET finalized_ms = ? WHERE id = ? AND finalized_ms IS NULL");
-    s.bind(1, toMillis(clock.now())).bind(2, o.meeting).run();
+    s.bind(1, common::toMillis(clock.now())).bind(2, o.meeting).run();
     tx.commit();
     out << "meeting " << o.meeting << " finalized; its statuses now change only by amendment\n";
     // Its results go into the reports' cache now, so period reports over
     // finalized meetings never have to replay their taps.
     try {
-        reports::AttendanceLedger(record).fillCache(meeting->times.start, meeting->times.start + Millis(1), clock.now());
+        reports::AttendanceLedger(record).fillCache(meeting->times.start, meeting->times.start + common::Millis(1), clock.now());
     } catch (const std::exception& e) {
         out << "(results not cached: " << e.what() << "; reports will evaluate the meeting from its taps)\n";
     }
@@ -253,7 +253,7 @@ void cmdFinalize(const Options& o, std::ostream& out, const Clock& clock)
 
 } // namespace
 
-int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock)
+int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const common::Clock& clock)
 {
     Options o;
     o.author = defaultAuthor();
@@ -340,7 +340,7 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     status->add_flag("--json", o.json);
 
     for (auto& [sub, action] : reports::addReportCommands(app)) {
-        commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o, const Clock& c) {
+        commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o, const common::Clock& c) {
             action(reports::CommandContext{opt.db, opt.zone, opt.author, o, err, c});
         };
     }
@@ -362,10 +362,10 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     try {
         it->second(o, out, clock);
         return 0;
-    } catch (const InputError& e) {
+    } catch (const common::InputError& e) {
         err << "rollcallctl: " << e.what() << "\nnothing was changed\n";
         return 1;
-    } catch (const db::DatabaseError& e) {
+    } catch (const common::DatabaseError& e) {
         err << "rollcallctl: database " << o.db << ": " << e.what() << "\nnothing was changed\n";
         return 3;
     } catch (const std::exception& e) {

@@ -1,9 +1,9 @@
-#include "ctl_app.h"
+#include "hub/ctl/ctl_app.h"
 
 #include <iostream>
 
 int main(int argc, char** argv)
 {
-    const rollcall::SystemClock clock;
+    const rollcall::common::SystemClock clock;
     return rollcall::ctl::runCtl(argc, argv, std::cout, std::cerr, clock);
 }

@@ -1,14 +1,14 @@
-#include "roster_import.h"
+#include "hub/ctl/roster_import.h"
 
 #include "protocol/badge_uid.h"
-#include "csv_reader.h"
+#include "hub/ctl/csv_reader.h"
 
 #include <map>
 #include <sstream>
 
 namespace rollcall::ctl {
 
-RosterImportResult importRoster(Record& record, const std::string& path, TimePoint now)
+RosterImportResult importRoster(core::Record& record, const std::string& path, common::TimePoint now)
 {
     CsvReader csv(path);
     csv.requireColumns({"person_id", "name", "unit", "badge_uid"});
@@ -26,23 +26,23 @@ RosterImportResult importRoster(Record& record, const std::string& path, TimePoi
         const auto id = *csv.field(row, "person_id");
         const auto name = *csv.field(row, "name");
         const auto unit = *csv.field(row, "unit");
-        if (id.empty()) throw InputError(csv.where(row, "person_id") + ": is empty");
-        if (name.empty()) throw InputError(csv.where(row, "name") + ": is empty");
-        if (unit.empty()) throw InputError(csv.where(row, "unit") + ": is empty");
-        Person p;
+        if (id.empty()) throw common::InputError(csv.where(row, "person_id") + ": is empty");
+        if (name.empty()) throw common::InputError(csv.where(row, "name") + ": is empty");
+        if (unit.empty()) throw common::InputError(csv.where(row, "unit") + ": is empty");
+        core::Person p;
         p.id = id;
         p.name = name;
         if (auto title = csv.field(row, "title"); title && !title->empty()) p.title = *title;
         try {
             p.unitId = record.ensureUnitPath(unit);
             p.unitPath = unit;
-        } catch (const InputError& e) {
-            throw InputError(csv.where(row, "unit") + ": " + e.what());
+        } catch (const common::InputError& e) {
+            throw common::InputError(csv.where(row, "unit") + ": " + e.what());
         }
         try {
             record.addPerson(p);
-        } catch (const InputError& e) {
-            throw InputError(csv.where(row, "person_id") + ": " + e.what());
+        } catch (const common::InputError& e) {
+            throw common::InputError(csv.where(row, "person_id") + ": " + e.what());
         }
         ++result.persons;
 
@@ -52,18 +52,18 @@ RosterImportResult importRoster(Record& record, const std::string& path, TimePoi
             if (raw.find_first_not_of(" \t") == std::string::npos) continue;
             const auto uid = protocol::normalize_badge_uid(raw);
             if (!uid) {
-                throw InputError(csv.where(row, "badge_uid") + ": \"" + raw
+                throw common::InputError(csv.where(row, "badge_uid") + ": \"" + raw
                                  + "\" is not a badge UID (4, 7 or 10 bytes of hex, ':' allowed)");
             }
             if (auto prev = badgeLines.find(*uid); prev != badgeLines.end()) {
-                throw InputError(csv.where(row, "badge_uid") + ": badge " + *uid + " is also given on line "
+                throw common::InputError(csv.where(row, "badge_uid") + ": badge " + *uid + " is also given on line "
                                  + std::to_string(prev->second));
             }
             badgeLines.emplace(*uid, row.line);
             try {
                 record.addBadge(*uid, id, now);
-            } catch (const InputError& e) {
-                throw InputError(csv.where(row, "badge_uid") + ": " + e.what());
+            } catch (const common::InputError& e) {
+                throw common::InputError(csv.where(row, "badge_uid") + ": " + e.what());
             }
             ++result.badges;
         }

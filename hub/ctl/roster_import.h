@@ -1,6 +1,6 @@
 #pragma once
 // `rollcallctl roster import FILE.csv`: persons with their units and badges.
-#include "record.h"
+#include "hub/core/record.h"
 
 namespace rollcall::ctl {
 
@@ -12,6 +12,6 @@ struct RosterImportResult {
 
 /// Imports every row or throws InputError naming FILE:LINE and the field.
 /// The caller owns the transaction (all rows or none).
-RosterImportResult importRoster(Record& record, const std::string& path, TimePoint now);
+RosterImportResult importRoster(core::Record& record, const std::string& path, common::TimePoint now);
 
 } // namespace rollcall::ctl

@@ -1,4 +1,4 @@
-#include "status_view.h"
+#include "hub/ctl/status_view.h"
 
 #include <iomanip>
 
@@ -7,7 +7,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json optionalTime(const std::optional<TimePoint>& t, const Zone& zone)
+ordered_json optionalTime(const std::optional<common::TimePoint>& t, const core::Zone& zone)
 {
     return t ? ordered_json(zone.formatIso(*t)) : ordered_json(nullptr);
 }
@@ -19,12 +19,12 @@ std::string pad(std::string_view s, int width)
     return out;
 }
 
-std::string clockOrDash(const std::optional<TimePoint>& t, const Zone& zone)
+std::string clockOrDash(const std::optional<common::TimePoint>& t, const core::Zone& zone)
 {
     return t ? zone.format(*t).substr(11) : std::string("-");
 }
 
-ordered_json personJson(const Person& p)
+ordered_json personJson(const core::Person& p)
 {
     return {{"person_id", p.id}, {"name", p.name}, {"unit", p.unitPath}};
 }
@@ -52,7 +52,7 @@ int displayWidth(std::string_view s)
 }
 
 
-ordered_json statusJson(const MeetingResult& r, const Zone& zone)
+ordered_json statusJson(const core::MeetingResult& r, const core::Zone& zone)
 {
     const auto& m = r.meeting;
     ordered_json meeting = {
@@ -82,8 +82,8 @@ ordered_json statusJson(const MeetingResult& r, const Zone& zone)
     ordered_json attendees = ordered_json::array();
     for (const auto& a : r.attendees) {
         ordered_json row = personJson(a.person);
-        row["status"] = rules::toString(a.outcome.status);
-        row["flags"] = rules::flagNames(a.outcome.flags);
+        row["status"] = core::toString(a.outcome.status);
+        row["flags"] = core::flagNames(a.outcome.flags);
         row["first_in"] = optionalTime(a.outcome.firstIn, zone);
         row["last_out"] = optionalTime(a.outcome.lastOut, zone);
         row["late_minutes"] = a.outcome.lateMinutes;
@@ -94,7 +94,7 @@ ordered_json statusJson(const MeetingResult& r, const Zone& zone)
         ordered_json evidence = ordered_json::array();
         for (const auto& t : a.taps) {
             evidence.push_back({{"at", zone.formatIso(t.at)},
-                                {"direction", rules::toString(t.direction)},
+                                {"direction", core::toString(t.direction)},
                                 {"source", t.manual() ? "manual" : "reader"},
                                 {"reader_id", t.manual() ? ordered_json(nullptr) : ordered_json(t.readerId)},
                                 {"ref", t.manual() ? -t.ref : t.ref}});
@@ -122,7 +122,7 @@ ordered_json statusJson(const MeetingResult& r, const Zone& zone)
             {"unknown_badges", unknown}};
 }
 
-void printStatusTable(std::ostream& out, const MeetingResult& r, const Zone& zone)
+void printStatusTable(std::ostream& out, const core::MeetingResult& r, const core::Zone& zone)
 {
     const auto& m = r.meeting;
     out << m.title << "  [" << m.id << "]\n";
@@ -148,9 +148,9 @@ void printStatusTable(std::ostream& out, const MeetingResult& r, const Zone& zon
     std::vector<std::vector<std::string>> rows;
     for (const auto& a : r.attendees) {
         std::string flags;
-        for (const auto& f : rules::flagNames(a.outcome.flags)) flags += (flags.empty() ? "" : ",") + f;
+        for (const auto& f : core::flagNames(a.outcome.flags)) flags += (flags.empty() ? "" : ",") + f;
         rows.push_back({a.person.unitPath, a.person.name,
-                        std::string(rules::labelZh(a.outcome.status)) + " " + std::string(rules::toString(a.outcome.status)),
+                        std::string(core::labelZh(a.outcome.status)) + " " + std::string(core::toString(a.outcome.status)),
                         clockOrDash(a.outcome.firstIn, zone), clockOrDash(a.outcome.lastOut, zone),
                         std::to_string(a.outcome.lateMinutes), std::to_string(a.outcome.earlyMinutes),
                         flags.empty() ? "-" : flags, a.substitute ? a.substitute->name : "-"});

@@ -1,15 +1,15 @@
 #pragma once
 // Renders a MeetingResult as the table a person reads or as JSON
 // (the `rollcallctl status` format, documented in docs/cli.md).
-#include "meeting_evaluator.h"
+#include "hub/core/meeting_evaluator.h"
 
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 namespace rollcall::ctl {
 
-[[nodiscard]] nlohmann::ordered_json statusJson(const MeetingResult& result, const Zone& zone);
-void printStatusTable(std::ostream& out, const MeetingResult& result, const Zone& zone);
+[[nodiscard]] nlohmann::ordered_json statusJson(const core::MeetingResult& result, const core::Zone& zone);
+void printStatusTable(std::ostream& out, const core::MeetingResult& result, const core::Zone& zone);
 
 /// Terminal columns a UTF-8 string takes (East Asian wide characters count 2).
 [[nodiscard]] int displayWidth(std::string_view utf8);

@@ -1,6 +1,6 @@
-#include "attendance_ledger.h"
+#include "hub/reports/attendance_ledger.h"
 
-#include "progress.h"
+#include "hub/reports/progress.h"
 
 #include <algorithm>
 #include <array>
@@ -17,16 +17,16 @@ constexpr std::size_t kChunkMeetings = 24;
 
 } // namespace
 
-bool absenceConfirmed(const std::vector<Amendment>& amendments, const std::string& personId)
+bool absenceConfirmed(const std::vector<core::Amendment>& amendments, const std::string& personId)
 {
-    return std::any_of(amendments.begin(), amendments.end(), [&](const Amendment& a) {
-        return a.kind == AmendmentKind::AbsenceConfirmation && a.personId == personId;
+    return std::any_of(amendments.begin(), amendments.end(), [&](const core::Amendment& a) {
+        return a.kind == core::AmendmentKind::AbsenceConfirmation && a.personId == personId;
     });
 }
 
-ReaderCoverage::ReaderCoverage(db::Database& db) : db_(db) {}
+ReaderCoverage::ReaderCoverage(common::Database& db) : db_(db) {}
 
-std::vector<OfflineReader> ReaderCoverage::offlineDuring(const Meeting& meeting)
+std::vector<OfflineReader> ReaderCoverage::offlineDuring(const core::Meeting& meeting)
 {
     if (!loaded_) {
         auto r = db_.prepare("SELECT id, venue_id FROM readers ORDER BY id");
@@ -36,8 +36,8 @@ std::vector<OfflineReader> ReaderCoverage::offlineDuring(const Meeting& meeting)
         loaded_ = true;
     }
     std::vector<OfflineReader> out;
-    const auto from = toMillis(meeting.times.opening);
-    const auto to = toMillis(meeting.times.end);
+    const auto from = common::toMillis(meeting.times.opening);
+    const auto to = common::toMillis(meeting.times.end);
     auto spans = db_.prepare(
         "SELECT from_ms, to_ms FROM reader_uptime WHERE reader_id = ? AND to_ms >= ? AND from_ms <= ? ORDER BY from_ms");
     for (const auto& venue : meeting.venues) {
@@ -57,13 +57,13 @@ std::vector<OfflineReader> ReaderCoverage::offlineDuring(const Meeting& meeting)
                 cursor = std::max(cursor, b);
             }
             if (!gap && cursor < to) gap = std::make_pair(cursor, to);
-            if (gap) out.push_back({reader, venueId, fromMillis(gap->first), fromMillis(gap->second)});
+            if (gap) out.push_back({reader, venueId, common::fromMillis(gap->first), common::fromMillis(gap->second)});
         }
     }
     return out;
 }
 
-AttendanceLedger::AttendanceLedger(Record& record, Options options)
+AttendanceLedger::AttendanceLedger(core::Record& record, Options options)
     : record_(record), options_(options), coverage_(record.database())
 {
 }
@@ -74,7 +74,7 @@ void AttendanceLedger::loadStatic()
     auto& db = record_.database();
     auto p = db.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
     while (p.step()) {
-        Person person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)};
+        core::Person person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)};
         personsByUnit_[person.unitId].push_back(person.id);
         persons_.emplace(person.id, std::move(person));
     }
@@ -87,11 +87,11 @@ void AttendanceLedger::loadStatic()
     auto b = db.prepare("SELECT uid, person_id, revoked_ms FROM badges");
     while (b.step()) badges_.emplace(b.getText(0), Badge{b.getText(1), b.getOptionalInt(2)});
     auto r = db.prepare("SELECT id, direction FROM readers");
-    while (r.step()) readerDirections_.emplace(r.getText(0), *rules::readerDirectionFromString(r.getText(1)));
+    while (r.step()) readerDirections_.emplace(r.getText(0), *core::readerDirectionFromString(r.getText(1)));
     staticLoaded_ = true;
 }
 
-const std::unordered_map<std::string, Person>& AttendanceLedger::persons()
+const std::unordered_map<std::string, core::Person>& AttendanceLedger::persons()
 {
     loadStatic();
     return persons_;
@@ -103,28 +103,28 @@ const std::map<std::int64_t, UnitInfo>& AttendanceLedger::units()
     return units_;
 }
 
-std::vector<Meeting> AttendanceLedger::meetingsOver(TimePoint from, TimePoint to, TimePoint now)
+std::vector<core::Meeting> AttendanceLedger::meetingsOver(common::TimePoint from, common::TimePoint to, common::TimePoint now)
 {
     auto all = record_.meetingsStartingIn(from, to);
-    std::erase_if(all, [now](const Meeting& m) { return m.times.windowEnd() > now; });
+    std::erase_if(all, [now](const core::Meeting& m) { return m.times.windowEnd() > now; });
     return all;
 }
 
-int AttendanceLedger::meetingsNotOver(TimePoint from, TimePoint to, TimePoint now)
+int AttendanceLedger::meetingsNotOver(common::TimePoint from, common::TimePoint to, common::TimePoint now)
 {
     auto s = record_.database().prepare("SELECT count(*) FROM meetings WHERE start_ms >= ? AND start_ms < ? AND end_ms + ? > ?");
-    s.bind(1, toMillis(from)).bind(2, toMillis(to));
-    s.bind(3, static_cast<std::int64_t>(rules::MeetingTimes::kWindowAfterEnd.count())).bind(4, toMillis(now));
+    s.bind(1, common::toMillis(from)).bind(2, common::toMillis(to));
+    s.bind(3, static_cast<std::int64_t>(core::MeetingTimes::kWindowAfterEnd.count())).bind(4, common::toMillis(now));
     (void)s.step();
     return static_cast<int>(s.getInt(0));
 }
 
-void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const std::vector<std::string>& wanted,
-                                     TimePoint now, const std::function<void(MeetingResult&&)>& sink)
+void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, const std::vector<std::string>& wanted,
+                                     common::TimePoint now, const std::function<void(core::MeetingResult&&)>& sink)
 {
     auto& db = record_.database();
     std::set<std::string> chunkVenues;
-    TimePoint lo = chunk.front().times.opening, hi = chunk.front().times.windowEnd();
+    common::TimePoint lo = chunk.front().times.opening, hi = chunk.front().times.windowEnd();
     for (const auto& m : chunk) {
         chunkVenues.insert(m.venues.begin(), m.venues.end());
         lo = std::min(lo, m.times.opening);
@@ -135,7 +135,7 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
     const auto cluster = record_.meetingsAt({chunkVenues.begin(), chunkVenues.end()}, lo, hi);
     std::set<std::string> venues;
     std::vector<std::string> ids;
-    TimePoint from = lo, to = hi;
+    common::TimePoint from = lo, to = hi;
     for (const auto& m : cluster) {
         venues.insert(m.venues.begin(), m.venues.end());
         ids.push_back(m.id);
@@ -144,11 +144,11 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
     }
 
     // Rosters: invited persons, and every member of invited units and their sub-units.
-    std::unordered_map<std::string, std::vector<Person>> rosters;
+    std::unordered_map<std::string, std::vector<core::Person>> rosters;
     {
         std::unordered_map<std::string, std::set<std::string>> invitedPersons;
         auto s = db.prepare("SELECT meeting_id, unit_id, person_id FROM meeting_invites WHERE meeting_id IN ("
-                            + db::placeholders(ids.size()) + ")");
+                            + common::placeholders(ids.size()) + ")");
         for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i + 1), ids[i]);
         while (s.step()) {
             auto& set = invitedPersons[s.getText(0)];
@@ -169,29 +169,29 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
             for (const auto& pid : set) {
                 if (auto p = persons_.find(pid); p != persons_.end()) roster.push_back(p->second);
             }
-            std::sort(roster.begin(), roster.end(), [](const Person& a, const Person& b) {
+            std::sort(roster.begin(), roster.end(), [](const core::Person& a, const core::Person& b) {
                 return std::tie(a.unitPath, a.id) < std::tie(b.unitPath, b.id);
             });
         }
     }
 
-    std::unordered_map<std::string, std::vector<Amendment>> amendments;
+    std::unordered_map<std::string, std::vector<core::Amendment>> amendments;
     for (auto& a : record_.amendments(ids)) amendments[*a.meetingId].push_back(std::move(a));
 
-    std::vector<MeetingSetup> setups;
-    std::vector<PendingTap> pending;
+    std::vector<core::MeetingSetup> setups;
+    std::vector<core::PendingTap> pending;
     for (const auto& m : cluster) {
-        MeetingSetup setup;
+        core::MeetingSetup setup;
         setup.meeting = m;
         setup.roster = std::move(rosters[m.id]);
         for (auto& a : amendments[m.id]) {
-            if (auto p = manualTapOf(a, m.id)) pending.push_back(std::move(*p));
+            if (auto p = core::manualTapOf(a, m.id)) pending.push_back(std::move(*p));
             setup.amendments.push_back(std::move(a));
         }
         setups.push_back(std::move(setup));
     }
     const auto& persons = persons_;
-    AttendanceTracker tracker(std::move(setups), [&persons](const std::string& id) -> std::optional<Person> {
+    core::AttendanceTracker tracker(std::move(setups), [&persons](const std::string& id) -> std::optional<core::Person> {
         if (auto it = persons.find(id); it != persons.end()) return it->second;
         return std::nullopt;
     }, options_.debounce);
@@ -199,31 +199,31 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
     {
         const std::vector<std::string> venueList(venues.begin(), venues.end());
         auto s = db.prepare("SELECT id, reader_id, badge_uid, at_ms, direction, venue_id, received_ms FROM taps "
-                            "WHERE at_ms BETWEEN ? AND ? AND venue_id IN (" + db::placeholders(venueList.size())
+                            "WHERE at_ms BETWEEN ? AND ? AND venue_id IN (" + common::placeholders(venueList.size())
                             + ") ORDER BY at_ms, id");
         // One debounce interval early, so the first tap is debounced against its predecessor.
-        s.bind(1, toMillis(from - options_.debounce)).bind(2, toMillis(to));
+        s.bind(1, common::toMillis(from - options_.debounce)).bind(2, common::toMillis(to));
         for (std::size_t i = 0; i < venueList.size(); ++i) s.bind(static_cast<int>(i + 3), venueList[i]);
         while (s.step()) {
-            PendingTap p;
+            core::PendingTap p;
             p.input.ref = s.getInt(0);
             p.input.readerId = s.getText(1);
             p.input.badgeUid = s.getText(2);
-            p.input.at = fromMillis(s.getInt(3));
-            if (auto d = s.getOptionalText(4)) p.input.explicitDirection = rules::directionFromString(*d);
+            p.input.at = common::fromMillis(s.getInt(3));
+            if (auto d = s.getOptionalText(4)) p.input.explicitDirection = core::directionFromString(*d);
             p.input.venueId = s.getText(5);
             const auto rd = readerDirections_.find(p.input.readerId);
-            p.input.readerDirection = rd == readerDirections_.end() ? rules::ReaderDirection::Both : rd->second;
+            p.input.readerDirection = rd == readerDirections_.end() ? core::ReaderDirection::Both : rd->second;
             if (const auto b = badges_.find(p.input.badgeUid);
-                b != badges_.end() && (!b->second.revokedMs || *b->second.revokedMs > toMillis(p.input.at))) {
+                b != badges_.end() && (!b->second.revokedMs || *b->second.revokedMs > common::toMillis(p.input.at))) {
                 p.input.personId = b->second.personId;
             }
-            p.evidence = TapEvidence{p.input.ref, p.input.at, rules::Direction::In, p.input.readerId, p.input.badgeUid,
-                                     fromMillis(s.getInt(6))};
+            p.evidence = core::TapEvidence{p.input.ref, p.input.at, core::Direction::In, p.input.readerId, p.input.badgeUid,
+                                     common::fromMillis(s.getInt(6))};
             pending.push_back(std::move(p));
         }
     }
-    sortForReplay(pending);
+    core::sortForReplay(pending);
     for (const auto& p : pending) (void)tracker.addTap(p.input, p.evidence, now);
     for (const auto& id : wanted) {
         (void)tracker.advanceTo(id, now);
@@ -233,20 +233,20 @@ void AttendanceLedger::evaluateChunk(const std::vector<Meeting>& chunk, const st
     }
 }
 
-std::vector<MeetingResult> AttendanceLedger::evaluate(const std::vector<Meeting>& meetingsIn, TimePoint now, Progress* progress)
+std::vector<core::MeetingResult> AttendanceLedger::evaluate(const std::vector<core::Meeting>& meetingsIn, common::TimePoint now, Progress* progress)
 {
     loadStatic();
-    std::vector<Meeting> meetings = meetingsIn;
-    std::sort(meetings.begin(), meetings.end(), [](const Meeting& a, const Meeting& b) {
+    std::vector<core::Meeting> meetings = meetingsIn;
+    std::sort(meetings.begin(), meetings.end(), [](const core::Meeting& a, const core::Meeting& b) {
         return std::tie(a.times.opening, a.id) < std::tie(b.times.opening, b.id);
     });
-    std::unordered_map<std::string, MeetingResult> results;
+    std::unordered_map<std::string, core::MeetingResult> results;
     if (progress) progress->begin("评估会议", static_cast<long>(meetings.size()));
     std::size_t i = 0;
     while (i < meetings.size()) {
         // A chunk ends only where no window reaches into the next meeting's.
-        std::vector<Meeting> chunk;
-        TimePoint reach = meetings[i].times.windowEnd();
+        std::vector<core::Meeting> chunk;
+        common::TimePoint reach = meetings[i].times.windowEnd();
         while (i < meetings.size()
                && (chunk.size() < kChunkMeetings || meetings[i].times.opening - options_.debounce <= reach)) {
             reach = std::max(reach, meetings[i].times.windowEnd());
@@ -254,20 +254,20 @@ std::vector<MeetingResult> AttendanceLedger::evaluate(const std::vector<Meeting>
         }
         std::vector<std::string> wanted;
         for (const auto& m : chunk) wanted.push_back(m.id);
-        evaluateChunk(chunk, wanted, now, [&](MeetingResult&& r) {
+        evaluateChunk(chunk, wanted, now, [&](core::MeetingResult&& r) {
             const auto id = r.meeting.id;
             results.insert_or_assign(id, std::move(r));
         });
         if (progress) progress->update(static_cast<long>(i));
     }
     if (progress) progress->finish();
-    std::vector<MeetingResult> out;
+    std::vector<core::MeetingResult> out;
     out.reserve(meetingsIn.size());
     for (const auto& m : meetingsIn) out.push_back(std::move(results.at(m.id)));
     return out;
 }
 
-MeetingLines AttendanceLedger::toLines(const MeetingResult& r)
+MeetingLines AttendanceLedger::toLines(const core::MeetingResult& r)
 {
     MeetingLines lines;
     lines.meeting = r.meeting;
@@ -279,7 +279,7 @@ MeetingLines AttendanceLedger::toLines(const MeetingResult& r)
         line.flags = a.outcome.flags;
         line.lateMinutes = a.outcome.lateMinutes;
         line.earlyMinutes = a.outcome.earlyMinutes;
-        if (line.status == rules::Status::Absent) {
+        if (line.status == core::Status::Absent) {
             if (!offlineKnown) {
                 offline = !coverage_.offlineDuring(r.meeting).empty();
                 offlineKnown = true;
@@ -300,7 +300,7 @@ std::string packLines(const std::vector<MemberLine>& members)
     for (const auto& m : members) {
         out += m.personId;
         out += '\t';
-        out += rules::toString(m.status);
+        out += core::toString(m.status);
         out += '\t' + std::to_string(m.flags) + '\t' + std::to_string(m.lateMinutes) + '\t'
             + std::to_string(m.earlyMinutes) + '\t' + (m.verify ? "1" : "0") + '\n';
     }
@@ -330,7 +330,7 @@ std::optional<std::vector<MemberLine>> unpackLines(std::string_view text)
             f[i] = line.substr(0, tab);
             line.remove_prefix(tab == std::string_view::npos ? line.size() : tab + 1);
         }
-        const auto status = rules::statusFromString(f[1]);
+        const auto status = core::statusFromString(f[1]);
         if (!status) return std::nullopt;
         MemberLine m;
         m.personId = std::string(f[0]);
@@ -346,26 +346,26 @@ std::optional<std::vector<MemberLine>> unpackLines(std::string_view text)
 
 } // namespace
 
-void AttendanceLedger::storeCache(const MeetingLines& lines, TimePoint now)
+void AttendanceLedger::storeCache(const MeetingLines& lines, common::TimePoint now)
 {
     auto s = record_.database().prepare(
         "INSERT OR REPLACE INTO meeting_results(meeting_id, computed_ms, members) VALUES (?, ?, ?)");
-    s.bind(1, lines.meeting.id).bind(2, toMillis(now)).bind(3, packLines(lines.members)).run();
+    s.bind(1, lines.meeting.id).bind(2, common::toMillis(now)).bind(3, packLines(lines.members)).run();
 }
 
-std::vector<MeetingLines> AttendanceLedger::lines(TimePoint from, TimePoint to, TimePoint now, Progress* progress)
+std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress)
 {
     auto& db = record_.database();
     // One read snapshot for everything; cache rows are written in the same
     // transaction, so a writer that changed the record meanwhile makes the
     // write fail (SQLITE_BUSY_SNAPSHOT) instead of caching stale results.
-    db::Transaction tx(db, db::Transaction::Kind::Deferred);
+    common::Transaction tx(db, common::Transaction::Kind::Deferred);
     const auto meetings = meetingsOver(from, to, now);
     std::unordered_map<std::string, MeetingLines> byId;
     if (options_.useCache) {
         auto s = db.prepare("SELECT r.meeting_id, r.members FROM meeting_results r JOIN meetings m ON m.id = r.meeting_id "
                             "WHERE m.start_ms >= ? AND m.start_ms < ? AND m.finalized_ms IS NOT NULL");
-        s.bind(1, toMillis(from)).bind(2, toMillis(to));
+        s.bind(1, common::toMillis(from)).bind(2, common::toMillis(to));
         while (s.step()) {
             auto members = unpackLines(s.getText(1));
             if (!members) continue;
@@ -374,7 +374,7 @@ std::vector<MeetingLines> AttendanceLedger::lines(TimePoint from, TimePoint to, 
             l.fromCache = true;
         }
     }
-    std::vector<Meeting> missing;
+    std::vector<core::Meeting> missing;
     for (const auto& m : meetings) {
         if (!byId.count(m.id)) missing.push_back(m);
     }
@@ -400,7 +400,7 @@ std::vector<MeetingLines> AttendanceLedger::lines(TimePoint from, TimePoint to, 
                 if (!l.fromCache && l.meeting.finalizedAt) storeCache(l, now);
             }
             tx.commit();
-        } catch (const db::DatabaseError&) {
+        } catch (const common::DatabaseError&) {
             // The cache is an optimisation: a read-only file or a record that
             // changed meanwhile leaves it as it was (the transaction rolls back).
         }
@@ -408,7 +408,7 @@ std::vector<MeetingLines> AttendanceLedger::lines(TimePoint from, TimePoint to, 
     return out;
 }
 
-int AttendanceLedger::fillCache(TimePoint from, TimePoint to, TimePoint now, Progress* progress)
+int AttendanceLedger::fillCache(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress)
 {
     const auto before = [&] {
         auto s = record_.database().prepare("SELECT count(*) FROM meeting_results");

@@ -8,8 +8,8 @@
 //
 // Error policy: DatabaseError from SQLite; InputError for unknown meetings.
 
-#include "attendance_result.h"
-#include "meeting_evaluator.h"
+#include "hub/core/attendance_result.h"
+#include "hub/core/meeting_evaluator.h"
 
 #include <functional>
 #include <map>
@@ -27,14 +27,14 @@ class Progress;
 struct OfflineReader {
     std::string readerId;
     std::string venueId;
-    TimePoint gapFrom; // first unheard moment within [opening, E]
-    TimePoint gapTo;
+    common::TimePoint gapFrom; // first unheard moment within [opening, E]
+    common::TimePoint gapTo;
 };
 
 /// One roster member's outcome, as much as period figures need.
 struct MemberLine {
     std::string personId;
-    rules::Status status = rules::Status::Absent;
+    core::Status status = core::Status::Absent;
     unsigned flags = 0;
     std::int64_t lateMinutes = 0;
     std::int64_t earlyMinutes = 0;
@@ -44,7 +44,7 @@ struct MemberLine {
 };
 
 struct MeetingLines {
-    Meeting meeting;
+    core::Meeting meeting;
     std::vector<MemberLine> members;
     bool fromCache = false;
 };
@@ -58,72 +58,72 @@ struct UnitInfo {
 /// Reader coverage of meetings (the fairness rule of docs/reports.md).
 class ReaderCoverage {
 public:
-    explicit ReaderCoverage(db::Database& db);
+    explicit ReaderCoverage(common::Database& db);
     /// Readers at the meeting's venues that have heartbeat history and were not
     /// heard from during part of [opening, E]. A reader with no history (taps
     /// arrive by import only) is never offline, and neither is one before it
     /// was first heard from (it was not installed yet: nothing stopped).
-    [[nodiscard]] std::vector<OfflineReader> offlineDuring(const Meeting& meeting);
+    [[nodiscard]] std::vector<OfflineReader> offlineDuring(const core::Meeting& meeting);
 
 private:
-    db::Database& db_;
+    common::Database& db_;
     std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> readersByVenue_; // venue -> (reader, venue)
     std::unordered_map<std::string, std::int64_t> firstHeard_; // reader -> start of its first uptime span
     bool loaded_ = false;
 };
 
 /// Persons who confirmed-absent (absence_confirmation) per meeting.
-[[nodiscard]] bool absenceConfirmed(const std::vector<Amendment>& amendments, const std::string& personId);
+[[nodiscard]] bool absenceConfirmed(const std::vector<core::Amendment>& amendments, const std::string& personId);
 
 class AttendanceLedger {
 public:
     struct Options {
-        Millis debounce = rules::TapAssigner::kDefaultDebounce;
+        common::Millis debounce = core::TapAssigner::kDefaultDebounce;
         bool useCache = true;   // read cached results of finalized meetings
         bool fillCache = true;  // write results of finalized meetings evaluated here
     };
 
-    explicit AttendanceLedger(Record& record) : AttendanceLedger(record, Options{}) {}
-    AttendanceLedger(Record& record, Options options);
+    explicit AttendanceLedger(core::Record& record) : AttendanceLedger(record, Options{}) {}
+    AttendanceLedger(core::Record& record, Options options);
 
     /// Meetings starting in [from, to) that are over at `now` (their tap window
     /// closed), by start. Meetings still open are left out: their statuses are
     /// not final.
-    [[nodiscard]] std::vector<Meeting> meetingsOver(TimePoint from, TimePoint to, TimePoint now);
+    [[nodiscard]] std::vector<core::Meeting> meetingsOver(common::TimePoint from, common::TimePoint to, common::TimePoint now);
     /// Meetings starting in [from, to) not yet over at `now`.
-    [[nodiscard]] int meetingsNotOver(TimePoint from, TimePoint to, TimePoint now);
+    [[nodiscard]] int meetingsNotOver(common::TimePoint from, common::TimePoint to, common::TimePoint now);
 
     /// Outcome lines of every meeting over in [from, to), by start.
-    [[nodiscard]] std::vector<MeetingLines> lines(TimePoint from, TimePoint to, TimePoint now, Progress* progress = nullptr);
+    [[nodiscard]] std::vector<MeetingLines> lines(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress = nullptr);
 
     /// Full results (evidence, amendments) of the given meetings, evaluated in
     /// bulk; the same as MeetingEvaluator::evaluate for each of them.
-    [[nodiscard]] std::vector<MeetingResult> evaluate(const std::vector<Meeting>& meetings, TimePoint now,
+    [[nodiscard]] std::vector<core::MeetingResult> evaluate(const std::vector<core::Meeting>& meetings, common::TimePoint now,
                                                       Progress* progress = nullptr);
 
     /// Evaluates and caches every finalized meeting in [from, to) not cached yet; returns how many.
-    int fillCache(TimePoint from, TimePoint to, TimePoint now, Progress* progress = nullptr);
+    int fillCache(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress = nullptr);
 
     [[nodiscard]] ReaderCoverage& coverage() { return coverage_; }
     /// Every person by id (loaded once).
-    [[nodiscard]] const std::unordered_map<std::string, Person>& persons();
+    [[nodiscard]] const std::unordered_map<std::string, core::Person>& persons();
     /// Every unit by id (loaded once).
     [[nodiscard]] const std::map<std::int64_t, UnitInfo>& units();
-    [[nodiscard]] Record& record() { return record_; }
+    [[nodiscard]] core::Record& record() { return record_; }
 
 private:
     struct Loaded;
     void loadStatic();
-    void evaluateChunk(const std::vector<Meeting>& chunk, const std::vector<std::string>& wanted, TimePoint now,
-                       const std::function<void(MeetingResult&&)>& sink);
-    void storeCache(const MeetingLines& lines, TimePoint now);
-    MeetingLines toLines(const MeetingResult& result);
+    void evaluateChunk(const std::vector<core::Meeting>& chunk, const std::vector<std::string>& wanted, common::TimePoint now,
+                       const std::function<void(core::MeetingResult&&)>& sink);
+    void storeCache(const MeetingLines& lines, common::TimePoint now);
+    MeetingLines toLines(const core::MeetingResult& result);
 
-    Record& record_;
+    core::Record& record_;
     Options options_;
     ReaderCoverage coverage_;
     bool staticLoaded_ = false;
-    std::unordered_map<std::string, Person> persons_;
+    std::unordered_map<std::string, core::Person> persons_;
     std::map<std::int64_t, UnitInfo> units_;
     std::unordered_map<std::int64_t, std::vector<std::int64_t>> childUnits_;
     std::unordered_map<std::int64_t, std::vector<std::string>> personsByUnit_;
@@ -132,7 +132,7 @@ private:
         std::optional<std::int64_t> revokedMs;
     };
     std::unordered_map<std::string, Badge> badges_;
-    std::unordered_map<std::string, rules::ReaderDirection> readerDirections_;
+    std::unordered_map<std::string, core::ReaderDirection> readerDirections_;
 };
 
 } // namespace rollcall::reports

@@ -1,6 +1,6 @@
 // CSV: UTF-8 with a byte-order mark (so spreadsheet programs pick UTF-8),
 // RFC 4180 quoting, CRLF line ends.
-#include "document.h"
+#include "hub/reports/document.h"
 
 #include <fstream>
 
@@ -32,7 +32,7 @@ void writeCsv(const Document& doc, const std::string& path)
         out << "\r\n";
     }
     out.flush();
-    if (!out) throw InputError("cannot write " + path);
+    if (!out) throw common::InputError("cannot write " + path);
 }
 
 } // namespace rollcall::reports

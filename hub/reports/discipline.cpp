@@ -1,7 +1,7 @@
-#include "discipline.h"
+#include "hub/reports/discipline.h"
 
-#include "labels.h"
-#include "progress.h"
+#include "hub/reports/labels.h"
+#include "hub/reports/progress.h"
 
 #include <algorithm>
 #include <array>
@@ -25,19 +25,19 @@ int severity(const std::string& measure)
     return measure.empty() ? 0 : 1;
 }
 
-bool openAppeal(const AttendeeResult& a)
+bool openAppeal(const core::AttendeeResult& a)
 {
     for (const auto& appeal : a.amendments) {
-        if (appeal.kind != AmendmentKind::Appeal) continue;
-        const bool resolved = std::any_of(a.amendments.begin(), a.amendments.end(), [&](const Amendment& r) {
-            return r.kind == AmendmentKind::AppealResolution && r.refId == appeal.id;
+        if (appeal.kind != core::AmendmentKind::Appeal) continue;
+        const bool resolved = std::any_of(a.amendments.begin(), a.amendments.end(), [&](const core::Amendment& r) {
+            return r.kind == core::AmendmentKind::AppealResolution && r.refId == appeal.id;
         });
         if (!resolved) return true;
     }
     return false;
 }
 
-std::vector<Period> windowsOf(const Policy& policy, const Period& period, const Zone& zone)
+std::vector<Period> windowsOf(const Policy& policy, const Period& period, const core::Zone& zone)
 {
     switch (policy.window) {
     case CountWindow::Month: return monthsOf(period, zone);
@@ -53,7 +53,7 @@ std::vector<Period> windowsOf(const Policy& policy, const Period& period, const 
     return {};
 }
 
-std::string dateZh(TimePoint t, const Zone& zone)
+std::string dateZh(common::TimePoint t, const core::Zone& zone)
 {
     const auto d = zone.formatDate(t);
     return d.substr(0, 4) + "年" + std::to_string(std::stoi(d.substr(5, 2))) + "月" + std::to_string(std::stoi(d.substr(8, 2)))
@@ -80,21 +80,21 @@ std::string numbered(const std::string& period, int n)
 
 } // namespace
 
-DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy, const Period& period, const Zone& zone,
-                                  TimePoint now, Progress* progress)
+DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy, const Period& period, const core::Zone& zone,
+                                  common::TimePoint now, Progress* progress)
 {
     DisciplineFindings f;
     f.period = period;
     f.policy = policy;
     const auto windows = windowsOf(policy, period, zone);
-    TimePoint from = period.from;
+    common::TimePoint from = period.from;
     for (const auto& w : windows) from = std::min(from, w.from);
     const auto meetings = ledger.meetingsOver(from, period.to, now);
     f.results = ledger.evaluate(meetings, now, progress);
-    std::sort(f.results.begin(), f.results.end(), [](const MeetingResult& a, const MeetingResult& b) {
+    std::sort(f.results.begin(), f.results.end(), [](const core::MeetingResult& a, const core::MeetingResult& b) {
         return std::tie(a.meeting.times.start, a.meeting.id) < std::tie(b.meeting.times.start, b.meeting.id);
     });
-    auto inPeriod = [&](const Meeting& m) { return m.times.start >= period.from && m.times.start < period.to; };
+    auto inPeriod = [&](const core::Meeting& m) { return m.times.start >= period.from && m.times.start < period.to; };
 
     struct PersonItems {
         std::vector<Occurrence> absences, lateEarly;
@@ -108,7 +108,7 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
             const auto& a = r.attendees[ai];
             const auto& o = a.outcome;
             Occurrence occ{mi, ai, false, Hold::None};
-            if (o.status == rules::Status::Absent) {
+            if (o.status == core::Status::Absent) {
                 if (!inPeriod(r.meeting)) continue;
                 occ.absence = true;
                 auto off = offline.find(r.meeting.id);
@@ -118,7 +118,7 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
                 if (openAppeal(a)) occ.hold = Hold::Appeal;
                 else if (off->second && !absenceConfirmed(a.amendments, a.person.id)) occ.hold = Hold::Verify;
                 items[a.person.id].absences.push_back(occ);
-            } else if (o.attended() && (o.status == rules::Status::Late || o.has(rules::LeftEarly))) {
+            } else if (o.attended() && (o.status == core::Status::Late || o.has(core::LeftEarly))) {
                 if (openAppeal(a)) occ.hold = Hold::Appeal;
                 items[a.person.id].lateEarly.push_back(occ);
             }
@@ -139,7 +139,7 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
         for (const auto& w : windows) {
             WindowCount wc;
             wc.window = w;
-            const TimePoint end = std::min(w.to, period.to);
+            const common::TimePoint end = std::min(w.to, period.to);
             for (const auto& occ : it.lateEarly) {
                 const auto start = f.results[occ.meeting].meeting.times.start;
                 if (occ.hold == Hold::None && start >= w.from && start < end) wc.cited.push_back(occ);
@@ -194,7 +194,7 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
                 MemberLine line{a.person.id, a.outcome.status, a.outcome.flags, 0, 0, false};
                 for (auto u : ancestors(a.person.unitId)) {
                     counts[u].add(line);
-                    if (a.outcome.status == rules::Status::Absent) absences[u].push_back({mi, ai, true, Hold::None});
+                    if (a.outcome.status == core::Status::Absent) absences[u].push_back({mi, ai, true, Hold::None});
                 }
             }
         }
@@ -229,7 +229,7 @@ std::string renderTemplate(const std::string& tmpl, const std::map<std::string, 
         if (open == std::string::npos) break;
         const auto close = tmpl.find("}}", open + 2);
         if (close == std::string::npos) {
-            throw InputError("template " + source + ": \"{{\" without \"}}\" at byte " + std::to_string(open));
+            throw common::InputError("template " + source + ": \"{{\" without \"}}\" at byte " + std::to_string(open));
         }
         std::string key = tmpl.substr(open + 2, close - open - 2);
         key.erase(0, key.find_first_not_of(' '));
@@ -238,7 +238,7 @@ std::string renderTemplate(const std::string& tmpl, const std::map<std::string, 
         if (it == values.end()) {
             std::string known;
             for (const auto& [k, v] : values) known += (known.empty() ? "" : ", ") + k;
-            throw InputError("template " + source + ": unknown placeholder {{" + key + "}} (known: " + known + ")");
+            throw common::InputError("template " + source + ": unknown placeholder {{" + key + "}} (known: " + known + ")");
         }
         out.append(tmpl, pos, open - pos);
         out += it->second;
@@ -248,7 +248,7 @@ std::string renderTemplate(const std::string& tmpl, const std::map<std::string, 
     return out;
 }
 
-std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o, const Zone& zone)
+std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o, const core::Zone& zone)
 {
     const auto& r = f.results[o.meeting];
     const auto& m = r.meeting;
@@ -261,8 +261,8 @@ std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o,
         s += "无故缺席";
     } else {
         std::string what;
-        if (a.outcome.status == rules::Status::Late) what = "迟到 " + std::to_string(a.outcome.lateMinutes) + " 分钟";
-        if (a.outcome.has(rules::LeftEarly)) {
+        if (a.outcome.status == core::Status::Late) what = "迟到 " + std::to_string(a.outcome.lateMinutes) + " 分钟";
+        if (a.outcome.has(core::LeftEarly)) {
             what += (what.empty() ? "" : "、") + std::string("早退 ") + std::to_string(a.outcome.earlyMinutes) + " 分钟";
         }
         s += what;
@@ -271,7 +271,7 @@ std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o,
     if (a.taps.empty()) s += "无";
     for (std::size_t i = 0; i < a.taps.size(); ++i) {
         const auto& t = a.taps[i];
-        s += (i ? "；" : "") + zone.format(t.at).substr(11) + (t.direction == rules::Direction::In ? " 签到" : " 签退");
+        s += (i ? "；" : "") + zone.format(t.at).substr(11) + (t.direction == core::Direction::In ? " 签到" : " 签退");
         if (t.manual()) s += "（补签，更正 #" + std::to_string(-t.ref) + "）";
         else s += "（读卡器 " + t.readerId + "，记录 #" + std::to_string(t.ref) + "）";
     }
@@ -288,7 +288,7 @@ std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o,
 
 namespace {
 
-std::string evidenceList(const DisciplineFindings& f, const std::vector<Occurrence>& occs, const Zone& zone, int& n)
+std::string evidenceList(const DisciplineFindings& f, const std::vector<Occurrence>& occs, const core::Zone& zone, int& n)
 {
     std::string s;
     for (const auto& o : occs) s += std::to_string(++n) + ". " + describeOccurrence(f, o, zone) + "\n";
@@ -299,12 +299,12 @@ std::string holdZh(Hold h) { return h == Hold::Appeal ? "暂缓（申诉中）" 
 
 } // namespace
 
-NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& templates, const std::string& dir, const Zone& zone,
-                          TimePoint madeAt)
+NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& templates, const std::string& dir, const core::Zone& zone,
+                          common::TimePoint madeAt)
 {
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec || !fs::is_directory(dir)) throw InputError("--output: cannot create directory " + dir + (ec ? ": " + ec.message() : ""));
+    if (ec || !fs::is_directory(dir)) throw common::InputError("--output: cannot create directory " + dir + (ec ? ": " + ec.message() : ""));
     checkWritable((fs::path(dir) / "index.csv").string(), "--output");
 
     const std::string windowZh = f.policy.window == CountWindow::Month ? "月" : f.policy.window == CountWindow::Year ? "年度" : "季度";
@@ -411,7 +411,7 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
     return out;
 }
 
-Document disclosureList(const DisciplineFindings& f, const Zone& zone, TimePoint madeAt)
+Document disclosureList(const DisciplineFindings& f, const core::Zone& zone, common::TimePoint madeAt)
 {
     Document doc;
     doc.title = f.period.labelZh + "会议出勤情况公示";

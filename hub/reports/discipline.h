@@ -7,11 +7,11 @@
 // Held findings: an absence at a meeting whose reader was offline (until an
 // absence_confirmation amendment confirms it) and anything under an open
 // appeal are listed in the index as held and never make a notice.
-#include "attendance_ledger.h"
-#include "document.h"
-#include "period.h"
-#include "period_report.h"
-#include "policy.h"
+#include "hub/reports/attendance_ledger.h"
+#include "hub/reports/document.h"
+#include "hub/reports/period.h"
+#include "hub/reports/period_report.h"
+#include "hub/reports/policy.h"
 
 #include <map>
 
@@ -35,7 +35,7 @@ struct WindowCount {
 };
 
 struct PersonFinding {
-    Person person;
+    core::Person person;
     std::vector<Occurrence> absences; // unexcused absences in the period, not held
     std::vector<WindowCount> windows; // windows in which a lateness level was reached in the period
     std::vector<Occurrence> held;
@@ -56,14 +56,14 @@ struct UnitFinding {
 struct DisciplineFindings {
     Period period;
     Policy policy;
-    std::vector<MeetingResult> results; // every meeting the findings cite, by start
+    std::vector<core::MeetingResult> results; // every meeting the findings cite, by start
     std::vector<PersonFinding> persons; // with a notice or a held item, by unit path and id
     std::vector<UnitFinding> units;     // by month, then rate
     int meetings = 0;
 };
 
 [[nodiscard]] DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy, const Period& period,
-                                                const Zone& zone, TimePoint now, Progress* progress = nullptr);
+                                                const core::Zone& zone, common::TimePoint now, Progress* progress = nullptr);
 
 /// Fills {{name}} placeholders. Throws InputError naming `source` for a
 /// placeholder the template uses that is not in `values`.
@@ -84,12 +84,12 @@ struct NoticeOutput {
 /// notice files of the same names are replaced). Numbers notices
 /// "<period>-001" … in index order.
 NoticeOutput writeNotices(DisciplineFindings& findings, const NoticeTemplates& templates, const std::string& dir,
-                          const Zone& zone, TimePoint madeAt);
+                          const core::Zone& zone, common::TimePoint madeAt);
 
 /// The monthly disclosure list of a month's findings.
-[[nodiscard]] Document disclosureList(const DisciplineFindings& findings, const Zone& zone, TimePoint madeAt);
+[[nodiscard]] Document disclosureList(const DisciplineFindings& findings, const core::Zone& zone, common::TimePoint madeAt);
 
 /// The evidence lines of one occurrence, as a notice cites it.
-[[nodiscard]] std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o, const Zone& zone);
+[[nodiscard]] std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o, const core::Zone& zone);
 
 } // namespace rollcall::reports

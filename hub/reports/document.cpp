@@ -1,4 +1,4 @@
-#include "document.h"
+#include "hub/reports/document.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -44,7 +44,7 @@ Format parseFormat(std::string_view text)
     if (text == "csv") return Format::Csv;
     if (text == "xlsx") return Format::Xlsx;
     if (text == "pdf") return Format::Pdf;
-    throw InputError("--format: \"" + std::string(text) + "\" is not csv, xlsx or pdf");
+    throw common::InputError("--format: \"" + std::string(text) + "\" is not csv, xlsx or pdf");
 }
 
 std::optional<Format> formatFromPath(const std::string& path)
@@ -59,16 +59,16 @@ std::optional<Format> formatFromPath(const std::string& path)
 
 void checkWritable(const std::string& path, std::string_view option)
 {
-    if (path.empty()) throw InputError(std::string(option) + " must name a file");
+    if (path.empty()) throw common::InputError(std::string(option) + " must name a file");
     const fs::path p(path);
-    if (fs::is_directory(p)) throw InputError(std::string(option) + ": " + path + " is a directory");
+    if (fs::is_directory(p)) throw common::InputError(std::string(option) + ": " + path + " is a directory");
     const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-        throw InputError(std::string(option) + ": cannot write " + path + ": directory " + dir.string() + " does not exist");
+        throw common::InputError(std::string(option) + ": cannot write " + path + ": directory " + dir.string() + " does not exist");
     }
     if (::access(dir.c_str(), W_OK) != 0) {
-        throw InputError(std::string(option) + ": cannot write " + path + ": " + std::strerror(errno));
+        throw common::InputError(std::string(option) + ": cannot write " + path + ": " + std::strerror(errno));
     }
 }
 
@@ -86,7 +86,7 @@ void commitTemp(const std::string& temp, const std::string& path)
     fs::rename(temp, path, ec);
     if (ec) {
         fs::remove(temp, ec);
-        throw InputError("cannot write " + path + ": " + ec.message());
+        throw common::InputError("cannot write " + path + ": " + ec.message());
     }
 }
 
@@ -103,7 +103,7 @@ void writeTextFile(const std::string& path, const std::string& text)
         if (!out) {
             std::error_code ec;
             fs::remove(temp, ec);
-            throw InputError("cannot write " + path);
+            throw common::InputError("cannot write " + path);
         }
     }
     commitTemp(temp, path);

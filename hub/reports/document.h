@@ -4,7 +4,7 @@
 // lines). The CSV, XLSX and PDF writers render the same Document, so a cell
 // reads the same in every format.
 
-#include "time_util.h"
+#include "hub/core/time_util.h"
 
 #include <optional>
 #include <string>

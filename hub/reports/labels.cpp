@@ -1,4 +1,4 @@
-#include "labels.h"
+#include "hub/reports/labels.h"
 
 #include <cmath>
 #include <cstdio>
@@ -10,23 +10,23 @@ std::string flagsZh(unsigned flags)
 {
     std::string out;
     auto add = [&](const char* s) { out += out.empty() ? s : std::string("、") + s; };
-    if (flags & rules::LeftEarly) add("早退");
-    if (flags & rules::LeftMidMeeting) add("中途离场");
-    if (flags & rules::NoCheckout) add("未签退");
+    if (flags & core::LeftEarly) add("早退");
+    if (flags & core::LeftMidMeeting) add("中途离场");
+    if (flags & core::NoCheckout) add("未签退");
     return out;
 }
 
-std::string amendmentKindZh(AmendmentKind k)
+std::string amendmentKindZh(core::AmendmentKind k)
 {
     switch (k) {
-    case AmendmentKind::Leave: return "请假";
-    case AmendmentKind::Substitute: return "代会";
-    case AmendmentKind::ManualTap: return "补签";
-    case AmendmentKind::StatusOverride: return "更正状态";
-    case AmendmentKind::Revoke: return "撤销";
-    case AmendmentKind::Appeal: return "申诉";
-    case AmendmentKind::AppealResolution: return "申诉裁定";
-    case AmendmentKind::AbsenceConfirmation: return "确认缺席";
+    case core::AmendmentKind::Leave: return "请假";
+    case core::AmendmentKind::Substitute: return "代会";
+    case core::AmendmentKind::ManualTap: return "补签";
+    case core::AmendmentKind::StatusOverride: return "更正状态";
+    case core::AmendmentKind::Revoke: return "撤销";
+    case core::AmendmentKind::Appeal: return "申诉";
+    case core::AmendmentKind::AppealResolution: return "申诉裁定";
+    case core::AmendmentKind::AbsenceConfirmation: return "确认缺席";
     }
     return "?";
 }
@@ -47,23 +47,23 @@ std::string formatRate(std::optional<double> rate)
     return buf;
 }
 
-std::string describeAmendment(const Amendment& a, const Zone& zone)
+std::string describeAmendment(const core::Amendment& a, const core::Zone& zone)
 {
     std::string what = amendmentKindZh(a.kind);
     switch (a.kind) {
-    case AmendmentKind::ManualTap:
-        what += a.direction == rules::Direction::Out ? "签退" : "签到";
+    case core::AmendmentKind::ManualTap:
+        what += a.direction == core::Direction::Out ? "签退" : "签到";
         if (a.at) what += " " + zone.format(*a.at).substr(11);
         break;
-    case AmendmentKind::Substitute:
+    case core::AmendmentKind::Substitute:
         if (a.otherPersonId) what += " 由 " + *a.otherPersonId;
         break;
-    case AmendmentKind::StatusOverride:
+    case core::AmendmentKind::StatusOverride:
         if (a.status) {
-            if (auto s = rules::statusFromString(*a.status)) what += "为" + std::string(rules::labelZh(*s));
+            if (auto s = core::statusFromString(*a.status)) what += "为" + std::string(core::labelZh(*s));
         }
         break;
-    case AmendmentKind::AppealResolution:
+    case core::AmendmentKind::AppealResolution:
         if (a.status) what += *a.status == "upheld" ? "：成立" : "：驳回";
         break;
     default: break;

@@ -1,6 +1,6 @@
 #pragma once
 // Chinese wording shared by sheets, reports and notices, and number formats.
-#include "attendance_result.h"
+#include "hub/core/attendance_result.h"
 
 #include <optional>
 #include <string>
@@ -9,13 +9,13 @@ namespace rollcall::reports {
 
 /// "早退、中途离场"; empty when no flags.
 [[nodiscard]] std::string flagsZh(unsigned flags);
-[[nodiscard]] std::string amendmentKindZh(AmendmentKind k);
+[[nodiscard]] std::string amendmentKindZh(core::AmendmentKind k);
 /// "95.0%", or "n/a" for no rate.
 [[nodiscard]] std::string formatRate(std::optional<double> rate);
 /// (num / den) as a rate, nullopt when den is 0.
 [[nodiscard]] std::optional<double> rateOf(long num, long den);
 /// One amendment as a sheet line: "#12 请假（办公室 张三，2026-11-27 16:00）：出差".
-[[nodiscard]] std::string describeAmendment(const Amendment& a, const Zone& zone);
+[[nodiscard]] std::string describeAmendment(const core::Amendment& a, const core::Zone& zone);
 
 inline constexpr const char* kReaderOfflineVerify = "读卡器离线—待核实";
 

@@ -1,13 +1,13 @@
-#include "meeting_sheet.h"
+#include "hub/reports/meeting_sheet.h"
 
-#include "labels.h"
+#include "hub/reports/labels.h"
 
 #include <map>
 
 namespace rollcall::reports {
 namespace {
 
-std::string timeOn(const std::optional<TimePoint>& t, const std::string& day, const Zone& zone)
+std::string timeOn(const std::optional<common::TimePoint>& t, const std::string& day, const core::Zone& zone)
 {
     if (!t) return "";
     const auto s = zone.format(*t);
@@ -16,26 +16,26 @@ std::string timeOn(const std::optional<TimePoint>& t, const std::string& day, co
 
 struct Tally {
     int expected = 0, present = 0, late = 0, substituted = 0, excused = 0, absent = 0, verify = 0, leftEarly = 0;
-    void add(const AttendeeResult& a, bool toVerify)
+    void add(const core::AttendeeResult& a, bool toVerify)
     {
         ++expected;
         switch (a.outcome.status) {
-        case rules::Status::Present: ++present; break;
-        case rules::Status::Late: ++late; break;
-        case rules::Status::Substituted: ++substituted; break;
-        case rules::Status::Excused: ++excused; break;
-        case rules::Status::Absent: ++absent; break;
+        case core::Status::Present: ++present; break;
+        case core::Status::Late: ++late; break;
+        case core::Status::Substituted: ++substituted; break;
+        case core::Status::Excused: ++excused; break;
+        case core::Status::Absent: ++absent; break;
         default: break;
         }
         if (toVerify) ++verify;
-        if (a.outcome.has(rules::LeftEarly)) ++leftEarly;
+        if (a.outcome.has(core::LeftEarly)) ++leftEarly;
     }
     [[nodiscard]] std::optional<double> rate() const { return rateOf(present + late + substituted, expected - excused); }
 };
 
 } // namespace
 
-Document meetingSheet(const MeetingResult& r, const std::vector<OfflineReader>& offline, const Zone& zone, TimePoint madeAt)
+Document meetingSheet(const core::MeetingResult& r, const std::vector<OfflineReader>& offline, const core::Zone& zone, common::TimePoint madeAt)
 {
     const auto& m = r.meeting;
     const std::string day = zone.formatDate(m.times.start);
@@ -59,11 +59,11 @@ Document meetingSheet(const MeetingResult& r, const std::vector<OfflineReader>& 
     int n = 0;
     for (const auto& a : r.attendees) {
         const auto& o = a.outcome;
-        const bool toVerify = o.status == rules::Status::Absent && !offline.empty()
+        const bool toVerify = o.status == core::Status::Absent && !offline.empty()
             && !absenceConfirmed(a.amendments, a.person.id);
-        std::string status(rules::labelZh(o.status));
+        std::string status(core::labelZh(o.status));
         if (a.overriddenFrom) {
-            if (auto from = rules::statusFromString(*a.overriddenFrom)) status += "（原：" + std::string(rules::labelZh(*from)) + "）";
+            if (auto from = core::statusFromString(*a.overriddenFrom)) status += "（原：" + std::string(core::labelZh(*from)) + "）";
         }
         std::string flags = flagsZh(o.flags);
         if (toVerify) flags += (flags.empty() ? "" : "、") + std::string(kReaderOfflineVerify);

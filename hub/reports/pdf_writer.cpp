@@ -3,7 +3,7 @@
 // subsets used), a bordered table whose header repeats on every page, and
 // "第 1 页 / 共 3 页" at the foot of each page. Laid out twice: the first pass
 // counts the pages, the second draws them.
-#include "document.h"
+#include "hub/reports/document.h"
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
@@ -266,7 +266,7 @@ void writePdf(const Document& doc, const std::string& path)
     const double h = doc.landscape ? kA4Short : kA4Long;
     std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(cairo_pdf_surface_create(path.c_str(), w, h));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-        throw InputError("cannot write " + path + ": " + cairo_status_to_string(cairo_surface_status(surface.get())));
+        throw common::InputError("cannot write " + path + ": " + cairo_status_to_string(cairo_surface_status(surface.get())));
     }
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Rollcall rollcallctl");
@@ -278,7 +278,7 @@ void writePdf(const Document& doc, const std::string& path)
     }
     cairo_surface_finish(surface.get());
     if (const auto status = cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS) {
-        throw InputError("cannot write " + path + ": " + cairo_status_to_string(status));
+        throw common::InputError("cannot write " + path + ": " + cairo_status_to_string(status));
     }
 }
 

@@ -1,4 +1,4 @@
-#include "period.h"
+#include "hub/reports/period.h"
 
 #include <array>
 #include <cstdio>
@@ -44,7 +44,7 @@ std::string nextDay(int y, int m, int d)
     return date(y + 1, 1, 1);
 }
 
-Period span(PeriodKind kind, int y, int m1, int m2, const Zone& zone)
+Period span(PeriodKind kind, int y, int m1, int m2, const core::Zone& zone)
 {
     Period p;
     p.kind = kind;
@@ -60,10 +60,10 @@ constexpr std::array<const char*, 4> kQuarterZh{"第一季度", "第二季度", 
 
 [[noreturn]] void bad(std::string_view what, std::string_view text, std::string_view expected)
 {
-    throw InputError(std::string(what) + ": \"" + std::string(text) + "\" is not " + std::string(expected));
+    throw common::InputError(std::string(what) + ": \"" + std::string(text) + "\" is not " + std::string(expected));
 }
 
-Period month(int y, int m, const Zone& zone)
+Period month(int y, int m, const core::Zone& zone)
 {
     auto p = span(PeriodKind::Month, y, m, m, zone);
     p.month = m;
@@ -87,7 +87,7 @@ bool validDate(std::string_view s, int& y, int& m, int& d)
 
 } // namespace
 
-Period quarterOf(int year, int m, const Zone& zone)
+Period quarterOf(int year, int m, const core::Zone& zone)
 {
     const int q = (m - 1) / 3 + 1;
     auto p = span(PeriodKind::Quarter, year, q * 3 - 2, q * 3, zone);
@@ -97,7 +97,7 @@ Period quarterOf(int year, int m, const Zone& zone)
     return p;
 }
 
-Period parsePeriod(std::string_view text, const Zone& zone, std::string_view what)
+Period parsePeriod(std::string_view text, const core::Zone& zone, std::string_view what)
 {
     constexpr std::string_view expected = "a month (2026-11), a quarter (2026-Q4) or a year (2026)";
     if (text.size() < 4 || !digits(text.substr(0, 4))) bad(what, text, expected);
@@ -119,7 +119,7 @@ Period parsePeriod(std::string_view text, const Zone& zone, std::string_view wha
     bad(what, text, expected);
 }
 
-Period parseMonth(std::string_view text, const Zone& zone, std::string_view what)
+Period parseMonth(std::string_view text, const core::Zone& zone, std::string_view what)
 {
     constexpr std::string_view expected = "a month like 2026-11";
     if (text.size() != 7 || text[4] != '-' || !digits(text.substr(0, 4)) || !digits(text.substr(5, 2))) {
@@ -131,13 +131,13 @@ Period parseMonth(std::string_view text, const Zone& zone, std::string_view what
     return month(y, m, zone);
 }
 
-Period dateRange(std::string_view fromDate, std::string_view toDate, const Zone& zone)
+Period dateRange(std::string_view fromDate, std::string_view toDate, const core::Zone& zone)
 {
     int y1, m1, d1, y2, m2, d2;
     if (!validDate(fromDate, y1, m1, d1)) bad("--from", fromDate, "a date like 2026-11-01");
     if (!validDate(toDate, y2, m2, d2)) bad("--to", toDate, "a date like 2026-11-30");
     if (toDate < fromDate) {
-        throw InputError("--to (" + std::string(toDate) + ") is before --from (" + std::string(fromDate) + ")");
+        throw common::InputError("--to (" + std::string(toDate) + ") is before --from (" + std::string(fromDate) + ")");
     }
     Period p;
     p.kind = PeriodKind::Range;
@@ -152,7 +152,7 @@ Period dateRange(std::string_view fromDate, std::string_view toDate, const Zone&
     return p;
 }
 
-std::vector<Period> monthsOf(const Period& period, const Zone& zone)
+std::vector<Period> monthsOf(const Period& period, const core::Zone& zone)
 {
     std::vector<Period> out;
     int y = toInt(std::string_view(period.firstDate).substr(0, 4));
@@ -169,7 +169,7 @@ std::vector<Period> monthsOf(const Period& period, const Zone& zone)
     return out;
 }
 
-std::vector<Period> quartersOf(const Period& period, const Zone& zone)
+std::vector<Period> quartersOf(const Period& period, const core::Zone& zone)
 {
     std::vector<Period> out;
     for (const auto& m : monthsOf(period, zone)) {

@@ -3,7 +3,7 @@
 // ("2026") or an explicit range of local dates, as a half-open UTC interval.
 // Parsing errors throw InputError naming the option and the text.
 
-#include "time_util.h"
+#include "hub/core/time_util.h"
 
 #include <string>
 #include <vector>
@@ -19,22 +19,22 @@ struct Period {
     int year = 0, month = 0, quarter = 0; // as far as they apply
     std::string firstDate;  // local dates, inclusive: "2026-11-01"
     std::string lastDate;   // "2026-11-30"
-    TimePoint from;         // local midnight starting firstDate
-    TimePoint to;           // local midnight after lastDate (exclusive)
+    common::TimePoint from;         // local midnight starting firstDate
+    common::TimePoint to;           // local midnight after lastDate (exclusive)
 };
 
 /// "2026-11", "2026-Q4" (or q4) or "2026". Throws InputError naming `what`.
-[[nodiscard]] Period parsePeriod(std::string_view text, const Zone& zone, std::string_view what = "--period");
+[[nodiscard]] Period parsePeriod(std::string_view text, const core::Zone& zone, std::string_view what = "--period");
 /// A month only, for `disclosure --month`.
-[[nodiscard]] Period parseMonth(std::string_view text, const Zone& zone, std::string_view what = "--month");
+[[nodiscard]] Period parseMonth(std::string_view text, const core::Zone& zone, std::string_view what = "--month");
 /// Inclusive local dates YYYY-MM-DD; throws if malformed or to < from.
-[[nodiscard]] Period dateRange(std::string_view fromDate, std::string_view toDate, const Zone& zone);
+[[nodiscard]] Period dateRange(std::string_view fromDate, std::string_view toDate, const core::Zone& zone);
 
 /// The calendar quarter containing a month of `period`'s year.
-[[nodiscard]] Period quarterOf(int year, int month, const Zone& zone);
+[[nodiscard]] Period quarterOf(int year, int month, const core::Zone& zone);
 /// The calendar months a period covers (for a range: every month it touches).
-[[nodiscard]] std::vector<Period> monthsOf(const Period& period, const Zone& zone);
+[[nodiscard]] std::vector<Period> monthsOf(const Period& period, const core::Zone& zone);
 /// The calendar quarters a period touches.
-[[nodiscard]] std::vector<Period> quartersOf(const Period& period, const Zone& zone);
+[[nodiscard]] std::vector<Period> quartersOf(const Period& period, const core::Zone& zone);
 
 } // namespace rollcall::reports

@@ -1,7 +1,7 @@
-#include "period_report.h"
+#include "hub/reports/period_report.h"
 
-#include "labels.h"
-#include "progress.h"
+#include "hub/reports/labels.h"
+#include "hub/reports/progress.h"
 
 #include <algorithm>
 
@@ -11,14 +11,14 @@ void Counts::add(const MemberLine& l)
 {
     ++expected;
     switch (l.status) {
-    case rules::Status::Present: ++present; break;
-    case rules::Status::Late: ++late; break;
-    case rules::Status::Substituted: ++substituted; break;
-    case rules::Status::Excused: ++excused; break;
-    case rules::Status::Absent: ++absent; break;
+    case core::Status::Present: ++present; break;
+    case core::Status::Late: ++late; break;
+    case core::Status::Substituted: ++substituted; break;
+    case core::Status::Excused: ++excused; break;
+    case core::Status::Absent: ++absent; break;
     default: break;
     }
-    if (l.flags & rules::LeftEarly) ++leftEarly;
+    if (l.flags & core::LeftEarly) ++leftEarly;
     if (l.verify) ++verify;
 }
 
@@ -37,7 +37,7 @@ Counts& Counts::operator+=(const Counts& o)
 
 std::optional<double> Counts::rate() const { return rateOf(attended(), denominator()); }
 
-PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, TimePoint now, Progress* progress)
+PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, common::TimePoint now, Progress* progress)
 {
     PeriodFigures f;
     f.period = period;
@@ -94,8 +94,8 @@ std::vector<RankedUnit> rankUnits(const PeriodFigures& f)
     return out;
 }
 
-Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_map<std::string, Person>& persons,
-                      const Zone& zone, TimePoint madeAt)
+Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_map<std::string, core::Person>& persons,
+                      const core::Zone& zone, common::TimePoint madeAt)
 {
     Document doc;
     doc.title = by == PeriodBy::Unit ? "各单位参会出勤率排名" : "人员参会情况统计";
@@ -122,11 +122,11 @@ Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_
     } else {
         s.columns = {{"单位", 3.0}, {"姓名", 1.2}, {"工号", 1.0}};
         s.columns.insert(s.columns.end(), figures.begin(), figures.end());
-        std::vector<const Person*> list;
+        std::vector<const core::Person*> list;
         for (const auto& [id, c] : f.byPerson) {
             if (auto p = persons.find(id); p != persons.end()) list.push_back(&p->second);
         }
-        std::sort(list.begin(), list.end(), [](const Person* a, const Person* b) {
+        std::sort(list.begin(), list.end(), [](const core::Person* a, const core::Person* b) {
             return std::tie(a->unitPath, a->id) < std::tie(b->unitPath, b->id);
         });
         for (const auto* p : list) {

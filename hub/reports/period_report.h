@@ -3,9 +3,9 @@
 // meetings expected, present, late, left early, absent (unexcused), excused,
 // substituted, absences to verify, and the rate. A unit's figures include the
 // members of its sub-units; units are ranked by rate, "n/a" left unranked.
-#include "attendance_ledger.h"
-#include "document.h"
-#include "period.h"
+#include "hub/reports/attendance_ledger.h"
+#include "hub/reports/document.h"
+#include "hub/reports/period.h"
 
 #include <map>
 
@@ -30,7 +30,7 @@ struct PeriodFigures {
 };
 
 /// Adds up the ledger's lines over the period.
-[[nodiscard]] PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, TimePoint now,
+[[nodiscard]] PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, common::TimePoint now,
                                           Progress* progress = nullptr);
 
 struct RankedUnit {
@@ -43,7 +43,7 @@ struct RankedUnit {
 
 enum class PeriodBy { Person, Unit };
 [[nodiscard]] Document periodReport(const PeriodFigures& figures, PeriodBy by,
-                                    const std::unordered_map<std::string, Person>& persons, const Zone& zone,
-                                    TimePoint madeAt);
+                                    const std::unordered_map<std::string, core::Person>& persons, const core::Zone& zone,
+                                    common::TimePoint madeAt);
 
 } // namespace rollcall::reports

@@ -1,6 +1,6 @@
-#include "policy.h"
+#include "hub/reports/policy.h"
 
-#include "time_util.h"
+#include "hub/core/time_util.h"
 
 #include <toml++/toml.h>
 
@@ -13,7 +13,7 @@ namespace {
 
 [[noreturn]] void bad(const std::string& source, const std::string& key, const std::string& why)
 {
-    throw InputError("policy " + source + ": " + key + " " + why);
+    throw common::InputError("policy " + source + ": " + key + " " + why);
 }
 
 void onlyKeys(const toml::table& t, const std::string& source, const std::string& prefix, const std::set<std::string>& allowed)
@@ -68,7 +68,7 @@ Policy parsePolicy(const std::string& text, const std::string& source)
         std::ostringstream where;
         where << "policy " << source << ":" << e.source().begin.line << ":" << e.source().begin.column << ": "
               << e.description();
-        throw InputError(where.str());
+        throw common::InputError(where.str());
     }
     onlyKeys(root, source, "", {"office", "absence", "late_or_early", "disclosure"});
     Policy p;
@@ -108,7 +108,7 @@ Policy parsePolicy(const std::string& text, const std::string& source)
 std::string readTextFile(const std::string& path, const std::string& option)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(option + ": cannot read " + path);
+    if (!in) throw common::InputError(option + ": cannot read " + path);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();

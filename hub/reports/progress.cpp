@@ -1,4 +1,4 @@
-#include "progress.h"
+#include "hub/reports/progress.h"
 
 #include <unistd.h>
 

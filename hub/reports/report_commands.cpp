@@ -1,11 +1,11 @@
-#include "report_commands.h"
+#include "hub/reports/report_commands.h"
 
-#include "attendance_ledger.h"
-#include "discipline.h"
-#include "meeting_sheet.h"
-#include "period_report.h"
-#include "progress.h"
-#include "schema.h"
+#include "hub/reports/attendance_ledger.h"
+#include "hub/reports/discipline.h"
+#include "hub/reports/meeting_sheet.h"
+#include "hub/reports/period_report.h"
+#include "hub/reports/progress.h"
+#include "hub/core/schema.h"
 
 #include <CLI/CLI.hpp>
 
@@ -21,14 +21,14 @@ struct Options {
     bool upheld = false, rejected = false;
 };
 
-db::Database openExisting(const CommandContext& c)
+common::Database openExisting(const CommandContext& c)
 {
-    if (c.db.empty()) throw InputError("--db PATH is required");
+    if (c.db.empty()) throw common::InputError("--db PATH is required");
     if (!std::filesystem::exists(c.db)) {
-        throw InputError("database " + c.db + " does not exist; create it with `rollcallctl --db " + c.db + " init`");
+        throw common::InputError("database " + c.db + " does not exist; create it with `rollcallctl --db " + c.db + " init`");
     }
-    db::Database db(c.db);
-    db::migrate(db);
+    common::Database db(c.db);
+    core::migrate(db);
     return db;
 }
 
@@ -36,25 +36,25 @@ Format formatFor(const Options& o)
 {
     if (!o.format.empty()) return parseFormat(o.format);
     if (auto f = formatFromPath(o.output)) return *f;
-    throw InputError("--format: give csv, xlsx or pdf (the --output name " + o.output + " does not say)");
+    throw common::InputError("--format: give csv, xlsx or pdf (the --output name " + o.output + " does not say)");
 }
 
 Policy policyFor(const Options& o) { return o.policy.empty() ? defaultPolicy() : loadPolicy(o.policy); }
 
-void requireRosterMember(Record& record, const std::string& meeting, const std::string& person)
+void requireRosterMember(core::Record& record, const std::string& meeting, const std::string& person)
 {
-    if (!record.findMeeting(meeting)) throw InputError("--meeting: meeting \"" + meeting + "\" does not exist");
-    if (!record.findPerson(person)) throw InputError("--person: person \"" + person + "\" does not exist");
+    if (!record.findMeeting(meeting)) throw common::InputError("--meeting: meeting \"" + meeting + "\" does not exist");
+    if (!record.findPerson(person)) throw common::InputError("--person: person \"" + person + "\" does not exist");
     const auto roster = record.roster(meeting);
-    if (std::none_of(roster.begin(), roster.end(), [&](const Person& p) { return p.id == person; })) {
-        throw InputError("--person: \"" + person + "\" is not on the roster of meeting \"" + meeting + "\"");
+    if (std::none_of(roster.begin(), roster.end(), [&](const core::Person& p) { return p.id == person; })) {
+        throw common::InputError("--person: \"" + person + "\" is not on the roster of meeting \"" + meeting + "\"");
     }
 }
 
-Amendment amendment(AmendmentKind kind, const Options& o, const CommandContext& c)
+core::Amendment amendment(core::AmendmentKind kind, const Options& o, const CommandContext& c)
 {
-    if (o.reason.empty()) throw InputError("--reason must not be empty: every correction says why");
-    Amendment a;
+    if (o.reason.empty()) throw common::InputError("--reason must not be empty: every correction says why");
+    core::Amendment a;
     a.kind = kind;
     a.meetingId = o.meeting;
     a.personId = o.person;
@@ -66,14 +66,14 @@ Amendment amendment(AmendmentKind kind, const Options& o, const CommandContext& 
 
 void reportMeeting(const Options& o, const CommandContext& c)
 {
-    const Zone zone(c.zone);
+    const core::Zone zone(c.zone);
     const auto format = formatFor(o);
     checkWritable(o.output, "--output");
     auto db = openExisting(c);
-    Record record(db);
-    if (!record.findMeeting(o.meeting)) throw InputError("meeting \"" + o.meeting + "\" does not exist");
+    core::Record record(db);
+    if (!record.findMeeting(o.meeting)) throw common::InputError("meeting \"" + o.meeting + "\" does not exist");
     const auto now = c.clock.now();
-    MeetingEvaluator evaluator(record);
+    core::MeetingEvaluator evaluator(record);
     const auto result = evaluator.evaluate(o.meeting, now);
     ReaderCoverage coverage(db);
     const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting) : std::vector<OfflineReader>{};
@@ -84,13 +84,13 @@ void reportMeeting(const Options& o, const CommandContext& c)
 
 void reportPeriod(const Options& o, const CommandContext& c)
 {
-    const Zone zone(c.zone);
+    const core::Zone zone(c.zone);
     const auto period = dateRange(o.from, o.to, zone);
-    if (o.by != "person" && o.by != "unit") throw InputError("--by: \"" + o.by + "\" is not person or unit");
+    if (o.by != "person" && o.by != "unit") throw common::InputError("--by: \"" + o.by + "\" is not person or unit");
     const auto format = formatFor(o);
     checkWritable(o.output, "--output");
     auto db = openExisting(c);
-    Record record(db);
+    core::Record record(db);
     AttendanceLedger ledger(record);
     Progress progress(Progress::stderrIsTerminal());
     const auto now = c.clock.now();
@@ -104,7 +104,7 @@ void reportPeriod(const Options& o, const CommandContext& c)
 
 void notices(const Options& o, const CommandContext& c)
 {
-    const Zone zone(c.zone);
+    const core::Zone zone(c.zone);
     const auto period = parsePeriod(o.period, zone);
     const auto policy = policyFor(o);
     NoticeTemplates templates{defaultPersonTemplate(), "notice_person.txt", defaultUnitTemplate(), "notice_unit.txt"};
@@ -116,12 +116,12 @@ void notices(const Options& o, const CommandContext& c)
         templates.unit = readTextFile(o.unitTemplate, "--unit-template");
         templates.unitSource = o.unitTemplate;
     }
-    if (o.output.empty()) throw InputError("--output must name a directory");
+    if (o.output.empty()) throw common::InputError("--output must name a directory");
     if (std::filesystem::exists(o.output) && !std::filesystem::is_directory(o.output)) {
-        throw InputError("--output: " + o.output + " exists and is not a directory");
+        throw common::InputError("--output: " + o.output + " exists and is not a directory");
     }
     auto db = openExisting(c);
-    Record record(db);
+    core::Record record(db);
     AttendanceLedger ledger(record);
     Progress progress(Progress::stderrIsTerminal());
     const auto now = c.clock.now();
@@ -134,13 +134,13 @@ void notices(const Options& o, const CommandContext& c)
 
 void disclosure(const Options& o, const CommandContext& c)
 {
-    const Zone zone(c.zone);
+    const core::Zone zone(c.zone);
     const auto month = parseMonth(o.month, zone);
     const auto policy = policyFor(o);
     const auto format = formatFor(o);
     checkWritable(o.output, "--output");
     auto db = openExisting(c);
-    Record record(db);
+    core::Record record(db);
     AttendanceLedger ledger(record);
     Progress progress(Progress::stderrIsTerminal());
     const auto now = c.clock.now();
@@ -152,13 +152,13 @@ void disclosure(const Options& o, const CommandContext& c)
           << " unexcused absence(s) listed; written to " << o.output << "\n";
 }
 
-std::optional<Amendment> openAppealOf(Record& record, const std::string& meeting, const std::string& person)
+std::optional<core::Amendment> openAppealOf(core::Record& record, const std::string& meeting, const std::string& person)
 {
-    std::optional<Amendment> open;
+    std::optional<core::Amendment> open;
     for (const auto& a : record.amendments(meeting)) {
         if (a.personId != person) continue;
-        if (a.kind == AmendmentKind::Appeal) open = a;
-        if (a.kind == AmendmentKind::AppealResolution && open && a.refId == open->id) open.reset();
+        if (a.kind == core::AmendmentKind::Appeal) open = a;
+        if (a.kind == core::AmendmentKind::AppealResolution && open && a.refId == open->id) open.reset();
     }
     return open;
 }
@@ -166,14 +166,14 @@ std::optional<Amendment> openAppealOf(Record& record, const std::string& meeting
 void appealAdd(const Options& o, const CommandContext& c)
 {
     auto db = openExisting(c);
-    Record record(db);
+    core::Record record(db);
     requireRosterMember(record, o.meeting, o.person);
     if (auto open = openAppealOf(record, o.meeting, o.person)) {
-        throw InputError("appeal #" + std::to_string(open->id) + " of " + o.person + " at meeting " + o.meeting
+        throw common::InputError("appeal #" + std::to_string(open->id) + " of " + o.person + " at meeting " + o.meeting
                          + " is still open; resolve it first");
     }
-    auto a = amendment(AmendmentKind::Appeal, o, c);
-    db::Transaction tx(db);
+    auto a = amendment(core::AmendmentKind::Appeal, o, c);
+    common::Transaction tx(db);
     record.addAmendment(a);
     tx.commit();
     c.out << "appeal #" << a.id << " of " << o.person << " at meeting " << o.meeting
@@ -182,25 +182,25 @@ void appealAdd(const Options& o, const CommandContext& c)
 
 void appealResolve(const Options& o, const CommandContext& c)
 {
-    if (o.upheld == o.rejected) throw InputError("give exactly one of --upheld or --rejected");
-    const auto status = rules::statusFromString(o.status);
-    if (o.upheld && (!status || *status == rules::Status::NotArrived || *status == rules::Status::Overdue)) {
-        throw InputError("--status: \"" + o.status + "\" is not present, late, absent, excused or substituted");
+    if (o.upheld == o.rejected) throw common::InputError("give exactly one of --upheld or --rejected");
+    const auto status = core::statusFromString(o.status);
+    if (o.upheld && (!status || *status == core::Status::NotArrived || *status == core::Status::Overdue)) {
+        throw common::InputError("--status: \"" + o.status + "\" is not present, late, absent, excused or substituted");
     }
     auto db = openExisting(c);
-    Record record(db);
+    core::Record record(db);
     requireRosterMember(record, o.meeting, o.person);
     const auto open = openAppealOf(record, o.meeting, o.person);
-    if (!open) throw InputError("no open appeal of " + o.person + " at meeting " + o.meeting);
-    auto resolution = amendment(AmendmentKind::AppealResolution, o, c);
+    if (!open) throw common::InputError("no open appeal of " + o.person + " at meeting " + o.meeting);
+    auto resolution = amendment(core::AmendmentKind::AppealResolution, o, c);
     resolution.refId = open->id;
     resolution.status = o.upheld ? "upheld" : "rejected";
-    db::Transaction tx(db);
+    common::Transaction tx(db);
     record.addAmendment(resolution);
     std::string extra;
     if (o.upheld) {
         // The upheld appeal changes the status the only way a status changes: by amendment.
-        auto change = amendment(AmendmentKind::StatusOverride, o, c);
+        auto change = amendment(core::AmendmentKind::StatusOverride, o, c);
         change.status = o.status;
         change.refId = resolution.id;
         change.reason = "申诉 #" + std::to_string(open->id) + " 成立：" + o.reason;
@@ -215,25 +215,25 @@ void appealResolve(const Options& o, const CommandContext& c)
 void absenceConfirm(const Options& o, const CommandContext& c)
 {
     auto db = openExisting(c);
-    Record record(db);
+    core::Record record(db);
     requireRosterMember(record, o.meeting, o.person);
     const auto now = c.clock.now();
-    MeetingEvaluator evaluator(record);
+    core::MeetingEvaluator evaluator(record);
     const auto result = evaluator.evaluate(o.meeting, now);
     const auto it = std::find_if(result.attendees.begin(), result.attendees.end(),
-                                 [&](const AttendeeResult& a) { return a.person.id == o.person; });
-    if (it == result.attendees.end() || it->outcome.status != rules::Status::Absent) {
-        throw InputError(o.person + " is not absent at meeting " + o.meeting + ": nothing to confirm");
+                                 [&](const core::AttendeeResult& a) { return a.person.id == o.person; });
+    if (it == result.attendees.end() || it->outcome.status != core::Status::Absent) {
+        throw common::InputError(o.person + " is not absent at meeting " + o.meeting + ": nothing to confirm");
     }
     ReaderCoverage coverage(db);
     if (coverage.offlineDuring(result.meeting).empty()) {
-        throw InputError("no reader of meeting " + o.meeting + " was offline: the absence needs no confirmation");
+        throw common::InputError("no reader of meeting " + o.meeting + " was offline: the absence needs no confirmation");
     }
     if (absenceConfirmed(it->amendments, o.person)) {
-        throw InputError("the absence of " + o.person + " at meeting " + o.meeting + " is already confirmed");
+        throw common::InputError("the absence of " + o.person + " at meeting " + o.meeting + " is already confirmed");
     }
-    auto a = amendment(AmendmentKind::AbsenceConfirmation, o, c);
-    db::Transaction tx(db);
+    auto a = amendment(core::AmendmentKind::AbsenceConfirmation, o, c);
+    common::Transaction tx(db);
     record.addAmendment(a);
     tx.commit();
     c.out << "absence of " << o.person << " at meeting " << o.meeting << " confirmed (amendment " << a.id
@@ -242,10 +242,10 @@ void absenceConfirm(const Options& o, const CommandContext& c)
 
 void cacheFill(const Options& o, const CommandContext& c)
 {
-    const Zone zone(c.zone);
+    const core::Zone zone(c.zone);
     const auto period = dateRange(o.from, o.to, zone);
     auto db = openExisting(c);
-    Record record(db);
+    core::Record record(db);
     AttendanceLedger ledger(record);
     Progress progress(Progress::stderrIsTerminal());
     const int n = ledger.fillCache(period.from, period.to, c.clock.now(), &progress);

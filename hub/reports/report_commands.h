@@ -2,7 +2,7 @@
 // The rollcallctl commands of the general office: report meeting|period,
 // notices, disclosure, appeal add|resolve, absence confirm, report cache.
 // ctl_app.cpp registers them; each runs with the global --db/--zone/--operator.
-#include "time_util.h"
+#include "hub/core/time_util.h"
 
 #include <functional>
 #include <ostream>
@@ -21,7 +21,7 @@ struct CommandContext {
     std::string author;
     std::ostream& out;
     std::ostream& err;
-    const Clock& clock;
+    const common::Clock& clock;
 };
 
 using ReportCommand = std::function<void(const CommandContext&)>;

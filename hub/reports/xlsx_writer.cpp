@@ -1,6 +1,6 @@
 // XLSX through libxlsxwriter: one worksheet holding the same grid as the CSV,
 // numbers as numbers, bordered table cells, A4, page numbers in the footer.
-#include "document.h"
+#include "hub/reports/document.h"
 
 #include <xlsxwriter.h>
 
@@ -33,9 +33,9 @@ int widthOf(const std::string& s)
 void writeXlsx(const Document& doc, const std::string& path)
 {
     std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new(path.c_str()));
-    if (!wb) throw InputError("cannot create " + path);
+    if (!wb) throw common::InputError("cannot create " + path);
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "报表");
-    if (!ws) throw InputError("cannot create a worksheet in " + path);
+    if (!ws) throw common::InputError("cannot create a worksheet in " + path);
 
     auto fmt = [&](auto&& configure) {
         lxw_format* f = workbook_add_format(wb.get());
@@ -87,7 +87,7 @@ void writeXlsx(const Document& doc, const std::string& path)
             } else {
                 e = worksheet_write_string(ws, r, col, std::get<std::string>(cell.value).c_str(), f);
             }
-            if (e != LXW_NO_ERROR) throw InputError("cannot write " + path + ": " + lxw_strerror(e));
+            if (e != LXW_NO_ERROR) throw common::InputError("cannot write " + path + ": " + lxw_strerror(e));
             if (row.kind == GridRow::Kind::Header || row.kind == GridRow::Kind::Data) {
                 if (widths.size() <= c) widths.resize(c + 1, 6);
                 widths[c] = std::max(widths[c], std::min(widthOf(cell.text()) + 2, 48));
@@ -108,7 +108,7 @@ void writeXlsx(const Document& doc, const std::string& path)
     (void)workbook_set_properties(wb.get(), &props);
 
     const lxw_error e = workbook_close(wb.release());
-    if (e != LXW_NO_ERROR) throw InputError("cannot write " + path + ": " + lxw_strerror(e));
+    if (e != LXW_NO_ERROR) throw common::InputError("cannot write " + path + ": " + lxw_strerror(e));
 }
 
 } // namespace rollcall::reports

@@ -1,10 +1,10 @@
-#include "hub_config.h"
+#include "hub/service/hub_config.h"
 
 #include <toml++/toml.h>
 
 #include <set>
 
-namespace rollcall::hub {
+namespace rollcall::service {
 namespace {
 
 template <class T>
@@ -16,17 +16,17 @@ void read(const toml::table& t, const std::string& path, const char* key, T& out
         out = *v;
         return;
     }
-    throw InputError(path + ": " + key + " has the wrong type");
+    throw common::InputError(path + ": " + key + " has the wrong type");
 }
 
-void readDuration(const toml::table& t, const std::string& path, const char* key, Millis& out)
+void readDuration(const toml::table& t, const std::string& path, const char* key, common::Millis& out)
 {
     const auto node = t.at_path(key);
     if (!node) return;
     const auto text = node.value<std::string>();
-    if (!text) throw InputError(path + ": " + key + " must be a duration string like \"30s\" or \"5m\"");
-    const auto d = parseDuration(*text, path + ": " + key);
-    if (d.count() <= 0) throw InputError(path + ": " + key + " must be more than 0");
+    if (!text) throw common::InputError(path + ": " + key + " must be a duration string like \"30s\" or \"5m\"");
+    const auto d = common::parseDuration(*text, path + ": " + key);
+    if (d.count() <= 0) throw common::InputError(path + ": " + key + " must be more than 0");
     out = d;
 }
 
@@ -38,11 +38,11 @@ void loadHubConfigFile(HubConfig& c, const std::string& path)
     try {
         t = toml::parse_file(path);
     } catch (const toml::parse_error& e) {
-        throw InputError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+        throw common::InputError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
     }
     static const std::set<std::string> known{"database", "endpoints", "time_zone", "rules", "readers", "ingest", "log"};
     for (const auto& [key, value] : t) {
-        if (!known.count(std::string(key.str()))) throw InputError(path + ": unknown key \"" + std::string(key.str()) + "\"");
+        if (!known.count(std::string(key.str()))) throw common::InputError(path + ": unknown key \"" + std::string(key.str()) + "\"");
     }
     read(t, path, "database.path", c.dbPath);
     read(t, path, "endpoints.taps", c.tapsEndpoint);
@@ -55,14 +55,14 @@ void loadHubConfigFile(HubConfig& c, const std::string& path)
     readDuration(t, path, "ingest.reload_every", c.reloadEvery);
     std::int64_t batch = static_cast<std::int64_t>(c.maxBatch);
     read(t, path, "ingest.max_batch", batch);
-    if (batch < 1 || batch > 100'000) throw InputError(path + ": ingest.max_batch must be 1 … 100000");
+    if (batch < 1 || batch > 100'000) throw common::InputError(path + ": ingest.max_batch must be 1 … 100000");
     c.maxBatch = static_cast<std::size_t>(batch);
     std::int64_t hwm = c.routerHighWaterMark;
     read(t, path, "ingest.router_high_water_mark", hwm);
-    if (hwm < 1000) throw InputError(path + ": ingest.router_high_water_mark must be at least 1000");
+    if (hwm < 1000) throw common::InputError(path + ": ingest.router_high_water_mark must be at least 1000");
     c.routerHighWaterMark = static_cast<int>(hwm);
     read(t, path, "log.level", c.logLevel);
-    (void)Zone(c.zone); // throws for an unknown zone
+    (void)core::Zone(c.zone); // throws for an unknown zone
 }
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

@@ -1,12 +1,12 @@
 #pragma once
 // Settings of rollcall-hub: defaults, a TOML file (hub/rollcall-hub.toml
 // documents every key) and command-line overrides, in that order.
-#include "time_util.h"
+#include "hub/core/time_util.h"
 
 #include <cstddef>
 #include <string>
 
-namespace rollcall::hub {
+namespace rollcall::service {
 
 struct HubConfig {
     std::string dbPath;
@@ -14,10 +14,10 @@ struct HubConfig {
     std::string liveEndpoint = "tcp://127.0.0.1:7701";  // PUB: dashboards
     std::string queryEndpoint = "tcp://127.0.0.1:7702"; // ROUTER: snapshots, meeting lists
     std::string zone = "Asia/Shanghai";
-    Millis debounce = std::chrono::seconds(10);
-    Millis readerOfflineAfter = std::chrono::seconds(30); // no heartbeat for this long = offline
-    Millis tick = std::chrono::milliseconds(250);         // clock-driven rules, data_version, reader health
-    Millis reloadEvery = std::chrono::minutes(10);        // picks up meetings entering today's horizon
+    common::Millis debounce = std::chrono::seconds(10);
+    common::Millis readerOfflineAfter = std::chrono::seconds(30); // no heartbeat for this long = offline
+    common::Millis tick = std::chrono::milliseconds(250);         // clock-driven rules, data_version, reader health
+    common::Millis reloadEvery = std::chrono::minutes(10);        // picks up meetings entering today's horizon
     std::size_t maxBatch = 1024;                          // taps per group commit
     int routerHighWaterMark = 100'000;                    // messages queued per peer before EAGAIN
     std::string logLevel = "info";
@@ -27,4 +27,4 @@ struct HubConfig {
 /// the key and the problem.
 void loadHubConfigFile(HubConfig& config, const std::string& path);
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

@@ -1,11 +1,11 @@
-#include "hub_server.h"
+#include "hub/service/hub_server.h"
 
 #include "protocol/zmq_endpoint.h"
-#include "schema.h"
+#include "hub/core/schema.h"
 
 #include <spdlog/spdlog.h>
 
-namespace rollcall::hub {
+namespace rollcall::service {
 namespace {
 
 using namespace std::chrono_literals;
@@ -58,7 +58,7 @@ std::optional<Envelope> receive(zmq::socket_t& socket)
 
 } // namespace
 
-HubServer::HubServer(const HubConfig& config, const Clock& clock)
+HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
     : config_(config)
     , clock_(clock)
     , context_(1)
@@ -66,7 +66,7 @@ HubServer::HubServer(const HubConfig& config, const Clock& clock)
     , taps_(context_, zmq::socket_type::router)
     , query_(context_, zmq::socket_type::router)
 {
-    db::migrate(db_);
+    core::migrate(db_);
     // Never lose an ack silently: a full pipe or a vanished peer is an error we handle.
     taps_.set(zmq::sockopt::router_mandatory, 1);
     taps_.set(zmq::sockopt::sndhwm, config.routerHighWaterMark);
@@ -154,7 +154,7 @@ void HubServer::drainTaps()
     try {
         const auto acks = state_->ingest(batch, clock_.now());
         for (const auto& a : acks) sendTo(taps_, a.peer, false, protocol::encode(a.reply), true);
-    } catch (const db::DatabaseError& e) {
+    } catch (const common::DatabaseError& e) {
         // Nothing of this batch was committed or acknowledged: the agents keep
         // the taps in their outboxes and send them again. A busy database
         // (a long rollcallctl import) must not stop the hub.
@@ -189,7 +189,7 @@ void HubServer::drainQueries()
                         }
                     },
                     decoded.value());
-            } catch (const InputError& e) {
+            } catch (const common::InputError& e) {
                 reply = protocol::Error{"bad_field", e.what()};
             }
         }
@@ -215,7 +215,7 @@ void HubServer::run(const std::atomic<bool>& stop)
         if (now >= nextTick) {
             try {
                 state_->tick(now);
-            } catch (const db::DatabaseError& e) {
+            } catch (const common::DatabaseError& e) {
                 log()->error("tick: {} (will retry)", e.what());
             }
             nextTick = now + config_.tick;
@@ -241,4 +241,4 @@ void HubServer::run(const std::atomic<bool>& stop)
     log()->info("stopped");
 }
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

@@ -3,8 +3,8 @@
 // query ROUTER, receives in batches, commits each batch once (group commit),
 // then acknowledges. Stops when `stop` becomes true (set from a signal
 // handler), after finishing the batch in hand.
-#include "hub_config.h"
-#include "live_state.h"
+#include "hub/service/hub_config.h"
+#include "hub/service/live_state.h"
 #include "protocol/codec.h"
 
 #include <zmq.hpp>
@@ -13,11 +13,11 @@
 #include <deque>
 #include <memory>
 
-namespace rollcall::hub {
+namespace rollcall::service {
 
 class HubServer {
 public:
-    HubServer(const HubConfig& config, const Clock& clock);
+    HubServer(const HubConfig& config, const common::Clock& clock);
     ~HubServer();
 
     /// Endpoints actually bound (ports resolved when the config said "*").
@@ -38,9 +38,9 @@ private:
     void logStats();
 
     const HubConfig& config_;
-    const Clock& clock_;
+    const common::Clock& clock_;
     zmq::context_t context_;
-    db::Database db_;
+    common::Database db_;
     zmq::socket_t taps_;
     zmq::socket_t query_;
     std::unique_ptr<LivePublisher> publisher_;
@@ -51,12 +51,12 @@ private:
     struct PendingSend {
         std::string peer;
         std::string body;
-        TimePoint since;
+        common::TimePoint since;
     };
     std::deque<PendingSend> pendingAcks_; // acks a full pipe refused; retried, then dropped (the agent re-sends)
     std::uint64_t acksDropped_ = 0;
     std::uint64_t failedBatches_ = 0;
-    TimePoint lastStats_{};
+    common::TimePoint lastStats_{};
 };
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

@@ -1,13 +1,13 @@
-#include "live_publisher.h"
+#include "hub/service/live_publisher.h"
 
 #include "protocol/codec.h"
 #include "protocol/topics.h"
 #include "protocol/zmq_endpoint.h"
 
-namespace rollcall::hub {
+namespace rollcall::service {
 
-LivePublisher::LivePublisher(zmq::context_t& context, const std::string& endpoint, TimePoint start)
-    : socket_(context, zmq::socket_type::pub), base_(static_cast<std::uint64_t>(toMillis(start)) * 1000)
+LivePublisher::LivePublisher(zmq::context_t& context, const std::string& endpoint, common::TimePoint start)
+    : socket_(context, zmq::socket_type::pub), base_(static_cast<std::uint64_t>(common::toMillis(start)) * 1000)
 {
     // A slow dashboard must not make the hub queue without bound; it detects
     // the resulting gap and re-snapshots.
@@ -37,4 +37,4 @@ std::uint64_t LivePublisher::lastSeq(const std::string& meetingId) const
     return it == seq_.end() ? base_ : it->second;
 }
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

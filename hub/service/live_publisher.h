@@ -3,21 +3,21 @@
 // consecutive sequence per stream ("meeting/<id>" or "hub"), so a dashboard
 // that misses a number knows to take a new snapshot.
 #include "protocol/messages.h"
-#include "time_util.h"
+#include "hub/core/time_util.h"
 
 #include <zmq.hpp>
 
 #include <map>
 #include <string>
 
-namespace rollcall::hub {
+namespace rollcall::service {
 
 class LivePublisher {
 public:
     /// Binds a PUB socket at `endpoint` (tcp://127.0.0.1:* allowed). Streams
     /// are numbered from `start` (ms since the epoch × 1000) so numbers keep
     /// growing across hub restarts and subscribers see the restart as a gap.
-    LivePublisher(zmq::context_t& context, const std::string& endpoint, TimePoint start);
+    LivePublisher(zmq::context_t& context, const std::string& endpoint, common::TimePoint start);
 
     /// Publishes one update on the meeting's stream (empty id: the hub stream).
     void publish(const std::string& meetingId, protocol::UpdatePayload payload);
@@ -34,4 +34,4 @@ private:
     std::uint64_t published_ = 0;
 };
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

@@ -1,13 +1,13 @@
-#include "live_state.h"
+#include "hub/service/live_state.h"
 
-#include "meeting_evaluator.h"
-#include "wire_mapping.h"
+#include "hub/core/meeting_evaluator.h"
+#include "hub/service/wire_mapping.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
-namespace rollcall::hub {
+namespace rollcall::service {
 namespace {
 
 using namespace std::chrono_literals;
@@ -31,7 +31,7 @@ std::shared_ptr<spdlog::logger> log()
 } // namespace
 
 struct LiveState::Statements {
-    explicit Statements(db::Database& db)
+    explicit Statements(common::Database& db)
         : findTap(db.prepare("SELECT id, verdict, badge_uid, agent_at_ms FROM taps WHERE reader_id = ? AND seq = ?"))
         , insertTap(db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
                                "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,?,?,'reader',?,?,?,?) "
@@ -48,10 +48,10 @@ struct LiveState::Statements {
         , extendUptime(db.prepare("UPDATE reader_uptime SET to_ms = ? WHERE id = ?"))
     {
     }
-    db::Statement findTap, insertTap, setVerdict, quarantine, upsertHealth, insertUptime, extendUptime;
+    common::Statement findTap, insertTap, setVerdict, quarantine, upsertHealth, insertUptime, extendUptime;
 };
 
-LiveState::LiveState(db::Database& db, const HubConfig& config, LivePublisher& publisher)
+LiveState::LiveState(common::Database& db, const HubConfig& config, LivePublisher& publisher)
     : db_(db), record_(db), config_(config), publisher_(publisher), sql_(std::make_unique<Statements>(db))
 {
 }
@@ -68,12 +68,12 @@ void LiveState::loadCaches()
     auto b = db_.prepare("SELECT uid, person_id, revoked_ms FROM badges");
     while (b.step()) {
         BadgeHolder h{b.getText(1), std::nullopt};
-        if (auto r = b.getOptionalInt(2)) h.revokedAt = fromMillis(*r);
+        if (auto r = b.getOptionalInt(2)) h.revokedAt = common::fromMillis(*r);
         badges_.emplace(b.getText(0), std::move(h));
     }
     people_.clear();
     auto p = db_.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
-    while (p.step()) people_.emplace(p.getText(0), Person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)});
+    while (p.step()) people_.emplace(p.getText(0), core::Person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)});
     maxSeq_.clear();
     auto seqs = db_.prepare("SELECT reader_id, max(seq) FROM taps GROUP BY reader_id");
     while (seqs.step()) maxSeq_[seqs.getText(0)] = seqs.getInt(1);
@@ -92,7 +92,7 @@ void LiveState::loadCaches()
         auto it = fresh.find(hs.getText(0));
         if (it == fresh.end() || it->second.lastSeen) continue; // memory is newer than the table
         Health& h = it->second;
-        h.lastSeen = fromMillis(hs.getInt(1));
+        h.lastSeen = common::fromMillis(hs.getInt(1));
         h.outboxDepth = static_cast<std::uint64_t>(hs.getInt(2));
         h.clockOffsetMs = hs.getInt(3);
         h.agentVersion = hs.getText(4);
@@ -102,7 +102,7 @@ void LiveState::loadCaches()
     health_ = std::move(fresh);
 }
 
-std::optional<std::string> LiveState::holderOf(const std::string& uid, TimePoint at) const
+std::optional<std::string> LiveState::holderOf(const std::string& uid, common::TimePoint at) const
 {
     const auto it = badges_.find(uid);
     if (it == badges_.end()) return std::nullopt;
@@ -110,7 +110,7 @@ std::optional<std::string> LiveState::holderOf(const std::string& uid, TimePoint
     return it->second.personId;
 }
 
-const Person* LiveState::person(const std::string& id) const
+const core::Person* LiveState::person(const std::string& id) const
 {
     const auto it = people_.find(id);
     return it == people_.end() ? nullptr : &it->second;
@@ -123,9 +123,9 @@ void LiveState::rememberTap(const std::string& meetingId, const protocol::TapEve
     while (q.size() > kRecentTaps) q.pop_back();
 }
 
-void LiveState::reload(TimePoint now)
+void LiveState::reload(common::TimePoint now)
 {
-    std::map<std::string, MeetingResult> before;
+    std::map<std::string, core::MeetingResult> before;
     if (tracker_) {
         for (const auto& id : tracker_->meetingIds()) before.emplace(id, tracker_->result(id));
     }
@@ -135,7 +135,7 @@ void LiveState::reload(TimePoint now)
     horizonTo_ = now + kHorizonAhead;
     const auto meetings = record_.meetingsOverlapping(horizonFrom_, horizonTo_);
     recentTaps_.clear();
-    auto observer = [this](const rules::TapInput& in, const TapEvidence& ev, const TapResult& r) {
+    auto observer = [this](const core::TapInput& in, const core::TapEvidence& ev, const core::TapResult& r) {
         if (ev.manual() || !r.assignment.meetingId) return;
         protocol::TapEvent e;
         e.tap_id = static_cast<std::uint64_t>(ev.ref);
@@ -146,12 +146,12 @@ void LiveState::reload(TimePoint now)
         if (in.personId) {
             if (auto p = person(*in.personId)) e.name = p->name;
         }
-        e.at_ms = toMillis(in.at);
-        e.direction = r.assignment.direction == rules::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
+        e.at_ms = common::toMillis(in.at);
+        e.direction = r.assignment.direction == core::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
         e.verdict = toWire(r.verdict);
         rememberTap(*r.assignment.meetingId, e);
     };
-    tracker_ = std::make_unique<AttendanceTracker>(replayRecord(record_, meetings, now, config_.debounce, observer));
+    tracker_ = std::make_unique<core::AttendanceTracker>(core::replayRecord(record_, meetings, now, config_.debounce, observer));
     phase_.clear();
     lastReload_ = now;
     for (const auto& id : tracker_->meetingIds()) {
@@ -161,7 +161,7 @@ void LiveState::reload(TimePoint now)
     log()->info("loaded {} meeting(s), {} reader(s), {} badge(s)", meetings.size(), readers_.size(), badges_.size());
 }
 
-void LiveState::publishMeetingDiff(const std::string& meetingId, const MeetingResult* before, const MeetingResult& after)
+void LiveState::publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before, const core::MeetingResult& after)
 {
     // A new meeting, or a changed definition or roster: dashboards re-snapshot on a "meeting" update.
     bool rosterChanged = !before || before->attendees.size() != after.attendees.size();
@@ -191,14 +191,14 @@ void LiveState::publishChanged(const std::string& meetingId, const std::vector<s
     publisher_.publish(meetingId, toWire(tracker_->summary(meetingId)));
 }
 
-std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, TimePoint now)
+std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, common::TimePoint now)
 {
     if (!tracker_) reload(now);
     struct Deferred {
         std::size_t ack;
         std::int64_t tapId;
         std::string venueId;
-        TimePoint at;
+        common::TimePoint at;
         std::optional<std::string> personId;
     };
     std::vector<OutgoingAck> acks;
@@ -207,23 +207,23 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
     std::vector<std::pair<std::string, protocol::UpdatePayload>> updates;
     std::set<std::string> summaryDirty;
     bool reloadAfter = false;
-    const std::int64_t nowMs = toMillis(now);
+    const std::int64_t nowMs = common::toMillis(now);
 
     try {
-        db::Transaction tx(db_);
+        common::Transaction tx(db_);
         for (auto& in : batch) {
             const auto& t = in.tap;
             protocol::Ack ack;
             ack.reader_id = t.reader_id;
             ack.seq = t.seq;
             ack.hub_clock_ms = nowMs;
-            const TimePoint at = fromMillis(t.at_ms + t.clock_offset_ms);
+            const common::TimePoint at = common::fromMillis(t.at_ms + t.clock_offset_ms);
             const auto seq = static_cast<std::int64_t>(t.seq);
 
             const auto reader = readers_.find(t.reader_id);
             if (reader == readers_.end()) {
                 auto& q = sql_->quarantine;
-                q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, toMillis(at)).bind(5, nowMs)
+                q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at)).bind(5, nowMs)
                     .bind(6, "unknown reader");
                 q.run();
                 ++counters_.quarantined;
@@ -246,7 +246,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
                     // was lost starts again at 1). Keep it aside and refuse it, so the agent keeps
                     // it too, instead of acknowledging someone else's verdict.
                     auto& q = sql_->quarantine;
-                    q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, toMillis(at)).bind(5, nowMs)
+                    q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at)).bind(5, nowMs)
                         .bind(6, "seq already recorded for another tap");
                     q.run();
                     ++counters_.conflicts;
@@ -272,14 +272,14 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
             maxSeq = std::max(maxSeq, seq);
 
             const auto personId = holderOf(t.badge_uid, at);
-            rules::TapInput input;
+            core::TapInput input;
             input.readerId = t.reader_id;
             input.venueId = reader->second.venueId;
             input.badgeUid = t.badge_uid;
             input.personId = personId;
             input.at = at;
             input.readerDirection = reader->second.direction;
-            if (t.direction) input.explicitDirection = *t.direction == protocol::Direction::In ? rules::Direction::In : rules::Direction::Out;
+            if (t.direction) input.explicitDirection = *t.direction == protocol::Direction::In ? core::Direction::In : core::Direction::Out;
 
             // Taps of one person must reach the tracker in time order; an older
             // tap (an agent's backlog) or one outside today's horizon is
@@ -288,7 +288,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
             const bool inOrder = at >= horizonFrom_ && at <= horizonTo_ && (!last || at >= *last);
 
             auto& ins = sql_->insertTap;
-            ins.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, toMillis(at));
+            ins.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at));
             if (t.direction) ins.bind(5, protocol::to_string(*t.direction));
             else ins.bindNull(5);
             ins.bind(6, input.venueId).bind(7, nowMs).bind(8, t.at_ms).bind(9, t.clock_offset_ms);
@@ -307,7 +307,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
 
             // The tap id is needed as evidence before insert: it is the next rowid.
             input.ref = 0;
-            TapEvidence evidence{0, at, rules::Direction::In, t.reader_id, t.badge_uid, now};
+            core::TapEvidence evidence{0, at, core::Direction::In, t.reader_id, t.badge_uid, now};
             const auto result = tracker_->addTap(input, evidence, now);
             const Verdict verdict = toWire(result.verdict);
             ins.bind(10, protocol::to_string(verdict));
@@ -354,9 +354,9 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
             event.badge_uid = t.badge_uid;
             event.person_id = personId;
             if (!facts.name.empty()) event.name = facts.name;
-            event.at_ms = toMillis(at);
-            if (result.assignment.disposition == rules::Disposition::Applied) {
-                event.direction = result.assignment.direction == rules::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
+            event.at_ms = common::toMillis(at);
+            if (result.assignment.disposition == core::Disposition::Applied) {
+                event.direction = result.assignment.direction == core::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
             }
             event.verdict = verdict;
             const std::string stream = result.assignment.meetingId.value_or("");
@@ -370,15 +370,15 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
         std::map<std::string, std::vector<const Deferred*>> deferredByVenue;
         for (const auto& d : deferred) deferredByVenue[d.venueId].push_back(&d);
         for (const auto& [venueId, taps] : deferredByVenue) {
-            TimePoint from = taps.front()->at, to = taps.front()->at;
-            std::unordered_map<std::int64_t, std::pair<TapVerdict, std::int64_t>> outcome; // tap id -> verdict, late minutes
+            common::TimePoint from = taps.front()->at, to = taps.front()->at;
+            std::unordered_map<std::int64_t, std::pair<core::TapVerdict, std::int64_t>> outcome; // tap id -> verdict, late minutes
             for (const auto* d : taps) {
                 from = std::min(from, d->at);
                 to = std::max(to, d->at);
-                outcome.emplace(d->tapId, std::pair{TapVerdict::NotInWindow, std::int64_t{0}});
+                outcome.emplace(d->tapId, std::pair{core::TapVerdict::NotInWindow, std::int64_t{0}});
             }
-            (void)replayRecord(record_, record_.meetingsAt({venueId}, from, to), now, config_.debounce,
-                               [&](const rules::TapInput&, const TapEvidence& ev, const TapResult& r) {
+            (void)core::replayRecord(record_, record_.meetingsAt({venueId}, from, to), now, config_.debounce,
+                               [&](const core::TapInput&, const core::TapEvidence& ev, const core::TapResult& r) {
                                    if (auto it = outcome.find(ev.ref); it != outcome.end()) it->second = {r.verdict, r.lateMinutes};
                                });
             for (const auto* d : taps) {
@@ -413,11 +413,11 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, Time
     return acks;
 }
 
-protocol::Welcome LiveState::hello(const protocol::Hello& h, TimePoint now)
+protocol::Welcome LiveState::hello(const protocol::Hello& h, common::TimePoint now)
 {
     if (readers_.empty() && !tracker_) reload(now);
     protocol::Welcome w;
-    w.hub_clock_ms = toMillis(now);
+    w.hub_clock_ms = common::toMillis(now);
     const auto it = health_.find(h.reader_id);
     w.reader_known = it != health_.end();
     // The highest number recorded for this reader, kept or quarantined.
@@ -430,7 +430,7 @@ protocol::Welcome LiveState::hello(const protocol::Hello& h, TimePoint now)
     if (w.reader_known) {
         Health& hl = it->second;
         hl.agentVersion = h.agent_version;
-        hl.clockOffsetMs = toMillis(now) - h.agent_clock_ms;
+        hl.clockOffsetMs = common::toMillis(now) - h.agent_clock_ms;
         w.message = "欢迎，读卡器 " + h.reader_id + " 已登记";
     } else {
         w.message = "读卡器 " + h.reader_id + " 未登记：刷卡会被保存但不计入考勤，请联系管理员";
@@ -439,7 +439,7 @@ protocol::Welcome LiveState::hello(const protocol::Hello& h, TimePoint now)
     return w;
 }
 
-void LiveState::heartbeat(const protocol::Heartbeat& hb, TimePoint now)
+void LiveState::heartbeat(const protocol::Heartbeat& hb, common::TimePoint now)
 {
     const auto it = health_.find(hb.reader_id);
     if (it == health_.end()) {
@@ -451,7 +451,7 @@ void LiveState::heartbeat(const protocol::Heartbeat& hb, TimePoint now)
     if (!continuing) h.uptimeRow.reset(); // a gap: start a new span of uptime
     h.lastSeen = now;
     h.outboxDepth = hb.outbox_depth;
-    h.clockOffsetMs = toMillis(now) - hb.agent_clock_ms;
+    h.clockOffsetMs = common::toMillis(now) - hb.agent_clock_ms;
     h.agentVersion = hb.agent_version;
     h.state = hb.reader_state;
     h.detail = hb.reader_detail;
@@ -471,7 +471,7 @@ protocol::ReaderHealth LiveState::readerWire(const std::string& readerId, const 
     w.reader_id = readerId;
     w.venue_id = h.venueId;
     w.online = h.online;
-    if (h.lastSeen) w.last_seen_ms = toMillis(*h.lastSeen);
+    if (h.lastSeen) w.last_seen_ms = common::toMillis(*h.lastSeen);
     w.outbox_depth = h.outboxDepth;
     w.clock_offset_ms = h.clockOffsetMs;
     w.agent_version = h.agentVersion;
@@ -500,7 +500,7 @@ void LiveState::publishAtVenue(const std::string& venueId, const protocol::Updat
     }
 }
 
-bool LiveState::meetingOpenAtVenue(const std::string& venueId, TimePoint now) const
+bool LiveState::meetingOpenAtVenue(const std::string& venueId, common::TimePoint now) const
 {
     if (!tracker_) return false;
     for (const auto& id : tracker_->meetingIds()) {
@@ -516,21 +516,21 @@ void LiveState::persistHealth()
     bool any = false;
     for (const auto& [id, h] : health_) any = any || h.dirty;
     if (!any) return;
-    db::Transaction tx(db_);
+    common::Transaction tx(db_);
     for (auto& [id, h] : health_) {
         if (!h.dirty || !h.lastSeen) continue;
         auto& up = sql_->upsertHealth;
-        up.bind(1, id).bind(2, toMillis(*h.lastSeen)).bind(3, static_cast<std::int64_t>(h.outboxDepth)).bind(4, h.clockOffsetMs)
+        up.bind(1, id).bind(2, common::toMillis(*h.lastSeen)).bind(3, static_cast<std::int64_t>(h.outboxDepth)).bind(4, h.clockOffsetMs)
             .bind(5, h.agentVersion).bind(6, h.state ? std::string(protocol::to_string(*h.state)) : std::string())
             .bind(7, h.detail);
         up.run();
         if (h.uptimeRow) {
             auto& ext = sql_->extendUptime;
-            ext.bind(1, toMillis(*h.lastSeen)).bind(2, *h.uptimeRow);
+            ext.bind(1, common::toMillis(*h.lastSeen)).bind(2, *h.uptimeRow);
             ext.run();
         } else {
             auto& add = sql_->insertUptime;
-            add.bind(1, id).bind(2, toMillis(*h.lastSeen)).bind(3, toMillis(*h.lastSeen));
+            add.bind(1, id).bind(2, common::toMillis(*h.lastSeen)).bind(3, common::toMillis(*h.lastSeen));
             add.run();
             h.uptimeRow = db_.lastInsertRowId();
         }
@@ -540,7 +540,7 @@ void LiveState::persistHealth()
     dataVersion_ = db_.dataVersion(); // our own writes do not count as another writer's
 }
 
-void LiveState::tick(TimePoint now)
+void LiveState::tick(common::TimePoint now)
 {
     if (!tracker_ || db_.dataVersion() != dataVersion_ || now - lastReload_ >= config_.reloadEvery) {
         reload(now);
@@ -569,27 +569,27 @@ void LiveState::tick(TimePoint now)
         h.online = online;
         h.alarm = alarm;
         publishReader(id, h);
-        if (!online) log()->warn("reader {} offline (last seen {})", id, h.lastSeen ? Zone(config_.zone).format(*h.lastSeen) : "never");
+        if (!online) log()->warn("reader {} offline (last seen {})", id, h.lastSeen ? core::Zone(config_.zone).format(*h.lastSeen) : "never");
         if (alarmChanged) publishAlarm(id, h);
     }
     persistHealth();
 }
 
-protocol::QueryReply LiveState::snapshot(const std::string& meetingId, TimePoint now)
+protocol::QueryReply LiveState::snapshot(const std::string& meetingId, common::TimePoint now)
 {
     if (!tracker_) reload(now);
     protocol::Snapshot s;
-    MeetingResult result;
+    core::MeetingResult result;
     if (tracker_->hasMeeting(meetingId)) {
         publishChanged(meetingId, tracker_->advanceTo(meetingId, now)); // so the snapshot and its seq agree
         result = tracker_->result(meetingId);
     } else {
         if (!record_.findMeeting(meetingId)) return protocol::Error{"unknown_meeting", "meeting \"" + meetingId + "\" does not exist"};
-        result = MeetingEvaluator(record_, config_.debounce).evaluate(meetingId, now);
+        result = core::MeetingEvaluator(record_, config_.debounce).evaluate(meetingId, now);
     }
     s.meeting = toWire(result.meeting);
     s.seq = publisher_.lastSeq(meetingId);
-    s.hub_clock_ms = toMillis(now);
+    s.hub_clock_ms = common::toMillis(now);
     s.summary = toWire(result.summary);
     for (const auto& a : result.attendees) s.attendees.push_back(toWire(a));
     for (const auto& w : result.walkIns) s.walk_ins.push_back(toWire(w));
@@ -603,15 +603,15 @@ protocol::QueryReply LiveState::snapshot(const std::string& meetingId, TimePoint
     return s;
 }
 
-protocol::MeetingList LiveState::meetingList(const std::optional<std::string>& day, TimePoint now)
+protocol::MeetingList LiveState::meetingList(const std::optional<std::string>& day, common::TimePoint now)
 {
-    const Zone zone(config_.zone);
-    const TimePoint from = zone.startOfDay(day.value_or(zone.formatDate(now)));
+    const core::Zone zone(config_.zone);
+    const common::TimePoint from = zone.startOfDay(day.value_or(zone.formatDate(now)));
     protocol::MeetingList list;
     for (const auto& m : record_.meetingsStartingIn(from, from + 24h)) {
-        list.meetings.push_back({m.id, m.title, m.venues, toMillis(m.times.start), toMillis(m.times.end), meetingState(m, now)});
+        list.meetings.push_back({m.id, m.title, m.venues, common::toMillis(m.times.start), common::toMillis(m.times.end), meetingState(m, now)});
     }
     return list;
 }
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

@@ -3,11 +3,11 @@
 // that make ingest cheap (readers, badges, people), reader health, and the
 // live updates each change produces. Single-threaded: the server calls it
 // from its loop only.
-#include "attendance_tracker.h"
-#include "hub_config.h"
-#include "live_publisher.h"
+#include "hub/core/attendance_tracker.h"
+#include "hub/service/hub_config.h"
+#include "hub/service/live_publisher.h"
 #include "protocol/messages.h"
-#include "record.h"
+#include "hub/core/record.h"
 
 #include <deque>
 #include <map>
@@ -15,7 +15,7 @@
 #include <set>
 #include <unordered_map>
 
-namespace rollcall::hub {
+namespace rollcall::service {
 
 struct IncomingTap {
     std::string peer; // ZeroMQ routing id, to send the ack back
@@ -40,28 +40,28 @@ struct IngestCounters {
 
 class LiveState {
 public:
-    LiveState(db::Database& db, const HubConfig& config, LivePublisher& publisher);
+    LiveState(common::Database& db, const HubConfig& config, LivePublisher& publisher);
     ~LiveState();
 
     /// Re-reads caches and today's meetings from the record and publishes
     /// whatever changed since the last load.
-    void reload(TimePoint now);
+    void reload(common::TimePoint now);
 
     /// Records a batch of taps in one transaction and returns their acks.
     /// Returns only after the commit; throws db::DatabaseError (nothing
     /// acknowledged, state reloaded) if it fails.
-    std::vector<OutgoingAck> ingest(std::vector<IncomingTap>& batch, TimePoint now);
+    std::vector<OutgoingAck> ingest(std::vector<IncomingTap>& batch, common::TimePoint now);
 
     /// Welcome for a hello (and the reader counts as heard from).
-    [[nodiscard]] protocol::Welcome hello(const protocol::Hello& hello, TimePoint now);
-    void heartbeat(const protocol::Heartbeat& heartbeat, TimePoint now);
+    [[nodiscard]] protocol::Welcome hello(const protocol::Hello& hello, common::TimePoint now);
+    void heartbeat(const protocol::Heartbeat& heartbeat, common::TimePoint now);
 
     /// Clock-driven work: statuses at S + Gl and E, reader offline alarms,
     /// other writers' changes (PRAGMA data_version), periodic summaries.
-    void tick(TimePoint now);
+    void tick(common::TimePoint now);
 
-    [[nodiscard]] protocol::QueryReply snapshot(const std::string& meetingId, TimePoint now);
-    [[nodiscard]] protocol::MeetingList meetingList(const std::optional<std::string>& day, TimePoint now);
+    [[nodiscard]] protocol::QueryReply snapshot(const std::string& meetingId, common::TimePoint now);
+    [[nodiscard]] protocol::MeetingList meetingList(const std::optional<std::string>& day, common::TimePoint now);
 
     [[nodiscard]] const IngestCounters& counters() const noexcept { return counters_; }
     [[nodiscard]] std::size_t trackedMeetings() const;
@@ -69,7 +69,7 @@ public:
 private:
     struct Health {
         std::string venueId;
-        std::optional<TimePoint> lastSeen;
+        std::optional<common::TimePoint> lastSeen;
         std::uint64_t outboxDepth = 0;
         std::int64_t clockOffsetMs = 0;
         std::string agentVersion;
@@ -82,13 +82,13 @@ private:
     };
     struct BadgeHolder {
         std::string personId;
-        std::optional<TimePoint> revokedAt;
+        std::optional<common::TimePoint> revokedAt;
     };
 
     void loadCaches();
-    [[nodiscard]] std::optional<std::string> holderOf(const std::string& uid, TimePoint at) const;
-    [[nodiscard]] const Person* person(const std::string& id) const;
-    void publishMeetingDiff(const std::string& meetingId, const MeetingResult* before, const MeetingResult& after);
+    [[nodiscard]] std::optional<std::string> holderOf(const std::string& uid, common::TimePoint at) const;
+    [[nodiscard]] const core::Person* person(const std::string& id) const;
+    void publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before, const core::MeetingResult& after);
     void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);
     void publishReader(const std::string& readerId, const Health& h);
     /// The reader's alarm as it stands (raised or cleared).
@@ -97,21 +97,21 @@ private:
     void publishAtVenue(const std::string& venueId, const protocol::UpdatePayload& payload);
     void persistHealth();
     [[nodiscard]] protocol::ReaderHealth readerWire(const std::string& readerId, const Health& h) const;
-    [[nodiscard]] bool meetingOpenAtVenue(const std::string& venueId, TimePoint now) const;
+    [[nodiscard]] bool meetingOpenAtVenue(const std::string& venueId, common::TimePoint now) const;
     void rememberTap(const std::string& meetingId, const protocol::TapEvent& event);
 
-    db::Database& db_;
-    Record record_;
+    common::Database& db_;
+    core::Record record_;
     const HubConfig& config_;
     LivePublisher& publisher_;
-    std::unique_ptr<AttendanceTracker> tracker_;
-    TimePoint horizonFrom_{};
-    TimePoint horizonTo_{};
-    TimePoint lastReload_{};
+    std::unique_ptr<core::AttendanceTracker> tracker_;
+    common::TimePoint horizonFrom_{};
+    common::TimePoint horizonTo_{};
+    common::TimePoint lastReload_{};
     std::int64_t dataVersion_ = 0;
-    std::unordered_map<std::string, Reader> readers_;
+    std::unordered_map<std::string, core::Reader> readers_;
     std::unordered_map<std::string, BadgeHolder> badges_;
-    std::unordered_map<std::string, Person> people_;
+    std::unordered_map<std::string, core::Person> people_;
     // Highest seq recorded per reader: a higher one is new for sure (agents
     // never reuse a seq), so only lower ones need the idempotency lookup.
     std::unordered_map<std::string, std::int64_t> maxSeq_;
@@ -120,10 +120,10 @@ private:
     std::map<std::string, int> phase_;
     std::map<std::string, Health> health_;
     std::map<std::string, std::deque<protocol::TapEvent>> recentTaps_;
-    std::map<std::string, TimePoint> lastSummary_;
+    std::map<std::string, common::TimePoint> lastSummary_;
     IngestCounters counters_;
     struct Statements;
     std::unique_ptr<Statements> sql_;
 };
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

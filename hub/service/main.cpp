@@ -1,6 +1,6 @@
 // rollcall-hub: the place of record. See hub/rollcall-hub.toml for settings.
-#include "hub_config.h"
-#include "hub_server.h"
+#include "hub/service/hub_config.h"
+#include "hub/service/hub_server.h"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -21,7 +21,7 @@ extern "C" void onSignal(int) { g_stop.store(true); } // only sets a flag: the l
 int main(int argc, char** argv)
 {
     using namespace rollcall;
-    hub::HubConfig config;
+    service::HubConfig config;
     std::string configFile;
     CLI::App app{"rollcall-hub — records badge taps exactly once and serves live attendance", "rollcall-hub"};
     app.add_option("--config", configFile, "TOML settings file (see hub/rollcall-hub.toml)")->check(CLI::ExistingFile);
@@ -38,8 +38,8 @@ int main(int argc, char** argv)
     try {
         if (!configFile.empty()) {
             // The file is read first; options given on the command line win.
-            hub::HubConfig fromFile;
-            hub::loadHubConfigFile(fromFile, configFile);
+            service::HubConfig fromFile;
+            service::loadHubConfigFile(fromFile, configFile);
             if (db->count() == 0) config.dbPath = fromFile.dbPath;
             if (taps->count() == 0) config.tapsEndpoint = fromFile.tapsEndpoint;
             if (live->count() == 0) config.liveEndpoint = fromFile.liveEndpoint;
@@ -53,21 +53,21 @@ int main(int argc, char** argv)
             config.maxBatch = fromFile.maxBatch;
             config.routerHighWaterMark = fromFile.routerHighWaterMark;
         }
-        if (config.dbPath.empty()) throw InputError("no database: give --db PATH or database.path in the config file");
+        if (config.dbPath.empty()) throw common::InputError("no database: give --db PATH or database.path in the config file");
         const auto lvl = spdlog::level::from_str(config.logLevel);
-        if (lvl == spdlog::level::off && config.logLevel != "off") throw InputError("--log-level: \"" + config.logLevel + "\" is not a level");
+        if (lvl == spdlog::level::off && config.logLevel != "off") throw common::InputError("--log-level: \"" + config.logLevel + "\" is not a level");
         spdlog::set_level(lvl);
 
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
-        const SystemClock clock;
-        hub::HubServer server(config, clock);
+        const common::SystemClock clock;
+        service::HubServer server(config, clock);
         // Tests and scripts wait for this line and read the bound endpoints from it.
         std::cerr << "rollcall-hub: listening taps=" << server.tapsEndpoint() << " live=" << server.liveEndpoint()
                   << " query=" << server.queryEndpoint() << " db=" << config.dbPath << std::endl;
         server.run(g_stop);
         return 0;
-    } catch (const InputError& e) {
+    } catch (const common::InputError& e) {
         std::cerr << "rollcall-hub: " << e.what() << "\n";
         return 1;
     } catch (const std::exception& e) {

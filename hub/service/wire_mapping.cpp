@@ -1,19 +1,19 @@
-#include "wire_mapping.h"
+#include "hub/service/wire_mapping.h"
 
-namespace rollcall::hub {
+namespace rollcall::service {
 
 using protocol::Verdict;
 
-protocol::AttendeeState toWire(const AttendeeResult& a)
+protocol::AttendeeState toWire(const core::AttendeeResult& a)
 {
     protocol::AttendeeState s;
     s.person_id = a.person.id;
     s.name = a.person.name;
     s.unit = a.person.unitPath;
-    s.status = *protocol::status_from_string(rules::toString(a.outcome.status));
-    for (const auto& f : rules::flagNames(a.outcome.flags)) s.flags.push_back(*protocol::flag_from_string(f));
-    if (a.outcome.firstIn) s.first_in_ms = toMillis(*a.outcome.firstIn);
-    if (a.outcome.lastOut) s.last_out_ms = toMillis(*a.outcome.lastOut);
+    s.status = *protocol::status_from_string(core::toString(a.outcome.status));
+    for (const auto& f : core::flagNames(a.outcome.flags)) s.flags.push_back(*protocol::flag_from_string(f));
+    if (a.outcome.firstIn) s.first_in_ms = common::toMillis(*a.outcome.firstIn);
+    if (a.outcome.lastOut) s.last_out_ms = common::toMillis(*a.outcome.lastOut);
     s.late_minutes = static_cast<std::int32_t>(a.outcome.lateMinutes);
     s.early_minutes = static_cast<std::int32_t>(a.outcome.earlyMinutes);
     if (a.substitute) s.substitute = a.substitute->name;
@@ -21,7 +21,7 @@ protocol::AttendeeState toWire(const AttendeeResult& a)
     return s;
 }
 
-protocol::Summary toWire(const Summary& s)
+protocol::Summary toWire(const core::Summary& s)
 {
     protocol::Summary w;
     w.expected = s.expected;
@@ -39,7 +39,7 @@ protocol::Summary toWire(const Summary& s)
     return w;
 }
 
-protocol::MeetingInfo toWire(const Meeting& m)
+protocol::MeetingInfo toWire(const core::Meeting& m)
 {
     using std::chrono::duration_cast;
     using std::chrono::seconds;
@@ -48,36 +48,36 @@ protocol::MeetingInfo toWire(const Meeting& m)
     w.title = m.title;
     w.venues = m.venues;
     w.venue_names = m.venueNames;
-    w.start_ms = toMillis(m.times.start);
-    w.end_ms = toMillis(m.times.end);
+    w.start_ms = common::toMillis(m.times.start);
+    w.end_ms = common::toMillis(m.times.end);
     w.late_grace_s = static_cast<std::int32_t>(duration_cast<seconds>(m.times.lateGrace).count());
     w.early_grace_s = static_cast<std::int32_t>(duration_cast<seconds>(m.times.earlyGrace).count());
-    w.opening_ms = toMillis(m.times.opening);
+    w.opening_ms = common::toMillis(m.times.opening);
     w.checkout_required = m.times.checkoutRequired;
     w.finalized = m.finalizedAt.has_value();
     return w;
 }
 
-protocol::WalkIn toWire(const WalkIn& w)
+protocol::WalkIn toWire(const core::WalkIn& w)
 {
-    return protocol::WalkIn{w.person.id, w.person.name, w.person.unitPath, toMillis(w.firstIn)};
+    return protocol::WalkIn{w.person.id, w.person.name, w.person.unitPath, common::toMillis(w.firstIn)};
 }
 
-Verdict toWire(TapVerdict v)
+Verdict toWire(core::TapVerdict v)
 {
     switch (v) {
-    case TapVerdict::Present: return Verdict::Present;
-    case TapVerdict::Late: return Verdict::Late;
-    case TapVerdict::CheckedOut: return Verdict::CheckedOut;
-    case TapVerdict::WalkIn: return Verdict::WalkIn;
-    case TapVerdict::UnknownBadge: return Verdict::UnknownBadge;
-    case TapVerdict::Duplicate: return Verdict::Duplicate;
-    case TapVerdict::NotInWindow: return Verdict::NotInWindow;
+    case core::TapVerdict::Present: return Verdict::Present;
+    case core::TapVerdict::Late: return Verdict::Late;
+    case core::TapVerdict::CheckedOut: return Verdict::CheckedOut;
+    case core::TapVerdict::WalkIn: return Verdict::WalkIn;
+    case core::TapVerdict::UnknownBadge: return Verdict::UnknownBadge;
+    case core::TapVerdict::Duplicate: return Verdict::Duplicate;
+    case core::TapVerdict::NotInWindow: return Verdict::NotInWindow;
     }
     return Verdict::NotInWindow;
 }
 
-protocol::MeetingState meetingState(const Meeting& m, TimePoint now)
+protocol::MeetingState meetingState(const core::Meeting& m, common::TimePoint now)
 {
     if (m.finalizedAt) return protocol::MeetingState::Finalized;
     if (now < m.times.opening) return protocol::MeetingState::Scheduled;
@@ -106,4 +106,4 @@ std::string ackText(const AckTextFacts& f)
     return {};
 }
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

@@ -1,17 +1,17 @@
 #pragma once
 // Converts the record's attendance results to protocol messages, and says
 // what a reader shows for a verdict (in the attendee's language: Chinese).
-#include "attendance_tracker.h"
+#include "hub/core/attendance_tracker.h"
 #include "protocol/messages.h"
 
-namespace rollcall::hub {
+namespace rollcall::service {
 
-[[nodiscard]] protocol::AttendeeState toWire(const AttendeeResult& a);
-[[nodiscard]] protocol::Summary toWire(const Summary& s);
-[[nodiscard]] protocol::MeetingInfo toWire(const Meeting& m);
-[[nodiscard]] protocol::WalkIn toWire(const WalkIn& w);
-[[nodiscard]] protocol::Verdict toWire(TapVerdict v);
-[[nodiscard]] protocol::MeetingState meetingState(const Meeting& m, TimePoint now);
+[[nodiscard]] protocol::AttendeeState toWire(const core::AttendeeResult& a);
+[[nodiscard]] protocol::Summary toWire(const core::Summary& s);
+[[nodiscard]] protocol::MeetingInfo toWire(const core::Meeting& m);
+[[nodiscard]] protocol::WalkIn toWire(const core::WalkIn& w);
+[[nodiscard]] protocol::Verdict toWire(core::TapVerdict v);
+[[nodiscard]] protocol::MeetingState meetingState(const core::Meeting& m, common::TimePoint now);
 
 struct AckTextFacts {
     protocol::Verdict verdict = protocol::Verdict::NotInWindow;
@@ -25,4 +25,4 @@ struct AckTextFacts {
 /// The line a reader shows, e.g. "张三 签到成功" or "李四 迟到 7 分钟".
 [[nodiscard]] std::string ackText(const AckTextFacts& facts);
 
-} // namespace rollcall::hub
+} // namespace rollcall::service

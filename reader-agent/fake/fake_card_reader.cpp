@@ -1,4 +1,4 @@
-#include "fake/fake_card_reader.h"
+#include "reader-agent/fake/fake_card_reader.h"
 
 namespace rollcall::agent {
 

@@ -4,7 +4,7 @@
 // agent showed on the indicator. Thread-safe: the test drives it from its
 // thread while a ReaderPoller uses it from the poll thread.
 
-#include "card_reader.h"
+#include "reader-agent/card_reader.h"
 
 #include <chrono>
 #include <condition_variable>

@@ -1,6 +1,6 @@
-#include "libnfc/libnfc_card_reader.h"
+#include "reader-agent/libnfc/libnfc_card_reader.h"
 
-#include "agent_log.h"
+#include "reader-agent/agent_log.h"
 
 #include <nfc/nfc.h>
 

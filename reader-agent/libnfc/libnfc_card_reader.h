@@ -11,7 +11,7 @@
 // to send the ACR122U's LED/buzzer pseudo-APDU (see docs/agent.md).
 // Errors: ReaderError with the libnfc code (NFC_E*).
 
-#include "card_reader.h"
+#include "reader-agent/card_reader.h"
 
 #include <chrono>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "test_hub.h"
+#include "tests/dashboard/support/test_hub.h"
 
 #include "protocol/codec.h"
 #include "protocol/topics.h"

@@ -5,7 +5,7 @@
 // requests from a HubSim, using the protocol library. Its sockets live on
 // its own thread; the test thread talks to it through a locked queue.
 
-#include "board_fixture.h"
+#include "tests/dashboard/support/board_fixture.h"
 
 #include <atomic>
 #include <condition_variable>

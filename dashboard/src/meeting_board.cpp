@@ -1,0 +1,132 @@
+#include "dashboard/src/meeting_board.h"
+
+#include "dashboard/src/display_text.h"
+
+namespace rollcall::dashboard {
+
+MeetingBoard::MeetingBoard(QObject* parent) : QObject(parent) {}
+
+void MeetingBoard::setMeeting(const protocol::MeetingInfo& meeting)
+{
+    if (hasMeeting_ && meeting == meeting_)
+        return;
+    meeting_ = meeting;
+    hasMeeting_ = true;
+    emit meetingChanged();
+    emit clockChanged();
+}
+
+void MeetingBoard::setSummary(const protocol::Summary& summary)
+{
+    if (summary == summary_)
+        return;
+    summary_ = summary;
+    emit countsChanged();
+}
+
+void MeetingBoard::setNow(std::int64_t hubNowMs)
+{
+    now_ = hubNowMs;
+    emit clockChanged();
+}
+
+void MeetingBoard::clear()
+{
+    hasMeeting_ = false;
+    meeting_ = {};
+    summary_ = {};
+    emit meetingChanged();
+    emit countsChanged();
+    emit clockChanged();
+}
+
+QString MeetingBoard::meetingId() const { return DisplayText::fromStd(meeting_.id); }
+QString MeetingBoard::title() const { return DisplayText::fromStd(meeting_.title); }
+
+QString MeetingBoard::venuesText() const
+{
+    // Names when the hub sent them (it does since venue_names was added), else ids.
+    const auto& venues = meeting_.venue_names.size() == meeting_.venues.size() ? meeting_.venue_names : meeting_.venues;
+    QStringList v;
+    for (const auto& name : venues)
+        v << DisplayText::fromStd(name);
+    return v.join(QStringLiteral(" · "));
+}
+
+QString MeetingBoard::timeWindowText() const
+{
+    if (!hasMeeting_)
+        return {};
+    return QStringLiteral("%1 – %2").arg(DisplayText::clock(meeting_.start_ms), DisplayText::clock(meeting_.end_ms));
+}
+
+QString MeetingBoard::graceText() const
+{
+    if (!hasMeeting_)
+        return {};
+    return tr("Late after %1").arg(DisplayText::clock(meeting_.start_ms + std::int64_t{meeting_.late_grace_s} * 1000));
+}
+
+double MeetingBoard::rate() const
+{
+    const int den = summary_.expected - summary_.excused;
+    return den > 0 ? static_cast<double>(attended()) / den : -1.0;
+}
+
+QString MeetingBoard::rateText() const { return DisplayText::rate(attended(), summary_.expected - summary_.excused); }
+QColor MeetingBoard::rateColor() const { return DisplayText::rateColor(rate()); }
+
+MeetingBoard::Phase MeetingBoard::phase() const
+{
+    if (!hasMeeting_)
+        return Phase::NoMeeting;
+    if (meeting_.finalized)
+        return Phase::Finalized;
+    if (now_ < meeting_.opening_ms)
+        return Phase::NotOpen;
+    if (now_ < meeting_.start_ms)
+        return Phase::CheckInOpen;
+    if (now_ < meeting_.end_ms)
+        return Phase::InProgress;
+    return Phase::Ended;
+}
+
+QString MeetingBoard::phaseText() const
+{
+    switch (phase()) {
+    case Phase::NoMeeting: return tr("No meeting selected");
+    case Phase::NotOpen: return tr("Check-in opens in");
+    case Phase::CheckInOpen: return tr("Starts in");
+    case Phase::InProgress: return tr("Time left");
+    case Phase::Ended: return tr("Meeting ended");
+    case Phase::Finalized: return tr("Meeting finalized");
+    }
+    return {};
+}
+
+QString MeetingBoard::countdownText() const
+{
+    switch (phase()) {
+    case Phase::NotOpen: return DisplayText::countdown(meeting_.opening_ms - now_);
+    case Phase::CheckInOpen: return DisplayText::countdown(meeting_.start_ms - now_);
+    case Phase::InProgress: return DisplayText::countdown(meeting_.end_ms - now_);
+    case Phase::Ended:
+    case Phase::Finalized: return DisplayText::clock(meeting_.end_ms);
+    case Phase::NoMeeting: return {};
+    }
+    return {};
+}
+
+QColor MeetingBoard::phaseColor() const
+{
+    switch (phase()) {
+    case Phase::CheckInOpen: return DisplayText::kInfo;
+    case Phase::InProgress: return DisplayText::kGood;
+    case Phase::Ended: return DisplayText::kWarn;
+    default: return DisplayText::kMuted;
+    }
+}
+
+QString MeetingBoard::nowText() const { return now_ > 0 ? DisplayText::clockSeconds(now_) : QString(); }
+
+} // namespace rollcall::dashboard

@@ -1,0 +1,176 @@
+#include "dashboard/src/reader_health_model.h"
+
+#include "dashboard/src/display_text.h"
+
+namespace rollcall::dashboard {
+
+ReaderHealthModel::ReaderHealthModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int ReaderHealthModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+bool ReaderHealthModel::alarmAt(int row) const
+{
+    const auto& r = rows_[static_cast<std::size_t>(row)];
+    if (r.health.alarm || !r.hubAlarm.isEmpty())
+        return true;
+    // A reader never heard from is a standalone terminal whose logs are
+    // imported later: shown as never connected, but no alarm (the hub's rule too).
+    if (!r.health.last_seen_ms)
+        return false;
+    const bool faulty = !r.health.online ||
+                        (r.health.reader_state && *r.health.reader_state != protocol::ReaderState::Ok);
+    return faulty && inWindow();
+}
+
+QVariant ReaderHealthModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    const auto& h = r.health;
+    switch (role) {
+    case Qt::DisplayRole:
+    case ReaderIdRole: return DisplayText::fromStd(h.reader_id);
+    case VenueIdRole: return DisplayText::fromStd(h.venue_id);
+    case OnlineRole: return h.online;
+    case StateTextRole: return DisplayText::readerState(h);
+    case StateColorRole:
+        if (!h.online)
+            return alarmAt(index.row()) ? DisplayText::kBad : DisplayText::kMuted;
+        return h.reader_state == protocol::ReaderState::Ok ? DisplayText::kGood : DisplayText::kWarn;
+    case LastSeenTextRole:
+        if (!h.last_seen_ms)
+            return tr("never");
+        return DisplayText::ago(now_ - *h.last_seen_ms);
+    case OutboxDepthRole: return QVariant::fromValue<qulonglong>(h.outbox_depth);
+    case ClockOffsetTextRole:
+        return QStringLiteral("%1%2 ms").arg(h.clock_offset_ms > 0 ? QStringLiteral("+") : QString()).arg(h.clock_offset_ms);
+    case AgentVersionRole: return DisplayText::fromStd(h.agent_version);
+    case AlarmRole: return alarmAt(index.row());
+    case AlarmMessageRole:
+        if (!r.hubAlarm.isEmpty())
+            return r.hubAlarm;
+        return alarmAt(index.row()) ? tr("%1: %2 during the meeting").arg(DisplayText::fromStd(h.reader_id), DisplayText::readerState(h))
+                                    : QString();
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ReaderHealthModel::roleNames() const
+{
+    return {
+        {ReaderIdRole, "readerId"},
+        {VenueIdRole, "venueId"},
+        {OnlineRole, "online"},
+        {StateTextRole, "stateText"},
+        {StateColorRole, "stateColor"},
+        {LastSeenTextRole, "lastSeenText"},
+        {OutboxDepthRole, "outboxDepth"},
+        {ClockOffsetTextRole, "clockOffsetText"},
+        {AgentVersionRole, "agentVersion"},
+        {AlarmRole, "alarm"},
+        {AlarmMessageRole, "alarmMessage"},
+    };
+}
+
+void ReaderHealthModel::reset(const std::vector<protocol::ReaderHealth>& readers)
+{
+    const auto oldCount = rows_.size();
+    beginResetModel();
+    rows_.clear();
+    for (const auto& r : readers)
+        rows_.push_back({r, {}});
+    endResetModel();
+    if (oldCount != rows_.size())
+        emit countChanged();
+    emit alarmsChanged();
+}
+
+void ReaderHealthModel::rowChanged(int row)
+{
+    emit dataChanged(index(row), index(row));
+    emit alarmsChanged();
+}
+
+void ReaderHealthModel::upsert(const protocol::ReaderHealth& reader, bool addIfUnknown)
+{
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (rows_[i].health.reader_id == reader.reader_id) {
+            if (rows_[i].health == reader)
+                return;
+            rows_[i].health = reader;
+            rowChanged(static_cast<int>(i));
+            return;
+        }
+    }
+    if (!addIfUnknown)
+        return;
+    const int at = static_cast<int>(rows_.size());
+    beginInsertRows({}, at, at);
+    rows_.push_back({reader, {}});
+    endInsertRows();
+    emit countChanged();
+    emit alarmsChanged();
+}
+
+void ReaderHealthModel::applyAlarm(const protocol::Alarm& alarm)
+{
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (rows_[i].health.reader_id == alarm.reader_id) {
+            rows_[i].hubAlarm = alarm.active ? DisplayText::fromStd(alarm.message) : QString();
+            rowChanged(static_cast<int>(i));
+            return;
+        }
+    }
+}
+
+void ReaderHealthModel::setNow(std::int64_t hubNowMs)
+{
+    now_ = hubNowMs;
+    if (!rows_.empty())
+        emit dataChanged(index(0), index(static_cast<int>(rows_.size()) - 1),
+                         {LastSeenTextRole, AlarmRole, AlarmMessageRole, StateColorRole});
+    emit alarmsChanged();
+}
+
+void ReaderHealthModel::setAlarmWindow(std::int64_t fromMs, std::int64_t toMs)
+{
+    windowFrom_ = fromMs;
+    windowTo_ = toMs;
+    setNow(now_);
+}
+
+int ReaderHealthModel::alarmCount() const
+{
+    int n = 0;
+    for (int i = 0; i < static_cast<int>(rows_.size()); ++i)
+        n += alarmAt(i) ? 1 : 0;
+    return n;
+}
+
+int ReaderHealthModel::onlineCount() const
+{
+    int n = 0;
+    for (const auto& r : rows_)
+        n += r.health.online ? 1 : 0;
+    return n;
+}
+
+QString ReaderHealthModel::alarmText() const
+{
+    QStringList parts;
+    for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
+        if (!alarmAt(i))
+            continue;
+        const auto& r = rows_[static_cast<std::size_t>(i)];
+        parts << (r.hubAlarm.isEmpty()
+                      ? QStringLiteral("%1 (%2): %3").arg(DisplayText::fromStd(r.health.reader_id), DisplayText::fromStd(r.health.venue_id), DisplayText::readerState(r.health))
+                      : QStringLiteral("%1: %2").arg(DisplayText::fromStd(r.health.reader_id), r.hubAlarm));
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace rollcall::dashboard

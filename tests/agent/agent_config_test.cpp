@@ -1,0 +1,145 @@
+// AgentConfig: the sample file documents every default; bad input is refused naming it.
+#include "reader-agent/agent_config.h"
+
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+using namespace rollcall::agent;
+using namespace std::chrono_literals;
+using rollcall::test::TempDir;
+
+namespace {
+
+AgentConfig valid()
+{
+    AgentConfig c;
+    c.readerId = "door-1";
+    c.connstring = "pn532_uart:/dev/ttyUSB0";
+    c.outboxPath = "/tmp/outbox.db";
+    return c;
+}
+
+std::string errorOf(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "<no error>";
+}
+
+TEST(AgentConfig, sampleFileSetsEveryOptionalKeyToItsDefault)
+{
+    // Start from values that differ from every default: whatever the sample
+    // does not set stays different and the comparison fails.
+    AgentConfig c;
+    c.pollPeriod = c.presenceCheck = c.debounce = c.reopenBackoffMin = c.reopenBackoffMax = 7ms;
+    c.hubEndpoint = "tcp://elsewhere:1";
+    c.ackTimeout = c.resendBackoffMin = c.resendBackoffMax = c.heartbeatInterval = c.indicationDuration = 7ms;
+    c.led = c.buzzer = false;
+    c.wiring = Pn532Wiring{{3, 0}, {3, 1}, {3, 2}};
+    c.logLevel = "trace";
+    loadAgentConfigFile(c, ROLLCALL_SOURCE_DIR "/reader-agent/rollcall-agent.toml");
+    EXPECT_EQ(c, AgentConfig{});
+}
+
+TEST(AgentConfig, fileValuesAreRead)
+{
+    TempDir dir;
+    const auto path = dir.write("agent.toml", R"(
+[reader]
+id = "r-hall"
+connstring = "pn532_uart:/dev/ttyAMA0"
+poll_period = "300ms"
+debounce = "2s"
+[outbox]
+path = "/var/lib/rollcall/outbox.db"
+[hub]
+endpoint = "tcp://hub:7700"
+heartbeat_interval = "1m"
+[indicator]
+buzzer = false
+pn532_buzzer = "P30"
+)");
+    AgentConfig c;
+    loadAgentConfigFile(c, path);
+    EXPECT_EQ(c.readerId, "r-hall");
+    EXPECT_EQ(c.connstring, "pn532_uart:/dev/ttyAMA0");
+    EXPECT_EQ(c.pollPeriod, 300ms);
+    EXPECT_EQ(c.debounce, 2s);
+    EXPECT_EQ(c.outboxPath, "/var/lib/rollcall/outbox.db");
+    EXPECT_EQ(c.hubEndpoint, "tcp://hub:7700");
+    EXPECT_EQ(c.heartbeatInterval, 60s);
+    EXPECT_FALSE(c.buzzer);
+    EXPECT_EQ(c.wiring.buzzer, (Pn532Pin{3, 0}));
+    EXPECT_NO_THROW(validateAgentConfig(c));
+}
+
+TEST(AgentConfig, badFileInputIsRefusedNamingTheFileAndKey)
+{
+    struct Case {
+        const char* name;
+        const char* toml;
+        const char* mentions;
+    };
+    const std::vector<Case> cases{
+        {"unknown key", "[reader]\nspeed = 1\n", "reader.speed"},
+        {"unknown section", "[printer]\nx = 1\n", "[printer]"},
+        {"duration without unit", "[reader]\ndebounce = \"10\"\n", "reader.debounce"},
+        {"duration as number", "[hub]\nack_timeout = 1000\n", "hub.ack_timeout"},
+        {"zero duration", "[hub]\nheartbeat_interval = \"0s\"\n", "hub.heartbeat_interval"},
+        {"bool as string", "[indicator]\nled = \"yes\"\n", "indicator.led"},
+        {"bad pin", "[indicator]\npn532_red = \"P99\"\n", "indicator.pn532_red"},
+        {"empty id", "[reader]\nid = \"\"\n", "reader.id"},
+        {"toml syntax", "[reader\n", "agent.toml:1"},
+    };
+    for (const auto& c : cases) {
+        TempDir dir;
+        const auto path = dir.write("agent.toml", c.toml);
+        AgentConfig config;
+        const auto message = errorOf([&] { loadAgentConfigFile(config, path); });
+        EXPECT_NE(message.find(c.mentions), std::string::npos) << c.name << ": " << message;
+        EXPECT_NE(message.find("agent.toml"), std::string::npos) << c.name << ": " << message;
+    }
+}
+
+TEST(AgentConfig, incompleteOrInconsistentSettingsAreRefused)
+{
+    struct Case {
+        const char* name;
+        std::function<void(AgentConfig&)> change;
+        const char* mentions;
+    };
+    const std::vector<Case> cases{
+        {"no reader id", [](AgentConfig& c) { c.readerId.clear(); }, "--reader-id"},
+        {"no reader", [](AgentConfig& c) { c.connstring.clear(); }, "--reader"},
+        {"no outbox", [](AgentConfig& c) { c.outboxPath.clear(); }, "--outbox"},
+        {"reader id with a slash", [](AgentConfig& c) { c.readerId = "hall/door"; }, "hall/door"},
+        {"reopen min above max", [](AgentConfig& c) { c.reopenBackoffMin = 60s; }, "reader.reopen_backoff"},
+        {"resend min above max", [](AgentConfig& c) { c.resendBackoffMax = 10ms; }, "hub.resend_backoff"},
+        {"unknown log level", [](AgentConfig& c) { c.logLevel = "loud"; }, "loud"},
+        {"one pin twice", [](AgentConfig& c) { c.wiring.red = c.wiring.green; }, "pn532_"},
+    };
+    for (const auto& c : cases) {
+        auto config = valid();
+        c.change(config);
+        const auto message = errorOf([&] { validateAgentConfig(config); });
+        EXPECT_NE(message.find(c.mentions), std::string::npos) << c.name << ": " << message;
+    }
+    EXPECT_NO_THROW(validateAgentConfig(valid()));
+}
+
+TEST(AgentConfig, durationsNeedAWholeNumberAndAUnit)
+{
+    EXPECT_EQ(parseAgentDuration("150ms", "x"), 150ms);
+    EXPECT_EQ(parseAgentDuration("2s", "x"), 2s);
+    EXPECT_EQ(parseAgentDuration("5m", "x"), 5min);
+    EXPECT_EQ(parseAgentDuration("1h", "x"), 1h);
+    for (const auto* bad : {"", "ms", "1", "1.5s", "-1s", "0ms", "1 s", "1sec", "2d", "25h"}) {
+        EXPECT_THROW((void)parseAgentDuration(bad, "x"), ConfigError) << bad;
+    }
+}
+
+} // namespace

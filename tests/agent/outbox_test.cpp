@@ -1,0 +1,149 @@
+// Outbox: durable taps with per-reader sequence numbers that are never reused.
+#include "reader-agent/outbox.h"
+
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <type_traits>
+
+using namespace rollcall;
+using rollcall::test::TempDir;
+
+static_assert(!std::is_copy_constructible_v<agent::Outbox> && !std::is_copy_assignable_v<agent::Outbox>);
+
+namespace {
+
+class Outbox : public ::testing::Test {
+protected:
+    TempDir dir_;
+    std::string path_ = dir_.file("outbox.db");
+};
+
+TEST_F(Outbox, sequenceStartsAtOneAndGrowsByOne)
+{
+    agent::Outbox box(path_, "door-1");
+    EXPECT_EQ(box.nextSeq(), 1u);
+    EXPECT_EQ(box.add("04A1B2C1", std::nullopt, 1000, std::nullopt).seq, 1u);
+    EXPECT_EQ(box.add("04A1B2C2", std::nullopt, 2000, 5).seq, 2u);
+    EXPECT_EQ(box.nextSeq(), 3u);
+}
+
+TEST_F(Outbox, counterMovesForwardOnlyAndSurvivesReopening)
+{
+    {
+        agent::Outbox box(path_, "door-1");
+        (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt);
+        EXPECT_TRUE(box.advanceTo(42));
+        EXPECT_FALSE(box.advanceTo(10)); // never back
+        EXPECT_EQ(box.nextSeq(), 42u);
+    }
+    agent::Outbox box(path_, "door-1");
+    EXPECT_EQ(box.add("04A1B2C2", std::nullopt, 2000, std::nullopt).seq, 42u);
+}
+
+TEST_F(Outbox, storedTapsSurviveReopening)
+{
+    {
+        agent::Outbox box(path_, "door-1");
+        (void)box.add("04A1B2C1", protocol::Direction::In, 1000, -350);
+        (void)box.add("04A1B2C2", std::nullopt, 2000, std::nullopt);
+    }
+    agent::Outbox box(path_, "door-1");
+    const auto pending = box.pending(10);
+    ASSERT_EQ(pending.size(), 2u);
+    EXPECT_EQ(pending[0].tap.seq, 1u);
+    EXPECT_EQ(pending[0].tap.reader_id, "door-1");
+    EXPECT_EQ(pending[0].tap.badge_uid, "04A1B2C1");
+    EXPECT_EQ(pending[0].tap.direction, protocol::Direction::In);
+    EXPECT_EQ(pending[0].tap.at_ms, 1000);
+    EXPECT_EQ(pending[0].tap.clock_offset_ms, -350);
+    EXPECT_TRUE(pending[0].offsetKnown);
+    EXPECT_FALSE(pending[1].offsetKnown);
+    EXPECT_EQ(pending[1].tap.direction, std::nullopt);
+    EXPECT_EQ(box.add("04A1B2C3", std::nullopt, 3000, std::nullopt).seq, 3u);
+}
+
+TEST_F(Outbox, sequenceIsNotReusedAfterEveryTapWasAcknowledgedAndReopened)
+{
+    {
+        agent::Outbox box(path_, "door-1");
+        for (int i = 0; i < 3; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
+        for (std::uint64_t s = 1; s <= 3; ++s) EXPECT_TRUE(box.remove(s));
+        EXPECT_EQ(box.depth(), 0u);
+    }
+    agent::Outbox box(path_, "door-1");
+    EXPECT_EQ(box.nextSeq(), 4u);
+    EXPECT_EQ(box.add("04A1B2C1", std::nullopt, 5000, std::nullopt).seq, 4u);
+}
+
+TEST_F(Outbox, onlyTheAcknowledgedTapIsDeleted)
+{
+    agent::Outbox box(path_, "door-1");
+    for (int i = 0; i < 3; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
+    EXPECT_TRUE(box.remove(2));
+    const auto pending = box.pending(10);
+    ASSERT_EQ(pending.size(), 2u);
+    EXPECT_EQ(pending[0].tap.seq, 1u);
+    EXPECT_EQ(pending[1].tap.seq, 3u);
+    EXPECT_FALSE(box.find(2).has_value());
+    EXPECT_TRUE(box.find(3).has_value());
+}
+
+TEST_F(Outbox, repeatedAckDeletesNothingMore)
+{
+    agent::Outbox box(path_, "door-1");
+    (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt);
+    (void)box.add("04A1B2C2", std::nullopt, 1001, std::nullopt);
+    EXPECT_TRUE(box.remove(1));
+    EXPECT_FALSE(box.remove(1));
+    EXPECT_FALSE(box.remove(99));
+    EXPECT_EQ(box.depth(), 1u);
+}
+
+TEST_F(Outbox, depthCountsUnacknowledgedTaps)
+{
+    agent::Outbox box(path_, "door-1");
+    EXPECT_EQ(box.depth(), 0u);
+    for (int i = 0; i < 5; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
+    EXPECT_EQ(box.depth(), 5u);
+    (void)box.remove(1);
+    (void)box.remove(4);
+    EXPECT_EQ(box.depth(), 3u);
+}
+
+TEST_F(Outbox, pendingIsOldestFirstAndLimited)
+{
+    agent::Outbox box(path_, "door-1");
+    for (int i = 0; i < 10; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
+    (void)box.remove(1);
+    const auto first = box.pending(3);
+    ASSERT_EQ(first.size(), 3u);
+    EXPECT_EQ(first[0].tap.seq, 2u);
+    EXPECT_EQ(first[2].tap.seq, 4u);
+}
+
+TEST_F(Outbox, outboxOfAnotherReaderIsRefused)
+{
+    {
+        agent::Outbox box(path_, "door-1");
+        (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt);
+    }
+    try {
+        agent::Outbox other(path_, "door-2");
+        FAIL() << "opened another reader's outbox";
+    } catch (const agent::OutboxError& e) {
+        EXPECT_NE(std::string(e.what()).find("door-1"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(Outbox, outboxIsWalWithFullSync)
+{
+    agent::Outbox box(path_, "door-1");
+    common::Database check(path_, common::Database::Mode::ReadOnly);
+    auto mode = check.prepare("PRAGMA journal_mode");
+    ASSERT_TRUE(mode.step());
+    EXPECT_EQ(mode.getText(0), "wal");
+}
+
+} // namespace

@@ -1,0 +1,76 @@
+#include "dashboard/src/meeting_board.h"
+
+#include "tests/dashboard/support/board_fixture.h"
+
+#include <QSignalSpy>
+#include <gtest/gtest.h>
+
+using namespace rollcall::dashboard;
+using namespace rollcall::dashboard::test;
+
+TEST(MeetingBoard, countsAndRateFromSummary)
+{
+    MeetingBoard b;
+    b.setMeeting(makeMeeting());
+    QSignalSpy counts(&b, &MeetingBoard::countsChanged);
+    p::Summary s;
+    s.expected = 120;
+    s.present = 90;
+    s.late = 7;
+    s.excused = 4;
+    s.substituted = 3;
+    s.absent = 5;
+    b.setSummary(s);
+    EXPECT_EQ(counts.count(), 1);
+    EXPECT_EQ(b.attended(), 100);
+    EXPECT_NEAR(b.rate(), 100.0 / 116.0, 1e-9);
+    EXPECT_EQ(b.rateText(), "86.2%");
+    b.setSummary(s);
+    EXPECT_EQ(counts.count(), 1);  // unchanged summary: no signal
+}
+
+TEST(MeetingBoard, rateIsUndefinedWhenEveryoneIsExcused)
+{
+    MeetingBoard b;
+    p::Summary s;
+    s.expected = 3;
+    s.excused = 3;
+    b.setSummary(s);
+    EXPECT_LT(b.rate(), 0);
+    EXPECT_EQ(b.rateText(), QString::fromUtf8("—"));
+}
+
+TEST(MeetingBoard, phaseAndCountdownFollowTheHubClock)
+{
+    MeetingBoard b;
+    EXPECT_EQ(b.phase(), MeetingBoard::Phase::NoMeeting);
+    b.setMeeting(makeMeeting());
+    b.setNow(kStartMs - 90 * kMinute);
+    EXPECT_EQ(b.phase(), MeetingBoard::Phase::NotOpen);
+    EXPECT_EQ(b.countdownText(), "30:00");
+    b.setNow(kStartMs - 12 * kMinute - 5000);
+    EXPECT_EQ(b.phase(), MeetingBoard::Phase::CheckInOpen);
+    EXPECT_EQ(b.countdownText(), "12:05");
+    b.setNow(kStartMs + 35 * kMinute);
+    EXPECT_EQ(b.phase(), MeetingBoard::Phase::InProgress);
+    EXPECT_EQ(b.countdownText(), "1:25:00");
+    EXPECT_EQ(b.phaseText(), "Time left");
+    b.setNow(kStartMs + 121 * kMinute);
+    EXPECT_EQ(b.phase(), MeetingBoard::Phase::Ended);
+    auto m = makeMeeting();
+    m.finalized = true;
+    b.setMeeting(m);
+    EXPECT_EQ(b.phase(), MeetingBoard::Phase::Finalized);
+}
+
+TEST(MeetingBoard, headerTexts)
+{
+    MeetingBoard b;
+    QSignalSpy meeting(&b, &MeetingBoard::meetingChanged);
+    b.setMeeting(makeMeeting());
+    EXPECT_EQ(meeting.count(), 1);
+    EXPECT_EQ(b.title(), QString::fromUtf8("全州效能建设推进会"));
+    EXPECT_EQ(b.venuesText(), QString::fromUtf8("venue.main · venue.yining"));
+    EXPECT_EQ(b.timeWindowText(), QString::fromUtf8("15:00 – 17:00"));
+    EXPECT_EQ(b.graceText(), "Late after 15:05");
+}

@@ -1,0 +1,88 @@
+#include "dashboard/src/reader_health_model.h"
+
+#include "tests/dashboard/support/board_fixture.h"
+
+#include <QSignalSpy>
+#include <gtest/gtest.h>
+
+using namespace rollcall::dashboard;
+using namespace rollcall::dashboard::test;
+
+namespace {
+p::ReaderHealth reader(const std::string& id, bool online, std::int64_t lastSeen)
+{
+    p::ReaderHealth r;
+    r.reader_id = id;
+    r.venue_id = "venue.main";
+    r.online = online;
+    r.last_seen_ms = lastSeen;
+    r.outbox_depth = 3;
+    r.clock_offset_ms = -250;
+    r.agent_version = "0.1.0";
+    r.reader_state = p::ReaderState::Ok;
+    return r;
+}
+} // namespace
+
+TEST(ReaderHealthModel, offlineReaderIsAnAlarmOnlyDuringTheMeeting)
+{
+    ReaderHealthModel m;
+    const auto meeting = makeMeeting();
+    m.setAlarmWindow(meeting.opening_ms, meeting.end_ms);
+    m.reset({reader("door-1", true, kStartMs), reader("door-2", false, kStartMs - 10 * kMinute)});
+    m.setNow(meeting.opening_ms - kMinute);
+    EXPECT_EQ(m.alarmCount(), 0);
+    m.setNow(kStartMs + kMinute);
+    EXPECT_EQ(m.alarmCount(), 1);
+    EXPECT_TRUE(m.data(m.index(1), ReaderHealthModel::AlarmRole).toBool());
+    EXPECT_TRUE(m.alarmText().contains("door-2"));
+    m.setNow(meeting.end_ms + kMinute);
+    EXPECT_EQ(m.alarmCount(), 0);
+}
+
+TEST(ReaderHealthModel, readerComingBackClearsTheAlarm)
+{
+    ReaderHealthModel m;
+    m.setAlarmWindow(0, kStartMs * 2);
+    m.setNow(kStartMs);
+    m.reset({reader("door-1", false, kStartMs - 60000)});
+    EXPECT_EQ(m.alarmCount(), 1);
+    QSignalSpy alarms(&m, &ReaderHealthModel::alarmsChanged);
+    m.upsert(reader("door-1", true, kStartMs), false);
+    EXPECT_EQ(m.alarmCount(), 0);
+    EXPECT_GE(alarms.count(), 1);
+}
+
+TEST(ReaderHealthModel, hubAlarmIsShownUntilCleared)
+{
+    ReaderHealthModel m;
+    m.reset({reader("door-1", true, kStartMs)});
+    m.applyAlarm({"door-1", "读卡器离线 5 分钟", true});
+    EXPECT_EQ(m.alarmCount(), 1);
+    EXPECT_EQ(m.data(m.index(0), ReaderHealthModel::AlarmMessageRole).toString(), QString::fromUtf8("读卡器离线 5 分钟"));
+    m.applyAlarm({"door-1", "", false});
+    EXPECT_EQ(m.alarmCount(), 0);
+}
+
+TEST(ReaderHealthModel, hubStreamDoesNotAddForeignReaders)
+{
+    ReaderHealthModel m;
+    m.reset({reader("door-1", true, kStartMs)});
+    m.upsert(reader("door-99", true, kStartMs), false);
+    EXPECT_EQ(m.rowCount(), 1);
+    m.upsert(reader("door-99", true, kStartMs), true);
+    EXPECT_EQ(m.rowCount(), 2);
+}
+
+TEST(ReaderHealthModel, displayValues)
+{
+    ReaderHealthModel m;
+    m.reset({reader("door-1", true, kStartMs - 12000)});
+    m.setNow(kStartMs);
+    const auto idx = m.index(0);
+    EXPECT_EQ(m.data(idx, ReaderHealthModel::LastSeenTextRole).toString(), "12 s ago");
+    EXPECT_EQ(m.data(idx, ReaderHealthModel::ClockOffsetTextRole).toString(), "-250 ms");
+    EXPECT_EQ(m.data(idx, ReaderHealthModel::StateTextRole).toString(), "Online");
+    EXPECT_EQ(m.data(idx, ReaderHealthModel::OutboxDepthRole).toULongLong(), 3u);
+    EXPECT_EQ(m.onlineCount(), 1);
+}

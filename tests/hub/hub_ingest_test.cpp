@@ -1,0 +1,203 @@
+// rollcall-hub as a real process over TCP: exactly-once recording, verdicts,
+// crash safety and bad input (issue 3, "Tests").
+#include "tests/support/hub_seed.h"
+
+#include "tests/support/hub_process.h"
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+using namespace rollcall;
+using namespace rollcall::test;
+using protocol::Verdict;
+
+namespace {
+
+class HubIngest : public ::testing::Test {
+protected:
+    void SetUp() override { seedHubRecord(db_); }
+    TempDir dir_;
+    std::string db_ = dir_.file("record.db");
+    zmq::context_t ctx_;
+};
+
+TEST_F(HubIngest, tapsAreRecordedOnceWithTheRightVerdicts)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    struct Case {
+        const char* reader;
+        const char* uid;
+        Verdict verdict;
+        const char* textHas;
+    };
+    const std::vector<Case> cases{
+        {"r-hall", "04A1B2C1", Verdict::Present, "张三 签到成功"},
+        {"r-annex", "04A1B2C3", Verdict::Late, "迟到 20 分钟"},
+        {"r-hall", "04A1B2C9", Verdict::WalkIn, "列席"},
+        {"r-hall", "DEADBEEF", Verdict::UnknownBadge, "DEADBEEF"},
+        {"r-hall", "04A1B2C1", Verdict::Duplicate, "重复"},   // again within 10 s
+        {"r-ghost", "04A1B2C2", Verdict::UnknownReader, "未注册"},
+    };
+    std::uint64_t seq = 0;
+    for (const auto& c : cases) {
+        const auto ack = agent.tap(makeTap(c.reader, ++seq, c.uid));
+        EXPECT_EQ(ack.seq, seq);
+        EXPECT_EQ(protocol::to_string(ack.verdict), protocol::to_string(c.verdict)) << c.uid << " at " << c.reader;
+        EXPECT_NE(ack.text.find(c.textHas), std::string::npos) << ack.text;
+    }
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps"), 5);
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM quarantined_taps"), 1);
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE verdict IS NULL"), 0);
+}
+
+TEST_F(HubIngest, tapResentThreeTimesIsOneRecordWithTheSameAck)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    const auto tap = makeTap("r-hall", 7, "04A1B2C2");
+    std::vector<protocol::Ack> acks;
+    for (int i = 0; i < 3; ++i) acks.push_back(agent.tap(tap));
+    for (const auto& a : acks) {
+        EXPECT_EQ(a.verdict, Verdict::Present);
+        EXPECT_EQ(a.text, acks.front().text);
+    }
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall' AND seq = 7"), 1);
+}
+
+TEST_F(HubIngest, recordedSeqSentWithAnotherBadgeIsRefusedNotAcknowledged)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    EXPECT_EQ(agent.tap(makeTap("r-hall", 1, "04A1B2C1")).verdict, Verdict::Present);
+    // An agent that lost its outbox starts numbering at 1 again.
+    agent.send(makeTap("r-hall", 1, "04A1B2C2"));
+    auto reply = agent.receive();
+    ASSERT_TRUE(reply);
+    ASSERT_TRUE(std::holds_alternative<protocol::Error>(*reply)) << "must not acknowledge another tap's verdict";
+    EXPECT_EQ(std::get<protocol::Error>(*reply).code, "seq_conflict");
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall'"), 1);
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM quarantined_taps WHERE badge_uid = '04A1B2C2'"), 1);
+}
+
+TEST_F(HubIngest, bothReaderTogglesCheckInAndCheckOut)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    const auto t0 = nowMs();
+    EXPECT_EQ(agent.tap(makeTap("r-hall", 1, "04A1B2C1", t0)).verdict, Verdict::Present);
+    EXPECT_EQ(agent.tap(makeTap("r-hall", 2, "04A1B2C1", t0 + 60'000)).verdict, Verdict::CheckedOut);
+}
+
+TEST_F(HubIngest, hubKilledMidBurstLosesNoAcknowledgedTap)
+{
+    constexpr std::uint64_t kTaps = 3000;
+    std::set<std::uint64_t> acked;
+    HubEndpoints endpoints;
+    const auto t0 = nowMs(); // a re-sent tap is the same tap: same badge, same time
+    {
+        HubProcess hub(db_);
+        endpoints = hub.endpoints();
+        AgentClient agent(ctx_, endpoints.taps);
+        // Distinct badges are unknown badges: every tap is kept, none debounced.
+        for (std::uint64_t s = 1; s <= kTaps; ++s) {
+            char uid[9];
+            std::snprintf(uid, sizeof uid, "%08llX", static_cast<unsigned long long>(0x10000000ULL + s));
+            agent.send(makeTap("r-hall", s, uid, t0));
+        }
+        while (acked.size() < kTaps / 3) {
+            auto ack = agent.receiveAck();
+            ASSERT_TRUE(ack) << hub.process().output();
+            acked.insert(ack->seq);
+        }
+        hub.process().kill(SIGKILL);
+        EXPECT_EQ(hub.process().wait(), 128 + SIGKILL);
+    }
+    // Every acknowledged tap survived the kill.
+    for (const auto seq : acked) {
+        ASSERT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall' AND seq = " + std::to_string(seq)), 1)
+            << "acknowledged seq " << seq << " was lost";
+    }
+    // The agent re-sends everything it has no ack for — and, to be sure, the acked ones too.
+    HubProcess hub(db_, {}, endpoints);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    for (std::uint64_t s = 1; s <= kTaps; ++s) {
+        char uid[9];
+        std::snprintf(uid, sizeof uid, "%08llX", static_cast<unsigned long long>(0x10000000ULL + s));
+        agent.send(makeTap("r-hall", s, uid, t0));
+    }
+    std::set<std::uint64_t> second;
+    while (second.size() < kTaps) {
+        auto ack = agent.receiveAck();
+        ASSERT_TRUE(ack) << "only " << second.size() << " acks";
+        second.insert(ack->seq);
+    }
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall'"), static_cast<std::int64_t>(kTaps));
+    EXPECT_EQ(countRows(db_, "SELECT count(DISTINCT seq) FROM taps WHERE reader_id = 'r-hall'"), static_cast<std::int64_t>(kTaps));
+}
+
+TEST_F(HubIngest, malformedFramesAreCountedAndDoNotDisturbGoodTraffic)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    const std::vector<std::string> bad{
+        "not json", "{\"v\":2,\"type\":\"tap\"}", "{\"v\":1,\"type\":\"launch\"}", "[1,2,3]",
+        R"({"v":1,"type":"tap","reader_id":"r-hall","seq":0,"badge_uid":"04A1B2C1","at_ms":1,"clock_offset_ms":0})",
+        std::string(70 * 1024, 'x'), std::string("{\"v\":1,\0}", 9)};
+    std::uint64_t seq = 100;
+    for (const auto& b : bad) {
+        agent.sendRaw(b);
+        auto reply = agent.receive();
+        ASSERT_TRUE(reply);
+        EXPECT_TRUE(std::holds_alternative<protocol::Error>(*reply)) << b.substr(0, 40);
+        // Good traffic in between is answered as usual.
+        char uid[9];
+        std::snprintf(uid, sizeof uid, "%08llX", static_cast<unsigned long long>(0x20000000ULL + seq));
+        EXPECT_EQ(agent.tap(makeTap("r-hall", ++seq, uid)).verdict, Verdict::UnknownBadge);
+    }
+    hub.process().kill(SIGTERM);
+    EXPECT_EQ(hub.process().wait(), 0);
+    EXPECT_TRUE(hub.process().waitForLine("rejected=" + std::to_string(bad.size())).has_value()) << hub.process().output();
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps"), static_cast<std::int64_t>(bad.size()));
+}
+
+TEST_F(HubIngest, sigtermStopsCleanly)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    EXPECT_EQ(agent.tap(makeTap("r-hall", 1, "04A1B2C1")).verdict, Verdict::Present);
+    hub.process().kill(SIGTERM);
+    EXPECT_EQ(hub.process().wait(), 0);
+    EXPECT_TRUE(hub.process().waitForLine("stopped").has_value());
+}
+
+TEST_F(HubIngest, helloIsWelcomedWithTheHubClock)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    const auto before = nowMs();
+    agent.send(protocol::Hello{"r-hall", "test-1.0", before});
+    auto reply = agent.receive();
+    ASSERT_TRUE(reply);
+    const auto* welcome = std::get_if<protocol::Welcome>(&*reply);
+    ASSERT_TRUE(welcome);
+    EXPECT_TRUE(welcome->reader_known);
+    EXPECT_GE(welcome->hub_clock_ms, before);
+    EXPECT_LE(welcome->hub_clock_ms, nowMs());
+    agent.send(protocol::Hello{"r-unknown", "test-1.0", before});
+    reply = agent.receive();
+    ASSERT_TRUE(reply);
+    EXPECT_FALSE(std::get<protocol::Welcome>(*reply).reader_known);
+}
+
+TEST_F(HubIngest, badCommandLineIsRefusedWithAMessage)
+{
+    ChildProcess hub({std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--db", db_, "--log-level", "loud"});
+    EXPECT_EQ(hub.wait(), 1);
+    EXPECT_NE(hub.output().find("--log-level"), std::string::npos) << hub.output();
+}
+
+} // namespace

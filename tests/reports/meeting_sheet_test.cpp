@@ -1,0 +1,104 @@
+// `report meeting`: the sign-in sheet in CSV (golden file), XLSX (read back
+// with openpyxl, cell for cell the CSV) and PDF (pdftotext, pdftoppm).
+#include "tests/reports/scenario.h"
+
+#include <gtest/gtest.h>
+
+using namespace rollcall;
+using namespace rollcall::testing;
+
+namespace {
+
+class MeetingSheet : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        common::Database db(dir.file("rollcall.db"));
+        s.build(db);
+    }
+    CtlRun report(const std::string& meeting, const std::string& output)
+    {
+        return runCtl({"--db", dir.file("rollcall.db"), "report", "meeting", meeting, "--output", dir.file(output)}, s.now);
+    }
+    TempDir dir;
+    Scenario s;
+};
+
+} // namespace
+
+TEST_F(MeetingSheet, csvMatchesTheGoldenFile)
+{
+    for (const char* m : {"M03", "M05"}) {
+        const auto r = report(m, std::string(m) + ".csv");
+        ASSERT_EQ(r.code, 0) << r.err;
+        expectGolden(dir.file(std::string(m) + ".csv"), std::string("meeting_") + m + ".csv");
+    }
+}
+
+TEST_F(MeetingSheet, csvStartsWithAByteOrderMark)
+{
+    ASSERT_EQ(report("M01", "m.csv").code, 0);
+    EXPECT_EQ(readFile(dir.file("m.csv")).substr(0, 3), "\xEF\xBB\xBF");
+}
+
+TEST_F(MeetingSheet, xlsxHoldsTheSameCellsAsTheCsv)
+{
+    ASSERT_EQ(report("M03", "m.csv").code, 0);
+    const auto r = report("M03", "m.xlsx");
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto diff = xlsxMatchesCsv(dir.file("m.xlsx"), dir.file("m.csv"));
+    EXPECT_EQ(diff.rfind("checked", 0), 0u) << diff;
+    EXPECT_EQ(diff.find("row"), std::string::npos) << diff;
+}
+
+TEST_F(MeetingSheet, pdfHasTheNamesTotalsAndPageNumbers)
+{
+    const auto r = report("M03", "m.pdf");
+    ASSERT_EQ(r.code, 0) << r.err;
+    int status = 0;
+    const auto text = run("pdftotext -layout '" + dir.file("m.pdf") + "' -", &status);
+    ASSERT_EQ(status, 0);
+    for (const char* expected : {"州直机关工作例会（2026-11-03） 签到表", "王五", "赵六", "因公出差", "缺席", "迟到",
+                                 "应到 6 人", "出勤率 80.0%", "第 1 页 / 共 1 页", "制表时间：2027-01-05 10:00:00"}) {
+        EXPECT_NE(squash(text).find(squash(expected)), std::string::npos) << expected << "\n" << text;
+    }
+    const auto fonts = run("pdffonts '" + dir.file("m.pdf") + "'");
+    EXPECT_NE(fonts.find("WenQuanYi"), std::string::npos) << fonts;
+    EXPECT_NE(fonts.find("yes yes"), std::string::npos) << "fonts embedded as subsets\n" << fonts;
+    run("pdftoppm -r 40 -png '" + dir.file("m.pdf") + "' '" + dir.file("page") + "'", &status);
+    EXPECT_EQ(status, 0);
+    EXPECT_TRUE(std::filesystem::exists(dir.file("page-1.png")));
+    EXPECT_GT(std::filesystem::file_size(dir.file("page-1.png")), 2000u);
+}
+
+TEST_F(MeetingSheet, longRosterSpillsOntoNumberedPagesWithTheHeaderRepeated)
+{
+    {
+        common::Database db(dir.file("rollcall.db"));
+        core::Record r(db);
+        common::Transaction tx(db);
+        for (int i = 0; i < 120; ++i) {
+            char id[8];
+            std::snprintf(id, sizeof id, "Q%03d", i);
+            r.addPerson(core::Person{id, "测试人员" + std::to_string(i), r.ensureUnitPath("州直机关/州统计局"), "", std::nullopt});
+        }
+        tx.commit();
+    }
+    ASSERT_EQ(report("M03", "long.pdf").code, 0);
+    const auto text = squash(run("pdftotext -layout '" + dir.file("long.pdf") + "' -"));
+    EXPECT_NE(text.find("第1页/共"), std::string::npos) << text;
+    EXPECT_NE(text.find("第2页/共"), std::string::npos);
+    EXPECT_EQ(text.find("第1页/共1页"), std::string::npos);
+    std::size_t headers = 0;
+    for (auto pos = text.find("签到时间"); pos != std::string::npos; pos = text.find("签到时间", pos + 1)) ++headers;
+    EXPECT_GE(headers, 2u);
+    EXPECT_NE(text.find("测试人员119"), std::string::npos);
+}
+
+TEST_F(MeetingSheet, readerOfflineAbsenceIsMarkedForVerification)
+{
+    ASSERT_EQ(report("M04", "m4.csv").code, 0);
+    const auto csv = readFile(dir.file("m4.csv"));
+    EXPECT_NE(csv.find("张三,P001,缺席,,,0,0,读卡器离线—待核实"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("读卡器 r3（会场 v2）在 09:20–09:50 未上报心跳"), std::string::npos) << csv;
+}

@@ -1,0 +1,43 @@
+#pragma once
+// The real rollcall-hub binary on tcp://127.0.0.1:* with the endpoints read
+// back from its "listening" line.
+#include "tests/support/child_process.h"
+
+#include <memory>
+#include <regex>
+
+namespace rollcall::test {
+
+struct HubEndpoints {
+    std::string taps, live, query;
+};
+
+class HubProcess {
+public:
+    /// Starts the hub on `db` (extra arguments appended) and waits until it listens.
+    /// Endpoints default to fresh ports; pass fixed ones to restart on the same ports.
+    explicit HubProcess(const std::string& db, std::vector<std::string> extra = {}, std::optional<HubEndpoints> at = {})
+    {
+        std::vector<std::string> argv{std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--db", db,
+                                      "--taps", at ? at->taps : "tcp://127.0.0.1:*",
+                                      "--live", at ? at->live : "tcp://127.0.0.1:*",
+                                      "--query", at ? at->query : "tcp://127.0.0.1:*"};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        process_ = std::make_unique<ChildProcess>(argv);
+        const auto line = process_->waitForLine("rollcall-hub: listening", std::chrono::seconds(20));
+        if (!line) throw std::runtime_error("rollcall-hub did not start:\n" + process_->output());
+        std::smatch m;
+        static const std::regex re("taps=(\\S+) live=(\\S+) query=(\\S+)");
+        if (!std::regex_search(*line, m, re)) throw std::runtime_error("unexpected line: " + *line);
+        endpoints_ = {m[1], m[2], m[3]};
+    }
+
+    [[nodiscard]] const HubEndpoints& endpoints() const noexcept { return endpoints_; }
+    [[nodiscard]] ChildProcess& process() noexcept { return *process_; }
+
+private:
+    std::unique_ptr<ChildProcess> process_;
+    HubEndpoints endpoints_;
+};
+
+} // namespace rollcall::test
