@@ -1,4 +1,4 @@
-# Warnings as a target, never through CMAKE_CXX_FLAGS (docs/style.md).
+# Warnings as a target, never through CMAKE_CXX_FLAGS (global flags would reach every target, third-party code too).
 add_library(rollcall_warnings INTERFACE)
 target_compile_options(rollcall_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
 

@@ -1,5 +1,5 @@
 #pragma once
-// RAII wrappers over the SQLite C API: one owner per handle (STYLE.md #6, #7).
+// RAII wrappers over the SQLite C API: one owner per handle, so each is released exactly once, also on exceptions.
 // Error policy: every SQLite failure throws DatabaseError carrying the native
 // result code; "no more rows" is a value (Statement::step() returns false).
 

@@ -4,7 +4,7 @@
 // command line (which wins).
 //
 // Error policy: bad input throws ConfigError whose message names the file
-// and key (or the option) and what was wrong (STYLE.md #12).
+// and key (or the option) and what was wrong (docs/style.md, "Errors and comments").
 
 #include "reader-agent/indication.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// One named log category per component (STYLE.md #23): "agent", "reader",
+// One named log category per component, so each line says who wrote it: "agent", "reader",
 // "hub", all to stderr with one pattern. Tests synchronise on these lines.
 
 #include <spdlog/sinks/stdout_sinks.h>

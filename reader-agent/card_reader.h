@@ -1,6 +1,6 @@
 #pragma once
 // CardReader: what the agent needs from an NFC reader, behind one small
-// interface (STYLE.md #2): libnfc/ for real readers, fake/ for unit tests.
+// interface, so tests can run the agent without a reader: libnfc/ for real readers, fake/ for unit tests.
 //
 // Error policy: a device that fails (unplugged, I/O error, cannot be opened)
 // throws ReaderError carrying the native (libnfc) code; routine outcomes ("no

@@ -1,7 +1,7 @@
 #pragma once
 // Display-ready words, colours and times for the models: every translatable
 // word the board shows for a wire value lives here, so each model hands QML
-// finished strings (STYLE.md #13).
+// finished strings (QML only binds and lays out: docs/dashboard.md, "Code").
 
 #include "protocol/messages.h"
 

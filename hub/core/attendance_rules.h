@@ -1,5 +1,5 @@
 #pragma once
-// The attendance rules of DESIGN.md "Attendance semantics", for one roster
+// The attendance rules of docs/semantics.md §4–§6, for one roster
 // member of one meeting, as a pure function of the meeting's times, the
 // member's applied taps, leave/substitute facts and "now". No I/O.
 
@@ -38,7 +38,7 @@ enum Flag : unsigned {
 [[nodiscard]] std::optional<ReaderDirection> readerDirectionFromString(std::string_view s);
 [[nodiscard]] std::vector<std::string> flagNames(unsigned flags);
 
-/// A meeting's times and graces (DESIGN.md defaults).
+/// A meeting's times and graces (defaults: docs/semantics.md §1).
 struct MeetingTimes {
     common::TimePoint opening;  // check-in opens (default S − 60 min)
     common::TimePoint start;    // S

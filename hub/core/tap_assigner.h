@@ -1,7 +1,7 @@
 #pragma once
 // Decides, for each tap in time order, whether it is a duplicate (debounce),
 // which meeting's window it falls in, and whether it is a check-in or a
-// check-out (DESIGN.md "Attendance semantics", paragraphs 2 and 3).
+// check-out (docs/semantics.md §2 and §3).
 // Stateful so the hub can feed taps one at a time as they arrive; a batch is
 // the same calls in a loop. Pure logic, no I/O.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Period figures per person and per unit (DESIGN.md "Attendance rate"):
+// Period figures per person and per unit (docs/semantics.md §9, attendance rate):
 // meetings expected, present, late, left early, absent (unexcused), excused,
 // substituted, absences to verify, and the rate. A unit's figures include the
 // members of its sub-units; units are ranked by rate, "n/a" left unranked.

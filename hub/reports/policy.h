@@ -1,5 +1,5 @@
 #pragma once
-// The discipline policy of a deployment (thresholds of DESIGN.md "Discipline
+// The discipline policy of a deployment (thresholds of docs/semantics.md §13 "Discipline
 // policy"), read from TOML. The documented default is
 // hub/reports/policy.default.toml, built into the program.
 // Errors: InputError naming the file, the key and what was wrong.

@@ -1,4 +1,4 @@
-// Table-driven cases for DESIGN.md "Attendance semantics": every status,
+// Table-driven cases for docs/semantics.md §4–§6: every status,
 // every flag and every boundary. Meeting: S = 09:00, E = 11:00, graces 5 min,
 // mid-meeting threshold 15 min. Times in the table are offsets from S.
 #include "hub/core/attendance_rules.h"

@@ -1,4 +1,4 @@
-// Debounce, window assignment and direction (DESIGN.md paragraphs 2–3).
+// Debounce, window assignment and direction (docs/semantics.md §2–§3).
 #include "hub/core/tap_assigner.h"
 
 #include <gtest/gtest.h>

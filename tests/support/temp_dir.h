@@ -1,5 +1,5 @@
 #pragma once
-// A directory of its own for one test, removed afterwards (STYLE.md #19:
+// A directory of its own for one test, removed afterwards (no test sees another's files:
 // hermetic). Unique across the processes ctest runs in parallel.
 
 #include <gtest/gtest.h>
