@@ -6,7 +6,7 @@
 // PollNr/Period, nothing else) on its own emulator the same way.
 //
 //   agent_idle_bench [SECONDS]     (default 10)
-#include "Pn532Emulator.h"
+#include "hardware/emulator/pn532_emulator.h"
 
 #include <nfc/nfc.h>
 
@@ -189,9 +189,9 @@ int main(int argc, char** argv)
     int rc = 0;
     try {
         // Real chip timing (poll scale 1): an empty InAutoPoll answers after 2 x 150 ms.
-        rollcall::hardware::Pn532Emulator emulator({dir / "ttyAgent", 1.0});
+        rollcall::emulator::Pn532Emulator emulator({dir / "ttyAgent", 1.0});
         emulator.start();
-        rollcall::hardware::Pn532Emulator baselineEmulator({dir / "ttyBare", 1.0});
+        rollcall::emulator::Pn532Emulator baselineEmulator({dir / "ttyBare", 1.0});
         baselineEmulator.start();
 
         Child hub({HUB_BINARY, "--db", (dir / "record.db").string(), "--taps", "tcp://127.0.0.1:*", "--live",

@@ -1,7 +1,7 @@
 // pn532-emulator: a PN532 on a pseudo-terminal, driven over a control socket.
-#include "Pn532ControlServer.h"
-#include "Pn532Emulator.h"
-#include "Pn532Log.h"
+#include "hardware/emulator/pn532_control_server.h"
+#include "hardware/emulator/pn532_emulator.h"
+#include "hardware/emulator/pn532_log.h"
 
 #include <CLI/CLI.hpp>
 
@@ -32,7 +32,7 @@ void installSignalHandlers()
 
 int main(int argc, char** argv)
 {
-    using namespace rollcall::hardware;
+    using namespace rollcall::emulator;
     CLI::App app{"PN532 emulator: speaks the PN532 HSU protocol on a pty so libnfc's pn532_uart driver "
                  "can be used without a reader (connstring pn532_uart:LINK)."};
     std::string link;

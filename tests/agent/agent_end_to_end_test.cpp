@@ -2,15 +2,15 @@
 // real rollcall-agent → ZeroMQ over TCP → the real rollcall-hub → SQLite.
 #include "tests/agent/agent_test_support.h"
 
-#include "Pn532Emulator.h"
+#include "hardware/emulator/pn532_emulator.h"
 
 #include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace rollcall::test;
-using rollcall::hardware::Pn532Card;
-using rollcall::hardware::Pn532Emulator;
-using rollcall::hardware::Pn532Gpio;
+using rollcall::emulator::Pn532Card;
+using rollcall::emulator::Pn532Emulator;
+using rollcall::emulator::Pn532Gpio;
 using namespace std::chrono_literals;
 
 namespace {
@@ -105,7 +105,7 @@ TEST_F(AgentEndToEnd, cardLibnfcCannotCheckForPresenceIsStillOneTapWhileHeld)
     HubProcess hub(db_);
     AgentProcess agent(writeAgentConfig(dir_), reader(), hub.endpoints().taps, "r-hall", outbox_, {"--log-level", "debug"});
     agent.expectLine("reader state ok");
-    const Pn532Card odd({0x04, 0xA1, 0xB2, 0xC3}, rollcall::hardware::CardType::MifareUltralight);
+    const Pn532Card odd({0x04, 0xA1, 0xB2, 0xC3}, rollcall::emulator::CardType::MifareUltralight);
     emulator_.present(odd);
     agent.expectLine("verdict seq=1 uid=04A1B2C3");
     const auto polls = emulator_.counters().autoPolls;

@@ -2,7 +2,7 @@
 // SIGKILLed between tap and ack, the reader (emulator) dies and comes back.
 #include "tests/agent/agent_test_support.h"
 
-#include "Pn532Emulator.h"
+#include "hardware/emulator/pn532_emulator.h"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,8 @@
 
 using namespace rollcall;
 using namespace rollcall::test;
-using rollcall::hardware::Pn532Card;
-using rollcall::hardware::Pn532Emulator;
+using rollcall::emulator::Pn532Card;
+using rollcall::emulator::Pn532Emulator;
 using namespace std::chrono_literals;
 
 namespace {

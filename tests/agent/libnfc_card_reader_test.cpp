@@ -3,14 +3,14 @@
 
 #include "tests/support/temp_dir.h"
 
-#include "Pn532Emulator.h"
+#include "hardware/emulator/pn532_emulator.h"
 
 #include <gtest/gtest.h>
 
 using namespace rollcall::agent;
-using rollcall::hardware::Pn532Card;
-using rollcall::hardware::Pn532Emulator;
-using rollcall::hardware::Pn532Gpio;
+using rollcall::emulator::Pn532Card;
+using rollcall::emulator::Pn532Emulator;
+using rollcall::emulator::Pn532Gpio;
 using namespace std::chrono_literals;
 
 namespace {
@@ -62,7 +62,7 @@ TEST(LibnfcCardReader, readsACardTellsWhenItLeftAndWritesGpio)
 TEST(LibnfcCardReader, deadLineIsAReaderError)
 {
     rollcall::test::TempDir dir;
-    auto emulator = std::make_unique<Pn532Emulator>(rollcall::hardware::Pn532EmulatorOptions{dir.path() / "ttyPN532", 0.1});
+    auto emulator = std::make_unique<Pn532Emulator>(rollcall::emulator::Pn532EmulatorOptions{dir.path() / "ttyPN532", 0.1});
     emulator->start();
     LibnfcCardReader reader({"pn532_uart:" + (dir.path() / "ttyPN532").string()});
     reader.open();

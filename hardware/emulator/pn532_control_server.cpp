@@ -1,7 +1,7 @@
-#include "Pn532ControlServer.h"
+#include "hardware/emulator/pn532_control_server.h"
 
-#include "Pn532Emulator.h"
-#include "Pn532Log.h"
+#include "hardware/emulator/pn532_emulator.h"
+#include "hardware/emulator/pn532_log.h"
 
 #include <charconv>
 #include <cstring>
@@ -16,7 +16,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-namespace rollcall::hardware {
+namespace rollcall::emulator {
 
 namespace {
 
@@ -255,4 +255,4 @@ std::string Pn532ControlServer::handle(std::string_view line)
     return "error: unknown command '" + std::string(command) + "' (expected tap, present, remove, status or quit)";
 }
 
-} // namespace rollcall::hardware
+} // namespace rollcall::emulator

@@ -1,6 +1,9 @@
 #pragma once
+// The PN532 emulator's pty transport: a pseudo-terminal the real libnfc
+// pn532_uart driver opens, whose bytes are framed and handed to a Pn532Chip.
 
-#include "Pn532Card.h"
+#include "hardware/emulator/pn532_card.h"
+#include "hardware/emulator/pn532_chip.h"
 
 #include <chrono>
 #include <cstdint>
@@ -10,7 +13,7 @@
 #include <optional>
 #include <string>
 
-namespace rollcall::hardware {
+namespace rollcall::emulator {
 
 struct Pn532EmulatorOptions {
     /// Symlink created to point at the pty slave; libnfc opens "pn532_uart:<linkPath>".
@@ -21,31 +24,12 @@ struct Pn532EmulatorOptions {
     double pollTimeScale = 1.0;
 };
 
-/// What the chip has seen and said so far; tests wait on these instead of sleeping.
-struct Pn532EmulatorCounters {
-    std::uint64_t commands = 0;           ///< well-formed command frames acted on
-    std::uint64_t autoPolls = 0;          ///< InAutoPoll commands received
-    std::uint64_t listPassiveTargets = 0; ///< InListPassiveTarget commands received (incl. re-selects)
-    std::uint64_t cardReports = 0;        ///< InAutoPoll / InListPassiveTarget (no UID) answers that reported a card
-    std::uint64_t reselects = 0;          ///< InListPassiveTarget by UID that found the card (MIFARE Classic presence checks)
-    std::uint64_t emptyReports = 0;       ///< ... that reported no card
-    std::uint64_t aborts = 0;             ///< pending commands dropped because the host sent ACK
-    std::uint64_t badFrames = 0;          ///< frames ignored for a bad length or data checksum
-    std::uint64_t unknownCommands = 0;    ///< commands answered with the error frame
-    std::uint64_t gpioWrites = 0;         ///< WriteGPIO commands (or writes to the P3/P7 SFRs)
-};
-
-/// GPIO port bytes as the host wrote them (bit 7 = "apply this port").
-struct Pn532Gpio {
-    std::uint8_t p3 = 0;
-    std::uint8_t p7 = 0;
-    friend bool operator==(const Pn532Gpio&, const Pn532Gpio&) = default;
-};
-
 /// A PN532 on a pseudo-terminal, speaking HSU frames to the real libnfc pn532_uart driver.
 ///
-/// Owns the pty (master and its own slave fd, kept open and raw), the link
-/// symlink and a worker thread that parses frames and replies. Card
+/// The transport around a Pn532Chip, which interprets the commands. Owns
+/// the pty (master and its own slave fd, kept open and raw), the link
+/// symlink and a worker thread that frames bytes, drives the chip and writes
+/// its answers; the time a tapped card leaves the field is kept here. Card
 /// placement methods are thread-safe and take effect at once: a pending
 /// InAutoPoll is answered as soon as a card arrives. start() throws
 /// std::system_error when the pty or link cannot be made; nothing else throws
@@ -90,4 +74,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-} // namespace rollcall::hardware
+} // namespace rollcall::emulator

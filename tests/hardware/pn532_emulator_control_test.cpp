@@ -1,5 +1,5 @@
 // The real pn532-emulator executable: ready line, control socket, shutdown.
-#include "HardwareTestSupport.h"
+#include "tests/hardware/hardware_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@
 extern char** environ;
 
 using namespace std::chrono_literals;
-namespace t = rollcall::hardware::test;
+namespace t = rollcall::emulator::test;
 
 namespace {
 

@@ -1,9 +1,9 @@
-#include "Pn532Card.h"
+#include "hardware/emulator/pn532_card.h"
 
 #include <gtest/gtest.h>
 
-using rollcall::hardware::CardType;
-using rollcall::hardware::Pn532Card;
+using rollcall::emulator::CardType;
+using rollcall::emulator::Pn532Card;
 using Bytes = std::vector<std::uint8_t>;
 
 namespace {

@@ -1,11 +1,12 @@
 #pragma once
+// The emulator's control socket: line commands that tap, present and remove cards.
 
 #include <atomic>
 #include <filesystem>
 #include <string>
 #include <string_view>
 
-namespace rollcall::hardware {
+namespace rollcall::emulator {
 
 class Pn532Emulator;
 
@@ -45,4 +46,4 @@ private:
     bool quit_ = false;
 };
 
-} // namespace rollcall::hardware
+} // namespace rollcall::emulator

@@ -1,11 +1,12 @@
 #pragma once
+// PN532 HSU framing: encoding and incremental decoding of the frames on the line.
 
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
 
-namespace rollcall::hardware {
+namespace rollcall::emulator {
 
 /// Encodes and incrementally decodes PN532 HSU frames (normal, extended, ACK, NACK).
 ///
@@ -58,4 +59,4 @@ private:
     std::vector<std::uint8_t> buffer_;
 };
 
-} // namespace rollcall::hardware
+} // namespace rollcall::emulator

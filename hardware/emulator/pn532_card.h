@@ -1,4 +1,5 @@
 #pragma once
+// The cards the PN532 emulator puts in the field: UID, type, and what they answer.
 
 #include <array>
 #include <cstdint>
@@ -8,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rollcall::hardware {
+namespace rollcall::emulator {
 
 /// The kinds of ISO14443-A card the emulator can put in the field.
 enum class CardType {
@@ -59,4 +60,4 @@ private:
     std::vector<std::uint8_t> memory_; // Ultralight pages / Classic blocks as READ returns them
 };
 
-} // namespace rollcall::hardware
+} // namespace rollcall::emulator

@@ -1,11 +1,12 @@
 #pragma once
+// The emulator's log category.
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <memory>
 
-namespace rollcall::hardware {
+namespace rollcall::emulator {
 
 /// The emulator's log category ("pn532-emulator"), on stderr so stdout stays
 /// free for the ready line scripts wait for.
@@ -20,4 +21,4 @@ inline std::shared_ptr<spdlog::logger> pn532Logger()
     return logger;
 }
 
-} // namespace rollcall::hardware
+} // namespace rollcall::emulator

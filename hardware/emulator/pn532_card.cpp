@@ -1,9 +1,9 @@
-#include "Pn532Card.h"
+#include "hardware/emulator/pn532_card.h"
 
 #include <cctype>
 #include <stdexcept>
 
-namespace rollcall::hardware {
+namespace rollcall::emulator {
 
 namespace {
 
@@ -213,4 +213,4 @@ std::optional<std::vector<std::uint8_t>> Pn532Card::respond(std::span<const std:
     return std::nullopt;
 }
 
-} // namespace rollcall::hardware
+} // namespace rollcall::emulator

@@ -20,7 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-namespace rollcall::hardware::test {
+namespace rollcall::emulator::test {
 
 /// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
 class TempDir {
@@ -150,4 +150,4 @@ private:
     int fd_;
 };
 
-} // namespace rollcall::hardware::test
+} // namespace rollcall::emulator::test

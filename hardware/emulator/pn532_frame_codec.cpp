@@ -1,10 +1,10 @@
-#include "Pn532FrameCodec.h"
+#include "hardware/emulator/pn532_frame_codec.h"
 
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
-namespace rollcall::hardware {
+namespace rollcall::emulator {
 
 namespace {
 
@@ -131,4 +131,4 @@ std::vector<std::uint8_t> Pn532FrameCodec::ackFrame() { return {0x00, 0x00, 0xFF
 std::vector<std::uint8_t> Pn532FrameCodec::nackFrame() { return {0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00}; }
 std::vector<std::uint8_t> Pn532FrameCodec::errorFrame() { return {0x00, 0x00, 0xFF, 0x01, 0xFF, 0x7F, 0x81, 0x00}; }
 
-} // namespace rollcall::hardware
+} // namespace rollcall::emulator

@@ -1,7 +1,7 @@
 // Pn532Emulator against the REAL libnfc pn532_uart driver, over a pty.
-#include "HardwareTestSupport.h"
-#include "Pn532Emulator.h"
-#include "Pn532FrameCodec.h"
+#include "hardware/emulator/pn532_emulator.h"
+#include "hardware/emulator/pn532_frame_codec.h"
+#include "tests/hardware/hardware_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -14,13 +14,13 @@ extern "C" int pn53x_transceive(nfc_device* pnd, const uint8_t* pbtTx, size_t sz
                                 int timeout);
 
 using namespace std::chrono_literals;
-using rollcall::hardware::CardType;
-using rollcall::hardware::Pn532Card;
-using rollcall::hardware::Pn532Emulator;
-using rollcall::hardware::Pn532EmulatorCounters;
-using rollcall::hardware::Pn532FrameCodec;
-using rollcall::hardware::Pn532Gpio;
-namespace t = rollcall::hardware::test;
+using rollcall::emulator::CardType;
+using rollcall::emulator::Pn532Card;
+using rollcall::emulator::Pn532Emulator;
+using rollcall::emulator::Pn532EmulatorCounters;
+using rollcall::emulator::Pn532FrameCodec;
+using rollcall::emulator::Pn532Gpio;
+namespace t = rollcall::emulator::test;
 
 // One emulator owns one pty and one worker thread: it must not be copied or moved.
 static_assert(!std::is_copy_constructible_v<Pn532Emulator> && !std::is_move_constructible_v<Pn532Emulator>);

@@ -1,6 +1,6 @@
-#include "HardwareTestSupport.h"
-#include "Pn532ControlServer.h"
-#include "Pn532Emulator.h"
+#include "hardware/emulator/pn532_control_server.h"
+#include "hardware/emulator/pn532_emulator.h"
+#include "tests/hardware/hardware_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -9,10 +9,10 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
-using rollcall::hardware::CardType;
-using rollcall::hardware::Pn532ControlServer;
-using rollcall::hardware::Pn532Emulator;
-namespace t = rollcall::hardware::test;
+using rollcall::emulator::CardType;
+using rollcall::emulator::Pn532ControlServer;
+using rollcall::emulator::Pn532Emulator;
+namespace t = rollcall::emulator::test;
 
 namespace {
 

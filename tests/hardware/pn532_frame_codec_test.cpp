@@ -1,8 +1,8 @@
-#include "Pn532FrameCodec.h"
+#include "hardware/emulator/pn532_frame_codec.h"
 
 #include <gtest/gtest.h>
 
-using rollcall::hardware::Pn532FrameCodec;
+using rollcall::emulator::Pn532FrameCodec;
 using Kind = Pn532FrameCodec::EventKind;
 using Bytes = std::vector<std::uint8_t>;
 
