@@ -111,7 +111,15 @@ bool Statement::step()
     const int rc = sqlite3_step(stmt_.get());
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    fail(db_, rc, "step");
+    // Reset before throwing: a statement left after a failed step refuses
+    // every later bind ("bad parameter or other API misuse"), and the hub keeps
+    // its statements for its lifetime. The message is taken first, because the
+    // reset may replace the connection's error text.
+    std::string message = "step: ";
+    message += sqlite3_errmsg(db_);
+    const int code = sqlite3_extended_errcode(db_);
+    sqlite3_reset(stmt_.get());
+    throw DatabaseError(code, message);
 }
 
 void Statement::run()

@@ -79,9 +79,10 @@ public:
         return value ? bind(index, *value) : bindNull(index);
     }
 
-    /// Advances to the next row; false when done. Throws DatabaseError.
+    /// Advances to the next row; false when done. Throws DatabaseError, after
+    /// resetting the statement so it can be bound and run again.
     [[nodiscard]] bool step();
-    /// Runs a statement that returns no rows.
+    /// Runs a statement that returns no rows; usable again after it throws.
     void run();
     void reset();
 
