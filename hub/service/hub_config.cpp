@@ -61,6 +61,10 @@ void loadHubConfigFile(HubConfig& c, const std::string& path)
     read(t, path, "ingest.router_high_water_mark", hwm);
     if (hwm < 1000) throw common::InputError(path + ": ingest.router_high_water_mark must be at least 1000");
     c.routerHighWaterMark = static_cast<int>(hwm);
+    std::int64_t reserveMb = static_cast<std::int64_t>(c.diskReserveBytes >> 20);
+    read(t, path, "ingest.disk_reserve_mb", reserveMb);
+    if (reserveMb < 0 || reserveMb > 1'000'000) throw common::InputError(path + ": ingest.disk_reserve_mb must be 0 … 1000000");
+    c.diskReserveBytes = static_cast<std::uint64_t>(reserveMb) << 20;
     read(t, path, "log.level", c.logLevel);
     (void)core::Zone(c.zone); // throws for an unknown zone
 }

@@ -4,6 +4,7 @@
 #include "hub/core/time_util.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace rollcall::service {
@@ -20,6 +21,7 @@ struct HubConfig {
     common::Millis reloadEvery = std::chrono::minutes(10);        // picks up meetings entering today's horizon
     std::size_t maxBatch = 1024;                          // taps per group commit
     int routerHighWaterMark = 100'000;                    // messages queued per peer before EAGAIN
+    std::uint64_t diskReserveBytes = 64ull << 20;         // stop recording (and acking) below this much free disk
     std::string logLevel = "info";
 };
 

@@ -1,9 +1,14 @@
 #include "hub/service/hub_server.h"
 
-#include "protocol/zmq_endpoint.h"
+#include "common/fault_vfs.h"
 #include "hub/core/schema.h"
+#include "protocol/zmq_endpoint.h"
 
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sys/statvfs.h>
 
 namespace rollcall::service {
 namespace {
@@ -54,6 +59,25 @@ std::optional<Envelope> receive(zmq::socket_t& socket)
         e.wellFormed = true;
     }
     return e;
+}
+
+constexpr std::size_t kMaxHeldTaps = 200'000;
+constexpr std::chrono::milliseconds kRetryBackoffMin{100};
+constexpr std::chrono::milliseconds kRetryBackoffMax{5000};
+
+// The alarm text names the cause in words an operator acts on, then SQLite's own message.
+std::string describeWriteFailure(const common::DatabaseError& e)
+{
+    std::string cause;
+    switch (e.code() & 0xff) {
+    case 13: cause = "磁盘已满"; break;                // SQLITE_FULL
+    case 10: cause = "磁盘读写错误"; break;            // SQLITE_IOERR
+    case 5: case 6: cause = "记录被其他程序占用"; break; // SQLITE_BUSY, SQLITE_LOCKED
+    case 8: cause = "记录只读"; break;                 // SQLITE_READONLY
+    case 14: cause = "无法打开记录文件"; break;        // SQLITE_CANTOPEN
+    default: cause = "数据库错误"; break;
+    }
+    return "记录写入失败：" + cause + "（" + e.what() + "）";
 }
 
 } // namespace
@@ -151,16 +175,108 @@ void HubServer::drainTaps()
             decoded.value());
     }
     if (batch.empty()) return;
+    if (!held_.empty()) {
+        hold(std::move(batch)); // in order behind the taps already waiting; retryHeld() records them
+        return;
+    }
+    std::string why;
+    if (!tryRecord(batch, why)) {
+        const auto n = batch.size();
+        hold(std::move(batch));
+        onWriteFailure(why, n);
+    }
+}
+
+bool HubServer::tryRecord(std::vector<IncomingTap>& batch, std::string& why)
+{
+    if (auto problem = diskReserveProblem()) {
+        why = *problem;
+        return false;
+    }
     try {
         const auto acks = state_->ingest(batch, clock_.now());
         for (const auto& a : acks) sendTo(taps_, a.peer, false, protocol::encode(a.reply), true);
+        return true;
     } catch (const common::DatabaseError& e) {
         // Nothing of this batch was committed or acknowledged: the agents keep
-        // the taps in their outboxes and send them again. A busy database
-        // (a long rollcallctl import) must not stop the hub.
+        // the taps in their outboxes, and the hub keeps them to try again.
+        // A busy database (a long rollcallctl import) must not stop the hub either.
         ++failedBatches_;
-        log()->error("could not record a batch of {} tap(s), not acknowledged: {}", batch.size(), e.what());
+        why = describeWriteFailure(e);
+        return false;
     }
+}
+
+void HubServer::hold(std::vector<IncomingTap>&& taps)
+{
+    for (auto& t : taps) {
+        if (held_.size() >= kMaxHeldTaps) {
+            ++heldDropped_;
+            continue;
+        }
+        if (heldKeys_.emplace(t.tap.reader_id, t.tap.seq).second) held_.push_back(std::move(t));
+    }
+}
+
+void HubServer::retryHeld()
+{
+    if (held_.empty() || clock_.now() < retryAt_) return;
+    auto pending = std::move(held_);
+    held_.clear();
+    heldKeys_.clear();
+    for (std::size_t from = 0; from < pending.size(); from += config_.maxBatch) {
+        const auto to = std::min(pending.size(), from + config_.maxBatch);
+        std::vector<IncomingTap> chunk(std::make_move_iterator(pending.begin() + static_cast<std::ptrdiff_t>(from)),
+                                       std::make_move_iterator(pending.begin() + static_cast<std::ptrdiff_t>(to)));
+        std::string why;
+        if (!tryRecord(chunk, why)) {
+            hold(std::move(chunk));
+            std::vector<IncomingTap> rest(std::make_move_iterator(pending.begin() + static_cast<std::ptrdiff_t>(to)),
+                                          std::make_move_iterator(pending.end()));
+            hold(std::move(rest));
+            onWriteFailure(why, held_.size());
+            return;
+        }
+    }
+    onWriteRecovered();
+}
+
+void HubServer::onWriteFailure(const std::string& why, std::size_t taps)
+{
+    retryBackoff_ = std::clamp(retryBackoff_ * 2, kRetryBackoffMin, kRetryBackoffMax);
+    retryAt_ = clock_.now() + retryBackoff_;
+    log()->error("{}; {} tap(s) not acknowledged (the readers keep them), retry in {} ms", why, taps, retryBackoff_.count());
+    // Published again at every failed retry: the hub stream has no snapshot, so
+    // a dashboard that joins during the outage learns of it within one backoff.
+    writeAlarm_ = why;
+    state_->publishHubAlarm(why, true);
+}
+
+void HubServer::onWriteRecovered()
+{
+    retryBackoff_ = std::chrono::milliseconds(0);
+    if (!writeAlarm_) return;
+    log()->warn("记录写入已恢复 (the record is written again after: {})", *writeAlarm_);
+    writeAlarm_.reset();
+    state_->publishHubAlarm("记录写入已恢复", false);
+}
+
+std::optional<std::string> HubServer::diskReserveProblem() const
+{
+    if (config_.diskReserveBytes == 0) return std::nullopt;
+    std::uint64_t free = 0;
+    if (const auto injected = common::faultFreeBytes()) {
+        free = *injected;
+    } else {
+        auto dir = std::filesystem::path(config_.dbPath).parent_path();
+        if (dir.empty()) dir = ".";
+        struct statvfs fs {};
+        if (::statvfs(dir.c_str(), &fs) != 0) return std::nullopt; // cannot tell: let SQLite find out
+        free = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
+    }
+    if (free >= config_.diskReserveBytes) return std::nullopt;
+    return "记录写入失败：磁盘已满（" + std::filesystem::path(config_.dbPath).parent_path().string() + " 剩余 "
+        + std::to_string(free >> 20) + " MB，低于保留的 " + std::to_string(config_.diskReserveBytes >> 20) + " MB）";
 }
 
 void HubServer::drainQueries()
@@ -201,9 +317,9 @@ void HubServer::logStats()
 {
     const auto& c = state_->counters();
     log()->info("taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} batches={} failed_batches={} "
-                "rejected={} acks_dropped={} live_updates={}",
+                "rejected={} acks_dropped={} live_updates={} held={}",
                 c.recorded, c.resent, c.quarantined, c.replayed, c.conflicts, c.batches, failedBatches_, rejected_.total(),
-                acksDropped_, publisher_->published());
+                acksDropped_, publisher_->published(), held_.size());
 }
 
 void HubServer::run(const std::atomic<bool>& stop)
@@ -215,8 +331,11 @@ void HubServer::run(const std::atomic<bool>& stop)
         if (now >= nextTick) {
             try {
                 state_->tick(now);
+                lastTickError_.clear();
             } catch (const common::DatabaseError& e) {
-                log()->error("tick: {} (will retry)", e.what());
+                // Logged once per cause: a full disk fails every tick until space returns.
+                if (lastTickError_ != e.what()) log()->error("tick: {} (will retry)", e.what());
+                lastTickError_ = e.what();
             }
             nextTick = now + config_.tick;
             if (now - lastStats_ >= 60s) {
@@ -227,6 +346,9 @@ void HubServer::run(const std::atomic<bool>& stop)
         zmq::pollitem_t items[] = {{taps_.handle(), 0, ZMQ_POLLIN, 0}, {query_.handle(), 0, ZMQ_POLLIN, 0}};
         auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(nextTick - clock_.now());
         if (!pendingAcks_.empty()) timeout = std::min(timeout, std::chrono::milliseconds(5));
+        if (!held_.empty()) {
+            timeout = std::min(timeout, std::chrono::duration_cast<std::chrono::milliseconds>(retryAt_ - clock_.now()));
+        }
         try {
             zmq::poll(items, 2, std::max(timeout, std::chrono::milliseconds(0)));
         } catch (const zmq::error_t& e) {
@@ -234,6 +356,7 @@ void HubServer::run(const std::atomic<bool>& stop)
             throw;
         }
         if (!pendingAcks_.empty()) flushAcks();
+        retryHeld();
         if (items[0].revents & ZMQ_POLLIN) drainTaps();
         if (items[1].revents & ZMQ_POLLIN) drainQueries();
     }

@@ -12,6 +12,8 @@
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <optional>
+#include <set>
 
 namespace rollcall::service {
 
@@ -32,6 +34,18 @@ public:
 
 private:
     void drainTaps();
+    /// Records one batch and sends its acks; false (nothing acknowledged, `why`
+    /// says what failed) if it could not be committed or the disk reserve is reached.
+    bool tryRecord(std::vector<IncomingTap>& batch, std::string& why);
+    /// Keeps taps for the next retry (each (reader, seq) once; beyond a cap the
+    /// agents keep them: they are not acknowledged either way).
+    void hold(std::vector<IncomingTap>&& taps);
+    /// Retries the held taps once the backoff has passed.
+    void retryHeld();
+    void onWriteFailure(const std::string& why, std::size_t taps);
+    void onWriteRecovered();
+    /// "记录写入失败：磁盘已满（…）" when the record's disk has less free space than the reserve.
+    [[nodiscard]] std::optional<std::string> diskReserveProblem() const;
     void drainQueries();
     void flushAcks();
     void sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body, bool queueIfBusy);
@@ -56,6 +70,15 @@ private:
     std::deque<PendingSend> pendingAcks_; // acks a full pipe refused; retried, then dropped (the agent re-sends)
     std::uint64_t acksDropped_ = 0;
     std::uint64_t failedBatches_ = 0;
+    // While the record cannot be written: the taps not yet recorded (and not
+    // acknowledged), when to try again, and the alarm raised.
+    std::vector<IncomingTap> held_;
+    std::set<std::pair<std::string, std::uint64_t>> heldKeys_;
+    common::TimePoint retryAt_{};
+    std::chrono::milliseconds retryBackoff_{0};
+    std::optional<std::string> writeAlarm_;
+    std::uint64_t heldDropped_ = 0;
+    std::string lastTickError_;
     common::TimePoint lastStats_{};
 };
 

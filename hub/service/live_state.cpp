@@ -208,6 +208,8 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
     std::set<std::string> summaryDirty;
     bool reloadAfter = false;
     const std::int64_t nowMs = common::toMillis(now);
+    // Counted here and added only after the commit: a failed batch recorded nothing.
+    IngestCounters counted;
 
     try {
         common::Transaction tx(db_);
@@ -226,7 +228,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                 q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at)).bind(5, nowMs)
                     .bind(6, "unknown reader");
                 q.run();
-                ++counters_.quarantined;
+                ++counted.quarantined;
                 ack.verdict = Verdict::UnknownReader;
                 ack.text = ackText({Verdict::UnknownReader});
                 acks.push_back({in.peer, std::move(ack)});
@@ -249,7 +251,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                     q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at)).bind(5, nowMs)
                         .bind(6, "seq already recorded for another tap");
                     q.run();
-                    ++counters_.conflicts;
+                    ++counted.conflicts;
                     log()->warn("reader {} seq {} is already recorded for another tap (was its outbox reset?): refused",
                                 t.reader_id, seq);
                     acks.push_back({in.peer, protocol::Error{"seq_conflict", "reader " + t.reader_id + " seq "
@@ -257,7 +259,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                                                                                  + " is already recorded for another tap"}});
                     continue;
                 }
-                ++counters_.resent;
+                ++counted.resent;
                 ack.verdict = stored ? protocol::verdict_from_string(*stored).value_or(Verdict::Duplicate) : Verdict::Duplicate;
                 AckTextFacts facts{ack.verdict};
                 if (auto h = holderOf(uid, at)) {
@@ -299,8 +301,8 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                 const auto id = db_.lastInsertRowId();
                 deferred.push_back({acks.size(), id, input.venueId, at, personId});
                 acks.push_back({in.peer, std::move(ack)});
-                ++counters_.replayed;
-                ++counters_.recorded;
+                ++counted.replayed;
+                ++counted.recorded;
                 if (at >= horizonFrom_ && at <= horizonTo_) reloadAfter = true;
                 continue;
             }
@@ -316,14 +318,14 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                 // Recorded meanwhile by another writer (rollcallctl taps import of this reader's log):
                 // the record wins; the tracker saw a tap twice, so rebuild it after the batch.
                 reloadAfter = true;
-                ++counters_.resent;
+                ++counted.resent;
                 ack.verdict = Verdict::Duplicate;
                 ack.text = ackText({Verdict::Duplicate});
                 acks.push_back({in.peer, std::move(ack)});
                 continue;
             }
             const auto id = db_.lastInsertRowId();
-            ++counters_.recorded;
+            ++counted.recorded;
 
             AckTextFacts facts{verdict};
             facts.badgeUid = t.badge_uid;
@@ -403,6 +405,11 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
         reload(now);
         throw;
     }
+    counters_.recorded += counted.recorded;
+    counters_.resent += counted.resent;
+    counters_.quarantined += counted.quarantined;
+    counters_.replayed += counted.replayed;
+    counters_.conflicts += counted.conflicts;
     ++counters_.batches;
     for (auto& [stream, payload] : updates) publisher_.publish(stream, std::move(payload));
     for (const auto& m : summaryDirty) {
@@ -500,6 +507,14 @@ void LiveState::publishAtVenue(const std::string& venueId, const protocol::Updat
     }
 }
 
+void LiveState::publishHubAlarm(const std::string& message, bool active)
+{
+    const protocol::UpdatePayload payload = protocol::Alarm{std::string(kHubAlarmSource), message, active};
+    publisher_.publish("", payload);
+    if (!tracker_) return;
+    for (const auto& id : tracker_->meetingIds()) publisher_.publish(id, payload);
+}
+
 bool LiveState::meetingOpenAtVenue(const std::string& venueId, common::TimePoint now) const
 {
     if (!tracker_) return false;
@@ -516,6 +531,10 @@ void LiveState::persistHealth()
     bool any = false;
     for (const auto& [id, h] : health_) any = any || h.dirty;
     if (!any) return;
+    // A new span's row id is adopted only after the commit: a rolled-back
+    // insert's id would be handed to the next insert (another reader's span),
+    // which this reader would then stretch with its own times.
+    std::vector<std::pair<Health*, std::int64_t>> newRows;
     common::Transaction tx(db_);
     for (auto& [id, h] : health_) {
         if (!h.dirty || !h.lastSeen) continue;
@@ -532,10 +551,11 @@ void LiveState::persistHealth()
             auto& add = sql_->insertUptime;
             add.bind(1, id).bind(2, common::toMillis(*h.lastSeen)).bind(3, common::toMillis(*h.lastSeen));
             add.run();
-            h.uptimeRow = db_.lastInsertRowId();
+            newRows.emplace_back(&h, db_.lastInsertRowId());
         }
     }
     tx.commit();
+    for (auto& [h, row] : newRows) h->uptimeRow = row;
     for (auto& [id, h] : health_) h.dirty = false;
     dataVersion_ = db_.dataVersion(); // our own writes do not count as another writer's
 }

@@ -17,6 +17,9 @@
 
 namespace rollcall::service {
 
+/// The reader_id of an alarm about the hub itself (docs/protocol.md §5.9).
+inline constexpr std::string_view kHubAlarmSource = "hub";
+
 struct IncomingTap {
     std::string peer; // ZeroMQ routing id, to send the ack back
     protocol::Tap tap;
@@ -62,6 +65,10 @@ public:
 
     [[nodiscard]] protocol::QueryReply snapshot(const std::string& meetingId, common::TimePoint now);
     [[nodiscard]] protocol::MeetingList meetingList(const std::optional<std::string>& day, common::TimePoint now);
+
+    /// A hub-wide alarm (reader_id "hub", e.g. the record cannot be written):
+    /// on the hub stream and on the stream of every tracked meeting.
+    void publishHubAlarm(const std::string& message, bool active);
 
     [[nodiscard]] const IngestCounters& counters() const noexcept { return counters_; }
     [[nodiscard]] std::size_t trackedMeetings() const;

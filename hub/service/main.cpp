@@ -1,4 +1,5 @@
 // rollcall-hub: the place of record. See hub/rollcall-hub.toml for settings.
+#include "common/fault_vfs.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/hub_server.h"
 
@@ -52,12 +53,15 @@ int main(int argc, char** argv)
             config.reloadEvery = fromFile.reloadEvery;
             config.maxBatch = fromFile.maxBatch;
             config.routerHighWaterMark = fromFile.routerHighWaterMark;
+            config.diskReserveBytes = fromFile.diskReserveBytes;
         }
         if (config.dbPath.empty()) throw common::InputError("no database: give --db PATH or database.path in the config file");
         const auto lvl = spdlog::level::from_str(config.logLevel);
         if (lvl == spdlog::level::off && config.logLevel != "off") throw common::InputError("--log-level: \"" + config.logLevel + "\" is not a level");
         spdlog::set_level(lvl);
 
+        // Tests only (tests/fault): writes that fail on demand; nothing without ROLLCALL_FAULT_FILE.
+        if (common::installFaultVfsFromEnvironment()) spdlog::warn("fault injection on: ROLLCALL_FAULT_FILE is set");
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
         const common::SystemClock clock;

@@ -16,14 +16,16 @@ class HubProcess {
 public:
     /// Starts the hub on `db` (extra arguments appended) and waits until it listens.
     /// Endpoints default to fresh ports; pass fixed ones to restart on the same ports.
-    explicit HubProcess(const std::string& db, std::vector<std::string> extra = {}, std::optional<HubEndpoints> at = {})
+    /// `env` adds "K=V" entries to the hub's environment (e.g. ROLLCALL_FAULT_FILE).
+    explicit HubProcess(const std::string& db, std::vector<std::string> extra = {}, std::optional<HubEndpoints> at = {},
+                        std::vector<std::string> env = {})
     {
         std::vector<std::string> argv{std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--db", db,
                                       "--taps", at ? at->taps : "tcp://127.0.0.1:*",
                                       "--live", at ? at->live : "tcp://127.0.0.1:*",
                                       "--query", at ? at->query : "tcp://127.0.0.1:*"};
         argv.insert(argv.end(), extra.begin(), extra.end());
-        process_ = std::make_unique<ChildProcess>(argv);
+        process_ = std::make_unique<ChildProcess>(argv, std::move(env));
         const auto line = process_->waitForLine("rollcall-hub: listening", std::chrono::seconds(20));
         if (!line) throw std::runtime_error("rollcall-hub did not start:\n" + process_->output());
         std::smatch m;

@@ -1,0 +1,94 @@
+// LiveState in process, on a real SQLite record, when a write fails: what it
+// keeps in memory must match what was committed (issue 10).
+#include "hub/service/live_state.h"
+
+#include "tests/support/hub_seed.h"
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+using namespace rollcall;
+using namespace rollcall::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+class LiveStateWriteFailure : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        seedHubRecord(path_);
+        db_ = std::make_unique<common::Database>(path_);
+        config_.dbPath = path_;
+        publisher_ = std::make_unique<service::LivePublisher>(ctx_, "tcp://127.0.0.1:*", t0_);
+        state_ = std::make_unique<service::LiveState>(*db_, config_, *publisher_);
+        state_->reload(t0_);
+    }
+    protocol::Heartbeat beat(const std::string& reader, common::TimePoint at)
+    {
+        protocol::Heartbeat hb;
+        hb.reader_id = reader;
+        hb.agent_clock_ms = common::toMillis(at);
+        hb.reader_state = protocol::ReaderState::Ok;
+        hb.agent_version = "test";
+        return hb;
+    }
+    /// (from_ms, to_ms) of every uptime span of `reader`.
+    std::vector<std::pair<std::int64_t, std::int64_t>> spans(const std::string& reader)
+    {
+        auto s = db_->prepare("SELECT from_ms, to_ms FROM reader_uptime WHERE reader_id = ? ORDER BY id");
+        s.bind(1, reader);
+        std::vector<std::pair<std::int64_t, std::int64_t>> out;
+        while (s.step()) out.emplace_back(s.getInt(0), s.getInt(1));
+        return out;
+    }
+
+    TempDir dir_;
+    std::string path_ = dir_.file("record.db");
+    const common::TimePoint t0_ = common::fromMillis(nowMs());
+    zmq::context_t ctx_;
+    std::unique_ptr<common::Database> db_;
+    service::HubConfig config_;
+    std::unique_ptr<service::LivePublisher> publisher_;
+    std::unique_ptr<service::LiveState> state_;
+};
+
+TEST_F(LiveStateWriteFailure, failedHealthCommitLeavesNoStaleSpanToStretchAnotherReaders)
+{
+    state_->heartbeat(beat("r-annex", t0_), t0_);
+    state_->heartbeat(beat("r-hall", t0_), t0_);
+    // r-annex's new span is inserted, then r-hall's fails: the transaction rolls back.
+    db_->exec("CREATE TRIGGER inject BEFORE INSERT ON reader_uptime WHEN NEW.reader_id = 'r-hall' "
+              "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    EXPECT_THROW(state_->tick(t0_ + 1s), common::DatabaseError);
+    EXPECT_TRUE(spans("r-annex").empty());
+    db_->exec("DROP TRIGGER inject");
+    state_->tick(t0_ + 2s); // both spans are written now
+    state_->heartbeat(beat("r-annex", t0_ + 20s), t0_ + 20s);
+    state_->tick(t0_ + 21s);
+    const auto t0 = common::toMillis(t0_);
+    EXPECT_EQ(spans("r-annex"), (std::vector<std::pair<std::int64_t, std::int64_t>>{{t0, t0 + 20'000}}));
+    EXPECT_EQ(spans("r-hall"), (std::vector<std::pair<std::int64_t, std::int64_t>>{{t0, t0}}))
+        << "r-hall's span must not be stretched with r-annex's times";
+}
+
+TEST_F(LiveStateWriteFailure, failedBatchCountsNothingAndTheNextBatchIsRecorded)
+{
+    std::vector<service::IncomingTap> batch{{"peer", makeTap("r-hall", 1, "04A1B2C1", common::toMillis(t0_))},
+                                            {"peer", makeTap("r-hall", 2, "04A1B2C2", common::toMillis(t0_))}};
+    db_->exec("CREATE TRIGGER inject BEFORE INSERT ON taps WHEN NEW.badge_uid = '04A1B2C2' "
+              "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    auto copy = batch;
+    EXPECT_THROW((void)state_->ingest(copy, t0_), common::DatabaseError);
+    EXPECT_EQ(state_->counters().recorded, 0u);
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 0);
+    db_->exec("DROP TRIGGER inject");
+    // The kept insert statement works again (it was reset after its failed step).
+    const auto acks = state_->ingest(batch, t0_ + 1s);
+    ASSERT_EQ(acks.size(), 2u);
+    for (const auto& a : acks) EXPECT_EQ(std::get<protocol::Ack>(a.reply).verdict, protocol::Verdict::Present);
+    EXPECT_EQ(state_->counters().recorded, 2u);
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 2);
+}
+
+} // namespace
