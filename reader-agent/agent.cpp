@@ -116,12 +116,24 @@ void Agent::onHubMessages()
 void Agent::onWelcome(const protocol::Welcome& welcome)
 {
     auto log = agentLogger("hub");
-    if (!welcomed_) offset_.addSample(helloSentMs_, wallMs(), welcome.hub_clock_ms);
+    if (!welcomed_) offset_.addSample(helloSentSteadyMs_, steadyMs(), welcome.hub_clock_ms);
     welcomed_ = true;
-    const auto offset = offset_.estimate().value_or(0);
+    const auto offset = wallOffset().value_or(0);
     // The hub has recorded numbers this outbox has not reached: the outbox was
     // lost or replaced. Continue after them, so new taps are never refused as
     // conflicts with taps already in the record.
+    // The hub has less of this reader than it acknowledged: it was restored from
+    // a backup (or replaced). Send the retained taps after its last seq again —
+    // from a little earlier, as acks of one window may commit out of order; the
+    // hub records a tap it has once and acks it again with its verdict.
+    const std::uint64_t hubLast = welcome.last_seq.value_or(0);
+    if (const auto acked = outbox_.highestAcknowledged(); acked && *acked > hubLast) {
+        const auto from = hubLast > options_.maxInFlight ? hubLast - options_.maxInFlight : 0;
+        const auto n = outbox_.reopenAfter(from);
+        log->warn("the hub has recorded up to seq {} of this reader but acknowledged seq {} before (restored from a backup?): "
+                  "sending {} retained tap(s) again",
+                  hubLast, *acked, n);
+    }
     if (welcome.last_seq && outbox_.advanceTo(*welcome.last_seq + 1)) {
         log->warn("the hub has recorded seq {} of this reader, beyond this outbox (was it lost?): numbering continues at {}",
                   *welcome.last_seq, *welcome.last_seq + 1);
@@ -132,6 +144,7 @@ void Agent::onWelcome(const protocol::Welcome& welcome)
         log->warn("the hub does not know this reader (taps are kept as unknown_reader): \"{}\" clock_offset_ms={}",
                   welcome.message, offset);
     }
+    pump(Steady::now()); // taps that waited for a clock offset go now
 }
 
 void Agent::onAck(const protocol::Ack& ack)
@@ -143,11 +156,11 @@ void Agent::onAck(const protocol::Ack& ack)
     }
     const auto now = Steady::now();
     if (const auto sent = sent_.find(ack.seq); sent != sent_.end()) {
-        offset_.addSample(sent->second.wallMs, wallMs(), ack.hub_clock_ms);
+        offset_.addSample(sent->second.steadyMs, steadyMs(), ack.hub_clock_ms);
         sent_.erase(sent);
     }
     const auto stored = outbox_.find(ack.seq);
-    const bool removed = outbox_.remove(ack.seq); // the hub has it durably: only now
+    const bool removed = outbox_.remove(ack.seq, wallMs()); // the hub has it durably: only now (kept for the retention window)
     resendBackoff_ = options_.resendBackoffMin;
     hubError_.reset();
     const auto verdict = protocol::to_string(ack.verdict);
@@ -184,7 +197,7 @@ void Agent::onReaderEvents()
 void Agent::onTap(const CardTapped& tap)
 {
     // Durable before anything else: from here on the tap survives a crash.
-    const auto stored = outbox_.add(tap.uid, std::nullopt, tap.atMs, offset_.estimate());
+    const auto stored = outbox_.add(tap.uid, std::nullopt, tap.atMs, wallOffset());
     const auto now = Steady::now();
     agentLogger("agent")->info("tap seq={} uid={} stored (outbox depth {})", stored.seq, tap.uid, outbox_.depth());
     Live live{tap.uid, now, false};
@@ -214,6 +227,12 @@ void Agent::onTimers(Steady::time_point now)
         sendHeartbeat();
         nextHeartbeat_ = now + options_.heartbeatInterval;
     }
+    if (now >= nextPrune_) {
+        if (const auto n = outbox_.prune(wallMs() - options_.outboxRetention.count())) {
+            agentLogger("agent")->info("pruned {} acknowledged tap(s) older than the retention window", n);
+        }
+        nextPrune_ = now + std::chrono::minutes(10);
+    }
 }
 
 void Agent::pump(Steady::time_point now)
@@ -229,15 +248,20 @@ void Agent::pump(Steady::time_point now)
             if (sent != sent_.end()) nextResend_ = std::min(nextResend_, sent->second.at + resendBackoff_);
             continue;
         }
+        // A tap stored before any offset was known (the hub was down since the
+        // agent started) waits for the welcome: sent with offset 0 it would be
+        // recorded at the agent's clock, however wrong (issue 10).
+        const auto offset = wallOffset();
+        if (!stored.offsetKnown && !offset) continue;
         auto tap = stored.tap;
-        if (!stored.offsetKnown) tap.clock_offset_ms = offset_.estimate().value_or(0);
+        if (!stored.offsetKnown) tap.clock_offset_ms = *offset;
         if (!link_.send(tap)) {
             // Connection gone (the Connected event re-sends everything) or the pipe is full: try again later.
             nextResend_ = now + resendBackoff_;
             return;
         }
         if (sent != sent_.end()) log->info("re-sent seq={} (no ack after {} ms)", seq, msBetween(sent->second.at, now));
-        sent_[seq] = Sent{now, wallMs()};
+        sent_[seq] = Sent{now, steadyMs()};
         nextResend_ = std::min(nextResend_, now + resendBackoff_);
     }
 }
@@ -245,6 +269,7 @@ void Agent::pump(Steady::time_point now)
 void Agent::sayHello()
 {
     helloSentMs_ = wallMs();
+    helloSentSteadyMs_ = steadyMs();
     helloSentAt_ = Steady::now();
     (void)link_.send(protocol::Hello{outbox_.readerId(), options_.agentVersion, helloSentMs_});
 }

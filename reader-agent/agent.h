@@ -39,6 +39,7 @@ struct AgentOptions {
     bool buzzer = true;
     ms indicationDuration{1000};
     std::size_t maxInFlight = 64; ///< taps sent and not yet acknowledged, at most
+    ms outboxRetention{std::chrono::hours(24 * 30)}; ///< acknowledged taps kept to refill a restored hub
 };
 
 class Agent {
@@ -52,7 +53,7 @@ public:
     void run(const std::atomic<bool>& stop);
 
     /// The current clock offset estimate (hub − agent), if any.
-    [[nodiscard]] std::optional<std::int64_t> clockOffset() const { return offset_.estimate(); }
+    [[nodiscard]] std::optional<std::int64_t> clockOffset() const { return wallOffset(); }
 
 private:
     using Steady = std::chrono::steady_clock;
@@ -71,13 +72,26 @@ private:
     void showVerdict(std::uint64_t seq, const std::string& uid, Signal signal, std::string_view verdict, std::string_view text);
     [[nodiscard]] Steady::time_point nextDeadline(Steady::time_point now) const;
     [[nodiscard]] std::int64_t wallMs() const { return common::toMillis(clock_.now()); }
+    [[nodiscard]] static std::int64_t steadyMs()
+    {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now().time_since_epoch()).count();
+    }
+    /// Hub clock − agent wall clock now. The estimator works against the
+    /// steady clock, so a wall clock that jumps (an NTP step, a wrong RTC set
+    /// right) changes this at once instead of after the next samples (issue 10).
+    [[nodiscard]] std::optional<std::int64_t> wallOffset() const
+    {
+        const auto e = offset_.estimate();
+        if (!e) return std::nullopt;
+        return *e + steadyMs() - wallMs();
+    }
 
     AgentOptions options_;
     Outbox& outbox_;
     HubLink& link_;
     ReaderPoller& poller_;
     const common::Clock& clock_;
-    ClockOffset offset_;
+    ClockOffset offset_; ///< hub clock − steady clock (see wallOffset())
 
     /// Taps of this run whose verdict the attendee is waiting for.
     struct Live {
@@ -89,7 +103,7 @@ private:
     /// Taps sent on the current connection and not yet acknowledged.
     struct Sent {
         Steady::time_point at;
-        std::int64_t wallMs = 0;
+        std::int64_t steadyMs = 0;
     };
     std::map<std::uint64_t, Sent> sent_;
     std::chrono::milliseconds resendBackoff_;
@@ -97,8 +111,10 @@ private:
 
     bool welcomed_ = false;
     std::int64_t helloSentMs_ = 0;
+    std::int64_t helloSentSteadyMs_ = 0;
     Steady::time_point helloSentAt_{};
     Steady::time_point nextHeartbeat_{};
+    Steady::time_point nextPrune_{};
     std::optional<std::string> hubError_; ///< the hub's last error reply, until the next ack
     std::uint64_t badFrames_ = 0;
 };

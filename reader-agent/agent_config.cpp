@@ -18,7 +18,7 @@ const Keys& knownKeys()
 {
     static const Keys keys{
         {"reader", {"id", "connstring", "poll_period", "presence_check", "debounce", "reopen_backoff_min", "reopen_backoff_max"}},
-        {"outbox", {"path"}},
+        {"outbox", {"path", "retention"}},
         {"hub", {"endpoint", "ack_timeout", "resend_backoff_min", "resend_backoff_max", "heartbeat_interval"}},
         {"indicator", {"led", "buzzer", "duration", "pn532_green", "pn532_red", "pn532_buzzer"}},
         {"log", {"level"}},
@@ -55,6 +55,28 @@ public:
         const auto text = node.value_exact<std::string>();
         if (!text) throw ConfigError(path_ + ": " + key + " must be a duration string like \"150ms\", \"1s\" or \"5m\"");
         out = parseAgentDuration(*text, path_ + ": " + key);
+    }
+
+    /// A retention window: whole days or hours, "30d" or "12h", up to ten years.
+    void readRetention(const char* key, std::chrono::milliseconds& out) const
+    {
+        const auto node = table_.at_path(key);
+        if (!node) return;
+        const auto text = node.value_exact<std::string>();
+        const auto bad = [&] {
+            return ConfigError(path_ + ": " + key + ": must be a whole number of days or hours from 1h to 3650d, like \"30d\"" +
+                               (text ? ", got \"" + *text + "\"" : std::string()));
+        };
+        if (!text || text->size() < 2) throw bad();
+        const char unit = text->back();
+        std::int64_t value = 0;
+        const auto* begin = text->data();
+        const auto* end = text->data() + text->size() - 1;
+        const auto [rest, ec] = std::from_chars(begin, end, value);
+        if (ec != std::errc() || rest != end || value <= 0 || (unit != 'd' && unit != 'h')) throw bad();
+        const auto hours = unit == 'd' ? value * 24 : value;
+        if (hours > 3650 * 24) throw bad();
+        out = std::chrono::hours(hours);
     }
 
     void readPin(const char* key, Pn532Pin& out) const
@@ -132,6 +154,7 @@ void loadAgentConfigFile(AgentConfig& c, const std::string& path)
     r.readDuration("reader.reopen_backoff_min", c.reopenBackoffMin);
     r.readDuration("reader.reopen_backoff_max", c.reopenBackoffMax);
     r.readString("outbox.path", c.outboxPath);
+    r.readRetention("outbox.retention", c.outboxRetention);
     r.readString("hub.endpoint", c.hubEndpoint);
     r.readDuration("hub.ack_timeout", c.ackTimeout);
     r.readDuration("hub.resend_backoff_min", c.resendBackoffMin);

@@ -32,6 +32,7 @@ struct AgentConfig {
     ms reopenBackoffMax{30000};              ///< reader.reopen_backoff_max
     // [outbox]
     std::string outboxPath;                  ///< outbox.path / --outbox (required)
+    ms outboxRetention{std::chrono::hours(24 * 30)}; ///< outbox.retention: acknowledged taps kept (refill a restored hub)
     // [hub]
     std::string hubEndpoint{"tcp://127.0.0.1:7700"}; ///< hub.endpoint / --hub
     ms ackTimeout{1000};                     ///< hub.ack_timeout

@@ -3,6 +3,8 @@
 #include "reader-agent/agent.h"
 #include "reader-agent/agent_config.h"
 #include "reader-agent/agent_log.h"
+#include "reader-agent/instance_lock.h"
+#include "reader-agent/skewed_clock.h"
 #include "common/database.h"
 #include "reader-agent/libnfc/libnfc_card_reader.h"
 
@@ -77,6 +79,12 @@ int main(int argc, char** argv)
     spdlog::set_level(spdlog::level::from_str(config.logLevel));
     auto log = agentLogger("agent");
     installSignalHandlers();
+    // One agent per outbox and reader: a second one is refused before it touches either.
+    InstanceLock lock;
+    if (const auto why = InstanceLock::acquire(config.outboxPath, config.connstring, lock)) {
+        std::cerr << "rollcall-agent: " << *why << "\n";
+        return 2;
+    }
     try {
         Outbox box(config.outboxPath, config.readerId);
         zmq::context_t context(1);
@@ -89,7 +97,11 @@ int main(int argc, char** argv)
         }
         LibnfcCardReader cardReader(LibnfcReaderOptions{config.connstring, config.pollPeriod, config.led || config.buzzer,
                                                         config.wiring});
-        const common::SystemClock clock;
+        // Tests only: an agent whose clock is wrong (ROLLCALL_AGENT_CLOCK_SKEW_MS / _FILE, docs/agent.md).
+        const common::SystemClock systemClock;
+        const auto skewed = SkewedClock::fromEnvironment();
+        if (skewed) log->warn("clock skew injected for tests: agent time now {}", common::toMillis(skewed->now()));
+        const common::Clock& clock = skewed ? static_cast<const common::Clock&>(*skewed) : systemClock;
         ReaderPoller poller(cardReader, clock,
                             ReaderPollerOptions{config.presenceCheck, config.debounce, config.reopenBackoffMin,
                                                 config.reopenBackoffMax});
@@ -102,6 +114,7 @@ int main(int argc, char** argv)
         options.led = config.led;
         options.buzzer = config.buzzer;
         options.indicationDuration = config.indicationDuration;
+        options.outboxRetention = config.outboxRetention;
         Agent agent(options, box, *link, poller, clock);
         // Tests and scripts wait for this line.
         log->info("rollcall-agent: running reader_id={} reader={} hub={} outbox={} next_seq={} depth={}", config.readerId,

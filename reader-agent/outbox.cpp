@@ -1,9 +1,14 @@
 #include "reader-agent/outbox.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace rollcall::agent {
 namespace {
 
-constexpr std::int64_t kSchemaVersion = 1;
+// 1: taps deleted on ack. 2: acked_ms — acknowledged taps kept for a retention
+// window, to refill a hub restored from a backup.
+constexpr std::int64_t kSchemaVersion = 2;
 
 StoredTap tapFrom(const common::Statement& s, const std::string& readerId)
 {
@@ -36,7 +41,8 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
             badge_uid       TEXT NOT NULL,
             direction       TEXT,
             at_ms           INTEGER NOT NULL,
-            clock_offset_ms INTEGER
+            clock_offset_ms INTEGER,
+            acked_ms        INTEGER -- NULL until the hub acknowledged it
         );
     )sql");
     auto get = db_.prepare("SELECT value FROM outbox_meta WHERE key = ?");
@@ -48,6 +54,18 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
                               std::to_string(kSchemaVersion) + ")");
         }
     }
+    const bool hadVersion = [&] {
+        get.reset();
+        get.bind(1, "schema_version");
+        return get.step() && std::stoll(get.getText(0)) >= 2;
+    }();
+    if (!hadVersion) {
+        auto cols = db_.prepare("SELECT count(*) FROM pragma_table_info('outbox') WHERE name = 'acked_ms'");
+        (void)cols.step();
+        if (cols.getInt(0) == 0) db_.exec("ALTER TABLE outbox ADD COLUMN acked_ms INTEGER");
+        db_.exec("UPDATE outbox_meta SET value = '2' WHERE key = 'schema_version'");
+    }
+    db_.exec("CREATE INDEX IF NOT EXISTS outbox_unacked ON outbox(seq) WHERE acked_ms IS NULL");
     get.reset();
     get.bind(1, "reader_id");
     if (get.step()) {
@@ -102,16 +120,37 @@ bool Outbox::advanceTo(std::uint64_t seq)
     return true;
 }
 
-bool Outbox::remove(std::uint64_t seq)
+bool Outbox::remove(std::uint64_t seq, std::int64_t ackedMs)
 {
-    auto del = db_.prepare("DELETE FROM outbox WHERE seq = ?");
-    del.bind(1, static_cast<std::int64_t>(seq)).run();
+    auto mark = db_.prepare("UPDATE outbox SET acked_ms = ? WHERE seq = ? AND acked_ms IS NULL");
+    mark.bind(1, ackedMs).bind(2, static_cast<std::int64_t>(seq)).run();
     return db_.changes() > 0;
+}
+
+std::uint64_t Outbox::prune(std::int64_t ackedBeforeMs)
+{
+    auto del = db_.prepare("DELETE FROM outbox WHERE acked_ms IS NOT NULL AND acked_ms < ?");
+    del.bind(1, ackedBeforeMs).run();
+    return static_cast<std::uint64_t>(db_.changes());
+}
+
+std::optional<std::uint64_t> Outbox::highestAcknowledged() const
+{
+    auto s = db_.prepare("SELECT max(seq) FROM outbox WHERE acked_ms IS NOT NULL");
+    if (!s.step() || s.isNull(0)) return std::nullopt;
+    return static_cast<std::uint64_t>(s.getInt(0));
+}
+
+std::uint64_t Outbox::reopenAfter(std::uint64_t seq)
+{
+    auto reopen = db_.prepare("UPDATE outbox SET acked_ms = NULL WHERE acked_ms IS NOT NULL AND seq > ?");
+    reopen.bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(seq, INT64_MAX))).run();
+    return static_cast<std::uint64_t>(db_.changes());
 }
 
 std::vector<StoredTap> Outbox::pending(std::size_t limit) const
 {
-    auto s = db_.prepare("SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox ORDER BY seq LIMIT ?");
+    auto s = db_.prepare("SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE acked_ms IS NULL ORDER BY seq LIMIT ?");
     s.bind(1, static_cast<std::int64_t>(limit));
     std::vector<StoredTap> out;
     while (s.step()) out.push_back(tapFrom(s, readerId_));
@@ -120,7 +159,7 @@ std::vector<StoredTap> Outbox::pending(std::size_t limit) const
 
 std::optional<StoredTap> Outbox::find(std::uint64_t seq) const
 {
-    auto s = db_.prepare("SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE seq = ?");
+    auto s = db_.prepare("SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE seq = ? AND acked_ms IS NULL");
     s.bind(1, static_cast<std::int64_t>(seq));
     if (!s.step()) return std::nullopt;
     return tapFrom(s, readerId_);
@@ -128,7 +167,7 @@ std::optional<StoredTap> Outbox::find(std::uint64_t seq) const
 
 std::uint64_t Outbox::depth() const
 {
-    auto s = db_.prepare("SELECT count(*) FROM outbox");
+    auto s = db_.prepare("SELECT count(*) FROM outbox WHERE acked_ms IS NULL");
     (void)s.step();
     return static_cast<std::uint64_t>(s.getInt(0));
 }

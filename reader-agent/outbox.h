@@ -5,8 +5,9 @@
 // synchronous=FULL) with its sequence number before anything is sent; the
 // next sequence number is stored in the same transaction, so a crash or
 // power loss at any instant neither loses a stored tap nor reuses a seq, even
-// after every row has been deleted; a row is deleted only by remove() (on the
-// hub's ack). One outbox belongs to one reader id.
+// after every row has been deleted; a row stops being pending only by remove()
+// (on the hub's ack), and is deleted by prune() once its retention window is
+// over. One outbox belongs to one reader id.
 //
 // Error policy: SQLite failures throw db::DatabaseError; an outbox that
 // belongs to another reader or has a newer schema throws OutboxError.
@@ -46,9 +47,18 @@ public:
     protocol::Tap add(const std::string& badgeUid, std::optional<protocol::Direction> direction, std::int64_t atMs,
                       std::optional<std::int64_t> clockOffsetMs);
 
-    /// Deletes the tap with this seq (the hub acknowledged it). Returns false if
-    /// there was none (already deleted: a repeated ack).
-    bool remove(std::uint64_t seq);
+    /// Marks the tap with this seq acknowledged at `ackedMs` (agent clock): it is
+    /// no longer pending, and is kept until prune() so that a hub restored from
+    /// a backup can be refilled. Returns false if there was no pending tap with
+    /// this seq (a repeated ack).
+    bool remove(std::uint64_t seq, std::int64_t ackedMs = 0);
+    /// Deletes acknowledged taps acknowledged before `ackedBeforeMs`; returns how many.
+    std::uint64_t prune(std::int64_t ackedBeforeMs);
+    /// The highest acknowledged seq still kept, if any.
+    [[nodiscard]] std::optional<std::uint64_t> highestAcknowledged() const;
+    /// Makes acknowledged taps with a seq above `seq` pending again (the hub no
+    /// longer has them); returns how many.
+    std::uint64_t reopenAfter(std::uint64_t seq);
 
     /// Taps not yet acknowledged, oldest first, at most `limit`.
     /// A tap stored without an offset has clock_offset_ms = 0 and offsetKnown false.

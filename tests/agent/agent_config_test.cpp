@@ -41,6 +41,7 @@ TEST(AgentConfig, sampleFileSetsEveryOptionalKeyToItsDefault)
     c.led = c.buzzer = false;
     c.wiring = Pn532Wiring{{3, 0}, {3, 1}, {3, 2}};
     c.logLevel = "trace";
+    c.outboxRetention = 7ms;
     loadAgentConfigFile(c, ROLLCALL_SOURCE_DIR "/reader-agent/rollcall-agent.toml");
     EXPECT_EQ(c, AgentConfig{});
 }
@@ -94,6 +95,9 @@ TEST(AgentConfig, badFileInputIsRefusedNamingTheFileAndKey)
         {"bad pin", "[indicator]\npn532_red = \"P99\"\n", "indicator.pn532_red"},
         {"empty id", "[reader]\nid = \"\"\n", "reader.id"},
         {"toml syntax", "[reader\n", "agent.toml:1"},
+        {"retention in minutes", "[outbox]\nretention = \"30m\"\n", "outbox.retention"},
+        {"retention over ten years", "[outbox]\nretention = \"4000d\"\n", "outbox.retention"},
+        {"retention as number", "[outbox]\nretention = 30\n", "outbox.retention"},
     };
     for (const auto& c : cases) {
         TempDir dir;

@@ -176,7 +176,8 @@ TEST_F(AgentFakeReader, readerStateAndOutboxDepthReachTheHubInHeartbeats)
 
 TEST_F(AgentFakeReader, hubThatDoesNotAnswerGetsResendsAndTheAttendeeAnOfflineVerdict)
 {
-    // A hub stand-in that accepts the connection and stays silent until told.
+    // A hub stand-in that welcomes the agent (so it learns its clock offset and
+    // sends; issue 10: never before) and then stays silent until told.
     zmq::context_t ctx;
     zmq::socket_t router(ctx, zmq::socket_type::router);
     router.set(zmq::sockopt::linger, 0);
@@ -202,6 +203,13 @@ TEST_F(AgentFakeReader, hubThatDoesNotAnswerGetsResendsAndTheAttendeeAnOfflineVe
         (void)router.recv(body);
         auto decoded = protocol::decode<protocol::AgentToHub>(body.to_string_view());
         ASSERT_TRUE(decoded) << body.to_string();
+        if (std::holds_alternative<protocol::Hello>(decoded.value())) {
+            protocol::Welcome welcome;
+            welcome.hub_clock_ms = test::nowMs();
+            welcome.reader_known = true;
+            router.send(zmq::buffer(id.to_string()), zmq::send_flags::sndmore);
+            router.send(zmq::buffer(protocol::encode(welcome)), zmq::send_flags::none);
+        }
         if (auto* tap = std::get_if<protocol::Tap>(&decoded.value())) {
             EXPECT_EQ(tap->seq, 1u);
             EXPECT_EQ(tap->badge_uid, "04A1B2C1");
@@ -236,6 +244,15 @@ TEST_F(AgentFakeReader, hubErrorReplyKeepsTheTap)
         zmq::message_t id, body;
         (void)router.recv(id);
         (void)router.recv(body);
+        if (body.to_string().find("\"hello\"") != std::string::npos) {
+            // Welcomed first: an agent sends taps once it knows its clock offset (issue 10).
+            protocol::Welcome welcome;
+            welcome.hub_clock_ms = test::nowMs();
+            welcome.reader_known = true;
+            router.send(zmq::buffer(id.to_string()), zmq::send_flags::sndmore);
+            router.send(zmq::buffer(protocol::encode(welcome)), zmq::send_flags::none);
+            continue;
+        }
         if (body.to_string().find("\"tap\"") == std::string::npos) continue;
         router.send(id, zmq::send_flags::sndmore);
         router.send(zmq::buffer(protocol::encode(protocol::Error{"unsupported_version", "v: not supported"})),

@@ -98,7 +98,7 @@ TEST_F(AgentResilience, killedAfterTheAckStartsAgainWithTheNextSequenceNumber)
         agent.expectLine("reader state ok");
         emulator.tap(card(0xC1), 200ms);
         agent.expectLine("verdict seq=1 uid=04A1B2C1 present");
-        EXPECT_TRUE(eventually([&] { return countRows(outbox_, "SELECT count(*) FROM outbox") == 0; }));
+        EXPECT_TRUE(eventually([&] { return countRows(outbox_, "SELECT count(*) FROM outbox WHERE acked_ms IS NULL") == 0; }));
         agent.process().kill(SIGKILL);
         (void)agent.process().wait();
     }

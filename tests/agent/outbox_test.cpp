@@ -146,4 +146,43 @@ TEST_F(Outbox, outboxIsWalWithFullSync)
     EXPECT_EQ(mode.getText(0), "wal");
 }
 
+TEST_F(Outbox, acknowledgedTapsAreKeptUntilPrunedAndCanBeReopened)
+{
+    agent::Outbox box(path_, "door-1");
+    for (int i = 0; i < 5; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, -7);
+    EXPECT_FALSE(box.highestAcknowledged().has_value());
+    for (std::uint64_t s = 1; s <= 4; ++s) EXPECT_TRUE(box.remove(s, 10'000 + static_cast<std::int64_t>(s)));
+    EXPECT_EQ(box.depth(), 1u);
+    EXPECT_EQ(box.highestAcknowledged(), 4u);
+    // The hub says it has only up to seq 2: 3 and 4 are pending again, with what they were stored with.
+    EXPECT_EQ(box.reopenAfter(2), 2u);
+    const auto pending = box.pending(10);
+    ASSERT_EQ(pending.size(), 3u);
+    EXPECT_EQ(pending[0].tap.seq, 3u);
+    EXPECT_EQ(pending[0].tap.clock_offset_ms, -7);
+    EXPECT_EQ(box.highestAcknowledged(), 2u);
+    // Pruning deletes acknowledged taps older than the cut, never pending ones.
+    EXPECT_EQ(box.prune(10'002), 1u);
+    EXPECT_EQ(box.prune(1'000'000), 1u);
+    EXPECT_EQ(box.depth(), 3u);
+    EXPECT_FALSE(box.highestAcknowledged().has_value());
+}
+
+TEST_F(Outbox, versionOneOutboxIsMigratedKeepingItsTaps)
+{
+    {
+        common::Database db(path_);
+        db.exec("CREATE TABLE outbox_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                "CREATE TABLE outbox (seq INTEGER PRIMARY KEY, badge_uid TEXT NOT NULL, direction TEXT, at_ms INTEGER NOT NULL,"
+                " clock_offset_ms INTEGER);"
+                "INSERT INTO outbox_meta VALUES ('schema_version', '1'), ('reader_id', 'door-1'), ('next_seq', '3');"
+                "INSERT INTO outbox VALUES (2, '04A1B2C1', NULL, 1000, NULL);");
+    }
+    agent::Outbox box(path_, "door-1");
+    EXPECT_EQ(box.depth(), 1u);
+    EXPECT_EQ(box.nextSeq(), 3u);
+    EXPECT_TRUE(box.remove(2, 5000));
+    EXPECT_EQ(box.highestAcknowledged(), 2u);
+}
+
 } // namespace
