@@ -251,10 +251,19 @@ void Agent::pump(Steady::time_point now)
         // A tap stored before any offset was known (the hub was down since the
         // agent started) waits for the welcome: sent with offset 0 it would be
         // recorded at the agent's clock, however wrong (issue 10).
-        const auto offset = wallOffset();
-        if (!stored.offsetKnown && !offset) continue;
+        if (!stored.offsetKnown && !offset_.estimate()) continue;
         auto tap = stored.tap;
-        if (!stored.offsetKnown) tap.clock_offset_ms = *offset;
+        if (!stored.offsetKnown) {
+            // Hub time at the tap, from the steady clock when this run saw it (the
+            // wall clock may have jumped since); a tap from an earlier run gets
+            // the offset of now.
+            if (const auto it = live_.find(seq); it != live_.end()) {
+                const auto steadyAtTap = std::chrono::duration_cast<std::chrono::milliseconds>(it->second.tappedAt.time_since_epoch()).count();
+                tap.clock_offset_ms = *offset_.estimate() + steadyAtTap - tap.at_ms;
+            } else {
+                tap.clock_offset_ms = *wallOffset();
+            }
+        }
         if (!link_.send(tap)) {
             // Connection gone (the Connected event re-sends everything) or the pipe is full: try again later.
             nextResend_ = now + resendBackoff_;
