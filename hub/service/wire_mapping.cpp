@@ -10,8 +10,8 @@ protocol::AttendeeState toWire(const AttendeeResult& a)
     s.person_id = a.person.id;
     s.name = a.person.name;
     s.unit = a.person.unitPath;
-    s.status = *protocol::status_from_string(rules::toString(a.outcome.status));
-    for (const auto& f : rules::flagNames(a.outcome.flags)) s.flags.push_back(*protocol::flag_from_string(f));
+    s.status = *protocol::statusFromString(rules::toString(a.outcome.status));
+    for (const auto& f : rules::flagNames(a.outcome.flags)) s.flags.push_back(*protocol::flagFromString(f));
     if (a.outcome.firstIn) s.first_in_ms = toMillis(*a.outcome.firstIn);
     if (a.outcome.lastOut) s.last_out_ms = toMillis(*a.outcome.lastOut);
     s.late_minutes = static_cast<std::int32_t>(a.outcome.lateMinutes);
