@@ -1,8 +1,8 @@
 #pragma once
 // Field descriptors (internal to protocol/): each wire message is described
 // once, as a constexpr tuple of Fields in wire order (message_descriptions.h),
-// and that one description drives both FieldReader (decoding) and
-// FieldWriter (encoding).
+// and that one description drives both decoding (FieldReader, field_reader.h)
+// and encoding (writeFields, field_writer.h).
 
 #include <cstddef>
 #include <cstdint>

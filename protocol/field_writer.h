@@ -16,7 +16,7 @@
 
 namespace rollcall::protocol::wire {
 
-/// Writes the members of out's Description (no braces), skipping absent optionals.
+/// Writes the members of value's Description (no braces), leaving out absent optionals.
 template <Described T>
 void writeFields(JsonWriter& w, const T& value);
 
