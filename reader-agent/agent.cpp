@@ -96,7 +96,7 @@ void Agent::onHubMessages()
         if (auto* bad = std::get_if<BadHubFrame>(&*received)) {
             ++badFrames_;
             log->warn("ignoring an undecodable message from the hub ({} so far): {}: {}", badFrames_,
-                      protocol::to_string(bad->error.kind), bad->error.detail);
+                      protocol::toString(bad->error.kind), bad->error.detail);
             continue;
         }
         auto& message = std::get<protocol::HubMessage>(*received);
@@ -150,7 +150,7 @@ void Agent::onAck(const protocol::Ack& ack)
     const bool removed = outbox_.remove(ack.seq); // the hub has it durably: only now
     resendBackoff_ = options_.resendBackoffMin;
     hubError_.reset();
-    const auto verdict = protocol::to_string(ack.verdict);
+    const auto verdict = protocol::toString(ack.verdict);
     if (const auto it = live_.find(ack.seq); it != live_.end()) {
         if (!it->second.offlineShown) {
             showVerdict(ack.seq, it->second.uid, signalFor(ack.verdict), verdict, ack.text);
@@ -174,7 +174,7 @@ void Agent::onReaderEvents()
             onTap(*tap);
         } else {
             const auto& status = std::get<ReaderStatus>(event);
-            agentLogger("reader")->info("reader state {}{}{}", protocol::to_string(status.state),
+            agentLogger("reader")->info("reader state {}{}{}", protocol::toString(status.state),
                                         status.detail.empty() ? "" : ": ", status.detail);
             sendHeartbeat(); // the hub learns of a lost or recovered reader at once
         }
@@ -265,7 +265,7 @@ void Agent::sendHeartbeat()
     if (hb.reader_detail.size() > protocol::kMaxTextBytes) hb.reader_detail.resize(protocol::kMaxTextBytes);
     hb.agent_version = options_.agentVersion;
     if (link_.send(hb)) {
-        agentLogger("hub")->debug("heartbeat depth={} reader_state={}", hb.outbox_depth, protocol::to_string(hb.reader_state));
+        agentLogger("hub")->debug("heartbeat depth={} reader_state={}", hb.outbox_depth, protocol::toString(hb.reader_state));
     }
 }
 

@@ -90,7 +90,7 @@ void HubConnection::setMeeting(const QString& meetingId)
     if (!meetingTopic_.empty())
         live_->set(zmq::sockopt::unsubscribe, meetingTopic_);
     meetingId_ = id;
-    meetingTopic_ = id.empty() ? std::string() : protocol::meeting_topic(id);
+    meetingTopic_ = id.empty() ? std::string() : protocol::meetingTopic(id);
     sequencer_.reset();
     // Drop queued snapshots of the previous meeting.
     std::erase_if(queue_, [](const Request& r) { return r.kind == Request::Kind::Snapshot; });

@@ -73,11 +73,11 @@ HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
     taps_.set(zmq::sockopt::rcvhwm, config.routerHighWaterMark);
     taps_.set(zmq::sockopt::linger, 0);
     taps_.bind(config.tapsEndpoint);
-    tapsEndpoint_ = protocol::bound_endpoint(taps_);
+    tapsEndpoint_ = protocol::boundEndpoint(taps_);
     query_.set(zmq::sockopt::router_mandatory, 1);
     query_.set(zmq::sockopt::linger, 0);
     query_.bind(config.queryEndpoint);
-    queryEndpoint_ = protocol::bound_endpoint(query_);
+    queryEndpoint_ = protocol::boundEndpoint(query_);
     publisher_ = std::make_unique<LivePublisher>(context_, config.liveEndpoint, clock_.now());
     state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
     state_->reload(clock_.now());
@@ -133,8 +133,8 @@ void HubServer::drainTaps()
         auto decoded = protocol::decode<protocol::AgentToHub>(envelope->body);
         if (!decoded) {
             rejected_.bump(decoded.error());
-            log()->warn("taps: rejected {} message: {}", protocol::to_string(decoded.error().kind), decoded.error().detail);
-            sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(protocol::to_error_message(decoded.error())), false);
+            log()->warn("taps: rejected {} message: {}", protocol::toString(decoded.error().kind), decoded.error().detail);
+            sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(protocol::toErrorMessage(decoded.error())), false);
             continue;
         }
         std::visit(
@@ -174,8 +174,8 @@ void HubServer::drainQueries()
         protocol::QueryReply reply;
         if (!decoded) {
             rejected_.bump(decoded.error());
-            log()->warn("query: rejected {} message: {}", protocol::to_string(decoded.error().kind), decoded.error().detail);
-            reply = protocol::to_error_message(decoded.error());
+            log()->warn("query: rejected {} message: {}", protocol::toString(decoded.error().kind), decoded.error().detail);
+            reply = protocol::toErrorMessage(decoded.error());
         } else {
             const auto now = clock_.now();
             try {

@@ -30,7 +30,7 @@ TestHub::~TestHub()
 
 void TestHub::publish(const protocol::Update& update)
 {
-    publishRaw(protocol::topic_for(update), protocol::encode(update));
+    publishRaw(protocol::topicFor(update), protocol::encode(update));
 }
 
 void TestHub::publishRaw(const std::string& topic, const std::string& body)
@@ -62,8 +62,8 @@ void TestHub::run()
         router.set(zmq::sockopt::router_mandatory, 1);
         pub.bind(liveEndpoint_);
         router.bind(queryEndpoint_);
-        liveEndpoint_ = protocol::bound_endpoint(pub);
-        queryEndpoint_ = protocol::bound_endpoint(router);
+        liveEndpoint_ = protocol::boundEndpoint(pub);
+        queryEndpoint_ = protocol::boundEndpoint(router);
     } catch (const zmq::error_t& e) {
         std::lock_guard lock(mutex_);
         bindError_ = e.what();
@@ -111,7 +111,7 @@ void TestHub::run()
                     } else {
                         auto req = protocol::decode<protocol::QueryToHub>(frames[2].to_string_view());
                         if (!req.ok()) {
-                            reply = protocol::encode(protocol::to_error_message(req.error()));
+                            reply = protocol::encode(protocol::toErrorMessage(req.error()));
                         } else if (const auto* s = std::get_if<protocol::SnapshotRequest>(&req.value())) {
                             ++snapshotRequests_;
                             std::lock_guard lock(mutex_);
