@@ -16,7 +16,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
-#include <filesystem>
 #include <functional>
 
 namespace rollcall::ctl {

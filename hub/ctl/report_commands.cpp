@@ -37,7 +37,10 @@ reports::Format formatFor(const Options& o)
     throw common::InputError("--format: give csv, xlsx or pdf (the --output name " + o.output + " does not say)");
 }
 
-reports::Policy policyFor(const Options& o) { return o.policy.empty() ? reports::defaultPolicy() : reports::loadPolicy(o.policy); }
+reports::Policy policyFor(const Options& o)
+{
+    return o.policy.empty() ? reports::defaultPolicy() : reports::loadPolicy(o.policy);
+}
 
 void requireRosterMember(core::Record& record, const std::string& meeting, const std::string& person)
 {
@@ -66,7 +69,8 @@ void reportMeeting(const Options& o, const CommandContext& c)
     core::MeetingEvaluator evaluator(record);
     const auto result = evaluator.evaluate(o.meeting, now);
     reports::ReaderCoverage coverage(db);
-    const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting) : std::vector<reports::OfflineReader>{};
+    const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting)
+                                                             : std::vector<reports::OfflineReader>{};
     reports::writeDocument(reports::meetingSheet(result, offline, zone, now), format, o.output);
     c.out << "sign-in sheet of meeting " << o.meeting << " (" << result.attendees.size() << " on the roster) written to "
           << o.output << "\n";
@@ -88,7 +92,8 @@ void reportPeriod(const Options& o, const CommandContext& c)
     const auto by = o.by == "unit" ? reports::PeriodBy::Unit : reports::PeriodBy::Person;
     reports::writeDocument(reports::periodReport(figures, by, ledger.persons(), zone, now), format, o.output);
     c.out << "period report " << period.firstDate << " – " << period.lastDate << " by " << o.by << ": "
-          << figures.meetings << " meeting(s), " << (by == reports::PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size())
+          << figures.meetings << " meeting(s), "
+          << (by == reports::PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size())
           << " row(s) written to " << o.output << "\n";
 }
 
@@ -97,7 +102,8 @@ void notices(const Options& o, const CommandContext& c)
     const core::Zone zone(c.zone);
     const auto period = reports::parsePeriod(o.period, zone);
     const auto policy = policyFor(o);
-    reports::NoticeTemplates templates{reports::defaultPersonTemplate(), "notice_person.txt", reports::defaultUnitTemplate(), "notice_unit.txt"};
+    reports::NoticeTemplates templates{reports::defaultPersonTemplate(), "notice_person.txt", reports::defaultUnitTemplate(),
+                                       "notice_unit.txt"};
     if (!o.personTemplate.empty()) {
         templates.person = reports::readTextFile(o.personTemplate, "--template");
         templates.personSource = o.personTemplate;
