@@ -21,6 +21,8 @@ struct HubConfig {
     std::size_t maxBatch = 1024;                          // taps per group commit
     int routerHighWaterMark = 100'000;                    // messages queued per peer before EAGAIN
     std::string logLevel = "info";
+
+    bool operator==(const HubConfig&) const = default;
 };
 
 /// Reads a TOML file over `config` (keys absent from the file keep their
