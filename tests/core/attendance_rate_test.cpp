@@ -33,10 +33,14 @@ TEST(AttendanceRate, followsTheFormulaAndIsNotApplicableWithoutADenominator)
         SCOPED_TRACE(c.name);
         const auto rate = common::attendanceRate(c.attended, c.expected, c.excused);
         ASSERT_EQ(rate.has_value(), c.rate.has_value());
-        if (rate) EXPECT_DOUBLE_EQ(*rate, *c.rate);
+        if (rate) {
+            EXPECT_DOUBLE_EQ(*rate, *c.rate);
+        }
         const auto percent = common::attendancePercent(c.attended, c.expected, c.excused);
         ASSERT_EQ(percent.has_value(), c.rate.has_value());
-        if (percent) EXPECT_NEAR(*percent, 100.0 * *c.rate, 1e-9);
+        if (percent) {
+            EXPECT_NEAR(*percent, 100.0 * *c.rate, 1e-9);
+        }
     }
 }
 

@@ -38,7 +38,9 @@ TEST(Utf8, decodesWellFormedSequencesAndRejectsTheRest)
         SCOPED_TRACE(c.name);
         const auto ch = common::decodeUtf8(c.bytes, 0);
         EXPECT_EQ(ch.length, c.length);
-        if (c.length != 0) EXPECT_EQ(ch.codePoint, c.codePoint);
+        if (c.length != 0) {
+            EXPECT_EQ(ch.codePoint, c.codePoint);
+        }
     }
 }
 
