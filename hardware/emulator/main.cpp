@@ -48,7 +48,7 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
     CLI11_PARSE(app, argc, argv);
 
-    auto log = common::namedLogger("pn532-emulator");
+    auto log = rollcall::common::namedLogger("pn532-emulator");
     log->set_level(spdlog::level::from_str(logLevel));
     installSignalHandlers();
     try {
