@@ -30,7 +30,7 @@ enum class DecodeErrorKind {
 inline constexpr std::size_t kDecodeErrorKindCount = 6;
 
 /// "oversized", "malformed", "unsupported_version", "unknown_type", "missing_field", "bad_field".
-[[nodiscard]] std::string_view to_string(DecodeErrorKind kind) noexcept;
+[[nodiscard]] std::string_view toString(DecodeErrorKind kind) noexcept;
 
 struct DecodeError {
   DecodeErrorKind kind = DecodeErrorKind::Malformed;
@@ -39,8 +39,8 @@ struct DecodeError {
 };
 
 /// The Error message a server sends back for a rejected request
-/// (code = to_string(kind), message = detail).
-[[nodiscard]] Error to_error_message(const DecodeError& error);
+/// (code = toString(kind), message = detail).
+[[nodiscard]] Error toErrorMessage(const DecodeError& error);
 
 /// Either a decoded message or a DecodeError. Check ok() before value().
 template <class T>

@@ -49,20 +49,20 @@ enum class AttendanceFlag { LeftEarly, LeftMidMeeting, NoCheckout };
 enum class MeetingState { Scheduled, Open, InProgress, Ended, Finalized };
 
 /// Wire names ("in", "checked_out", "not_arrived", ...). Never throw.
-[[nodiscard]] std::string_view to_string(Direction v) noexcept;
-[[nodiscard]] std::string_view to_string(Verdict v) noexcept;
-[[nodiscard]] std::string_view to_string(ReaderState v) noexcept;
-[[nodiscard]] std::string_view to_string(AttendanceStatus v) noexcept;
-[[nodiscard]] std::string_view to_string(AttendanceFlag v) noexcept;
-[[nodiscard]] std::string_view to_string(MeetingState v) noexcept;
+[[nodiscard]] std::string_view toString(Direction v) noexcept;
+[[nodiscard]] std::string_view toString(Verdict v) noexcept;
+[[nodiscard]] std::string_view toString(ReaderState v) noexcept;
+[[nodiscard]] std::string_view toString(AttendanceStatus v) noexcept;
+[[nodiscard]] std::string_view toString(AttendanceFlag v) noexcept;
+[[nodiscard]] std::string_view toString(MeetingState v) noexcept;
 
 /// Exact, case-sensitive parse of a wire name; nullopt for anything else.
-[[nodiscard]] std::optional<Direction> direction_from_string(std::string_view s) noexcept;
-[[nodiscard]] std::optional<Verdict> verdict_from_string(std::string_view s) noexcept;
-[[nodiscard]] std::optional<ReaderState> reader_state_from_string(std::string_view s) noexcept;
-[[nodiscard]] std::optional<AttendanceStatus> status_from_string(std::string_view s) noexcept;
-[[nodiscard]] std::optional<AttendanceFlag> flag_from_string(std::string_view s) noexcept;
-[[nodiscard]] std::optional<MeetingState> meeting_state_from_string(std::string_view s) noexcept;
+[[nodiscard]] std::optional<Direction> directionFromString(std::string_view s) noexcept;
+[[nodiscard]] std::optional<Verdict> verdictFromString(std::string_view s) noexcept;
+[[nodiscard]] std::optional<ReaderState> readerStateFromString(std::string_view s) noexcept;
+[[nodiscard]] std::optional<AttendanceStatus> statusFromString(std::string_view s) noexcept;
+[[nodiscard]] std::optional<AttendanceFlag> flagFromString(std::string_view s) noexcept;
+[[nodiscard]] std::optional<MeetingState> meetingStateFromString(std::string_view s) noexcept;
 
 // ---------------------------------------------------------------- agent -> hub
 
@@ -260,7 +260,7 @@ struct MeetingList {
 using UpdatePayload = std::variant<AttendeeState, Summary, TapEvent, ReaderHealth, Alarm, MeetingInfo>;
 
 /// Wire "kind" of a payload ("attendee", "summary", ...).
-[[nodiscard]] std::string_view kind_name(const UpdatePayload& payload) noexcept;
+[[nodiscard]] std::string_view kindName(const UpdatePayload& payload) noexcept;
 
 /// One numbered live update; published as [topic frame][encoded Update].
 struct Update {

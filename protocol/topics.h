@@ -17,10 +17,10 @@ inline constexpr std::string_view kHubTopic = "hub";
 inline constexpr std::string_view kMeetingTopicPrefix = "meeting/";
 
 /// "meeting/<meeting_id>".
-[[nodiscard]] std::string meeting_topic(std::string_view meeting_id);
-/// The topic an update is published under: meeting_topic(meeting_id), or "hub" if meeting_id is empty.
-[[nodiscard]] std::string topic_for(const Update& update);
+[[nodiscard]] std::string meetingTopic(std::string_view meeting_id);
+/// The topic an update is published under: meetingTopic(meeting_id), or "hub" if meeting_id is empty.
+[[nodiscard]] std::string topicFor(const Update& update);
 /// The meeting id of a "meeting/<id>" topic; nullopt for "hub" or anything else.
-[[nodiscard]] std::optional<std::string_view> meeting_id_from_topic(std::string_view topic) noexcept;
+[[nodiscard]] std::optional<std::string_view> meetingIdFromTopic(std::string_view topic) noexcept;
 
 }  // namespace rollcall::protocol

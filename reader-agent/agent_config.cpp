@@ -1,31 +1,38 @@
 #include "reader-agent/agent_config.h"
 
+#include "common/config_keys.h"
 #include "protocol/codec.h"
 
 #include <spdlog/common.h>
 #include <toml++/toml.h>
 
 #include <charconv>
-#include <map>
-#include <set>
+#include <utility>
 
 namespace rollcall::agent {
 namespace {
 
-using Keys = std::map<std::string, std::set<std::string>>;
-
-const Keys& knownKeys()
+const common::ConfigKeys& agentKeys()
 {
-    static const Keys keys{
-        {"reader", {"id", "connstring", "poll_period", "presence_check", "debounce", "reopen_backoff_min", "reopen_backoff_max"}},
-        {"outbox", {"path", "retention"}},
-        {"hub", {"endpoint", "ack_timeout", "resend_backoff_min", "resend_backoff_max", "heartbeat_interval"}},
-        {"indicator", {"led", "buzzer", "duration", "pn532_green", "pn532_red", "pn532_buzzer"}},
-        {"log", {"level"}},
+    static const common::ConfigKeys keys{
+        {},
+        {
+            {"reader", {"id", "connstring", "poll_period", "presence_check", "debounce", "reopen_backoff_min", "reopen_backoff_max"}},
+            {"outbox", {"path", "retention"}},
+            {"hub", {"endpoint", "ack_timeout", "resend_backoff_min", "resend_backoff_max", "heartbeat_interval"}},
+            {"indicator", {"led", "buzzer", "duration", "pn532_green", "pn532_red", "pn532_buzzer"}},
+            {"log", {"level"}},
+        },
     };
     return keys;
 }
 
+bool isLogLevel(const std::string& text)
+{
+    return spdlog::level::from_str(text) != spdlog::level::off || text == "off";
+}
+
+/// Reads typed values; every message starts "FILE:LINE: key".
 class FileReader {
 public:
     FileReader(const toml::table& table, std::string path) : table_(table), path_(std::move(path)) {}
@@ -39,13 +46,14 @@ public:
             out = *v;
             return;
         }
-        throw ConfigError(path_ + ": " + key + " must be " + kindName<T>());
+        throw ConfigError(where(node, key) + " must be " + kindName<T>());
     }
 
     void readString(const char* key, std::string& out) const
     {
+        const auto node = table_.at_path(key);
         read(key, out);
-        if (table_.at_path(key) && out.empty()) throw ConfigError(path_ + ": " + key + " must not be empty");
+        if (node && out.empty()) throw ConfigError(where(node, key) + " must not be empty");
     }
 
     void readDuration(const char* key, std::chrono::milliseconds& out) const
@@ -53,8 +61,8 @@ public:
         const auto node = table_.at_path(key);
         if (!node) return;
         const auto text = node.value_exact<std::string>();
-        if (!text) throw ConfigError(path_ + ": " + key + " must be a duration string like \"150ms\", \"1s\" or \"5m\"");
-        out = parseAgentDuration(*text, path_ + ": " + key);
+        if (!text) throw ConfigError(where(node, key) + " must be a duration string like \"150ms\", \"1s\" or \"5m\"");
+        out = parseAgentDuration(*text, where(node, key));
     }
 
     /// A retention window: whole days or hours, "30d" or "12h", up to ten years.
@@ -81,12 +89,18 @@ public:
 
     void readPin(const char* key, Pn532Pin& out) const
     {
+        const auto node = table_.at_path(key);
+        if (!node) return;
         std::string text;
         read(key, text);
-        if (!table_.at_path(key)) return;
         const auto pin = parsePn532Pin(text);
-        if (!pin) throw ConfigError(path_ + ": " + key + " = \"" + text + "\" is not a PN532 GPIO pin (P30..P35, P71, P72)");
+        if (!pin) throw ConfigError(where(node, key) + " = \"" + text + "\" is not a PN532 GPIO pin (P30..P35, P71, P72)");
         out = *pin;
+    }
+
+    [[nodiscard]] std::string where(toml::node_view<const toml::node> node, const char* key) const
+    {
+        return common::configKeyWhere(path_, *node.node(), key);
     }
 
 private:
@@ -125,7 +139,7 @@ std::chrono::milliseconds parseAgentDuration(std::string_view text, std::string_
     return std::chrono::milliseconds(value * factor);
 }
 
-void loadAgentConfigFile(AgentConfig& c, const std::string& path)
+void loadAgentConfigFile(AgentConfig& config, const std::string& path)
 {
     toml::table t;
     try {
@@ -133,18 +147,9 @@ void loadAgentConfigFile(AgentConfig& c, const std::string& path)
     } catch (const toml::parse_error& e) {
         throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
     }
-    for (const auto& [section, value] : t) {
-        const std::string name(section.str());
-        const auto known = knownKeys().find(name);
-        if (known == knownKeys().end()) throw ConfigError(path + ": unknown section [" + name + "]");
-        const auto* table = value.as_table();
-        if (!table) throw ConfigError(path + ": " + name + " must be a table ([" + name + "])");
-        for (const auto& [key, unused] : *table) {
-            if (!known->second.count(std::string(key.str()))) {
-                throw ConfigError(path + ": unknown key \"" + name + "." + std::string(key.str()) + "\"");
-            }
-        }
-    }
+    if (const auto unknown = common::unknownConfigKeys(t, agentKeys(), path); !unknown.empty()) throw ConfigError(unknown);
+    // Read into a copy: a rejected file leaves `config` as it was.
+    AgentConfig c = config;
     const FileReader r(t, path);
     r.readString("reader.id", c.readerId);
     r.readString("reader.connstring", c.connstring);
@@ -167,6 +172,10 @@ void loadAgentConfigFile(AgentConfig& c, const std::string& path)
     r.readPin("indicator.pn532_red", c.wiring.red);
     r.readPin("indicator.pn532_buzzer", c.wiring.buzzer);
     r.readString("log.level", c.logLevel);
+    if (const auto node = std::as_const(t).at_path("log.level"); node && !isLogLevel(c.logLevel)) {
+        throw ConfigError(r.where(node, "log.level") + " \"" + c.logLevel + "\" is not one of trace, debug, info, warn, error, off");
+    }
+    config = std::move(c);
 }
 
 void validateAgentConfig(const AgentConfig& c)
@@ -184,8 +193,7 @@ void validateAgentConfig(const AgentConfig& c)
     };
     pair("reader.reopen_backoff_min/max", c.reopenBackoffMin, c.reopenBackoffMax);
     pair("hub.resend_backoff_min/max", c.resendBackoffMin, c.resendBackoffMax);
-    const auto level = spdlog::level::from_str(c.logLevel);
-    if (level == spdlog::level::off && c.logLevel != "off") {
+    if (!isLogLevel(c.logLevel)) {
         throw ConfigError("log level \"" + c.logLevel + "\" is not one of trace, debug, info, warn, error, off");
     }
     const auto w = c.wiring;

@@ -51,7 +51,9 @@ struct AgentConfig {
 };
 
 /// Reads `path` into `config` (keys absent from the file keep their value).
-/// Throws ConfigError for a parse error, an unknown key, a wrong type or a bad value.
+/// Throws ConfigError naming the file, the line and the key for a parse error,
+/// an unknown key (with the nearest valid one), a wrong type or a bad value;
+/// `config` is then left as it was.
 void loadAgentConfigFile(AgentConfig& config, const std::string& path);
 
 /// Checks the whole configuration after file and command line are merged:

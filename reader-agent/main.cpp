@@ -1,8 +1,8 @@
 // rollcall-agent: runs beside a badge reader; see docs/agent.md and
 // reader-agent/rollcall-agent.toml for every setting.
+#include "common/logging.h"
 #include "reader-agent/agent.h"
 #include "reader-agent/agent_config.h"
-#include "reader-agent/agent_log.h"
 #include "reader-agent/instance_lock.h"
 #include "reader-agent/skewed_clock.h"
 #include "common/database.h"
@@ -77,7 +77,7 @@ int main(int argc, char** argv)
     }
 
     spdlog::set_level(spdlog::level::from_str(config.logLevel));
-    auto log = agentLogger("agent");
+    auto log = common::namedLogger("agent");
     installSignalHandlers();
     // One agent per outbox and reader: a second one is refused before it touches either.
     InstanceLock lock;

@@ -18,7 +18,7 @@ StoredTap tapFrom(const common::Statement& s, const std::string& readerId)
     t.reader_id = readerId;
     t.seq = static_cast<std::uint64_t>(s.getInt(0));
     t.badge_uid = s.getText(1);
-    if (const auto d = s.getOptionalText(2)) t.direction = protocol::direction_from_string(*d);
+    if (const auto d = s.getOptionalText(2)) t.direction = protocol::directionFromString(*d);
     t.at_ms = s.getInt(3);
     t.clock_offset_ms = s.getOptionalInt(4).value_or(0);
     return stored;
@@ -90,7 +90,7 @@ protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::D
     const auto seq = nextSeq();
     auto insert = db_.prepare("INSERT INTO outbox(seq, badge_uid, direction, at_ms, clock_offset_ms) VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<std::int64_t>(seq)).bind(2, badgeUid);
-    if (direction) insert.bind(3, protocol::to_string(*direction));
+    if (direction) insert.bind(3, protocol::toString(*direction));
     else insert.bindNull(3);
     insert.bind(4, atMs).bind(5, clockOffsetMs);
     insert.run();

@@ -26,7 +26,7 @@ QVariant AttendeeModel::data(const QModelIndex& index, int role) const
         const auto unit = DisplayText::fromStd(a.unit);
         return unit.section(QLatin1Char('/'), -1);
     }
-    case StatusRole: return QString::fromLatin1(protocol::to_string(a.status));
+    case StatusRole: return QString::fromLatin1(protocol::toString(a.status));
     case StatusTextRole: return DisplayText::status(a.status);
     case StatusColorRole: return DisplayText::statusColor(a.status);
     case LateMinutesRole: return a.late_minutes;

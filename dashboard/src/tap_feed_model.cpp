@@ -40,7 +40,7 @@ QVariant TapFeedModel::data(const QModelIndex& index, int role) const
             return DisplayText::fromStd(*t.name);
         return tr("Badge %1").arg(DisplayText::fromStd(t.badge_uid));
     case BadgeUidRole: return DisplayText::fromStd(t.badge_uid);
-    case VerdictRole: return QString::fromLatin1(protocol::to_string(t.verdict));
+    case VerdictRole: return QString::fromLatin1(protocol::toString(t.verdict));
     case VerdictTextRole: return DisplayText::verdict(t.verdict);
     case VerdictColorRole: return DisplayText::verdictColor(t.verdict);
     case DirectionTextRole: return DisplayText::direction(t.direction);

@@ -5,7 +5,9 @@
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/record.h"
 #include "hub/reports/attendance_ledger.h"
-#include "hub/reports/report_commands.h"
+#include "hub/ctl/amendment_options.h"
+#include "hub/ctl/database_file.h"
+#include "hub/ctl/report_commands.h"
 #include "hub/ctl/roster_import.h"
 #include "hub/core/schema.h"
 #include "hub/ctl/status_view.h"
@@ -14,7 +16,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
-#include <filesystem>
 #include <functional>
 
 namespace rollcall::ctl {
@@ -42,13 +43,7 @@ std::string defaultAuthor()
 /// Opens (and migrates) the database; only `init` may create it.
 common::Database openDatabase(const Options& o, bool create)
 {
-    if (o.db.empty()) throw common::InputError("--db PATH is required");
-    if (!create && !std::filesystem::exists(o.db)) {
-        throw common::InputError("database " + o.db + " does not exist; create it with `rollcallctl --db " + o.db + " init`");
-    }
-    common::Database db(o.db);
-    core::migrate(db);
-    return db;
+    return openDatabaseFile(o.db, create);
 }
 
 using Command = std::function<void(const Options&, std::ostream&, const common::Clock&)>;
@@ -130,22 +125,6 @@ void cmdMeetingAdd(const Options& o, std::ostream& out, const common::Clock& clo
         << zone.name() << "), " << expected << " expected\n";
 }
 
-core::Amendment newAmendment(core::AmendmentKind kind, const Options& o, const common::Clock& clock)
-{
-    core::Amendment a;
-    a.kind = kind;
-    a.meetingId = o.meeting;
-    a.personId = o.person;
-    a.author = o.author;
-    a.reason = o.reason;
-    a.createdAt = clock.now();
-    // Blank is empty too: a reason of spaces says nothing.
-    if (a.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-        throw common::InputError("--reason must not be empty: every correction says why");
-    }
-    return a;
-}
-
 /// Records one amendment about --person at --meeting: checks both exist,
 /// lets `complete` validate and fill the kind's own fields, then writes it in
 /// one transaction. Returns the amendment.
@@ -156,7 +135,7 @@ core::Amendment saveAmendment(const Options& o, const common::Clock& clock, core
     core::Record record(db);
     requireMeeting(record, o.meeting);
     requirePerson(record, o.person, "--person");
-    auto a = newAmendment(kind, o, clock);
+    auto a = newAmendment(kind, AmendmentOptions{o.meeting, o.person, o.reason, o.author}, clock.now());
     if (complete) complete(record, a);
     common::Transaction tx(db);
     record.addAmendment(a);
@@ -339,9 +318,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     status->add_option("--meeting", o.meeting)->required();
     status->add_flag("--json", o.json);
 
-    for (auto& [sub, action] : reports::addReportCommands(app)) {
+    for (auto& [sub, action] : addReportCommands(app)) {
         commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o, const common::Clock& c) {
-            action(reports::CommandContext{opt.db, opt.zone, opt.author, o, err, c});
+            action(CommandContext{opt.db, opt.zone, opt.author, o, err, c});
         };
     }
 

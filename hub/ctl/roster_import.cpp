@@ -50,7 +50,7 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
         std::string raw;
         while (std::getline(badges, raw, ';')) {
             if (raw.find_first_not_of(" \t") == std::string::npos) continue;
-            const auto uid = protocol::normalize_badge_uid(raw);
+            const auto uid = protocol::normalizeBadgeUid(raw);
             if (!uid) {
                 throw common::InputError(csv.where(row, "badge_uid") + ": \"" + raw
                                  + "\" is not a badge UID (4, 7 or 10 bytes of hex, ':' allowed)");

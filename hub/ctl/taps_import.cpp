@@ -40,7 +40,7 @@ TapsImportResult importTaps(core::Record& record, const std::string& path, commo
                              + " appears twice in the file");
         }
         const auto uidText = *csv.field(row, "badge_uid");
-        const auto uid = protocol::normalize_badge_uid(uidText);
+        const auto uid = protocol::normalizeBadgeUid(uidText);
         if (!uid) throw common::InputError(csv.where(row, "badge_uid") + ": \"" + uidText + "\" is not a badge UID");
         tap.badgeUid = *uid;
         try {

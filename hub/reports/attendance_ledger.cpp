@@ -3,7 +3,6 @@
 #include "hub/reports/progress.h"
 
 #include <algorithm>
-#include <array>
 #include <set>
 #include <unordered_set>
 
@@ -17,54 +16,8 @@ constexpr std::size_t kChunkMeetings = 24;
 
 } // namespace
 
-bool absenceConfirmed(const std::vector<core::Amendment>& amendments, const std::string& personId)
-{
-    return std::any_of(amendments.begin(), amendments.end(), [&](const core::Amendment& a) {
-        return a.kind == core::AmendmentKind::AbsenceConfirmation && a.personId == personId;
-    });
-}
-
-ReaderCoverage::ReaderCoverage(common::Database& db) : db_(db) {}
-
-std::vector<OfflineReader> ReaderCoverage::offlineDuring(const core::Meeting& meeting)
-{
-    if (!loaded_) {
-        auto r = db_.prepare("SELECT id, venue_id FROM readers ORDER BY id");
-        while (r.step()) readersByVenue_[r.getText(1)].emplace_back(r.getText(0), r.getText(1));
-        auto h = db_.prepare("SELECT reader_id, min(from_ms) FROM reader_uptime GROUP BY reader_id");
-        while (h.step()) firstHeard_[h.getText(0)] = h.getInt(1);
-        loaded_ = true;
-    }
-    std::vector<OfflineReader> out;
-    const auto from = common::toMillis(meeting.times.opening);
-    const auto to = common::toMillis(meeting.times.end);
-    auto spans = db_.prepare(
-        "SELECT from_ms, to_ms FROM reader_uptime WHERE reader_id = ? AND to_ms >= ? AND from_ms <= ? ORDER BY from_ms");
-    for (const auto& venue : meeting.venues) {
-        const auto it = readersByVenue_.find(venue);
-        if (it == readersByVenue_.end()) continue;
-        for (const auto& [reader, venueId] : it->second) {
-            const auto first = firstHeard_.find(reader);
-            if (first == firstHeard_.end() || first->second >= to) continue;
-            spans.reset();
-            spans.bind(1, reader).bind(2, from).bind(3, to);
-            std::int64_t cursor = std::max(from, first->second);
-            std::optional<std::pair<std::int64_t, std::int64_t>> gap;
-            while (spans.step()) {
-                const auto a = spans.getInt(0);
-                const auto b = spans.getInt(1);
-                if (a > cursor && !gap) gap = std::make_pair(cursor, std::min(a, to));
-                cursor = std::max(cursor, b);
-            }
-            if (!gap && cursor < to) gap = std::make_pair(cursor, to);
-            if (gap) out.push_back({reader, venueId, common::fromMillis(gap->first), common::fromMillis(gap->second)});
-        }
-    }
-    return out;
-}
-
 AttendanceLedger::AttendanceLedger(core::Record& record, Options options)
-    : record_(record), options_(options), coverage_(record.database())
+    : record_(record), options_(options), coverage_(record.database()), cache_(record.database())
 {
 }
 
@@ -291,68 +244,6 @@ MeetingLines AttendanceLedger::toLines(const core::MeetingResult& r)
     return lines;
 }
 
-namespace {
-
-std::string packLines(const std::vector<MemberLine>& members)
-{
-    std::string out;
-    out.reserve(members.size() * 28);
-    for (const auto& m : members) {
-        out += m.personId;
-        out += '\t';
-        out += core::toString(m.status);
-        out += '\t' + std::to_string(m.flags) + '\t' + std::to_string(m.lateMinutes) + '\t'
-            + std::to_string(m.earlyMinutes) + '\t' + (m.verify ? "1" : "0") + '\n';
-    }
-    return out;
-}
-
-std::int64_t parseNumber(std::string_view s)
-{
-    std::int64_t v = 0;
-    for (char c : s) v = v * 10 + (c - '0');
-    return v;
-}
-
-/// Unpacks meeting_results.members; nullopt if a line is malformed (the row is then recomputed).
-std::optional<std::vector<MemberLine>> unpackLines(std::string_view text)
-{
-    std::vector<MemberLine> out;
-    while (!text.empty()) {
-        const auto eol = text.find('\n');
-        if (eol == std::string_view::npos) return std::nullopt;
-        std::string_view line = text.substr(0, eol);
-        text.remove_prefix(eol + 1);
-        std::array<std::string_view, 6> f;
-        for (std::size_t i = 0; i < f.size(); ++i) {
-            const auto tab = line.find('\t');
-            if ((tab == std::string_view::npos) != (i == f.size() - 1)) return std::nullopt;
-            f[i] = line.substr(0, tab);
-            line.remove_prefix(tab == std::string_view::npos ? line.size() : tab + 1);
-        }
-        const auto status = core::statusFromString(f[1]);
-        if (!status) return std::nullopt;
-        MemberLine m;
-        m.personId = std::string(f[0]);
-        m.status = *status;
-        m.flags = static_cast<unsigned>(parseNumber(f[2]));
-        m.lateMinutes = parseNumber(f[3]);
-        m.earlyMinutes = parseNumber(f[4]);
-        m.verify = f[5] == "1";
-        out.push_back(std::move(m));
-    }
-    return out;
-}
-
-} // namespace
-
-void AttendanceLedger::storeCache(const MeetingLines& lines, common::TimePoint now)
-{
-    auto s = record_.database().prepare(
-        "INSERT OR REPLACE INTO meeting_results(meeting_id, computed_ms, members) VALUES (?, ?, ?)");
-    s.bind(1, lines.meeting.id).bind(2, common::toMillis(now)).bind(3, packLines(lines.members)).run();
-}
-
 std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress)
 {
     auto& db = record_.database();
@@ -363,14 +254,9 @@ std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common
     const auto meetings = meetingsOver(from, to, now);
     std::unordered_map<std::string, MeetingLines> byId;
     if (options_.useCache) {
-        auto s = db.prepare("SELECT r.meeting_id, r.members FROM meeting_results r JOIN meetings m ON m.id = r.meeting_id "
-                            "WHERE m.start_ms >= ? AND m.start_ms < ? AND m.finalized_ms IS NOT NULL");
-        s.bind(1, common::toMillis(from)).bind(2, common::toMillis(to));
-        while (s.step()) {
-            auto members = unpackLines(s.getText(1));
-            if (!members) continue;
-            auto& l = byId[s.getText(0)];
-            l.members = std::move(*members);
+        for (auto& [id, members] : cache_.read(from, to)) {
+            auto& l = byId[id];
+            l.members = std::move(members);
             l.fromCache = true;
         }
     }
@@ -397,7 +283,7 @@ std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common
     if (options_.fillCache && !toStore.empty()) {
         try {
             for (const auto& l : out) {
-                if (!l.fromCache && l.meeting.finalizedAt) storeCache(l, now);
+                if (!l.fromCache && l.meeting.finalizedAt) cache_.store(l, now);
             }
             tx.commit();
         } catch (const common::DatabaseError&) {
@@ -410,14 +296,9 @@ std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common
 
 int AttendanceLedger::fillCache(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress)
 {
-    const auto before = [&] {
-        auto s = record_.database().prepare("SELECT count(*) FROM meeting_results");
-        (void)s.step();
-        return s.getInt(0);
-    };
-    const auto n0 = before();
+    const auto n0 = cache_.size();
     (void)lines(from, to, now, progress);
-    return static_cast<int>(before() - n0);
+    return static_cast<int>(cache_.size() - n0);
 }
 
 } // namespace rollcall::reports

@@ -3,13 +3,16 @@
 // are evaluated in bulk (one pass over the taps of a stretch of time, with
 // persons, rosters and amendments loaded once) through the same
 // AttendanceTracker the hub and MeetingEvaluator use. Finalized meetings'
-// statuses are kept in the meeting_results cache (schema 4), whose rows the
+// statuses are kept in the results cache (ResultsCache, schema 4), whose rows the
 // schema's triggers delete whenever an input they came from changes.
 //
 // Error policy: DatabaseError from SQLite; InputError for unknown meetings.
 
 #include "hub/core/attendance_result.h"
 #include "hub/core/meeting_evaluator.h"
+#include "hub/reports/meeting_lines.h"
+#include "hub/reports/reader_coverage.h"
+#include "hub/reports/results_cache.h"
 
 #include <functional>
 #include <map>
@@ -22,59 +25,13 @@ namespace rollcall::reports {
 
 class Progress;
 
-/// A reader at the meeting's venues with heartbeat history that was not heard
-/// from for some time between check-in opening and the end.
-struct OfflineReader {
-    std::string readerId;
-    std::string venueId;
-    common::TimePoint gapFrom; // first unheard moment within [opening, E]
-    common::TimePoint gapTo;
-};
-
-/// One roster member's outcome, as much as period figures need.
-struct MemberLine {
-    std::string personId;
-    core::Status status = core::Status::Absent;
-    unsigned flags = 0;
-    std::int64_t lateMinutes = 0;
-    std::int64_t earlyMinutes = 0;
-    /// Absent at a meeting whose reader was offline, and not confirmed by an
-    /// absence_confirmation amendment: "reader offline — verify".
-    bool verify = false;
-};
-
-struct MeetingLines {
-    core::Meeting meeting;
-    std::vector<MemberLine> members;
-    bool fromCache = false;
-};
-
 struct UnitInfo {
     std::int64_t id = 0;
     std::optional<std::int64_t> parent;
     std::string path;
 };
 
-/// Reader coverage of meetings (the fairness rule of docs/reports.md).
-class ReaderCoverage {
-public:
-    explicit ReaderCoverage(common::Database& db);
-    /// Readers at the meeting's venues that have heartbeat history and were not
-    /// heard from during part of [opening, E]. A reader with no history (taps
-    /// arrive by import only) is never offline, and neither is one before it
-    /// was first heard from (it was not installed yet: nothing stopped).
-    [[nodiscard]] std::vector<OfflineReader> offlineDuring(const core::Meeting& meeting);
-
-private:
-    common::Database& db_;
-    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> readersByVenue_; // venue -> (reader, venue)
-    std::unordered_map<std::string, std::int64_t> firstHeard_; // reader -> start of its first uptime span
-    bool loaded_ = false;
-};
-
-/// Persons who confirmed-absent (absence_confirmation) per meeting.
-[[nodiscard]] bool absenceConfirmed(const std::vector<core::Amendment>& amendments, const std::string& personId);
-
+/// Evaluates the meetings of a period in bulk, reading and filling the results cache.
 class AttendanceLedger {
 public:
     struct Options {
@@ -116,12 +73,12 @@ private:
     void loadStatic();
     void evaluateChunk(const std::vector<core::Meeting>& chunk, const std::vector<std::string>& wanted, common::TimePoint now,
                        const std::function<void(core::MeetingResult&&)>& sink);
-    void storeCache(const MeetingLines& lines, common::TimePoint now);
     MeetingLines toLines(const core::MeetingResult& result);
 
     core::Record& record_;
     Options options_;
     ReaderCoverage coverage_;
+    ResultsCache cache_;
     bool staticLoaded_ = false;
     std::unordered_map<std::string, core::Person> persons_;
     std::map<std::int64_t, UnitInfo> units_;

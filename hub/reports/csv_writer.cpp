@@ -2,23 +2,11 @@
 // RFC 4180 quoting, CRLF line ends.
 #include "hub/reports/document.h"
 
+#include "hub/reports/csv_field.h"
+
 #include <fstream>
 
 namespace rollcall::reports {
-namespace {
-
-std::string quote(const std::string& s)
-{
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + '"';
-}
-
-} // namespace
 
 void writeCsv(const Document& doc, const std::string& path)
 {
@@ -27,7 +15,7 @@ void writeCsv(const Document& doc, const std::string& path)
     for (const auto& row : documentGrid(doc)) {
         for (std::size_t i = 0; i < row.cells.size(); ++i) {
             if (i) out << ',';
-            out << quote(row.cells[i].text());
+            out << csvField(row.cells[i].text());
         }
         out << "\r\n";
     }

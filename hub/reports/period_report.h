@@ -3,6 +3,7 @@
 // meetings expected, present, late, left early, absent (unexcused), excused,
 // substituted, absences to verify, and the rate. A unit's figures include the
 // members of its sub-units; units are ranked by rate, "n/a" left unranked.
+#include "hub/core/status_tally.h"
 #include "hub/reports/attendance_ledger.h"
 #include "hub/reports/document.h"
 #include "hub/reports/period.h"
@@ -11,13 +12,12 @@
 
 namespace rollcall::reports {
 
-struct Counts {
-    long expected = 0, present = 0, late = 0, leftEarly = 0, absent = 0, excused = 0, substituted = 0, verify = 0;
+/// A member's or a unit's status tally over the period, plus absences to verify.
+struct Counts : core::StatusTally {
+    long verify = 0;
     void add(const MemberLine& line);
     Counts& operator+=(const Counts& o);
-    [[nodiscard]] long attended() const { return present + late + substituted; }
     [[nodiscard]] long denominator() const { return expected - excused; }
-    [[nodiscard]] std::optional<double> rate() const;
 };
 
 struct PeriodFigures {

@@ -2,7 +2,8 @@
 // The discipline policy of a deployment (thresholds of docs/semantics.md §13 "Discipline
 // policy"), read from TOML. The documented default is
 // hub/reports/policy.default.toml, built into the program.
-// Errors: InputError naming the file, the key and what was wrong.
+// Errors: InputError naming the file, the line, the key and what was wrong;
+// an unknown key is an error (with the nearest valid key), never ignored.
 
 #include <string>
 
@@ -19,6 +20,8 @@ struct Policy {
     int talkAt = 5;    // 0 = off
     double unitRateBelow = 0.9;
     bool listPersonsWithAbsence = true;
+
+    bool operator==(const Policy&) const = default;
 };
 
 /// Parses policy TOML text; `source` names it in messages.

@@ -1,38 +1,92 @@
 #include "hub/service/hub_config.h"
 
+#include "common/config_keys.h"
+
+#include <spdlog/common.h>
 #include <toml++/toml.h>
 
-#include <set>
+#include <climits>
 
 namespace rollcall::service {
 namespace {
 
-template <class T>
-void read(const toml::table& t, const std::string& path, const char* key, T& out)
+const common::ConfigKeys& hubKeys()
 {
-    const auto node = t.at_path(key);
-    if (!node) return;
-    if (auto v = node.value<T>()) {
-        out = *v;
-        return;
-    }
-    throw common::InputError(path + ": " + key + " has the wrong type");
+    static const common::ConfigKeys keys{
+        {"time_zone"},
+        {
+            {"database", {"path"}},
+            {"endpoints", {"taps", "live", "query"}},
+            {"rules", {"debounce"}},
+            {"readers", {"offline_after"}},
+            {"ingest", {"max_batch", "router_high_water_mark", "tick", "reload_every", "disk_reserve_mb"}},
+            {"log", {"level"}},
+        },
+    };
+    return keys;
 }
 
-void readDuration(const toml::table& t, const std::string& path, const char* key, common::Millis& out)
-{
-    const auto node = t.at_path(key);
-    if (!node) return;
-    const auto text = node.value<std::string>();
-    if (!text) throw common::InputError(path + ": " + key + " must be a duration string like \"30s\" or \"5m\"");
-    const auto d = common::parseDuration(*text, path + ": " + key);
-    if (d.count() <= 0) throw common::InputError(path + ": " + key + " must be more than 0");
-    out = d;
-}
+/// Reads typed values; every message starts "FILE:LINE: key".
+class HubFile {
+public:
+    HubFile(const toml::table& table, const std::string& path) : table_(table), path_(path) {}
+
+    /// The value's text, or nullopt if the key is absent.
+    std::optional<std::string> string(const char* key) const
+    {
+        const auto node = table_.at_path(key);
+        if (!node) return std::nullopt;
+        const auto v = node.value_exact<std::string>();
+        if (!v) throw common::InputError(where(*node.node(), key) + " must be a string");
+        if (v->empty()) throw common::InputError(where(*node.node(), key) + " must not be empty");
+        return v;
+    }
+
+    void readString(const char* key, std::string& out) const
+    {
+        if (auto v = string(key)) out = std::move(*v);
+    }
+
+    void readDuration(const char* key, common::Millis& out) const
+    {
+        const auto node = table_.at_path(key);
+        if (!node) return;
+        const auto text = node.value_exact<std::string>();
+        const auto head = where(*node.node(), key);
+        if (!text) throw common::InputError(head + " must be a duration string like \"30s\" or \"5m\"");
+        const auto d = common::parseDuration(*text, head);
+        if (d.count() <= 0) throw common::InputError(head + " must be more than 0");
+        out = d;
+    }
+
+    void readInteger(const char* key, std::int64_t min, std::int64_t max, std::int64_t& out) const
+    {
+        const auto node = table_.at_path(key);
+        if (!node) return;
+        const auto v = node.value_exact<std::int64_t>();
+        const auto head = where(*node.node(), key);
+        if (!v) throw common::InputError(head + " must be a whole number");
+        if (*v < min || *v > max) {
+            throw common::InputError(head + " must be " + std::to_string(min) + " … " + std::to_string(max) + ", not "
+                                     + std::to_string(*v));
+        }
+        out = *v;
+    }
+
+    [[nodiscard]] std::string where(const toml::node& node, const char* key) const
+    {
+        return common::configKeyWhere(path_, node, key);
+    }
+    [[nodiscard]] toml::node_view<const toml::node> find(const char* key) const { return table_.at_path(key); }
+
+private:
+    const toml::table& table_;
+    const std::string& path_;
+};
 
 } // namespace
 
-void loadHubConfigFile(HubConfig& c, const std::string& path)
+void loadHubConfigFile(HubConfig& config, const std::string& path)
 {
     toml::table t;
     try {
@@ -40,33 +94,48 @@ void loadHubConfigFile(HubConfig& c, const std::string& path)
     } catch (const toml::parse_error& e) {
         throw common::InputError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
     }
-    static const std::set<std::string> known{"database", "endpoints", "time_zone", "rules", "readers", "ingest", "log"};
-    for (const auto& [key, value] : t) {
-        if (!known.count(std::string(key.str()))) throw common::InputError(path + ": unknown key \"" + std::string(key.str()) + "\"");
+    if (const auto unknown = common::unknownConfigKeys(t, hubKeys(), path); !unknown.empty()) {
+        throw common::InputError(unknown);
     }
-    read(t, path, "database.path", c.dbPath);
-    read(t, path, "endpoints.taps", c.tapsEndpoint);
-    read(t, path, "endpoints.live", c.liveEndpoint);
-    read(t, path, "endpoints.query", c.queryEndpoint);
-    read(t, path, "time_zone", c.zone);
-    readDuration(t, path, "rules.debounce", c.debounce);
-    readDuration(t, path, "readers.offline_after", c.readerOfflineAfter);
-    readDuration(t, path, "ingest.tick", c.tick);
-    readDuration(t, path, "ingest.reload_every", c.reloadEvery);
-    std::int64_t batch = static_cast<std::int64_t>(c.maxBatch);
-    read(t, path, "ingest.max_batch", batch);
-    if (batch < 1 || batch > 100'000) throw common::InputError(path + ": ingest.max_batch must be 1 … 100000");
+    // Read into a copy: a rejected file leaves `config` as it was.
+    HubConfig c = config;
+    const HubFile f(t, path);
+    f.readString("database.path", c.dbPath);
+    f.readString("endpoints.taps", c.tapsEndpoint);
+    f.readString("endpoints.live", c.liveEndpoint);
+    f.readString("endpoints.query", c.queryEndpoint);
+    if (auto zone = f.string("time_zone")) {
+        try {
+            (void)core::Zone(*zone);
+        } catch (const common::InputError&) {
+            throw common::InputError(f.where(*f.find("time_zone").node(), "time_zone") + " \"" + *zone
+                                     + "\" is not a known time zone (an IANA name such as \"Asia/Shanghai\")");
+        }
+        c.zone = std::move(*zone);
+    }
+    f.readDuration("rules.debounce", c.debounce);
+    f.readDuration("readers.offline_after", c.readerOfflineAfter);
+    f.readDuration("ingest.tick", c.tick);
+    f.readDuration("ingest.reload_every", c.reloadEvery);
+    auto batch = static_cast<std::int64_t>(c.maxBatch);
+    f.readInteger("ingest.max_batch", 1, 100'000, batch);
     c.maxBatch = static_cast<std::size_t>(batch);
     std::int64_t hwm = c.routerHighWaterMark;
-    read(t, path, "ingest.router_high_water_mark", hwm);
-    if (hwm < 1000) throw common::InputError(path + ": ingest.router_high_water_mark must be at least 1000");
+    f.readInteger("ingest.router_high_water_mark", 1000, INT_MAX, hwm);
     c.routerHighWaterMark = static_cast<int>(hwm);
-    std::int64_t reserveMb = static_cast<std::int64_t>(c.diskReserveBytes >> 20);
-    read(t, path, "ingest.disk_reserve_mb", reserveMb);
-    if (reserveMb < 0 || reserveMb > 1'000'000) throw common::InputError(path + ": ingest.disk_reserve_mb must be 0 … 1000000");
+    auto reserveMb = static_cast<std::int64_t>(c.diskReserveBytes >> 20);
+    f.readInteger("ingest.disk_reserve_mb", 0, 1'000'000, reserveMb);
     c.diskReserveBytes = static_cast<std::uint64_t>(reserveMb) << 20;
-    read(t, path, "log.level", c.logLevel);
-    (void)core::Zone(c.zone); // throws for an unknown zone
+    if (auto level = f.string("log.level")) {
+        const auto lvl = spdlog::level::from_str(*level);
+        if (lvl == spdlog::level::off && *level != "off") {
+            throw common::InputError(f.where(*f.find("log.level").node(), "log.level") + " \"" + *level
+                                     + "\" is not one of trace, debug, info, warn, error, critical, off");
+        }
+        c.logLevel = std::move(*level);
+    }
+    (void)core::Zone(c.zone); // throws for an unknown zone (a default changed by the caller)
+    config = std::move(c);
 }
 
 } // namespace rollcall::service

@@ -23,10 +23,14 @@ struct HubConfig {
     int routerHighWaterMark = 100'000;                    // messages queued per peer before EAGAIN
     std::uint64_t diskReserveBytes = 64ull << 20;         // stop recording (and acking) below this much free disk
     std::string logLevel = "info";
+
+    bool operator==(const HubConfig&) const = default;
 };
 
-/// Reads a TOML file over the defaults. Throws InputError naming the file,
-/// the key and the problem.
+/// Reads a TOML file over `config` (keys absent from the file keep their
+/// value). Throws InputError naming the file, the line, the key and the
+/// problem for a parse error, an unknown key (with the nearest valid one), a
+/// wrong type or a bad value; `config` is then left as it was.
 void loadHubConfigFile(HubConfig& config, const std::string& path);
 
 } // namespace rollcall::service

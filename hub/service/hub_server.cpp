@@ -1,10 +1,12 @@
 #include "hub/service/hub_server.h"
 
 #include "common/fault_vfs.h"
+#include "common/logging.h"
 #include "hub/core/schema.h"
 #include "protocol/zmq_endpoint.h"
 
 #include <spdlog/spdlog.h>
+#include <zmq_addon.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -15,11 +17,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::shared_ptr<spdlog::logger> log()
-{
-    auto l = spdlog::get("hub");
-    return l ? l : spdlog::default_logger();
-}
+std::shared_ptr<spdlog::logger> log() { return common::namedLogger("hub"); }
 
 // A ROUTER message: [peer][optional empty delimiter][body]. Anything else is malformed.
 struct Envelope {
@@ -29,24 +27,34 @@ struct Envelope {
     bool wellFormed = false;
 };
 
+/// An output iterator for zmq::recv_multipart that keeps the first `cap` frames
+/// and drops the rest: an oversized message is received whole but not kept.
+class KeepFirstFrames {
+public:
+    KeepFirstFrames(std::vector<zmq::message_t>& kept, std::size_t cap) : kept_(&kept), cap_(cap) {}
+    KeepFirstFrames& operator*() { return *this; }
+    KeepFirstFrames& operator++() { return *this; }
+    KeepFirstFrames operator++(int) { return *this; }
+    KeepFirstFrames& operator=(zmq::message_t&& frame)
+    {
+        if (kept_->size() < cap_) kept_->push_back(std::move(frame));
+        return *this;
+    }
+
+private:
+    std::vector<zmq::message_t>* kept_;
+    std::size_t cap_;
+};
+
+// More frames than any well-formed envelope has: enough to see it is malformed.
+constexpr std::size_t kMaxFramesKept = 9;
+
 std::optional<Envelope> receive(zmq::socket_t& socket)
 {
     std::vector<zmq::message_t> parts;
-    while (true) {
-        zmq::message_t part;
-        if (!socket.recv(part, zmq::recv_flags::dontwait)) {
-            if (parts.empty()) return std::nullopt;
-            continue; // the rest of a multipart message is always there once the first part is
-        }
-        const bool more = part.more();
-        parts.push_back(std::move(part));
-        if (!more) break;
-        if (parts.size() > 8) { // drain an oversized multipart message without keeping it
-            zmq::message_t rest;
-            while (socket.recv(rest, zmq::recv_flags::dontwait) && rest.more()) {
-            }
-            break;
-        }
+    // ZeroMQ delivers a multipart message whole: once the first part is there, so is the rest.
+    if (!zmq::recv_multipart(socket, KeepFirstFrames(parts, kMaxFramesKept), zmq::recv_flags::dontwait)) {
+        return std::nullopt;
     }
     Envelope e;
     e.peer = parts.front().to_string();
@@ -97,11 +105,11 @@ HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
     taps_.set(zmq::sockopt::rcvhwm, config.routerHighWaterMark);
     taps_.set(zmq::sockopt::linger, 0);
     taps_.bind(config.tapsEndpoint);
-    tapsEndpoint_ = protocol::bound_endpoint(taps_);
+    tapsEndpoint_ = protocol::boundEndpoint(taps_);
     query_.set(zmq::sockopt::router_mandatory, 1);
     query_.set(zmq::sockopt::linger, 0);
     query_.bind(config.queryEndpoint);
-    queryEndpoint_ = protocol::bound_endpoint(query_);
+    queryEndpoint_ = protocol::boundEndpoint(query_);
     publisher_ = std::make_unique<LivePublisher>(context_, config.liveEndpoint, clock_.now());
     state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
     state_->reload(clock_.now());
@@ -157,8 +165,8 @@ void HubServer::drainTaps()
         auto decoded = protocol::decode<protocol::AgentToHub>(envelope->body);
         if (!decoded) {
             rejected_.bump(decoded.error());
-            log()->warn("taps: rejected {} message: {}", protocol::to_string(decoded.error().kind), decoded.error().detail);
-            sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(protocol::to_error_message(decoded.error())), false);
+            log()->warn("taps: rejected {} message: {}", protocol::toString(decoded.error().kind), decoded.error().detail);
+            sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(protocol::toErrorMessage(decoded.error())), false);
             continue;
         }
         std::visit(
@@ -290,8 +298,8 @@ void HubServer::drainQueries()
         protocol::QueryReply reply;
         if (!decoded) {
             rejected_.bump(decoded.error());
-            log()->warn("query: rejected {} message: {}", protocol::to_string(decoded.error().kind), decoded.error().detail);
-            reply = protocol::to_error_message(decoded.error());
+            log()->warn("query: rejected {} message: {}", protocol::toString(decoded.error().kind), decoded.error().detail);
+            reply = protocol::toErrorMessage(decoded.error());
         } else {
             const auto now = clock_.now();
             try {

@@ -14,7 +14,7 @@ LivePublisher::LivePublisher(zmq::context_t& context, const std::string& endpoin
     socket_.set(zmq::sockopt::sndhwm, 100'000);
     socket_.set(zmq::sockopt::linger, 0);
     socket_.bind(endpoint);
-    endpoint_ = protocol::bound_endpoint(socket_);
+    endpoint_ = protocol::boundEndpoint(socket_);
 }
 
 void LivePublisher::publish(const std::string& meetingId, protocol::UpdatePayload payload)
@@ -24,7 +24,7 @@ void LivePublisher::publish(const std::string& meetingId, protocol::UpdatePayloa
     auto [it, fresh] = seq_.try_emplace(meetingId, base_);
     update.seq = ++it->second;
     update.payload = std::move(payload);
-    const auto topic = protocol::topic_for(update);
+    const auto topic = protocol::topicFor(update);
     const auto body = protocol::encode(update);
     socket_.send(zmq::buffer(topic), zmq::send_flags::sndmore | zmq::send_flags::dontwait);
     socket_.send(zmq::buffer(body), zmq::send_flags::dontwait);

@@ -1,5 +1,6 @@
 #include "hub/service/live_state.h"
 
+#include "common/logging.h"
 #include "hub/core/meeting_evaluator.h"
 #include "hub/service/wire_mapping.h"
 
@@ -21,10 +22,7 @@ constexpr std::size_t kRecentTaps = 50;
 
 std::shared_ptr<spdlog::logger> log()
 {
-    static auto logger = [] {
-        auto l = spdlog::get("hub");
-        return l ? l : spdlog::default_logger();
-    }();
+    static const auto logger = common::namedLogger("hub");
     return logger;
 }
 
@@ -96,7 +94,7 @@ void LiveState::loadCaches()
         h.outboxDepth = static_cast<std::uint64_t>(hs.getInt(2));
         h.clockOffsetMs = hs.getInt(3);
         h.agentVersion = hs.getText(4);
-        h.state = protocol::reader_state_from_string(hs.getText(5));
+        h.state = protocol::readerStateFromString(hs.getText(5));
         h.detail = hs.getText(6);
     }
     health_ = std::move(fresh);
@@ -260,7 +258,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                     continue;
                 }
                 ++counted.resent;
-                ack.verdict = stored ? protocol::verdict_from_string(*stored).value_or(Verdict::Duplicate) : Verdict::Duplicate;
+                ack.verdict = stored ? protocol::verdictFromString(*stored).value_or(Verdict::Duplicate) : Verdict::Duplicate;
                 AckTextFacts facts{ack.verdict};
                 if (auto h = holderOf(uid, at)) {
                     if (auto p = person(*h)) facts.name = p->name;
@@ -291,7 +289,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
 
             auto& ins = sql_->insertTap;
             ins.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at));
-            if (t.direction) ins.bind(5, protocol::to_string(*t.direction));
+            if (t.direction) ins.bind(5, protocol::toString(*t.direction));
             else ins.bindNull(5);
             ins.bind(6, input.venueId).bind(7, nowMs).bind(8, t.at_ms).bind(9, t.clock_offset_ms);
 
@@ -312,7 +310,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             core::TapEvidence evidence{0, at, core::Direction::In, t.reader_id, t.badge_uid, now};
             const auto result = tracker_->addTap(input, evidence, now);
             const Verdict verdict = toWire(result.verdict);
-            ins.bind(10, protocol::to_string(verdict));
+            ins.bind(10, protocol::toString(verdict));
             ins.run();
             if (db_.changes() == 0) {
                 // Recorded meanwhile by another writer (rollcallctl taps import of this reader's log):
@@ -394,7 +392,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                 facts.lateMinutes = lateMinutes;
                 ack.text = ackText(facts);
                 auto& set = sql_->setVerdict;
-                set.bind(1, protocol::to_string(ack.verdict)).bind(2, d->tapId);
+                set.bind(1, protocol::toString(ack.verdict)).bind(2, d->tapId);
                 set.run();
             }
         }
@@ -540,7 +538,7 @@ void LiveState::persistHealth()
         if (!h.dirty || !h.lastSeen) continue;
         auto& up = sql_->upsertHealth;
         up.bind(1, id).bind(2, common::toMillis(*h.lastSeen)).bind(3, static_cast<std::int64_t>(h.outboxDepth)).bind(4, h.clockOffsetMs)
-            .bind(5, h.agentVersion).bind(6, h.state ? std::string(protocol::to_string(*h.state)) : std::string())
+            .bind(5, h.agentVersion).bind(6, h.state ? std::string(protocol::toString(*h.state)) : std::string())
             .bind(7, h.detail);
         up.run();
         if (h.uptimeRow) {

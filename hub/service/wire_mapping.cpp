@@ -10,8 +10,8 @@ protocol::AttendeeState toWire(const core::AttendeeResult& a)
     s.person_id = a.person.id;
     s.name = a.person.name;
     s.unit = a.person.unitPath;
-    s.status = *protocol::status_from_string(core::toString(a.outcome.status));
-    for (const auto& f : core::flagNames(a.outcome.flags)) s.flags.push_back(*protocol::flag_from_string(f));
+    s.status = *protocol::statusFromString(core::toString(a.outcome.status));
+    for (const auto& f : core::flagNames(a.outcome.flags)) s.flags.push_back(*protocol::flagFromString(f));
     if (a.outcome.firstIn) s.first_in_ms = common::toMillis(*a.outcome.firstIn);
     if (a.outcome.lastOut) s.last_out_ms = common::toMillis(*a.outcome.lastOut);
     s.late_minutes = static_cast<std::int32_t>(a.outcome.lateMinutes);

@@ -1,12 +1,16 @@
 // AgentConfig: the sample file documents every default; bad input is refused naming it.
 #include "reader-agent/agent_config.h"
 
+#include "tests/agent/agent_test_support.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 using namespace rollcall::agent;
 using namespace std::chrono_literals;
+using rollcall::test::ChildProcess;
 using rollcall::test::TempDir;
 
 namespace {
@@ -106,6 +110,94 @@ TEST(AgentConfig, badFileInputIsRefusedNamingTheFileAndKey)
         const auto message = errorOf([&] { loadAgentConfigFile(config, path); });
         EXPECT_NE(message.find(c.mentions), std::string::npos) << c.name << ": " << message;
         EXPECT_NE(message.find("agent.toml"), std::string::npos) << c.name << ": " << message;
+    }
+}
+
+/// A config whose every setting differs from the default.
+AgentConfig allChanged()
+{
+    AgentConfig c = valid();
+    c.pollPeriod = c.presenceCheck = c.debounce = c.reopenBackoffMin = c.reopenBackoffMax = 7ms;
+    c.hubEndpoint = "tcp://elsewhere:1";
+    c.ackTimeout = c.resendBackoffMin = c.resendBackoffMax = c.heartbeatInterval = c.indicationDuration = 7ms;
+    c.led = c.buzzer = false;
+    c.wiring = Pn532Wiring{{3, 0}, {3, 1}, {3, 2}};
+    c.logLevel = "trace";
+    return c;
+}
+
+struct BadFile {
+    const char* name;
+    const char* toml;
+    const char* where; // "agent.toml:LINE: key" expected in the message
+    const char* hint;  // expected too ("" = nothing more)
+};
+
+// A misspelt key in each section (and a misspelt section) is refused, never ignored.
+const std::vector<BadFile> kMisspelt{
+    {"section name", "[reader]\nid = \"r1\"\n[readr]\ndebounce = \"1s\"\n", "agent.toml:3: unknown section [readr]",
+     "did you mean [reader]?"},
+    {"reader", "[reader]\nid = \"r1\"\nconnstrng = \"acr122_usb\"\n", "agent.toml:3: unknown key \"reader.connstrng\"",
+     "did you mean connstring?"},
+    {"reader backoff", "[reader]\nreopen_backof_max = \"5s\"\n", "agent.toml:2: unknown key \"reader.reopen_backof_max\"",
+     "did you mean reopen_backoff_max?"},
+    {"outbox", "[outbox]\npaht = \"/tmp/o.db\"\n", "agent.toml:2: unknown key \"outbox.paht\"", "did you mean path?"},
+    {"hub", "[hub]\nendpiont = \"tcp://x:1\"\n", "agent.toml:2: unknown key \"hub.endpiont\"", "did you mean endpoint?"},
+    {"hub heartbeat", "[hub]\nheartbeat_intervall = \"5s\"\n", "agent.toml:2: unknown key \"hub.heartbeat_intervall\"",
+     "did you mean heartbeat_interval?"},
+    {"indicator", "[indicator]\nled = true\nbuzer = false\n", "agent.toml:3: unknown key \"indicator.buzer\"",
+     "did you mean buzzer?"},
+    {"log", "[log]\nlevle = \"debug\"\n", "agent.toml:2: unknown key \"log.levle\"", "did you mean level?"},
+    {"key at the top", "id = \"r1\"\n", "agent.toml:1: unknown key \"id\"", "it belongs in [reader]"},
+    {"key in the wrong section", "[hub]\ndebounce = \"1s\"\n", "agent.toml:2: unknown key \"hub.debounce\"",
+     "it belongs in [reader]"},
+    {"dotted key", "indicator.pn532_gren = \"P71\"\n", "agent.toml:1: unknown key \"indicator.pn532_gren\"",
+     "did you mean pn532_green?"},
+};
+
+// Wrong types and bad values name the line of the value and the key.
+const std::vector<BadFile> kBadValues{
+    {"section as a value", "hub = \"tcp://x:1\"\n", "agent.toml:1: hub must be a section", ""},
+    {"duration as number", "[hub]\n\nack_timeout = 1000\n", "agent.toml:3: hub.ack_timeout", "duration"},
+    {"duration without unit", "[reader]\ndebounce = \"10\"\n", "agent.toml:2: reader.debounce", "\"10\""},
+    {"zero duration", "[indicator]\nduration = \"0s\"\n", "agent.toml:2: indicator.duration", "more than 0"},
+    {"bool as string", "[indicator]\nled = \"yes\"\n", "agent.toml:2: indicator.led", "true or false"},
+    {"bad pin", "[indicator]\npn532_red = \"P99\"\n", "agent.toml:2: indicator.pn532_red", "P99"},
+    {"pin as number", "[indicator]\npn532_red = 72\n", "agent.toml:2: indicator.pn532_red", "string"},
+    {"empty path", "[outbox]\npath = \"\"\n", "agent.toml:2: outbox.path", "empty"},
+    {"unknown log level", "[log]\nlevel = \"loud\"\n", "agent.toml:2: log.level", "\"loud\""},
+};
+
+void expectRefused(const std::vector<BadFile>& cases)
+{
+    for (const auto& c : cases) {
+        TempDir dir;
+        const auto path = dir.write("agent.toml", c.toml);
+        auto config = allChanged();
+        const auto message = errorOf([&] { loadAgentConfigFile(config, path); });
+        EXPECT_NE(message.find(dir.path().string() + "/" + c.where), std::string::npos) << c.name << ": " << message;
+        EXPECT_NE(message.find(c.hint), std::string::npos) << c.name << ": " << message;
+        EXPECT_EQ(config, allChanged()) << c.name << ": a rejected file must change nothing";
+    }
+}
+
+TEST(AgentConfig, misspeltKeysAreRefusedNamingFileLineKeyAndTheNearestValidKey) { expectRefused(kMisspelt); }
+
+TEST(AgentConfig, badValuesAreRefusedNamingFileLineAndKey) { expectRefused(kBadValues); }
+
+TEST(AgentConfig, rollcallAgentExitsOnAMisspeltKeyBeforeOpeningTheOutbox)
+{
+    for (const auto& c : {kMisspelt[4], kMisspelt[6], kBadValues[1]}) {
+        TempDir dir;
+        const auto config = dir.write("agent.toml", c.toml);
+        const auto outbox = dir.file("outbox.db");
+        ChildProcess agent({rollcall::test::agentBinary(), "--config", config, "--reader", "pn532_uart:/nonexistent",
+                            "--reader-id", "r1", "--outbox", outbox, "--hub", "tcp://127.0.0.1:1"});
+        EXPECT_EQ(agent.wait(), 2) << c.name << ":\n" << agent.output();
+        EXPECT_NE(agent.output().find("rollcall-agent: " + dir.path().string() + "/" + c.where), std::string::npos)
+            << c.name << ":\n" << agent.output();
+        EXPECT_NE(agent.output().find(c.hint), std::string::npos) << c.name << ":\n" << agent.output();
+        EXPECT_FALSE(std::filesystem::exists(outbox)) << c.name << ": the outbox must not be created";
     }
 }
 

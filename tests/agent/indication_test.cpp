@@ -20,7 +20,7 @@ TEST(Indication, eachVerdictHasItsSignal)
         {Verdict::UnknownBadge, Signal::Rejected}, {Verdict::UnknownReader, Signal::Rejected},
     };
     for (const auto& [verdict, signal] : table) {
-        EXPECT_EQ(signalFor(verdict), signal) << rollcall::protocol::to_string(verdict);
+        EXPECT_EQ(signalFor(verdict), signal) << rollcall::protocol::toString(verdict);
     }
 }
 

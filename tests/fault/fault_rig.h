@@ -252,7 +252,7 @@ public:
         QueryClient query(ctx, hub_ ? hub_->endpoints().query : endpoints_.query);
         const auto snap = query.snapshot("m-fault");
         std::map<std::string, std::string> status;
-        for (const auto& a : snap.attendees) status[a.person_id] = std::string(protocol::to_string(a.status));
+        for (const auto& a : snap.attendees) status[a.person_id] = std::string(protocol::toString(a.status));
         for (const auto& [uid, person] : personOf) {
             const auto want = expectedStatus.count(person) ? expectedStatus[person] : std::string("present");
             EXPECT_EQ(status[person], want) << scenario << ": " << person << " (badge " << uid << ")";

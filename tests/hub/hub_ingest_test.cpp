@@ -46,7 +46,7 @@ TEST_F(HubIngest, tapsAreRecordedOnceWithTheRightVerdicts)
     for (const auto& c : cases) {
         const auto ack = agent.tap(makeTap(c.reader, ++seq, c.uid));
         EXPECT_EQ(ack.seq, seq);
-        EXPECT_EQ(protocol::to_string(ack.verdict), protocol::to_string(c.verdict)) << c.uid << " at " << c.reader;
+        EXPECT_EQ(protocol::toString(ack.verdict), protocol::toString(c.verdict)) << c.uid << " at " << c.reader;
         EXPECT_NE(ack.text.find(c.textHas), std::string::npos) << ack.text;
     }
     EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps"), 5);

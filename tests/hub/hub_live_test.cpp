@@ -98,7 +98,7 @@ TEST_F(HubLive, snapshotPlusUpdatesEqualsTheRecord)
     EXPECT_EQ(result.summary.present, fresh.summary.present);
     EXPECT_EQ(result.summary.walkIns, fresh.summary.walk_ins);
     for (const auto& a : result.attendees) {
-        EXPECT_EQ(core::toString(a.outcome.status), protocol::to_string(board.attendees.at(a.person.id).status));
+        EXPECT_EQ(core::toString(a.outcome.status), protocol::toString(board.attendees.at(a.person.id).status));
     }
 }
 

@@ -20,13 +20,13 @@ class BadgeUidNormalize : public ::testing::TestWithParam<UidCase> {};
 
 TEST_P(BadgeUidNormalize, normalizesOrRejects) {
   const auto& c = GetParam();
-  const auto out = normalize_badge_uid(c.input);
+  const auto out = normalizeBadgeUid(c.input);
   if (c.expected == nullptr) {
     EXPECT_FALSE(out.has_value()) << *out;
   } else {
     ASSERT_TRUE(out.has_value());
     EXPECT_EQ(*out, c.expected);
-    EXPECT_TRUE(is_wire_badge_uid(*out));
+    EXPECT_TRUE(isWireBadgeUid(*out));
   }
 }
 
@@ -62,31 +62,31 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(BadgeUid, embeddedNulInsideStringViewIsRejected) {
   const std::string with_nul("04A2\0002B1C", 9);
-  EXPECT_FALSE(normalize_badge_uid(with_nul).has_value());
+  EXPECT_FALSE(normalizeBadgeUid(with_nul).has_value());
 }
 
 TEST(BadgeUid, fromBytesFormatsUpperCaseHex) {
   const std::array<std::uint8_t, 4> four{0x04, 0xa2, 0x2b, 0x1c};
-  EXPECT_EQ(badge_uid_from_bytes(four), "04A22B1C");
+  EXPECT_EQ(badgeUidFromBytes(four), "04A22B1C");
   const std::array<std::uint8_t, 7> seven{0x04, 0x00, 0xff, 0x10, 0x01, 0xab, 0xcd};
-  EXPECT_EQ(badge_uid_from_bytes(seven), "0400FF1001ABCD");
+  EXPECT_EQ(badgeUidFromBytes(seven), "0400FF1001ABCD");
 }
 
 TEST(BadgeUid, fromBytesRejectsNonIso14443Lengths) {
   const std::array<std::uint8_t, 5> five{1, 2, 3, 4, 5};
-  EXPECT_FALSE(badge_uid_from_bytes(five).has_value());
-  EXPECT_FALSE(badge_uid_from_bytes({}).has_value());
+  EXPECT_FALSE(badgeUidFromBytes(five).has_value());
+  EXPECT_FALSE(badgeUidFromBytes({}).has_value());
 }
 
 TEST(BadgeUid, wireRuleAcceptsFourToTenBytesOfUpperHex) {
-  EXPECT_TRUE(is_wire_badge_uid("04A22B1C"));
-  EXPECT_TRUE(is_wire_badge_uid("04A22B1C5D"));            // 5 bytes: allowed on the wire
-  EXPECT_TRUE(is_wire_badge_uid("0102030405060708090A"));  // 10 bytes
-  EXPECT_FALSE(is_wire_badge_uid("04A22B"));
-  EXPECT_FALSE(is_wire_badge_uid("0102030405060708090A0B"));
-  EXPECT_FALSE(is_wire_badge_uid("04a22b1c"));
-  EXPECT_FALSE(is_wire_badge_uid("04A22B1C5"));
-  EXPECT_FALSE(is_wire_badge_uid("04:A2:2B:1C"));
+  EXPECT_TRUE(isWireBadgeUid("04A22B1C"));
+  EXPECT_TRUE(isWireBadgeUid("04A22B1C5D"));            // 5 bytes: allowed on the wire
+  EXPECT_TRUE(isWireBadgeUid("0102030405060708090A"));  // 10 bytes
+  EXPECT_FALSE(isWireBadgeUid("04A22B"));
+  EXPECT_FALSE(isWireBadgeUid("0102030405060708090A0B"));
+  EXPECT_FALSE(isWireBadgeUid("04a22b1c"));
+  EXPECT_FALSE(isWireBadgeUid("04A22B1C5"));
+  EXPECT_FALSE(isWireBadgeUid("04:A2:2B:1C"));
 }
 
 }  // namespace

@@ -47,12 +47,12 @@ TEST(DecodeErrorCounters, areSafeToBumpFromManyThreads) {
 }
 
 TEST(DecodeErrorCounters, kindsHaveSnakeCaseNames) {
-  EXPECT_EQ(to_string(DecodeErrorKind::Oversized), "oversized");
-  EXPECT_EQ(to_string(DecodeErrorKind::Malformed), "malformed");
-  EXPECT_EQ(to_string(DecodeErrorKind::UnsupportedVersion), "unsupported_version");
-  EXPECT_EQ(to_string(DecodeErrorKind::UnknownType), "unknown_type");
-  EXPECT_EQ(to_string(DecodeErrorKind::MissingField), "missing_field");
-  EXPECT_EQ(to_string(DecodeErrorKind::BadField), "bad_field");
+  EXPECT_EQ(toString(DecodeErrorKind::Oversized), "oversized");
+  EXPECT_EQ(toString(DecodeErrorKind::Malformed), "malformed");
+  EXPECT_EQ(toString(DecodeErrorKind::UnsupportedVersion), "unsupported_version");
+  EXPECT_EQ(toString(DecodeErrorKind::UnknownType), "unknown_type");
+  EXPECT_EQ(toString(DecodeErrorKind::MissingField), "missing_field");
+  EXPECT_EQ(toString(DecodeErrorKind::BadField), "bad_field");
 }
 
 }  // namespace

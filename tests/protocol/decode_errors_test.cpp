@@ -245,7 +245,7 @@ TEST_P(DecodeErrors, rejectsWithKindAndDetail) {
   const Case& c = GetParam();
   const auto error = decode_on(c.channel, c.bytes);
   ASSERT_TRUE(error.has_value()) << "accepted: " << c.bytes.substr(0, 300);
-  EXPECT_EQ(to_string(error->kind), to_string(c.kind)) << error->detail;
+  EXPECT_EQ(toString(error->kind), toString(c.kind)) << error->detail;
   EXPECT_NE(error->detail.find(c.detail_contains), std::string::npos)
       << "detail: " << error->detail << "\nexpected to contain: " << c.detail_contains;
 }
@@ -264,7 +264,7 @@ TEST(DecodeErrorsDetail, isPrintableAsciiForHostileBytes) {
 TEST(DecodeErrorsDetail, convertsToErrorMessageForTheClient) {
   const auto error = decode_on(Ch::Agent, R"({"v":2,"type":"tap"})");
   ASSERT_TRUE(error.has_value());
-  const Error reply = to_error_message(*error);
+  const Error reply = toErrorMessage(*error);
   EXPECT_EQ(reply.code, "unsupported_version");
   EXPECT_EQ(reply.message, error->detail);
   EXPECT_TRUE(decode<HubToAgent>(encode(reply)).ok());

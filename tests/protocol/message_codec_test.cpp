@@ -71,7 +71,7 @@ TEST(MessageCodec, ackRoundTripsForEveryVerdict) {
   for (auto v : {Verdict::Present, Verdict::Late, Verdict::CheckedOut, Verdict::WalkIn, Verdict::UnknownBadge,
                  Verdict::Duplicate, Verdict::NotInWindow, Verdict::UnknownReader}) {
     const Ack m{"door-1", 42, v, std::string(kChineseName) + " 签到成功", 1718000000999};
-    EXPECT_EQ(round_trip<HubToAgent>(m), m) << to_string(v);
+    EXPECT_EQ(round_trip<HubToAgent>(m), m) << toString(v);
   }
 }
 
@@ -107,7 +107,7 @@ TEST(MessageCodec, meetingListRoundTripsForEveryState) {
   MeetingList m;
   for (auto s : {MeetingState::Scheduled, MeetingState::Open, MeetingState::InProgress, MeetingState::Ended,
                  MeetingState::Finalized}) {
-    m.meetings.push_back(MeetingListEntry{"m-" + std::string(to_string(s)), kUyghurName, {"venue.main"},
+    m.meetings.push_back(MeetingListEntry{"m-" + std::string(toString(s)), kUyghurName, {"venue.main"},
                                           1718002800000, 1718010000000, s});
   }
   EXPECT_EQ(round_trip<HubToQuery>(m), m);
@@ -121,7 +121,7 @@ TEST(MessageCodec, updateRoundTripsForEveryKind) {
   std::uint64_t seq = 1;
   for (const auto& p : payloads) {
     const Update m{"m-2024-06-10-01", seq++, p};
-    EXPECT_EQ(round_trip<LiveFeed>(m), m) << kind_name(p);
+    EXPECT_EQ(round_trip<LiveFeed>(m), m) << kindName(p);
   }
 }
 

@@ -1,4 +1,4 @@
-// bound_endpoint() and the framing on real ZeroMQ sockets over loopback TCP.
+// boundEndpoint() and the framing on real ZeroMQ sockets over loopback TCP.
 #include "protocol/zmq_endpoint.h"
 
 #include "protocol/codec.h"
@@ -20,7 +20,7 @@ TEST(ZmqEndpoint, boundEndpointReportsTheEphemeralPort) {
   zmq::context_t ctx;
   zmq::socket_t router(ctx, zmq::socket_type::router);
   router.bind("tcp://127.0.0.1:*");
-  const std::string endpoint = bound_endpoint(router);
+  const std::string endpoint = boundEndpoint(router);
   ASSERT_EQ(endpoint.rfind("tcp://127.0.0.1:", 0), 0u) << endpoint;
   EXPECT_GT(std::stoi(endpoint.substr(endpoint.rfind(':') + 1)), 0);
 }
@@ -33,7 +33,7 @@ TEST(ZmqEndpoint, tapTravelsDealerToRouterAndAckComesBack) {
   hub.bind("tcp://127.0.0.1:*");
   zmq::socket_t agent(ctx, zmq::socket_type::dealer);
   agent.set(zmq::sockopt::rcvtimeo, kTimeoutMs);
-  agent.connect(bound_endpoint(hub));
+  agent.connect(boundEndpoint(hub));
 
   const Tap tap = test::sample_tap();
   ASSERT_TRUE(agent.send(zmq::buffer(encode(tap)), zmq::send_flags::none));
@@ -65,11 +65,11 @@ TEST(ZmqEndpoint, liveUpdateArrivesAsTopicThenBody) {
   pub.bind("tcp://127.0.0.1:*");
   zmq::socket_t sub(ctx, zmq::socket_type::sub);
   sub.set(zmq::sockopt::rcvtimeo, 200);
-  sub.set(zmq::sockopt::subscribe, meeting_topic("m1"));
-  sub.connect(bound_endpoint(pub));
+  sub.set(zmq::sockopt::subscribe, meetingTopic("m1"));
+  sub.connect(boundEndpoint(pub));
 
   const Update update{"m1", 1, test::sample_summary()};
-  const std::string topic = topic_for(update);
+  const std::string topic = topicFor(update);
   const std::string body = encode(update);
   // PUB drops messages until the subscription has propagated: retry briefly.
   zmq::message_t got_topic;

@@ -1,31 +1,20 @@
-// Bulk evaluation, the results cache and the reader-offline rule.
+// Bulk evaluation: the same outcomes as the meeting evaluator, meetings still
+// open left out. (The cache: results_cache_test.cpp; offline readers:
+// reader_coverage_test.cpp.)
 #include "hub/reports/attendance_ledger.h"
 
+#include "tests/reports/ledger_lookup.h"
 #include "tests/reports/scenario.h"
 
 #include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace rollcall::reports;
+using rollcall::testing::lineOf;
+using rollcall::testing::meetingOf;
 using rollcall::testing::Scenario;
 
 namespace {
-
-const MemberLine& lineOf(const MeetingLines& m, const std::string& person)
-{
-    for (const auto& l : m.members) {
-        if (l.personId == person) return l;
-    }
-    throw std::runtime_error("no line for " + person);
-}
-
-const MeetingLines& meetingOf(const std::vector<MeetingLines>& all, const std::string& id)
-{
-    for (const auto& m : all) {
-        if (m.meeting.id == id) return m;
-    }
-    throw std::runtime_error("no meeting " + id);
-}
 
 class AttendanceLedgerTest : public ::testing::Test {
 protected:
@@ -82,42 +71,6 @@ TEST_F(AttendanceLedgerTest, scriptedOutcomes)
     EXPECT_EQ(lineOf(meetingOf(all, "M05"), "P006").status, core::Status::Substituted);
 }
 
-TEST_F(AttendanceLedgerTest, secondReadComesFromTheCacheWithTheSameLines)
-{
-    AttendanceLedger first(record);
-    const auto fresh = first.lines(from, to, s.now);
-    for (const auto& m : fresh) EXPECT_FALSE(m.fromCache);
-    AttendanceLedger second(record);
-    const auto cached = second.lines(from, to, s.now);
-    ASSERT_EQ(cached.size(), fresh.size());
-    for (std::size_t i = 0; i < cached.size(); ++i) {
-        EXPECT_TRUE(cached[i].fromCache) << cached[i].meeting.id;
-        ASSERT_EQ(cached[i].members.size(), fresh[i].members.size());
-        for (std::size_t k = 0; k < fresh[i].members.size(); ++k) {
-            const auto& a = fresh[i].members[k];
-            const auto& b = lineOf(cached[i], a.personId);
-            EXPECT_EQ(a.status, b.status);
-            EXPECT_EQ(a.flags, b.flags);
-            EXPECT_EQ(a.lateMinutes, b.lateMinutes);
-            EXPECT_EQ(a.earlyMinutes, b.earlyMinutes);
-            EXPECT_EQ(a.verify, b.verify);
-        }
-    }
-}
-
-TEST_F(AttendanceLedgerTest, anAmendmentInvalidatesOnlyItsMeeting)
-{
-    AttendanceLedger(record).fillCache(from, to, s.now);
-    core::Amendment o = s.amend(record, core::AmendmentKind::StatusOverride, "M03", "P003", "核实后更正", s.now, false);
-    o.status = "excused";
-    record.addAmendment(o);
-    AttendanceLedger ledger(record);
-    const auto all = ledger.lines(from, to, s.now);
-    EXPECT_FALSE(meetingOf(all, "M03").fromCache);
-    EXPECT_TRUE(meetingOf(all, "M02").fromCache);
-    EXPECT_EQ(lineOf(meetingOf(all, "M03"), "P003").status, core::Status::Excused);
-}
-
 TEST_F(AttendanceLedgerTest, confirmingAnAbsenceClearsVerify)
 {
     AttendanceLedger(record).fillCache(from, to, s.now);
@@ -128,70 +81,10 @@ TEST_F(AttendanceLedgerTest, confirmingAnAbsenceClearsVerify)
     EXPECT_FALSE(line.verify);
 }
 
-TEST_F(AttendanceLedgerTest, newTapInAFinalizedMeetingsWindowInvalidatesItsCache)
-{
-    AttendanceLedger(record).fillCache(from, to, s.now);
-    // A tap from a reader's outbox, recorded (received) at its own time: it counts.
-    s.tap(record, "v1", "P003", "2026-11-03T09:30", true);
-    AttendanceLedger ledger(record);
-    const auto all = ledger.lines(from, to, s.now);
-    EXPECT_FALSE(meetingOf(all, "M03").fromCache);
-    EXPECT_EQ(lineOf(meetingOf(all, "M03"), "P003").status, core::Status::Late);
-}
-
-TEST_F(AttendanceLedgerTest, unfinalizedMeetingsAreNeverCached)
-{
-    db.exec("UPDATE meetings SET finalized_ms = NULL WHERE id = 'M07'");
-    AttendanceLedger(record).fillCache(from, to, s.now);
-    auto q = db.prepare("SELECT count(*) FROM meeting_results WHERE meeting_id = 'M07'");
-    ASSERT_TRUE(q.step());
-    EXPECT_EQ(q.getInt(0), 0);
-}
-
 TEST_F(AttendanceLedgerTest, meetingsStillOpenAreLeftOut)
 {
     AttendanceLedger ledger(record);
     const auto during = s.at("2026-12-08T10:00");
     EXPECT_EQ(ledger.meetingsOver(from, to, during).size(), 6u);
     EXPECT_EQ(ledger.meetingsNotOver(from, to, during), 1);
-}
-
-TEST(ReaderCoverage, readerWithoutHeartbeatHistoryIsNeverOffline)
-{
-    Scenario s;
-    common::Database db(":memory:");
-    s.build(db);
-    core::Record record(db);
-    ReaderCoverage coverage(db);
-    EXPECT_TRUE(coverage.offlineDuring(*record.findMeeting("M03")).empty());
-    const auto off = coverage.offlineDuring(*record.findMeeting("M04"));
-    ASSERT_EQ(off.size(), 1u);
-    EXPECT_EQ(off[0].readerId, "r3");
-    EXPECT_EQ(off[0].gapFrom, s.at("2026-11-10T09:20"));
-    EXPECT_EQ(off[0].gapTo, s.at("2026-11-10T09:50"));
-}
-
-TEST(ReaderCoverage, readerFirstHeardAfterTheMeetingWasNotOfflineDuringIt)
-{
-    Scenario s;
-    common::Database db(":memory:");
-    s.build(db);
-    // The reader's agent was installed long after these meetings.
-    db.exec("UPDATE reader_uptime SET from_ms = from_ms + 400 * 86400000, to_ms = to_ms + 400 * 86400000");
-    core::Record record(db);
-    ReaderCoverage coverage(db);
-    EXPECT_TRUE(coverage.offlineDuring(*record.findMeeting("M04")).empty());
-}
-
-TEST(ReaderCoverage, historyEndingBeforeTheMeetingIsOffline)
-{
-    Scenario s;
-    common::Database db(":memory:");
-    s.build(db);
-    db.exec("DELETE FROM reader_uptime WHERE from_ms > (SELECT min(from_ms) FROM reader_uptime)");
-    core::Record record(db);
-    ReaderCoverage coverage(db);
-    const auto off = coverage.offlineDuring(*record.findMeeting("M04"));
-    ASSERT_EQ(off.size(), 1u);
-    EXPECT_EQ(off[0].gapTo, s.at("2026-11-10T11:00"));
 }

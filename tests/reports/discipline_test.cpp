@@ -1,6 +1,6 @@
 // `notices` and `disclosure` over the scripted quarter (Scenario.h), checked
 // against lists worked out by hand; appeals and the reader-offline rule.
-#include "hub/reports/discipline.h"
+#include "hub/reports/notice_documents.h"
 
 #include "tests/reports/scenario.h"
 

@@ -2,8 +2,11 @@
 // that name the file and the key.
 #include "hub/reports/policy.h"
 #include "hub/core/time_util.h"
+#include "tests/reports/scenario.h"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 using namespace rollcall;
 using namespace rollcall::reports;
@@ -18,6 +21,15 @@ TEST(Policy, shippedDefaultHasTheDesignThresholds)
     EXPECT_EQ(p.talkAt, 5);
     EXPECT_DOUBLE_EQ(p.unitRateBelow, 0.9);
     EXPECT_TRUE(p.listPersonsWithAbsence);
+}
+
+TEST(Policy, shippedFileLoadsWithTheDocumentedDefaults)
+{
+    const std::string path = ROLLCALL_SOURCE_DIR "/hub/reports/policy.default.toml";
+    // The file in the tree is the one built into the program, and it sets every key to the struct's default.
+    EXPECT_EQ(readTextFile(path, "test"), defaultPolicyText());
+    EXPECT_EQ(loadPolicy(path), Policy{});
+    EXPECT_EQ(defaultPolicy(), Policy{});
 }
 
 TEST(Policy, emptyFileMeansDefaults)
@@ -69,6 +81,78 @@ INSTANTIATE_TEST_SUITE_P(Cases, PolicyRejects, ::testing::Values(
     BadPolicy{"unknownWindow", "[late_or_early]\nwindow = \"week\"", "late_or_early.window"},
     BadPolicy{"rateAsPercent", "[disclosure]\nunit_rate_below = 90", "disclosure.unit_rate_below"},
     BadPolicy{"emptyMeasure", "[absence]\nmeasure = \"\"", "absence.measure"}));
+
+struct MisspeltPolicy {
+    const char* name;
+    const char* text;
+    const char* where; // "site.toml:LINE: ..." expected in the message
+    const char* hint;  // expected too ("" = nothing more)
+};
+void PrintTo(const MisspeltPolicy& b, std::ostream* os) { *os << b.name; }
+class PolicyRefuses : public ::testing::TestWithParam<MisspeltPolicy> {};
+
+TEST_P(PolicyRefuses, namingFileLineKeyAndTheNearestValidKey)
+{
+    try {
+        (void)parsePolicy(GetParam().text, "site.toml");
+        FAIL() << "accepted";
+    } catch (const common::InputError& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find(std::string("policy ") + GetParam().where), std::string::npos) << msg;
+        EXPECT_NE(msg.find(GetParam().hint), std::string::npos) << msg;
+    }
+}
+
+// A misspelt key in each section (and a misspelt section) is refused, never ignored.
+INSTANTIATE_TEST_SUITE_P(MisspeltKeys, PolicyRefuses, ::testing::Values(
+    MisspeltPolicy{"sectionName", "[office]\nname = \"x\"\n[disclosur]\nunit_rate_below = 0.8",
+                   "site.toml:3: unknown section [disclosur]", "did you mean [disclosure]?"},
+    MisspeltPolicy{"office", "[office]\nnme = \"x\"", "site.toml:2: unknown key \"office.nme\"", "did you mean name?"},
+    MisspeltPolicy{"absence", "[absence]\nenabled = true\nmeasures = \"x\"", "site.toml:3: unknown key \"absence.measures\"",
+                   "did you mean measure?"},
+    MisspeltPolicy{"lateOrEarly", "[late_or_early]\nwarn_at = 3", "site.toml:2: unknown key \"late_or_early.warn_at\"", ""},
+    MisspeltPolicy{"lateOrEarlyNear", "[late_or_early]\ntalkat = 6", "site.toml:2: unknown key \"late_or_early.talkat\"",
+                   "did you mean talk_at?"},
+    MisspeltPolicy{"disclosure", "[disclosure]\nlist_person_with_absence = false",
+                   "site.toml:2: unknown key \"disclosure.list_person_with_absence\"",
+                   "did you mean list_persons_with_absence?"},
+    MisspeltPolicy{"topLevel", "window = \"month\"", "site.toml:1: unknown key \"window\"", "it belongs in [late_or_early]"},
+    MisspeltPolicy{"wrongSection", "[absence]\ntalk_at = 6", "site.toml:2: unknown key \"absence.talk_at\"",
+                   "it belongs in [late_or_early]"},
+    MisspeltPolicy{"dottedKey", "late_or_early.windw = \"year\"", "site.toml:1: unknown key \"late_or_early.windw\"",
+                   "did you mean window?"}));
+
+// Wrong types and bad values name the line of the value and the key.
+INSTANTIATE_TEST_SUITE_P(BadValues, PolicyRefuses, ::testing::Values(
+    MisspeltPolicy{"sectionAsValue", "absence = true", "site.toml:1: absence must be a section", ""},
+    MisspeltPolicy{"wrongType", "[late_or_early]\n\nwarning_at = \"three\"", "site.toml:3: late_or_early.warning_at",
+                   "whole number"},
+    MisspeltPolicy{"outOfRange", "[late_or_early]\ntalk_at = 1001", "site.toml:2: late_or_early.talk_at", "0 and 1000"},
+    MisspeltPolicy{"unknownWindow", "[late_or_early]\nwindow = \"week\"", "site.toml:2: late_or_early.window", "\"week\""},
+    MisspeltPolicy{"rateAsPercent", "[disclosure]\nunit_rate_below = 90", "site.toml:2: disclosure.unit_rate_below", "fraction"},
+    MisspeltPolicy{"boolAsString", "[absence]\nenabled = \"yes\"", "site.toml:2: absence.enabled", "true or false"},
+    MisspeltPolicy{"emptyOffice", "[office]\nname = \"\"", "site.toml:2: office.name", "empty"}));
+
+TEST(Policy, misspeltKeyMakesRollcallctlChangeNothing)
+{
+    rollcall::testing::TempDir dir;
+    rollcall::testing::Scenario s;
+    {
+        common::Database db(dir.file("rollcall.db"));
+        s.build(db);
+    }
+    const auto policy = dir.file("policy.toml");
+    std::ofstream(policy) << "[late_or_early]\nwarning_at = 2\ntalkat = 4\n";
+    const auto out = dir.file("notices");
+    const auto r = rollcall::testing::runCtl({"--db", dir.file("rollcall.db"), "notices", "--period", "2026-11", "--policy", policy,
+                                    "--output", out},
+                                   s.now);
+    EXPECT_EQ(r.code, 1) << r.out << r.err;
+    EXPECT_NE(r.err.find(policy + ":3: unknown key \"late_or_early.talkat\" (did you mean talk_at?)"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("nothing was changed"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(out));
+}
 
 TEST(Policy, missingFileIsNamed)
 {

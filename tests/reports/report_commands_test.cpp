@@ -126,3 +126,10 @@ TEST_F(ReportCommands, reportCacheFillsFinalizedMeetings)
     r = ctl({"report", "cache", "--from", "2026-10-01", "--to", "2026-12-31"});
     EXPECT_NE(r.out.find("cached the results of 0 finalized meeting(s)"), std::string::npos) << r.out;
 }
+
+TEST_F(ReportCommands, blankReasonIsRejectedLikeEveryCorrection)
+{
+    // Appeals and confirmations build their amendments as leave and override do.
+    expectRejected({"appeal", "add", "--meeting", "M03", "--person", "P003", "--reason", "   "}, "--reason must not be empty");
+    expectRejected({"absence", "confirm", "--meeting", "M04", "--person", "P001", "--reason", " "}, "--reason must not be empty");
+}

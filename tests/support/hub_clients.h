@@ -74,7 +74,7 @@ inline protocol::Tap makeTap(const std::string& reader, std::uint64_t seq, const
 class LiveSubscriber {
 public:
     LiveSubscriber(zmq::context_t& ctx, const std::string& endpoint, const std::string& meetingId)
-        : socket_(ctx, zmq::socket_type::sub), topic_(meetingId.empty() ? std::string(protocol::kHubTopic) : protocol::meeting_topic(meetingId))
+        : socket_(ctx, zmq::socket_type::sub), topic_(meetingId.empty() ? std::string(protocol::kHubTopic) : protocol::meetingTopic(meetingId))
     {
         socket_.set(zmq::sockopt::linger, 0);
         socket_.set(zmq::sockopt::subscribe, topic_);

@@ -1,18 +1,22 @@
-#include "hub/reports/report_commands.h"
+#include "hub/ctl/report_commands.h"
 
+#include "hub/core/meeting_evaluator.h"
+#include "hub/ctl/amendment_options.h"
+#include "hub/ctl/database_file.h"
 #include "hub/reports/attendance_ledger.h"
-#include "hub/reports/discipline.h"
+#include "hub/reports/discipline_findings.h"
 #include "hub/reports/meeting_sheet.h"
+#include "hub/reports/notice_documents.h"
 #include "hub/reports/period_report.h"
 #include "hub/reports/progress.h"
-#include "hub/core/schema.h"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
-namespace rollcall::reports {
+namespace rollcall::ctl {
 namespace {
 
 struct Options {
@@ -23,23 +27,20 @@ struct Options {
 
 common::Database openExisting(const CommandContext& c)
 {
-    if (c.db.empty()) throw common::InputError("--db PATH is required");
-    if (!std::filesystem::exists(c.db)) {
-        throw common::InputError("database " + c.db + " does not exist; create it with `rollcallctl --db " + c.db + " init`");
-    }
-    common::Database db(c.db);
-    core::migrate(db);
-    return db;
+    return openDatabaseFile(c.db, false);
 }
 
-Format formatFor(const Options& o)
+reports::Format formatFor(const Options& o)
 {
-    if (!o.format.empty()) return parseFormat(o.format);
-    if (auto f = formatFromPath(o.output)) return *f;
+    if (!o.format.empty()) return reports::parseFormat(o.format);
+    if (auto f = reports::formatFromPath(o.output)) return *f;
     throw common::InputError("--format: give csv, xlsx or pdf (the --output name " + o.output + " does not say)");
 }
 
-Policy policyFor(const Options& o) { return o.policy.empty() ? defaultPolicy() : loadPolicy(o.policy); }
+reports::Policy policyFor(const Options& o)
+{
+    return o.policy.empty() ? reports::defaultPolicy() : reports::loadPolicy(o.policy);
+}
 
 void requireRosterMember(core::Record& record, const std::string& meeting, const std::string& person)
 {
@@ -53,31 +54,24 @@ void requireRosterMember(core::Record& record, const std::string& meeting, const
 
 core::Amendment amendment(core::AmendmentKind kind, const Options& o, const CommandContext& c)
 {
-    if (o.reason.empty()) throw common::InputError("--reason must not be empty: every correction says why");
-    core::Amendment a;
-    a.kind = kind;
-    a.meetingId = o.meeting;
-    a.personId = o.person;
-    a.author = c.author;
-    a.reason = o.reason;
-    a.createdAt = c.clock.now();
-    return a;
+    return newAmendment(kind, AmendmentOptions{o.meeting, o.person, o.reason, c.author}, c.clock.now());
 }
 
 void reportMeeting(const Options& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     const auto format = formatFor(o);
-    checkWritable(o.output, "--output");
+    reports::checkWritable(o.output, "--output");
     auto db = openExisting(c);
     core::Record record(db);
     if (!record.findMeeting(o.meeting)) throw common::InputError("meeting \"" + o.meeting + "\" does not exist");
     const auto now = c.clock.now();
     core::MeetingEvaluator evaluator(record);
     const auto result = evaluator.evaluate(o.meeting, now);
-    ReaderCoverage coverage(db);
-    const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting) : std::vector<OfflineReader>{};
-    writeDocument(meetingSheet(result, offline, zone, now), format, o.output);
+    reports::ReaderCoverage coverage(db);
+    const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting)
+                                                             : std::vector<reports::OfflineReader>{};
+    reports::writeDocument(reports::meetingSheet(result, offline, zone, now), format, o.output);
     c.out << "sign-in sheet of meeting " << o.meeting << " (" << result.attendees.size() << " on the roster) written to "
           << o.output << "\n";
 }
@@ -85,35 +79,37 @@ void reportMeeting(const Options& o, const CommandContext& c)
 void reportPeriod(const Options& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
-    const auto period = dateRange(o.from, o.to, zone);
+    const auto period = reports::dateRange(o.from, o.to, zone);
     if (o.by != "person" && o.by != "unit") throw common::InputError("--by: \"" + o.by + "\" is not person or unit");
     const auto format = formatFor(o);
-    checkWritable(o.output, "--output");
+    reports::checkWritable(o.output, "--output");
     auto db = openExisting(c);
     core::Record record(db);
-    AttendanceLedger ledger(record);
-    Progress progress(Progress::stderrIsTerminal());
+    reports::AttendanceLedger ledger(record);
+    reports::Progress progress(reports::Progress::stderrIsTerminal());
     const auto now = c.clock.now();
-    const auto figures = periodFigures(ledger, period, now, &progress);
-    const auto by = o.by == "unit" ? PeriodBy::Unit : PeriodBy::Person;
-    writeDocument(periodReport(figures, by, ledger.persons(), zone, now), format, o.output);
+    const auto figures = reports::periodFigures(ledger, period, now, &progress);
+    const auto by = o.by == "unit" ? reports::PeriodBy::Unit : reports::PeriodBy::Person;
+    reports::writeDocument(reports::periodReport(figures, by, ledger.persons(), zone, now), format, o.output);
     c.out << "period report " << period.firstDate << " – " << period.lastDate << " by " << o.by << ": "
-          << figures.meetings << " meeting(s), " << (by == PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size())
+          << figures.meetings << " meeting(s), "
+          << (by == reports::PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size())
           << " row(s) written to " << o.output << "\n";
 }
 
 void notices(const Options& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
-    const auto period = parsePeriod(o.period, zone);
+    const auto period = reports::parsePeriod(o.period, zone);
     const auto policy = policyFor(o);
-    NoticeTemplates templates{defaultPersonTemplate(), "notice_person.txt", defaultUnitTemplate(), "notice_unit.txt"};
+    reports::NoticeTemplates templates{reports::defaultPersonTemplate(), "notice_person.txt", reports::defaultUnitTemplate(),
+                                       "notice_unit.txt"};
     if (!o.personTemplate.empty()) {
-        templates.person = readTextFile(o.personTemplate, "--template");
+        templates.person = reports::readTextFile(o.personTemplate, "--template");
         templates.personSource = o.personTemplate;
     }
     if (!o.unitTemplate.empty()) {
-        templates.unit = readTextFile(o.unitTemplate, "--unit-template");
+        templates.unit = reports::readTextFile(o.unitTemplate, "--unit-template");
         templates.unitSource = o.unitTemplate;
     }
     if (o.output.empty()) throw common::InputError("--output must name a directory");
@@ -122,11 +118,11 @@ void notices(const Options& o, const CommandContext& c)
     }
     auto db = openExisting(c);
     core::Record record(db);
-    AttendanceLedger ledger(record);
-    Progress progress(Progress::stderrIsTerminal());
+    reports::AttendanceLedger ledger(record);
+    reports::Progress progress(reports::Progress::stderrIsTerminal());
     const auto now = c.clock.now();
-    auto findings = findDiscipline(ledger, policy, period, zone, now, &progress);
-    const auto written = writeNotices(findings, templates, o.output, zone, now);
+    auto findings = reports::findDiscipline(ledger, policy, period, zone, now, &progress);
+    const auto written = reports::writeNotices(findings, templates, o.output, zone, now);
     c.out << "notices for " << period.label << ": " << written.personNotices << " person notice(s), "
           << written.unitNotices << " unit notice(s), " << written.held << " held item(s); index " << written.indexPath
           << "\n";
@@ -135,17 +131,17 @@ void notices(const Options& o, const CommandContext& c)
 void disclosure(const Options& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
-    const auto month = parseMonth(o.month, zone);
+    const auto month = reports::parseMonth(o.month, zone);
     const auto policy = policyFor(o);
     const auto format = formatFor(o);
-    checkWritable(o.output, "--output");
+    reports::checkWritable(o.output, "--output");
     auto db = openExisting(c);
     core::Record record(db);
-    AttendanceLedger ledger(record);
-    Progress progress(Progress::stderrIsTerminal());
+    reports::AttendanceLedger ledger(record);
+    reports::Progress progress(reports::Progress::stderrIsTerminal());
     const auto now = c.clock.now();
-    const auto findings = findDiscipline(ledger, policy, month, zone, now, &progress);
-    writeDocument(disclosureList(findings, zone, now), format, o.output);
+    const auto findings = reports::findDiscipline(ledger, policy, month, zone, now, &progress);
+    reports::writeDocument(reports::disclosureList(findings, zone, now), format, o.output);
     long persons = 0;
     for (const auto& p : findings.persons) persons += static_cast<long>(p.absences.size());
     c.out << "disclosure " << month.label << ": " << findings.units.size() << " unit(s) below the rate, " << persons
@@ -225,11 +221,11 @@ void absenceConfirm(const Options& o, const CommandContext& c)
     if (it == result.attendees.end() || it->outcome.status != core::Status::Absent) {
         throw common::InputError(o.person + " is not absent at meeting " + o.meeting + ": nothing to confirm");
     }
-    ReaderCoverage coverage(db);
+    reports::ReaderCoverage coverage(db);
     if (coverage.offlineDuring(result.meeting).empty()) {
         throw common::InputError("no reader of meeting " + o.meeting + " was offline: the absence needs no confirmation");
     }
-    if (absenceConfirmed(it->amendments, o.person)) {
+    if (reports::absenceConfirmed(it->amendments, o.person)) {
         throw common::InputError("the absence of " + o.person + " at meeting " + o.meeting + " is already confirmed");
     }
     auto a = amendment(core::AmendmentKind::AbsenceConfirmation, o, c);
@@ -243,11 +239,11 @@ void absenceConfirm(const Options& o, const CommandContext& c)
 void cacheFill(const Options& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
-    const auto period = dateRange(o.from, o.to, zone);
+    const auto period = reports::dateRange(o.from, o.to, zone);
     auto db = openExisting(c);
     core::Record record(db);
-    AttendanceLedger ledger(record);
-    Progress progress(Progress::stderrIsTerminal());
+    reports::AttendanceLedger ledger(record);
+    reports::Progress progress(reports::Progress::stderrIsTerminal());
     const int n = ledger.fillCache(period.from, period.to, c.clock.now(), &progress);
     c.out << "cached the results of " << n << " finalized meeting(s)\n";
 }
@@ -314,4 +310,4 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
     return out;
 }
 
-} // namespace rollcall::reports
+} // namespace rollcall::ctl

@@ -1,10 +1,13 @@
 #pragma once
 // The rollcallctl commands of the general office: report meeting|period,
 // notices, disclosure, appeal add|resolve, absence confirm, report cache.
-// ctl_app.cpp registers them; each runs with the global --db/--zone/--operator.
+// The command line (options, messages, amendments) is here; the documents and
+// files come from the rollcall_reports library (hub/reports). ctl_app.cpp
+// registers them; each runs with the global --db/--zone/--operator.
 #include "hub/core/time_util.h"
 
 #include <functional>
+#include <string>
 #include <ostream>
 #include <utility>
 #include <vector>
@@ -13,7 +16,7 @@ namespace CLI {
 class App;
 }
 
-namespace rollcall::reports {
+namespace rollcall::ctl {
 
 struct CommandContext {
     std::string db;
@@ -30,4 +33,4 @@ using ReportCommand = std::function<void(const CommandContext&)>;
 /// Actions throw InputError (bad input, named) or db::DatabaseError.
 [[nodiscard]] std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app);
 
-} // namespace rollcall::reports
+} // namespace rollcall::ctl

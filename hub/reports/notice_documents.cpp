@@ -1,74 +1,22 @@
-#include "hub/reports/discipline.h"
+#include "hub/reports/notice_documents.h"
 
+#include "hub/reports/csv_field.h"
 #include "hub/reports/labels.h"
-#include "hub/reports/progress.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
-#include <set>
-#include <unordered_map>
 
 namespace rollcall::reports {
 namespace fs = std::filesystem;
 namespace {
-
-constexpr const char* kTalk = "诫勉谈话";
-constexpr const char* kWarning = "效能告诫";
-
-int severity(const std::string& measure)
-{
-    if (measure == kTalk) return 3;
-    if (measure == "通报批评") return 2;
-    if (measure == kWarning) return 1;
-    return measure.empty() ? 0 : 1;
-}
-
-bool openAppeal(const core::AttendeeResult& a)
-{
-    for (const auto& appeal : a.amendments) {
-        if (appeal.kind != core::AmendmentKind::Appeal) continue;
-        const bool resolved = std::any_of(a.amendments.begin(), a.amendments.end(), [&](const core::Amendment& r) {
-            return r.kind == core::AmendmentKind::AppealResolution && r.refId == appeal.id;
-        });
-        if (!resolved) return true;
-    }
-    return false;
-}
-
-std::vector<Period> windowsOf(const Policy& policy, const Period& period, const core::Zone& zone)
-{
-    switch (policy.window) {
-    case CountWindow::Month: return monthsOf(period, zone);
-    case CountWindow::Quarter: return quartersOf(period, zone);
-    case CountWindow::Year: {
-        std::vector<Period> years;
-        for (const auto& m : monthsOf(period, zone)) {
-            if (years.empty() || years.back().year != m.year) years.push_back(parsePeriod(std::to_string(m.year), zone));
-        }
-        return years;
-    }
-    }
-    return {};
-}
 
 std::string dateZh(common::TimePoint t, const core::Zone& zone)
 {
     const auto d = zone.formatDate(t);
     return d.substr(0, 4) + "年" + std::to_string(std::stoi(d.substr(5, 2))) + "月" + std::to_string(std::stoi(d.substr(8, 2)))
         + "日";
-}
-
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + '"';
 }
 
 std::string numbered(const std::string& period, int n)
@@ -79,146 +27,6 @@ std::string numbered(const std::string& period, int n)
 }
 
 } // namespace
-
-DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy, const Period& period, const core::Zone& zone,
-                                  common::TimePoint now, Progress* progress)
-{
-    DisciplineFindings f;
-    f.period = period;
-    f.policy = policy;
-    const auto windows = windowsOf(policy, period, zone);
-    common::TimePoint from = period.from;
-    for (const auto& w : windows) from = std::min(from, w.from);
-    const auto meetings = ledger.meetingsOver(from, period.to, now);
-    f.results = ledger.evaluate(meetings, now, progress);
-    std::sort(f.results.begin(), f.results.end(), [](const core::MeetingResult& a, const core::MeetingResult& b) {
-        return std::tie(a.meeting.times.start, a.meeting.id) < std::tie(b.meeting.times.start, b.meeting.id);
-    });
-    auto inPeriod = [&](const core::Meeting& m) { return m.times.start >= period.from && m.times.start < period.to; };
-
-    struct PersonItems {
-        std::vector<Occurrence> absences, lateEarly;
-    };
-    std::map<std::string, PersonItems> items;
-    std::unordered_map<std::string, bool> offline;
-    for (std::size_t mi = 0; mi < f.results.size(); ++mi) {
-        const auto& r = f.results[mi];
-        if (inPeriod(r.meeting)) ++f.meetings;
-        for (std::size_t ai = 0; ai < r.attendees.size(); ++ai) {
-            const auto& a = r.attendees[ai];
-            const auto& o = a.outcome;
-            Occurrence occ{mi, ai, false, Hold::None};
-            if (o.status == core::Status::Absent) {
-                if (!inPeriod(r.meeting)) continue;
-                occ.absence = true;
-                auto off = offline.find(r.meeting.id);
-                if (off == offline.end()) {
-                    off = offline.emplace(r.meeting.id, !ledger.coverage().offlineDuring(r.meeting).empty()).first;
-                }
-                if (openAppeal(a)) occ.hold = Hold::Appeal;
-                else if (off->second && !absenceConfirmed(a.amendments, a.person.id)) occ.hold = Hold::Verify;
-                items[a.person.id].absences.push_back(occ);
-            } else if (o.attended() && (o.status == core::Status::Late || o.has(core::LeftEarly))) {
-                if (openAppeal(a)) occ.hold = Hold::Appeal;
-                items[a.person.id].lateEarly.push_back(occ);
-            }
-        }
-    }
-
-    const auto& persons = ledger.persons();
-    for (auto& [personId, it] : items) {
-        PersonFinding pf;
-        pf.person = persons.at(personId);
-        for (const auto& occ : it.absences) {
-            if (!policy.absenceEnabled) break;
-            (occ.hold != Hold::None ? pf.held : pf.absences).push_back(occ);
-        }
-        for (const auto& occ : it.lateEarly) {
-            if (occ.hold != Hold::None && inPeriod(f.results[occ.meeting].meeting)) pf.held.push_back(occ);
-        }
-        for (const auto& w : windows) {
-            WindowCount wc;
-            wc.window = w;
-            const common::TimePoint end = std::min(w.to, period.to);
-            for (const auto& occ : it.lateEarly) {
-                const auto start = f.results[occ.meeting].meeting.times.start;
-                if (occ.hold == Hold::None && start >= w.from && start < end) wc.cited.push_back(occ);
-            }
-            wc.count = static_cast<int>(wc.cited.size());
-            // A level is reached in this period if the occurrence that reached it is in the period.
-            for (const auto& [at, name] : {std::pair{policy.talkAt, kTalk}, std::pair{policy.warningAt, kWarning}}) {
-                if (at <= 0 || wc.count < at) continue;
-                if (inPeriod(f.results[wc.cited[static_cast<std::size_t>(at - 1)].meeting].meeting)) {
-                    wc.level = name;
-                    break;
-                }
-            }
-            if (!wc.level.empty()) pf.windows.push_back(std::move(wc));
-        }
-        if (!pf.absences.empty()) pf.measure = policy.absenceMeasure;
-        for (const auto& wc : pf.windows) {
-            if (severity(wc.level) > severity(pf.measure)) pf.measure = wc.level;
-        }
-        if (!pf.measure.empty() || !pf.held.empty()) f.persons.push_back(std::move(pf));
-    }
-    std::sort(f.persons.begin(), f.persons.end(), [](const PersonFinding& a, const PersonFinding& b) {
-        return std::tie(a.person.unitPath, a.person.id) < std::tie(b.person.unitPath, b.person.id);
-    });
-
-    // Units below the monthly rate, held absences left out of their figures.
-    const auto& units = ledger.units();
-    auto ancestors = [&](std::int64_t unit) {
-        std::vector<std::int64_t> chain;
-        for (std::optional<std::int64_t> u = unit; u;) {
-            chain.push_back(*u);
-            const auto it = units.find(*u);
-            u = it == units.end() ? std::nullopt : it->second.parent;
-        }
-        return chain;
-    };
-    for (const auto& month : monthsOf(period, zone)) {
-        std::map<std::int64_t, Counts> counts;
-        std::map<std::int64_t, std::vector<Occurrence>> absences;
-        std::set<std::pair<std::size_t, std::size_t>> heldOnes;
-        for (const auto& [pid, it] : items) {
-            for (const auto& occ : it.absences) {
-                if (occ.hold != Hold::None) heldOnes.emplace(occ.meeting, occ.attendee);
-            }
-        }
-        for (std::size_t mi = 0; mi < f.results.size(); ++mi) {
-            const auto& r = f.results[mi];
-            if (r.meeting.times.start < month.from || r.meeting.times.start >= month.to) continue;
-            for (std::size_t ai = 0; ai < r.attendees.size(); ++ai) {
-                if (heldOnes.count({mi, ai})) continue;
-                const auto& a = r.attendees[ai];
-                MemberLine line{a.person.id, a.outcome.status, a.outcome.flags, 0, 0, false};
-                for (auto u : ancestors(a.person.unitId)) {
-                    counts[u].add(line);
-                    if (a.outcome.status == core::Status::Absent) absences[u].push_back({mi, ai, true, Hold::None});
-                }
-            }
-        }
-        std::vector<UnitFinding> below;
-        for (const auto& [unitId, c] : counts) {
-            const auto rate = c.rate();
-            if (!rate || *rate >= policy.unitRateBelow) continue;
-            UnitFinding uf;
-            uf.unit = units.at(unitId);
-            uf.month = month;
-            uf.counts = c;
-            uf.absences = absences[unitId];
-            below.push_back(std::move(uf));
-        }
-        std::sort(below.begin(), below.end(), [](const UnitFinding& a, const UnitFinding& b) {
-            const auto l = a.counts.attended() * b.counts.denominator();
-            const auto r = b.counts.attended() * a.counts.denominator();
-            if (l != r) return l < r;
-            return a.unit.path < b.unit.path;
-        });
-        for (auto& uf : below) f.units.push_back(std::move(uf));
-    }
-    return f;
-}
 
 std::string renderTemplate(const std::string& tmpl, const std::map<std::string, std::string>& values, const std::string& source)
 {
@@ -313,8 +121,7 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
     NoticeOutput out;
     std::string index = "\xEF\xBB\xBF编号,类型,工号/单位,姓名,单位,处理措施,状态,依据,文件\r\n";
     auto indexRow = [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) index += (i ? "," : "") + csvField(cells[i]);
-        index += "\r\n";
+        index += csvLine(cells) + "\r\n";
     };
     std::vector<std::pair<std::string, std::string>> files; // path, text
     int seq = 0;
@@ -338,7 +145,7 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
             for (const auto& wc : pf.windows) {
                 evidence += nextPart() + wc.window.labelZh
                     + "内迟到或早退累计 " + std::to_string(wc.count) + " 次：\n" + evidenceList(f, wc.cited, zone, n);
-                const int at = wc.level == kTalk ? f.policy.talkAt : f.policy.warningAt;
+                const int at = wc.level == kMeasureTalk ? f.policy.talkAt : f.policy.warningAt;
                 basis += std::string(basis.empty() ? "" : "和") + "“一个" + windowZh + "内迟到或早退达到 " + std::to_string(at)
                     + " 次给予" + wc.level + "”";
             }
@@ -396,12 +203,12 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
             {"late", std::to_string(c.late)},  {"left_early", std::to_string(c.leftEarly)},
             {"absent", std::to_string(c.absent)}, {"excused", std::to_string(c.excused)},
             {"substituted", std::to_string(c.substituted)},
-            {"rate", formatRate(c.rate())},    {"threshold", threshold},
+            {"rate", formatRate(c.attendanceRate())},    {"threshold", threshold},
             {"evidence", evidence},            {"issued_date", issued},
             {"made_at", madeAtText}};
         files.emplace_back((fs::path(dir) / uf.file).string(), renderTemplate(templates.unit, values, templates.unitSource));
         indexRow({uf.noticeNo, "单位", std::to_string(uf.unit.id), "", uf.unit.path, "每月公示", "已生成",
-                  uf.month.label + " 出勤率 " + formatRate(c.rate()), uf.file});
+                  uf.month.label + " 出勤率 " + formatRate(c.attendanceRate()), uf.file});
         ++out.unitNotices;
     }
     // Render everything first (a template error changes nothing), then write.
@@ -428,7 +235,7 @@ Document disclosureList(const DisciplineFindings& f, const core::Zone& zone, com
     for (const auto& uf : f.units) {
         const auto& c = uf.counts;
         units.rows.push_back({++n, uf.unit.path, c.expected, c.present, c.late, c.substituted, c.excused, c.absent,
-                              formatRate(c.rate())});
+                              formatRate(c.attendanceRate())});
     }
     units.notes.push_back("出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假），含下级单位人员；待核实和申诉中的缺席不计入。");
     doc.sections.push_back(std::move(units));

@@ -1,0 +1,31 @@
+#pragma once
+// A meeting's outcome as much as period figures need: one line per roster
+// member. What AttendanceLedger::lines() returns and ResultsCache keeps.
+
+#include "hub/core/attendance_result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rollcall::reports {
+
+/// One roster member's outcome, as much as period figures need.
+struct MemberLine {
+    std::string personId;
+    core::Status status = core::Status::Absent;
+    unsigned flags = 0;
+    std::int64_t lateMinutes = 0;
+    std::int64_t earlyMinutes = 0;
+    /// Absent at a meeting whose reader was offline, and not confirmed by an
+    /// absence_confirmation amendment: "reader offline — verify".
+    bool verify = false;
+};
+
+struct MeetingLines {
+    core::Meeting meeting;
+    std::vector<MemberLine> members;
+    bool fromCache = false;
+};
+
+} // namespace rollcall::reports
