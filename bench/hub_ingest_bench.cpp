@@ -5,9 +5,10 @@
 //   bench/hub_ingest_bench [--readers N] [--taps N] [--rate-seconds S]
 //
 // Prints durable ingest rate (acknowledged taps/s), ack latency p50/p99 at a
-// fixed 1,000 taps/s, the raw insert rate, and a final line
-//   ingest_ratio=<hub/raw> p99_ack_ms=<x>
-// Targets: ingest_ratio >= 0.5, p99_ack_ms < 5.
+// fixed 1,000 taps/s (on a quiet machine, then with the benchmark keeping
+// every core busy), the raw insert rate, and a final line
+//   ingest_ratio=<hub/raw> p99_ack_ms=<x> p99_ack_loaded_ms=<y>
+// Targets (issue 10): ingest_ratio >= 0.8, p99_ack_ms < 2, p99_ack_loaded_ms < 5.
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
 
@@ -15,11 +16,13 @@
 #include "tests/support/hub_clients.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <regex>
+#include <thread>
 
 using namespace rollcall;
 using Steady = std::chrono::steady_clock;
@@ -242,6 +245,27 @@ int main(int argc, char** argv)
     const double p50 = percentile(latencies, 0.50), p99 = percentile(latencies, 0.99);
     std::printf("ack latency at 1000 taps/s over %d s: p50=%.3f ms p99=%.3f ms max=%.3f ms\n", rateSeconds, p50, p99,
                 percentile(latencies, 1.0));
+    // The same fixed rate while the benchmark keeps both cores busy (a report
+    // run, another engineer's build): the ack tail the hub shows on a loaded machine.
+    double p99Loaded = 0;
+    {
+        std::atomic<bool> stopLoad{false};
+        std::vector<std::thread> load;
+        for (unsigned k = 0; k < std::max(2u, std::thread::hardware_concurrency()); ++k) {
+            load.emplace_back([&stopLoad] {
+                volatile std::uint64_t x = 1;
+                while (!stopLoad.load(std::memory_order_relaxed)) {
+                    for (int i = 0; i < 100000; ++i) x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                }
+            });
+        }
+        const auto loaded = fixedRate(readers, 1000, rateSeconds);
+        stopLoad = true;
+        for (auto& t : load) t.join();
+        p99Loaded = percentile(loaded, 0.99);
+        std::printf("ack latency at 1000 taps/s over %d s with both cores busy: p50=%.3f ms p99=%.3f ms max=%.3f ms\n",
+                    rateSeconds, percentile(loaded, 0.50), p99Loaded, percentile(loaded, 1.0));
+    }
     hub.kill(SIGTERM);
     hub.wait();
     if (auto stats = hub.waitForLine("taps recorded=")) {
@@ -255,6 +279,6 @@ int main(int argc, char** argv)
     std::cout << "raw SQLite batched insert (256 rows/transaction, synchronous=FULL): " << static_cast<long>(rawBefore)
               << " rows/s before, " << static_cast<long>(rawAfter) << " after, mean " << static_cast<long>(rawRate) << "\n";
     std::filesystem::remove_all(dir);
-    std::printf("ingest_ratio=%.2f p99_ack_ms=%.3f\n", hubRate / rawRate, p99);
+    std::printf("ingest_ratio=%.2f p99_ack_ms=%.3f p99_ack_loaded_ms=%.3f\n", hubRate / rawRate, p99, p99Loaded);
     return 0;
 }

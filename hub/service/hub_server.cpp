@@ -99,6 +99,7 @@ HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
     , query_(context_, zmq::socket_type::router)
 {
     core::migrate(db_);
+    checkpointer_ = std::make_unique<Checkpointer>(db_);
     // Never lose an ack silently: a full pipe or a vanished peer is an error we handle.
     taps_.set(zmq::sockopt::router_mandatory, 1);
     taps_.set(zmq::sockopt::sndhwm, config.routerHighWaterMark);
@@ -325,9 +326,9 @@ void HubServer::logStats()
 {
     const auto& c = state_->counters();
     log()->info("taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} batches={} failed_batches={} "
-                "rejected={} acks_dropped={} live_updates={} held={}",
+                "rejected={} acks_dropped={} live_updates={} held={} checkpoints={}",
                 c.recorded, c.resent, c.quarantined, c.replayed, c.conflicts, c.batches, failedBatches_, rejected_.total(),
-                acksDropped_, publisher_->published(), held_.size());
+                acksDropped_, publisher_->published(), held_.size(), checkpointer_->checkpoints());
 }
 
 void HubServer::run(const std::atomic<bool>& stop)

@@ -3,6 +3,7 @@
 // query ROUTER, receives in batches, commits each batch once (group commit),
 // then acknowledges. Stops when `stop` becomes true (set from a signal
 // handler), after finishing the batch in hand.
+#include "hub/service/checkpointer.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/live_state.h"
 #include "protocol/codec.h"
@@ -55,6 +56,7 @@ private:
     const common::Clock& clock_;
     zmq::context_t context_;
     common::Database db_;
+    std::unique_ptr<Checkpointer> checkpointer_; // after db_: stops before the record closes
     zmq::socket_t taps_;
     zmq::socket_t query_;
     std::unique_ptr<LivePublisher> publisher_;
