@@ -205,6 +205,7 @@ bool HubServer::tryRecord(std::vector<IncomingTap>& batch, std::string& why)
     try {
         const auto acks = state_->ingest(batch, clock_.now());
         for (const auto& a : acks) sendTo(taps_, a.peer, false, protocol::encode(a.reply), true);
+        state_->publishPending(); // acks first: the attendee waits for one, a dashboard does not
         return true;
     } catch (const common::DatabaseError& e) {
         // Nothing of this batch was committed or acknowledged: the agents keep

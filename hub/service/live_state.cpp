@@ -409,13 +409,25 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
     counters_.replayed += counted.replayed;
     counters_.conflicts += counted.conflicts;
     ++counters_.batches;
-    for (auto& [stream, payload] : updates) publisher_.publish(stream, std::move(payload));
+    // Kept until the server has sent the acks (publishPending()): encoding a
+    // busy meeting's updates must not delay the attendee's verdict. A batch
+    // that reloads publishes at once, so its updates precede the reload's diff.
+    for (auto& u : updates) pendingUpdates_.push_back(std::move(u));
     for (const auto& m : summaryDirty) {
-        publisher_.publish(m, toWire(tracker_->summary(m)));
+        pendingUpdates_.emplace_back(m, toWire(tracker_->summary(m)));
         lastSummary_[m] = now;
     }
-    if (reloadAfter) reload(now);
+    if (reloadAfter) {
+        publishPending();
+        reload(now);
+    }
     return acks;
+}
+
+void LiveState::publishPending()
+{
+    for (auto& [stream, payload] : pendingUpdates_) publisher_.publish(stream, std::move(payload));
+    pendingUpdates_.clear();
 }
 
 protocol::Welcome LiveState::hello(const protocol::Hello& h, common::TimePoint now)

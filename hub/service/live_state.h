@@ -52,8 +52,13 @@ public:
 
     /// Records a batch of taps in one transaction and returns their acks.
     /// Returns only after the commit; throws db::DatabaseError (nothing
-    /// acknowledged, state reloaded) if it fails.
+    /// acknowledged, state reloaded) if it fails. Its live updates wait for
+    /// publishPending().
     std::vector<OutgoingAck> ingest(std::vector<IncomingTap>& batch, common::TimePoint now);
+
+    /// Publishes the live updates of the batches recorded since the last call
+    /// (the server calls it after sending their acks).
+    void publishPending();
 
     /// Welcome for a hello (and the reader counts as heard from).
     [[nodiscard]] protocol::Welcome hello(const protocol::Hello& hello, common::TimePoint now);
@@ -129,6 +134,7 @@ private:
     std::map<std::string, std::deque<protocol::TapEvent>> recentTaps_;
     std::map<std::string, common::TimePoint> lastSummary_;
     IngestCounters counters_;
+    std::vector<std::pair<std::string, protocol::UpdatePayload>> pendingUpdates_; // of committed batches, see publishPending()
     struct Statements;
     std::unique_ptr<Statements> sql_;
 };
