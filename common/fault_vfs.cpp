@@ -1,11 +1,10 @@
 #include "common/fault_vfs.h"
 
-#include <sqlite3.h>
-
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <mutex>
+#include <sqlite3.h>
 #include <unistd.h>
 
 namespace rollcall::common {
@@ -85,10 +84,16 @@ int xShmMap(sqlite3_file* f, int pg, int sz, int ext, void volatile** pp)
 {
     return realOf(f)->pMethods->xShmMap(realOf(f), pg, sz, ext, pp);
 }
-int xShmLock(sqlite3_file* f, int offset, int n, int flags) { return realOf(f)->pMethods->xShmLock(realOf(f), offset, n, flags); }
+int xShmLock(sqlite3_file* f, int offset, int n, int flags)
+{
+    return realOf(f)->pMethods->xShmLock(realOf(f), offset, n, flags);
+}
 void xShmBarrier(sqlite3_file* f) { realOf(f)->pMethods->xShmBarrier(realOf(f)); }
 int xShmUnmap(sqlite3_file* f, int del) { return realOf(f)->pMethods->xShmUnmap(realOf(f), del); }
-int xFetch(sqlite3_file* f, sqlite3_int64 o, int n, void** pp) { return realOf(f)->pMethods->xFetch(realOf(f), o, n, pp); }
+int xFetch(sqlite3_file* f, sqlite3_int64 o, int n, void** pp)
+{
+    return realOf(f)->pMethods->xFetch(realOf(f), o, n, pp);
+}
 int xUnfetch(sqlite3_file* f, sqlite3_int64 o, void* p) { return realOf(f)->pMethods->xUnfetch(realOf(f), o, p); }
 
 int xOpen(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* outFlags)
@@ -106,9 +111,18 @@ int xOpen(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* ou
     return rc;
 }
 
-int xDelete(sqlite3_vfs*, const char* name, int syncDir) { return control().real->xDelete(control().real, name, syncDir); }
-int xAccess(sqlite3_vfs*, const char* name, int flags, int* out) { return control().real->xAccess(control().real, name, flags, out); }
-int xFullPathname(sqlite3_vfs*, const char* name, int n, char* out) { return control().real->xFullPathname(control().real, name, n, out); }
+int xDelete(sqlite3_vfs*, const char* name, int syncDir)
+{
+    return control().real->xDelete(control().real, name, syncDir);
+}
+int xAccess(sqlite3_vfs*, const char* name, int flags, int* out)
+{
+    return control().real->xAccess(control().real, name, flags, out);
+}
+int xFullPathname(sqlite3_vfs*, const char* name, int n, char* out)
+{
+    return control().real->xFullPathname(control().real, name, n, out);
+}
 void* xDlOpen(sqlite3_vfs*, const char* name) { return control().real->xDlOpen(control().real, name); }
 void xDlError(sqlite3_vfs*, int n, char* msg) { control().real->xDlError(control().real, n, msg); }
 void (*xDlSym(sqlite3_vfs*, void* h, const char* sym))(void) { return control().real->xDlSym(control().real, h, sym); }

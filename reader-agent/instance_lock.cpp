@@ -1,8 +1,8 @@
 #include "reader-agent/instance_lock.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <cctype>
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/file.h>
@@ -31,7 +31,8 @@ std::optional<std::string> lockFile(const std::string& path, const std::string& 
 
 } // namespace
 
-std::optional<std::string> InstanceLock::acquire(const std::string& outboxPath, const std::string& connstring, InstanceLock& out)
+std::optional<std::string> InstanceLock::acquire(const std::string& outboxPath, const std::string& connstring,
+                                                 InstanceLock& out)
 {
     if (auto why = lockFile(outboxPath + ".lock", "outbox " + outboxPath, out.fds_)) return why;
     // "driver:/path/to/device[:options]": lock the resolved device path.

@@ -17,7 +17,8 @@ namespace rollcall::agent {
 class InstanceLock {
 public:
     /// Takes both locks, or returns why not ("… is in use by another rollcall-agent (pid N)").
-    static std::optional<std::string> acquire(const std::string& outboxPath, const std::string& connstring, InstanceLock& out);
+    static std::optional<std::string> acquire(const std::string& outboxPath, const std::string& connstring,
+                                              InstanceLock& out);
     InstanceLock() = default;
     ~InstanceLock();
     InstanceLock(const InstanceLock&) = delete;

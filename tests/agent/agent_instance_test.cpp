@@ -1,9 +1,8 @@
 // The real rollcall-agent against the faults of issue 10 that concern one
 // agent: its clock is wrong while the hub is down, and a second agent is
 // started on the same outbox or reader.
-#include "tests/agent/agent_test_support.h"
-
 #include "hardware/emulator/pn532_emulator.h"
+#include "tests/agent/agent_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -41,7 +40,8 @@ protected:
 TEST_F(AgentInstance, tapsBufferedWhileTheHubWasDownAreRecordedAtHubTimeDespiteAClockAnHourFast)
 {
     const auto endpoints = stoppedHub();
-    AgentProcess agent(config_, reader(), endpoints.taps, "r-hall", outbox_, {}, {"ROLLCALL_AGENT_CLOCK_SKEW_MS=3600000"});
+    AgentProcess agent(config_, reader(), endpoints.taps, "r-hall", outbox_, {},
+                       {"ROLLCALL_AGENT_CLOCK_SKEW_MS=3600000"});
     agent.expectLine("reader state ok");
     const auto tappedAt = nowMs();
     emulator_.tap(Pn532Card({0x04, 0xA1, 0xB2, 0xC1}), 200ms);

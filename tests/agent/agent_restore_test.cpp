@@ -2,13 +2,11 @@
 // taken earlier; the real rollcall-agent, which keeps acknowledged taps for
 // its retention window, sees the lower last_seq in the welcome and refills
 // the record. Real binaries, real libnfc driver on the PN532 emulator.
+#include "hardware/emulator/pn532_emulator.h"
 #include "tests/agent/agent_test_support.h"
 
-#include "hardware/emulator/pn532_emulator.h"
-
-#include <gtest/gtest.h>
-
 #include <filesystem>
+#include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace rollcall::test;
@@ -38,7 +36,8 @@ TEST(AgentRestore, hubRestoredFromAnEarlierCopyIsRefilledByTheAgent)
     const auto config = writeAgentConfig(dir);
     std::optional<HubProcess> hub(std::in_place, db);
     const auto endpoints = hub->endpoints();
-    AgentProcess agent(config, "pn532_uart:" + emulator.linkPath().string(), endpoints.taps, "r-hall", dir.file("outbox.db"));
+    AgentProcess agent(config, "pn532_uart:" + emulator.linkPath().string(), endpoints.taps, "r-hall",
+                       dir.file("outbox.db"));
     agent.expectLine("reader state ok");
     const auto tap = [&](std::uint8_t last, int seq) {
         emulator.tap(Pn532Card({0x04, 0xA1, 0xB2, last}), 200ms);
@@ -66,8 +65,8 @@ TEST(AgentRestore, hubRestoredFromAnEarlierCopyIsRefilledByTheAgent)
     hub.emplace(db, std::vector<std::string>{}, endpoints);
     agent.expectLine("retained tap(s) again", 20s);
     ASSERT_TRUE(eventually([&] { return recordedCount(db, "r-hall") == 4; }, 20s)) << agent.process().output();
-    EXPECT_EQ(recordedTaps(db, "r-hall"),
-              (std::map<std::int64_t, std::string>{{1, "04A1B2C1"}, {2, "04A1B2C2"}, {3, "04A1B2C3"}, {4, "04A1B2C9"}}));
+    EXPECT_EQ(recordedTaps(db, "r-hall"), (std::map<std::int64_t, std::string>{
+                                              {1, "04A1B2C1"}, {2, "04A1B2C2"}, {3, "04A1B2C3"}, {4, "04A1B2C9"}}));
     EXPECT_EQ(verdicts(db), before) << "the refilled taps get the verdicts they had";
 }
 

@@ -2,7 +2,6 @@
 // again (issue 10: a hub whose kept insert statement failed once stopped
 // recording until restarted).
 #include "common/database.h"
-
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>

@@ -10,20 +10,18 @@
 // compares: made vs recorded, lost, duplicated, and each verdict and status
 // against that fault-free outcome. It prints one line per scenario:
 //   scenario <name> taps_made=<n> taps_recorded=<n> lost=<n> duplicated=<n>
+#include "hardware/emulator/pn532_emulator.h"
+#include "tests/fault/tcp_proxy.h"
 #include "tests/support/agent_process.h"
 #include "tests/support/eventually.h"
 #include "tests/support/hub_clients.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/hub_seed.h"
 #include "tests/support/temp_dir.h"
-#include "tests/fault/tcp_proxy.h"
-
-#include "hardware/emulator/pn532_emulator.h"
-
-#include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <map>
 #include <random>
 #include <regex>
@@ -80,7 +78,11 @@ public:
     }
 
     // --- the parts ---------------------------------------------------------
-    void startHub() { hub_.emplace(db_, std::vector<std::string>{}, endpoints_, std::vector<std::string>{"ROLLCALL_FAULT_FILE=" + dir_.file("fault")}); }
+    void startHub()
+    {
+        hub_.emplace(db_, std::vector<std::string>{}, endpoints_,
+                     std::vector<std::string>{"ROLLCALL_FAULT_FILE=" + dir_.file("fault")});
+    }
     void killHub(int sig = SIGKILL)
     {
         if (!hub_) return;
@@ -96,7 +98,8 @@ public:
         if (auto it = options_.agentEnv.find(i); it != options_.agentEnv.end()) env = it->second;
         const auto hub = proxy_ ? proxy_->endpoint() : endpoints_.taps;
         agents_[static_cast<std::size_t>(i)] = std::make_unique<AgentProcess>(
-            config_, reader(i), hub, readerId(i), dir_.file("outbox-" + std::to_string(i) + ".db"), std::vector<std::string>{}, env);
+            config_, reader(i), hub, readerId(i), dir_.file("outbox-" + std::to_string(i) + ".db"),
+            std::vector<std::string>{}, env);
     }
     void killAgent(int i)
     {
@@ -110,7 +113,8 @@ public:
     AgentProcess& agent(int i) { return *agents_[static_cast<std::size_t>(i)]; }
     void waitReaderOk(int i)
     {
-        ASSERT_TRUE(agent(i).process().waitForLine("reader state ok", std::chrono::seconds(20))) << agent(i).process().output();
+        ASSERT_TRUE(agent(i).process().waitForLine("reader state ok", std::chrono::seconds(20)))
+            << agent(i).process().output();
     }
     /// Reader i unplugged: its device node goes, then the chip.
     void unplug(int i)
@@ -174,7 +178,8 @@ public:
             std::vector<std::string> uids;
             for (int i = 0; i < options_.readers; ++i) uids.push_back(present(i));
             for (int i = 0; i < options_.readers; ++i) {
-                EXPECT_TRUE(agent(i).process().waitForLine("uid=" + uids[static_cast<std::size_t>(i)] + " stored", std::chrono::seconds(15)))
+                EXPECT_TRUE(agent(i).process().waitForLine("uid=" + uids[static_cast<std::size_t>(i)] + " stored",
+                                                           std::chrono::seconds(15)))
                     << agent(i).process().output();
                 noteStored(i);
             }
@@ -187,7 +192,8 @@ public:
         static const std::regex re("tap seq=\\d+ uid=([0-9A-F]+) stored");
         std::smatch m;
         const auto out = agent(i).process().output();
-        for (std::sregex_iterator it(out.begin(), out.end(), re), end; it != end; ++it) stored_.insert({readerId(i), (*it)[1]});
+        for (std::sregex_iterator it(out.begin(), out.end(), re), end; it != end; ++it)
+            stored_.insert({readerId(i), (*it)[1]});
     }
 
     // --- the verdict -----------------------------------------------------------
@@ -258,11 +264,14 @@ public:
             EXPECT_EQ(status[person], want) << scenario << ": " << person << " (badge " << uid << ")";
         }
         for (const auto& [person, want] : expectedStatus) {
-            if (!status.count(person)) ADD_FAILURE() << scenario << ": " << person << " not in the snapshot";
-            else EXPECT_EQ(status[person], want) << scenario << ": " << person;
+            if (!status.count(person))
+                ADD_FAILURE() << scenario << ": " << person << " not in the snapshot";
+            else
+                EXPECT_EQ(status[person], want) << scenario << ": " << person;
         }
         if (expectedStatus.empty()) {
-            for (const auto& [key, v] : verdicts) EXPECT_EQ(v, "present") << scenario << ": " << key.first << " " << key.second;
+            for (const auto& [key, v] : verdicts)
+                EXPECT_EQ(v, "present") << scenario << ": " << key.first << " " << key.second;
         }
         return o;
     }
@@ -274,14 +283,20 @@ public:
         return b;
     }
     static std::string personId(int person) { return "q" + std::to_string(person); }
-    static std::string personFromUid(const std::string& uid) { return personId(static_cast<int>(std::stoul(uid, nullptr, 16) - 0x0F000000u)); }
+    static std::string personFromUid(const std::string& uid)
+    {
+        return personId(static_cast<int>(std::stoul(uid, nullptr, 16) - 0x0F000000u));
+    }
     int nextPerson() const { return nextPerson_; }
     /// When the meeting's times were set (they count from here).
     std::chrono::steady_clock::time_point seededAt() const { return seededAt_; }
 
 private:
     static int portOf(const std::string& endpoint) { return std::stoi(endpoint.substr(endpoint.rfind(':') + 1)); }
-    emulator::Pn532EmulatorOptions emulatorOptions(int i) const { return {dir_.path() / ("tty" + std::to_string(i)), 0.1}; }
+    emulator::Pn532EmulatorOptions emulatorOptions(int i) const
+    {
+        return {dir_.path() / ("tty" + std::to_string(i)), 0.1};
+    }
     std::string reader(int i) const { return "pn532_uart:" + emulatorOptions(i).linkPath.string(); }
 
     void seed()

@@ -5,9 +5,8 @@
 // ROLLCALL_SOAK_SECONDS and ROLLCALL_SOAK_READERS (README, "Fault suite").
 #include "tests/fault/fault_rig.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
+#include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace rollcall::test;
@@ -146,7 +145,8 @@ TEST(FaultSuite, agentClockAnHourWrongAndJumping)
     TempDir skew;
     const auto skewFile = skew.write("skew", "0");
     FaultRig rig({.readers = 2,
-                  .agentEnv = {{0, {"ROLLCALL_AGENT_CLOCK_SKEW_MS=3600000"}}, {1, {"ROLLCALL_AGENT_CLOCK_SKEW_FILE=" + skewFile}}},
+                  .agentEnv = {{0, {"ROLLCALL_AGENT_CLOCK_SKEW_MS=3600000"}},
+                               {1, {"ROLLCALL_AGENT_CLOCK_SKEW_FILE=" + skewFile}}},
                   .startHub = false});
     rig.burst(2); // stored while the hub is down: no offset known yet
     rig.startHub();
@@ -164,11 +164,14 @@ TEST(FaultSuite, agentClockAnHourWrongAndJumping)
                               "WHERE reader_id LIKE 'f-r%' AND abs(at_ms - received_ms) > 60000");
     while (far.step()) {
         ADD_FAILURE() << far.getText(0) << " seq " << far.getInt(1) << " recorded " << far.getInt(2)
-                      << " ms from when the hub received it (agent_at_ms " << far.getInt(3) << ", offset " << far.getInt(4) << ")";
+                      << " ms from when the hub received it (agent_at_ms " << far.getInt(3) << ", offset "
+                      << far.getInt(4) << ")";
     }
     // The skew is on the board.
     EXPECT_TRUE(eventually([&] {
-        return countRows(rig.db(), "SELECT count(*) FROM reader_health WHERE reader_id = 'f-r00' AND clock_offset_ms < -3590000") == 1;
+        return countRows(rig.db(),
+                         "SELECT count(*) FROM reader_health WHERE reader_id = 'f-r00' AND clock_offset_ms < -3590000")
+               == 1;
     }));
 }
 
@@ -200,7 +203,8 @@ TEST(FaultSuite, hubRestoredFromAnEarlierBackup)
         live.exec("VACUUM INTO '" + backup + "'");
     }
     rig.burst(3);
-    ASSERT_TRUE(eventually([&] { return countRows(rig.db(), "SELECT count(*) FROM taps WHERE reader_id LIKE 'f-r%'") == 10; }, 20s));
+    ASSERT_TRUE(eventually(
+        [&] { return countRows(rig.db(), "SELECT count(*) FROM taps WHERE reader_id LIKE 'f-r%'") == 10; }, 20s));
     rig.killHub(SIGTERM);
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(rig.db() + suffix);
     std::filesystem::copy_file(backup, rig.db());

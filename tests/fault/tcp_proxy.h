@@ -118,14 +118,17 @@ private:
                 const int agent = ::accept4(listen_, nullptr, nullptr, SOCK_CLOEXEC);
                 if (agent >= 0) {
                     const int hub = mode_ == Mode::Cut ? -1 : connectHub();
-                    if (hub < 0) ::close(agent);
-                    else pairs_.emplace_back(agent, hub);
+                    if (hub < 0)
+                        ::close(agent);
+                    else
+                        pairs_.emplace_back(agent, hub);
                 }
             }
             std::vector<std::size_t> dead;
             for (std::size_t i = 0; i < pairs_.size() && 2 + 2 * i + 1 < fds.size(); ++i) {
                 auto [agent, hub] = pairs_[i];
-                if (!forward(fds[2 + 2 * i], agent, hub, true) || !forward(fds[2 + 2 * i + 1], hub, agent, false)) dead.push_back(i);
+                if (!forward(fds[2 + 2 * i], agent, hub, true) || !forward(fds[2 + 2 * i + 1], hub, agent, false))
+                    dead.push_back(i);
             }
             for (auto it = dead.rbegin(); it != dead.rend(); ++it) {
                 ::close(pairs_[*it].first);

@@ -4,13 +4,11 @@
 // hub holds the taps unacknowledged, raises an alarm on the live feed and in
 // its log, retries by itself and records everything once the cause is gone —
 // no restart, no re-send needed from the agent.
-#include "tests/support/hub_seed.h"
-
 #include "tests/support/hub_process.h"
+#include "tests/support/hub_seed.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace rollcall;
@@ -68,7 +66,8 @@ TEST_F(HubWriteFailure, ioErrorOnCommitIsAlarmedAndRecoveredWithoutRestart)
     HubProcess hub(db_, {}, {}, env());
     LiveSubscriber feed(ctx_, hub.endpoints().live, "");
     AgentClient agent(ctx_, hub.endpoints().taps);
-    ASSERT_EQ(agent.tap(makeTap("r-hall", 100, uid(100), t0_)).verdict, protocol::Verdict::UnknownBadge); // connected, subscribed
+    ASSERT_EQ(agent.tap(makeTap("r-hall", 100, uid(100), t0_)).verdict,
+              protocol::Verdict::UnknownBadge); // connected, subscribed
     setFault("sync");
     EXPECT_TRUE(sendAndCollect(agent, 10, 1500ms).empty()) << "nothing is acknowledged while commits fail";
     EXPECT_TRUE(feed.waitFor([](const auto& u) { return isHubAlarm(u, true, "记录写入失败：磁盘读写错误"); }))
@@ -111,7 +110,8 @@ TEST_F(HubWriteFailure, diskReserveStopsAckingBeforeTheDiskIsFull)
     ASSERT_EQ(agent.tap(makeTap("r-hall", 100, uid(100), t0_)).seq, 100u);
     setFault("free=10"); // 10 MB free, below the default reserve of 64 MB
     EXPECT_TRUE(sendAndCollect(agent, 5, 1500ms).empty());
-    EXPECT_TRUE(feed.waitFor([](const auto& u) { return isHubAlarm(u, true, "低于保留的 64 MB"); })) << hub.process().output();
+    EXPECT_TRUE(feed.waitFor([](const auto& u) { return isHubAlarm(u, true, "低于保留的 64 MB"); }))
+        << hub.process().output();
     EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall'"), 1);
     setFault("free=1000");
     EXPECT_EQ(collect(agent, 5, 10s).size(), 5u) << hub.process().output();

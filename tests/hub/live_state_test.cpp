@@ -1,7 +1,6 @@
 // LiveState in process, on a real SQLite record, when a write fails: what it
 // keeps in memory must match what was committed (issue 10).
 #include "hub/service/live_state.h"
-
 #include "tests/support/hub_seed.h"
 #include "tests/support/temp_dir.h"
 

@@ -5,7 +5,6 @@
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,21 +18,24 @@ inline std::string emulatorBinary() { return std::string(ROLLCALL_BINARY_DIR) + 
 /// `extra` is appended (later keys of a section must not repeat earlier ones).
 inline std::string writeAgentConfig(const TempDir& dir, const std::string& indicatorDuration = "300ms")
 {
-    return dir.write("agent.toml", "[reader]\npoll_period = \"150ms\"\npresence_check = \"50ms\"\ndebounce = \"500ms\"\n"
-                                   "reopen_backoff_min = \"100ms\"\nreopen_backoff_max = \"400ms\"\n"
-                                   "[hub]\nack_timeout = \"1s\"\nresend_backoff_min = \"200ms\"\nresend_backoff_max = \"1s\"\n"
-                                   "heartbeat_interval = \"1s\"\n"
-                                   "[indicator]\nduration = \"" + indicatorDuration + "\"\n");
+    return dir.write("agent.toml",
+                     "[reader]\npoll_period = \"150ms\"\npresence_check = \"50ms\"\ndebounce = \"500ms\"\n"
+                     "reopen_backoff_min = \"100ms\"\nreopen_backoff_max = \"400ms\"\n"
+                     "[hub]\nack_timeout = \"1s\"\nresend_backoff_min = \"200ms\"\nresend_backoff_max = \"1s\"\n"
+                     "heartbeat_interval = \"1s\"\n"
+                     "[indicator]\nduration = \""
+                         + indicatorDuration + "\"\n");
 }
 
 /// The real rollcall-agent; waits until it runs.
 class AgentProcess {
 public:
-    AgentProcess(const std::string& config, const std::string& reader, const std::string& hub, const std::string& readerId,
-                 const std::string& outbox, std::vector<std::string> extra = {}, std::vector<std::string> env = {})
+    AgentProcess(const std::string& config, const std::string& reader, const std::string& hub,
+                 const std::string& readerId, const std::string& outbox, std::vector<std::string> extra = {},
+                 std::vector<std::string> env = {})
     {
-        std::vector<std::string> argv{agentBinary(), "--config", config, "--reader", reader, "--hub", hub,
-                                      "--reader-id", readerId, "--outbox", outbox};
+        std::vector<std::string> argv{agentBinary(), "--config",    config,   "--reader", reader, "--hub",
+                                      hub,           "--reader-id", readerId, "--outbox", outbox};
         argv.insert(argv.end(), extra.begin(), extra.end());
         process_ = std::make_unique<ChildProcess>(argv, std::move(env));
         if (!process_->waitForLine("rollcall-agent: running", std::chrono::seconds(20))) {
