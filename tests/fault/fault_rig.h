@@ -20,6 +20,7 @@
 #include "tests/support/temp_dir.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <map>
@@ -52,7 +53,12 @@ struct RigOptions {
 
 class FaultRig {
 public:
-    static constexpr int kPersons = 3000;
+    /// Invited people, one fresh badge per tap: 3,000, or ROLLCALL_FAULT_PERSONS for a long soak.
+    static int persons()
+    {
+        const char* v = std::getenv("ROLLCALL_FAULT_PERSONS");
+        return v && *v ? std::max(3000, std::atoi(v)) : 3000;
+    }
 
     explicit FaultRig(RigOptions options) : options_(std::move(options))
     {
@@ -308,7 +314,7 @@ private:
         const auto now = common::fromMillis(nowMs());
         seededAt_ = std::chrono::steady_clock::now();
         const auto unit = r.ensureUnitPath("州直机关/故障演练");
-        for (int p = 0; p < kPersons; ++p) {
+        for (int p = 0; p < persons(); ++p) {
             r.addPerson({personId(p), "演练" + std::to_string(p), unit, "州直机关/故障演练", std::nullopt});
             r.addBadge(uidOf(p), personId(p), now);
         }

@@ -2,7 +2,8 @@
 // real agents → the real hub, broken in each of the ways below; every scenario
 // ends with lost = 0, duplicated = 0 and the statuses of a fault-free run.
 // `ctest -L fault` runs it; the soak's length and size come from
-// ROLLCALL_SOAK_SECONDS and ROLLCALL_SOAK_READERS (README, "Fault suite").
+// ROLLCALL_SOAK_SECONDS and ROLLCALL_SOAK_READERS, and a long soak needs
+// ROLLCALL_FAULT_PERSONS badges (one per tap; README, "Fault suite").
 #include "tests/fault/fault_rig.h"
 
 #include <cstdlib>
@@ -222,7 +223,7 @@ TEST(FaultSuite, soakWithPeriodicKills)
     const auto end = std::chrono::steady_clock::now() + seconds;
     auto nextKill = std::chrono::steady_clock::now() + 4s;
     int kills = 0;
-    while (std::chrono::steady_clock::now() < end && rig.nextPerson() < FaultRig::kPersons - 2 * readers) {
+    while (std::chrono::steady_clock::now() < end && rig.nextPerson() < FaultRig::persons() - 2 * readers) {
         rig.burst(1);
         if (std::chrono::steady_clock::now() >= nextKill) {
             if (kills++ % 2 == 0) {
