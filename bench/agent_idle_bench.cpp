@@ -7,6 +7,7 @@
 //
 //   agent_idle_bench [SECONDS]     (default 10)
 #include "hardware/emulator/pn532_emulator.h"
+#include "tests/support/child_process.h"
 
 #include <nfc/nfc.h>
 
@@ -24,80 +25,21 @@
 #include <vector>
 
 #include <fcntl.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-extern char** environ;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Child {
-    pid_t pid = -1;
-    int out = -1; // stdout+stderr
-    std::string seen;
+using rollcall::test::ChildProcess;
 
-    Child(std::vector<std::string> argv)
-    {
-        int fds[2];
-        if (::pipe(fds) != 0) throw std::runtime_error("pipe");
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-        posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-        posix_spawn_file_actions_addclose(&actions, fds[0]);
-        std::vector<char*> args;
-        for (auto& a : argv) args.push_back(a.data());
-        args.push_back(nullptr);
-        if (::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) throw std::runtime_error("spawn " + argv[0]);
-        posix_spawn_file_actions_destroy(&actions);
-        ::close(fds[1]);
-        out = fds[0];
-    }
-    ~Child()
-    {
-        if (pid > 0) {
-            ::kill(pid, SIGTERM);
-            ::waitpid(pid, nullptr, 0);
-        }
-        ::close(out);
-    }
-    /// Reads output until `needle` appears; returns the line.
-    std::string waitFor(const std::string& needle, std::chrono::seconds timeout = 20s)
-    {
-        const auto deadline = std::chrono::steady_clock::now() + timeout;
-        while (std::chrono::steady_clock::now() < deadline) {
-            if (const auto at = seen.find(needle); at != std::string::npos) {
-                const auto end = seen.find('\n', at);
-                if (end != std::string::npos) { // only whole lines
-                    const auto start = seen.rfind('\n', at);
-                    const auto from = start == std::string::npos ? 0 : start + 1;
-                    return seen.substr(from, end - from);
-                }
-            }
-            pollfd pfd{out, POLLIN, 0};
-            if (::poll(&pfd, 1, 100) > 0) {
-                char buf[4096];
-                const auto n = ::read(out, buf, sizeof buf);
-                if (n <= 0) break;
-                seen.append(buf, static_cast<std::size_t>(n));
-            }
-        }
-        throw std::runtime_error("no \"" + needle + "\" in:\n" + seen);
-    }
-    /// Keeps the pipe drained so the child never blocks on a full pipe.
-    void drain()
-    {
-        pollfd pfd{out, POLLIN, 0};
-        while (::poll(&pfd, 1, 0) > 0) {
-            char buf[4096];
-            if (::read(out, buf, sizeof buf) <= 0) break;
-        }
-    }
-};
+/// Waits for a line of the child's output containing `needle`; returns the line.
+std::string waitFor(ChildProcess& child, const std::string& needle, std::chrono::seconds timeout = 20s)
+{
+    if (auto line = child.waitForLine(needle, timeout)) return *line;
+    throw std::runtime_error("no \"" + needle + "\" in:\n" + child.output());
+}
 
 long statusKb(pid_t pid, const char* key)
 {
@@ -142,19 +84,17 @@ struct Figures {
     double cpuPercent;
 };
 
-Figures measure(Child& child, int seconds)
+Figures measure(ChildProcess& child, int seconds)
 {
     const long hz = ::sysconf(_SC_CLK_TCK);
-    const long before = cpuTicks(child.pid);
+    const pid_t pid = child.pid();
+    const long before = cpuTicks(pid);
     const auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < seconds * 10; ++i) {
-        std::this_thread::sleep_for(100ms);
-        child.drain();
-    }
-    const long ticks = cpuTicks(child.pid) - before;
+    std::this_thread::sleep_for(std::chrono::seconds(seconds)); // ChildProcess keeps the pipe drained
+    const long ticks = cpuTicks(pid) - before;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return {statusKb(child.pid, "VmRSS:"), statusKb(child.pid, "VmHWM:"), pssKb(child.pid), statusKb(child.pid, "RssAnon:"),
-            ticks, 100.0 * static_cast<double>(ticks) / static_cast<double>(hz) / elapsed};
+    return {statusKb(pid, "VmRSS:"), statusKb(pid, "VmHWM:"), pssKb(pid), statusKb(pid, "RssAnon:"), ticks,
+            100.0 * static_cast<double>(ticks) / static_cast<double>(hz) / elapsed};
 }
 
 /// The baseline: what libnfc alone costs polling an empty field the way the agent does.
@@ -194,19 +134,19 @@ int main(int argc, char** argv)
         rollcall::emulator::Pn532Emulator baselineEmulator({dir / "ttyBare", 1.0});
         baselineEmulator.start();
 
-        Child hub({HUB_BINARY, "--db", (dir / "record.db").string(), "--taps", "tcp://127.0.0.1:*", "--live",
-                   "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*", "--log-level", "warn"});
-        const auto listening = hub.waitFor("rollcall-hub: listening");
+        ChildProcess hub({HUB_BINARY, "--db", (dir / "record.db").string(), "--taps", "tcp://127.0.0.1:*", "--live",
+                          "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*", "--log-level", "warn"});
+        const auto listening = waitFor(hub, "rollcall-hub: listening");
         const auto tapsAt = listening.find("taps=") + 5;
         const auto taps = listening.substr(tapsAt, listening.find(' ', tapsAt) - tapsAt);
 
-        Child agent({AGENT_BINARY, "--reader", "pn532_uart:" + (dir / "ttyAgent").string(), "--hub", taps, "--reader-id",
-                     "bench-reader", "--outbox", (dir / "outbox.db").string()});
-        agent.waitFor("reader state ok");
-        agent.waitFor("the hub does not know this reader");
-        Child bare({"/proc/self/exe", "--bare-libnfc-loop", "pn532_uart:" + (dir / "ttyBare").string()});
+        ChildProcess agent({AGENT_BINARY, "--reader", "pn532_uart:" + (dir / "ttyAgent").string(), "--hub", taps,
+                            "--reader-id", "bench-reader", "--outbox", (dir / "outbox.db").string()});
+        waitFor(agent, "reader state ok");
+        waitFor(agent, "the hub does not know this reader");
+        ChildProcess bare({"/proc/self/exe", "--bare-libnfc-loop", "pn532_uart:" + (dir / "ttyBare").string()});
         // /proc/self/exe names the spawner here: posix_spawn resolves it in this process.
-        bare.waitFor("bare loop: polling");
+        waitFor(bare, "bare loop: polling");
         std::this_thread::sleep_for(1s); // settle: first heartbeats, page cache
 
         std::thread baselineThread;

@@ -15,7 +15,7 @@ endfunction()
 
 # Libraries (the same rows as docs/architecture.md).
 rollcall_allow(rollcall_common)
-rollcall_allow(rollcall_protocol)
+rollcall_allow(rollcall_protocol rollcall_common)
 rollcall_allow(rollcall_core rollcall_common rollcall_protocol)
 rollcall_allow(rollcall_reports rollcall_core rollcall_common rollcall_protocol)
 rollcall_allow(rollcall_ctl rollcall_reports rollcall_core rollcall_common rollcall_protocol)

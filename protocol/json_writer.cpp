@@ -1,51 +1,11 @@
 // JSON string escaping for JsonWriter.
 #include "protocol/json_writer.h"
 
+#include "common/utf8.h"
+
 #include <cstddef>
 
 namespace rollcall::protocol::wire {
-namespace {
-
-// Length of the valid UTF-8 sequence starting at s[i] (a lead byte >= 0x80), or 0.
-std::size_t utf8SequenceLength(std::string_view s, std::size_t i)
-{
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF)
-    {
-        len = 2;
-        cp = c & 0x1F;
-    }
-    else if (c >= 0xE0 && c <= 0xEF)
-    {
-        len = 3;
-        cp = c & 0x0F;
-    }
-    else if (c >= 0xF0 && c <= 0xF4)
-    {
-        len = 4;
-        cp = c & 0x07;
-    }
-    else
-    {
-        return 0;
-    }
-    if (i + len > s.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k)
-    {
-        const auto cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-    {
-        return 0;
-    }
-    return len;
-}
-
-}  // namespace
 
 void JsonWriter::string(std::string_view s)
 {
@@ -65,7 +25,7 @@ void JsonWriter::string(std::string_view s)
         }
         if (c >= 0x80)
         {
-            if (const std::size_t len = utf8SequenceLength(s, i); len != 0)
+            if (const std::size_t len = common::decodeUtf8(s, i).length; len != 0)
             {
                 i += len;
                 continue;

@@ -1,6 +1,6 @@
 #include "reader-agent/agent.h"
 
-#include "reader-agent/agent_log.h"
+#include "common/logging.h"
 
 #include <algorithm>
 #include <array>
@@ -25,7 +25,7 @@ Agent::Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& 
 
 void Agent::run(const std::atomic<bool>& stop)
 {
-    auto log = agentLogger("agent");
+    auto log = common::namedLogger("agent");
     struct PollerGuard {
         ReaderPoller& poller;
         ~PollerGuard() { poller.stop(); }
@@ -70,7 +70,7 @@ Agent::Steady::time_point Agent::nextDeadline(Steady::time_point now) const
 
 void Agent::onLinkEvents()
 {
-    auto log = agentLogger("hub");
+    auto log = common::namedLogger("hub");
     for (const auto event : link_.takeEvents()) {
         if (event == LinkEvent::Connected) {
             log->info("connected to the hub at {}", link_.endpoint());
@@ -91,7 +91,7 @@ void Agent::onLinkEvents()
 
 void Agent::onHubMessages()
 {
-    auto log = agentLogger("hub");
+    auto log = common::namedLogger("hub");
     while (auto received = link_.receive()) {
         if (auto* bad = std::get_if<BadHubFrame>(&*received)) {
             ++badFrames_;
@@ -115,7 +115,7 @@ void Agent::onHubMessages()
 
 void Agent::onWelcome(const protocol::Welcome& welcome)
 {
-    auto log = agentLogger("hub");
+    auto log = common::namedLogger("hub");
     if (!welcomed_) offset_.addSample(helloSentMs_, wallMs(), welcome.hub_clock_ms);
     welcomed_ = true;
     const auto offset = offset_.estimate().value_or(0);
@@ -136,7 +136,7 @@ void Agent::onWelcome(const protocol::Welcome& welcome)
 
 void Agent::onAck(const protocol::Ack& ack)
 {
-    auto log = agentLogger("hub");
+    auto log = common::namedLogger("hub");
     if (ack.reader_id != outbox_.readerId()) {
         log->warn("ignoring an ack for reader {} (this is {})", ack.reader_id, outbox_.readerId());
         return;
@@ -174,7 +174,7 @@ void Agent::onReaderEvents()
             onTap(*tap);
         } else {
             const auto& status = std::get<ReaderStatus>(event);
-            agentLogger("reader")->info("reader state {}{}{}", protocol::toString(status.state),
+            common::namedLogger("reader")->info("reader state {}{}{}", protocol::toString(status.state),
                                         status.detail.empty() ? "" : ": ", status.detail);
             sendHeartbeat(); // the hub learns of a lost or recovered reader at once
         }
@@ -186,7 +186,7 @@ void Agent::onTap(const CardTapped& tap)
     // Durable before anything else: from here on the tap survives a crash.
     const auto stored = outbox_.add(tap.uid, std::nullopt, tap.atMs, offset_.estimate());
     const auto now = Steady::now();
-    agentLogger("agent")->info("tap seq={} uid={} stored (outbox depth {})", stored.seq, tap.uid, outbox_.depth());
+    common::namedLogger("agent")->info("tap seq={} uid={} stored (outbox depth {})", stored.seq, tap.uid, outbox_.depth());
     Live live{tap.uid, now, false};
     if (!link_.connected()) {
         showVerdict(stored.seq, tap.uid, Signal::Offline, "offline", kOfflineText);
@@ -220,7 +220,7 @@ void Agent::pump(Steady::time_point now)
 {
     nextResend_ = Steady::time_point::max();
     if (!link_.connected()) return;
-    auto log = agentLogger("hub");
+    auto log = common::namedLogger("hub");
     for (const auto& stored : outbox_.pending(options_.maxInFlight)) {
         const auto seq = stored.tap.seq;
         const auto sent = sent_.find(seq);
@@ -265,14 +265,14 @@ void Agent::sendHeartbeat()
     if (hb.reader_detail.size() > protocol::kMaxTextBytes) hb.reader_detail.resize(protocol::kMaxTextBytes);
     hb.agent_version = options_.agentVersion;
     if (link_.send(hb)) {
-        agentLogger("hub")->debug("heartbeat depth={} reader_state={}", hb.outbox_depth, protocol::toString(hb.reader_state));
+        common::namedLogger("hub")->debug("heartbeat depth={} reader_state={}", hb.outbox_depth, protocol::toString(hb.reader_state));
     }
 }
 
 void Agent::showVerdict(std::uint64_t seq, const std::string& uid, Signal signal, std::string_view verdict, std::string_view text)
 {
     // Tests and operators read this line; the attendee sees/hears the indicator.
-    agentLogger("agent")->info("verdict seq={} uid={} {} \"{}\"", seq, uid, verdict, text);
+    common::namedLogger("agent")->info("verdict seq={} uid={} {} \"{}\"", seq, uid, verdict, text);
     poller_.show(Indication{signal, options_.led, options_.buzzer, options_.indicationDuration});
 }
 

@@ -1,8 +1,12 @@
 #include "reader-agent/hub_link.h"
 
+#include <zmq_addon.hpp>
+
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <sstream>
+#include <vector>
 
 namespace rollcall::agent {
 
@@ -42,16 +46,12 @@ bool HubLink::send(const protocol::AgentMessage& message)
 
 std::optional<HubReceive> HubLink::receive()
 {
-    zmq::message_t frame;
-    if (!socket_.recv(frame, zmq::recv_flags::dontwait)) return std::nullopt;
-    while (frame.more()) { // one frame per message on this channel; drop the rest of a bad one
-        zmq::message_t rest;
-        (void)socket_.recv(rest, zmq::recv_flags::dontwait);
-        if (!rest.more()) {
-            return BadHubFrame{{protocol::DecodeErrorKind::Malformed, "hub sent a multi-frame message"}};
-        }
+    std::vector<zmq::message_t> frames;
+    if (!zmq::recv_multipart(socket_, std::back_inserter(frames), zmq::recv_flags::dontwait)) return std::nullopt;
+    if (frames.size() != 1) { // one frame per message on this channel
+        return BadHubFrame{{protocol::DecodeErrorKind::Malformed, "hub sent a multi-frame message"}};
     }
-    auto decoded = protocol::decode<protocol::HubToAgent>(frame.to_string_view());
+    auto decoded = protocol::decode<protocol::HubToAgent>(frames.front().to_string_view());
     if (!decoded) return BadHubFrame{decoded.error()};
     return HubReceive{std::move(decoded).value()};
 }
@@ -60,10 +60,9 @@ std::vector<LinkEvent> HubLink::takeEvents()
 {
     std::vector<LinkEvent> events;
     while (true) {
-        zmq::message_t header;
-        if (!monitor_.recv(header, zmq::recv_flags::dontwait)) break;
-        zmq::message_t address;
-        if (header.more()) (void)monitor_.recv(address);
+        std::vector<zmq::message_t> frames; // [event header][endpoint address]
+        if (!zmq::recv_multipart(monitor_, std::back_inserter(frames), zmq::recv_flags::dontwait)) break;
+        const zmq::message_t& header = frames.front();
         if (header.size() < sizeof(std::uint16_t)) continue;
         std::uint16_t event = 0;
         std::memcpy(&event, header.data(), sizeof event);

@@ -1,8 +1,8 @@
 // rollcall-agent: runs beside a badge reader; see docs/agent.md and
 // reader-agent/rollcall-agent.toml for every setting.
+#include "common/logging.h"
 #include "reader-agent/agent.h"
 #include "reader-agent/agent_config.h"
-#include "reader-agent/agent_log.h"
 #include "common/database.h"
 #include "reader-agent/libnfc/libnfc_card_reader.h"
 
@@ -75,7 +75,7 @@ int main(int argc, char** argv)
     }
 
     spdlog::set_level(spdlog::level::from_str(config.logLevel));
-    auto log = agentLogger("agent");
+    auto log = common::namedLogger("agent");
     installSignalHandlers();
     try {
         Outbox box(config.outboxPath, config.readerId);

@@ -1,6 +1,6 @@
 #include "reader-agent/reader_poller.h"
 
-#include "reader-agent/agent_log.h"
+#include "common/logging.h"
 
 #include <algorithm>
 
@@ -102,7 +102,7 @@ void ReaderPoller::serviceIndicator(Steady::time_point now)
     }
     const auto apply = [&](const IndicatorStep& step) {
         if (!reader_.setIndicator(step)) {
-            if (!indicatorWarned_) agentLogger("reader")->info("{} has no indicator the agent drives: verdicts are logged only", reader_.name());
+            if (!indicatorWarned_) common::namedLogger("reader")->info("{} has no indicator the agent drives: verdicts are logged only", reader_.name());
             indicatorWarned_ = true;
             pattern_.clear();
             return false;
@@ -130,22 +130,22 @@ void ReaderPoller::onCard(const CardUid& raw)
     const auto now = Steady::now();
     const auto uid = wireUid(raw);
     if (!uid) {
-        agentLogger("reader")->warn("ignoring a card with a {}-byte UID (the wire takes 4..10 bytes)", raw.size());
+        common::namedLogger("reader")->warn("ignoring a card with a {}-byte UID (the wire takes 4..10 bytes)", raw.size());
         present_.emplace(1, '?'); // wait for it to leave rather than report it on every poll
         return;
     }
     present_ = *uid;
     if (lastLeft_ && lastLeft_->first == *uid && now - lastLeft_->second < options_.debounce) {
-        agentLogger("reader")->debug("card {} back within the debounce: same presentation", *uid);
+        common::namedLogger("reader")->debug("card {} back within the debounce: same presentation", *uid);
         return;
     }
-    agentLogger("reader")->info("card {} presented", *uid);
+    common::namedLogger("reader")->info("card {} presented", *uid);
     events_.push(CardTapped{*uid, common::toMillis(clock_.now())});
 }
 
 void ReaderPoller::run()
 {
-    auto log = agentLogger("reader");
+    auto log = common::namedLogger("reader");
     auto backoff = options_.reopenMin;
     auto nextPresenceCheck = Steady::now();
     while (true) {

@@ -73,6 +73,23 @@ for f in cpp:
             if not m.group(1).startswith(subject):
                 problems.append(f"{f}: suite {m.group(1)} should be named after the subject, {subject}…")
 
+# The library table in docs/architecture.md and the rows the build enforces
+# (cmake/RollcallLayers.cmake) must say the same.
+doc_rows = {}
+for line in open("docs/architecture.md", encoding="utf-8"):
+    m = re.match(r"\| `[^`]+/` \| `(rollcall_[a-z_]+)` \|[^|]*\| ([^|]*) \|\s*$", line)
+    if m and m.group(1) != "rollcall_test_support":
+        uses = m.group(2).strip()
+        doc_rows[m.group(1)] = set() if uses in ("—", "-") else {"rollcall_" + u.strip() for u in uses.split(",")}
+cmake_rows = {}
+for m in re.finditer(r"^rollcall_allow\((rollcall_[a-z_]+)((?: [a-z_]+)*)\)", open("cmake/RollcallLayers.cmake").read(), re.M):
+    cmake_rows[m.group(1)] = set(m.group(2).split())
+for lib, uses in doc_rows.items():
+    if cmake_rows.get(lib) != uses:
+        problems.append(f"docs/architecture.md: {lib} may use {sorted(uses)}, cmake/RollcallLayers.cmake says {sorted(cmake_rows.get(lib, []))}")
+if not doc_rows:
+    problems.append("docs/architecture.md: no library table found")
+
 qml = [f for f in files if f.endswith(".qml")]
 for f in qml:
     base = os.path.basename(f)

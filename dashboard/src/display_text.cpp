@@ -164,11 +164,11 @@ QColor DisplayText::meetingStateColor(protocol::MeetingState s)
     return kMuted;
 }
 
-QString DisplayText::rate(int attended, int denominator)
+QString DisplayText::ratePercent(std::optional<double> percent)
 {
-    if (denominator <= 0)
+    if (!percent)
         return QStringLiteral("—");
-    return QStringLiteral("%1%").arg(100.0 * attended / denominator, 0, 'f', 1);
+    return QStringLiteral("%1%").arg(*percent, 0, 'f', 1);
 }
 
 QColor DisplayText::rateColor(double rate)

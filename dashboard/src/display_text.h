@@ -40,8 +40,8 @@ public:
     [[nodiscard]] static QString readerState(const protocol::ReaderHealth& r);
     [[nodiscard]] static QString meetingState(protocol::MeetingState s);
     [[nodiscard]] static QColor meetingStateColor(protocol::MeetingState s);
-    /// "87.5%" or "—" when the rate is not defined.
-    [[nodiscard]] static QString rate(int attended, int denominator);
+    /// "87.5%" for common::attendancePercent's 87.5, or "—" when the rate is not defined.
+    [[nodiscard]] static QString ratePercent(std::optional<double> percent);
     /// Attendance colour for a rate in [0,1] (or < 0 for n/a).
     [[nodiscard]] static QColor rateColor(double rate);
 

@@ -5,7 +5,9 @@
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 
+#include <iterator>
 #include <zmq.hpp>
+#include <zmq_addon.hpp>
 
 Q_LOGGING_CATEGORY(lcHub, "rollcall.dashboard.hub", QtInfoMsg)
 
@@ -163,12 +165,8 @@ void HubConnection::drainQuery()
         zmq::socket_t* socket = query_.get();
         while (socket == query_.get() && (query_->get(zmq::sockopt::events) & ZMQ_POLLIN)) {
             std::vector<zmq::message_t> frames;
-            do {
-                zmq::message_t msg;
-                if (!query_->recv(msg, zmq::recv_flags::dontwait))
-                    break;
-                frames.push_back(std::move(msg));
-            } while (frames.back().more());
+            if (!zmq::recv_multipart(*query_, std::back_inserter(frames), zmq::recv_flags::dontwait))
+                break;
             if (frames.size() != 2 || frames[0].size() != 0) {
                 reject({protocol::DecodeErrorKind::Malformed,
                         "query reply: expected [empty][body], got " + std::to_string(frames.size()) + " frames"},
@@ -191,12 +189,8 @@ void HubConnection::drainLive()
     try {
         while (live_->get(zmq::sockopt::events) & ZMQ_POLLIN) {
             std::vector<zmq::message_t> frames;
-            do {
-                zmq::message_t msg;
-                if (!live_->recv(msg, zmq::recv_flags::dontwait))
-                    break;
-                frames.push_back(std::move(msg));
-            } while (frames.back().more());
+            if (!zmq::recv_multipart(*live_, std::back_inserter(frames), zmq::recv_flags::dontwait))
+                break;
             if (frames.size() != 2) {
                 reject({protocol::DecodeErrorKind::Malformed,
                         "live: expected [topic][body], got " + std::to_string(frames.size()) + " frames"},

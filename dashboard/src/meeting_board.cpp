@@ -1,5 +1,6 @@
 #include "dashboard/src/meeting_board.h"
 
+#include "common/attendance_rate.h"
 #include "dashboard/src/display_text.h"
 
 namespace rollcall::dashboard {
@@ -69,11 +70,13 @@ QString MeetingBoard::graceText() const
 
 double MeetingBoard::rate() const
 {
-    const int den = summary_.expected - summary_.excused;
-    return den > 0 ? static_cast<double>(attended()) / den : -1.0;
+    return common::attendanceRate(attended(), summary_.expected, summary_.excused).value_or(-1.0);
 }
 
-QString MeetingBoard::rateText() const { return DisplayText::rate(attended(), summary_.expected - summary_.excused); }
+QString MeetingBoard::rateText() const
+{
+    return DisplayText::ratePercent(common::attendancePercent(attended(), summary_.expected, summary_.excused));
+}
 QColor MeetingBoard::rateColor() const { return DisplayText::rateColor(rate()); }
 
 MeetingBoard::Phase MeetingBoard::phase() const

@@ -1,5 +1,6 @@
 #include "dashboard/src/unit_tree_model.h"
 
+#include "common/attendance_rate.h"
 #include "dashboard/src/display_text.h"
 
 #include <algorithm>
@@ -22,11 +23,7 @@ struct UnitTreeModel::Node {
     mutable bool missingDirty = true;
 
     [[nodiscard]] int expected() const { return attended + excused + missing; }
-    [[nodiscard]] double rate() const
-    {
-        const int den = attended + missing;
-        return den > 0 ? static_cast<double>(attended) / den : -1.0;
-    }
+    [[nodiscard]] double rate() const { return common::attendanceRate(attended, expected(), excused).value_or(-1.0); }
 };
 
 UnitTreeModel::UnitTreeModel(QObject* parent) : QAbstractListModel(parent), root_(std::make_unique<Node>())
@@ -102,7 +99,7 @@ QVariant UnitTreeModel::data(const QModelIndex& index, int role) const
     case ExcusedRole: return n.excused;
     case MissingCountRole: return n.missing;
     case RateRole: return n.rate();
-    case RateTextRole: return DisplayText::rate(n.attended, n.attended + n.missing);
+    case RateTextRole: return DisplayText::ratePercent(common::attendancePercent(n.attended, n.expected(), n.excused));
     case RateColorRole: return DisplayText::rateColor(n.rate());
     case MissingNamesRole:
         if (n.missingDirty) {

@@ -1,7 +1,7 @@
 // pn532-emulator: a PN532 on a pseudo-terminal, driven over a control socket.
+#include "common/logging.h"
 #include "hardware/emulator/pn532_control_server.h"
 #include "hardware/emulator/pn532_emulator.h"
-#include "hardware/emulator/pn532_log.h"
 
 #include <CLI/CLI.hpp>
 
@@ -48,7 +48,7 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
     CLI11_PARSE(app, argc, argv);
 
-    auto log = pn532Logger();
+    auto log = rollcall::common::namedLogger("pn532-emulator");
     log->set_level(spdlog::level::from_str(logLevel));
     installSignalHandlers();
     try {

@@ -1,6 +1,6 @@
 #include "hardware/emulator/pn532_chip.h"
 
-#include "hardware/emulator/pn532_log.h"
+#include "common/logging.h"
 
 #include <algorithm>
 #include <array>
@@ -90,7 +90,7 @@ void Pn532Chip::replyError(Frames& out)
 
 Pn532Chip::Frames Pn532Chip::onEvent(const Pn532FrameCodec::Event& event, Clock::time_point now)
 {
-    const auto log = pn532Logger();
+    const auto log = common::namedLogger("pn532-emulator");
     Frames out;
     switch (event.kind) {
     case Pn532FrameCodec::EventKind::Command:
@@ -123,7 +123,7 @@ Pn532Chip::Frames Pn532Chip::onEvent(const Pn532FrameCodec::Event& event, Clock:
 
 Pn532Chip::Frames Pn532Chip::onCommand(std::span<const std::uint8_t> p, Clock::time_point now)
 {
-    const auto log = pn532Logger();
+    const auto log = common::namedLogger("pn532-emulator");
     Frames out;
     if (p.empty()) {
         out.push_back(Pn532FrameCodec::ackFrame());
@@ -299,7 +299,7 @@ void Pn532Chip::writeGpio(Frames& out, std::span<const std::uint8_t> p)
         p7_ = p[2] & 0x06;
     }
     lastGpio_ = Pn532Gpio{p[1], p[2]};
-    pn532Logger()->info("GPIO write P3={:02X} P7={:02X}", p[1], p[2]);
+    common::namedLogger("pn532-emulator")->info("GPIO write P3={:02X} P7={:02X}", p[1], p[2]);
     ++counters_.gpioWrites;
     reply(out, WriteGPIO, {});
 }
@@ -369,7 +369,7 @@ void Pn532Chip::reportCard(Frames& out, std::uint8_t command, std::uint8_t type,
     selectedUid_ = card_->uid();
     knownUid_ = card_->uid();
     fieldOn_ = true;
-    pn532Logger()->debug("reporting card {} ({})", Pn532Card::formatUid(card_->uid()), cardTypeName(card_->type()));
+    common::namedLogger("pn532-emulator")->debug("reporting card {} ({})", Pn532Card::formatUid(card_->uid()), cardTypeName(card_->type()));
     reply(out, command, data);
     ++(reselect ? counters_.reselects : counters_.cardReports);
 }

@@ -1,7 +1,7 @@
 #include "hardware/emulator/pn532_control_server.h"
 
+#include "common/logging.h"
 #include "hardware/emulator/pn532_emulator.h"
-#include "hardware/emulator/pn532_log.h"
 
 #include <charconv>
 #include <cstring>
@@ -102,7 +102,7 @@ Pn532ControlServer::~Pn532ControlServer()
 
 void Pn532ControlServer::serve(const std::atomic<bool>& stopRequested)
 {
-    auto log = pn532Logger();
+    auto log = common::namedLogger("pn532-emulator");
     std::map<int, std::string> clients; // fd -> unfinished input line
     auto drop = [&](int fd) {
         ::close(fd);

@@ -1,7 +1,7 @@
 #include "hardware/emulator/pn532_emulator.h"
 
+#include "common/logging.h"
 #include "hardware/emulator/pn532_frame_codec.h"
-#include "hardware/emulator/pn532_log.h"
 
 #include <spdlog/fmt/bin_to_hex.h>
 
@@ -68,7 +68,7 @@ struct Pn532Emulator::Impl {
     explicit Impl(Pn532EmulatorOptions o) : options(std::move(o)), chip(options.pollTimeScale) {}
 
     Pn532EmulatorOptions options;
-    std::shared_ptr<spdlog::logger> log = pn532Logger();
+    std::shared_ptr<spdlog::logger> log = common::namedLogger("pn532-emulator");
 
     UniqueFd master;
     UniqueFd slave;

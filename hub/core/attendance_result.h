@@ -3,6 +3,7 @@
 // evidence, walk-ins, unknown badges and summary counts.
 
 #include "hub/core/record.h"
+#include "hub/core/status_tally.h"
 
 #include <optional>
 #include <string>
@@ -43,11 +44,9 @@ struct UnknownBadge {
     int taps = 0;
 };
 
-struct Summary {
-    int expected = 0, present = 0, late = 0, absent = 0, excused = 0, substituted = 0, notArrived = 0, overdue = 0;
-    int leftEarly = 0, leftMidMeeting = 0, noCheckout = 0, walkIns = 0, unknownBadges = 0;
-    /// (present + late + substituted) / (expected − excused); nullopt when the denominator is 0.
-    [[nodiscard]] std::optional<double> attendanceRate() const;
+/// The roster's status and flag counts (kept by difference), plus walk-ins and unknown badges.
+struct Summary : StatusTally {
+    int walkIns = 0, unknownBadges = 0;
 };
 
 struct MeetingResult {
@@ -61,8 +60,5 @@ struct MeetingResult {
     int tapsDuplicate = 0;
     int tapsIgnoredAfterFinalize = 0;
 };
-
-/// Adds (sign = +1) or removes (sign = −1) one attendee's outcome in summary counts.
-void countInto(Summary& summary, const MemberOutcome& outcome, int sign = 1);
 
 } // namespace rollcall::core

@@ -33,30 +33,6 @@ void insertSorted(std::vector<TapEvidence>& taps, const TapEvidence& tap)
 
 std::string_view toString(TapVerdict v) { return kVerdictNames.at(static_cast<std::size_t>(v)); }
 
-std::optional<double> Summary::attendanceRate() const
-{
-    const int denominator = expected - excused;
-    if (denominator <= 0) return std::nullopt;
-    return static_cast<double>(present + late + substituted) / denominator;
-}
-
-void countInto(Summary& s, const MemberOutcome& o, int sign)
-{
-    s.expected += sign;
-    switch (o.status) {
-    case Status::Present: s.present += sign; break;
-    case Status::Late: s.late += sign; break;
-    case Status::Absent: s.absent += sign; break;
-    case Status::Excused: s.excused += sign; break;
-    case Status::Substituted: s.substituted += sign; break;
-    case Status::NotArrived: s.notArrived += sign; break;
-    case Status::Overdue: s.overdue += sign; break;
-    }
-    if (o.has(LeftEarly)) s.leftEarly += sign;
-    if (o.has(LeftMidMeeting)) s.leftMidMeeting += sign;
-    if (o.has(NoCheckout)) s.noCheckout += sign;
-}
-
 AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLookup lookup, common::Millis debounce)
     : assigner_(
         [&] {
@@ -109,7 +85,7 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
         const common::TimePoint never = t.meeting.times.opening - std::chrono::hours(24 * 365);
         for (auto& m : t.members) {
             (void)evaluate(t, m, never);
-            countInto(t.summary, m.result.outcome);
+            t.summary.add(m.result.outcome.status, m.result.outcome.flags);
         }
         const auto id = t.meeting.id;
         meetings_.emplace(id, std::move(t));
@@ -203,8 +179,8 @@ TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evid
     auto update = [&](Member& m) {
         const auto before = m.result.outcome;
         if (evaluate(t, m, now)) {
-            countInto(t.summary, before, -1);
-            countInto(t.summary, m.result.outcome, +1);
+            t.summary.add(before.status, before.flags, -1);
+            t.summary.add(m.result.outcome.status, m.result.outcome.flags, +1);
             r.changedAttendees.push_back(m.result.person.id);
         }
     };
@@ -264,8 +240,8 @@ std::vector<std::string> AttendanceTracker::advanceTo(const std::string& meeting
     for (auto& m : t.members) {
         const auto before = m.result.outcome;
         if (evaluate(t, m, now)) {
-            countInto(t.summary, before, -1);
-            countInto(t.summary, m.result.outcome, +1);
+            t.summary.add(before.status, before.flags, -1);
+            t.summary.add(m.result.outcome.status, m.result.outcome.flags, +1);
             changed.push_back(m.result.person.id);
         }
     }

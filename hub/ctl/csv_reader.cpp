@@ -1,5 +1,6 @@
 #include "hub/ctl/csv_reader.h"
 
+#include "common/utf8.h"
 #include "hub/core/time_util.h"
 
 #include <algorithm>
@@ -17,32 +18,6 @@ std::string trim(const std::string& s)
     return s.substr(b, e - b + 1);
 }
 
-/// Offset of the first byte that is not part of well-formed UTF-8, or npos.
-std::size_t invalidUtf8At(const std::string& s)
-{
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-        if (c < 0x80) len = 1;
-        else if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) { len = 3; lo = 0xA0; }        // no overlongs
-        else if (c == 0xED) { len = 3; hi = 0x9F; }        // no surrogates
-        else if (c >= 0xE1 && c <= 0xEF) len = 3;
-        else if (c == 0xF0) { len = 4; lo = 0x90; }        // no overlongs
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) { len = 4; hi = 0x8F; }        // not above U+10FFFF
-        else return i;
-        if (i + len > s.size()) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return i;
-        }
-        i += len;
-    }
-    return std::string::npos;
-}
-
 } // namespace
 
 CsvReader::CsvReader(const std::string& path) : path_(path)
@@ -55,7 +30,7 @@ CsvReader::CsvReader(const std::string& path) : path_(path)
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
     // Names must reach the record (and JSON) intact; a GBK file from Excel
     // would be stored as garbage, so refuse it here, naming the line.
-    if (const auto bad = invalidUtf8At(text); bad != std::string::npos) {
+    if (const auto bad = common::invalidUtf8At(text); bad != std::string::npos) {
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
         throw common::InputError(path + ":" + std::to_string(line) + ": text is not UTF-8 (save the file as UTF-8, not GBK)");
     }

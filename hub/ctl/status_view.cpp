@@ -1,5 +1,7 @@
 #include "hub/ctl/status_view.h"
 
+#include "common/utf8.h"
+
 #include <iomanip>
 
 namespace rollcall::ctl {
@@ -15,7 +17,7 @@ ordered_json optionalTime(const std::optional<common::TimePoint>& t, const core:
 std::string pad(std::string_view s, int width)
 {
     std::string out(s);
-    for (int w = displayWidth(s); w < width; ++w) out += ' ';
+    for (int w = common::displayWidth(s); w < width; ++w) out += ' ';
     return out;
 }
 
@@ -30,27 +32,6 @@ ordered_json personJson(const core::Person& p)
 }
 
 } // namespace
-
-int displayWidth(std::string_view s)
-{
-    int width = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::uint32_t cp = c;
-        int len = 1;
-        if (c >= 0xF0) { cp = c & 0x07; len = 4; }
-        else if (c >= 0xE0) { cp = c & 0x0F; len = 3; }
-        else if (c >= 0xC0) { cp = c & 0x1F; len = 2; }
-        for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        i += len;
-        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
-            || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
-            || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-        width += wide ? 2 : 1;
-    }
-    return width;
-}
-
 
 ordered_json statusJson(const core::MeetingResult& r, const core::Zone& zone)
 {
@@ -156,9 +137,9 @@ void printStatusTable(std::ostream& out, const core::MeetingResult& r, const cor
                         flags.empty() ? "-" : flags, a.substitute ? a.substitute->name : "-"});
     }
     std::vector<int> widths;
-    for (const auto& [title, min] : columns) widths.push_back(std::max(min, displayWidth(title)));
+    for (const auto& [title, min] : columns) widths.push_back(std::max(min, common::displayWidth(title)));
     for (const auto& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], displayWidth(row[i]));
+        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], common::displayWidth(row[i]));
     }
     auto printRow = [&](const std::vector<std::string>& cells) {
         out << "  ";

@@ -11,7 +11,4 @@ namespace rollcall::ctl {
 [[nodiscard]] nlohmann::ordered_json statusJson(const core::MeetingResult& result, const core::Zone& zone);
 void printStatusTable(std::ostream& out, const core::MeetingResult& result, const core::Zone& zone);
 
-/// Terminal columns a UTF-8 string takes (East Asian wide characters count 2).
-[[nodiscard]] int displayWidth(std::string_view utf8);
-
 } // namespace rollcall::ctl

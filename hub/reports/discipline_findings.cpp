@@ -170,7 +170,7 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
         }
         std::vector<UnitFinding> below;
         for (const auto& [unitId, c] : counts) {
-            const auto rate = c.rate();
+            const auto rate = c.attendanceRate();
             if (!rate || *rate >= policy.unitRateBelow) continue;
             UnitFinding uf;
             uf.unit = units.at(unitId);

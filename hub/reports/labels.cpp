@@ -31,12 +31,6 @@ std::string amendmentKindZh(core::AmendmentKind k)
     return "?";
 }
 
-std::optional<double> rateOf(long num, long den)
-{
-    if (den <= 0) return std::nullopt;
-    return static_cast<double>(num) / static_cast<double>(den);
-}
-
 std::string formatRate(std::optional<double> rate)
 {
     if (!rate) return "n/a";

@@ -12,8 +12,6 @@ namespace rollcall::reports {
 [[nodiscard]] std::string amendmentKindZh(core::AmendmentKind k);
 /// "95.0%", or "n/a" for no rate.
 [[nodiscard]] std::string formatRate(std::optional<double> rate);
-/// (num / den) as a rate, nullopt when den is 0.
-[[nodiscard]] std::optional<double> rateOf(long num, long den);
 /// One amendment as a sheet line: "#12 请假（办公室 张三，2026-11-27 16:00）：出差".
 [[nodiscard]] std::string describeAmendment(const core::Amendment& a, const core::Zone& zone);
 

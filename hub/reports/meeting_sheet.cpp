@@ -14,23 +14,13 @@ std::string timeOn(const std::optional<common::TimePoint>& t, const std::string&
     return s.substr(0, 10) == day ? s.substr(11) : s;
 }
 
-struct Tally {
-    int expected = 0, present = 0, late = 0, substituted = 0, excused = 0, absent = 0, verify = 0, leftEarly = 0;
+struct Tally : core::StatusTally {
+    long verify = 0;
     void add(const core::AttendeeResult& a, bool toVerify)
     {
-        ++expected;
-        switch (a.outcome.status) {
-        case core::Status::Present: ++present; break;
-        case core::Status::Late: ++late; break;
-        case core::Status::Substituted: ++substituted; break;
-        case core::Status::Excused: ++excused; break;
-        case core::Status::Absent: ++absent; break;
-        default: break;
-        }
+        StatusTally::add(a.outcome.status, a.outcome.flags);
         if (toVerify) ++verify;
-        if (a.outcome.has(core::LeftEarly)) ++leftEarly;
     }
-    [[nodiscard]] std::optional<double> rate() const { return rateOf(present + late + substituted, expected - excused); }
 };
 
 } // namespace
@@ -89,7 +79,7 @@ Document meetingSheet(const core::MeetingResult& r, const std::vector<OfflineRea
                       {"请假", 1, true}, {"缺席", 1, true}, {"待核实", 1, true}, {"早退", 1, true}, {"出勤率", 1.2, true}};
     for (const auto& [unit, t] : units) {
         byUnit.rows.push_back({unit, t.expected, t.present, t.late, t.substituted, t.excused, t.absent, t.verify,
-                               t.leftEarly, formatRate(t.rate())});
+                               t.leftEarly, formatRate(t.attendanceRate())});
     }
     const auto& s = r.summary;
     byUnit.notes.push_back("合计：应到 " + std::to_string(total.expected) + " 人，出席 " + std::to_string(total.present)
@@ -97,7 +87,7 @@ Document meetingSheet(const core::MeetingResult& r, const std::vector<OfflineRea
                            + " 人，请假 " + std::to_string(total.excused) + " 人，缺席 " + std::to_string(total.absent)
                            + " 人（其中待核实 " + std::to_string(total.verify) + " 人），早退 " + std::to_string(s.leftEarly)
                            + " 人，中途离场 " + std::to_string(s.leftMidMeeting) + " 人，未签退 "
-                           + std::to_string(s.noCheckout) + " 人；出勤率 " + formatRate(total.rate()) + "。");
+                           + std::to_string(s.noCheckout) + " 人；出勤率 " + formatRate(total.attendanceRate()) + "。");
     byUnit.notes.push_back("名单外签到 " + std::to_string(s.walkIns) + " 人，未登记卡 " + std::to_string(s.unknownBadges)
                            + " 张。");
     for (const auto& o : offline) {

@@ -203,12 +203,12 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
             {"late", std::to_string(c.late)},  {"left_early", std::to_string(c.leftEarly)},
             {"absent", std::to_string(c.absent)}, {"excused", std::to_string(c.excused)},
             {"substituted", std::to_string(c.substituted)},
-            {"rate", formatRate(c.rate())},    {"threshold", threshold},
+            {"rate", formatRate(c.attendanceRate())},    {"threshold", threshold},
             {"evidence", evidence},            {"issued_date", issued},
             {"made_at", madeAtText}};
         files.emplace_back((fs::path(dir) / uf.file).string(), renderTemplate(templates.unit, values, templates.unitSource));
         indexRow({uf.noticeNo, "单位", std::to_string(uf.unit.id), "", uf.unit.path, "每月公示", "已生成",
-                  uf.month.label + " 出勤率 " + formatRate(c.rate()), uf.file});
+                  uf.month.label + " 出勤率 " + formatRate(c.attendanceRate()), uf.file});
         ++out.unitNotices;
     }
     // Render everything first (a template error changes nothing), then write.
@@ -235,7 +235,7 @@ Document disclosureList(const DisciplineFindings& f, const core::Zone& zone, com
     for (const auto& uf : f.units) {
         const auto& c = uf.counts;
         units.rows.push_back({++n, uf.unit.path, c.expected, c.present, c.late, c.substituted, c.excused, c.absent,
-                              formatRate(c.rate())});
+                              formatRate(c.attendanceRate())});
     }
     units.notes.push_back("出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假），含下级单位人员；待核实和申诉中的缺席不计入。");
     doc.sections.push_back(std::move(units));

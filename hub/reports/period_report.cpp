@@ -9,33 +9,16 @@ namespace rollcall::reports {
 
 void Counts::add(const MemberLine& l)
 {
-    ++expected;
-    switch (l.status) {
-    case core::Status::Present: ++present; break;
-    case core::Status::Late: ++late; break;
-    case core::Status::Substituted: ++substituted; break;
-    case core::Status::Excused: ++excused; break;
-    case core::Status::Absent: ++absent; break;
-    default: break;
-    }
-    if (l.flags & core::LeftEarly) ++leftEarly;
+    StatusTally::add(l.status, l.flags);
     if (l.verify) ++verify;
 }
 
 Counts& Counts::operator+=(const Counts& o)
 {
-    expected += o.expected;
-    present += o.present;
-    late += o.late;
-    leftEarly += o.leftEarly;
-    absent += o.absent;
-    excused += o.excused;
-    substituted += o.substituted;
+    StatusTally::operator+=(o);
     verify += o.verify;
     return *this;
 }
-
-std::optional<double> Counts::rate() const { return rateOf(attended(), denominator()); }
 
 PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, common::TimePoint now, Progress* progress)
 {
@@ -120,7 +103,7 @@ Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_
                                          {"代会", 1, true}, {"待核实", 1, true}, {"出勤率", 1.2, true}};
     auto append = [](std::vector<Cell>& row, const Counts& c) {
         row.insert(row.end(), {Cell(c.expected), Cell(c.present), Cell(c.late), Cell(c.leftEarly), Cell(c.absent),
-                               Cell(c.excused), Cell(c.substituted), Cell(c.verify), Cell(formatRate(c.rate()))});
+                               Cell(c.excused), Cell(c.substituted), Cell(c.verify), Cell(formatRate(c.attendanceRate()))});
     };
     if (by == PeriodBy::Unit) {
         s.columns = {{"排名", 0.7, true}, {"单位", 4.0}};
@@ -153,7 +136,7 @@ Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_
                       + "，迟到 " + std::to_string(total.late) + "，早退 " + std::to_string(total.leftEarly) + "，缺席 "
                       + std::to_string(total.absent) + "，请假 " + std::to_string(total.excused) + "，代会 "
                       + std::to_string(total.substituted) + "，待核实 " + std::to_string(total.verify) + "；出勤率 "
-                      + formatRate(total.rate()) + "。");
+                      + formatRate(total.attendanceRate()) + "。");
     s.notes.push_back("出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假）；分母为 0 时记 n/a，不参加排名。"
                       + std::string(by == PeriodBy::Unit ? "单位数据含下级单位人员。" : ""));
     s.notes.push_back("待核实：读卡器离线期间的缺席，已计入缺席，确认前不作为处理依据。");

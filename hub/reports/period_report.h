@@ -4,6 +4,7 @@
 // substituted, absences to verify, and the rate. A unit's figures include the
 // members of its sub-units; units are ranked by rate, "n/a" left unranked.
 // Each meeting counts for the unit its member belonged to at its start (§10).
+#include "hub/core/status_tally.h"
 #include "hub/reports/attendance_ledger.h"
 #include "hub/reports/document.h"
 #include "hub/reports/period.h"
@@ -12,13 +13,12 @@
 
 namespace rollcall::reports {
 
-struct Counts {
-    long expected = 0, present = 0, late = 0, leftEarly = 0, absent = 0, excused = 0, substituted = 0, verify = 0;
+/// A member's or a unit's status tally over the period, plus absences to verify.
+struct Counts : core::StatusTally {
+    long verify = 0;
     void add(const MemberLine& line);
     Counts& operator+=(const Counts& o);
-    [[nodiscard]] long attended() const { return present + late + substituted; }
     [[nodiscard]] long denominator() const { return expected - excused; }
-    [[nodiscard]] std::optional<double> rate() const;
 };
 
 struct PeriodFigures {

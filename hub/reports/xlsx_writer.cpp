@@ -1,5 +1,6 @@
 // XLSX through libxlsxwriter: one worksheet holding the same grid as the CSV,
 // numbers as numbers, bordered table cells, A4, page numbers in the footer.
+#include "common/utf8.h"
 #include "hub/reports/document.h"
 
 #include <xlsxwriter.h>
@@ -16,17 +17,6 @@ struct WorkbookCloser {
         if (wb) (void)workbook_close(wb);
     }
 };
-
-int widthOf(const std::string& s)
-{
-    int w = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) ++w;
-        else if (c >= 0xE0) w += 2; // CJK characters are three bytes in UTF-8 and two columns wide
-    }
-    return w;
-}
 
 } // namespace
 
@@ -90,7 +80,7 @@ void writeXlsx(const Document& doc, const std::string& path)
             if (e != LXW_NO_ERROR) throw common::InputError("cannot write " + path + ": " + lxw_strerror(e));
             if (row.kind == GridRow::Kind::Header || row.kind == GridRow::Kind::Data) {
                 if (widths.size() <= c) widths.resize(c + 1, 6);
-                widths[c] = std::max(widths[c], std::min(widthOf(cell.text()) + 2, 48));
+                widths[c] = std::max(widths[c], std::min(common::displayWidth(cell.text()) + 2, 48));
             }
         }
         ++r;

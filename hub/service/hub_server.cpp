@@ -1,20 +1,18 @@
 #include "hub/service/hub_server.h"
 
-#include "protocol/zmq_endpoint.h"
+#include "common/logging.h"
 #include "hub/core/schema.h"
+#include "protocol/zmq_endpoint.h"
 
 #include <spdlog/spdlog.h>
+#include <zmq_addon.hpp>
 
 namespace rollcall::service {
 namespace {
 
 using namespace std::chrono_literals;
 
-std::shared_ptr<spdlog::logger> log()
-{
-    auto l = spdlog::get("hub");
-    return l ? l : spdlog::default_logger();
-}
+std::shared_ptr<spdlog::logger> log() { return common::namedLogger("hub"); }
 
 // A ROUTER message: [peer][optional empty delimiter][body]. Anything else is malformed.
 struct Envelope {
@@ -24,24 +22,34 @@ struct Envelope {
     bool wellFormed = false;
 };
 
+/// An output iterator for zmq::recv_multipart that keeps the first `cap` frames
+/// and drops the rest: an oversized message is received whole but not kept.
+class KeepFirstFrames {
+public:
+    KeepFirstFrames(std::vector<zmq::message_t>& kept, std::size_t cap) : kept_(&kept), cap_(cap) {}
+    KeepFirstFrames& operator*() { return *this; }
+    KeepFirstFrames& operator++() { return *this; }
+    KeepFirstFrames operator++(int) { return *this; }
+    KeepFirstFrames& operator=(zmq::message_t&& frame)
+    {
+        if (kept_->size() < cap_) kept_->push_back(std::move(frame));
+        return *this;
+    }
+
+private:
+    std::vector<zmq::message_t>* kept_;
+    std::size_t cap_;
+};
+
+// More frames than any well-formed envelope has: enough to see it is malformed.
+constexpr std::size_t kMaxFramesKept = 9;
+
 std::optional<Envelope> receive(zmq::socket_t& socket)
 {
     std::vector<zmq::message_t> parts;
-    while (true) {
-        zmq::message_t part;
-        if (!socket.recv(part, zmq::recv_flags::dontwait)) {
-            if (parts.empty()) return std::nullopt;
-            continue; // the rest of a multipart message is always there once the first part is
-        }
-        const bool more = part.more();
-        parts.push_back(std::move(part));
-        if (!more) break;
-        if (parts.size() > 8) { // drain an oversized multipart message without keeping it
-            zmq::message_t rest;
-            while (socket.recv(rest, zmq::recv_flags::dontwait) && rest.more()) {
-            }
-            break;
-        }
+    // ZeroMQ delivers a multipart message whole: once the first part is there, so is the rest.
+    if (!zmq::recv_multipart(socket, KeepFirstFrames(parts, kMaxFramesKept), zmq::recv_flags::dontwait)) {
+        return std::nullopt;
     }
     Envelope e;
     e.peer = parts.front().to_string();

@@ -1,5 +1,6 @@
 #include "hub/service/live_state.h"
 
+#include "common/logging.h"
 #include "hub/core/meeting_evaluator.h"
 #include "hub/service/wire_mapping.h"
 
@@ -21,10 +22,7 @@ constexpr std::size_t kRecentTaps = 50;
 
 std::shared_ptr<spdlog::logger> log()
 {
-    static auto logger = [] {
-        auto l = spdlog::get("hub");
-        return l ? l : spdlog::default_logger();
-    }();
+    static const auto logger = common::namedLogger("hub");
     return logger;
 }
 

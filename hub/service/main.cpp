@@ -1,9 +1,9 @@
 // rollcall-hub: the place of record. See hub/rollcall-hub.toml for settings.
+#include "common/logging.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/hub_server.h"
 
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -32,9 +32,7 @@ int main(int argc, char** argv)
     auto* level = app.add_option("--log-level", config.logLevel, "trace, debug, info, warn, error");
     CLI11_PARSE(app, argc, argv);
 
-    auto logger = spdlog::stderr_color_mt("hub");
-    spdlog::set_default_logger(logger);
-    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ [%n] %v");
+    spdlog::set_default_logger(common::namedLogger("hub"));
     try {
         if (!configFile.empty()) {
             // The file is read first; options given on the command line win.

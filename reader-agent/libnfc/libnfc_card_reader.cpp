@@ -1,6 +1,6 @@
 #include "reader-agent/libnfc/libnfc_card_reader.h"
 
-#include "reader-agent/agent_log.h"
+#include "common/logging.h"
 
 #include <nfc/nfc.h>
 

@@ -7,7 +7,7 @@
 #include "tests/support/hub_process.h"
 #include "tests/support/temp_dir.h"
 
-#include "reader-agent/agent_log.h"
+#include "common/logging.h"
 #include "reader-agent/outbox.h"
 
 #include <spdlog/sinks/base_sink.h>
@@ -142,12 +142,12 @@ public:
     LogCapture()
     {
         sink_ = std::make_shared<Sink>(*this);
-        for (const char* name : {"agent", "hub", "reader"}) agent::agentLogger(name)->sinks().push_back(sink_);
+        for (const char* name : {"agent", "hub", "reader"}) common::namedLogger(name)->sinks().push_back(sink_);
     }
     ~LogCapture()
     {
         for (const char* name : {"agent", "hub", "reader"}) {
-            auto& sinks = agent::agentLogger(name)->sinks();
+            auto& sinks = common::namedLogger(name)->sinks();
             sinks.erase(std::remove(sinks.begin(), sinks.end(), sink_), sinks.end());
         }
     }

@@ -3,6 +3,8 @@
 // Helpers shared by the hardware tests: a private temp dir per test and RAII
 // owners for libnfc handles, so every test has its own pty and link.
 
+#include "tests/support/temp_dir.h"
+
 #include <nfc/nfc.h>
 
 #include <gtest/gtest.h>
@@ -22,31 +24,8 @@
 
 namespace rollcall::emulator::test {
 
-/// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
-class TempDir {
-public:
-    TempDir()
-    {
-        const char* base = std::getenv("TMPDIR");
-        std::string pattern = std::string(base && *base ? base : "/tmp") + "/rollcall-hw-XXXXXX";
-        if (::mkdtemp(pattern.data()) == nullptr) {
-            throw std::runtime_error("mkdtemp failed for " + pattern);
-        }
-        path_ = pattern;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
+/// A fresh directory per test, removed with everything in it (tests/support's).
+using TempDir = rollcall::test::TempDir;
 
 struct NfcContextDeleter {
     void operator()(nfc_context* c) const { nfc_exit(c); }

@@ -20,6 +20,7 @@
 #include "hub/ctl/ctl_app.h"
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
+#include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
 
@@ -29,26 +30,8 @@
 
 namespace rollcall::testing {
 
-/// A temporary directory removed at the end of the test.
-class TempDir {
-public:
-    TempDir()
-    {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = std::filesystem::temp_directory_path()
-            / ("rollcall-reports-" + std::string(info ? info->name() : "t") + "-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() { std::filesystem::remove_all(path_); }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+/// A temporary directory removed at the end of the test (tests/support's).
+using TempDir = rollcall::test::TempDir;
 
 inline std::string readFile(const std::string& path)
 {

@@ -21,6 +21,8 @@ public:
         for (auto& c : name) {
             if (c == '/') c = '_';
         }
+        // Short enough that a Unix socket inside still fits sun_path (108 bytes).
+        if (name.size() > kMaxNameLength) name.resize(kMaxNameLength);
         std::random_device rd;
         path_ = std::filesystem::temp_directory_path()
             / ("rollcall-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
@@ -36,6 +38,7 @@ public:
 
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
     [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
+    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
     /// Writes `bytes` exactly (no newline translation) and returns the path.
     std::string write(const std::string& name, const std::string& bytes) const
@@ -47,6 +50,7 @@ public:
     }
 
 private:
+    static constexpr std::size_t kMaxNameLength = 40;
     std::filesystem::path path_;
 };
 

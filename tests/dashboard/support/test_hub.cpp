@@ -4,8 +4,10 @@
 #include "protocol/topics.h"
 #include "protocol/zmq_endpoint.h"
 
+#include <iterator>
 #include <stdexcept>
 #include <zmq.hpp>
+#include <zmq_addon.hpp>
 
 namespace rollcall::dashboard::test {
 
@@ -93,52 +95,45 @@ void TestHub::run()
         }
         if (items[1].revents & ZMQ_POLLIN) {
             std::vector<zmq::message_t> frames;
-            while (true) {
-                zmq::message_t m;
-                if (!router.recv(m, zmq::recv_flags::dontwait))
-                    break;
-                const bool more = m.more();
-                frames.push_back(std::move(m));
-                if (!more) {
-                    if (!answering_) {
-                        frames.clear();
-                        continue;
-                    }
-                    // [routing id][empty][body] from a DEALER client.
-                    std::string reply;
-                    if (frames.size() != 3 || frames[1].size() != 0) {
-                        reply = protocol::encode(protocol::Error{"malformed", "expected [id][empty][body]"});
-                    } else {
-                        auto req = protocol::decode<protocol::QueryToHub>(frames[2].to_string_view());
-                        if (!req.ok()) {
-                            reply = protocol::encode(protocol::toErrorMessage(req.error()));
-                        } else if (const auto* s = std::get_if<protocol::SnapshotRequest>(&req.value())) {
-                            ++snapshotRequests_;
-                            std::lock_guard lock(mutex_);
-                            if (s->meeting_id == sim_.snapshot().meeting.id)
-                                reply = protocol::encode(sim_.snapshot());
-                            else
-                                reply = protocol::encode(protocol::Error{"unknown_meeting", "no meeting " + s->meeting_id});
-                        } else {
-                            ++meetingListRequests_;
-                            std::lock_guard lock(mutex_);
-                            const auto& m = sim_.snapshot().meeting;
-                            protocol::MeetingList list;
-                            list.meetings.push_back({m.id, m.title, m.venues, m.start_ms, m.end_ms, protocol::MeetingState::InProgress});
-                            list.meetings.push_back({"m-2024-06-10-02", "伊宁市安全生产专题会", {"venue.yining"}, m.start_ms + 180 * kMinute,
-                                                     m.start_ms + 240 * kMinute, protocol::MeetingState::Scheduled});
-                            reply = protocol::encode(list);
-                        }
-                    }
-                    try {
-                        router.send(frames[0], zmq::send_flags::sndmore);
-                        router.send(zmq::message_t(), zmq::send_flags::sndmore);
-                        router.send(zmq::buffer(reply), zmq::send_flags::none);
-                    } catch (const zmq::error_t&) {
-                        // The client went away (EHOSTUNREACH): nothing to answer.
-                    }
+            while (zmq::recv_multipart(router, std::back_inserter(frames), zmq::recv_flags::dontwait)) {
+                if (!answering_) {
                     frames.clear();
+                    continue;
                 }
+                // [routing id][empty][body] from a DEALER client.
+                std::string reply;
+                if (frames.size() != 3 || frames[1].size() != 0) {
+                    reply = protocol::encode(protocol::Error{"malformed", "expected [id][empty][body]"});
+                } else {
+                    auto req = protocol::decode<protocol::QueryToHub>(frames[2].to_string_view());
+                    if (!req.ok()) {
+                        reply = protocol::encode(protocol::toErrorMessage(req.error()));
+                    } else if (const auto* s = std::get_if<protocol::SnapshotRequest>(&req.value())) {
+                        ++snapshotRequests_;
+                        std::lock_guard lock(mutex_);
+                        if (s->meeting_id == sim_.snapshot().meeting.id)
+                            reply = protocol::encode(sim_.snapshot());
+                        else
+                            reply = protocol::encode(protocol::Error{"unknown_meeting", "no meeting " + s->meeting_id});
+                    } else {
+                        ++meetingListRequests_;
+                        std::lock_guard lock(mutex_);
+                        const auto& m = sim_.snapshot().meeting;
+                        protocol::MeetingList list;
+                        list.meetings.push_back({m.id, m.title, m.venues, m.start_ms, m.end_ms, protocol::MeetingState::InProgress});
+                        list.meetings.push_back({"m-2024-06-10-02", "伊宁市安全生产专题会", {"venue.yining"}, m.start_ms + 180 * kMinute,
+                                                 m.start_ms + 240 * kMinute, protocol::MeetingState::Scheduled});
+                        reply = protocol::encode(list);
+                    }
+                }
+                try {
+                    router.send(frames[0], zmq::send_flags::sndmore);
+                    router.send(zmq::message_t(), zmq::send_flags::sndmore);
+                    router.send(zmq::buffer(reply), zmq::send_flags::none);
+                } catch (const zmq::error_t&) {
+                    // The client went away (EHOSTUNREACH): nothing to answer.
+                }
+                frames.clear();
             }
         }
         std::deque<std::pair<std::string, std::string>> out;
