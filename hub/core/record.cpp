@@ -105,11 +105,13 @@ std::vector<std::int64_t> Record::unitSubtree(std::int64_t unitId)
     return ids;
 }
 
-void Record::addPerson(const Person& p)
+void Record::addPerson(const Person& p, common::TimePoint joined)
 {
     if (findPerson(p.id)) throw common::InputError("person_id \"" + p.id + "\" already exists");
     auto s = db_.prepare("INSERT INTO persons(id, name, unit_id, title) VALUES (?, ?, ?, ?)");
     s.bind(1, p.id).bind(2, p.name).bind(3, p.unitId).bind(4, p.title).run();
+    auto m = db_.prepare("INSERT INTO memberships(person_id, unit_id, from_ms) VALUES (?, ?, ?)");
+    m.bind(1, p.id).bind(2, p.unitId).bind(3, common::toMillis(joined)).run();
 }
 
 std::optional<Person> Record::findPerson(const std::string& id)
@@ -118,6 +120,65 @@ std::optional<Person> Record::findPerson(const std::string& id)
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)};
+}
+
+std::optional<Person> Record::personAt(const std::string& id, common::TimePoint at)
+{
+    auto s = db_.prepare("SELECT p.id, p.name, m.unit_id, u.path, p.title FROM persons p JOIN memberships m ON m.person_id = p.id "
+                         "JOIN units u ON u.id = m.unit_id WHERE p.id = ?1 AND m.from_ms <= ?2 AND (m.to_ms IS NULL OR m.to_ms > ?2)");
+    s.bind(1, id).bind(2, common::toMillis(at));
+    if (!s.step()) return std::nullopt;
+    return Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)};
+}
+
+std::vector<Membership> Record::memberships(const std::string& personId)
+{
+    auto s = db_.prepare("SELECT m.unit_id, u.path, m.from_ms, m.to_ms FROM memberships m JOIN units u ON u.id = m.unit_id "
+                         "WHERE m.person_id = ? ORDER BY m.from_ms, m.id");
+    s.bind(1, personId);
+    std::vector<Membership> out;
+    while (s.step()) {
+        Membership m{s.getInt(0), s.getText(1), common::fromMillis(s.getInt(2)), std::nullopt};
+        if (auto to = s.getOptionalInt(3)) m.to = common::fromMillis(*to);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+namespace {
+
+/// The membership a move or a leave ends: the open one, which must have begun before `on`.
+Membership openMembership(Record& record, const std::string& personId, common::TimePoint on, std::string_view what)
+{
+    if (!record.findPerson(personId)) throw common::InputError("person \"" + personId + "\" does not exist");
+    const auto all = record.memberships(personId);
+    if (all.empty() || all.back().to) throw common::InputError("person \"" + personId + "\" is not in service: they have left");
+    if (on <= all.back().from) {
+        throw common::InputError(std::string(what) + " of person \"" + personId + "\": their membership of "
+                                 + all.back().unitPath + " began on or after that date");
+    }
+    return all.back();
+}
+
+} // namespace
+
+void Record::movePerson(const std::string& personId, std::int64_t unitId, common::TimePoint on)
+{
+    const auto current = openMembership(*this, personId, on, "move");
+    if (current.unitId == unitId) throw common::InputError("person \"" + personId + "\" is already in " + current.unitPath);
+    auto end = db_.prepare("UPDATE memberships SET to_ms = ? WHERE person_id = ? AND to_ms IS NULL");
+    end.bind(1, common::toMillis(on)).bind(2, personId).run();
+    auto next = db_.prepare("INSERT INTO memberships(person_id, unit_id, from_ms) VALUES (?, ?, ?)");
+    next.bind(1, personId).bind(2, unitId).bind(3, common::toMillis(on)).run();
+    auto p = db_.prepare("UPDATE persons SET unit_id = ? WHERE id = ?");
+    p.bind(1, unitId).bind(2, personId).run();
+}
+
+void Record::personLeaves(const std::string& personId, common::TimePoint on)
+{
+    (void)openMembership(*this, personId, on, "leave");
+    auto end = db_.prepare("UPDATE memberships SET to_ms = ? WHERE person_id = ? AND to_ms IS NULL");
+    end.bind(1, common::toMillis(on)).bind(2, personId).run();
 }
 
 void Record::addBadge(const std::string& uid, const std::string& personId, common::TimePoint issued)
@@ -278,10 +339,13 @@ std::vector<Person> Record::roster(const std::string& meetingId)
     auto s = db_.prepare(
         "WITH RECURSIVE invited_units(id) AS ("
         "  SELECT unit_id FROM meeting_invites WHERE meeting_id = ?1 AND unit_id IS NOT NULL"
-        "  UNION SELECT u.id FROM units u JOIN invited_units iu ON u.parent_id = iu.id) "
-        "SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id "
-        "WHERE p.unit_id IN (SELECT id FROM invited_units) "
-        "   OR p.id IN (SELECT person_id FROM meeting_invites WHERE meeting_id = ?1 AND person_id IS NOT NULL) "
+        "  UNION SELECT u.id FROM units u JOIN invited_units iu ON u.parent_id = iu.id), "
+        "at_start(s) AS (SELECT start_ms FROM meetings WHERE id = ?1) "
+        "SELECT p.id, p.name, m.unit_id, u.path, p.title FROM at_start, memberships m "
+        "JOIN persons p ON p.id = m.person_id JOIN units u ON u.id = m.unit_id "
+        "WHERE m.from_ms <= at_start.s AND (m.to_ms IS NULL OR m.to_ms > at_start.s) "
+        "  AND (m.unit_id IN (SELECT id FROM invited_units) "
+        "   OR p.id IN (SELECT person_id FROM meeting_invites WHERE meeting_id = ?1 AND person_id IS NOT NULL)) "
         "ORDER BY u.path, p.id");
     s.bind(1, meetingId);
     std::vector<Person> people;

@@ -23,6 +23,15 @@ struct Person {
     std::optional<std::string> title;
 };
 
+/// A person's membership of a unit over [from, to); to is empty while it lasts.
+struct Membership {
+    std::int64_t unitId = 0;
+    std::string unitPath;
+    common::TimePoint from;
+    std::optional<common::TimePoint> to;
+    [[nodiscard]] bool coversTime(common::TimePoint at) const { return from <= at && (!to || at < *to); }
+};
+
 struct Reader {
     std::string id;
     std::string venueId;
@@ -92,8 +101,25 @@ public:
     /// The unit and all of its descendants.
     [[nodiscard]] std::vector<std::int64_t> unitSubtree(std::int64_t unitId);
 
-    void addPerson(const Person& person);
+    /// Since before the record began: the joining date of persons carried
+    /// forward by migration 5 and of tests that do not care about dates.
+    static constexpr common::TimePoint kSinceRecordBegan{};
+
+    /// Adds a person, a member of person.unitId from `joined` on.
+    void addPerson(const Person& person, common::TimePoint joined = kSinceRecordBegan);
+    /// The person with their current (or, after leaving, last) unit.
     [[nodiscard]] std::optional<Person> findPerson(const std::string& id);
+    /// The person as at `at`: their unit then; nullopt if not in service then.
+    [[nodiscard]] std::optional<Person> personAt(const std::string& id, common::TimePoint at);
+    /// Every membership of the person, oldest first.
+    [[nodiscard]] std::vector<Membership> memberships(const std::string& personId);
+    /// Moves a person in service to another unit from `on`: the current
+    /// membership ends and the next begins at the same instant. Throws
+    /// InputError if the person is not in service, is already in the unit, or
+    /// `on` is not after the current membership began.
+    void movePerson(const std::string& personId, std::int64_t unitId, common::TimePoint on);
+    /// Ends a person's service at `on` (retired, transferred out). Same errors.
+    void personLeaves(const std::string& personId, common::TimePoint on);
     /// Gives a badge to a person; throws if another person holds it.
     void addBadge(const std::string& uid, const std::string& personId, common::TimePoint issued);
     struct Badge {
@@ -121,7 +147,9 @@ public:
     [[nodiscard]] std::vector<Meeting> meetingsOverlapping(common::TimePoint from, common::TimePoint to);
     /// Meetings whose start lies in [from, to), by start.
     [[nodiscard]] std::vector<Meeting> meetingsStartingIn(common::TimePoint from, common::TimePoint to);
-    /// Expanded roster: persons invited directly or through a unit (sub-units included).
+    /// The roster fixed at the meeting's start S (docs/semantics.md §10):
+    /// members at S of invited units (sub-units included) and persons invited
+    /// by name who are in service at S, each with their unit at S.
     [[nodiscard]] std::vector<Person> roster(const std::string& meetingId);
 
     /// Records a tap once per (reader, seq); a second insert changes nothing.

@@ -8,7 +8,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 4> kMigrations{
+constexpr std::array<const char*, 5> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -299,6 +299,44 @@ CREATE TRIGGER cache_meeting_invites_update AFTER UPDATE ON meeting_invites
 BEGIN DELETE FROM meeting_results WHERE meeting_id IN (OLD.meeting_id, NEW.meeting_id); END;
 CREATE TRIGGER cache_meeting_invites_delete AFTER DELETE ON meeting_invites
 BEGIN DELETE FROM meeting_results WHERE meeting_id = OLD.meeting_id; END;
+)sql",
+    // 5: the record over time (docs/semantics.md §10). Membership of units has
+    // dates: a person is in service from joining to leaving, and a move closes
+    // one membership and opens the next at the same instant. Persons already
+    // recorded carry forward as members of their unit since before the record
+    // began (from_ms 0), and their badges as held since then (issued_ms 0; the
+    // time the badge was recorded is kept in recorded_ms), so no existing
+    // meeting's roster or tap changes. persons.unit_id stays the current (or
+    // last) unit, for screens that show who someone is today.
+    R"sql(
+CREATE TABLE memberships (
+    id        INTEGER PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES persons(id),
+    unit_id   INTEGER NOT NULL REFERENCES units(id),
+    from_ms   INTEGER NOT NULL,
+    to_ms     INTEGER,
+    CHECK (to_ms IS NULL OR to_ms > from_ms)
+);
+CREATE INDEX memberships_person ON memberships(person_id, from_ms);
+CREATE INDEX memberships_unit ON memberships(unit_id);
+CREATE UNIQUE INDEX memberships_open ON memberships(person_id) WHERE to_ms IS NULL;
+INSERT INTO memberships(person_id, unit_id, from_ms) SELECT id, unit_id, 0 FROM persons;
+
+-- History is kept: a membership is never removed, and only its end may be
+-- set, once.
+CREATE TRIGGER memberships_history_update BEFORE UPDATE ON memberships
+WHEN NOT (OLD.to_ms IS NULL AND NEW.to_ms IS NOT NULL AND NEW.id = OLD.id AND NEW.person_id = OLD.person_id
+          AND NEW.unit_id = OLD.unit_id AND NEW.from_ms = OLD.from_ms)
+BEGIN SELECT RAISE(ABORT, 'memberships keep their history'); END;
+CREATE TRIGGER memberships_history_delete BEFORE DELETE ON memberships
+BEGIN SELECT RAISE(ABORT, 'memberships keep their history'); END;
+
+ALTER TABLE badges ADD COLUMN recorded_ms INTEGER;
+UPDATE badges SET recorded_ms = issued_ms, issued_ms = 0;
+ALTER TABLE badges ADD COLUMN revoke_reason TEXT CHECK (revoke_reason IN ('lost', 'broken', 'left'));
+
+CREATE TRIGGER cache_memberships_insert AFTER INSERT ON memberships BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_memberships_update AFTER UPDATE ON memberships BEGIN DELETE FROM meeting_results; END;
 )sql",
 };
 

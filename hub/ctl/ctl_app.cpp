@@ -7,6 +7,7 @@
 #include "hub/reports/attendance_ledger.h"
 #include "hub/ctl/amendment_options.h"
 #include "hub/ctl/database_file.h"
+#include "hub/ctl/person_commands.h"
 #include "hub/ctl/report_commands.h"
 #include "hub/ctl/roster_import.h"
 #include "hub/core/schema.h"
@@ -26,6 +27,7 @@ struct Options {
     std::string zone = "Asia/Shanghai";
     std::string author;
     // shared by several commands
+    std::string effective;
     std::string file, id, name, venue, direction, meeting, person, by, reason, at, title, start, end;
     std::string lateGrace = "5m", earlyGrace = "5m", midThreshold = "15m", opensBefore = "60m", status;
     std::vector<std::string> venues, inviteUnits, invitePersons;
@@ -68,11 +70,14 @@ void cmdRosterImport(const Options& o, std::ostream& out, const common::Clock& c
 {
     auto db = openDatabase(o, false);
     core::Record record(db);
+    const core::Zone zone(o.zone);
+    const auto effective = dateOption(o.effective, "--effective", zone, clock.now());
     common::Transaction tx(db);
-    const auto r = importRoster(record, o.file, clock.now());
+    RosterImportResult r;
+    guardFinalizedRosters(record, effective, zone, [&] { r = importRoster(record, o.file, effective); });
     tx.commit();
     out << "imported " << r.persons << " person(s), " << r.badges << " badge(s), created " << r.unitsCreated
-        << " unit(s) from " << o.file << "\n";
+        << " unit(s) from " << o.file << ", effective " << zone.formatDate(effective) << "\n";
 }
 
 void cmdVenueAdd(const Options& o, std::ostream& out, const common::Clock&)
@@ -253,8 +258,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     leaf(&app, "init", "create or migrate the database", cmdInit);
 
     auto* roster = app.add_subcommand("roster", "persons, units and badges")->require_subcommand(1);
-    leaf(roster, "import", "import persons from CSV (person_id,name,unit,badge_uid[,title])", cmdRosterImport)
-        ->add_option("file", o.file, "CSV file")->required();
+    auto* rosterImport = leaf(roster, "import", "import persons from CSV (person_id,name,unit,badge_uid[,title])", cmdRosterImport);
+    rosterImport->add_option("file", o.file, "CSV file")->required();
+    rosterImport->add_option("--effective", o.effective, "YYYY-MM-DD in --zone: new persons join and badges are issued then (default today)");
 
     auto* venue = app.add_subcommand("venue", "venues")->require_subcommand(1);
     auto* venueAdd = leaf(venue, "add", "add a venue", cmdVenueAdd);
@@ -318,7 +324,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     status->add_option("--meeting", o.meeting)->required();
     status->add_flag("--json", o.json);
 
-    for (auto& [sub, action] : addReportCommands(app)) {
+    auto extra = addReportCommands(app);
+    for (auto& command : addPersonCommands(app)) extra.push_back(std::move(command));
+    for (auto& [sub, action] : extra) {
         commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o, const common::Clock& c) {
             action(CommandContext{opt.db, opt.zone, opt.author, o, err, c});
         };

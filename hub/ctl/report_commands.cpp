@@ -90,7 +90,7 @@ void reportPeriod(const Options& o, const CommandContext& c)
     const auto now = c.clock.now();
     const auto figures = reports::periodFigures(ledger, period, now, &progress);
     const auto by = o.by == "unit" ? reports::PeriodBy::Unit : reports::PeriodBy::Person;
-    reports::writeDocument(reports::periodReport(figures, by, ledger.persons(), zone, now), format, o.output);
+    reports::writeDocument(reports::periodReport(figures, by, figures.persons, zone, now), format, o.output);
     c.out << "period report " << period.firstDate << " – " << period.lastDate << " by " << o.by << ": "
           << figures.meetings << " meeting(s), "
           << (by == reports::PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size())

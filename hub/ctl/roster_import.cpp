@@ -8,7 +8,7 @@
 
 namespace rollcall::ctl {
 
-RosterImportResult importRoster(core::Record& record, const std::string& path, common::TimePoint now)
+RosterImportResult importRoster(core::Record& record, const std::string& path, common::TimePoint effective)
 {
     CsvReader csv(path);
     csv.requireColumns({"person_id", "name", "unit", "badge_uid"});
@@ -40,7 +40,7 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
             throw common::InputError(csv.where(row, "unit") + ": " + e.what());
         }
         try {
-            record.addPerson(p);
+            record.addPerson(p, effective);
         } catch (const common::InputError& e) {
             throw common::InputError(csv.where(row, "person_id") + ": " + e.what());
         }
@@ -61,7 +61,7 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
             }
             badgeLines.emplace(*uid, row.line);
             try {
-                record.addBadge(*uid, id, now);
+                record.addBadge(*uid, id, effective);
             } catch (const common::InputError& e) {
                 throw common::InputError(csv.where(row, "badge_uid") + ": " + e.what());
             }

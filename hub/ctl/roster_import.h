@@ -11,7 +11,8 @@ struct RosterImportResult {
 };
 
 /// Imports every row or throws InputError naming FILE:LINE and the field.
-/// The caller owns the transaction (all rows or none).
-RosterImportResult importRoster(core::Record& record, const std::string& path, common::TimePoint now);
+/// New persons join their unit, and their badges are issued, at `effective`
+/// (docs/semantics.md §10). The caller owns the transaction (all rows or none).
+RosterImportResult importRoster(core::Record& record, const std::string& path, common::TimePoint effective);
 
 } // namespace rollcall::ctl

@@ -28,8 +28,13 @@ void AttendanceLedger::loadStatic()
     auto p = db.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
     while (p.step()) {
         core::Person person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)};
-        personsByUnit_[person.unitId].push_back(person.id);
         persons_.emplace(person.id, std::move(person));
+    }
+    auto ms = db.prepare("SELECT person_id, unit_id, from_ms, to_ms FROM memberships ORDER BY from_ms, id");
+    while (ms.step()) {
+        Member m{ms.getText(0), ms.getInt(1), ms.getInt(2), ms.getOptionalInt(3)};
+        membersByUnit_[m.unitId].push_back(m);
+        membershipsOf_[m.personId].push_back(std::move(m));
     }
     auto u = db.prepare("SELECT id, parent_id, path FROM units");
     while (u.step()) {
@@ -48,6 +53,32 @@ const std::unordered_map<std::string, core::Person>& AttendanceLedger::persons()
 {
     loadStatic();
     return persons_;
+}
+
+std::optional<core::Person> AttendanceLedger::personAt(const std::string& id, std::int64_t atMs) const
+{
+    const auto p = persons_.find(id);
+    const auto ms = membershipsOf_.find(id);
+    if (p == persons_.end() || ms == membershipsOf_.end()) return std::nullopt;
+    for (const auto& m : ms->second) {
+        if (!m.coversMs(atMs)) continue;
+        core::Person person = p->second;
+        person.unitId = m.unitId;
+        if (const auto u = units_.find(m.unitId); u != units_.end()) person.unitPath = u->second.path;
+        return person;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> AttendanceLedger::unitAt(const std::string& personId, common::TimePoint at)
+{
+    loadStatic();
+    const auto ms = membershipsOf_.find(personId);
+    if (ms == membershipsOf_.end()) return std::nullopt;
+    for (const auto& m : ms->second) {
+        if (m.coversMs(common::toMillis(at))) return m.unitId;
+    }
+    return std::nullopt;
 }
 
 const std::map<std::int64_t, UnitInfo>& AttendanceLedger::units()
@@ -96,15 +127,20 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
         to = std::max(to, m.times.windowEnd());
     }
 
-    // Rosters: invited persons, and every member of invited units and their sub-units.
+    // Rosters fixed at each meeting's start: persons invited by name who are in
+    // service then, and every member then of invited units and their sub-units.
     std::unordered_map<std::string, std::vector<core::Person>> rosters;
     {
+        std::unordered_map<std::string, std::int64_t> startOf;
+        for (const auto& m : cluster) startOf.emplace(m.id, common::toMillis(m.times.start));
         std::unordered_map<std::string, std::set<std::string>> invitedPersons;
         auto s = db.prepare("SELECT meeting_id, unit_id, person_id FROM meeting_invites WHERE meeting_id IN ("
                             + common::placeholders(ids.size()) + ")");
         for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i + 1), ids[i]);
         while (s.step()) {
-            auto& set = invitedPersons[s.getText(0)];
+            const auto meetingId = s.getText(0);
+            const auto start = startOf.at(meetingId);
+            auto& set = invitedPersons[meetingId];
             if (auto pid = s.getOptionalText(2)) {
                 set.insert(*pid);
                 continue;
@@ -113,14 +149,18 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
             while (!stack.empty()) {
                 const auto unit = stack.back();
                 stack.pop_back();
-                if (auto pu = personsByUnit_.find(unit); pu != personsByUnit_.end()) set.insert(pu->second.begin(), pu->second.end());
+                if (auto mu = membersByUnit_.find(unit); mu != membersByUnit_.end()) {
+                    for (const auto& m : mu->second) {
+                        if (m.coversMs(start)) set.insert(m.personId);
+                    }
+                }
                 if (auto cu = childUnits_.find(unit); cu != childUnits_.end()) stack.insert(stack.end(), cu->second.begin(), cu->second.end());
             }
         }
         for (auto& [meetingId, set] : invitedPersons) {
             auto& roster = rosters[meetingId];
             for (const auto& pid : set) {
-                if (auto p = persons_.find(pid); p != persons_.end()) roster.push_back(p->second);
+                if (auto p = personAt(pid, startOf.at(meetingId))) roster.push_back(std::move(*p));
             }
             std::sort(roster.begin(), roster.end(), [](const core::Person& a, const core::Person& b) {
                 return std::tie(a.unitPath, a.id) < std::tie(b.unitPath, b.id);
@@ -232,6 +272,7 @@ MeetingLines AttendanceLedger::toLines(const core::MeetingResult& r)
         line.flags = a.outcome.flags;
         line.lateMinutes = a.outcome.lateMinutes;
         line.earlyMinutes = a.outcome.earlyMinutes;
+        line.unitId = a.person.unitId;
         if (line.status == core::Status::Absent) {
             if (!offlineKnown) {
                 offline = !coverage_.offlineDuring(r.meeting).empty();
@@ -251,6 +292,7 @@ std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common
     // transaction, so a writer that changed the record meanwhile makes the
     // write fail (SQLITE_BUSY_SNAPSHOT) instead of caching stale results.
     common::Transaction tx(db, common::Transaction::Kind::Deferred);
+    loadStatic();
     const auto meetings = meetingsOver(from, to, now);
     std::unordered_map<std::string, MeetingLines> byId;
     if (options_.useCache) {
@@ -278,6 +320,7 @@ std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common
     for (const auto& m : meetings) {
         auto& l = byId.at(m.id);
         l.meeting = m;
+        for (auto& member : l.members) member.unitId = unitAt(member.personId, m.times.start).value_or(0);
         out.push_back(std::move(l));
     }
     if (options_.fillCache && !toStore.empty()) {

@@ -62,8 +62,10 @@ public:
     int fillCache(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress = nullptr);
 
     [[nodiscard]] ReaderCoverage& coverage() { return coverage_; }
-    /// Every person by id (loaded once).
+    /// Every person by id (loaded once), with their current (or last) unit.
     [[nodiscard]] const std::unordered_map<std::string, core::Person>& persons();
+    /// The unit a person belonged to at `at`, if in service then.
+    [[nodiscard]] std::optional<std::int64_t> unitAt(const std::string& personId, common::TimePoint at);
     /// Every unit by id (loaded once).
     [[nodiscard]] const std::map<std::int64_t, UnitInfo>& units();
     [[nodiscard]] core::Record& record() { return record_; }
@@ -83,7 +85,17 @@ private:
     std::unordered_map<std::string, core::Person> persons_;
     std::map<std::int64_t, UnitInfo> units_;
     std::unordered_map<std::int64_t, std::vector<std::int64_t>> childUnits_;
-    std::unordered_map<std::int64_t, std::vector<std::string>> personsByUnit_;
+    struct Member {
+        std::string personId;
+        std::int64_t unitId = 0;
+        std::int64_t fromMs = 0;
+        std::optional<std::int64_t> toMs;
+        [[nodiscard]] bool coversMs(std::int64_t at) const { return fromMs <= at && (!toMs || at < *toMs); }
+    };
+    std::unordered_map<std::int64_t, std::vector<Member>> membersByUnit_;
+    std::unordered_map<std::string, std::vector<Member>> membershipsOf_;
+    /// The person as at `at` (their unit then), if in service then.
+    [[nodiscard]] std::optional<core::Person> personAt(const std::string& id, std::int64_t atMs) const;
     struct Badge {
         std::string personId;
         std::optional<std::int64_t> revokedMs;

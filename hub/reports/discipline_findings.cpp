@@ -68,6 +68,8 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
         std::vector<Occurrence> absences, lateEarly;
     };
     std::map<std::string, PersonItems> items;
+    // Each person as at their latest meeting considered (unit at its start, §10).
+    std::unordered_map<std::string, core::Person> asAt;
     std::unordered_map<std::string, bool> offline;
     for (std::size_t mi = 0; mi < f.results.size(); ++mi) {
         const auto& r = f.results[mi];
@@ -75,6 +77,7 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
         for (std::size_t ai = 0; ai < r.attendees.size(); ++ai) {
             const auto& a = r.attendees[ai];
             const auto& o = a.outcome;
+            asAt.insert_or_assign(a.person.id, a.person);
             Occurrence occ{mi, ai, false, Hold::None};
             if (o.status == core::Status::Absent) {
                 if (!inPeriod(r.meeting)) continue;
@@ -93,10 +96,9 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
         }
     }
 
-    const auto& persons = ledger.persons();
     for (auto& [personId, it] : items) {
         PersonFinding pf;
-        pf.person = persons.at(personId);
+        pf.person = asAt.at(personId);
         for (const auto& occ : it.absences) {
             if (!policy.absenceEnabled) break;
             (occ.hold != Hold::None ? pf.held : pf.absences).push_back(occ);

@@ -20,6 +20,9 @@ struct MemberLine {
     /// Absent at a meeting whose reader was offline, and not confirmed by an
     /// absence_confirmation amendment: "reader offline — verify".
     bool verify = false;
+    /// The person's unit at the meeting's start (not kept in the cache: the
+    /// ledger fills it in from the memberships).
+    std::int64_t unitId = 0;
 };
 
 struct MeetingLines {

@@ -28,21 +28,32 @@ PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, comm
     f.meetings = static_cast<int>(lines.size());
     f.meetingsNotOver = ledger.meetingsNotOver(period.from, period.to, now);
     std::unordered_map<std::string, Counts> byPerson;
+    std::unordered_map<std::string, std::int64_t> lastUnit; // lines come by meeting start
+    f.units = ledger.units();
     for (const auto& meeting : lines) {
-        for (const auto& l : meeting.members) byPerson[l.personId].add(l);
+        for (const auto& l : meeting.members) {
+            byPerson[l.personId].add(l);
+            lastUnit[l.personId] = l.unitId;
+            Counts one;
+            one.add(l);
+            // The unit the person belonged to at the meeting's start, and every unit above it.
+            for (std::optional<std::int64_t> unit = l.unitId; unit && f.units.count(*unit);) {
+                f.byUnit[*unit] += one;
+                unit = f.units.at(*unit).parent;
+            }
+        }
     }
     f.byPerson.insert(byPerson.begin(), byPerson.end());
-    f.units = ledger.units();
     const auto& persons = ledger.persons();
-    for (const auto& [personId, counts] : f.byPerson) {
+    for (const auto& [personId, unitId] : lastUnit) {
         const auto p = persons.find(personId);
         if (p == persons.end()) continue;
-        // The person's unit and every unit above it.
-        for (std::optional<std::int64_t> unit = p->second.unitId; unit;) {
-            f.byUnit[*unit] += counts;
-            const auto u = f.units.find(*unit);
-            unit = u == f.units.end() ? std::nullopt : u->second.parent;
+        core::Person person = p->second;
+        if (const auto u = f.units.find(unitId); u != f.units.end()) {
+            person.unitId = unitId;
+            person.unitPath = u->second.path;
         }
+        f.persons.emplace(personId, std::move(person));
     }
     return f;
 }

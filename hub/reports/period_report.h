@@ -3,6 +3,7 @@
 // meetings expected, present, late, left early, absent (unexcused), excused,
 // substituted, absences to verify, and the rate. A unit's figures include the
 // members of its sub-units; units are ranked by rate, "n/a" left unranked.
+// Each meeting counts for the unit its member belonged to at its start (§10).
 #include "hub/core/status_tally.h"
 #include "hub/reports/attendance_ledger.h"
 #include "hub/reports/document.h"
@@ -27,6 +28,9 @@ struct PeriodFigures {
     std::map<std::string, Counts> byPerson;     // person id -> counts
     std::map<std::int64_t, Counts> byUnit;      // unit id -> counts, sub-units included
     std::map<std::int64_t, UnitInfo> units;
+    /// Each counted person with the unit of their latest meeting in the
+    /// period (the unit at its start), so a later move changes no report.
+    std::unordered_map<std::string, core::Person> persons;
 };
 
 /// Adds up the ledger's lines over the period.

@@ -2,6 +2,7 @@
 #include "reader-agent/agent_config.h"
 
 #include "tests/agent/agent_test_support.h"
+#include "tests/support/config_file_cases.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -22,16 +23,6 @@ AgentConfig valid()
     c.connstring = "pn532_uart:/dev/ttyUSB0";
     c.outboxPath = "/tmp/outbox.db";
     return c;
-}
-
-std::string errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const ConfigError& e) {
-        return e.what();
-    }
-    return "<no error>";
 }
 
 TEST(AgentConfig, sampleFileSetsEveryOptionalKeyToItsDefault)
@@ -107,7 +98,7 @@ TEST(AgentConfig, badFileInputIsRefusedNamingTheFileAndKey)
         TempDir dir;
         const auto path = dir.write("agent.toml", c.toml);
         AgentConfig config;
-        const auto message = errorOf([&] { loadAgentConfigFile(config, path); });
+        const auto message = rollcall::test::inputErrorOf<ConfigError>([&] { loadAgentConfigFile(config, path); });
         EXPECT_NE(message.find(c.mentions), std::string::npos) << c.name << ": " << message;
         EXPECT_NE(message.find("agent.toml"), std::string::npos) << c.name << ": " << message;
     }
@@ -126,15 +117,8 @@ AgentConfig allChanged()
     return c;
 }
 
-struct BadFile {
-    const char* name;
-    const char* toml;
-    const char* where; // "agent.toml:LINE: key" expected in the message
-    const char* hint;  // expected too ("" = nothing more)
-};
-
 // A misspelt key in each section (and a misspelt section) is refused, never ignored.
-const std::vector<BadFile> kMisspelt{
+const std::vector<rollcall::test::BadConfigFile> kMisspelt{
     {"section name", "[reader]\nid = \"r1\"\n[readr]\ndebounce = \"1s\"\n", "agent.toml:3: unknown section [readr]",
      "did you mean [reader]?"},
     {"reader", "[reader]\nid = \"r1\"\nconnstrng = \"acr122_usb\"\n", "agent.toml:3: unknown key \"reader.connstrng\"",
@@ -156,7 +140,7 @@ const std::vector<BadFile> kMisspelt{
 };
 
 // Wrong types and bad values name the line of the value and the key.
-const std::vector<BadFile> kBadValues{
+const std::vector<rollcall::test::BadConfigFile> kBadValues{
     {"section as a value", "hub = \"tcp://x:1\"\n", "agent.toml:1: hub must be a section", ""},
     {"duration as number", "[hub]\n\nack_timeout = 1000\n", "agent.toml:3: hub.ack_timeout", "duration"},
     {"duration without unit", "[reader]\ndebounce = \"10\"\n", "agent.toml:2: reader.debounce", "\"10\""},
@@ -168,17 +152,9 @@ const std::vector<BadFile> kBadValues{
     {"unknown log level", "[log]\nlevel = \"loud\"\n", "agent.toml:2: log.level", "\"loud\""},
 };
 
-void expectRefused(const std::vector<BadFile>& cases)
+void expectRefused(const std::vector<rollcall::test::BadConfigFile>& cases)
 {
-    for (const auto& c : cases) {
-        TempDir dir;
-        const auto path = dir.write("agent.toml", c.toml);
-        auto config = allChanged();
-        const auto message = errorOf([&] { loadAgentConfigFile(config, path); });
-        EXPECT_NE(message.find(dir.path().string() + "/" + c.where), std::string::npos) << c.name << ": " << message;
-        EXPECT_NE(message.find(c.hint), std::string::npos) << c.name << ": " << message;
-        EXPECT_EQ(config, allChanged()) << c.name << ": a rejected file must change nothing";
-    }
+    rollcall::test::expectConfigFilesRefused<ConfigError>(cases, "agent.toml", allChanged(), [](auto& config, const std::string& path) { loadAgentConfigFile(config, path); });
 }
 
 TEST(AgentConfig, misspeltKeysAreRefusedNamingFileLineKeyAndTheNearestValidKey) { expectRefused(kMisspelt); }
@@ -221,7 +197,7 @@ TEST(AgentConfig, incompleteOrInconsistentSettingsAreRefused)
     for (const auto& c : cases) {
         auto config = valid();
         c.change(config);
-        const auto message = errorOf([&] { validateAgentConfig(config); });
+        const auto message = rollcall::test::inputErrorOf<ConfigError>([&] { validateAgentConfig(config); });
         EXPECT_NE(message.find(c.mentions), std::string::npos) << c.name << ": " << message;
     }
     EXPECT_NO_THROW(validateAgentConfig(valid()));

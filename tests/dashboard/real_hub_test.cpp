@@ -103,7 +103,7 @@ Seeded seed(const QTemporaryDir& dir)
         t << "r-hall," << ++seq << ",DEADBEEF," << iso(s.startMs - 3 * fx::kMinute) << ",in\n";  // a badge nobody holds
     }
     ctl(s.db, {"init"});
-    ctl(s.db, {"roster", "import", roster});
+    ctl(s.db, {"roster", "import", "--effective", "2020-01-01", roster}); // in service long before the meeting
     ctl(s.db, {"venue", "add", "--id", "hall", "--name", "州会议中心"});
     ctl(s.db, {"venue", "add", "--id", "yining", "--name", "伊宁市分会场"});
     ctl(s.db, {"reader", "add", "--id", "r-hall", "--venue", "hall", "--direction", "in"});

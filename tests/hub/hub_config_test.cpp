@@ -5,6 +5,7 @@
 
 #include "tests/support/child_process.h"
 #include "tests/support/hub_process.h"
+#include "tests/support/config_file_cases.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -21,16 +22,6 @@ using service::HubConfig;
 namespace {
 
 const std::string kSample = ROLLCALL_SOURCE_DIR "/hub/rollcall-hub.toml";
-
-std::string errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const common::InputError& e) {
-        return e.what();
-    }
-    return "<no error>";
-}
 
 /// A config whose every setting differs from the default.
 HubConfig allChanged()
@@ -109,15 +100,8 @@ level = "debug"
     EXPECT_EQ(c.logLevel, "debug");
 }
 
-struct BadFile {
-    const char* name;
-    const char* toml;
-    const char* where;   // "hub.toml:LINE: key" expected in the message
-    const char* hint;    // expected too ("" = nothing more)
-};
-
 // A misspelt key in each section (and at the top) is refused, never ignored.
-const std::vector<BadFile> kMisspelt{
+const std::vector<test::BadConfigFile> kMisspelt{
     {"top-level key", "time_zon = \"UTC\"\n", "hub.toml:1: unknown key \"time_zon\"", "did you mean time_zone?"},
     {"section name", "[database]\npath = \"x\"\n[reader]\noffline_after = \"5s\"\n", "hub.toml:3: unknown section [reader]",
      "did you mean [readers]?"},
@@ -139,7 +123,7 @@ const std::vector<BadFile> kMisspelt{
 };
 
 // Wrong types and bad values name the line of the value and the key.
-const std::vector<BadFile> kBadValues{
+const std::vector<test::BadConfigFile> kBadValues{
     {"toml syntax", "[readers\n", "hub.toml:1:", ""},
     {"section as a value", "readers = \"30s\"\n", "hub.toml:1: readers must be a section", ""},
     {"duration as number", "[readers]\noffline_after = 30\n", "hub.toml:2: readers.offline_after", "duration"},
@@ -159,17 +143,9 @@ const std::vector<BadFile> kBadValues{
     {"unknown log level", "[log]\nlevel = \"loud\"\n", "hub.toml:2: log.level", "\"loud\""},
 };
 
-void expectRefused(const std::vector<BadFile>& cases)
+void expectRefused(const std::vector<test::BadConfigFile>& cases)
 {
-    for (const auto& c : cases) {
-        TempDir dir;
-        const auto path = dir.write("hub.toml", c.toml);
-        auto config = allChanged();
-        const auto message = errorOf([&] { loadHubConfigFile(config, path); });
-        EXPECT_NE(message.find(dir.path().string() + "/" + c.where), std::string::npos) << c.name << ": " << message;
-        EXPECT_NE(message.find(c.hint), std::string::npos) << c.name << ": " << message;
-        EXPECT_EQ(config, allChanged()) << c.name << ": a rejected file must change nothing";
-    }
+    test::expectConfigFilesRefused(cases, "hub.toml", allChanged(), [](auto& config, const std::string& path) { loadHubConfigFile(config, path); });
 }
 
 TEST(HubConfig, misspeltKeysAreRefusedNamingFileLineKeyAndTheNearestValidKey) { expectRefused(kMisspelt); }
@@ -181,7 +157,7 @@ TEST(HubConfig, everyUnknownKeyIsListedInFileOrder)
     TempDir dir;
     const auto path = dir.write("hub.toml", "[readers]\noffline_afer = \"5s\"\n[ingest]\nmaxbatch = 1\ntik = \"1s\"\n");
     HubConfig c;
-    const auto message = errorOf([&] { loadHubConfigFile(c, path); });
+    const auto message = test::inputErrorOf([&] { loadHubConfigFile(c, path); });
     const auto first = message.find("hub.toml:2: unknown key \"readers.offline_afer\"");
     const auto second = message.find("hub.toml:4: unknown key \"ingest.maxbatch\"");
     const auto third = message.find("hub.toml:5: unknown key \"ingest.tik\" (did you mean tick?)");
@@ -202,7 +178,7 @@ TEST(HubConfig, rollcallHubStartsWithTheShippedSample)
 
 TEST(HubConfig, rollcallHubExitsOnAMisspeltKeyBeforeOpeningAnything)
 {
-    const std::vector<BadFile> cases{kMisspelt[5], kMisspelt[6], kBadValues[6]};
+    const std::vector<test::BadConfigFile> cases{kMisspelt[5], kMisspelt[6], kBadValues[6]};
     for (const auto& c : cases) {
         TempDir dir;
         const auto config = dir.write("hub.toml", c.toml);

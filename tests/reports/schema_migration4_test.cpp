@@ -15,7 +15,7 @@ TEST(SchemaMigration4, keepsExistingAmendmentsAndTheirIds)
             "INSERT INTO persons(id, name, unit_id) VALUES ('P1', 'n', 1);"
             "INSERT INTO amendments(id, kind, person_id, author, reason, created_ms) VALUES (7, 'leave', 'P1', 'a', 'r', 1);"
             "INSERT INTO amendments(id, kind, ref_id, author, reason, created_ms) VALUES (9, 'revoke', 7, 'a', 'r', 2);");
-    core::migrate(db);
+    core::migrate(db, 4);
     EXPECT_EQ(core::schemaVersion(db), 4);
     auto s = db.prepare("SELECT id, kind, ref_id FROM amendments ORDER BY id");
     ASSERT_TRUE(s.step());
