@@ -114,6 +114,7 @@ AgentConfig allChanged()
     c.led = c.buzzer = false;
     c.wiring = Pn532Wiring{{3, 0}, {3, 1}, {3, 2}};
     c.logLevel = "trace";
+    c.outboxRetention = 7ms;
     return c;
 }
 

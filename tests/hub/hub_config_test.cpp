@@ -62,6 +62,7 @@ TEST(HubConfig, sampleFileDocumentsTheDefaults)
     EXPECT_EQ(c.maxBatch, 1024u);
     EXPECT_EQ(c.routerHighWaterMark, 100'000);
     EXPECT_EQ(c.logLevel, "info");
+    EXPECT_EQ(c.diskReserveBytes, 64ull << 20);
     EXPECT_TRUE(c.dbPath.empty());
 }
 
@@ -82,6 +83,7 @@ max_batch = 64
 router_high_water_mark = 5000
 tick = "100ms"
 reload_every = "1h"
+disk_reserve_mb = 5
 [log]
 level = "debug"
 )");
@@ -97,6 +99,7 @@ level = "debug"
     EXPECT_EQ(c.routerHighWaterMark, 5000);
     EXPECT_EQ(c.tick, 100ms);
     EXPECT_EQ(c.reloadEvery, 1h);
+    EXPECT_EQ(c.diskReserveBytes, 5ull << 20);
     EXPECT_EQ(c.logLevel, "debug");
 }
 
@@ -136,6 +139,7 @@ const std::vector<test::BadConfigFile> kBadValues{
      "1000"},
     {"high water mark overflows", "[ingest]\nrouter_high_water_mark = 9999999999\n",
      "hub.toml:2: ingest.router_high_water_mark", "2147483647"},
+    {"negative disk reserve", "[ingest]\ndisk_reserve_mb = -1\n", "hub.toml:2: ingest.disk_reserve_mb", "0 … 1000000"},
     {"unknown zone", "time_zone = \"Mars/Olympus\"\n", "hub.toml:1: time_zone", "Mars/Olympus"},
     {"zone as number", "time_zone = 8\n", "hub.toml:1: time_zone", "string"},
     {"empty database path", "[database]\npath = \"\"\n", "hub.toml:2: database.path", "empty"},
