@@ -9,23 +9,21 @@
 #include "hardware/emulator/pn532_emulator.h"
 #include "tests/support/child_process.h"
 
-#include <nfc/nfc.h>
-
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nfc/nfc.h>
 #include <sstream>
 #include <string>
 #include <thread>
-#include <vector>
-
-#include <fcntl.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
@@ -93,7 +91,11 @@ Figures measure(ChildProcess& child, int seconds)
     std::this_thread::sleep_for(std::chrono::seconds(seconds)); // ChildProcess keeps the pipe drained
     const long ticks = cpuTicks(pid) - before;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return {statusKb(pid, "VmRSS:"), statusKb(pid, "VmHWM:"), pssKb(pid), statusKb(pid, "RssAnon:"), ticks,
+    return {statusKb(pid, "VmRSS:"),
+            statusKb(pid, "VmHWM:"),
+            pssKb(pid),
+            statusKb(pid, "RssAnon:"),
+            ticks,
             100.0 * static_cast<double>(ticks) / static_cast<double>(hz) / elapsed};
 }
 
@@ -156,10 +158,11 @@ int main(int argc, char** argv)
         baselineThread.join();
         const auto polls = emulator.counters().autoPolls;
 
-        std::printf("rollcall-agent idle for %d s (emulated PN532, real poll timing, hub connected, heartbeat 10 s)\n", seconds);
+        std::printf("rollcall-agent idle for %d s (emulated PN532, real poll timing, hub connected, heartbeat 10 s)\n",
+                    seconds);
         const auto print = [](const char* what, const Figures& f) {
-            std::printf("  %-22s VmRSS %5ld kB (anon %ld kB, PSS %ld kB)  VmHWM %5ld kB  CPU %ld ticks = %.2f %%\n", what, f.rssKb,
-                        f.anonKb, f.pssKb, f.hwmKb, f.ticks, f.cpuPercent);
+            std::printf("  %-22s VmRSS %5ld kB (anon %ld kB, PSS %ld kB)  VmHWM %5ld kB  CPU %ld ticks = %.2f %%\n",
+                        what, f.rssKb, f.anonKb, f.pssKb, f.hwmKb, f.ticks, f.cpuPercent);
         };
         print("rollcall-agent:", agentFigures);
         print("bare libnfc poll loop:", bareFigures);

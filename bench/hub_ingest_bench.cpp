@@ -11,7 +11,6 @@
 // Targets (issue 10): ingest_ratio >= 0.8, p99_ack_ms < 2, p99_ack_loaded_ms < 5.
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
-
 #include "tests/support/child_process.h"
 #include "tests/support/hub_clients.h"
 
@@ -173,8 +172,9 @@ double rawInsertRate(const std::string& path, int readers, int total, int batch)
 {
     seed(path, readers);
     common::Database db(path);
-    auto ins = db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
-                          "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,NULL,?,'reader',?,?,0,'present')");
+    auto ins =
+        db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
+                   "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,NULL,?,'reader',?,?,0,'present')");
     const auto start = Steady::now();
     int person = 0;
     std::vector<std::uint64_t> seqs(static_cast<std::size_t>(readers), 0);
@@ -184,8 +184,13 @@ double rawInsertRate(const std::string& path, int readers, int total, int batch)
             const auto r = static_cast<std::size_t>(done % readers);
             person = (person + 7) % kPeople;
             const auto now = test::nowMs();
-            ins.bind(1, "r" + std::to_string(r)).bind(2, static_cast<std::int64_t>(++seqs[r])).bind(3, uidOf(person))
-                .bind(4, now).bind(5, kVenue).bind(6, now).bind(7, now);
+            ins.bind(1, "r" + std::to_string(r))
+                .bind(2, static_cast<std::int64_t>(++seqs[r]))
+                .bind(3, uidOf(person))
+                .bind(4, now)
+                .bind(5, kVenue)
+                .bind(6, now)
+                .bind(7, now);
             ins.run();
         }
         tx.commit();
@@ -200,10 +205,14 @@ int main(int argc, char** argv)
     int readerCount = 8, total = 60000, rateSeconds = 5, window = 64;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
-        if (a == "--readers") readerCount = std::stoi(argv[i + 1]);
-        else if (a == "--taps") total = std::stoi(argv[i + 1]);
-        else if (a == "--rate-seconds") rateSeconds = std::stoi(argv[i + 1]);
-        else if (a == "--window") window = std::stoi(argv[i + 1]);
+        if (a == "--readers")
+            readerCount = std::stoi(argv[i + 1]);
+        else if (a == "--taps")
+            total = std::stoi(argv[i + 1]);
+        else if (a == "--rate-seconds")
+            rateSeconds = std::stoi(argv[i + 1]);
+        else if (a == "--window")
+            window = std::stoi(argv[i + 1]);
         else {
             std::cerr << "unknown option " << a << "\n";
             return 2;
@@ -277,7 +286,8 @@ int main(int argc, char** argv)
     const double rawAfter = rawInsertRate((dir / "raw-after.db").string(), readerCount, total, 256);
     const double rawRate = (rawBefore + rawAfter) / 2;
     std::cout << "raw SQLite batched insert (256 rows/transaction, synchronous=FULL): " << static_cast<long>(rawBefore)
-              << " rows/s before, " << static_cast<long>(rawAfter) << " after, mean " << static_cast<long>(rawRate) << "\n";
+              << " rows/s before, " << static_cast<long>(rawAfter) << " after, mean " << static_cast<long>(rawRate)
+              << "\n";
     std::filesystem::remove_all(dir);
     std::printf("ingest_ratio=%.2f p99_ack_ms=%.3f p99_ack_loaded_ms=%.3f\n", hubRate / rawRate, p99, p99Loaded);
     return 0;

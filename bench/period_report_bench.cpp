@@ -3,10 +3,10 @@
 // meeting replayed from the taps, filling the results cache) and warm (from
 // the cache). Prints the figures. Usage: period_report_bench [DB_PATH]
 // (default: a fresh file in the temp directory, removed afterwards).
+#include "hub/core/schema.h"
 #include "hub/reports/attendance_ledger.h"
 #include "hub/reports/document.h"
 #include "hub/reports/period_report.h"
-#include "hub/core/schema.h"
 
 #include <chrono>
 #include <cstdio>
@@ -50,8 +50,9 @@ long generate(common::Database& db, const core::Zone& zone)
         record.addReader({"in" + std::to_string(v), venue, core::ReaderDirection::In}, created);
         record.addReader({"out" + std::to_string(v), venue, core::ReaderDirection::Out}, created);
     }
-    auto tapStmt = db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms) "
-                              "VALUES (?,?,?,?,NULL,?,'reader',?)");
+    auto tapStmt =
+        db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms) "
+                   "VALUES (?,?,?,?,NULL,?,'reader',?)");
     std::vector<std::int64_t> seq(40, 0);
     long taps = 0;
     int meetingNo = 0;
@@ -81,8 +82,12 @@ long generate(common::Database& db, const core::Zone& zone)
                     auto out = m.times.end + minutes(0, 20);
                     if (chance(0.04)) out = m.times.end - minutes(10, 60);
                     auto put = [&](const std::string& reader, int r, common::TimePoint at) {
-                        tapStmt.bind(1, reader).bind(2, ++seq[static_cast<std::size_t>(r)]).bind(3, uid)
-                            .bind(4, common::toMillis(at)).bind(5, m.venues[0]).bind(6, common::toMillis(at));
+                        tapStmt.bind(1, reader)
+                            .bind(2, ++seq[static_cast<std::size_t>(r)])
+                            .bind(3, uid)
+                            .bind(4, common::toMillis(at))
+                            .bind(5, m.venues[0])
+                            .bind(6, common::toMillis(at));
                         tapStmt.run();
                         ++taps;
                     };
@@ -100,7 +105,8 @@ long generate(common::Database& db, const core::Zone& zone)
     return taps;
 }
 
-double report(core::Record& record, const Period& period, const core::Zone& zone, common::TimePoint now, const std::string& out, int& rows)
+double report(core::Record& record, const Period& period, const core::Zone& zone, common::TimePoint now,
+              const std::string& out, int& rows)
 {
     const auto t0 = Clk::now();
     AttendanceLedger ledger(record);
@@ -144,7 +150,8 @@ int main(int argc, char** argv)
         int rows = 0;
         const auto out = (dir / "by-unit.csv").string();
         const double cold = report(record, period, zone, now, out, rows);
-        std::printf("period report by unit, cold (replays every meeting, fills the cache): %.3f s, %d unit rows\n", cold, rows);
+        std::printf("period report by unit, cold (replays every meeting, fills the cache): %.3f s, %d unit rows\n",
+                    cold, rows);
         const double warm = report(record, period, zone, now, out, rows);
         std::printf("period report by unit, warm (results cache): %.3f s, %d unit rows\n", warm, rows);
         auto s = db.prepare("SELECT count(*) FROM meeting_results");

@@ -29,8 +29,17 @@ int main(int argc, char** argv)
     Tap tap{"door-1", 42, "04A1B2C3D4E5F6", Direction::In, 1'795'827'600'123, -35};
     const std::string tapBytes = encode(tap);
     Ack ack{"door-1", 42, Verdict::Late, "阿依古丽·买买提 迟到 7 分钟", 1'795'827'600'456};
-    AttendeeState attendee{"P-0001", "阿卜杜热合曼·艾买提", "州直机关/州发改委", AttendanceStatus::Late, {},
-                           1'795'827'600'000, std::nullopt, 6, 0, std::nullopt, true};
+    AttendeeState attendee{"P-0001",
+                           "阿卜杜热合曼·艾买提",
+                           "州直机关/州发改委",
+                           AttendanceStatus::Late,
+                           {},
+                           1'795'827'600'000,
+                           std::nullopt,
+                           6,
+                           0,
+                           std::nullopt,
+                           true};
 
     std::uint64_t sink = 0;
     const double decodeTap = microsecondsPer(iterations, [&](int) {
@@ -44,7 +53,9 @@ int main(int argc, char** argv)
     const double encodeUpdate = microsecondsPer(iterations, [&](int i) {
         sink += encode(Update{"m-1", static_cast<std::uint64_t>(i) + 1, attendee}).size();
     });
-    std::printf("protocol codec, %d iterations each (checksum %llu)\n", iterations, static_cast<unsigned long long>(sink));
-    std::printf("decode tap: %.2f us\nencode ack: %.2f us\nencode attendee update: %.2f us\n", decodeTap, encodeAck, encodeUpdate);
+    std::printf("protocol codec, %d iterations each (checksum %llu)\n", iterations,
+                static_cast<unsigned long long>(sink));
+    std::printf("decode tap: %.2f us\nencode ack: %.2f us\nencode attendee update: %.2f us\n", decodeTap, encodeAck,
+                encodeUpdate);
     return 0;
 }

@@ -100,11 +100,14 @@ std::string unknownConfigKeys(const toml::table& root, const ConfigKeys& allowed
             for (const auto& [key, unused] : *table) {
                 const std::string k(key.str());
                 if (section->second.count(k)) continue;
-                add(key.source(), "unknown key \"" + name + "." + k + "\"" + keyHint(k, allowed, name, section->second));
+                add(key.source(),
+                    "unknown key \"" + name + "." + k + "\"" + keyHint(k, allowed, name, section->second));
             }
         } else if (!allowed.topLevel.count(name)) {
-            if (value.is_table()) add(rootKey.source(), "unknown section [" + name + "]" + sectionHint(name, allowed));
-            else add(rootKey.source(), "unknown key \"" + name + "\"" + keyHint(name, allowed, "", allowed.topLevel));
+            if (value.is_table())
+                add(rootKey.source(), "unknown section [" + name + "]" + sectionHint(name, allowed));
+            else
+                add(rootKey.source(), "unknown key \"" + name + "\"" + keyHint(name, allowed, "", allowed.topLevel));
         }
     }
     std::sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {

@@ -8,13 +8,12 @@
 // This header uses toml++: rollcall_common links it privately; each loader
 // links it itself.
 
-#include <toml++/toml.h>
-
 #include <cstddef>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <toml++/toml.h>
 
 namespace rollcall::common {
 
@@ -30,7 +29,8 @@ struct ConfigKeys {
 ///   FILE:LINE: unknown section [reader] (did you mean [readers]?)
 ///   FILE:LINE: readers must be a section ([readers]), not a value
 /// Empty when every key is known. The caller throws its own error type with it.
-[[nodiscard]] std::string unknownConfigKeys(const toml::table& root, const ConfigKeys& allowed, const std::string& file);
+[[nodiscard]] std::string unknownConfigKeys(const toml::table& root, const ConfigKeys& allowed,
+                                            const std::string& file);
 
 /// "FILE:LINE: KEY" (or "FILE: KEY" when toml++ knows no line): the head of a
 /// message about the value `node` of `key`.

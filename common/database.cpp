@@ -1,7 +1,6 @@
 #include "common/database.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace rollcall::common {
@@ -23,7 +22,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path)
 {
     sqlite3* raw = nullptr;
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        | SQLITE_OPEN_NOMUTEX;
+                      | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     db_.reset(raw);
     if (rc != SQLITE_OK) {
@@ -95,7 +94,8 @@ Statement& Statement::bind(int index, double value)
 
 Statement& Statement::bind(int index, std::string_view value)
 {
-    const int rc = sqlite3_bind_text(stmt_.get(), index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    const int rc =
+        sqlite3_bind_text(stmt_.get(), index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK) fail(db_, rc, "bind");
     return *this;
 }
@@ -142,7 +142,8 @@ double Statement::getDouble(int column) const { return sqlite3_column_double(stm
 std::string Statement::getText(int column) const
 {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), column));
-    return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), column))) : std::string();
+    return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), column)))
+                : std::string();
 }
 
 std::optional<std::int64_t> Statement::getOptionalInt(int column) const

@@ -51,7 +51,9 @@ public:
     [[nodiscard]] sqlite3* handle() const noexcept { return db_.get(); }
 
 private:
-    struct Closer { void operator()(sqlite3* db) const noexcept; };
+    struct Closer {
+        void operator()(sqlite3* db) const noexcept;
+    };
     std::unique_ptr<sqlite3, Closer> db_;
     std::string path_;
 };
@@ -94,7 +96,9 @@ public:
     [[nodiscard]] std::optional<std::string> getOptionalText(int column) const;
 
 private:
-    struct Finalizer { void operator()(sqlite3_stmt* stmt) const noexcept; };
+    struct Finalizer {
+        void operator()(sqlite3_stmt* stmt) const noexcept;
+    };
     std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
     sqlite3* db_;
 };

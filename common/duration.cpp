@@ -1,10 +1,10 @@
 #include "common/duration.h"
 
+#include "common/input_error.h"
+
 #include <charconv>
 #include <cstdint>
 #include <string>
-
-#include "common/input_error.h"
 
 namespace rollcall::common {
 

@@ -1,9 +1,9 @@
 #pragma once
 // Durations as people type them in configs and on the command line.
 
-#include <string_view>
-
 #include "common/clock.h"
+
+#include <string_view>
 
 namespace rollcall::common {
 

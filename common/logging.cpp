@@ -1,8 +1,7 @@
 #include "common/logging.h"
 
-#include <spdlog/sinks/stdout_color_sinks.h>
-
 #include <mutex>
+#include <spdlog/sinks/stdout_color_sinks.h>
 
 namespace rollcall::common {
 

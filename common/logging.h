@@ -4,9 +4,8 @@
 // pattern: "2026-11-03T09:00:00.123 info [hub] message". Tests synchronise on
 // these lines, so every line is flushed at once.
 
-#include <spdlog/spdlog.h>
-
 #include <memory>
+#include <spdlog/spdlog.h>
 #include <string>
 
 namespace rollcall::common {

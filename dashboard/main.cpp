@@ -5,7 +5,6 @@
 #include "dashboard/src/display_text.h"
 #include "dashboard/src/hub_connection.h"
 #include "dashboard/src/screenshot.h"
-
 #include "protocol/messages.h"
 
 #include <QCommandLineParser>
@@ -17,7 +16,6 @@
 #include <QTimer>
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
-
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(Rollcall_DashboardPlugin)
@@ -34,19 +32,26 @@ int main(int argc, char* argv[])
     cli.setApplicationDescription(QStringLiteral("Rollcall live attendance board"));
     cli.addHelpOption();
     cli.addVersionOption();
-    const QCommandLineOption liveOpt(QStringLiteral("live"), QStringLiteral("Hub live (PUB) endpoint."), QStringLiteral("ENDPOINT"),
+    const QCommandLineOption liveOpt(QStringLiteral("live"), QStringLiteral("Hub live (PUB) endpoint."),
+                                     QStringLiteral("ENDPOINT"),
                                      QString::fromLatin1(rollcall::protocol::kDefaultLiveEndpoint));
-    const QCommandLineOption queryOpt(QStringLiteral("query"), QStringLiteral("Hub query (ROUTER) endpoint."), QStringLiteral("ENDPOINT"),
+    const QCommandLineOption queryOpt(QStringLiteral("query"), QStringLiteral("Hub query (ROUTER) endpoint."),
+                                      QStringLiteral("ENDPOINT"),
                                       QString::fromLatin1(rollcall::protocol::kDefaultQueryEndpoint));
-    const QCommandLineOption meetingOpt(QStringLiteral("meeting"), QStringLiteral("Meeting to show (default: pick one)."), QStringLiteral("M"));
-    const QCommandLineOption fullOpt(QStringLiteral("fullscreen"), QStringLiteral("Venue screen: full screen, no controls."));
-    const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("Language: zh (default) or en."), QStringLiteral("zh|en"),
-                                     QStringLiteral("zh"));
-    const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Save the board to FILE.png and exit."), QStringLiteral("FILE.png"));
-    const QCommandLineOption quitOpt(QStringLiteral("quit-after"), QStringLiteral("Exit after SECONDS (with --screenshot: grab then)."),
+    const QCommandLineOption meetingOpt(QStringLiteral("meeting"),
+                                        QStringLiteral("Meeting to show (default: pick one)."), QStringLiteral("M"));
+    const QCommandLineOption fullOpt(QStringLiteral("fullscreen"),
+                                     QStringLiteral("Venue screen: full screen, no controls."));
+    const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("Language: zh (default) or en."),
+                                     QStringLiteral("zh|en"), QStringLiteral("zh"));
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
+                                     QStringLiteral("Save the board to FILE.png and exit."),
+                                     QStringLiteral("FILE.png"));
+    const QCommandLineOption quitOpt(QStringLiteral("quit-after"),
+                                     QStringLiteral("Exit after SECONDS (with --screenshot: grab then)."),
                                      QStringLiteral("SECONDS"));
-    const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1920x1080."), QStringLiteral("WxH"),
-                                     QStringLiteral("1920x1080"));
+    const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1920x1080."),
+                                     QStringLiteral("WxH"), QStringLiteral("1920x1080"));
     cli.addOptions({liveOpt, queryOpt, meetingOpt, fullOpt, langOpt, shotOpt, quitOpt, sizeOpt});
     cli.process(app);
 
@@ -62,7 +67,8 @@ int main(int argc, char* argv[])
         bool ok = false;
         const double s = cli.value(quitOpt).toDouble(&ok);
         if (!ok || s <= 0)
-            return fail(QStringLiteral("--quit-after: expected a positive number of seconds, got '%1'").arg(cli.value(quitOpt)));
+            return fail(QStringLiteral("--quit-after: expected a positive number of seconds, got '%1'")
+                            .arg(cli.value(quitOpt)));
         quitAfterMs = static_cast<int>(s * 1000);
     }
     const auto sizeParts = cli.value(sizeOpt).split(QLatin1Char('x'));
@@ -73,7 +79,8 @@ int main(int argc, char* argv[])
     const QString shotPath = cli.value(shotOpt);
 
     QTranslator translator;
-    const QString qm = QStringLiteral(":/i18n/rollcall_dashboard_%1.qm").arg(lang == QLatin1String("zh") ? QStringLiteral("zh_CN") : lang);
+    const QString qm = QStringLiteral(":/i18n/rollcall_dashboard_%1.qm")
+                           .arg(lang == QLatin1String("zh") ? QStringLiteral("zh_CN") : lang);
     if (translator.load(qm))
         QCoreApplication::installTranslator(&translator);
     else if (lang == QLatin1String("zh"))
@@ -88,7 +95,8 @@ int main(int argc, char* argv[])
     try {
         connection = std::make_unique<HubConnection>(cli.value(liveOpt), cli.value(queryOpt));
     } catch (const std::exception& e) {
-        return fail(QStringLiteral("cannot connect to %1 / %2: %3").arg(cli.value(liveOpt), cli.value(queryOpt), QString::fromUtf8(e.what())));
+        return fail(QStringLiteral("cannot connect to %1 / %2: %3")
+                        .arg(cli.value(liveOpt), cli.value(queryOpt), QString::fromUtf8(e.what())));
     }
     Dashboard dashboard([] { return QDateTime::currentMSecsSinceEpoch(); });
     dashboard.attach(*connection);
@@ -97,11 +105,9 @@ int main(int argc, char* argv[])
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)}});
     engine.load(QUrl(QStringLiteral("qrc:/Rollcall/Dashboard/Main.qml")));
-    if (engine.rootObjects().isEmpty())
-        return fail(QStringLiteral("could not load the QML user interface"));
+    if (engine.rootObjects().isEmpty()) return fail(QStringLiteral("could not load the QML user interface"));
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    if (!window)
-        return fail(QStringLiteral("the root QML object is not a window"));
+    if (!window) return fail(QStringLiteral("the root QML object is not a window"));
     window->resize(width, height);
     if (cli.isSet(fullOpt) && shotPath.isEmpty())
         window->showFullScreen();
@@ -119,8 +125,7 @@ int main(int argc, char* argv[])
     }
 
     connection->requestMeetingList();
-    if (cli.isSet(meetingOpt))
-        dashboard.selectMeeting(cli.value(meetingOpt));
+    if (cli.isSet(meetingOpt)) dashboard.selectMeeting(cli.value(meetingOpt));
 
     int exitCode = 0;
     std::unique_ptr<Screenshot> shot;
@@ -139,8 +144,9 @@ int main(int argc, char* argv[])
     if (quitAfterMs > 0) {
         QTimer::singleShot(quitAfterMs, &app, [&] {
             if (shot && !shot->taken()) {
-                std::fprintf(stderr, "rollcall-dashboard: no snapshot within %d ms; saving what is shown\n", quitAfterMs);
-                shot->takeNow();  // exits through saved()
+                std::fprintf(stderr, "rollcall-dashboard: no snapshot within %d ms; saving what is shown\n",
+                             quitAfterMs);
+                shot->takeNow(); // exits through saved()
                 return;
             }
             QCoreApplication::exit(exitCode);

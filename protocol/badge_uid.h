@@ -22,4 +22,4 @@ namespace rollcall::protocol {
 /// The wire rule decoders apply: 8..20 upper-case hex digits, even count (4..10 bytes).
 [[nodiscard]] bool isWireBadgeUid(std::string_view uid) noexcept;
 
-}  // namespace rollcall::protocol
+} // namespace rollcall::protocol

@@ -23,8 +23,7 @@ template <class Msg>
 struct Alternatives;
 
 template <class... Ts>
-struct Alternatives<std::variant<Ts...>>
-{
+struct Alternatives<std::variant<Ts...>> {
     static std::optional<std::variant<Ts...>> read(std::string_view type, FieldReader& f)
     {
         std::optional<std::variant<Ts...>> result;
@@ -40,8 +39,7 @@ struct Alternatives<std::variant<Ts...>>
 };
 
 template <>
-struct Alternatives<Update>
-{
+struct Alternatives<Update> {
     static std::optional<Update> read(std::string_view type, FieldReader& f)
     {
         if (type != kWireType<Update>) return std::nullopt;
@@ -55,50 +53,42 @@ struct Alternatives<Update>
 template <class Msg>
 DecodeResult<Msg> decodeFrame(std::string_view bytes, std::size_t maxBytes) noexcept
 {
-    try
-    {
+    try {
         Json root;
         if (auto error = wire::parseFrame(bytes, maxBytes, root)) return std::move(*error);
         wire::DecodeState state;
         FieldReader f(*root.get_ptr<const Json::object_t*>(), nullptr, state);
         const Json* v = f.need("v");
         if (v == nullptr) return std::move(*state.error);
-        if (!v->is_number_integer())
-        {
+        if (!v->is_number_integer()) {
             state.wrongType(f.at("v"), *v, "an integer");
             return std::move(*state.error);
         }
-        if (!(v->is_number_unsigned() && v->get<std::uint64_t>() == static_cast<std::uint64_t>(kProtocolVersion)))
-        {
-            return DecodeError{DecodeErrorKind::UnsupportedVersion, "v: protocol version " + v->dump() +
-                                                                        " is not supported (this build speaks " +
-                                                                        std::to_string(kProtocolVersion) + ")"};
+        if (!(v->is_number_unsigned() && v->get<std::uint64_t>() == static_cast<std::uint64_t>(kProtocolVersion))) {
+            return DecodeError{DecodeErrorKind::UnsupportedVersion, "v: protocol version " + v->dump()
+                                                                        + " is not supported (this build speaks "
+                                                                        + std::to_string(kProtocolVersion) + ")"};
         }
         const Json* type = f.need("type");
         if (type == nullptr) return std::move(*state.error);
         const auto* t = type->get_ptr<const Json::string_t*>();
-        if (t == nullptr)
-        {
+        if (t == nullptr) {
             state.wrongType(f.at("type"), *type, "a string");
             return std::move(*state.error);
         }
         auto msg = Alternatives<Msg>::read(*t, f);
         if (state.error) return std::move(*state.error);
-        if (!msg)
-        {
-            return DecodeError{DecodeErrorKind::UnknownType, "type: '" + wire::escapeForDetail(*t) +
-                                                                 "' is not valid here (expected " +
-                                                                 Alternatives<Msg>::names() + ")"};
+        if (!msg) {
+            return DecodeError{DecodeErrorKind::UnknownType, "type: '" + wire::escapeForDetail(*t)
+                                                                 + "' is not valid here (expected "
+                                                                 + Alternatives<Msg>::names() + ")"};
         }
         return DecodeResult<Msg>(std::in_place_index<0>, std::move(*msg));
-    }
-    catch (const std::bad_alloc&)
-    {
+    } catch (const std::bad_alloc&) {
         return DecodeError{DecodeErrorKind::Oversized, "out of memory while decoding"};
-    }
-    catch (const std::exception& e)
-    {
-        return DecodeError{DecodeErrorKind::Malformed, "internal decoder error: " + wire::escapeForDetail(e.what(), 200)};
+    } catch (const std::exception& e) {
+        return DecodeError{DecodeErrorKind::Malformed,
+                           "internal decoder error: " + wire::escapeForDetail(e.what(), 200)};
     }
 }
 
@@ -117,7 +107,7 @@ std::string encodeMessage(const T& m)
     return std::move(w).finish();
 }
 
-}  // namespace
+} // namespace
 
 std::string_view kindName(const UpdatePayload& payload) noexcept { return wire::kUpdateKinds[payload.index()]; }
 
@@ -177,4 +167,4 @@ std::string encode(const QueryReply& m)
     return std::visit([](const auto& x) { return encodeMessage(x); }, m);
 }
 
-}  // namespace rollcall::protocol
+} // namespace rollcall::protocol

@@ -20,12 +20,12 @@
 namespace rollcall::protocol {
 
 enum class DecodeErrorKind {
-  Oversized,           ///< frame larger than the channel's limit (checked before parsing)
-  Malformed,           ///< not JSON, not an object, too deeply nested, duplicate key
-  UnsupportedVersion,  ///< "v" is an integer other than kProtocolVersion
-  UnknownType,         ///< "type" (or an update's "kind") not valid on this channel
-  MissingField,        ///< a required field is absent or null
-  BadField,            ///< a field has the wrong JSON type, range, format or enum value
+    Oversized,          ///< frame larger than the channel's limit (checked before parsing)
+    Malformed,          ///< not JSON, not an object, too deeply nested, duplicate key
+    UnsupportedVersion, ///< "v" is an integer other than kProtocolVersion
+    UnknownType,        ///< "type" (or an update's "kind") not valid on this channel
+    MissingField,       ///< a required field is absent or null
+    BadField,           ///< a field has the wrong JSON type, range, format or enum value
 };
 inline constexpr std::size_t kDecodeErrorKindCount = 6;
 
@@ -33,9 +33,9 @@ inline constexpr std::size_t kDecodeErrorKindCount = 6;
 [[nodiscard]] std::string_view toString(DecodeErrorKind kind) noexcept;
 
 struct DecodeError {
-  DecodeErrorKind kind = DecodeErrorKind::Malformed;
-  std::string detail;  ///< e.g. "seq: must be >= 1, got 0"; input bytes are escaped, never raw
-  bool operator==(const DecodeError&) const = default;
+    DecodeErrorKind kind = DecodeErrorKind::Malformed;
+    std::string detail; ///< e.g. "seq: must be >= 1, got 0"; input bytes are escaped, never raw
+    bool operator==(const DecodeError&) const = default;
 };
 
 /// The Error message a server sends back for a rejected request
@@ -45,22 +45,22 @@ struct DecodeError {
 /// Either a decoded message or a DecodeError. Check ok() before value().
 template <class T>
 class DecodeResult {
- public:
-  DecodeResult(std::in_place_index_t<0>, T value) : state_(std::in_place_index<0>, std::move(value)) {}
-  DecodeResult(DecodeError error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(implicit)
+public:
+    DecodeResult(std::in_place_index_t<0>, T value) : state_(std::in_place_index<0>, std::move(value)) {}
+    DecodeResult(DecodeError error) : state_(std::in_place_index<1>, std::move(error)) {} // NOLINT(implicit)
 
-  [[nodiscard]] bool ok() const noexcept { return state_.index() == 0; }
-  explicit operator bool() const noexcept { return ok(); }
+    [[nodiscard]] bool ok() const noexcept { return state_.index() == 0; }
+    explicit operator bool() const noexcept { return ok(); }
 
-  /// Throws std::bad_variant_access if this holds an error.
-  [[nodiscard]] T& value() & { return std::get<0>(state_); }
-  [[nodiscard]] const T& value() const& { return std::get<0>(state_); }
-  [[nodiscard]] T&& value() && { return std::get<0>(std::move(state_)); }
-  /// Throws std::bad_variant_access if this holds a value.
-  [[nodiscard]] const DecodeError& error() const& { return std::get<1>(state_); }
+    /// Throws std::bad_variant_access if this holds an error.
+    [[nodiscard]] T& value() & { return std::get<0>(state_); }
+    [[nodiscard]] const T& value() const& { return std::get<0>(state_); }
+    [[nodiscard]] T&& value() && { return std::get<0>(std::move(state_)); }
+    /// Throws std::bad_variant_access if this holds a value.
+    [[nodiscard]] const DecodeError& error() const& { return std::get<1>(state_); }
 
- private:
-  std::variant<T, DecodeError> state_;
+private:
+    std::variant<T, DecodeError> state_;
 };
 
 /// Decode one frame arriving on Channel (AgentToHub, HubToAgent, QueryToHub,
@@ -70,11 +70,16 @@ class DecodeResult {
 template <class Channel>
 [[nodiscard]] DecodeResult<typename Channel::Message> decode(std::string_view bytes) noexcept;
 
-template <> DecodeResult<AgentMessage> decode<AgentToHub>(std::string_view bytes) noexcept;
-template <> DecodeResult<HubMessage> decode<HubToAgent>(std::string_view bytes) noexcept;
-template <> DecodeResult<QueryRequest> decode<QueryToHub>(std::string_view bytes) noexcept;
-template <> DecodeResult<QueryReply> decode<HubToQuery>(std::string_view bytes) noexcept;
-template <> DecodeResult<Update> decode<LiveFeed>(std::string_view bytes) noexcept;
+template <>
+DecodeResult<AgentMessage> decode<AgentToHub>(std::string_view bytes) noexcept;
+template <>
+DecodeResult<HubMessage> decode<HubToAgent>(std::string_view bytes) noexcept;
+template <>
+DecodeResult<QueryRequest> decode<QueryToHub>(std::string_view bytes) noexcept;
+template <>
+DecodeResult<QueryReply> decode<HubToQuery>(std::string_view bytes) noexcept;
+template <>
+DecodeResult<Update> decode<LiveFeed>(std::string_view bytes) noexcept;
 
 /// One JSON object per frame, with "v" and "type" first. Compact, UTF-8 unescaped.
 [[nodiscard]] std::string encode(const Hello& m);
@@ -95,22 +100,25 @@ template <> DecodeResult<Update> decode<LiveFeed>(std::string_view bytes) noexce
 
 /// Rejection counters per DecodeErrorKind; thread-safe (relaxed atomics).
 class DecodeErrorCounters {
- public:
-  void bump(DecodeErrorKind kind) noexcept {
-    counts_[static_cast<std::size_t>(kind)].fetch_add(1, std::memory_order_relaxed);
-  }
-  void bump(const DecodeError& error) noexcept { bump(error.kind); }
-  [[nodiscard]] std::uint64_t count(DecodeErrorKind kind) const noexcept {
-    return counts_[static_cast<std::size_t>(kind)].load(std::memory_order_relaxed);
-  }
-  [[nodiscard]] std::uint64_t total() const noexcept {
-    std::uint64_t sum = 0;
-    for (const auto& c : counts_) sum += c.load(std::memory_order_relaxed);
-    return sum;
-  }
+public:
+    void bump(DecodeErrorKind kind) noexcept
+    {
+        counts_[static_cast<std::size_t>(kind)].fetch_add(1, std::memory_order_relaxed);
+    }
+    void bump(const DecodeError& error) noexcept { bump(error.kind); }
+    [[nodiscard]] std::uint64_t count(DecodeErrorKind kind) const noexcept
+    {
+        return counts_[static_cast<std::size_t>(kind)].load(std::memory_order_relaxed);
+    }
+    [[nodiscard]] std::uint64_t total() const noexcept
+    {
+        std::uint64_t sum = 0;
+        for (const auto& c : counts_) sum += c.load(std::memory_order_relaxed);
+        return sum;
+    }
 
- private:
-  std::array<std::atomic<std::uint64_t>, kDecodeErrorKindCount> counts_{};
+private:
+    std::array<std::atomic<std::uint64_t>, kDecodeErrorKindCount> counts_{};
 };
 
-}  // namespace rollcall::protocol
+} // namespace rollcall::protocol

@@ -15,10 +15,7 @@ std::string_view toString(DecodeErrorKind v) noexcept { return wire::nameOf(v); 
 
 std::optional<Direction> directionFromString(std::string_view s) noexcept { return wire::fromName<Direction>(s); }
 std::optional<Verdict> verdictFromString(std::string_view s) noexcept { return wire::fromName<Verdict>(s); }
-std::optional<ReaderState> readerStateFromString(std::string_view s) noexcept
-{
-    return wire::fromName<ReaderState>(s);
-}
+std::optional<ReaderState> readerStateFromString(std::string_view s) noexcept { return wire::fromName<ReaderState>(s); }
 std::optional<AttendanceStatus> statusFromString(std::string_view s) noexcept
 {
     return wire::fromName<AttendanceStatus>(s);
@@ -29,4 +26,4 @@ std::optional<MeetingState> meetingStateFromString(std::string_view s) noexcept
     return wire::fromName<MeetingState>(s);
 }
 
-}  // namespace rollcall::protocol
+} // namespace rollcall::protocol

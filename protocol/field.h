@@ -21,45 +21,42 @@ template <class Msg>
 struct Description;
 
 template <class T>
-concept Described = requires { Description<T>::kFields; };
+concept Described = requires
+{
+    Description<T>::kFields;
+};
 
 // ------------------------------------------------------------------ value rules
 
 /// Rules for strings and string elements (docs/protocol.md §3).
-enum class StrRule
-{
-    Id,            ///< 1..64 bytes of [A-Za-z0-9._:-]
-    IdOrEmpty,     ///< an Id or ""
-    Token,         ///< 1..64 printable ASCII bytes, no spaces
-    TokenOrEmpty,  ///< a Token or ""
-    Text,          ///< 0..1024 bytes of UTF-8, no NUL
-    Uid,           ///< wire badge UID (badge_uid.h)
-    Day,           ///< YYYY-MM-DD, a real date from 1970 on
+enum class StrRule {
+    Id,           ///< 1..64 bytes of [A-Za-z0-9._:-]
+    IdOrEmpty,    ///< an Id or ""
+    Token,        ///< 1..64 printable ASCII bytes, no spaces
+    TokenOrEmpty, ///< a Token or ""
+    Text,         ///< 0..1024 bytes of UTF-8, no NUL
+    Uid,          ///< wire badge UID (badge_uid.h)
+    Day,          ///< YYYY-MM-DD, a real date from 1970 on
 };
 
 /// Range of a signed integer member (int64 or int32): read as a signed JSON integer.
-struct IntRange
-{
+struct IntRange {
     std::int64_t lo;
     std::int64_t hi;
 };
 
 /// Range of an unsigned integer member (uint64): negative values are refused as such.
-struct UIntRange
-{
+struct UIntRange {
     std::uint64_t lo;
     std::uint64_t hi;
 };
 
 /// No rule beyond the member's type: bool, enum (its wire names), described struct.
-struct AnyValue
-{
-};
+struct AnyValue {};
 
 /// A time in range that must not lie before another, earlier field of the same message.
 template <class Msg>
-struct NotBefore
-{
+struct NotBefore {
     IntRange range;
     std::int64_t Msg::*other;
     std::string_view otherName;
@@ -67,25 +64,22 @@ struct NotBefore
 
 /// An array: the rule of each element and the most entries allowed.
 template <class Element>
-struct ListOf
-{
+struct ListOf {
     Element element;
     std::size_t maxItems;
 };
 
 // ------------------------------------------------------------------ fields
 
-enum class Presence
-{
-    Required,       ///< absent or null: MissingField
-    Optional,       ///< std::optional member: absent or null reads as nullopt; nullopt is not written
-    OmitWhenEmpty,  ///< absent or null reads as empty; empty is not written
+enum class Presence {
+    Required,      ///< absent or null: MissingField
+    Optional,      ///< std::optional member: absent or null reads as nullopt; nullopt is not written
+    OmitWhenEmpty, ///< absent or null reads as empty; empty is not written
 };
 
 /// One member of a wire object.
 template <class Msg, class Member, class Rule>
-struct Field
-{
+struct Field {
     std::string_view name;
     Member Msg::*member;
     Rule rule;
@@ -95,13 +89,12 @@ struct Field
 /// A variant member written as two fields: a tag naming the alternative
 /// (tags[index]) and an object holding it.
 template <class Msg, class Variant>
-struct TaggedField
-{
+struct TaggedField {
     std::string_view tagName;
     std::string_view valueName;
     Variant Msg::*member;
-    const std::string_view* tags;  ///< std::variant_size_v<Variant> names, in alternative order
-    std::string_view tagMeaning;   ///< for error details, e.g. "update kind"
+    const std::string_view* tags; ///< std::variant_size_v<Variant> names, in alternative order
+    std::string_view tagMeaning;  ///< for error details, e.g. "update kind"
 };
 
 template <class T>
@@ -113,10 +106,8 @@ inline constexpr bool kIsOptional<std::optional<T>> = true;
 constexpr std::string_view plainName(std::string_view name)
 {
     if (name.empty()) throw std::logic_error("empty wire name");
-    for (const char c : name)
-    {
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
-        {
+    for (const char c : name) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
             throw std::logic_error("wire names are [a-z0-9_]");
         }
     }
@@ -151,4 +142,4 @@ constexpr ListOf<Element> listOf(std::size_t maxItems, Element element = {})
     return {element, maxItems};
 }
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

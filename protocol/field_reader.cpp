@@ -10,14 +10,11 @@ void renderPath(const Path* p, std::string& out)
 {
     if (p == nullptr) return;
     renderPath(p->parent, out);
-    if (p->key.empty())
-    {
+    if (p->key.empty()) {
         out += '[';
         out += std::to_string(p->index);
         out += ']';
-    }
-    else
-    {
+    } else {
         if (!out.empty()) out += '.';
         out += p->key;
     }
@@ -25,8 +22,8 @@ void renderPath(const Path* p, std::string& out)
 
 bool isIdChar(char c) noexcept
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-           c == ':' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+           || c == ':' || c == '-';
 }
 
 bool isValidDay(std::string_view s) noexcept
@@ -35,10 +32,8 @@ bool isValidDay(std::string_view s) noexcept
     int parts[3] = {0, 0, 0};
     const std::size_t starts[3] = {0, 5, 8};
     const std::size_t lens[3] = {4, 2, 2};
-    for (int p = 0; p < 3; ++p)
-    {
-        for (std::size_t i = 0; i < lens[p]; ++i)
-        {
+    for (int p = 0; p < 3; ++p) {
+        for (std::size_t i = 0; i < lens[p]; ++i) {
             const char c = s[starts[p] + i];
             if (c < '0' || c > '9') return false;
             parts[p] = parts[p] * 10 + (c - '0');
@@ -51,7 +46,7 @@ bool isValidDay(std::string_view s) noexcept
     return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-}  // namespace
+} // namespace
 
 void DecodeState::fail(const Path& where, DecodeErrorKind kind, std::string_view problem)
 {
@@ -71,8 +66,7 @@ void DecodeState::wrongType(const Path& where, const Json& v, std::string_view e
 std::string DecodeState::str(const Json& v, const Path& where, StrRule rule)
 {
     const auto* s = v.get_ptr<const Json::string_t*>();
-    if (s == nullptr)
-    {
+    if (s == nullptr) {
         wrongType(where, v, "a string");
         return {};
     }
@@ -82,15 +76,13 @@ std::string DecodeState::str(const Json& v, const Path& where, StrRule rule)
 
 std::int64_t DecodeState::i64(const Json& v, const Path& where, std::int64_t lo, std::int64_t hi)
 {
-    if (v.is_number_unsigned())
-    {
+    if (v.is_number_unsigned()) {
         const auto u = v.get<Json::number_unsigned_t>();
         if (u > static_cast<std::uint64_t>(hi)) return outOfRange(where, std::to_string(u), lo, hi);
         if (static_cast<std::int64_t>(u) < lo) return outOfRange(where, std::to_string(u), lo, hi);
         return static_cast<std::int64_t>(u);
     }
-    if (v.is_number_integer())
-    {
+    if (v.is_number_integer()) {
         const auto i = v.get<Json::number_integer_t>();
         if (i < lo || i > hi) return outOfRange(where, std::to_string(i), lo, hi);
         return i;
@@ -101,18 +93,15 @@ std::int64_t DecodeState::i64(const Json& v, const Path& where, std::int64_t lo,
 
 std::uint64_t DecodeState::u64(const Json& v, const Path& where, std::uint64_t lo, std::uint64_t hi)
 {
-    if (v.is_number_unsigned())
-    {
+    if (v.is_number_unsigned()) {
         const auto u = v.get<Json::number_unsigned_t>();
-        if (u < lo || u > hi)
-        {
+        if (u < lo || u > hi) {
             bad(where, "must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " + std::to_string(u));
             return 0;
         }
         return u;
     }
-    if (v.is_number_integer())
-    {
+    if (v.is_number_integer()) {
         bad(where, "must not be negative, got " + std::to_string(v.get<Json::number_integer_t>()));
         return 0;
     }
@@ -122,8 +111,7 @@ std::uint64_t DecodeState::u64(const Json& v, const Path& where, std::uint64_t l
 
 bool DecodeState::boolean(const Json& v, const Path& where)
 {
-    if (!v.is_boolean())
-    {
+    if (!v.is_boolean()) {
         wrongType(where, v, "true or false");
         return false;
     }
@@ -133,13 +121,11 @@ bool DecodeState::boolean(const Json& v, const Path& where)
 std::size_t DecodeState::enumIndex(const Json& v, const Path& where, const std::string_view* names, std::size_t count)
 {
     const auto* s = v.get_ptr<const Json::string_t*>();
-    if (s == nullptr)
-    {
+    if (s == nullptr) {
         wrongType(where, v, "a string");
         return 0;
     }
-    for (std::size_t i = 0; i < count; ++i)
-    {
+    for (std::size_t i = 0; i < count; ++i) {
         if (names[i] == *s) return i;
     }
     std::string expected;
@@ -151,15 +137,13 @@ std::size_t DecodeState::enumIndex(const Json& v, const Path& where, const std::
 const Json::array_t* DecodeState::array(const Json& v, const Path& where, std::size_t maxItems)
 {
     const auto* items = v.get_ptr<const Json::array_t*>();
-    if (items == nullptr)
-    {
+    if (items == nullptr) {
         wrongType(where, v, "an array");
         return nullptr;
     }
-    if (items->size() > maxItems)
-    {
-        bad(where, "has " + std::to_string(items->size()) + " entries, at most " + std::to_string(maxItems) +
-                       " allowed");
+    if (items->size() > maxItems) {
+        bad(where,
+            "has " + std::to_string(items->size()) + " entries, at most " + std::to_string(maxItems) + " allowed");
         return nullptr;
     }
     return items;
@@ -167,12 +151,9 @@ const Json::array_t* DecodeState::array(const Json& v, const Path& where, std::s
 
 std::int64_t DecodeState::outOfRange(const Path& where, const std::string& got, std::int64_t lo, std::int64_t hi)
 {
-    if (lo == 0 && !got.empty() && got[0] == '-')
-    {
+    if (lo == 0 && !got.empty() && got[0] == '-') {
         bad(where, "must not be negative, got " + got);
-    }
-    else
-    {
+    } else {
         bad(where, "must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " + got);
     }
     return 0;
@@ -180,25 +161,20 @@ std::int64_t DecodeState::outOfRange(const Path& where, const std::string& got, 
 
 void DecodeState::notAnInteger(const Path& where, const Json& v)
 {
-    if (v.is_number_float())
-    {
+    if (v.is_number_float()) {
         bad(where, "must be an integer in range, got " + v.dump());
-    }
-    else
-    {
+    } else {
         wrongType(where, v, "an integer");
     }
 }
 
 bool DecodeState::check(const std::string& s, const Path& where, StrRule rule)
 {
-    switch (rule)
-    {
+    switch (rule) {
     case StrRule::IdOrEmpty:
         if (s.empty()) return true;
         [[fallthrough]];
-    case StrRule::Id:
-    {
+    case StrRule::Id: {
         bool ok = !s.empty() && s.size() <= kMaxIdBytes;
         for (char c : s) ok = ok && isIdChar(c);
         if (!ok) bad(where, "must be 1..64 characters of [A-Za-z0-9._:-], got '" + escapeForDetail(s) + "'");
@@ -207,39 +183,33 @@ bool DecodeState::check(const std::string& s, const Path& where, StrRule rule)
     case StrRule::TokenOrEmpty:
         if (s.empty()) return true;
         [[fallthrough]];
-    case StrRule::Token:
-    {
+    case StrRule::Token: {
         bool ok = !s.empty() && s.size() <= kMaxTokenBytes;
         for (char c : s) ok = ok && c > 0x20 && c < 0x7f;
-        if (!ok)
-        {
+        if (!ok) {
             bad(where, "must be 1..64 printable ASCII characters without spaces, got '" + escapeForDetail(s) + "'");
         }
         return ok;
     }
     case StrRule::Text:
-        if (s.size() > kMaxTextBytes)
-        {
-            bad(where, "is " + std::to_string(s.size()) + " bytes, at most " + std::to_string(kMaxTextBytes) +
-                           " allowed");
+        if (s.size() > kMaxTextBytes) {
+            bad(where,
+                "is " + std::to_string(s.size()) + " bytes, at most " + std::to_string(kMaxTextBytes) + " allowed");
             return false;
         }
-        if (s.find('\0') != std::string::npos)
-        {
+        if (s.find('\0') != std::string::npos) {
             bad(where, "contains a NUL character");
             return false;
         }
         return true;
     case StrRule::Uid:
-        if (!isWireBadgeUid(s))
-        {
+        if (!isWireBadgeUid(s)) {
             bad(where, "must be 8..20 upper-case hex digits (4..10 bytes), got '" + escapeForDetail(s) + "'");
             return false;
         }
         return true;
     case StrRule::Day:
-        if (!isValidDay(s))
-        {
+        if (!isValidDay(s)) {
             bad(where, "must be a date YYYY-MM-DD, got '" + escapeForDetail(s) + "'");
             return false;
         }
@@ -248,4 +218,4 @@ bool DecodeState::check(const std::string& s, const Path& where, StrRule rule)
     return false;
 }
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

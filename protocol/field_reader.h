@@ -23,17 +23,15 @@
 namespace rollcall::protocol::wire {
 
 /// Where a value sits, rendered only on error as "attendees[3].status".
-struct Path
-{
+struct Path {
     const Path* parent = nullptr;
-    std::string_view key;  ///< empty: array element
+    std::string_view key; ///< empty: array element
     std::size_t index = 0;
 };
 
 /// Holds the first error of one decode and checks single values against rules.
 /// After an error every check is a no-op returning a default.
-class DecodeState
-{
+class DecodeState {
 public:
     std::optional<DecodeError> error;
 
@@ -63,13 +61,11 @@ template <class Msg>
 inline constexpr bool kIsNotBefore<NotBefore<Msg>> = true;
 
 /// Reads the members of one JSON object, in the order its Description lists them.
-class FieldReader
-{
+class FieldReader {
 public:
     FieldReader(const Json::object_t& object, const Path* path, DecodeState& state)
         : object_(object), path_(path), state_(state)
-    {
-    }
+    {}
 
     [[nodiscard]] Path at(std::string_view key) const { return Path{path_, key, 0}; }
 
@@ -78,8 +74,7 @@ public:
     {
         if (state_.failed()) return nullptr;
         const auto it = object_.find(key);
-        if (it == object_.end() || it->second.is_null())
-        {
+        if (it == object_.end() || it->second.is_null()) {
             state_.fail(at(key), DecodeErrorKind::MissingField, "missing");
             return nullptr;
         }
@@ -107,8 +102,7 @@ public:
     void readObject(const Json& v, const Path& where, T& out)
     {
         const auto* object = v.get_ptr<const Json::object_t*>();
-        if (object == nullptr)
-        {
+        if (object == nullptr) {
             state_.wrongType(where, v, "an object");
             return;
         }
@@ -124,20 +118,14 @@ private:
         if (v == nullptr) return;
         const Path where = at(field.name);
         Member& member = out.*field.member;
-        if constexpr (kIsOptional<Member>)
-        {
+        if constexpr (kIsOptional<Member>) {
             readValue(*v, where, member.emplace(), field.rule);
-        }
-        else if constexpr (kIsNotBefore<Rule>)
-        {
+        } else if constexpr (kIsNotBefore<Rule>) {
             readValue(*v, where, member, field.rule.range);
-            if (!state_.failed() && member < out.*field.rule.other)
-            {
+            if (!state_.failed() && member < out.*field.rule.other) {
                 state_.bad(where, "is before " + std::string(field.rule.otherName));
             }
-        }
-        else
-        {
+        } else {
             readValue(*v, where, member, field.rule);
         }
     }
@@ -149,8 +137,7 @@ private:
         const Json* value = need(field.valueName);
         if (tag == nullptr || value == nullptr) return;
         const auto* name = tag->get_ptr<const Json::string_t*>();
-        if (name == nullptr)
-        {
+        if (name == nullptr) {
             state_.wrongType(at(field.tagName), *tag, "a string");
             return;
         }
@@ -158,26 +145,21 @@ private:
     }
 
     template <std::size_t I = 0, class Msg, class Variant>
-    void readAlternative(const TaggedField<Msg, Variant>& field, std::string_view name, const Json& value,
-                         Variant& out)
+    void readAlternative(const TaggedField<Msg, Variant>& field, std::string_view name, const Json& value, Variant& out)
     {
         constexpr std::size_t kCount = std::variant_size_v<Variant>;
-        if constexpr (I < kCount)
-        {
-            if (name == field.tags[I])
-            {
+        if constexpr (I < kCount) {
+            if (name == field.tags[I]) {
                 readObject(value, at(field.valueName), out.template emplace<I>());
                 return;
             }
             readAlternative<I + 1>(field, name, value, out);
-        }
-        else
-        {
+        } else {
             std::string expected;
             for (std::size_t i = 0; i < kCount; ++i) expected.append(i ? "|" : "").append(field.tags[i]);
             state_.fail(at(field.tagName), DecodeErrorKind::UnknownType,
-                        "unknown " + std::string(field.tagMeaning) + " '" + escapeForDetail(name) + "' (expected " +
-                            expected + ")");
+                        "unknown " + std::string(field.tagMeaning) + " '" + escapeForDetail(name) + "' (expected "
+                            + expected + ")");
         }
     }
 
@@ -200,7 +182,7 @@ private:
     void readValue(const Json& v, const Path& where, bool& out, AnyValue /*rule*/) { out = state_.boolean(v, where); }
 
     template <class E>
-        requires std::is_enum_v<E>
+    requires std::is_enum_v<E>
     void readValue(const Json& v, const Path& where, E& out, AnyValue /*rule*/)
     {
         out = static_cast<E>(state_.enumIndex(v, where, kNames<E>.data(), kNames<E>.size()));
@@ -219,8 +201,7 @@ private:
         if (items == nullptr) return;
         // Bounded: a hostile frame of many tiny elements must not reserve much.
         out.reserve(std::min<std::size_t>(items->size(), 64));
-        for (std::size_t i = 0; i < items->size() && !state_.failed(); ++i)
-        {
+        for (std::size_t i = 0; i < items->size() && !state_.failed(); ++i) {
             readValue((*items)[i], Path{&where, {}, i}, out.emplace_back(), list.element);
         }
     }
@@ -230,4 +211,4 @@ private:
     DecodeState& state_;
 };
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

@@ -29,11 +29,8 @@ inline void writeValue(JsonWriter& w, std::uint64_t v) { w.number(v); }
 inline void writeValue(JsonWriter& w, bool v) { w.boolean(v); }
 
 template <class E>
-    requires std::is_enum_v<E>
-void writeValue(JsonWriter& w, E v)
-{
-    w.string(nameOf(v));
-}
+requires std::is_enum_v<E>
+void writeValue(JsonWriter& w, E v) { w.string(nameOf(v)); }
 
 template <Described T>
 void writeValue(JsonWriter& w, const T& v)
@@ -47,8 +44,7 @@ template <class T>
 void writeValue(JsonWriter& w, const std::vector<T>& items)
 {
     w.beginArray();
-    for (const auto& item : items)
-    {
+    for (const auto& item : items) {
         w.element();
         writeValue(w, item);
     }
@@ -59,16 +55,12 @@ template <class Msg, class Member, class Rule>
 void writeField(JsonWriter& w, const Field<Msg, Member, Rule>& field, const Msg& m)
 {
     const Member& member = m.*field.member;
-    if constexpr (kIsOptional<Member>)
-    {
+    if constexpr (kIsOptional<Member>) {
         if (!member) return;
         w.key(field.name);
         writeValue(w, *member);
-    }
-    else
-    {
-        if constexpr (requires { member.empty(); })
-        {
+    } else {
+        if constexpr (requires { member.empty(); }) {
             if (field.presence == Presence::OmitWhenEmpty && member.empty()) return;
         }
         w.key(field.name);
@@ -86,7 +78,7 @@ void writeField(JsonWriter& w, const TaggedField<Msg, Variant>& field, const Msg
     std::visit([&](const auto& alternative) { writeValue(w, alternative); }, member);
 }
 
-}  // namespace detail
+} // namespace detail
 
 template <Described T>
 void writeFields(JsonWriter& w, const T& value)
@@ -94,4 +86,4 @@ void writeFields(JsonWriter& w, const T& value)
     std::apply([&](const auto&... fields) { (detail::writeField(w, fields, value), ...); }, Description<T>::kFields);
 }
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

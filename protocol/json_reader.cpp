@@ -11,8 +11,7 @@ namespace {
 // kMaxNestingDepth and duplicate keys. nlohmann's SAX parser is iterative, so
 // hostile nesting never recurses; we stop it at the first level too deep.
 // The member names are nlohmann's SAX interface.
-class DomBuilder
-{
+class DomBuilder {
 public:
     explicit DomBuilder(Json& root) : root_(root) {}
 
@@ -35,8 +34,7 @@ public:
     {
         auto& obj = *stack_.back()->get_ptr<Json::object_t*>();
         auto [it, inserted] = obj.emplace(std::move(k), nullptr);
-        if (!inserted)
-        {
+        if (!inserted) {
             error_ = "duplicate key '" + escapeForDetail(it->first) + "'";
             return false;
         }
@@ -46,8 +44,7 @@ public:
     bool parse_error(std::size_t position, const std::string& /*lastToken*/, const nlohmann::detail::exception& ex)
     {
         std::string_view what = ex.what();
-        if (const auto pos = what.find("] "); what.starts_with("[json.exception") && pos != std::string_view::npos)
-        {
+        if (const auto pos = what.find("] "); what.starts_with("[json.exception") && pos != std::string_view::npos) {
             what.remove_prefix(pos + 2);
         }
         error_ = "not valid JSON (byte " + std::to_string(position) + "): " + escapeForDetail(what, 200);
@@ -64,14 +61,12 @@ private:
     }
     Json* place(Json&& v)
     {
-        if (stack_.empty())
-        {
+        if (stack_.empty()) {
             root_ = std::move(v);
             return &root_;
         }
         Json& top = *stack_.back();
-        if (top.is_array())
-        {
+        if (top.is_array()) {
             auto& arr = *top.get_ptr<Json::array_t*>();
             arr.push_back(std::move(v));
             return &arr.back();
@@ -81,8 +76,7 @@ private:
     }
     bool open(Json::value_t type)
     {
-        if (stack_.size() >= kMaxNestingDepth)
-        {
+        if (stack_.size() >= kMaxNestingDepth) {
             error_ = "nested deeper than " + std::to_string(kMaxNestingDepth) + " levels";
             return false;
         }
@@ -101,26 +95,21 @@ private:
     std::string error_;
 };
 
-}  // namespace
+} // namespace
 
 std::string escapeForDetail(std::string_view s, std::size_t maxLen)
 {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
-    for (char ch : s)
-    {
-        if (out.size() >= maxLen)
-        {
+    for (char ch : s) {
+        if (out.size() >= maxLen) {
             out += "...";
             break;
         }
         const auto c = static_cast<unsigned char>(ch);
-        if (c >= 0x20 && c < 0x7f && c != '\\')
-        {
+        if (c >= 0x20 && c < 0x7f && c != '\\') {
             out.push_back(ch);
-        }
-        else
-        {
+        } else {
             out += "\\x";
             out.push_back(kHex[c >> 4]);
             out.push_back(kHex[c & 0x0f]);
@@ -131,27 +120,24 @@ std::string escapeForDetail(std::string_view s, std::size_t maxLen)
 
 std::optional<DecodeError> parseFrame(std::string_view bytes, std::size_t maxBytes, Json& root)
 {
-    if (bytes.size() > maxBytes)
-    {
-        return DecodeError{DecodeErrorKind::Oversized, "frame is " + std::to_string(bytes.size()) + " bytes, at most " +
-                                                           std::to_string(maxBytes) + " allowed"};
+    if (bytes.size() > maxBytes) {
+        return DecodeError{DecodeErrorKind::Oversized, "frame is " + std::to_string(bytes.size()) + " bytes, at most "
+                                                           + std::to_string(maxBytes) + " allowed"};
     }
     // nlohmann's lexer takes a NUL byte for end of input, so "{...}\0junk"
     // would pass; a raw NUL is never valid JSON anyway.
-    if (const auto nul = bytes.find('\0'); nul != std::string_view::npos)
-    {
+    if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
         return DecodeError{DecodeErrorKind::Malformed, "not valid JSON: NUL byte at offset " + std::to_string(nul)};
     }
     DomBuilder builder(root);
-    if (!Json::sax_parse(bytes.begin(), bytes.end(), &builder))
-    {
+    if (!Json::sax_parse(bytes.begin(), bytes.end(), &builder)) {
         return DecodeError{DecodeErrorKind::Malformed, builder.error()};
     }
-    if (!root.is_object())
-    {
-        return DecodeError{DecodeErrorKind::Malformed, std::string("frame must be a JSON object, got ") + root.type_name()};
+    if (!root.is_object()) {
+        return DecodeError{DecodeErrorKind::Malformed,
+                           std::string("frame must be a JSON object, got ") + root.type_name()};
     }
     return std::nullopt;
 }
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

@@ -5,9 +5,8 @@
 
 #include "protocol/codec.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,4 +24,4 @@ using Json = nlohmann::json;
 /// characters (then "..."), anything else as \xNN.
 [[nodiscard]] std::string escapeForDetail(std::string_view s, std::size_t maxLen = 48);
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

@@ -15,25 +15,20 @@ void JsonWriter::string(std::string_view s)
     // the few that do and at non-ASCII lead bytes.
     std::size_t run = 0;
     std::size_t i = 0;
-    while (i < s.size())
-    {
+    while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
-        {
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
             ++i;
             continue;
         }
-        if (c >= 0x80)
-        {
-            if (const std::size_t len = common::decodeUtf8(s, i).length; len != 0)
-            {
+        if (c >= 0x80) {
+            if (const std::size_t len = common::decodeUtf8(s, i).length; len != 0) {
                 i += len;
                 continue;
             }
         }
         out_.append(s.data() + run, i - run);
-        switch (c)
-        {
+        switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
         case '\b': out_ += "\\b"; break;
@@ -42,15 +37,12 @@ void JsonWriter::string(std::string_view s)
         case '\r': out_ += "\\r"; break;
         case '\t': out_ += "\\t"; break;
         default:
-            if (c < 0x20)
-            {
+            if (c < 0x20) {
                 out_ += "\\u00";
                 out_ += kHex[c >> 4];
                 out_ += kHex[c & 0x0f];
-            }
-            else
-            {
-                out_ += "\xEF\xBF\xBD";  // U+FFFD for an invalid byte
+            } else {
+                out_ += "\xEF\xBF\xBD"; // U+FFFD for an invalid byte
             }
         }
         ++i;
@@ -60,4 +52,4 @@ void JsonWriter::string(std::string_view s)
     out_ += '"';
 }
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

@@ -13,8 +13,7 @@
 namespace rollcall::protocol::wire {
 
 /// Writes values in order; commas between members and elements are its job.
-class JsonWriter
-{
+class JsonWriter {
 public:
     JsonWriter() { out_.reserve(256); }
 
@@ -55,4 +54,4 @@ private:
     std::string out_;
 };
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

@@ -20,16 +20,15 @@ inline constexpr StrRule kUid = StrRule::Uid;
 inline constexpr IntRange kTimeMs{0, kMaxTimeMs};
 inline constexpr IntRange kOffsetMs{-kMaxTimeMs, kMaxTimeMs};
 inline constexpr IntRange kCount{0, std::numeric_limits<std::int32_t>::max()};
-inline constexpr UIntRange kSeq{1, kMaxSeq};    // sequence numbers and ids start at 1
-inline constexpr UIntRange kDepth{0, kMaxSeq};  // depths and "none yet" counters may be 0
+inline constexpr UIntRange kSeq{1, kMaxSeq};   // sequence numbers and ids start at 1
+inline constexpr UIntRange kDepth{0, kMaxSeq}; // depths and "none yet" counters may be 0
 inline constexpr std::size_t kMaxFlags = 8;
-inline constexpr std::size_t kUnbounded = SIZE_MAX;  // bounded by the frame size only
+inline constexpr std::size_t kUnbounded = SIZE_MAX; // bounded by the frame size only
 
 // ------------------------------------------------------------------ agent -> hub
 
 template <>
-struct Description<Hello>
-{
+struct Description<Hello> {
     static constexpr auto kFields = std::tuple{
         field("reader_id", &Hello::reader_id, kId),
         field("agent_version", &Hello::agent_version, kToken),
@@ -38,21 +37,16 @@ struct Description<Hello>
 };
 
 template <>
-struct Description<Tap>
-{
+struct Description<Tap> {
     static constexpr auto kFields = std::tuple{
-        field("reader_id", &Tap::reader_id, kId),
-        field("seq", &Tap::seq, kSeq),
-        field("badge_uid", &Tap::badge_uid, kUid),
-        field("direction", &Tap::direction),
-        field("at_ms", &Tap::at_ms, kTimeMs),
-        field("clock_offset_ms", &Tap::clock_offset_ms, kOffsetMs),
+        field("reader_id", &Tap::reader_id, kId),  field("seq", &Tap::seq, kSeq),
+        field("badge_uid", &Tap::badge_uid, kUid), field("direction", &Tap::direction),
+        field("at_ms", &Tap::at_ms, kTimeMs),      field("clock_offset_ms", &Tap::clock_offset_ms, kOffsetMs),
     };
 };
 
 template <>
-struct Description<Heartbeat>
-{
+struct Description<Heartbeat> {
     static constexpr auto kFields = std::tuple{
         field("reader_id", &Heartbeat::reader_id, kId),
         field("agent_clock_ms", &Heartbeat::agent_clock_ms, kTimeMs),
@@ -66,8 +60,7 @@ struct Description<Heartbeat>
 // ------------------------------------------------------------------ hub -> agent
 
 template <>
-struct Description<Welcome>
-{
+struct Description<Welcome> {
     static constexpr auto kFields = std::tuple{
         field("hub_clock_ms", &Welcome::hub_clock_ms, kTimeMs),
         field("reader_known", &Welcome::reader_known),
@@ -77,8 +70,7 @@ struct Description<Welcome>
 };
 
 template <>
-struct Description<Ack>
-{
+struct Description<Ack> {
     static constexpr auto kFields = std::tuple{
         field("reader_id", &Ack::reader_id, kId),
         field("seq", &Ack::seq, kSeq),
@@ -89,8 +81,7 @@ struct Description<Ack>
 };
 
 template <>
-struct Description<Error>
-{
+struct Description<Error> {
     static constexpr auto kFields = std::tuple{
         field("code", &Error::code, kToken),
         field("message", &Error::message, kText),
@@ -100,8 +91,7 @@ struct Description<Error>
 // ------------------------------------------------------------------ attendance state
 
 template <>
-struct Description<AttendeeState>
-{
+struct Description<AttendeeState> {
     static constexpr auto kFields = std::tuple{
         field("person_id", &AttendeeState::person_id, kId),
         field("name", &AttendeeState::name, kText),
@@ -118,8 +108,7 @@ struct Description<AttendeeState>
 };
 
 template <>
-struct Description<Summary>
-{
+struct Description<Summary> {
     static constexpr auto kFields = std::tuple{
         field("expected", &Summary::expected, kCount),
         field("present", &Summary::present, kCount),
@@ -137,24 +126,18 @@ struct Description<Summary>
 };
 
 template <>
-struct Description<TapEvent>
-{
+struct Description<TapEvent> {
     static constexpr auto kFields = std::tuple{
-        field("tap_id", &TapEvent::tap_id, kSeq),
-        field("reader_id", &TapEvent::reader_id, kId),
-        field("venue_id", &TapEvent::venue_id, kId),
-        field("badge_uid", &TapEvent::badge_uid, kUid),
-        field("person_id", &TapEvent::person_id, kId),
-        field("name", &TapEvent::name, kText),
-        field("at_ms", &TapEvent::at_ms, kTimeMs),
-        field("direction", &TapEvent::direction),
+        field("tap_id", &TapEvent::tap_id, kSeq),      field("reader_id", &TapEvent::reader_id, kId),
+        field("venue_id", &TapEvent::venue_id, kId),   field("badge_uid", &TapEvent::badge_uid, kUid),
+        field("person_id", &TapEvent::person_id, kId), field("name", &TapEvent::name, kText),
+        field("at_ms", &TapEvent::at_ms, kTimeMs),     field("direction", &TapEvent::direction),
         field("verdict", &TapEvent::verdict),
     };
 };
 
 template <>
-struct Description<ReaderHealth>
-{
+struct Description<ReaderHealth> {
     static constexpr auto kFields = std::tuple{
         field("reader_id", &ReaderHealth::reader_id, kId),
         field("venue_id", &ReaderHealth::venue_id, kId),
@@ -162,15 +145,14 @@ struct Description<ReaderHealth>
         field("last_seen_ms", &ReaderHealth::last_seen_ms, kTimeMs),
         field("outbox_depth", &ReaderHealth::outbox_depth, kDepth),
         field("clock_offset_ms", &ReaderHealth::clock_offset_ms, kOffsetMs),
-        field("agent_version", &ReaderHealth::agent_version, StrRule::TokenOrEmpty),  // "": never heard from
+        field("agent_version", &ReaderHealth::agent_version, StrRule::TokenOrEmpty), // "": never heard from
         field("reader_state", &ReaderHealth::reader_state),
         field("alarm", &ReaderHealth::alarm),
     };
 };
 
 template <>
-struct Description<Alarm>
-{
+struct Description<Alarm> {
     static constexpr auto kFields = std::tuple{
         field("reader_id", &Alarm::reader_id, kId),
         field("message", &Alarm::message, kText),
@@ -179,8 +161,7 @@ struct Description<Alarm>
 };
 
 template <>
-struct Description<MeetingInfo>
-{
+struct Description<MeetingInfo> {
     static constexpr auto kFields = std::tuple{
         field("id", &MeetingInfo::id, kId),
         field("title", &MeetingInfo::title, kText),
@@ -198,8 +179,7 @@ struct Description<MeetingInfo>
 };
 
 template <>
-struct Description<WalkIn>
-{
+struct Description<WalkIn> {
     static constexpr auto kFields = std::tuple{
         field("person_id", &WalkIn::person_id, kId),
         field("name", &WalkIn::name, kText),
@@ -211,19 +191,17 @@ struct Description<WalkIn>
 // ------------------------------------------------------------------ query channel
 
 template <>
-struct Description<SnapshotRequest>
-{
+struct Description<SnapshotRequest> {
     static constexpr auto kFields = std::tuple{
         field("meeting_id", &SnapshotRequest::meeting_id, kId),
     };
 };
 
 template <>
-struct Description<Snapshot>
-{
+struct Description<Snapshot> {
     static constexpr auto kFields = std::tuple{
         field("meeting", &Snapshot::meeting),
-        field("seq", &Snapshot::seq, kDepth),  // 0: no live update yet
+        field("seq", &Snapshot::seq, kDepth), // 0: no live update yet
         field("hub_clock_ms", &Snapshot::hub_clock_ms, kTimeMs),
         field("summary", &Snapshot::summary),
         field("attendees", &Snapshot::attendees, listOf(kUnbounded)),
@@ -235,16 +213,14 @@ struct Description<Snapshot>
 };
 
 template <>
-struct Description<MeetingListRequest>
-{
+struct Description<MeetingListRequest> {
     static constexpr auto kFields = std::tuple{
         field("day", &MeetingListRequest::day, StrRule::Day),
     };
 };
 
 template <>
-struct Description<MeetingListEntry>
-{
+struct Description<MeetingListEntry> {
     static constexpr auto kFields = std::tuple{
         field("id", &MeetingListEntry::id, kId),
         field("title", &MeetingListEntry::title, kText),
@@ -257,8 +233,7 @@ struct Description<MeetingListEntry>
 };
 
 template <>
-struct Description<MeetingList>
-{
+struct Description<MeetingList> {
     static constexpr auto kFields = std::tuple{
         field("meetings", &MeetingList::meetings, listOf(kUnbounded)),
     };
@@ -267,13 +242,12 @@ struct Description<MeetingList>
 // ------------------------------------------------------------------ live channel
 
 template <>
-struct Description<Update>
-{
+struct Description<Update> {
     static constexpr auto kFields = std::tuple{
-        field("meeting_id", &Update::meeting_id, StrRule::IdOrEmpty),  // "": hub-wide stream
+        field("meeting_id", &Update::meeting_id, StrRule::IdOrEmpty), // "": hub-wide stream
         field("seq", &Update::seq, kSeq),
         taggedField("kind", "payload", &Update::payload, kUpdateKinds.data(), "update kind"),
     };
 };
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

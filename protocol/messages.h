@@ -35,9 +35,9 @@ inline constexpr std::int64_t kMaxTimeMs = 253402300799999LL;
 inline constexpr std::size_t kMaxRecentTaps = 50;
 inline constexpr std::size_t kMaxVenuesPerMeeting = 1024;
 
-inline constexpr std::string_view kDefaultTapEndpoint = "tcp://127.0.0.1:7700";    // hub ROUTER
-inline constexpr std::string_view kDefaultLiveEndpoint = "tcp://127.0.0.1:7701";   // hub PUB
-inline constexpr std::string_view kDefaultQueryEndpoint = "tcp://127.0.0.1:7702";  // hub ROUTER
+inline constexpr std::string_view kDefaultTapEndpoint = "tcp://127.0.0.1:7700";   // hub ROUTER
+inline constexpr std::string_view kDefaultLiveEndpoint = "tcp://127.0.0.1:7701";  // hub PUB
+inline constexpr std::string_view kDefaultQueryEndpoint = "tcp://127.0.0.1:7702"; // hub ROUTER
 
 // ---------------------------------------------------------------- enums
 
@@ -68,190 +68,190 @@ enum class MeetingState { Scheduled, Open, InProgress, Ended, Finalized };
 
 /// First message after (re)connecting; the hub answers with Welcome.
 struct Hello {
-  std::string reader_id;
-  std::string agent_version;
-  std::int64_t agent_clock_ms = 0;
-  bool operator==(const Hello&) const = default;
+    std::string reader_id;
+    std::string agent_version;
+    std::int64_t agent_clock_ms = 0;
+    bool operator==(const Hello&) const = default;
 };
 
 /// One badge tap, sent from the agent's durable outbox until acknowledged.
 struct Tap {
-  std::string reader_id;
-  std::uint64_t seq = 0;                 ///< per reader, >= 1, never reused
-  std::string badge_uid;                 ///< upper-case hex, 8..20 chars, even (see badge_uid.h)
-  std::optional<Direction> direction;    ///< absent: the reader's configured direction
-  std::int64_t at_ms = 0;                ///< agent clock
-  std::int64_t clock_offset_ms = 0;      ///< agent's estimate of hub_clock - agent_clock; 0 if unknown
-  bool operator==(const Tap&) const = default;
+    std::string reader_id;
+    std::uint64_t seq = 0;              ///< per reader, >= 1, never reused
+    std::string badge_uid;              ///< upper-case hex, 8..20 chars, even (see badge_uid.h)
+    std::optional<Direction> direction; ///< absent: the reader's configured direction
+    std::int64_t at_ms = 0;             ///< agent clock
+    std::int64_t clock_offset_ms = 0;   ///< agent's estimate of hub_clock - agent_clock; 0 if unknown
+    bool operator==(const Tap&) const = default;
 };
 
 /// Periodic liveness report; the hub does not answer it.
 struct Heartbeat {
-  std::string reader_id;
-  std::int64_t agent_clock_ms = 0;
-  std::uint64_t outbox_depth = 0;
-  ReaderState reader_state = ReaderState::Ok;
-  std::string reader_detail;             ///< may be empty
-  std::string agent_version;
-  bool operator==(const Heartbeat&) const = default;
+    std::string reader_id;
+    std::int64_t agent_clock_ms = 0;
+    std::uint64_t outbox_depth = 0;
+    ReaderState reader_state = ReaderState::Ok;
+    std::string reader_detail; ///< may be empty
+    std::string agent_version;
+    bool operator==(const Heartbeat&) const = default;
 };
 
 // ---------------------------------------------------------------- hub -> agent
 
 struct Welcome {
-  std::int64_t hub_clock_ms = 0;
-  bool reader_known = false;
-  std::string message;
-  /// Highest seq the hub has recorded for this reader, if any: an agent whose
-  /// outbox counter is behind it (a lost outbox) continues numbering after it.
-  std::optional<std::uint64_t> last_seq;
-  bool operator==(const Welcome&) const = default;
+    std::int64_t hub_clock_ms = 0;
+    bool reader_known = false;
+    std::string message;
+    /// Highest seq the hub has recorded for this reader, if any: an agent whose
+    /// outbox counter is behind it (a lost outbox) continues numbering after it.
+    std::optional<std::uint64_t> last_seq;
+    bool operator==(const Welcome&) const = default;
 };
 
 /// Sent only after the tap is durably committed. Also sent again for a re-sent (duplicate) seq.
 struct Ack {
-  std::string reader_id;
-  std::uint64_t seq = 0;
-  Verdict verdict = Verdict::Present;
-  std::string text;                      ///< what the reader shows, in the attendee's language
-  std::int64_t hub_clock_ms = 0;
-  bool operator==(const Ack&) const = default;
+    std::string reader_id;
+    std::uint64_t seq = 0;
+    Verdict verdict = Verdict::Present;
+    std::string text; ///< what the reader shows, in the attendee's language
+    std::int64_t hub_clock_ms = 0;
+    bool operator==(const Ack&) const = default;
 };
 
 /// A request could not be served (malformed input, unknown meeting, ...). Also a query reply.
 struct Error {
-  std::string code;                      ///< token, e.g. "malformed", "unknown_meeting" (docs/protocol.md)
-  std::string message;
-  bool operator==(const Error&) const = default;
+    std::string code; ///< token, e.g. "malformed", "unknown_meeting" (docs/protocol.md)
+    std::string message;
+    bool operator==(const Error&) const = default;
 };
 
 // ---------------------------------------------------------------- attendance state
 
 struct AttendeeState {
-  std::string person_id;
-  std::string name;
-  std::string unit;                      ///< unit path, e.g. "州直机关/州发改委"
-  AttendanceStatus status = AttendanceStatus::NotArrived;
-  std::vector<AttendanceFlag> flags;
-  std::optional<std::int64_t> first_in_ms;
-  std::optional<std::int64_t> last_out_ms;
-  std::int32_t late_minutes = 0;
-  std::int32_t early_minutes = 0;
-  std::optional<std::string> substitute; ///< substitute's name
-  bool inside = false;
-  bool operator==(const AttendeeState&) const = default;
+    std::string person_id;
+    std::string name;
+    std::string unit; ///< unit path, e.g. "州直机关/州发改委"
+    AttendanceStatus status = AttendanceStatus::NotArrived;
+    std::vector<AttendanceFlag> flags;
+    std::optional<std::int64_t> first_in_ms;
+    std::optional<std::int64_t> last_out_ms;
+    std::int32_t late_minutes = 0;
+    std::int32_t early_minutes = 0;
+    std::optional<std::string> substitute; ///< substitute's name
+    bool inside = false;
+    bool operator==(const AttendeeState&) const = default;
 };
 
 struct Summary {
-  std::int32_t expected = 0;
-  std::int32_t present = 0;
-  std::int32_t late = 0;
-  std::int32_t absent = 0;
-  std::int32_t excused = 0;
-  std::int32_t substituted = 0;
-  std::int32_t not_arrived = 0;
-  std::int32_t left_early = 0;
-  std::int32_t left_mid_meeting = 0;
-  std::int32_t no_checkout = 0;
-  std::int32_t walk_ins = 0;
-  std::int32_t unknown_badges = 0;
-  bool operator==(const Summary&) const = default;
+    std::int32_t expected = 0;
+    std::int32_t present = 0;
+    std::int32_t late = 0;
+    std::int32_t absent = 0;
+    std::int32_t excused = 0;
+    std::int32_t substituted = 0;
+    std::int32_t not_arrived = 0;
+    std::int32_t left_early = 0;
+    std::int32_t left_mid_meeting = 0;
+    std::int32_t no_checkout = 0;
+    std::int32_t walk_ins = 0;
+    std::int32_t unknown_badges = 0;
+    bool operator==(const Summary&) const = default;
 };
 
 struct TapEvent {
-  std::uint64_t tap_id = 0;              ///< hub's id, >= 1
-  std::string reader_id;
-  std::string venue_id;
-  std::string badge_uid;
-  std::optional<std::string> person_id;  ///< absent for unknown badges
-  std::optional<std::string> name;
-  std::int64_t at_ms = 0;                ///< hub time
-  std::optional<Direction> direction;    ///< absent when never decided (duplicate, unknown badge on a "both" reader)
-  Verdict verdict = Verdict::Present;
-  bool operator==(const TapEvent&) const = default;
+    std::uint64_t tap_id = 0; ///< hub's id, >= 1
+    std::string reader_id;
+    std::string venue_id;
+    std::string badge_uid;
+    std::optional<std::string> person_id; ///< absent for unknown badges
+    std::optional<std::string> name;
+    std::int64_t at_ms = 0;             ///< hub time
+    std::optional<Direction> direction; ///< absent when never decided (duplicate, unknown badge on a "both" reader)
+    Verdict verdict = Verdict::Present;
+    bool operator==(const TapEvent&) const = default;
 };
 
 struct ReaderHealth {
-  std::string reader_id;
-  std::string venue_id;
-  bool online = false;
-  std::optional<std::int64_t> last_seen_ms;      ///< absent: never heard from
-  std::uint64_t outbox_depth = 0;
-  std::int64_t clock_offset_ms = 0;
-  std::string agent_version;                     ///< empty: never heard from
-  std::optional<ReaderState> reader_state;       ///< absent: never heard from
-  bool alarm = false;
-  bool operator==(const ReaderHealth&) const = default;
+    std::string reader_id;
+    std::string venue_id;
+    bool online = false;
+    std::optional<std::int64_t> last_seen_ms; ///< absent: never heard from
+    std::uint64_t outbox_depth = 0;
+    std::int64_t clock_offset_ms = 0;
+    std::string agent_version;               ///< empty: never heard from
+    std::optional<ReaderState> reader_state; ///< absent: never heard from
+    bool alarm = false;
+    bool operator==(const ReaderHealth&) const = default;
 };
 
 struct Alarm {
-  std::string reader_id;
-  std::string message;
-  bool active = false;
-  bool operator==(const Alarm&) const = default;
+    std::string reader_id;
+    std::string message;
+    bool active = false;
+    bool operator==(const Alarm&) const = default;
 };
 
 struct MeetingInfo {
-  std::string id;
-  std::string title;
-  std::vector<std::string> venues;       ///< venue ids, main venue first
-  std::vector<std::string> venue_names;  ///< their names, same order (optional on the wire)
-  std::int64_t start_ms = 0;
-  std::int64_t end_ms = 0;               ///< >= start_ms
-  std::int32_t late_grace_s = 0;
-  std::int32_t early_grace_s = 0;
-  std::int64_t opening_ms = 0;
-  bool checkout_required = false;
-  bool finalized = false;
-  bool operator==(const MeetingInfo&) const = default;
+    std::string id;
+    std::string title;
+    std::vector<std::string> venues;      ///< venue ids, main venue first
+    std::vector<std::string> venue_names; ///< their names, same order (optional on the wire)
+    std::int64_t start_ms = 0;
+    std::int64_t end_ms = 0; ///< >= start_ms
+    std::int32_t late_grace_s = 0;
+    std::int32_t early_grace_s = 0;
+    std::int64_t opening_ms = 0;
+    bool checkout_required = false;
+    bool finalized = false;
+    bool operator==(const MeetingInfo&) const = default;
 };
 
 struct WalkIn {
-  std::string person_id;
-  std::string name;
-  std::string unit;
-  std::optional<std::int64_t> first_in_ms;
-  bool operator==(const WalkIn&) const = default;
+    std::string person_id;
+    std::string name;
+    std::string unit;
+    std::optional<std::int64_t> first_in_ms;
+    bool operator==(const WalkIn&) const = default;
 };
 
 // ---------------------------------------------------------------- query channel
 
 struct SnapshotRequest {
-  std::string meeting_id;
-  bool operator==(const SnapshotRequest&) const = default;
+    std::string meeting_id;
+    bool operator==(const SnapshotRequest&) const = default;
 };
 
 struct Snapshot {
-  MeetingInfo meeting;
-  std::uint64_t seq = 0;                 ///< last live update included; 0 = none yet
-  std::int64_t hub_clock_ms = 0;
-  Summary summary;
-  std::vector<AttendeeState> attendees;
-  std::vector<WalkIn> walk_ins;
-  std::vector<std::string> unknown_badges;
-  std::vector<TapEvent> recent_taps;     ///< newest first, at most kMaxRecentTaps
-  std::vector<ReaderHealth> readers;
-  bool operator==(const Snapshot&) const = default;
+    MeetingInfo meeting;
+    std::uint64_t seq = 0; ///< last live update included; 0 = none yet
+    std::int64_t hub_clock_ms = 0;
+    Summary summary;
+    std::vector<AttendeeState> attendees;
+    std::vector<WalkIn> walk_ins;
+    std::vector<std::string> unknown_badges;
+    std::vector<TapEvent> recent_taps; ///< newest first, at most kMaxRecentTaps
+    std::vector<ReaderHealth> readers;
+    bool operator==(const Snapshot&) const = default;
 };
 
 struct MeetingListRequest {
-  std::optional<std::string> day;        ///< "YYYY-MM-DD" in the display zone; absent = today
-  bool operator==(const MeetingListRequest&) const = default;
+    std::optional<std::string> day; ///< "YYYY-MM-DD" in the display zone; absent = today
+    bool operator==(const MeetingListRequest&) const = default;
 };
 
 struct MeetingListEntry {
-  std::string id;
-  std::string title;
-  std::vector<std::string> venues;
-  std::int64_t start_ms = 0;
-  std::int64_t end_ms = 0;
-  MeetingState state = MeetingState::Scheduled;
-  bool operator==(const MeetingListEntry&) const = default;
+    std::string id;
+    std::string title;
+    std::vector<std::string> venues;
+    std::int64_t start_ms = 0;
+    std::int64_t end_ms = 0;
+    MeetingState state = MeetingState::Scheduled;
+    bool operator==(const MeetingListEntry&) const = default;
 };
 
 struct MeetingList {
-  std::vector<MeetingListEntry> meetings;
-  bool operator==(const MeetingList&) const = default;
+    std::vector<MeetingListEntry> meetings;
+    bool operator==(const MeetingList&) const = default;
 };
 
 // ---------------------------------------------------------------- live channel
@@ -264,10 +264,10 @@ using UpdatePayload = std::variant<AttendeeState, Summary, TapEvent, ReaderHealt
 
 /// One numbered live update; published as [topic frame][encoded Update].
 struct Update {
-  std::string meeting_id;                ///< empty: hub-wide stream (topic "hub")
-  std::uint64_t seq = 0;                 ///< per stream, consecutive, starts at 1
-  UpdatePayload payload;
-  bool operator==(const Update&) const = default;
+    std::string meeting_id; ///< empty: hub-wide stream (topic "hub")
+    std::uint64_t seq = 0;  ///< per stream, consecutive, starts at 1
+    UpdatePayload payload;
+    bool operator==(const Update&) const = default;
 };
 
 // ---------------------------------------------------------------- channels
@@ -278,24 +278,51 @@ using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest>;
 using QueryReply = std::variant<Snapshot, MeetingList, Error>;
 
 /// Channel tags for decode<Channel>(): what may arrive, and the frame limit.
-struct AgentToHub { using Message = AgentMessage; static constexpr std::size_t kMaxBytes = kMaxFrameBytes; };
-struct HubToAgent { using Message = HubMessage; static constexpr std::size_t kMaxBytes = kMaxFrameBytes; };
-struct QueryToHub { using Message = QueryRequest; static constexpr std::size_t kMaxBytes = kMaxFrameBytes; };
-struct HubToQuery { using Message = QueryReply; static constexpr std::size_t kMaxBytes = kMaxSnapshotFrameBytes; };
-struct LiveFeed { using Message = Update; static constexpr std::size_t kMaxBytes = kMaxFrameBytes; };
+struct AgentToHub {
+    using Message = AgentMessage;
+    static constexpr std::size_t kMaxBytes = kMaxFrameBytes;
+};
+struct HubToAgent {
+    using Message = HubMessage;
+    static constexpr std::size_t kMaxBytes = kMaxFrameBytes;
+};
+struct QueryToHub {
+    using Message = QueryRequest;
+    static constexpr std::size_t kMaxBytes = kMaxFrameBytes;
+};
+struct HubToQuery {
+    using Message = QueryReply;
+    static constexpr std::size_t kMaxBytes = kMaxSnapshotFrameBytes;
+};
+struct LiveFeed {
+    using Message = Update;
+    static constexpr std::size_t kMaxBytes = kMaxFrameBytes;
+};
 
 /// Wire "type" of each message struct.
-template <class T> inline constexpr std::string_view kWireType = {};
-template <> inline constexpr std::string_view kWireType<Hello> = "hello";
-template <> inline constexpr std::string_view kWireType<Tap> = "tap";
-template <> inline constexpr std::string_view kWireType<Heartbeat> = "heartbeat";
-template <> inline constexpr std::string_view kWireType<Welcome> = "welcome";
-template <> inline constexpr std::string_view kWireType<Ack> = "ack";
-template <> inline constexpr std::string_view kWireType<Error> = "error";
-template <> inline constexpr std::string_view kWireType<SnapshotRequest> = "snapshot_request";
-template <> inline constexpr std::string_view kWireType<Snapshot> = "snapshot";
-template <> inline constexpr std::string_view kWireType<MeetingListRequest> = "meeting_list_request";
-template <> inline constexpr std::string_view kWireType<MeetingList> = "meeting_list";
-template <> inline constexpr std::string_view kWireType<Update> = "update";
+template <class T>
+inline constexpr std::string_view kWireType = {};
+template <>
+inline constexpr std::string_view kWireType<Hello> = "hello";
+template <>
+inline constexpr std::string_view kWireType<Tap> = "tap";
+template <>
+inline constexpr std::string_view kWireType<Heartbeat> = "heartbeat";
+template <>
+inline constexpr std::string_view kWireType<Welcome> = "welcome";
+template <>
+inline constexpr std::string_view kWireType<Ack> = "ack";
+template <>
+inline constexpr std::string_view kWireType<Error> = "error";
+template <>
+inline constexpr std::string_view kWireType<SnapshotRequest> = "snapshot_request";
+template <>
+inline constexpr std::string_view kWireType<Snapshot> = "snapshot";
+template <>
+inline constexpr std::string_view kWireType<MeetingListRequest> = "meeting_list_request";
+template <>
+inline constexpr std::string_view kWireType<MeetingList> = "meeting_list";
+template <>
+inline constexpr std::string_view kWireType<Update> = "update";
 
-}  // namespace rollcall::protocol
+} // namespace rollcall::protocol

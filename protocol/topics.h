@@ -23,4 +23,4 @@ inline constexpr std::string_view kMeetingTopicPrefix = "meeting/";
 /// The meeting id of a "meeting/<id>" topic; nullopt for "hub" or anything else.
 [[nodiscard]] std::optional<std::string_view> meetingIdFromTopic(std::string_view topic) noexcept;
 
-}  // namespace rollcall::protocol
+} // namespace rollcall::protocol

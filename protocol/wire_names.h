@@ -53,8 +53,7 @@ constexpr std::string_view nameOf(E value) noexcept
 template <class E>
 constexpr std::optional<E> fromName(std::string_view name) noexcept
 {
-    for (std::size_t i = 0; i < kNames<E>.size(); ++i)
-    {
+    for (std::size_t i = 0; i < kNames<E>.size(); ++i) {
         if (kNames<E>[i] == name) return static_cast<E>(i);
     }
     return std::nullopt;
@@ -65,12 +64,11 @@ template <std::size_t N>
 std::string joinNames(const std::array<std::string_view, N>& names)
 {
     std::string joined;
-    for (const auto name : names)
-    {
+    for (const auto name : names) {
         if (!joined.empty()) joined += '|';
         joined += name;
     }
     return joined;
 }
 
-}  // namespace rollcall::protocol::wire
+} // namespace rollcall::protocol::wire

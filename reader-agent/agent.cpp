@@ -20,8 +20,7 @@ std::int64_t msBetween(std::chrono::steady_clock::time_point a, std::chrono::ste
 Agent::Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& poller, const common::Clock& clock)
     : options_(std::move(options)), outbox_(outbox), link_(link), poller_(poller), clock_(clock),
       resendBackoff_(options_.resendBackoffMin)
-{
-}
+{}
 
 void Agent::run(const std::atomic<bool>& stop)
 {
@@ -81,7 +80,8 @@ void Agent::onLinkEvents()
             sendHeartbeat();
             pump(Steady::now());
         } else {
-            log->warn("lost the connection to the hub at {}; {} tap(s) in the outbox", link_.endpoint(), outbox_.depth());
+            log->warn("lost the connection to the hub at {}; {} tap(s) in the outbox", link_.endpoint(),
+                      outbox_.depth());
             welcomed_ = false;
             sent_.clear();
             nextResend_ = Steady::time_point::max();
@@ -130,13 +130,15 @@ void Agent::onWelcome(const protocol::Welcome& welcome)
     if (const auto acked = outbox_.highestAcknowledged(); acked && *acked > hubLast) {
         const auto from = hubLast > options_.maxInFlight ? hubLast - options_.maxInFlight : 0;
         const auto n = outbox_.reopenAfter(from);
-        log->warn("the hub has recorded up to seq {} of this reader but acknowledged seq {} before (restored from a backup?): "
-                  "sending {} retained tap(s) again",
-                  hubLast, *acked, n);
+        log->warn(
+            "the hub has recorded up to seq {} of this reader but acknowledged seq {} before (restored from a backup?): "
+            "sending {} retained tap(s) again",
+            hubLast, *acked, n);
     }
     if (welcome.last_seq && outbox_.advanceTo(*welcome.last_seq + 1)) {
-        log->warn("the hub has recorded seq {} of this reader, beyond this outbox (was it lost?): numbering continues at {}",
-                  *welcome.last_seq, *welcome.last_seq + 1);
+        log->warn(
+            "the hub has recorded seq {} of this reader, beyond this outbox (was it lost?): numbering continues at {}",
+            *welcome.last_seq, *welcome.last_seq + 1);
     }
     if (welcome.reader_known) {
         log->info("welcome from the hub: \"{}\" clock_offset_ms={}", welcome.message, offset);
@@ -160,7 +162,8 @@ void Agent::onAck(const protocol::Ack& ack)
         sent_.erase(sent);
     }
     const auto stored = outbox_.find(ack.seq);
-    const bool removed = outbox_.remove(ack.seq, wallMs()); // the hub has it durably: only now (kept for the retention window)
+    const bool removed =
+        outbox_.remove(ack.seq, wallMs()); // the hub has it durably: only now (kept for the retention window)
     resendBackoff_ = options_.resendBackoffMin;
     hubError_.reset();
     const auto verdict = protocol::toString(ack.verdict);
@@ -188,7 +191,7 @@ void Agent::onReaderEvents()
         } else {
             const auto& status = std::get<ReaderStatus>(event);
             common::namedLogger("reader")->info("reader state {}{}{}", protocol::toString(status.state),
-                                        status.detail.empty() ? "" : ": ", status.detail);
+                                                status.detail.empty() ? "" : ": ", status.detail);
             sendHeartbeat(); // the hub learns of a lost or recovered reader at once
         }
     }
@@ -199,7 +202,8 @@ void Agent::onTap(const CardTapped& tap)
     // Durable before anything else: from here on the tap survives a crash.
     const auto stored = outbox_.add(tap.uid, std::nullopt, tap.atMs, wallOffset());
     const auto now = Steady::now();
-    common::namedLogger("agent")->info("tap seq={} uid={} stored (outbox depth {})", stored.seq, tap.uid, outbox_.depth());
+    common::namedLogger("agent")->info("tap seq={} uid={} stored (outbox depth {})", stored.seq, tap.uid,
+                                       outbox_.depth());
     Live live{tap.uid, now, false};
     if (!link_.connected()) {
         showVerdict(stored.seq, tap.uid, Signal::Offline, "offline", kOfflineText);
@@ -243,7 +247,8 @@ void Agent::pump(Steady::time_point now)
     for (const auto& stored : outbox_.pending(options_.maxInFlight)) {
         const auto seq = stored.tap.seq;
         const auto sent = sent_.find(seq);
-        const bool due = sent == sent_.end() ? sent_.size() < options_.maxInFlight : now >= sent->second.at + resendBackoff_;
+        const bool due =
+            sent == sent_.end() ? sent_.size() < options_.maxInFlight : now >= sent->second.at + resendBackoff_;
         if (!due) {
             if (sent != sent_.end()) nextResend_ = std::min(nextResend_, sent->second.at + resendBackoff_);
             continue;
@@ -258,7 +263,9 @@ void Agent::pump(Steady::time_point now)
             // wall clock may have jumped since); a tap from an earlier run gets
             // the offset of now.
             if (const auto it = live_.find(seq); it != live_.end()) {
-                const auto steadyAtTap = std::chrono::duration_cast<std::chrono::milliseconds>(it->second.tappedAt.time_since_epoch()).count();
+                const auto steadyAtTap =
+                    std::chrono::duration_cast<std::chrono::milliseconds>(it->second.tappedAt.time_since_epoch())
+                        .count();
                 tap.clock_offset_ms = *offset_.estimate() + steadyAtTap - tap.at_ms;
             } else {
                 tap.clock_offset_ms = *wallOffset();
@@ -299,11 +306,13 @@ void Agent::sendHeartbeat()
     if (hb.reader_detail.size() > protocol::kMaxTextBytes) hb.reader_detail.resize(protocol::kMaxTextBytes);
     hb.agent_version = options_.agentVersion;
     if (link_.send(hb)) {
-        common::namedLogger("hub")->debug("heartbeat depth={} reader_state={}", hb.outbox_depth, protocol::toString(hb.reader_state));
+        common::namedLogger("hub")->debug("heartbeat depth={} reader_state={}", hb.outbox_depth,
+                                          protocol::toString(hb.reader_state));
     }
 }
 
-void Agent::showVerdict(std::uint64_t seq, const std::string& uid, Signal signal, std::string_view verdict, std::string_view text)
+void Agent::showVerdict(std::uint64_t seq, const std::string& uid, Signal signal, std::string_view verdict,
+                        std::string_view text)
 {
     // Tests and operators read this line; the attendee sees/hears the indicator.
     common::namedLogger("agent")->info("verdict seq={} uid={} {} \"{}\"", seq, uid, verdict, text);

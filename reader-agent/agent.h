@@ -12,12 +12,12 @@
 // (going on without it would lose taps); hub and reader trouble is logged,
 // reported in heartbeats and retried.
 
+#include "common/clock.h"
 #include "reader-agent/clock_offset.h"
 #include "reader-agent/hub_link.h"
 #include "reader-agent/indication.h"
 #include "reader-agent/outbox.h"
 #include "reader-agent/reader_poller.h"
-#include "common/clock.h"
 
 #include <atomic>
 #include <chrono>
@@ -31,14 +31,14 @@ namespace rollcall::agent {
 struct AgentOptions {
     using ms = std::chrono::milliseconds;
     std::string agentVersion{"0.1.0"};
-    ms ackTimeout{1000};          ///< no ack this long after a tap: offline verdict
-    ms resendBackoffMin{1000};    ///< first re-send of an unacknowledged tap; doubles ...
-    ms resendBackoffMax{60000};   ///< ... up to this
+    ms ackTimeout{1000};        ///< no ack this long after a tap: offline verdict
+    ms resendBackoffMin{1000};  ///< first re-send of an unacknowledged tap; doubles ...
+    ms resendBackoffMax{60000}; ///< ... up to this
     ms heartbeatInterval{10000};
     bool led = true;
     bool buzzer = true;
     ms indicationDuration{1000};
-    std::size_t maxInFlight = 64; ///< taps sent and not yet acknowledged, at most
+    std::size_t maxInFlight = 64;                    ///< taps sent and not yet acknowledged, at most
     ms outboxRetention{std::chrono::hours(24 * 30)}; ///< acknowledged taps kept to refill a restored hub
 };
 
@@ -69,7 +69,8 @@ private:
     void sendHeartbeat();
     /// Sends taps not yet sent on this connection and re-sends those due, oldest first.
     void pump(Steady::time_point now);
-    void showVerdict(std::uint64_t seq, const std::string& uid, Signal signal, std::string_view verdict, std::string_view text);
+    void showVerdict(std::uint64_t seq, const std::string& uid, Signal signal, std::string_view verdict,
+                     std::string_view text);
     [[nodiscard]] Steady::time_point nextDeadline(Steady::time_point now) const;
     [[nodiscard]] std::int64_t wallMs() const { return common::toMillis(clock_.now()); }
     [[nodiscard]] static std::int64_t steadyMs()

@@ -3,10 +3,9 @@
 #include "common/config_keys.h"
 #include "protocol/codec.h"
 
+#include <charconv>
 #include <spdlog/common.h>
 #include <toml++/toml.h>
-
-#include <charconv>
 #include <utility>
 
 namespace rollcall::agent {
@@ -17,7 +16,9 @@ const common::ConfigKeys& agentKeys()
     static const common::ConfigKeys keys{
         {},
         {
-            {"reader", {"id", "connstring", "poll_period", "presence_check", "debounce", "reopen_backoff_min", "reopen_backoff_max"}},
+            {"reader",
+             {"id", "connstring", "poll_period", "presence_check", "debounce", "reopen_backoff_min",
+              "reopen_backoff_max"}},
             {"outbox", {"path", "retention"}},
             {"hub", {"endpoint", "ack_timeout", "resend_backoff_min", "resend_backoff_max", "heartbeat_interval"}},
             {"indicator", {"led", "buzzer", "duration", "pn532_green", "pn532_red", "pn532_buzzer"}},
@@ -72,8 +73,9 @@ public:
         if (!node) return;
         const auto text = node.value_exact<std::string>();
         const auto bad = [&] {
-            return ConfigError(path_ + ": " + key + ": must be a whole number of days or hours from 1h to 3650d, like \"30d\"" +
-                               (text ? ", got \"" + *text + "\"" : std::string()));
+            return ConfigError(path_ + ": " + key
+                               + ": must be a whole number of days or hours from 1h to 3650d, like \"30d\""
+                               + (text ? ", got \"" + *text + "\"" : std::string()));
         };
         if (!text || text->size() < 2) throw bad();
         const char unit = text->back();
@@ -94,7 +96,8 @@ public:
         std::string text;
         read(key, text);
         const auto pin = parsePn532Pin(text);
-        if (!pin) throw ConfigError(where(node, key) + " = \"" + text + "\" is not a PN532 GPIO pin (P30..P35, P71, P72)");
+        if (!pin)
+            throw ConfigError(where(node, key) + " = \"" + text + "\" is not a PN532 GPIO pin (P30..P35, P71, P72)");
         out = *pin;
     }
 
@@ -107,8 +110,10 @@ private:
     template <class T>
     static std::string kindName()
     {
-        if constexpr (std::is_same_v<T, bool>) return "true or false";
-        else return "a string";
+        if constexpr (std::is_same_v<T, bool>)
+            return "true or false";
+        else
+            return "a string";
     }
     const toml::table& table_;
     std::string path_;
@@ -119,8 +124,8 @@ private:
 std::chrono::milliseconds parseAgentDuration(std::string_view text, std::string_view what)
 {
     const auto bad = [&]() -> ConfigError {
-        return ConfigError(std::string(what) + ": \"" + std::string(text) +
-                           "\" is not a duration (a whole number and a unit: ms, s, m or h, e.g. \"150ms\", \"1s\")");
+        return ConfigError(std::string(what) + ": \"" + std::string(text)
+                           + "\" is not a duration (a whole number and a unit: ms, s, m or h, e.g. \"150ms\", \"1s\")");
     };
     std::int64_t value = 0;
     const auto* begin = text.data();
@@ -129,13 +134,19 @@ std::chrono::milliseconds parseAgentDuration(std::string_view text, std::string_
     if (ec != std::errc() || rest == begin) throw bad();
     const std::string_view unit(rest, static_cast<std::size_t>(end - rest));
     std::int64_t factor = 0;
-    if (unit == "ms") factor = 1;
-    else if (unit == "s") factor = 1000;
-    else if (unit == "m") factor = 60'000;
-    else if (unit == "h") factor = 3'600'000;
-    else throw bad();
+    if (unit == "ms")
+        factor = 1;
+    else if (unit == "s")
+        factor = 1000;
+    else if (unit == "m")
+        factor = 60'000;
+    else if (unit == "h")
+        factor = 3'600'000;
+    else
+        throw bad();
     if (value <= 0) throw ConfigError(std::string(what) + ": must be more than 0, got \"" + std::string(text) + "\"");
-    if (value > 24 * 3'600'000 / factor) throw ConfigError(std::string(what) + ": \"" + std::string(text) + "\" is more than a day");
+    if (value > 24 * 3'600'000 / factor)
+        throw ConfigError(std::string(what) + ": \"" + std::string(text) + "\" is more than a day");
     return std::chrono::milliseconds(value * factor);
 }
 
@@ -147,7 +158,8 @@ void loadAgentConfigFile(AgentConfig& config, const std::string& path)
     } catch (const toml::parse_error& e) {
         throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
     }
-    if (const auto unknown = common::unknownConfigKeys(t, agentKeys(), path); !unknown.empty()) throw ConfigError(unknown);
+    if (const auto unknown = common::unknownConfigKeys(t, agentKeys(), path); !unknown.empty())
+        throw ConfigError(unknown);
     // Read into a copy: a rejected file leaves `config` as it was.
     AgentConfig c = config;
     const FileReader r(t, path);
@@ -173,7 +185,8 @@ void loadAgentConfigFile(AgentConfig& config, const std::string& path)
     r.readPin("indicator.pn532_buzzer", c.wiring.buzzer);
     r.readString("log.level", c.logLevel);
     if (const auto node = std::as_const(t).at_path("log.level"); node && !isLogLevel(c.logLevel)) {
-        throw ConfigError(r.where(node, "log.level") + " \"" + c.logLevel + "\" is not one of trace, debug, info, warn, error, off");
+        throw ConfigError(r.where(node, "log.level") + " \"" + c.logLevel
+                          + "\" is not one of trace, debug, info, warn, error, off");
     }
     config = std::move(c);
 }
@@ -181,15 +194,20 @@ void loadAgentConfigFile(AgentConfig& config, const std::string& path)
 void validateAgentConfig(const AgentConfig& c)
 {
     if (c.readerId.empty()) throw ConfigError("no reader id: give --reader-id ID or reader.id in the config file");
-    if (c.connstring.empty()) throw ConfigError("no reader: give --reader CONNSTRING (e.g. pn532_uart:/dev/ttyUSB0) or reader.connstring in the config file");
+    if (c.connstring.empty())
+        throw ConfigError(
+            "no reader: give --reader CONNSTRING (e.g. pn532_uart:/dev/ttyUSB0) or reader.connstring in the config file");
     if (c.outboxPath.empty()) throw ConfigError("no outbox: give --outbox PATH or outbox.path in the config file");
-    if (c.hubEndpoint.empty()) throw ConfigError("no hub: give --hub ENDPOINT (e.g. tcp://hub:7700) or hub.endpoint in the config file");
+    if (c.hubEndpoint.empty())
+        throw ConfigError("no hub: give --hub ENDPOINT (e.g. tcp://hub:7700) or hub.endpoint in the config file");
     // The reader id must pass the hub's decoder, or every tap would be refused.
     const auto probe = protocol::decode<protocol::AgentToHub>(protocol::encode(protocol::Hello{c.readerId, "0", 0}));
-    if (!probe) throw ConfigError("reader id \"" + c.readerId + "\" is not valid: 1..64 characters of A-Z a-z 0-9 . _ : -");
+    if (!probe)
+        throw ConfigError("reader id \"" + c.readerId + "\" is not valid: 1..64 characters of A-Z a-z 0-9 . _ : -");
     const auto pair = [](const char* what, std::chrono::milliseconds min, std::chrono::milliseconds max) {
-        if (min > max) throw ConfigError(std::string(what) + ": the minimum (" + std::to_string(min.count()) +
-                                         " ms) is more than the maximum (" + std::to_string(max.count()) + " ms)");
+        if (min > max)
+            throw ConfigError(std::string(what) + ": the minimum (" + std::to_string(min.count())
+                              + " ms) is more than the maximum (" + std::to_string(max.count()) + " ms)");
     };
     pair("reader.reopen_backoff_min/max", c.reopenBackoffMin, c.reopenBackoffMax);
     pair("hub.resend_backoff_min/max", c.resendBackoffMin, c.resendBackoffMax);

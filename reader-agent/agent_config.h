@@ -23,29 +23,30 @@ public:
 struct AgentConfig {
     using ms = std::chrono::milliseconds;
     // [reader]
-    std::string readerId;                    ///< reader.id / --reader-id (required)
-    std::string connstring;                  ///< reader.connstring / --reader (required)
-    ms pollPeriod{150};                      ///< reader.poll_period
-    ms presenceCheck{100};                   ///< reader.presence_check
-    ms debounce{1000};                       ///< reader.debounce
-    ms reopenBackoffMin{1000};               ///< reader.reopen_backoff_min
-    ms reopenBackoffMax{30000};              ///< reader.reopen_backoff_max
+    std::string readerId;       ///< reader.id / --reader-id (required)
+    std::string connstring;     ///< reader.connstring / --reader (required)
+    ms pollPeriod{150};         ///< reader.poll_period
+    ms presenceCheck{100};      ///< reader.presence_check
+    ms debounce{1000};          ///< reader.debounce
+    ms reopenBackoffMin{1000};  ///< reader.reopen_backoff_min
+    ms reopenBackoffMax{30000}; ///< reader.reopen_backoff_max
     // [outbox]
-    std::string outboxPath;                  ///< outbox.path / --outbox (required)
-    ms outboxRetention{std::chrono::hours(24 * 30)}; ///< outbox.retention: acknowledged taps kept (refill a restored hub)
+    std::string outboxPath; ///< outbox.path / --outbox (required)
+    ms outboxRetention{
+        std::chrono::hours(24 * 30)}; ///< outbox.retention: acknowledged taps kept (refill a restored hub)
     // [hub]
     std::string hubEndpoint{"tcp://127.0.0.1:7700"}; ///< hub.endpoint / --hub
-    ms ackTimeout{1000};                     ///< hub.ack_timeout
-    ms resendBackoffMin{1000};               ///< hub.resend_backoff_min
-    ms resendBackoffMax{60000};              ///< hub.resend_backoff_max
-    ms heartbeatInterval{10000};             ///< hub.heartbeat_interval
+    ms ackTimeout{1000};                             ///< hub.ack_timeout
+    ms resendBackoffMin{1000};                       ///< hub.resend_backoff_min
+    ms resendBackoffMax{60000};                      ///< hub.resend_backoff_max
+    ms heartbeatInterval{10000};                     ///< hub.heartbeat_interval
     // [indicator]
-    bool led = true;                         ///< indicator.led
-    bool buzzer = true;                      ///< indicator.buzzer
-    ms indicationDuration{1000};             ///< indicator.duration
-    Pn532Wiring wiring;                      ///< indicator.pn532_green / pn532_red / pn532_buzzer
+    bool led = true;             ///< indicator.led
+    bool buzzer = true;          ///< indicator.buzzer
+    ms indicationDuration{1000}; ///< indicator.duration
+    Pn532Wiring wiring;          ///< indicator.pn532_green / pn532_red / pn532_buzzer
     // [log]
-    std::string logLevel{"info"};            ///< log.level / --log-level
+    std::string logLevel{"info"}; ///< log.level / --log-level
 
     bool operator==(const AgentConfig&) const = default;
 };

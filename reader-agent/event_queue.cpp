@@ -2,9 +2,8 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <system_error>
-
 #include <sys/eventfd.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace rollcall::agent {

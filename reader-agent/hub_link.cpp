@@ -1,20 +1,19 @@
 #include "reader-agent/hub_link.h"
 
-#include <zmq_addon.hpp>
-
 #include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <sstream>
 #include <vector>
+#include <zmq_addon.hpp>
 
 namespace rollcall::agent {
 
 HubLink::HubLink(zmq::context_t& context, const std::string& endpoint, HubLinkOptions options)
     : endpoint_(endpoint), socket_(context, zmq::socket_type::dealer), monitor_(context, zmq::socket_type::pair)
 {
-    socket_.set(zmq::sockopt::linger, 0);          // the outbox, not ZeroMQ, keeps unsent taps
-    socket_.set(zmq::sockopt::immediate, 1);       // no queueing towards a hub that is not there
+    socket_.set(zmq::sockopt::linger, 0);    // the outbox, not ZeroMQ, keeps unsent taps
+    socket_.set(zmq::sockopt::immediate, 1); // no queueing towards a hub that is not there
     socket_.set(zmq::sockopt::reconnect_ivl, static_cast<int>(options.reconnect.count()));
     socket_.set(zmq::sockopt::reconnect_ivl_max, static_cast<int>(options.reconnectMax.count()));
     socket_.set(zmq::sockopt::heartbeat_ivl, static_cast<int>(options.heartbeat.count()));
@@ -25,7 +24,8 @@ HubLink::HubLink(zmq::context_t& context, const std::string& endpoint, HubLinkOp
     std::ostringstream monitorEndpoint;
     monitorEndpoint << "inproc://rollcall-agent-hub-monitor-" << static_cast<const void*>(this);
     if (zmq_socket_monitor(socket_.handle(), monitorEndpoint.str().c_str(),
-                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED) != 0) {
+                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED)
+        != 0) {
         throw zmq::error_t();
     }
     monitor_.set(zmq::sockopt::linger, 0);

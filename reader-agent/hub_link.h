@@ -10,13 +10,12 @@
 
 #include "protocol/codec.h"
 
-#include <zmq.hpp>
-
 #include <chrono>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
+#include <zmq.hpp>
 
 namespace rollcall::agent {
 

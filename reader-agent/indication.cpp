@@ -12,17 +12,13 @@ Signal signalFor(Verdict verdict) noexcept
 {
     switch (verdict) {
     case Verdict::Present:
-    case Verdict::CheckedOut:
-        return Signal::Accepted;
-    case Verdict::Late:
-        return Signal::Late;
+    case Verdict::CheckedOut: return Signal::Accepted;
+    case Verdict::Late: return Signal::Late;
     case Verdict::WalkIn:
     case Verdict::Duplicate:
-    case Verdict::NotInWindow:
-        return Signal::Notice;
+    case Verdict::NotInWindow: return Signal::Notice;
     case Verdict::UnknownBadge:
-    case Verdict::UnknownReader:
-        return Signal::Rejected;
+    case Verdict::UnknownReader: return Signal::Rejected;
     }
     return Signal::Rejected;
 }
@@ -45,21 +41,20 @@ std::vector<IndicatorStep> patternFor(const Indication& indication)
     const bool r = true;
     std::vector<IndicatorStep> steps;
     switch (indication.signal) {
-    case Signal::Accepted:
-        steps = {{g, false, true, 150ms}, {g, false, false, 0ms}};
-        break;
+    case Signal::Accepted: steps = {{g, false, true, 150ms}, {g, false, false, 0ms}}; break;
     case Signal::Late:
         steps = {{g, false, true, 120ms}, {g, false, false, 120ms}, {g, false, true, 120ms}, {g, false, false, 0ms}};
         break;
-    case Signal::Notice:
-        steps = {{g, r, true, 150ms}, {g, r, false, 0ms}};
-        break;
+    case Signal::Notice: steps = {{g, r, true, 150ms}, {g, r, false, 0ms}}; break;
     case Signal::Rejected:
-        steps = {{false, r, true, 100ms}, {false, r, false, 100ms}, {false, r, true, 100ms}, {false, r, false, 100ms},
-                 {false, r, true, 100ms}, {false, r, false, 0ms}};
+        steps = {{false, r, true, 100ms},  {false, r, false, 100ms}, {false, r, true, 100ms},
+                 {false, r, false, 100ms}, {false, r, true, 100ms},  {false, r, false, 0ms}};
         break;
     case Signal::Offline:
-        steps = {{g, r, true, 150ms}, {false, false, false, 150ms}, {g, r, true, 150ms}, {false, false, false, 150ms},
+        steps = {{g, r, true, 150ms},
+                 {false, false, false, 150ms},
+                 {g, r, true, 150ms},
+                 {false, false, false, 150ms},
                  {g, r, false, 0ms}};
         break;
     }
@@ -107,19 +102,44 @@ std::array<std::uint8_t, 9> acr122uLedBuzzerApdu(const Indication& indication)
     // mask, bit4/5 initial red/green blink state, bit6/7 red/green blink mask.
     constexpr std::uint8_t kGreenBlink = 0x80 | 0x20; // blink green, starting on
     constexpr std::uint8_t kRedBlink = 0x40 | 0x10;
-    constexpr std::uint8_t kBothMasks = 0x0C;         // final state: both off
+    constexpr std::uint8_t kBothMasks = 0x0C; // final state: both off
     std::uint8_t p2 = 0;
     std::uint8_t t1 = 1;
     std::uint8_t t2 = 1;
     std::uint8_t repeat = 1;
     switch (indication.signal) {
-    case Signal::Accepted: p2 = kGreenBlink | kBothMasks; t1 = 5; t2 = 1; repeat = 1; break;
-    case Signal::Late: p2 = kGreenBlink | kBothMasks; t1 = 2; t2 = 1; repeat = 2; break;
-    case Signal::Notice: p2 = kGreenBlink | kRedBlink | kBothMasks; t1 = 5; t2 = 1; repeat = 1; break;
-    case Signal::Rejected: p2 = kRedBlink | kBothMasks; t1 = 2; t2 = 1; repeat = 3; break;
-    case Signal::Offline: p2 = kGreenBlink | kRedBlink | kBothMasks; t1 = 2; t2 = 2; repeat = 2; break;
+    case Signal::Accepted:
+        p2 = kGreenBlink | kBothMasks;
+        t1 = 5;
+        t2 = 1;
+        repeat = 1;
+        break;
+    case Signal::Late:
+        p2 = kGreenBlink | kBothMasks;
+        t1 = 2;
+        t2 = 1;
+        repeat = 2;
+        break;
+    case Signal::Notice:
+        p2 = kGreenBlink | kRedBlink | kBothMasks;
+        t1 = 5;
+        t2 = 1;
+        repeat = 1;
+        break;
+    case Signal::Rejected:
+        p2 = kRedBlink | kBothMasks;
+        t1 = 2;
+        t2 = 1;
+        repeat = 3;
+        break;
+    case Signal::Offline:
+        p2 = kGreenBlink | kRedBlink | kBothMasks;
+        t1 = 2;
+        t2 = 2;
+        repeat = 2;
+        break;
     }
-    if (!indication.led) p2 = 0;                       // no LED change
+    if (!indication.led) p2 = 0;                                 // no LED change
     const std::uint8_t buzzer = indication.buzzer ? 0x01 : 0x00; // 01: buzz during T1
     return {0xFF, 0x00, 0x40, p2, 0x04, t1, t2, repeat, buzzer};
 }

@@ -1,15 +1,14 @@
 // rollcall-agent: runs beside a badge reader; see docs/agent.md and
 // reader-agent/rollcall-agent.toml for every setting.
+#include "common/database.h"
 #include "common/logging.h"
 #include "reader-agent/agent.h"
 #include "reader-agent/agent_config.h"
 #include "reader-agent/instance_lock.h"
-#include "reader-agent/skewed_clock.h"
-#include "common/database.h"
 #include "reader-agent/libnfc/libnfc_card_reader.h"
+#include "reader-agent/skewed_clock.h"
 
 #include <CLI/CLI.hpp>
-
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -52,7 +51,8 @@ int main(int argc, char** argv)
     std::string readerId;
     std::string outbox;
     std::string logLevel;
-    app.add_option("--config", configFile, "TOML settings file (see reader-agent/rollcall-agent.toml)")->check(CLI::ExistingFile);
+    app.add_option("--config", configFile, "TOML settings file (see reader-agent/rollcall-agent.toml)")
+        ->check(CLI::ExistingFile);
     app.add_option("--reader", reader, "libnfc connstring, e.g. pn532_uart:/dev/ttyUSB0 or acr122_usb");
     app.add_option("--hub", hub, "hub taps endpoint, e.g. tcp://hub.example:7700");
     app.add_option("--reader-id", readerId, "this reader's id as registered at the hub");
@@ -95,8 +95,8 @@ int main(int argc, char** argv)
             std::cerr << "rollcall-agent: --hub \"" << config.hubEndpoint << "\": " << e.what() << "\n";
             return 2;
         }
-        LibnfcCardReader cardReader(LibnfcReaderOptions{config.connstring, config.pollPeriod, config.led || config.buzzer,
-                                                        config.wiring});
+        LibnfcCardReader cardReader(
+            LibnfcReaderOptions{config.connstring, config.pollPeriod, config.led || config.buzzer, config.wiring});
         // Tests only: an agent whose clock is wrong (ROLLCALL_AGENT_CLOCK_SKEW_MS / _FILE, docs/agent.md).
         const common::SystemClock systemClock;
         const auto skewed = SkewedClock::fromEnvironment();
@@ -117,8 +117,9 @@ int main(int argc, char** argv)
         options.outboxRetention = config.outboxRetention;
         Agent agent(options, box, *link, poller, clock);
         // Tests and scripts wait for this line.
-        log->info("rollcall-agent: running reader_id={} reader={} hub={} outbox={} next_seq={} depth={}", config.readerId,
-                  config.connstring, config.hubEndpoint, config.outboxPath, box.nextSeq(), box.depth());
+        log->info("rollcall-agent: running reader_id={} reader={} hub={} outbox={} next_seq={} depth={}",
+                  config.readerId, config.connstring, config.hubEndpoint, config.outboxPath, box.nextSeq(),
+                  box.depth());
         agent.run(g_stop);
         log->info("stopped");
         return 0;

@@ -50,8 +50,8 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
     if (get.step()) {
         const auto version = std::stoll(get.getText(0));
         if (version > kSchemaVersion) {
-            throw OutboxError(path + ": outbox schema " + std::to_string(version) + " is newer than this agent (" +
-                              std::to_string(kSchemaVersion) + ")");
+            throw OutboxError(path + ": outbox schema " + std::to_string(version) + " is newer than this agent ("
+                              + std::to_string(kSchemaVersion) + ")");
         }
     }
     const bool hadVersion = [&] {
@@ -71,8 +71,8 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
     if (get.step()) {
         const auto owner = get.getText(0);
         if (owner != readerId_) {
-            throw OutboxError(path + ": this outbox belongs to reader \"" + owner + "\", not \"" + readerId_ +
-                              "\" (sequence numbers are per reader; give each reader its own outbox)");
+            throw OutboxError(path + ": this outbox belongs to reader \"" + owner + "\", not \"" + readerId_
+                              + "\" (sequence numbers are per reader; give each reader its own outbox)");
         }
     }
     get.reset();
@@ -88,10 +88,13 @@ protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::D
 {
     common::Transaction tx(db_);
     const auto seq = nextSeq();
-    auto insert = db_.prepare("INSERT INTO outbox(seq, badge_uid, direction, at_ms, clock_offset_ms) VALUES (?, ?, ?, ?, ?)");
+    auto insert =
+        db_.prepare("INSERT INTO outbox(seq, badge_uid, direction, at_ms, clock_offset_ms) VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<std::int64_t>(seq)).bind(2, badgeUid);
-    if (direction) insert.bind(3, protocol::toString(*direction));
-    else insert.bindNull(3);
+    if (direction)
+        insert.bind(3, protocol::toString(*direction));
+    else
+        insert.bindNull(3);
     insert.bind(4, atMs).bind(5, clockOffsetMs);
     insert.run();
     // The counter moves in the same transaction as the row: never derived from
@@ -150,7 +153,8 @@ std::uint64_t Outbox::reopenAfter(std::uint64_t seq)
 
 std::vector<StoredTap> Outbox::pending(std::size_t limit) const
 {
-    auto s = db_.prepare("SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE acked_ms IS NULL ORDER BY seq LIMIT ?");
+    auto s = db_.prepare(
+        "SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE acked_ms IS NULL ORDER BY seq LIMIT ?");
     s.bind(1, static_cast<std::int64_t>(limit));
     std::vector<StoredTap> out;
     while (s.step()) out.push_back(tapFrom(s, readerId_));
@@ -159,7 +163,8 @@ std::vector<StoredTap> Outbox::pending(std::size_t limit) const
 
 std::optional<StoredTap> Outbox::find(std::uint64_t seq) const
 {
-    auto s = db_.prepare("SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE seq = ? AND acked_ms IS NULL");
+    auto s = db_.prepare(
+        "SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE seq = ? AND acked_ms IS NULL");
     s.bind(1, static_cast<std::int64_t>(seq));
     if (!s.step()) return std::nullopt;
     return tapFrom(s, readerId_);

@@ -3,7 +3,6 @@
 #include "common/logging.h"
 
 #include <algorithm>
-
 #include <csignal>
 #include <pthread.h>
 
@@ -27,8 +26,7 @@ std::optional<std::string> wireUid(const CardUid& raw)
 
 ReaderPoller::ReaderPoller(CardReader& reader, const common::Clock& clock, ReaderPollerOptions options)
     : reader_(reader), clock_(clock), options_(options)
-{
-}
+{}
 
 ReaderPoller::~ReaderPoller() { stop(); }
 
@@ -102,7 +100,9 @@ void ReaderPoller::serviceIndicator(Steady::time_point now)
     }
     const auto apply = [&](const IndicatorStep& step) {
         if (!reader_.setIndicator(step)) {
-            if (!indicatorWarned_) common::namedLogger("reader")->info("{} has no indicator the agent drives: verdicts are logged only", reader_.name());
+            if (!indicatorWarned_)
+                common::namedLogger("reader")->info("{} has no indicator the agent drives: verdicts are logged only",
+                                                    reader_.name());
             indicatorWarned_ = true;
             pattern_.clear();
             return false;
@@ -130,7 +130,8 @@ void ReaderPoller::onCard(const CardUid& raw)
     const auto now = Steady::now();
     const auto uid = wireUid(raw);
     if (!uid) {
-        common::namedLogger("reader")->warn("ignoring a card with a {}-byte UID (the wire takes 4..10 bytes)", raw.size());
+        common::namedLogger("reader")->warn("ignoring a card with a {}-byte UID (the wire takes 4..10 bytes)",
+                                            raw.size());
         present_.emplace(1, '?'); // wait for it to leave rather than report it on every poll
         return;
     }
@@ -160,7 +161,9 @@ void ReaderPoller::run()
                 setStatus(protocol::ReaderState::Ok, "");
                 indicatorWarned_ = false;
             } catch (const ReaderError& e) {
-                if (status().detail != e.what()) log->warn("reader not available: {} (retrying every {} ms at most)", e.what(), options_.reopenMax.count());
+                if (status().detail != e.what())
+                    log->warn("reader not available: {} (retrying every {} ms at most)", e.what(),
+                              options_.reopenMax.count());
                 setStatus(protocol::ReaderState::NoReader, e.what());
                 {
                     std::lock_guard lock(mutex_);

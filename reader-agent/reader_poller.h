@@ -9,12 +9,11 @@
 // Threading: start()/stop()/show()/status() may be called from any thread;
 // the CardReader is used only by the poll thread (except interrupt()).
 
+#include "common/clock.h"
+#include "protocol/messages.h"
 #include "reader-agent/card_reader.h"
 #include "reader-agent/event_queue.h"
 #include "reader-agent/indication.h"
-#include "common/clock.h"
-
-#include "protocol/messages.h"
 
 #include <atomic>
 #include <chrono>
@@ -94,7 +93,7 @@ private:
     ReaderStatus status_;
 
     // Poll thread only.
-    std::optional<std::string> present_;                 // UID of the card in the field
+    std::optional<std::string> present_;                                 // UID of the card in the field
     std::optional<std::pair<std::string, Steady::time_point>> lastLeft_; // for debounce
     std::vector<IndicatorStep> pattern_;
     std::size_t step_ = 0;

@@ -12,8 +12,7 @@ bool AbsenteeModel::lessThan(const QModelIndex& left, const QModelIndex& right) 
 {
     const auto& a = attendee(left.row());
     const auto& b = attendee(right.row());
-    if (a.unit != b.unit)
-        return a.unit < b.unit;
+    if (a.unit != b.unit) return a.unit < b.unit;
     return left.row() < right.row();
 }
 

@@ -12,7 +12,10 @@ class AbsenteeModel : public AttendeeFilterModel {
     QML_UNCREATABLE("Owned by Dashboard")
 
 public:
-    explicit AbsenteeModel(AttendeeModel& source, QObject* parent = nullptr) : AttendeeFilterModel(parent) { follow(source); }
+    explicit AbsenteeModel(AttendeeModel& source, QObject* parent = nullptr) : AttendeeFilterModel(parent)
+    {
+        follow(source);
+    }
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;

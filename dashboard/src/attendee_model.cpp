@@ -13,8 +13,7 @@ int AttendeeModel::rowCount(const QModelIndex& parent) const
 
 QVariant AttendeeModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const auto& a = rows_[static_cast<std::size_t>(index.row())];
     using S = protocol::AttendanceStatus;
     switch (role) {
@@ -34,8 +33,7 @@ QVariant AttendeeModel::data(const QModelIndex& index, int role) const
     case EarlyMinutesRole: return a.early_minutes;
     case FlagsTextRole: {
         QStringList parts;
-        for (auto f : a.flags)
-            parts << DisplayText::flag(f);
+        for (auto f : a.flags) parts << DisplayText::flag(f);
         return parts.join(QStringLiteral("、"));
     }
     case FirstInTextRole: return a.first_in_ms ? DisplayText::clock(*a.first_in_ms) : QString();
@@ -51,15 +49,16 @@ QVariant AttendeeModel::data(const QModelIndex& index, int role) const
                                  : tr("%1 min late").arg(a.late_minutes);
             break;
         case S::Present:
-            text = a.first_in_ms ? tr("In at %1").arg(DisplayText::clock(*a.first_in_ms)) : DisplayText::status(a.status);
+            text =
+                a.first_in_ms ? tr("In at %1").arg(DisplayText::clock(*a.first_in_ms)) : DisplayText::status(a.status);
             break;
         case S::Substituted:
-            text = a.substitute ? tr("Substitute: %1").arg(DisplayText::fromStd(*a.substitute)) : DisplayText::status(a.status);
+            text = a.substitute ? tr("Substitute: %1").arg(DisplayText::fromStd(*a.substitute))
+                                : DisplayText::status(a.status);
             break;
         default: text = DisplayText::status(a.status); break;
         }
-        for (auto f : a.flags)
-            text += QStringLiteral(" · ") + DisplayText::flag(f);
+        for (auto f : a.flags) text += QStringLiteral(" · ") + DisplayText::flag(f);
         return text;
     }
     default: return {};
@@ -69,14 +68,22 @@ QVariant AttendeeModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> AttendeeModel::roleNames() const
 {
     return {
-        {PersonIdRole, "personId"},       {NameRole, "name"},
-        {UnitRole, "unit"},               {UnitLeafRole, "unitLeaf"},
-        {StatusRole, "status"},           {StatusTextRole, "statusText"},
-        {StatusColorRole, "statusColor"}, {LateMinutesRole, "lateMinutes"},
-        {LateTextRole, "lateText"},       {EarlyMinutesRole, "earlyMinutes"},
-        {FlagsTextRole, "flagsText"},     {FirstInTextRole, "firstInText"},
-        {LastOutTextRole, "lastOutText"}, {SubstituteRole, "substitute"},
-        {InsideRole, "inside"},           {MissingRole, "missing"},
+        {PersonIdRole, "personId"},
+        {NameRole, "name"},
+        {UnitRole, "unit"},
+        {UnitLeafRole, "unitLeaf"},
+        {StatusRole, "status"},
+        {StatusTextRole, "statusText"},
+        {StatusColorRole, "statusColor"},
+        {LateMinutesRole, "lateMinutes"},
+        {LateTextRole, "lateText"},
+        {EarlyMinutesRole, "earlyMinutes"},
+        {FlagsTextRole, "flagsText"},
+        {FirstInTextRole, "firstInText"},
+        {LastOutTextRole, "lastOutText"},
+        {SubstituteRole, "substitute"},
+        {InsideRole, "inside"},
+        {MissingRole, "missing"},
         {DetailTextRole, "detailText"},
     };
 }
@@ -91,8 +98,7 @@ void AttendeeModel::reset(const std::vector<protocol::AttendeeState>& attendees)
     for (std::size_t i = 0; i < rows_.size(); ++i)
         index_.insert(DisplayText::fromStd(rows_[i].person_id), static_cast<int>(i));
     endResetModel();
-    if (countChanges)
-        emit countChanged();
+    if (countChanges) emit countChanged();
 }
 
 void AttendeeModel::upsert(const protocol::AttendeeState& attendee)
@@ -101,8 +107,7 @@ void AttendeeModel::upsert(const protocol::AttendeeState& attendee)
     const int row = index_.value(id, -1);
     if (row >= 0) {
         auto& slot = rows_[static_cast<std::size_t>(row)];
-        if (slot == attendee)
-            return;
+        if (slot == attendee) return;
         slot = attendee;
         const auto idx = index(row);
         emit dataChanged(idx, idx);

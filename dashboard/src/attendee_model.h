@@ -7,7 +7,6 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QtQml/qqmlregistration.h>
-
 #include <vector>
 
 namespace rollcall::dashboard {
@@ -22,21 +21,21 @@ public:
     enum Role {
         PersonIdRole = Qt::UserRole + 1,
         NameRole,
-        UnitRole,          ///< full unit path
-        UnitLeafRole,      ///< last part of the unit path
-        StatusRole,        ///< wire name, e.g. "late"
-        StatusTextRole,    ///< localised
+        UnitRole,       ///< full unit path
+        UnitLeafRole,   ///< last part of the unit path
+        StatusRole,     ///< wire name, e.g. "late"
+        StatusTextRole, ///< localised
         StatusColorRole,
         LateMinutesRole,
-        LateTextRole,      ///< "6 min" or ""
+        LateTextRole, ///< "6 min" or ""
         EarlyMinutesRole,
-        FlagsTextRole,     ///< localised, "、"-joined
-        FirstInTextRole,   ///< "09:06" or ""
+        FlagsTextRole,   ///< localised, "、"-joined
+        FirstInTextRole, ///< "09:06" or ""
         LastOutTextRole,
         SubstituteRole,
         InsideRole,
-        MissingRole,       ///< not attended and not excused (absent, overdue, not arrived)
-        DetailTextRole,    ///< one line for lists: "6 min late (09:06)", "Absent", "Substitute: 李四"
+        MissingRole,    ///< not attended and not excused (absent, overdue, not arrived)
+        DetailTextRole, ///< one line for lists: "6 min late (09:06)", "Absent", "Substitute: 李四"
     };
     Q_ENUM(Role)
 

@@ -15,15 +15,9 @@
 namespace rollcall::dashboard {
 
 Dashboard::Dashboard(Clock clock, QObject* parent)
-    : QObject(parent),
-      clock_(std::move(clock)),
-      board_(new MeetingBoard(this)),
-      attendees_(new AttendeeModel(this)),
-      absentees_(new AbsenteeModel(*attendees_, this)),
-      lates_(new LateModel(*attendees_, this)),
-      units_(new UnitTreeModel(this)),
-      tapFeed_(new TapFeedModel(100, this)),
-      readers_(new ReaderHealthModel(this)),
+    : QObject(parent), clock_(std::move(clock)), board_(new MeetingBoard(this)), attendees_(new AttendeeModel(this)),
+      absentees_(new AbsenteeModel(*attendees_, this)), lates_(new LateModel(*attendees_, this)),
+      units_(new UnitTreeModel(this)), tapFeed_(new TapFeedModel(100, this)), readers_(new ReaderHealthModel(this)),
       meetings_(new MeetingListModel(this))
 {
     // The wall screen re-orders units by rate at most once a second.
@@ -128,8 +122,7 @@ void Dashboard::selectMeeting(const QString& meetingId)
         tapFeed_->reset({});
         readers_->reset({});
     }
-    if (connection_)
-        connection_->setMeeting(meetingId);
+    if (connection_) connection_->setMeeting(meetingId);
     setPickerVisible(meetingId.isEmpty());
 }
 
@@ -141,22 +134,19 @@ void Dashboard::showPicker()
 
 void Dashboard::refreshMeetings()
 {
-    if (connection_)
-        connection_->requestMeetingList();
+    if (connection_) connection_->requestMeetingList();
 }
 
 void Dashboard::setVenueMode(bool on)
 {
-    if (on == venueMode_)
-        return;
+    if (on == venueMode_) return;
     venueMode_ = on;
     emit venueModeChanged();
 }
 
 void Dashboard::setPickerVisible(bool on)
 {
-    if (on == pickerVisible_)
-        return;
+    if (on == pickerVisible_) return;
     pickerVisible_ = on;
     emit pickerVisibleChanged();
 }

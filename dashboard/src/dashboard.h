@@ -11,13 +11,11 @@
 #include "dashboard/src/reader_health_model.h"
 #include "dashboard/src/tap_feed_model.h"
 #include "dashboard/src/unit_tree_model.h"
-
 #include "protocol/messages.h"
 
 #include <QObject>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
-
 #include <functional>
 
 namespace rollcall::dashboard {

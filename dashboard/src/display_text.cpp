@@ -37,10 +37,8 @@ QString DisplayText::countdown(std::int64_t ms)
 QString DisplayText::ago(std::int64_t ms)
 {
     const std::int64_t s = std::max<std::int64_t>(0, ms / 1000);
-    if (s < 60)
-        return tr("%1 s ago").arg(s);
-    if (s < 3600)
-        return tr("%1 min ago").arg(s / 60);
+    if (s < 60) return tr("%1 s ago").arg(s);
+    if (s < 3600) return tr("%1 min ago").arg(s / 60);
     return tr("%1 h ago").arg(s / 3600);
 }
 
@@ -119,17 +117,14 @@ QColor DisplayText::verdictColor(protocol::Verdict v)
 
 QString DisplayText::direction(std::optional<protocol::Direction> d)
 {
-    if (!d)
-        return {};
+    if (!d) return {};
     return *d == protocol::Direction::In ? tr("In") : tr("Out");
 }
 
 QString DisplayText::readerState(const protocol::ReaderHealth& r)
 {
-    if (!r.reader_state)
-        return tr("Never seen");
-    if (!r.online)
-        return tr("Offline");
+    if (!r.reader_state) return tr("Never seen");
+    if (!r.online) return tr("Offline");
     switch (*r.reader_state) {
     case protocol::ReaderState::Ok: return tr("Online");
     case protocol::ReaderState::NoReader: return tr("No reader attached");
@@ -166,19 +161,15 @@ QColor DisplayText::meetingStateColor(protocol::MeetingState s)
 
 QString DisplayText::ratePercent(std::optional<double> percent)
 {
-    if (!percent)
-        return QStringLiteral("—");
+    if (!percent) return QStringLiteral("—");
     return QStringLiteral("%1%").arg(*percent, 0, 'f', 1);
 }
 
 QColor DisplayText::rateColor(double rate)
 {
-    if (rate < 0)
-        return kMuted;
-    if (rate >= 0.95)
-        return kGood;
-    if (rate >= 0.9)
-        return kWarn;
+    if (rate < 0) return kMuted;
+    if (rate >= 0.95) return kGood;
+    if (rate >= 0.9) return kWarn;
     return kBad;
 }
 

@@ -4,7 +4,6 @@
 
 #include <QLoggingCategory>
 #include <QSocketNotifier>
-
 #include <iterator>
 #include <zmq.hpp>
 #include <zmq_addon.hpp>
@@ -19,14 +18,10 @@ std::string toStd(const QString& s) { return s.toStdString(); }
 
 HubConnection::HubConnection(const QString& liveEndpoint, const QString& queryEndpoint, QObject* parent)
     : HubConnection(liveEndpoint, queryEndpoint, Timing{}, parent)
-{
-}
+{}
 
 HubConnection::HubConnection(const QString& liveEndpoint, const QString& queryEndpoint, Timing timing, QObject* parent)
-    : QObject(parent),
-      liveEndpoint_(toStd(liveEndpoint)),
-      queryEndpoint_(toStd(queryEndpoint)),
-      timing_(timing),
+    : QObject(parent), liveEndpoint_(toStd(liveEndpoint)), queryEndpoint_(toStd(queryEndpoint)), timing_(timing),
       context_(std::make_unique<zmq::context_t>(1))
 {
     queryTimer_.setSingleShot(true);
@@ -87,10 +82,8 @@ void HubConnection::createQuerySocket()
 void HubConnection::setMeeting(const QString& meetingId)
 {
     const auto id = toStd(meetingId);
-    if (id == meetingId_)
-        return;
-    if (!meetingTopic_.empty())
-        live_->set(zmq::sockopt::unsubscribe, meetingTopic_);
+    if (id == meetingId_) return;
+    if (!meetingTopic_.empty()) live_->set(zmq::sockopt::unsubscribe, meetingTopic_);
     meetingId_ = id;
     meetingTopic_ = id.empty() ? std::string() : protocol::meetingTopic(id);
     sequencer_.reset();
@@ -108,15 +101,13 @@ void HubConnection::setMeeting(const QString& meetingId)
 void HubConnection::requestMeetingList(const QString& day)
 {
     Request r{Request::Kind::MeetingList, {}, std::nullopt};
-    if (!day.isEmpty())
-        r.day = toStd(day);
+    if (!day.isEmpty()) r.day = toStd(day);
     enqueue(std::move(r));
 }
 
 void HubConnection::resync()
 {
-    if (meetingId_.empty())
-        return;
+    if (meetingId_.empty()) return;
     sequencer_.reset();
     enqueue({Request::Kind::Snapshot, meetingId_, std::nullopt});
     updateStatus();
@@ -127,16 +118,14 @@ void HubConnection::enqueue(Request request)
     auto same = [&](const Request& r) {
         return r.kind == request.kind && r.meetingId == request.meetingId && r.day == request.day;
     };
-    if ((inFlight_ && same(*inFlight_)) || std::any_of(queue_.begin(), queue_.end(), same))
-        return;
+    if ((inFlight_ && same(*inFlight_)) || std::any_of(queue_.begin(), queue_.end(), same)) return;
     queue_.push_back(std::move(request));
     sendNext();
 }
 
 void HubConnection::sendNext()
 {
-    if (inFlight_ || queue_.empty() || retryTimer_.isActive())
-        return;
+    if (inFlight_ || queue_.empty() || retryTimer_.isActive()) return;
     Request r = std::move(queue_.front());
     queue_.pop_front();
     std::string body;
@@ -147,26 +136,24 @@ void HubConnection::sendNext()
     inFlight_ = std::move(r);
     queryTimer_.start();
     // DEALER talking to a ROUTER: the empty delimiter frame, then the body.
-    const bool sent = query_->send(zmq::message_t(), zmq::send_flags::sndmore | zmq::send_flags::dontwait).has_value() &&
-                      query_->send(zmq::buffer(body), zmq::send_flags::dontwait).has_value();
-    if (!sent)
-        qCWarning(lcHub) << "query send would block; waiting for the timeout";
-    qCDebug(lcHub) << "sent" << (inFlight_->kind == Request::Kind::Snapshot ? "snapshot_request" : "meeting_list_request");
+    const bool sent = query_->send(zmq::message_t(), zmq::send_flags::sndmore | zmq::send_flags::dontwait).has_value()
+                      && query_->send(zmq::buffer(body), zmq::send_flags::dontwait).has_value();
+    if (!sent) qCWarning(lcHub) << "query send would block; waiting for the timeout";
+    qCDebug(lcHub) << "sent"
+                   << (inFlight_->kind == Request::Kind::Snapshot ? "snapshot_request" : "meeting_list_request");
     // ZMQ_FD is edge-triggered: a send can make the socket readable without a signal.
     drainQuery();
 }
 
 void HubConnection::drainQuery()
 {
-    if (drainingQuery_ || !query_)
-        return;
+    if (drainingQuery_ || !query_) return;
     drainingQuery_ = true;
     try {
         zmq::socket_t* socket = query_.get();
         while (socket == query_.get() && (query_->get(zmq::sockopt::events) & ZMQ_POLLIN)) {
             std::vector<zmq::message_t> frames;
-            if (!zmq::recv_multipart(*query_, std::back_inserter(frames), zmq::recv_flags::dontwait))
-                break;
+            if (!zmq::recv_multipart(*query_, std::back_inserter(frames), zmq::recv_flags::dontwait)) break;
             if (frames.size() != 2 || frames[0].size() != 0) {
                 reject({protocol::DecodeErrorKind::Malformed,
                         "query reply: expected [empty][body], got " + std::to_string(frames.size()) + " frames"},
@@ -183,14 +170,12 @@ void HubConnection::drainQuery()
 
 void HubConnection::drainLive()
 {
-    if (drainingLive_ || !live_)
-        return;
+    if (drainingLive_ || !live_) return;
     drainingLive_ = true;
     try {
         while (live_->get(zmq::sockopt::events) & ZMQ_POLLIN) {
             std::vector<zmq::message_t> frames;
-            if (!zmq::recv_multipart(*live_, std::back_inserter(frames), zmq::recv_flags::dontwait))
-                break;
+            if (!zmq::recv_multipart(*live_, std::back_inserter(frames), zmq::recv_flags::dontwait)) break;
             if (frames.size() != 2) {
                 reject({protocol::DecodeErrorKind::Malformed,
                         "live: expected [topic][body], got " + std::to_string(frames.size()) + " frames"},
@@ -210,8 +195,7 @@ void HubConnection::handleLive(const std::string& topic, const std::string& body
     const bool hubStream = topic == protocol::kHubTopic;
     // Exact comparison: the prefix subscription "meeting/1" also delivers "meeting/12".
     const bool ourMeeting = !meetingTopic_.empty() && topic == meetingTopic_;
-    if (!hubStream && !ourMeeting)
-        return;
+    if (!hubStream && !ourMeeting) return;
     silenceTimer_.start();
     auto decoded = protocol::decode<protocol::LiveFeed>(body);
     if (!decoded.ok()) {
@@ -276,12 +260,10 @@ void HubConnection::handleReply(const std::string& body)
     } else {
         auto& reply = decoded.value();
         if (auto* snap = std::get_if<protocol::Snapshot>(&reply)) {
-            if (snap->meeting.id == meetingId_)
-                handleSnapshot(std::move(*snap));
+            if (snap->meeting.id == meetingId_) handleSnapshot(std::move(*snap));
         } else if (auto* list = std::get_if<protocol::MeetingList>(&reply)) {
             emit meetingListReceived(*list);
-            if (wasLost && !meetingId_.empty())
-                resync();  // we may have missed updates while the hub was away
+            if (wasLost && !meetingId_.empty()) resync(); // we may have missed updates while the hub was away
         } else if (auto* err = std::get_if<protocol::Error>(&reply)) {
             lastError_ = QString::fromStdString(err->code + ": " + err->message);
             qCWarning(lcHub) << "hub answered with an error:" << lastError_;
@@ -320,8 +302,7 @@ void HubConnection::onQueryTimeout()
                      << timing_.queryTimeoutMs << "ms; reconnecting";
     answered_ = false;
     // A fresh socket drops the unanswered request and any late reply to it.
-    if (inFlight_)
-        queue_.push_front(std::move(*inFlight_));
+    if (inFlight_) queue_.push_front(std::move(*inFlight_));
     inFlight_.reset();
     createQuerySocket();
     setStatus(Status::Lost);
@@ -331,8 +312,7 @@ void HubConnection::onQueryTimeout()
 void HubConnection::onSilence()
 {
     // Nothing heard for a while: ask the hub something small to prove it is there.
-    if (!inFlight_ && queue_.empty())
-        requestMeetingList();
+    if (!inFlight_ && queue_.empty()) requestMeetingList();
     silenceTimer_.start();
 }
 
@@ -350,8 +330,7 @@ void HubConnection::updateStatus()
 
 void HubConnection::setStatus(Status status)
 {
-    if (status == status_)
-        return;
+    if (status == status_) return;
     status_ = status;
     qCInfo(lcHub) << "status" << status;
     emit statusChanged();

@@ -14,14 +14,13 @@
 // Errors: nothing throws out of the event loop; bad frames are counted
 // (rejectedCount) and logged, query errors are emitted as queryError.
 
+#include "dashboard/src/update_sequencer.h"
 #include "protocol/codec.h"
 #include "protocol/messages.h"
-#include "dashboard/src/update_sequencer.h"
 
 #include <QObject>
 #include <QString>
 #include <QTimer>
-
 #include <deque>
 #include <memory>
 #include <optional>
@@ -46,18 +45,18 @@ class HubConnection : public QObject {
 
 public:
     enum class Status {
-        Connecting,  ///< no answer from the hub yet
-        Connected,   ///< hub answers; no meeting selected
-        Syncing,     ///< waiting for a meeting snapshot
-        Live,        ///< snapshot applied, updates consecutive
-        Lost,        ///< the hub stopped answering; retrying
+        Connecting, ///< no answer from the hub yet
+        Connected,  ///< hub answers; no meeting selected
+        Syncing,    ///< waiting for a meeting snapshot
+        Live,       ///< snapshot applied, updates consecutive
+        Lost,       ///< the hub stopped answering; retrying
     };
     Q_ENUM(Status)
 
     struct Timing {
-        int queryTimeoutMs = 3000;  ///< a query unanswered this long marks the connection lost
-        int silenceMs = 10000;      ///< live silence this long triggers a liveness probe
-        int retryMs = 1000;         ///< pause between retries while lost
+        int queryTimeoutMs = 3000; ///< a query unanswered this long marks the connection lost
+        int silenceMs = 10000;     ///< live silence this long triggers a liveness probe
+        int retryMs = 1000;        ///< pause between retries while lost
     };
 
     /// Connects (does not bind) to the hub's live PUB and query ROUTER endpoints.
@@ -139,7 +138,7 @@ private:
     QTimer silenceTimer_;
 
     Status status_ = Status::Connecting;
-    bool answered_ = false;  // the hub has answered since the last loss
+    bool answered_ = false; // the hub has answered since the last loss
     QString lastError_;
     int resyncCount_ = 0;
     protocol::DecodeErrorCounters rejects_;

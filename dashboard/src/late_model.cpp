@@ -11,8 +11,7 @@ bool LateModel::lessThan(const QModelIndex& left, const QModelIndex& right) cons
 {
     const auto& a = attendee(left.row());
     const auto& b = attendee(right.row());
-    if (a.late_minutes != b.late_minutes)
-        return a.late_minutes > b.late_minutes;  // most minutes first
+    if (a.late_minutes != b.late_minutes) return a.late_minutes > b.late_minutes; // most minutes first
     return left.row() < right.row();
 }
 

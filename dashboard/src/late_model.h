@@ -11,7 +11,10 @@ class LateModel : public AttendeeFilterModel {
     QML_UNCREATABLE("Owned by Dashboard")
 
 public:
-    explicit LateModel(AttendeeModel& source, QObject* parent = nullptr) : AttendeeFilterModel(parent) { follow(source); }
+    explicit LateModel(AttendeeModel& source, QObject* parent = nullptr) : AttendeeFilterModel(parent)
+    {
+        follow(source);
+    }
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;

@@ -9,8 +9,7 @@ MeetingBoard::MeetingBoard(QObject* parent) : QObject(parent) {}
 
 void MeetingBoard::setMeeting(const protocol::MeetingInfo& meeting)
 {
-    if (hasMeeting_ && meeting == meeting_)
-        return;
+    if (hasMeeting_ && meeting == meeting_) return;
     meeting_ = meeting;
     hasMeeting_ = true;
     emit meetingChanged();
@@ -19,8 +18,7 @@ void MeetingBoard::setMeeting(const protocol::MeetingInfo& meeting)
 
 void MeetingBoard::setSummary(const protocol::Summary& summary)
 {
-    if (summary == summary_)
-        return;
+    if (summary == summary_) return;
     summary_ = summary;
     emit countsChanged();
 }
@@ -49,22 +47,19 @@ QString MeetingBoard::venuesText() const
     // Names when the hub sent them (it does since venue_names was added), else ids.
     const auto& venues = meeting_.venue_names.size() == meeting_.venues.size() ? meeting_.venue_names : meeting_.venues;
     QStringList v;
-    for (const auto& name : venues)
-        v << DisplayText::fromStd(name);
+    for (const auto& name : venues) v << DisplayText::fromStd(name);
     return v.join(QStringLiteral(" · "));
 }
 
 QString MeetingBoard::timeWindowText() const
 {
-    if (!hasMeeting_)
-        return {};
+    if (!hasMeeting_) return {};
     return QStringLiteral("%1 – %2").arg(DisplayText::clock(meeting_.start_ms), DisplayText::clock(meeting_.end_ms));
 }
 
 QString MeetingBoard::graceText() const
 {
-    if (!hasMeeting_)
-        return {};
+    if (!hasMeeting_) return {};
     return tr("Late after %1").arg(DisplayText::clock(meeting_.start_ms + std::int64_t{meeting_.late_grace_s} * 1000));
 }
 
@@ -81,16 +76,11 @@ QColor MeetingBoard::rateColor() const { return DisplayText::rateColor(rate()); 
 
 MeetingBoard::Phase MeetingBoard::phase() const
 {
-    if (!hasMeeting_)
-        return Phase::NoMeeting;
-    if (meeting_.finalized)
-        return Phase::Finalized;
-    if (now_ < meeting_.opening_ms)
-        return Phase::NotOpen;
-    if (now_ < meeting_.start_ms)
-        return Phase::CheckInOpen;
-    if (now_ < meeting_.end_ms)
-        return Phase::InProgress;
+    if (!hasMeeting_) return Phase::NoMeeting;
+    if (meeting_.finalized) return Phase::Finalized;
+    if (now_ < meeting_.opening_ms) return Phase::NotOpen;
+    if (now_ < meeting_.start_ms) return Phase::CheckInOpen;
+    if (now_ < meeting_.end_ms) return Phase::InProgress;
     return Phase::Ended;
 }
 

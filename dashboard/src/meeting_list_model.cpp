@@ -15,8 +15,7 @@ int MeetingListModel::rowCount(const QModelIndex& parent) const
 
 QVariant MeetingListModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const auto& m = rows_[static_cast<std::size_t>(index.row())];
     switch (role) {
     case MeetingIdRole: return DisplayText::fromStd(m.id);
@@ -28,17 +27,16 @@ QVariant MeetingListModel::data(const QModelIndex& index, int role) const
             const auto& v = rows_[static_cast<std::size_t>(r)].venues;
             return v.empty() ? std::string() : v.front();
         };
-        if (index.row() > 0 && venue(index.row() - 1) == venue(index.row()))
-            return QString();
+        if (index.row() > 0 && venue(index.row() - 1) == venue(index.row())) return QString();
         return tr("Venue %1").arg(DisplayText::fromStd(venue(index.row())));
     }
     case VenuesTextRole: {
         QStringList v;
-        for (const auto& id : m.venues)
-            v << DisplayText::fromStd(id);
+        for (const auto& id : m.venues) v << DisplayText::fromStd(id);
         return v.join(QStringLiteral(" · "));
     }
-    case TimeTextRole: return QStringLiteral("%1 – %2").arg(DisplayText::clock(m.start_ms), DisplayText::clock(m.end_ms));
+    case TimeTextRole:
+        return QStringLiteral("%1 – %2").arg(DisplayText::clock(m.start_ms), DisplayText::clock(m.end_ms));
     case StateTextRole: return DisplayText::meetingState(m.state);
     case StateColorRole: return DisplayText::meetingStateColor(m.state);
     default: return {};
@@ -48,10 +46,9 @@ QVariant MeetingListModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> MeetingListModel::roleNames() const
 {
     return {
-        {MeetingIdRole, "meetingId"},   {TitleRole, "title"},         {MainVenueRole, "mainVenue"},
-        {VenueHeadingRole, "venueHeading"},
-        {VenuesTextRole, "venuesText"}, {TimeTextRole, "timeText"},   {StateTextRole, "stateText"},
-        {StateColorRole, "stateColor"},
+        {MeetingIdRole, "meetingId"},       {TitleRole, "title"},           {MainVenueRole, "mainVenue"},
+        {VenueHeadingRole, "venueHeading"}, {VenuesTextRole, "venuesText"}, {TimeTextRole, "timeText"},
+        {StateTextRole, "stateText"},       {StateColorRole, "stateColor"},
     };
 }
 
@@ -61,24 +58,20 @@ void MeetingListModel::reset(const protocol::MeetingList& list)
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
         const auto& va = a.venues.empty() ? std::string() : a.venues.front();
         const auto& vb = b.venues.empty() ? std::string() : b.venues.front();
-        if (va != vb)
-            return va < vb;
+        if (va != vb) return va < vb;
         return a.start_ms < b.start_ms;
     });
-    if (rows == rows_)
-        return;  // the periodic liveness probe usually brings the same list
+    if (rows == rows_) return; // the periodic liveness probe usually brings the same list
     const auto oldCount = rows_.size();
     beginResetModel();
     rows_ = std::move(rows);
     endResetModel();
-    if (oldCount != rows_.size())
-        emit countChanged();
+    if (oldCount != rows_.size()) emit countChanged();
 }
 
 QString MeetingListModel::meetingIdAt(int row) const
 {
-    if (row < 0 || row >= static_cast<int>(rows_.size()))
-        return {};
+    if (row < 0 || row >= static_cast<int>(rows_.size())) return {};
     return DisplayText::fromStd(rows_[static_cast<std::size_t>(row)].id);
 }
 

@@ -6,7 +6,6 @@
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
-
 #include <vector>
 
 namespace rollcall::dashboard {
@@ -21,10 +20,10 @@ public:
     enum Role {
         MeetingIdRole = Qt::UserRole + 1,
         TitleRole,
-        MainVenueRole,   ///< the main venue's id
-        VenueHeadingRole,  ///< "Venue venue.main" on the first meeting of each venue, else ""
-        VenuesTextRole,  ///< "venue.main · venue.yining"
-        TimeTextRole,    ///< "09:00 – 11:00"
+        MainVenueRole,    ///< the main venue's id
+        VenueHeadingRole, ///< "Venue venue.main" on the first meeting of each venue, else ""
+        VenuesTextRole,   ///< "venue.main · venue.yining"
+        TimeTextRole,     ///< "09:00 – 11:00"
         StateTextRole,
         StateColorRole,
     };

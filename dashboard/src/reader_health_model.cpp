@@ -14,21 +14,18 @@ int ReaderHealthModel::rowCount(const QModelIndex& parent) const
 bool ReaderHealthModel::alarmAt(int row) const
 {
     const auto& r = rows_[static_cast<std::size_t>(row)];
-    if (r.health.alarm || !r.hubAlarm.isEmpty())
-        return true;
+    if (r.health.alarm || !r.hubAlarm.isEmpty()) return true;
     // A reader never heard from is a standalone terminal whose logs are
     // imported later: shown as never connected, but no alarm (the hub's rule too).
-    if (!r.health.last_seen_ms)
-        return false;
-    const bool faulty = !r.health.online ||
-                        (r.health.reader_state && *r.health.reader_state != protocol::ReaderState::Ok);
+    if (!r.health.last_seen_ms) return false;
+    const bool faulty =
+        !r.health.online || (r.health.reader_state && *r.health.reader_state != protocol::ReaderState::Ok);
     return faulty && inWindow();
 }
 
 QVariant ReaderHealthModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const auto& r = rows_[static_cast<std::size_t>(index.row())];
     const auto& h = r.health;
     switch (role) {
@@ -38,23 +35,23 @@ QVariant ReaderHealthModel::data(const QModelIndex& index, int role) const
     case OnlineRole: return h.online;
     case StateTextRole: return DisplayText::readerState(h);
     case StateColorRole:
-        if (!h.online)
-            return alarmAt(index.row()) ? DisplayText::kBad : DisplayText::kMuted;
+        if (!h.online) return alarmAt(index.row()) ? DisplayText::kBad : DisplayText::kMuted;
         return h.reader_state == protocol::ReaderState::Ok ? DisplayText::kGood : DisplayText::kWarn;
     case LastSeenTextRole:
-        if (!h.last_seen_ms)
-            return tr("never");
+        if (!h.last_seen_ms) return tr("never");
         return DisplayText::ago(now_ - *h.last_seen_ms);
     case OutboxDepthRole: return QVariant::fromValue<qulonglong>(h.outbox_depth);
     case ClockOffsetTextRole:
-        return QStringLiteral("%1%2 ms").arg(h.clock_offset_ms > 0 ? QStringLiteral("+") : QString()).arg(h.clock_offset_ms);
+        return QStringLiteral("%1%2 ms")
+            .arg(h.clock_offset_ms > 0 ? QStringLiteral("+") : QString())
+            .arg(h.clock_offset_ms);
     case AgentVersionRole: return DisplayText::fromStd(h.agent_version);
     case AlarmRole: return alarmAt(index.row());
     case AlarmMessageRole:
-        if (!r.hubAlarm.isEmpty())
-            return r.hubAlarm;
-        return alarmAt(index.row()) ? tr("%1: %2 during the meeting").arg(DisplayText::fromStd(h.reader_id), DisplayText::readerState(h))
-                                    : QString();
+        if (!r.hubAlarm.isEmpty()) return r.hubAlarm;
+        return alarmAt(index.row())
+                   ? tr("%1: %2 during the meeting").arg(DisplayText::fromStd(h.reader_id), DisplayText::readerState(h))
+                   : QString();
     default: return {};
     }
 }
@@ -81,11 +78,9 @@ void ReaderHealthModel::reset(const std::vector<protocol::ReaderHealth>& readers
     const auto oldCount = rows_.size();
     beginResetModel();
     rows_.clear();
-    for (const auto& r : readers)
-        rows_.push_back({r, {}});
+    for (const auto& r : readers) rows_.push_back({r, {}});
     endResetModel();
-    if (oldCount != rows_.size())
-        emit countChanged();
+    if (oldCount != rows_.size()) emit countChanged();
     emit alarmsChanged();
 }
 
@@ -99,15 +94,13 @@ void ReaderHealthModel::upsert(const protocol::ReaderHealth& reader, bool addIfU
 {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         if (rows_[i].health.reader_id == reader.reader_id) {
-            if (rows_[i].health == reader)
-                return;
+            if (rows_[i].health == reader) return;
             rows_[i].health = reader;
             rowChanged(static_cast<int>(i));
             return;
         }
     }
-    if (!addIfUnknown)
-        return;
+    if (!addIfUnknown) return;
     const int at = static_cast<int>(rows_.size());
     beginInsertRows({}, at, at);
     rows_.push_back({reader, {}});
@@ -146,16 +139,14 @@ void ReaderHealthModel::setAlarmWindow(std::int64_t fromMs, std::int64_t toMs)
 int ReaderHealthModel::alarmCount() const
 {
     int n = 0;
-    for (int i = 0; i < static_cast<int>(rows_.size()); ++i)
-        n += alarmAt(i) ? 1 : 0;
+    for (int i = 0; i < static_cast<int>(rows_.size()); ++i) n += alarmAt(i) ? 1 : 0;
     return n;
 }
 
 int ReaderHealthModel::onlineCount() const
 {
     int n = 0;
-    for (const auto& r : rows_)
-        n += r.health.online ? 1 : 0;
+    for (const auto& r : rows_) n += r.health.online ? 1 : 0;
     return n;
 }
 
@@ -163,11 +154,12 @@ QString ReaderHealthModel::alarmText() const
 {
     QStringList parts;
     for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
-        if (!alarmAt(i))
-            continue;
+        if (!alarmAt(i)) continue;
         const auto& r = rows_[static_cast<std::size_t>(i)];
         parts << (r.hubAlarm.isEmpty()
-                      ? QStringLiteral("%1 (%2): %3").arg(DisplayText::fromStd(r.health.reader_id), DisplayText::fromStd(r.health.venue_id), DisplayText::readerState(r.health))
+                      ? QStringLiteral("%1 (%2): %3")
+                            .arg(DisplayText::fromStd(r.health.reader_id), DisplayText::fromStd(r.health.venue_id),
+                                 DisplayText::readerState(r.health))
                       : QStringLiteral("%1: %2").arg(DisplayText::fromStd(r.health.reader_id), r.hubAlarm));
     }
     return parts.join(QStringLiteral(" · "));

@@ -7,7 +7,6 @@
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
-
 #include <vector>
 
 namespace rollcall::dashboard {
@@ -65,7 +64,7 @@ signals:
 private:
     struct Row {
         protocol::ReaderHealth health;
-        QString hubAlarm;  // active hub alarm message, empty if none
+        QString hubAlarm; // active hub alarm message, empty if none
     };
     [[nodiscard]] bool inWindow() const { return now_ >= windowFrom_ && now_ <= windowTo_; }
     void rowChanged(int row);

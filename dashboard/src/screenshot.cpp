@@ -10,22 +10,20 @@ namespace rollcall::dashboard {
 
 Screenshot::Screenshot(QQuickWindow& window, QString path, QObject* parent)
     : QObject(parent), window_(window), path_(std::move(path))
-{
-}
+{}
 
 void Screenshot::takeAfterNextFrame()
 {
-    if (taken_ || waiting_)
-        return;
+    if (taken_ || waiting_) return;
     waiting_ = true;
-    connect(&window_, &QQuickWindow::frameSwapped, this, [this] { takeNow(); }, Qt::SingleShotConnection);
+    connect(
+        &window_, &QQuickWindow::frameSwapped, this, [this] { takeNow(); }, Qt::SingleShotConnection);
     window_.requestUpdate();
 }
 
 bool Screenshot::takeNow()
 {
-    if (taken_)
-        return true;
+    if (taken_) return true;
     taken_ = true;
     const QImage image = window_.grabWindow();
     const bool ok = !image.isNull() && image.save(path_, "PNG");

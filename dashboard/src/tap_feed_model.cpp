@@ -10,16 +10,13 @@ namespace {
 // Newest first: later hub time first, then the larger tap id.
 bool newer(const protocol::TapEvent& a, const protocol::TapEvent& b)
 {
-    if (a.at_ms != b.at_ms)
-        return a.at_ms > b.at_ms;
+    if (a.at_ms != b.at_ms) return a.at_ms > b.at_ms;
     return a.tap_id > b.tap_id;
 }
 } // namespace
 
-TapFeedModel::TapFeedModel(int capacity, QObject* parent)
-    : QAbstractListModel(parent), capacity_(std::max(1, capacity))
-{
-}
+TapFeedModel::TapFeedModel(int capacity, QObject* parent) : QAbstractListModel(parent), capacity_(std::max(1, capacity))
+{}
 
 int TapFeedModel::rowCount(const QModelIndex& parent) const
 {
@@ -28,16 +25,14 @@ int TapFeedModel::rowCount(const QModelIndex& parent) const
 
 QVariant TapFeedModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const auto& t = rows_[static_cast<std::size_t>(index.row())];
     switch (role) {
     case TapIdRole: return QVariant::fromValue<qulonglong>(t.tap_id);
     case TimeTextRole: return DisplayText::clockSeconds(t.at_ms);
     case Qt::DisplayRole:
     case WhoRole:
-        if (t.name && !t.name->empty())
-            return DisplayText::fromStd(*t.name);
+        if (t.name && !t.name->empty()) return DisplayText::fromStd(*t.name);
         return tr("Badge %1").arg(DisplayText::fromStd(t.badge_uid));
     case BadgeUidRole: return DisplayText::fromStd(t.badge_uid);
     case VerdictRole: return QString::fromLatin1(protocol::toString(t.verdict));
@@ -72,21 +67,17 @@ void TapFeedModel::reset(const std::vector<protocol::TapEvent>& taps)
     beginResetModel();
     rows_.assign(taps.begin(), taps.end());
     std::stable_sort(rows_.begin(), rows_.end(), newer);
-    if (rows_.size() > static_cast<std::size_t>(capacity_))
-        rows_.resize(static_cast<std::size_t>(capacity_));
+    if (rows_.size() > static_cast<std::size_t>(capacity_)) rows_.resize(static_cast<std::size_t>(capacity_));
     endResetModel();
-    if (oldCount != rows_.size())
-        emit countChanged();
+    if (oldCount != rows_.size()) emit countChanged();
 }
 
 void TapFeedModel::add(const protocol::TapEvent& tap)
 {
     const auto pos = std::lower_bound(rows_.begin(), rows_.end(), tap, newer);
-    if (pos != rows_.end() && pos->tap_id == tap.tap_id)
-        return;
+    if (pos != rows_.end() && pos->tap_id == tap.tap_id) return;
     const int row = static_cast<int>(pos - rows_.begin());
-    if (row >= capacity_)
-        return;  // older than everything the feed keeps
+    if (row >= capacity_) return; // older than everything the feed keeps
     const bool full = rows_.size() >= static_cast<std::size_t>(capacity_);
     if (full) {
         beginRemoveRows({}, capacity_ - 1, capacity_ - 1);
@@ -96,8 +87,7 @@ void TapFeedModel::add(const protocol::TapEvent& tap)
     beginInsertRows({}, row, row);
     rows_.insert(rows_.begin() + row, tap);
     endInsertRows();
-    if (!full)
-        emit countChanged();
+    if (!full) emit countChanged();
 }
 
 } // namespace rollcall::dashboard

@@ -6,7 +6,6 @@
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
-
 #include <deque>
 
 namespace rollcall::dashboard {
@@ -20,10 +19,10 @@ class TapFeedModel : public QAbstractListModel {
 public:
     enum Role {
         TapIdRole = Qt::UserRole + 1,
-        TimeTextRole,      ///< "09:06:12"
-        WhoRole,           ///< the person's name, or "Unknown badge DEADBEEF"
+        TimeTextRole, ///< "09:06:12"
+        WhoRole,      ///< the person's name, or "Unknown badge DEADBEEF"
         BadgeUidRole,
-        VerdictRole,       ///< wire name
+        VerdictRole, ///< wire name
         VerdictTextRole,
         VerdictColorRole,
         DirectionTextRole,

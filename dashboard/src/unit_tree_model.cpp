@@ -10,15 +10,15 @@ namespace rollcall::dashboard {
 struct UnitTreeModel::Node {
     QString name;
     QString path;
-    int depth = -1;  // root: -1
-    int order = 0;   // first appearance in the roster
+    int depth = -1; // root: -1
+    int order = 0;  // first appearance in the roster
     Node* parent = nullptr;
     std::vector<std::unique_ptr<Node>> children;
     bool expanded = false;
     int attended = 0;
     int excused = 0;
     int missing = 0;
-    std::map<int, QString> missingNames;  // by roster order
+    std::map<int, QString> missingNames; // by roster order
     mutable QString missingText;
     mutable bool missingDirty = true;
 
@@ -33,32 +33,25 @@ UnitTreeModel::UnitTreeModel(QObject* parent) : QAbstractListModel(parent), root
     connect(&resortTimer_, &QTimer::timeout, this, &UnitTreeModel::resortNow);
 }
 
-void UnitTreeModel::setResortDelay(int ms)
-{
-    resortTimer_.setInterval(std::max(0, ms));
-}
+void UnitTreeModel::setResortDelay(int ms) { resortTimer_.setInterval(std::max(0, ms)); }
 
 void UnitTreeModel::resortNow()
 {
-    if (sortMode_ == SortMode::RosterOrder)
-        return;
+    if (sortMode_ == SortMode::RosterOrder) return;
     std::vector<const Node*> before(rows_.begin(), rows_.end());
     sortAll(*root_);
     std::vector<Node*> order;
     std::vector<Node*> stack;
     // Only signal a layout change if the visible order really changed.
-    for (auto it = root_->children.rbegin(); it != root_->children.rend(); ++it)
-        stack.push_back(it->get());
+    for (auto it = root_->children.rbegin(); it != root_->children.rend(); ++it) stack.push_back(it->get());
     while (!stack.empty()) {
         Node* n = stack.back();
         stack.pop_back();
         order.push_back(n);
         if (n->expanded)
-            for (auto it = n->children.rbegin(); it != n->children.rend(); ++it)
-                stack.push_back(it->get());
+            for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(it->get());
     }
-    if (!std::equal(before.begin(), before.end(), order.begin(), order.end()))
-        relayout();
+    if (!std::equal(before.begin(), before.end(), order.begin(), order.end())) relayout();
 }
 UnitTreeModel::~UnitTreeModel() = default;
 
@@ -84,8 +77,7 @@ int UnitTreeModel::rowCount(const QModelIndex& parent) const
 
 QVariant UnitTreeModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Node& n = *rows_[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
@@ -106,8 +98,7 @@ QVariant UnitTreeModel::data(const QModelIndex& index, int role) const
             // A line on a screen: the first names in roster order, then the total.
             QStringList names;
             for (const auto& [order, name] : n.missingNames) {
-                if (names.size() == kMaxMissingNames)
-                    break;
+                if (names.size() == kMaxMissingNames) break;
                 names << name;
             }
             n.missingText = names.join(QStringLiteral("、"));
@@ -142,14 +133,13 @@ QHash<int, QByteArray> UnitTreeModel::roleNames() const
 UnitTreeModel::Node* UnitTreeModel::ensureNode(const QString& unitPath, bool* created)
 {
     auto parts = unitPath.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (parts.isEmpty())
-        parts << tr("(no unit)");
+    if (parts.isEmpty()) parts << tr("(no unit)");
     Node* node = root_.get();
     QString path;
     for (const auto& part : parts) {
         path = path.isEmpty() ? part : path + QLatin1Char('/') + part;
-        auto it = std::find_if(node->children.begin(), node->children.end(),
-                               [&](const auto& c) { return c->name == part; });
+        auto it =
+            std::find_if(node->children.begin(), node->children.end(), [&](const auto& c) { return c->name == part; });
         if (it == node->children.end()) {
             auto child = std::make_unique<Node>();
             child->name = part;
@@ -201,8 +191,7 @@ void UnitTreeModel::sortChildren(Node& node) const
     };
     std::stable_sort(node.children.begin(), node.children.end(), [&](const auto& a, const auto& b) {
         const double ka = key(*a), kb = key(*b);
-        if (ka != kb)
-            return ka < kb;
+        if (ka != kb) return ka < kb;
         return a->order < b->order;
     });
 }
@@ -210,8 +199,7 @@ void UnitTreeModel::sortChildren(Node& node) const
 void UnitTreeModel::sortAll(Node& node) const
 {
     sortChildren(node);
-    for (auto& c : node.children)
-        sortAll(*c);
+    for (auto& c : node.children) sortAll(*c);
 }
 
 void UnitTreeModel::rebuildRows()
@@ -219,16 +207,14 @@ void UnitTreeModel::rebuildRows()
     rows_.clear();
     rowOf_.clear();
     std::vector<Node*> stack;
-    for (auto it = root_->children.rbegin(); it != root_->children.rend(); ++it)
-        stack.push_back(it->get());
+    for (auto it = root_->children.rbegin(); it != root_->children.rend(); ++it) stack.push_back(it->get());
     while (!stack.empty()) {
         Node* n = stack.back();
         stack.pop_back();
         rowOf_.insert(n, static_cast<int>(rows_.size()));
         rows_.push_back(n);
         if (n->expanded)
-            for (auto it = n->children.rbegin(); it != n->children.rend(); ++it)
-                stack.push_back(it->get());
+            for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(it->get());
     }
 }
 
@@ -238,34 +224,28 @@ void UnitTreeModel::relayout()
     const auto before = persistentIndexList();
     std::vector<const Node*> nodes;
     nodes.reserve(static_cast<std::size_t>(before.size()));
-    for (const auto& idx : before)
-        nodes.push_back(rows_[static_cast<std::size_t>(idx.row())]);
+    for (const auto& idx : before) nodes.push_back(rows_[static_cast<std::size_t>(idx.row())]);
     rebuildRows();
     QModelIndexList after;
     after.reserve(before.size());
-    for (const Node* n : nodes)
-        after << index(rowOf_.value(n, 0));
+    for (const Node* n : nodes) after << index(rowOf_.value(n, 0));
     changePersistentIndexList(before, after);
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 bool UnitTreeModel::resortAround(const std::vector<Node*>& touched)
 {
-    if (sortMode_ == SortMode::RosterOrder)
-        return false;
+    if (sortMode_ == SortMode::RosterOrder) return false;
     bool moved = false;
     QSet<Node*> parents;
     for (Node* n : touched)
-        for (Node* p = n->parent; p != nullptr; p = p->parent)
-            parents.insert(p);
+        for (Node* p = n->parent; p != nullptr; p = p->parent) parents.insert(p);
     for (Node* p : parents) {
         std::vector<const Node*> before;
         before.reserve(p->children.size());
-        for (const auto& c : p->children)
-            before.push_back(c.get());
+        for (const auto& c : p->children) before.push_back(c.get());
         sortChildren(*p);
-        for (std::size_t i = 0; i < before.size() && !moved; ++i)
-            moved = before[i] != p->children[i].get();
+        for (std::size_t i = 0; i < before.size() && !moved; ++i) moved = before[i] != p->children[i].get();
     }
     return moved;
 }
@@ -302,7 +282,7 @@ void UnitTreeModel::upsert(const protocol::AttendeeState& a)
     const auto category = categoryOf(a.status);
     auto it = members_.find(id);
     if (it != members_.end() && it->unit->path == unitPath && it->category == category && it->name == name)
-        return;  // nothing this view shows changed
+        return; // nothing this view shows changed
 
     std::vector<Node*> touched;
     bool created = false;
@@ -312,14 +292,12 @@ void UnitTreeModel::upsert(const protocol::AttendeeState& a)
         for (const auto& part : unitPath.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
             auto c = std::find_if(node->children.begin(), node->children.end(),
                                   [&](const auto& ch) { return ch->name == part; });
-            if (c == node->children.end())
-                return false;
+            if (c == node->children.end()) return false;
             node = c->get();
         }
         return node != root_.get();
     }();
-    if (!unitKnown)
-        beginResetModel();
+    if (!unitKnown) beginResetModel();
 
     Member m;
     if (it != members_.end()) {
@@ -344,38 +322,32 @@ void UnitTreeModel::upsert(const protocol::AttendeeState& a)
         return;
     }
     if (resortTimer_.interval() > 0) {
-        if (sortMode_ != SortMode::RosterOrder && !resortTimer_.isActive())
-            resortTimer_.start();
+        if (sortMode_ != SortMode::RosterOrder && !resortTimer_.isActive()) resortTimer_.start();
     } else if (resortAround(touched)) {
         relayout();
     }
     QSet<const Node*> seen;
     for (Node* t : touched)
         for (Node* n = t; n != nullptr && n != root_.get(); n = n->parent) {
-            if (seen.contains(n))
-                continue;
+            if (seen.contains(n)) continue;
             seen.insert(n);
             const int row = rowOf_.value(n, -1);
-            if (row >= 0)
-                emit dataChanged(index(row), index(row));
+            if (row >= 0) emit dataChanged(index(row), index(row));
         }
 }
 
 void UnitTreeModel::setSortMode(SortMode mode)
 {
-    if (mode == sortMode_)
-        return;
+    if (mode == sortMode_) return;
     sortMode_ = mode;
     emit layoutAboutToBeChanged();
     sortAll(*root_);
     const auto before = persistentIndexList();
     std::vector<const Node*> nodes;
-    for (const auto& idx : before)
-        nodes.push_back(rows_[static_cast<std::size_t>(idx.row())]);
+    for (const auto& idx : before) nodes.push_back(rows_[static_cast<std::size_t>(idx.row())]);
     rebuildRows();
     QModelIndexList after;
-    for (const Node* n : nodes)
-        after << index(rowOf_.value(n, 0));
+    for (const Node* n : nodes) after << index(rowOf_.value(n, 0));
     changePersistentIndexList(before, after);
     emit layoutChanged();
     emit sortModeChanged();
@@ -384,18 +356,15 @@ void UnitTreeModel::setSortMode(SortMode mode)
 int UnitTreeModel::visibleDescendants(const Node& node) const
 {
     int n = 0;
-    for (const auto& c : node.children)
-        n += 1 + (c->expanded ? visibleDescendants(*c) : 0);
+    for (const auto& c : node.children) n += 1 + (c->expanded ? visibleDescendants(*c) : 0);
     return n;
 }
 
 void UnitTreeModel::toggle(int row)
 {
-    if (row < 0 || row >= static_cast<int>(rows_.size()))
-        return;
+    if (row < 0 || row >= static_cast<int>(rows_.size())) return;
     Node& n = *rows_[static_cast<std::size_t>(row)];
-    if (n.children.empty())
-        return;
+    if (n.children.empty()) return;
     if (n.expanded) {
         const int hidden = visibleDescendants(n);
         beginRemoveRows({}, row + 1, row + hidden);
@@ -445,8 +414,7 @@ void UnitTreeModel::collapseAll()
 int UnitTreeModel::rowOfPath(const QString& path) const
 {
     for (std::size_t i = 0; i < rows_.size(); ++i)
-        if (rows_[i]->path == path)
-            return static_cast<int>(i);
+        if (rows_[i]->path == path) return static_cast<int>(i);
     return -1;
 }
 

@@ -10,7 +10,6 @@
 #include <QHash>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
-
 #include <map>
 #include <memory>
 #include <vector>
@@ -35,13 +34,14 @@ public:
         HasChildrenRole,
         ExpandedRole,
         ExpectedRole,
-        AttendedRole,      ///< present + late + substituted
+        AttendedRole, ///< present + late + substituted
         ExcusedRole,
-        MissingCountRole,  ///< expected − attended − excused
-        RateRole,          ///< attended ÷ (expected − excused); −1 when undefined
+        MissingCountRole, ///< expected − attended − excused
+        RateRole,         ///< attended ÷ (expected − excused); −1 when undefined
         RateTextRole,
         RateColorRole,
-        MissingNamesRole,  ///< names of missing members (sub-units included), "、"-joined, at most kMaxMissingNames then the total
+        MissingNamesRole, ///< names of missing members (sub-units included), "、"-joined, at most kMaxMissingNames then
+                          ///< the total
     };
     Q_ENUM(Role)
 
@@ -103,7 +103,7 @@ private:
     std::vector<Node*> rows_;
     QHash<const Node*, int> rowOf_;
     QHash<QString, Member> members_;
-    QHash<QString, bool> expandedByPath_;  // survives re-snapshots
+    QHash<QString, bool> expandedByPath_; // survives re-snapshots
     SortMode sortMode_ = SortMode::RosterOrder;
     int unitCount_ = 0;
     int nextOrder_ = 0;

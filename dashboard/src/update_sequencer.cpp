@@ -15,8 +15,7 @@ void UpdateSequencer::reset()
 
 void UpdateSequencer::buffer(protocol::Update update)
 {
-    if (buffer_.size() >= maxBuffered_)
-        buffer_.pop_front();
+    if (buffer_.size() >= maxBuffered_) buffer_.pop_front();
     buffer_.push_back(std::move(update));
 }
 

@@ -15,9 +15,9 @@ namespace rollcall::dashboard {
 class UpdateSequencer {
 public:
     enum class Decision {
-        Apply,     ///< seq == last + 1: apply it now
-        Buffered,  ///< waiting for a snapshot: kept for later
-        Gap,       ///< seq != last + 1: state is stale, take a new snapshot (the update is kept)
+        Apply,    ///< seq == last + 1: apply it now
+        Buffered, ///< waiting for a snapshot: kept for later
+        Gap,      ///< seq != last + 1: state is stale, take a new snapshot (the update is kept)
     };
 
     /// What to do after a snapshot: apply `updates` (in order) on top of it.

@@ -4,7 +4,6 @@
 #include "hardware/emulator/pn532_emulator.h"
 
 #include <CLI/CLI.hpp>
-
 #include <atomic>
 #include <csignal>
 #include <cstdio>

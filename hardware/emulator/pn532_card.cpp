@@ -47,8 +47,8 @@ std::optional<CardType> parseCardType(std::string_view name) noexcept
 }
 
 Pn532Card::Pn532Card(std::vector<std::uint8_t> uid, std::optional<CardType> type)
-    : uid_(std::move(uid))
-    , type_(type.value_or(uid_.size() == 4 ? CardType::MifareClassic1K : CardType::MifareUltralight))
+    : uid_(std::move(uid)),
+      type_(type.value_or(uid_.size() == 4 ? CardType::MifareClassic1K : CardType::MifareUltralight))
 {
     if (!validUidLength(uid_.size())) {
         throw std::invalid_argument("UID must be 4, 7 or 10 bytes, got " + std::to_string(uid_.size()));

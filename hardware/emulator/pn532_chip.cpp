@@ -69,10 +69,7 @@ std::optional<Pn532Chip::Clock::time_point> Pn532Chip::deadline() const
     return pending_->deadline;
 }
 
-void Pn532Chip::setCard(std::optional<Pn532Card> card)
-{
-    card_ = std::move(card);
-}
+void Pn532Chip::setCard(std::optional<Pn532Card> card) { card_ = std::move(card); }
 
 void Pn532Chip::reply(Frames& out, std::uint8_t command, std::span<const std::uint8_t> data)
 {
@@ -93,8 +90,7 @@ Pn532Chip::Frames Pn532Chip::onEvent(const Pn532FrameCodec::Event& event, Clock:
     const auto log = common::namedLogger("pn532-emulator");
     Frames out;
     switch (event.kind) {
-    case Pn532FrameCodec::EventKind::Command:
-        return onCommand(event.payload, now);
+    case Pn532FrameCodec::EventKind::Command: return onCommand(event.payload, now);
     case Pn532FrameCodec::EventKind::Ack:
         // The host gave up on the pending command (nfc_abort_command or a
         // timeout): drop it so no answer arrives after the host moved on.
@@ -114,9 +110,7 @@ Pn532Chip::Frames Pn532Chip::onEvent(const Pn532FrameCodec::Event& event, Clock:
         log->warn("ignored frame with bad checksum");
         ++counters_.badFrames;
         break;
-    case Pn532FrameCodec::EventKind::ForeignFrame:
-        log->debug("ignored frame not addressed to the chip");
-        break;
+    case Pn532FrameCodec::EventKind::ForeignFrame: log->debug("ignored frame not addressed to the chip"); break;
     }
     return out;
 }
@@ -140,9 +134,7 @@ Pn532Chip::Frames Pn532Chip::onCommand(std::span<const std::uint8_t> p, Clock::t
     out.push_back(Pn532FrameCodec::ackFrame());
     const std::uint8_t code = p[0];
     switch (code) {
-    case Diagnose:
-        diagnose(out, p);
-        break;
+    case Diagnose: diagnose(out, p); break;
     case GetFirmwareVersion:
         reply(out, code, std::array<std::uint8_t, 4>{0x32, 0x01, 0x06, 0x07}); // PN532 v1.6, ISO A/B + ISO18092
         break;
@@ -157,22 +149,14 @@ Pn532Chip::Frames Pn532Chip::onCommand(std::span<const std::uint8_t> p, Clock::t
         reply(out, code, data);
         break;
     }
-    case ReadRegister:
-        readRegister(out, p);
-        break;
-    case WriteRegister:
-        writeRegister(out, p);
-        break;
+    case ReadRegister: readRegister(out, p); break;
+    case WriteRegister: writeRegister(out, p); break;
     case ReadGPIO:
         reply(out, code, std::array<std::uint8_t, 3>{p3_, p7_, 0x00}); // I0I1 = 00: HSU interface
         break;
-    case WriteGPIO:
-        writeGpio(out, p);
-        break;
+    case WriteGPIO: writeGpio(out, p); break;
     case SetSerialBaudRate:
-    case SAMConfiguration:
-        reply(out, code, {});
-        break;
+    case SAMConfiguration: reply(out, code, {}); break;
     case SetParameters:
         if (p.size() >= 2) {
             parameters_ = p[1];
@@ -185,13 +169,9 @@ Pn532Chip::Frames Pn532Chip::onCommand(std::span<const std::uint8_t> p, Clock::t
         fieldOn_ = false;
         reply(out, code, std::array<std::uint8_t, 1>{kStatusOk});
         break;
-    case RFConfiguration:
-        rfConfiguration(out, p);
-        break;
+    case RFConfiguration: rfConfiguration(out, p); break;
     case InDataExchange:
-    case InCommunicateThru:
-        exchange(out, p);
-        break;
+    case InCommunicateThru: exchange(out, p); break;
     case InDeselect:
     case InRelease:
         selectedUid_.reset();
@@ -206,12 +186,8 @@ Pn532Chip::Frames Pn532Chip::onCommand(std::span<const std::uint8_t> p, Clock::t
         reply(out, code, std::array<std::uint8_t, 1>{status});
         break;
     }
-    case InListPassiveTarget:
-        listPassiveTarget(out, p);
-        break;
-    case InAutoPoll:
-        autoPoll(out, p, now);
-        break;
+    case InListPassiveTarget: listPassiveTarget(out, p); break;
+    case InAutoPoll: autoPoll(out, p, now); break;
     default:
         log->warn("unknown command {:02X}: answering with the error frame", code);
         replyError(out);
@@ -369,7 +345,8 @@ void Pn532Chip::reportCard(Frames& out, std::uint8_t command, std::uint8_t type,
     selectedUid_ = card_->uid();
     knownUid_ = card_->uid();
     fieldOn_ = true;
-    common::namedLogger("pn532-emulator")->debug("reporting card {} ({})", Pn532Card::formatUid(card_->uid()), cardTypeName(card_->type()));
+    common::namedLogger("pn532-emulator")
+        ->debug("reporting card {} ({})", Pn532Card::formatUid(card_->uid()), cardTypeName(card_->type()));
     reply(out, command, data);
     ++(reselect ? counters_.reselects : counters_.cardReports);
 }

@@ -21,12 +21,12 @@ struct Pn532EmulatorCounters {
     std::uint64_t autoPolls = 0;          ///< InAutoPoll commands received
     std::uint64_t listPassiveTargets = 0; ///< InListPassiveTarget commands received (incl. re-selects)
     std::uint64_t cardReports = 0;        ///< InAutoPoll / InListPassiveTarget (no UID) answers that reported a card
-    std::uint64_t reselects = 0;          ///< InListPassiveTarget by UID that found the card (MIFARE Classic presence checks)
-    std::uint64_t emptyReports = 0;       ///< ... that reported no card
-    std::uint64_t aborts = 0;             ///< pending commands dropped because the host sent ACK
-    std::uint64_t badFrames = 0;          ///< frames ignored for a bad length or data checksum
-    std::uint64_t unknownCommands = 0;    ///< commands answered with the error frame
-    std::uint64_t gpioWrites = 0;         ///< WriteGPIO commands (or writes to the P3/P7 SFRs)
+    std::uint64_t reselects = 0;    ///< InListPassiveTarget by UID that found the card (MIFARE Classic presence checks)
+    std::uint64_t emptyReports = 0; ///< ... that reported no card
+    std::uint64_t aborts = 0;       ///< pending commands dropped because the host sent ACK
+    std::uint64_t badFrames = 0;    ///< frames ignored for a bad length or data checksum
+    std::uint64_t unknownCommands = 0; ///< commands answered with the error frame
+    std::uint64_t gpioWrites = 0;      ///< WriteGPIO commands (or writes to the P3/P7 SFRs)
 };
 
 /// GPIO port bytes as the host wrote them (bit 7 = "apply this port").

@@ -6,15 +6,14 @@
 #include <charconv>
 #include <cstring>
 #include <map>
+#include <poll.h>
 #include <sstream>
 #include <stdexcept>
-#include <system_error>
-#include <vector>
-
-#include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <system_error>
 #include <unistd.h>
+#include <vector>
 
 namespace rollcall::emulator {
 
@@ -48,17 +47,14 @@ sockaddr_un socketAddress(const std::filesystem::path& path)
     addr.sun_family = AF_UNIX;
     const std::string s = path.string();
     if (s.empty() || s.size() >= sizeof(addr.sun_path)) {
-        throw std::invalid_argument("control socket path must be 1.." + std::to_string(sizeof(addr.sun_path) - 1) +
-                                    " characters: " + s);
+        throw std::invalid_argument("control socket path must be 1.." + std::to_string(sizeof(addr.sun_path) - 1)
+                                    + " characters: " + s);
     }
     std::memcpy(addr.sun_path, s.c_str(), s.size() + 1);
     return addr;
 }
 
-[[noreturn]] void throwErrno(const std::string& what)
-{
-    throw std::system_error(errno, std::generic_category(), what);
-}
+[[noreturn]] void throwErrno(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
 
 } // namespace
 
@@ -179,8 +175,8 @@ std::string Pn532ControlServer::handle(std::string_view line)
     }
     const std::string_view command = words[0];
 
-    auto parseCard = [&](std::string_view uidText, std::optional<CardType> type, std::string& error)
-        -> std::optional<Pn532Card> {
+    auto parseCard = [&](std::string_view uidText, std::optional<CardType> type,
+                         std::string& error) -> std::optional<Pn532Card> {
         const auto uid = Pn532Card::parseUid(uidText);
         if (!uid) {
             error = "error: bad UID '" + std::string(uidText) + "' (want 4, 7 or 10 hex bytes, ':' allowed)";
@@ -207,8 +203,8 @@ std::string Pn532ControlServer::handle(std::string_view line)
             } else if (auto t = parseCardType(w); t && !type) {
                 type = t;
             } else {
-                return "error: unexpected argument '" + std::string(w) + "' (want " +
-                       (command == "tap" ? "[ms] " : "") + "[classic|ultralight|iso14443-4])";
+                return "error: unexpected argument '" + std::string(w) + "' (want " + (command == "tap" ? "[ms] " : "")
+                       + "[classic|ultralight|iso14443-4])";
             }
         }
         std::string error;

@@ -3,23 +3,21 @@
 #include "common/logging.h"
 #include "hardware/emulator/pn532_frame_codec.h"
 
-#include <spdlog/fmt/bin_to_hex.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
 #include <condition_variable>
-#include <mutex>
-#include <stdexcept>
-#include <system_error>
-#include <thread>
-
 #include <fcntl.h>
+#include <mutex>
 #include <poll.h>
+#include <spdlog/fmt/bin_to_hex.h>
+#include <stdexcept>
 #include <stdlib.h>
 #include <sys/eventfd.h>
+#include <system_error>
 #include <termios.h>
+#include <thread>
 #include <unistd.h>
 
 namespace rollcall::emulator {
@@ -57,10 +55,7 @@ private:
     int fd_ = -1;
 };
 
-[[noreturn]] void throwErrno(const std::string& what)
-{
-    throw std::system_error(errno, std::generic_category(), what);
-}
+[[noreturn]] void throwErrno(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
 
 } // namespace
 
@@ -174,8 +169,8 @@ void Pn532Emulator::Impl::stop() noexcept
     // Remove the link only if it is still ours: another emulator may have
     // taken the path over.
     std::error_code ec;
-    if (std::filesystem::is_symlink(options.linkPath, ec) &&
-        std::filesystem::read_symlink(options.linkPath, ec) == slaveName) {
+    if (std::filesystem::is_symlink(options.linkPath, ec)
+        && std::filesystem::read_symlink(options.linkPath, ec) == slaveName) {
         std::filesystem::remove(options.linkPath, ec);
     }
     wake.reset();
@@ -308,8 +303,8 @@ Pn532Emulator::Pn532Emulator(Pn532EmulatorOptions options)
         throw std::invalid_argument("PN532 emulator: link path is empty");
     }
     if (options.linkPath.string().find(':') != std::string::npos) {
-        throw std::invalid_argument("PN532 emulator: link path must not contain ':' (libnfc splits connstrings on it): " +
-                                    options.linkPath.string());
+        throw std::invalid_argument("PN532 emulator: link path must not contain ':' (libnfc splits connstrings on it): "
+                                    + options.linkPath.string());
     }
     if (!(options.pollTimeScale > 0.0) || !std::isfinite(options.pollTimeScale)) {
         throw std::invalid_argument("PN532 emulator: poll time scale must be a positive number");

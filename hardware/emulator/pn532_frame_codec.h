@@ -20,11 +20,11 @@ public:
     static constexpr std::size_t kMaxFrameDataLength = 265;
 
     enum class EventKind {
-        Command,      ///< A frame with TFI D4; payload = command code + parameters.
-        Ack,          ///< 00 00 FF 00 FF 00: from the host this aborts the pending command.
-        Nack,         ///< 00 00 FF FF 00 00: the host asks for the last reply again.
-        BadChecksum,  ///< Length or data checksum mismatch; payload empty.
-        ForeignFrame  ///< Well-formed frame whose TFI is not D4 (e.g. our own D5 echoed).
+        Command,     ///< A frame with TFI D4; payload = command code + parameters.
+        Ack,         ///< 00 00 FF 00 FF 00: from the host this aborts the pending command.
+        Nack,        ///< 00 00 FF FF 00 00: the host asks for the last reply again.
+        BadChecksum, ///< Length or data checksum mismatch; payload empty.
+        ForeignFrame ///< Well-formed frame whose TFI is not D4 (e.g. our own D5 echoed).
     };
 
     struct Event {

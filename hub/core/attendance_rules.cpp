@@ -101,8 +101,8 @@ MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& fac
     // Walk the taps as a state machine: everyone starts out. A check-out with
     // no check-in before it is no attendance and changes nothing.
     bool everIn = false;
-    bool timingOut = false;      // inside a time out (after a check-out while inside)
-    common::TimePoint outSince{};   // its start
+    bool timingOut = false;       // inside a time out (after a check-out while inside)
+    common::TimePoint outSince{}; // its start
     common::Millis midOut{0};
     for (const auto& tap : facts.taps) {
         const common::TimePoint at = toSecond(tap.at);

@@ -40,9 +40,9 @@ enum Flag : unsigned {
 
 /// A meeting's times and graces (defaults: docs/semantics.md §1).
 struct MeetingTimes {
-    common::TimePoint opening;  // check-in opens (default S − 60 min)
-    common::TimePoint start;    // S
-    common::TimePoint end;      // E
+    common::TimePoint opening; // check-in opens (default S − 60 min)
+    common::TimePoint start;   // S
+    common::TimePoint end;     // E
     common::Millis lateGrace = std::chrono::minutes(5);
     common::Millis earlyGrace = std::chrono::minutes(5);
     common::Millis midThreshold = std::chrono::minutes(15);
@@ -72,12 +72,12 @@ struct MemberFacts {
 struct MemberOutcome {
     Status status = Status::NotArrived;
     unsigned flags = 0;
-    std::optional<common::TimePoint> firstIn;  // first check-in before E
-    std::optional<common::TimePoint> lastOut;  // last check-out after a check-in
+    std::optional<common::TimePoint> firstIn; // first check-in before E
+    std::optional<common::TimePoint> lastOut; // last check-out after a check-in
     std::int64_t lateMinutes = 0;
     std::int64_t earlyMinutes = 0;
-    common::Millis midMeetingOut{0};           // time out between check-out and later check-in, within [S, E]
-    bool inside = false;               // latest applied tap is a check-in
+    common::Millis midMeetingOut{0}; // time out between check-out and later check-in, within [S, E]
+    bool inside = false;             // latest applied tap is a check-in
 
     [[nodiscard]] bool attended() const { return status == Status::Present || status == Status::Late; }
     [[nodiscard]] bool has(Flag f) const { return (flags & f) != 0; }
@@ -85,9 +85,11 @@ struct MemberOutcome {
 
 /// Evaluates one roster member at `now`. Tap times are taken to the whole
 /// second (rules apply to the second, minutes are rounded down from seconds).
-[[nodiscard]] MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& facts, common::TimePoint now);
+[[nodiscard]] MemberOutcome evaluateMember(const MeetingTimes& meeting, const MemberFacts& facts,
+                                           common::TimePoint now);
 
 /// First check-in before E among taps (for substitutes), or nullopt.
-[[nodiscard]] std::optional<common::TimePoint> firstCheckInBeforeEnd(const MeetingTimes& meeting, std::span<const AppliedTap> taps);
+[[nodiscard]] std::optional<common::TimePoint> firstCheckInBeforeEnd(const MeetingTimes& meeting,
+                                                                     std::span<const AppliedTap> taps);
 
 } // namespace rollcall::core

@@ -7,25 +7,26 @@
 namespace rollcall::core {
 namespace {
 
-
-constexpr std::array<std::string_view, 7> kVerdictNames{"present", "late", "checked_out", "walk_in",
+constexpr std::array<std::string_view, 7> kVerdictNames{"present",       "late",      "checked_out",  "walk_in",
                                                         "unknown_badge", "duplicate", "not_in_window"};
 
 bool sameOutcome(const MemberOutcome& a, const MemberOutcome& b)
 {
     return a.status == b.status && a.flags == b.flags && a.firstIn == b.firstIn && a.lastOut == b.lastOut
-        && a.lateMinutes == b.lateMinutes && a.earlyMinutes == b.earlyMinutes && a.inside == b.inside;
+           && a.lateMinutes == b.lateMinutes && a.earlyMinutes == b.earlyMinutes && a.inside == b.inside;
 }
 
 void insertSorted(std::vector<AppliedTap>& taps, const AppliedTap& tap)
 {
-    auto pos = std::upper_bound(taps.begin(), taps.end(), tap, [](const auto& a, const auto& b) { return a.at < b.at; });
+    auto pos =
+        std::upper_bound(taps.begin(), taps.end(), tap, [](const auto& a, const auto& b) { return a.at < b.at; });
     taps.insert(pos, tap);
 }
 
 void insertSorted(std::vector<TapEvidence>& taps, const TapEvidence& tap)
 {
-    auto pos = std::upper_bound(taps.begin(), taps.end(), tap, [](const auto& a, const auto& b) { return a.at < b.at; });
+    auto pos =
+        std::upper_bound(taps.begin(), taps.end(), tap, [](const auto& a, const auto& b) { return a.at < b.at; });
     taps.insert(pos, tap);
 }
 
@@ -43,8 +44,8 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
             }
             return windows;
         }(),
-        debounce)
-    , lookup_(std::move(lookup))
+        debounce),
+      lookup_(std::move(lookup))
 {
     for (auto& setup : setups) {
         Tracked t;
@@ -99,7 +100,10 @@ std::vector<std::string> AttendanceTracker::meetingIds() const
     return ids;
 }
 
-const Meeting& AttendanceTracker::meeting(const std::string& meetingId) const { return meetings_.at(meetingId).meeting; }
+const Meeting& AttendanceTracker::meeting(const std::string& meetingId) const
+{
+    return meetings_.at(meetingId).meeting;
+}
 
 bool AttendanceTracker::evaluate(Tracked& t, Member& m, common::TimePoint now)
 {
@@ -190,8 +194,10 @@ TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evid
         insertSorted(m.own, applied);
         insertSorted(m.result.taps, ev);
         update(m);
-        if (!checkIn) r.verdict = TapVerdict::CheckedOut;
-        else r.verdict = m.result.outcome.status == Status::Present ? TapVerdict::Present : TapVerdict::Late;
+        if (!checkIn)
+            r.verdict = TapVerdict::CheckedOut;
+        else
+            r.verdict = m.result.outcome.status == Status::Present ? TapVerdict::Present : TapVerdict::Late;
         r.lateMinutes = m.result.outcome.lateMinutes;
         return r;
     }
@@ -203,14 +209,16 @@ TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evid
         Member& principal = t.members[t.index.at(p->second)];
         insertSorted(principal.result.taps, ev);
         update(principal);
-        if (!checkIn) r.verdict = TapVerdict::CheckedOut;
+        if (!checkIn)
+            r.verdict = TapVerdict::CheckedOut;
         else {
             // The substitute is judged by the same clock as the principal would be.
             const auto in = firstCheckInBeforeEnd(t.meeting.times, t.otherTaps[person]);
             const auto s = std::chrono::floor<std::chrono::seconds>(t.meeting.times.start);
             const common::TimePoint start(s.time_since_epoch());
             r.verdict = in && *in <= start + t.meeting.times.lateGrace ? TapVerdict::Present : TapVerdict::Late;
-            if (in && r.verdict == TapVerdict::Late) r.lateMinutes = std::chrono::floor<std::chrono::minutes>(*in - start).count();
+            if (in && r.verdict == TapVerdict::Late)
+                r.lateMinutes = std::chrono::floor<std::chrono::minutes>(*in - start).count();
         }
         return r;
     }
@@ -274,7 +282,10 @@ const AttendeeResult* AttendanceTracker::attendee(const std::string& meetingId, 
     return it == mt->second.index.end() ? nullptr : &mt->second.members[it->second].result;
 }
 
-const Summary& AttendanceTracker::summary(const std::string& meetingId) const { return meetings_.at(meetingId).summary; }
+const Summary& AttendanceTracker::summary(const std::string& meetingId) const
+{
+    return meetings_.at(meetingId).summary;
+}
 
 std::optional<common::TimePoint> AttendanceTracker::lastTapOf(const std::string& personId) const
 {

@@ -17,7 +17,8 @@ namespace rollcall::core {
 struct MeetingSetup {
     Meeting meeting;
     std::vector<Person> roster;
-    std::vector<Amendment> amendments; // leave, substitutes, overrides (revoked ones left out); manual taps come as taps
+    std::vector<Amendment>
+        amendments; // leave, substitutes, overrides (revoked ones left out); manual taps come as taps
 };
 
 /// What the attendee is told at the reader.
@@ -31,8 +32,8 @@ struct TapResult {
     std::vector<std::string> changedAttendees; // roster members of assignment.meetingId whose result changed
     bool walkInsChanged = false;
     bool unknownBadgesChanged = false;
-    bool afterEnd = false; // a check-in at or after E: recorded, but no attendance
-    std::int64_t lateMinutes = 0; // for a late check-in (the member's, or the substitute's own)
+    bool afterEnd = false;                    // a check-in at or after E: recorded, but no attendance
+    std::int64_t lateMinutes = 0;             // for a late check-in (the member's, or the substitute's own)
     std::optional<std::string> substituteFor; // principal, when the tap is an approved substitute's
 };
 
@@ -73,7 +74,7 @@ private:
         Meeting meeting;
         std::vector<Member> members; // roster order
         std::unordered_map<std::string, std::size_t> index;
-        std::unordered_map<std::string, std::string> principalOf; // substitute -> principal
+        std::unordered_map<std::string, std::string> principalOf;           // substitute -> principal
         std::unordered_map<std::string, std::vector<AppliedTap>> otherTaps; // non-members
         std::unordered_map<std::string, std::vector<TapEvidence>> otherEvidence;
         std::map<std::string, WalkIn> walkIns;

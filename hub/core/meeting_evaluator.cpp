@@ -26,8 +26,8 @@ void sortForReplay(std::vector<PendingTap>& taps)
     });
 }
 
-AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings, common::TimePoint now, common::Millis debounce,
-                               const TapObserver& observer)
+AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings, common::TimePoint now,
+                               common::Millis debounce, const TapObserver& observer)
 {
     std::vector<MeetingSetup> setups;
     std::set<std::string> venues;
@@ -104,7 +104,7 @@ MeetingResult MeetingEvaluator::evaluate(const std::string& meetingId, common::T
     const auto& venues = meeting->venues;
     auto observer = [&](const TapInput& in, const TapEvidence& ev, const TapResult& r) {
         const bool inWindow = in.at >= meeting->times.opening && in.at <= meeting->times.windowEnd()
-            && std::find(venues.begin(), venues.end(), in.venueId) != venues.end();
+                              && std::find(venues.begin(), venues.end(), in.venueId) != venues.end();
         if (r.verdict == TapVerdict::Duplicate && inWindow) ++duplicates;
         if (meeting->finalizedAt && ev.receivedAt && *ev.receivedAt > *meeting->finalizedAt && inWindow) ++ignored;
     };

@@ -30,7 +30,8 @@ using TapObserver = std::function<void(const TapInput&, const TapEvidence&, cons
 
 /// Builds a tracker for `meetings` (rosters and amendments from the record)
 /// and replays their recorded taps and manual check-ins in time order.
-[[nodiscard]] AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings, common::TimePoint now,
+[[nodiscard]] AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meetings,
+                                             common::TimePoint now,
                                              common::Millis debounce = TapAssigner::kDefaultDebounce,
                                              const TapObserver& observer = {});
 
@@ -38,8 +39,7 @@ class MeetingEvaluator {
 public:
     explicit MeetingEvaluator(Record& record, std::chrono::milliseconds debounce = TapAssigner::kDefaultDebounce)
         : record_(record), debounce_(debounce)
-    {
-    }
+    {}
 
     /// Throws InputError if the meeting does not exist.
     [[nodiscard]] MeetingResult evaluate(const std::string& meetingId, common::TimePoint now);

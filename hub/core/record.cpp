@@ -8,8 +8,9 @@
 namespace rollcall::core {
 namespace {
 
-constexpr std::array<std::string_view, 8> kAmendmentKinds{"leave",  "substitute", "manual_tap", "status_override",
-                                                         "revoke", "appeal",     "appeal_resolution", "absence_confirmation"};
+constexpr std::array<std::string_view, 8> kAmendmentKinds{
+    "leave",  "substitute", "manual_tap",        "status_override",
+    "revoke", "appeal",     "appeal_resolution", "absence_confirmation"};
 
 AmendmentKind amendmentKindFrom(std::string_view s)
 {
@@ -116,7 +117,8 @@ void Record::addPerson(const Person& p, common::TimePoint joined)
 
 std::optional<Person> Record::findPerson(const std::string& id)
 {
-    auto s = db_.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.id = ?");
+    auto s = db_.prepare(
+        "SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)};
@@ -124,8 +126,9 @@ std::optional<Person> Record::findPerson(const std::string& id)
 
 std::optional<Person> Record::personAt(const std::string& id, common::TimePoint at)
 {
-    auto s = db_.prepare("SELECT p.id, p.name, m.unit_id, u.path, p.title FROM persons p JOIN memberships m ON m.person_id = p.id "
-                         "JOIN units u ON u.id = m.unit_id WHERE p.id = ?1 AND m.from_ms <= ?2 AND (m.to_ms IS NULL OR m.to_ms > ?2)");
+    auto s = db_.prepare(
+        "SELECT p.id, p.name, m.unit_id, u.path, p.title FROM persons p JOIN memberships m ON m.person_id = p.id "
+        "JOIN units u ON u.id = m.unit_id WHERE p.id = ?1 AND m.from_ms <= ?2 AND (m.to_ms IS NULL OR m.to_ms > ?2)");
     s.bind(1, id).bind(2, common::toMillis(at));
     if (!s.step()) return std::nullopt;
     return Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)};
@@ -133,8 +136,9 @@ std::optional<Person> Record::personAt(const std::string& id, common::TimePoint 
 
 std::vector<Membership> Record::memberships(const std::string& personId)
 {
-    auto s = db_.prepare("SELECT m.unit_id, u.path, m.from_ms, m.to_ms FROM memberships m JOIN units u ON u.id = m.unit_id "
-                         "WHERE m.person_id = ? ORDER BY m.from_ms, m.id");
+    auto s =
+        db_.prepare("SELECT m.unit_id, u.path, m.from_ms, m.to_ms FROM memberships m JOIN units u ON u.id = m.unit_id "
+                    "WHERE m.person_id = ? ORDER BY m.from_ms, m.id");
     s.bind(1, personId);
     std::vector<Membership> out;
     while (s.step()) {
@@ -152,7 +156,8 @@ Membership openMembership(Record& record, const std::string& personId, common::T
 {
     if (!record.findPerson(personId)) throw common::InputError("person \"" + personId + "\" does not exist");
     const auto all = record.memberships(personId);
-    if (all.empty() || all.back().to) throw common::InputError("person \"" + personId + "\" is not in service: they have left");
+    if (all.empty() || all.back().to)
+        throw common::InputError("person \"" + personId + "\" is not in service: they have left");
     if (on <= all.back().from) {
         throw common::InputError(std::string(what) + " of person \"" + personId + "\": their membership of "
                                  + all.back().unitPath + " began on or after that date");
@@ -165,7 +170,8 @@ Membership openMembership(Record& record, const std::string& personId, common::T
 void Record::movePerson(const std::string& personId, std::int64_t unitId, common::TimePoint on)
 {
     const auto current = openMembership(*this, personId, on, "move");
-    if (current.unitId == unitId) throw common::InputError("person \"" + personId + "\" is already in " + current.unitPath);
+    if (current.unitId == unitId)
+        throw common::InputError("person \"" + personId + "\" is already in " + current.unitPath);
     auto end = db_.prepare("UPDATE memberships SET to_ms = ? WHERE person_id = ? AND to_ms IS NULL");
     end.bind(1, common::toMillis(on)).bind(2, personId).run();
     auto next = db_.prepare("INSERT INTO memberships(person_id, unit_id, from_ms) VALUES (?, ?, ?)");
@@ -255,18 +261,24 @@ void Record::addMeeting(const Meeting& m, common::TimePoint now)
     if (findMeeting(m.id)) throw common::InputError("meeting \"" + m.id + "\" already exists");
     if (m.venues.empty()) throw common::InputError("meeting \"" + m.id + "\" needs at least one venue");
     if (m.times.end <= m.times.start) throw common::InputError("meeting \"" + m.id + "\": end must be after start");
-    if (m.times.opening > m.times.start) throw common::InputError("meeting \"" + m.id + "\": check-in cannot open after the start");
+    if (m.times.opening > m.times.start)
+        throw common::InputError("meeting \"" + m.id + "\": check-in cannot open after the start");
     auto s = db_.prepare(
         "INSERT INTO meetings(id, title, start_ms, end_ms, opening_ms, late_grace_s, early_grace_s, mid_threshold_s, "
         "checkout_required, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?)");
     using std::chrono::duration_cast;
     using std::chrono::seconds;
-    s.bind(1, m.id).bind(2, m.title).bind(3, common::toMillis(m.times.start)).bind(4, common::toMillis(m.times.end))
+    s.bind(1, m.id)
+        .bind(2, m.title)
+        .bind(3, common::toMillis(m.times.start))
+        .bind(4, common::toMillis(m.times.end))
         .bind(5, common::toMillis(m.times.opening))
         .bind(6, static_cast<std::int64_t>(duration_cast<seconds>(m.times.lateGrace).count()))
         .bind(7, static_cast<std::int64_t>(duration_cast<seconds>(m.times.earlyGrace).count()))
         .bind(8, static_cast<std::int64_t>(duration_cast<seconds>(m.times.midThreshold).count()))
-        .bind(9, m.times.checkoutRequired ? 1 : 0).bind(10, common::toMillis(now)).run();
+        .bind(9, m.times.checkoutRequired ? 1 : 0)
+        .bind(10, common::toMillis(now))
+        .run();
     std::set<std::string> seen;
     for (std::size_t i = 0; i < m.venues.size(); ++i) {
         const auto& v = m.venues[i];
@@ -302,7 +314,8 @@ std::optional<Meeting> Record::findMeeting(const std::string& id)
     return readMeeting(db_, s);
 }
 
-std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, common::TimePoint from, common::TimePoint to)
+std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, common::TimePoint from,
+                                        common::TimePoint to)
 {
     std::vector<Meeting> out;
     if (venues.empty()) return out;
@@ -310,7 +323,9 @@ std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, 
                          + "WHERE opening_ms <= ? AND end_ms + ? >= ? AND id IN "
                            "(SELECT meeting_id FROM meeting_venues WHERE venue_id IN ("
                          + common::placeholders(venues.size()) + ")) ORDER BY start_ms, id");
-    s.bind(1, common::toMillis(to)).bind(2, static_cast<std::int64_t>(MeetingTimes::kWindowAfterEnd.count())).bind(3, common::toMillis(from));
+    s.bind(1, common::toMillis(to))
+        .bind(2, static_cast<std::int64_t>(MeetingTimes::kWindowAfterEnd.count()))
+        .bind(3, common::toMillis(from));
     for (std::size_t i = 0; i < venues.size(); ++i) s.bind(static_cast<int>(i + 4), venues[i]);
     while (s.step()) out.push_back(readMeeting(db_, s));
     return out;
@@ -319,8 +334,11 @@ std::vector<Meeting> Record::meetingsAt(const std::vector<std::string>& venues, 
 std::vector<Meeting> Record::meetingsOverlapping(common::TimePoint from, common::TimePoint to)
 {
     std::vector<Meeting> out;
-    auto s = db_.prepare(std::string(kMeetingColumns) + "WHERE opening_ms <= ? AND end_ms + ? >= ? ORDER BY start_ms, id");
-    s.bind(1, common::toMillis(to)).bind(2, static_cast<std::int64_t>(MeetingTimes::kWindowAfterEnd.count())).bind(3, common::toMillis(from));
+    auto s =
+        db_.prepare(std::string(kMeetingColumns) + "WHERE opening_ms <= ? AND end_ms + ? >= ? ORDER BY start_ms, id");
+    s.bind(1, common::toMillis(to))
+        .bind(2, static_cast<std::int64_t>(MeetingTimes::kWindowAfterEnd.count()))
+        .bind(3, common::toMillis(from));
     while (s.step()) out.push_back(readMeeting(db_, s));
     return out;
 }
@@ -349,7 +367,8 @@ std::vector<Person> Record::roster(const std::string& meetingId)
         "ORDER BY u.path, p.id");
     s.bind(1, meetingId);
     std::vector<Person> people;
-    while (s.step()) people.push_back(Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)});
+    while (s.step())
+        people.push_back(Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)});
     return people;
 }
 
@@ -360,8 +379,16 @@ InsertOutcome Record::insertTap(TapRecord& t)
         "clock_offset_ms) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(reader_id, seq) DO NOTHING");
     std::optional<std::string> dir;
     if (t.direction) dir = std::string(toString(*t.direction));
-    s.bind(1, t.readerId).bind(2, t.seq).bind(3, t.badgeUid).bind(4, common::toMillis(t.at)).bind(5, dir).bind(6, t.venueId)
-        .bind(7, t.source).bind(8, common::toMillis(t.receivedAt)).bind(9, t.agentAtMs).bind(10, t.clockOffsetMs);
+    s.bind(1, t.readerId)
+        .bind(2, t.seq)
+        .bind(3, t.badgeUid)
+        .bind(4, common::toMillis(t.at))
+        .bind(5, dir)
+        .bind(6, t.venueId)
+        .bind(7, t.source)
+        .bind(8, common::toMillis(t.receivedAt))
+        .bind(9, t.agentAtMs)
+        .bind(10, t.clockOffsetMs);
     (void)s.step();
     if (db_.changes() == 0) return InsertOutcome::AlreadyRecorded;
     t.id = db_.lastInsertRowId();
@@ -401,7 +428,8 @@ std::optional<TapRecord> Record::findTap(const std::string& readerId, std::int64
     return readTap(s);
 }
 
-std::vector<TapRecord> Record::tapsAt(const std::vector<std::string>& venues, common::TimePoint from, common::TimePoint to)
+std::vector<TapRecord> Record::tapsAt(const std::vector<std::string>& venues, common::TimePoint from,
+                                      common::TimePoint to)
 {
     std::vector<TapRecord> out;
     if (venues.empty()) return out;
@@ -422,9 +450,18 @@ std::int64_t Record::addAmendment(Amendment& a)
     if (a.at) at = common::toMillis(*a.at);
     std::optional<std::string> dir;
     if (a.direction) dir = std::string(toString(*a.direction));
-    s.bind(1, toString(a.kind)).bind(2, a.meetingId).bind(3, a.personId).bind(4, a.otherPersonId).bind(5, at)
-        .bind(6, dir).bind(7, a.status).bind(8, a.refId).bind(9, a.author).bind(10, a.reason)
-        .bind(11, common::toMillis(a.createdAt)).run();
+    s.bind(1, toString(a.kind))
+        .bind(2, a.meetingId)
+        .bind(3, a.personId)
+        .bind(4, a.otherPersonId)
+        .bind(5, at)
+        .bind(6, dir)
+        .bind(7, a.status)
+        .bind(8, a.refId)
+        .bind(9, a.author)
+        .bind(10, a.reason)
+        .bind(11, common::toMillis(a.createdAt))
+        .run();
     a.id = db_.lastInsertRowId();
     return a.id;
 }
@@ -440,8 +477,10 @@ std::vector<Amendment> Record::amendments(const std::vector<std::string>& meetin
     if (meetingIds.empty()) return out;
     auto s = db_.prepare(
         "SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, reason, "
-        "created_ms FROM amendments a WHERE meeting_id IN (" + common::placeholders(meetingIds.size()) + ") AND kind <> 'revoke' "
-        "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) ORDER BY id");
+        "created_ms FROM amendments a WHERE meeting_id IN ("
+        + common::placeholders(meetingIds.size())
+        + ") AND kind <> 'revoke' "
+          "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) ORDER BY id");
     for (std::size_t i = 0; i < meetingIds.size(); ++i) s.bind(static_cast<int>(i + 1), meetingIds[i]);
     while (s.step()) {
         Amendment a;

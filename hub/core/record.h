@@ -5,8 +5,8 @@
 // db::DatabaseError. Callers group calls in a db::Transaction so a command
 // changes all or nothing.
 
-#include "hub/core/attendance_rules.h"
 #include "common/database.h"
+#include "hub/core/attendance_rules.h"
 #include "hub/core/time_util.h"
 
 #include <optional>
@@ -69,7 +69,16 @@ struct TapRecord {
 
 // Appeal .. AbsenceConfirmation arrive with schema migration 4 (appeals and
 // the reader-offline fairness rule; they change no status by themselves).
-enum class AmendmentKind { Leave, Substitute, ManualTap, StatusOverride, Revoke, Appeal, AppealResolution, AbsenceConfirmation };
+enum class AmendmentKind {
+    Leave,
+    Substitute,
+    ManualTap,
+    StatusOverride,
+    Revoke,
+    Appeal,
+    AppealResolution,
+    AbsenceConfirmation
+};
 [[nodiscard]] std::string_view toString(AmendmentKind k);
 
 struct Amendment {
@@ -142,7 +151,8 @@ public:
     void addInvite(const std::string& meetingId, const RosterInvite& invite);
     [[nodiscard]] std::optional<Meeting> findMeeting(const std::string& id);
     /// Meetings at any of `venues` whose tap window intersects [from, to].
-    [[nodiscard]] std::vector<Meeting> meetingsAt(const std::vector<std::string>& venues, common::TimePoint from, common::TimePoint to);
+    [[nodiscard]] std::vector<Meeting> meetingsAt(const std::vector<std::string>& venues, common::TimePoint from,
+                                                  common::TimePoint to);
     /// Meetings at any venue whose tap window intersects [from, to], by start.
     [[nodiscard]] std::vector<Meeting> meetingsOverlapping(common::TimePoint from, common::TimePoint to);
     /// Meetings whose start lies in [from, to), by start.
@@ -156,7 +166,8 @@ public:
     InsertOutcome insertTap(TapRecord& tap);
     [[nodiscard]] std::optional<TapRecord> findTap(const std::string& readerId, std::int64_t seq);
     /// Taps at `venues` with at in [from, to], by time then id.
-    [[nodiscard]] std::vector<TapRecord> tapsAt(const std::vector<std::string>& venues, common::TimePoint from, common::TimePoint to);
+    [[nodiscard]] std::vector<TapRecord> tapsAt(const std::vector<std::string>& venues, common::TimePoint from,
+                                                common::TimePoint to);
 
     std::int64_t addAmendment(Amendment& amendment);
     /// Amendments of a meeting in order, revoked ones left out.

@@ -37,6 +37,9 @@ StatusTally& StatusTally::operator+=(const StatusTally& o)
     return *this;
 }
 
-std::optional<double> StatusTally::attendanceRate() const { return common::attendanceRate(attended(), expected, excused); }
+std::optional<double> StatusTally::attendanceRate() const
+{
+    return common::attendanceRate(attended(), expected, excused);
+}
 
 } // namespace rollcall::core

@@ -80,7 +80,8 @@ TapOutcome TapAssigner::assign(const TapInput& tap)
         // Debounce first: within the window (inclusive) of the last kept tap of
         // this badge at this reader is a duplicate; the first time is kept.
         auto& lastAtReader = lastKept_[tap.readerId];
-        if (const auto last = lastAtReader.find(tap.badgeUid); last != lastAtReader.end() && tap.at - last->second <= debounce_) {
+        if (const auto last = lastAtReader.find(tap.badgeUid);
+            last != lastAtReader.end() && tap.at - last->second <= debounce_) {
             out.disposition = Disposition::Duplicate;
             return out;
         }
@@ -102,9 +103,9 @@ TapOutcome TapAssigner::assign(const TapInput& tap)
             const MeetingWindow* outTarget = found.size() == 1 ? found.front() : checkOutTarget(found, tap.at);
             if (outTarget && isInside(outTarget->id, *tap.personId)) direction = Direction::Out;
         }
-        const MeetingWindow* target = found.size() == 1 ? found.front()
-            : direction == Direction::In                ? checkInTarget(found, tap.at)
-                                                        : checkOutTarget(found, tap.at);
+        const MeetingWindow* target = found.size() == 1            ? found.front()
+                                      : direction == Direction::In ? checkInTarget(found, tap.at)
+                                                                   : checkOutTarget(found, tap.at);
         out.disposition = Disposition::Applied;
         out.meetingId = target->id;
         out.direction = direction;

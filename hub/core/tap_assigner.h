@@ -27,8 +27,8 @@ struct MeetingWindow {
 /// A tap as the assigner needs it. Manual taps (amendments) name their
 /// meeting and direction and skip debounce and window assignment.
 struct TapInput {
-    std::int64_t ref = 0;              // tap id (> 0) or −amendment id for manual taps
-    std::string readerId;              // empty for manual taps
+    std::int64_t ref = 0; // tap id (> 0) or −amendment id for manual taps
+    std::string readerId; // empty for manual taps
     std::string venueId;
     std::string badgeUid;
     std::optional<std::string> personId; // badge holder at tap time; nullopt = unknown badge
@@ -62,8 +62,10 @@ public:
 
 private:
     [[nodiscard]] std::vector<const MeetingWindow*> candidates(const std::string& venueId, common::TimePoint at) const;
-    [[nodiscard]] static const MeetingWindow* checkInTarget(const std::vector<const MeetingWindow*>& c, common::TimePoint at);
-    [[nodiscard]] static const MeetingWindow* checkOutTarget(const std::vector<const MeetingWindow*>& c, common::TimePoint at);
+    [[nodiscard]] static const MeetingWindow* checkInTarget(const std::vector<const MeetingWindow*>& c,
+                                                            common::TimePoint at);
+    [[nodiscard]] static const MeetingWindow* checkOutTarget(const std::vector<const MeetingWindow*>& c,
+                                                             common::TimePoint at);
 
     std::vector<MeetingWindow> meetings_;
     // venue -> its meetings: a tap looks only at its own venue's windows (the

@@ -1,10 +1,9 @@
 #include "hub/core/time_util.h"
 
-#include <date/date.h>
-#include <date/tz.h>
-
 #include <charconv>
 #include <cstdio>
+#include <date/date.h>
+#include <date/tz.h>
 
 namespace rollcall::core {
 namespace {
@@ -36,8 +35,8 @@ bool expect(std::string_view text, std::size_t& pos, char c)
 
 [[noreturn]] void badTime(std::string_view text, std::string_view what, std::string_view why)
 {
-    throw common::InputError(std::string(what) + ": \"" + std::string(text) + "\" is not a valid time (" + std::string(why)
-                     + "); expected ISO 8601 like 2026-11-28T09:00:00+08:00");
+    throw common::InputError(std::string(what) + ": \"" + std::string(text) + "\" is not a valid time ("
+                             + std::string(why) + "); expected ISO 8601 like 2026-11-28T09:00:00+08:00");
 }
 
 } // namespace
@@ -93,7 +92,8 @@ common::TimePoint Zone::startOfDay(std::string_view text) const
           && readInt(text, pos, 2, d) && pos == text.size())) {
         throw common::InputError("date \"" + std::string(text) + "\" is not YYYY-MM-DD");
     }
-    const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(m)), std::chrono::day(unsigned(d))};
+    const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(m)),
+                                          std::chrono::day(unsigned(d))};
     if (!ymd.ok()) throw common::InputError("date \"" + std::string(text) + "\" does not exist");
     return fromLocal(std::chrono::local_time<common::Millis>(std::chrono::local_days(ymd).time_since_epoch()));
 }
@@ -106,8 +106,10 @@ common::TimePoint parseTime(std::string_view text, std::string_view what, const 
           && readInt(text, pos, 2, d))) {
         badTime(text, what, "bad date");
     }
-    if (!(expect(text, pos, 'T') || expect(text, pos, 't') || expect(text, pos, ' '))) badTime(text, what, "missing time of day");
-    if (!(readInt(text, pos, 2, h) && expect(text, pos, ':') && readInt(text, pos, 2, mi))) badTime(text, what, "bad time of day");
+    if (!(expect(text, pos, 'T') || expect(text, pos, 't') || expect(text, pos, ' ')))
+        badTime(text, what, "missing time of day");
+    if (!(readInt(text, pos, 2, h) && expect(text, pos, ':') && readInt(text, pos, 2, mi)))
+        badTime(text, what, "bad time of day");
     if (expect(text, pos, ':')) {
         if (!readInt(text, pos, 2, s)) badTime(text, what, "bad seconds");
         if (expect(text, pos, '.') || expect(text, pos, ',')) {
@@ -121,11 +123,12 @@ common::TimePoint parseTime(std::string_view text, std::string_view what, const 
             for (; digits < 3; ++digits) ms *= 10;
         }
     }
-    const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(mo)), std::chrono::day(unsigned(d))};
+    const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(unsigned(mo)),
+                                          std::chrono::day(unsigned(d))};
     if (!ymd.ok()) badTime(text, what, "no such date");
     if (h > 23 || mi > 59 || s > 59) badTime(text, what, "no such time of day");
-    const auto local = std::chrono::local_days(ymd).time_since_epoch() + std::chrono::hours(h) + std::chrono::minutes(mi)
-        + std::chrono::seconds(s) + common::Millis(ms);
+    const auto local = std::chrono::local_days(ymd).time_since_epoch() + std::chrono::hours(h)
+                       + std::chrono::minutes(mi) + std::chrono::seconds(s) + common::Millis(ms);
 
     if (pos == text.size()) {
         if (!localZone) badTime(text, what, "missing time zone offset, add Z or +08:00");
@@ -149,6 +152,5 @@ common::TimePoint parseTime(std::string_view text, std::string_view what, const 
     if (pos != text.size()) badTime(text, what, "unexpected characters after the offset");
     return common::TimePoint(local - std::chrono::minutes(offsetMinutes));
 }
-
 
 } // namespace rollcall::core

@@ -3,14 +3,14 @@
 // type, and display in the configured zone (default Asia/Shanghai). Parsing
 // errors throw common::InputError with a message naming what was wrong.
 
+#include "common/clock.h"
+#include "common/duration.h"
+#include "common/input_error.h"
+
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "common/clock.h"
-#include "common/duration.h"
-#include "common/input_error.h"
 
 namespace rollcall::core {
 
@@ -40,6 +40,7 @@ private:
 /// Parses ISO 8601 "YYYY-MM-DDTHH:MM[:SS[.fff]]" followed by "Z" or "+HH:MM"/"-HH:MM"
 /// (a space may replace the T). Without an offset the time is read in `localZone`
 /// if given, else it is an error. Throws InputError naming `what`.
-[[nodiscard]] common::TimePoint parseTime(std::string_view text, std::string_view what, const Zone* localZone = nullptr);
+[[nodiscard]] common::TimePoint parseTime(std::string_view text, std::string_view what,
+                                          const Zone* localZone = nullptr);
 
 } // namespace rollcall::core

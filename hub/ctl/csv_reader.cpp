@@ -32,7 +32,8 @@ CsvReader::CsvReader(const std::string& path) : path_(path)
     // would be stored as garbage, so refuse it here, naming the line.
     if (const auto bad = common::invalidUtf8At(text); bad != std::string::npos) {
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
-        throw common::InputError(path + ":" + std::to_string(line) + ": text is not UTF-8 (save the file as UTF-8, not GBK)");
+        throw common::InputError(path + ":" + std::to_string(line)
+                                 + ": text is not UTF-8 (save the file as UTF-8, not GBK)");
     }
 
     std::vector<CsvRow> records;
@@ -95,14 +96,16 @@ CsvReader::CsvReader(const std::string& path) : path_(path)
         for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         if (name.empty()) continue;
         if (!header_.emplace(name, i).second) {
-            throw common::InputError(path + ":" + std::to_string(head.line) + ": column \"" + name + "\" appears twice in the header");
+            throw common::InputError(path + ":" + std::to_string(head.line) + ": column \"" + name
+                                     + "\" appears twice in the header");
         }
     }
     rows_.assign(records.begin() + 1, records.end());
     for (const auto& r : rows_) {
         if (r.fields.size() > head.fields.size()) {
-            throw common::InputError(path + ":" + std::to_string(r.line) + ": row has " + std::to_string(r.fields.size())
-                             + " fields but the header has " + std::to_string(head.fields.size()));
+            throw common::InputError(path + ":" + std::to_string(r.line) + ": row has "
+                                     + std::to_string(r.fields.size()) + " fields but the header has "
+                                     + std::to_string(head.fields.size()));
         }
     }
 }

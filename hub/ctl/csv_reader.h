@@ -14,7 +14,7 @@
 namespace rollcall::ctl {
 
 struct CsvRow {
-    int line = 0;                 // line number where the row starts (1-based)
+    int line = 0; // line number where the row starts (1-based)
     std::vector<std::string> fields;
 };
 

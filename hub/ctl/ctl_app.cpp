@@ -1,21 +1,20 @@
 #include "hub/ctl/ctl_app.h"
 
-#include "protocol/badge_uid.h"
 #include "common/database.h"
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/record.h"
-#include "hub/reports/attendance_ledger.h"
+#include "hub/core/schema.h"
 #include "hub/ctl/amendment_options.h"
 #include "hub/ctl/database_file.h"
 #include "hub/ctl/person_commands.h"
 #include "hub/ctl/report_commands.h"
 #include "hub/ctl/roster_import.h"
-#include "hub/core/schema.h"
 #include "hub/ctl/status_view.h"
 #include "hub/ctl/taps_import.h"
+#include "hub/reports/attendance_ledger.h"
+#include "protocol/badge_uid.h"
 
 #include <CLI/CLI.hpp>
-
 #include <cstdlib>
 #include <functional>
 
@@ -43,10 +42,7 @@ std::string defaultAuthor()
 }
 
 /// Opens (and migrates) the database; only `init` may create it.
-common::Database openDatabase(const Options& o, bool create)
-{
-    return openDatabaseFile(o.db, create);
-}
+common::Database openDatabase(const Options& o, bool create) { return openDatabaseFile(o.db, create); }
 
 using Command = std::function<void(const Options&, std::ostream&, const common::Clock&)>;
 
@@ -57,7 +53,8 @@ void requireMeeting(core::Record& record, const std::string& id)
 
 void requirePerson(core::Record& record, const std::string& id, std::string_view option)
 {
-    if (!record.findPerson(id)) throw common::InputError(std::string(option) + ": person \"" + id + "\" does not exist");
+    if (!record.findPerson(id))
+        throw common::InputError(std::string(option) + ": person \"" + id + "\" does not exist");
 }
 
 void cmdInit(const Options& o, std::ostream& out, const common::Clock&)
@@ -119,7 +116,8 @@ void cmdMeetingAdd(const Options& o, std::ostream& out, const common::Clock& clo
     if (m.times.midThreshold.count() <= 0) throw common::InputError("--mid-meeting-threshold must be more than 0");
     m.times.opening = m.times.start - common::parseDuration(o.opensBefore, "--opens-before");
     m.times.checkoutRequired = o.checkoutRequired;
-    if (m.times.end <= m.times.start) throw common::InputError("--end (" + o.end + ") must be after --start (" + o.start + ")");
+    if (m.times.end <= m.times.start)
+        throw common::InputError("--end (" + o.end + ") must be after --start (" + o.start + ")");
     common::Transaction tx(db);
     record.addMeeting(m, clock.now());
     for (const auto& u : o.inviteUnits) record.addInvite(m.id, core::RosterInvite{u, std::nullopt});
@@ -134,7 +132,7 @@ void cmdMeetingAdd(const Options& o, std::ostream& out, const common::Clock& clo
 /// lets `complete` validate and fill the kind's own fields, then writes it in
 /// one transaction. Returns the amendment.
 core::Amendment saveAmendment(const Options& o, const common::Clock& clock, core::AmendmentKind kind,
-                        const std::function<void(core::Record&, core::Amendment&)>& complete = {})
+                              const std::function<void(core::Record&, core::Amendment&)>& complete = {})
 {
     auto db = openDatabase(o, false);
     core::Record record(db);
@@ -158,11 +156,13 @@ void cmdSubstituteAdd(const Options& o, std::ostream& out, const common::Clock& 
 {
     Options withReason = o;
     if (withReason.reason.empty()) withReason.reason = "substitute approved";
-    const auto a = saveAmendment(withReason, clock, core::AmendmentKind::Substitute, [&](core::Record& record, core::Amendment& a) {
-        requirePerson(record, o.by, "--by");
-        if (o.person == o.by) throw common::InputError("--by: a person cannot substitute for themselves");
-        a.otherPersonId = o.by;
-    });
+    const auto a = saveAmendment(withReason, clock, core::AmendmentKind::Substitute,
+                                 [&](core::Record& record, core::Amendment& a) {
+                                     requirePerson(record, o.by, "--by");
+                                     if (o.person == o.by)
+                                         throw common::InputError("--by: a person cannot substitute for themselves");
+                                     a.otherPersonId = o.by;
+                                 });
     out << o.by << " substitutes for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
 }
 
@@ -174,8 +174,8 @@ void cmdCheckin(const Options& o, std::ostream& out, const common::Clock& clock)
         a.direction = core::directionFromString(o.direction);
         if (!a.direction) throw common::InputError("--direction: \"" + o.direction + "\" is not in or out");
     });
-    out << "manual check-" << o.direction << " of " << o.person << " at " << zone.format(*a.at) << " recorded (amendment "
-        << a.id << ")\n";
+    out << "manual check-" << o.direction << " of " << o.person << " at " << zone.format(*a.at)
+        << " recorded (amendment " << a.id << ")\n";
 }
 
 void cmdOverride(const Options& o, std::ostream& out, const common::Clock& clock)
@@ -183,11 +183,13 @@ void cmdOverride(const Options& o, std::ostream& out, const common::Clock& clock
     const auto a = saveAmendment(o, clock, core::AmendmentKind::StatusOverride, [&](core::Record&, core::Amendment& a) {
         const auto status = core::statusFromString(o.status);
         if (!status || *status == core::Status::NotArrived || *status == core::Status::Overdue) {
-            throw common::InputError("--status: \"" + o.status + "\" is not present, late, absent, excused or substituted");
+            throw common::InputError("--status: \"" + o.status
+                                     + "\" is not present, late, absent, excused or substituted");
         }
         a.status = o.status;
     });
-    out << "status of " << o.person << " at meeting " << o.meeting << " set to " << o.status << " (amendment " << a.id << ")\n";
+    out << "status of " << o.person << " at meeting " << o.meeting << " set to " << o.status << " (amendment " << a.id
+        << ")\n";
 }
 
 void cmdTapsImport(const Options& o, std::ostream& out, const common::Clock& clock)
@@ -207,8 +209,10 @@ void cmdStatus(const Options& o, std::ostream& out, const common::Clock& clock)
     const core::Zone zone(o.zone);
     core::MeetingEvaluator evaluator(record);
     const auto result = evaluator.evaluate(o.meeting, clock.now());
-    if (o.json) out << statusJson(result, zone).dump(2) << "\n";
-    else printStatusTable(out, result, zone);
+    if (o.json)
+        out << statusJson(result, zone).dump(2) << "\n";
+    else
+        printStatusTable(out, result, zone);
 }
 
 void cmdFinalize(const Options& o, std::ostream& out, const common::Clock& clock)
@@ -219,7 +223,8 @@ void cmdFinalize(const Options& o, std::ostream& out, const common::Clock& clock
     if (!meeting) throw common::InputError("meeting \"" + o.meeting + "\" does not exist");
     if (meeting->finalizedAt) throw common::InputError("meeting \"" + o.meeting + "\" is already finalized");
     if (clock.now() <= meeting->times.windowEnd()) {
-        throw common::InputError("meeting \"" + o.meeting + "\" cannot be finalized before its check-out window closes");
+        throw common::InputError("meeting \"" + o.meeting
+                                 + "\" cannot be finalized before its check-out window closes");
     }
     common::Transaction tx(db);
     auto s = db.prepare("UPDATE meetings SET finalized_ms = ? WHERE id = ? AND finalized_ms IS NULL");
@@ -229,7 +234,8 @@ void cmdFinalize(const Options& o, std::ostream& out, const common::Clock& clock
     // Its results go into the reports' cache now, so period reports over
     // finalized meetings never have to replay their taps.
     try {
-        reports::AttendanceLedger(record).fillCache(meeting->times.start, meeting->times.start + common::Millis(1), clock.now());
+        reports::AttendanceLedger(record).fillCache(meeting->times.start, meeting->times.start + common::Millis(1),
+                                                    clock.now());
     } catch (const std::exception& e) {
         out << "(results not cached: " << e.what() << "; reports will evaluate the meeting from its taps)\n";
     }
@@ -258,9 +264,11 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     leaf(&app, "init", "create or migrate the database", cmdInit);
 
     auto* roster = app.add_subcommand("roster", "persons, units and badges")->require_subcommand(1);
-    auto* rosterImport = leaf(roster, "import", "import persons from CSV (person_id,name,unit,badge_uid[,title])", cmdRosterImport);
+    auto* rosterImport =
+        leaf(roster, "import", "import persons from CSV (person_id,name,unit,badge_uid[,title])", cmdRosterImport);
     rosterImport->add_option("file", o.file, "CSV file")->required();
-    rosterImport->add_option("--effective", o.effective, "YYYY-MM-DD in --zone: new persons join and badges are issued then (default today)");
+    rosterImport->add_option("--effective", o.effective,
+                             "YYYY-MM-DD in --zone: new persons join and badges are issued then (default today)");
 
     auto* venue = app.add_subcommand("venue", "venues")->require_subcommand(1);
     auto* venueAdd = leaf(venue, "add", "add a venue", cmdVenueAdd);
@@ -288,7 +296,8 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     meetingAdd->add_option("--invite-unit", o.inviteUnits, "unit path; sub-units included");
     meetingAdd->add_option("--invite-person", o.invitePersons, "person id");
     leaf(meeting, "finalize", "freeze statuses; later changes only by amendment", cmdFinalize)
-        ->add_option("--id", o.meeting)->required();
+        ->add_option("--id", o.meeting)
+        ->required();
 
     auto* leave = app.add_subcommand("leave", "approved leave")->require_subcommand(1);
     auto* leaveAdd = leaf(leave, "add", "excuse a person from a meeting", cmdLeaveAdd);
@@ -303,7 +312,8 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     subAdd->add_option("--by", o.by)->required();
     subAdd->add_option("--reason", o.reason);
 
-    auto* checkin = leaf(&app, "checkin", "manual check-in/out (a forgotten badge), stored as an amendment", cmdCheckin);
+    auto* checkin =
+        leaf(&app, "checkin", "manual check-in/out (a forgotten badge), stored as an amendment", cmdCheckin);
     checkin->add_option("--meeting", o.meeting)->required();
     checkin->add_option("--person", o.person)->required();
     checkin->add_option("--at", o.at)->required();
@@ -318,7 +328,8 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
     auto* taps = app.add_subcommand("taps", "raw taps")->require_subcommand(1);
     leaf(taps, "import", "import taps from CSV (reader_id,seq,badge_uid,time[,direction])", cmdTapsImport)
-        ->add_option("file", o.file)->required();
+        ->add_option("file", o.file)
+        ->required();
 
     auto* status = leaf(&app, "status", "who is present, late, absent … at a meeting", cmdStatus);
     status->add_option("--meeting", o.meeting)->required();
@@ -327,7 +338,8 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     auto extra = addReportCommands(app);
     for (auto& command : addPersonCommands(app)) extra.push_back(std::move(command));
     for (auto& [sub, action] : extra) {
-        commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o, const common::Clock& c) {
+        commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o,
+                                                           const common::Clock& c) {
             action(CommandContext{opt.db, opt.zone, opt.author, o, err, c});
         };
     }

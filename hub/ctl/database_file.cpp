@@ -11,7 +11,8 @@ common::Database openDatabaseFile(const std::string& path, bool create)
 {
     if (path.empty()) throw common::InputError("--db PATH is required");
     if (!create && !std::filesystem::exists(path)) {
-        throw common::InputError("database " + path + " does not exist; create it with `rollcallctl --db " + path + " init`");
+        throw common::InputError("database " + path + " does not exist; create it with `rollcallctl --db " + path
+                                 + " init`");
     }
     common::Database db(path);
     core::migrate(db);

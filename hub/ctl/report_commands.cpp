@@ -11,7 +11,6 @@
 #include "hub/reports/progress.h"
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <filesystem>
 #include <memory>
@@ -21,14 +20,11 @@ namespace {
 
 struct Options {
     std::string meeting, person, format, output, from, to, by = "unit", period, month, policy, personTemplate,
-        unitTemplate, reason, status = "excused";
+                                                           unitTemplate, reason, status = "excused";
     bool upheld = false, rejected = false;
 };
 
-common::Database openExisting(const CommandContext& c)
-{
-    return openDatabaseFile(c.db, false);
-}
+common::Database openExisting(const CommandContext& c) { return openDatabaseFile(c.db, false); }
 
 reports::Format formatFor(const Options& o)
 {
@@ -72,8 +68,8 @@ void reportMeeting(const Options& o, const CommandContext& c)
     const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting)
                                                              : std::vector<reports::OfflineReader>{};
     reports::writeDocument(reports::meetingSheet(result, offline, zone, now), format, o.output);
-    c.out << "sign-in sheet of meeting " << o.meeting << " (" << result.attendees.size() << " on the roster) written to "
-          << o.output << "\n";
+    c.out << "sign-in sheet of meeting " << o.meeting << " (" << result.attendees.size()
+          << " on the roster) written to " << o.output << "\n";
 }
 
 void reportPeriod(const Options& o, const CommandContext& c)
@@ -93,8 +89,8 @@ void reportPeriod(const Options& o, const CommandContext& c)
     reports::writeDocument(reports::periodReport(figures, by, figures.persons, zone, now), format, o.output);
     c.out << "period report " << period.firstDate << " – " << period.lastDate << " by " << o.by << ": "
           << figures.meetings << " meeting(s), "
-          << (by == reports::PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size())
-          << " row(s) written to " << o.output << "\n";
+          << (by == reports::PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size()) << " row(s) written to "
+          << o.output << "\n";
 }
 
 void notices(const Options& o, const CommandContext& c)
@@ -102,8 +98,8 @@ void notices(const Options& o, const CommandContext& c)
     const core::Zone zone(c.zone);
     const auto period = reports::parsePeriod(o.period, zone);
     const auto policy = policyFor(o);
-    reports::NoticeTemplates templates{reports::defaultPersonTemplate(), "notice_person.txt", reports::defaultUnitTemplate(),
-                                       "notice_unit.txt"};
+    reports::NoticeTemplates templates{reports::defaultPersonTemplate(), "notice_person.txt",
+                                       reports::defaultUnitTemplate(), "notice_unit.txt"};
     if (!o.personTemplate.empty()) {
         templates.person = reports::readTextFile(o.personTemplate, "--template");
         templates.personSource = o.personTemplate;
@@ -166,7 +162,7 @@ void appealAdd(const Options& o, const CommandContext& c)
     requireRosterMember(record, o.meeting, o.person);
     if (auto open = openAppealOf(record, o.meeting, o.person)) {
         throw common::InputError("appeal #" + std::to_string(open->id) + " of " + o.person + " at meeting " + o.meeting
-                         + " is still open; resolve it first");
+                                 + " is still open; resolve it first");
     }
     auto a = amendment(core::AmendmentKind::Appeal, o, c);
     common::Transaction tx(db);
@@ -204,8 +200,8 @@ void appealResolve(const Options& o, const CommandContext& c)
         extra = "; status set to " + o.status + " (amendment " + std::to_string(change.id) + ")";
     }
     tx.commit();
-    c.out << "appeal #" << open->id << " " << (o.upheld ? "upheld" : "rejected") << " (amendment " << resolution.id << ")"
-          << extra << "\n";
+    c.out << "appeal #" << open->id << " " << (o.upheld ? "upheld" : "rejected") << " (amendment " << resolution.id
+          << ")" << extra << "\n";
 }
 
 void absenceConfirm(const Options& o, const CommandContext& c)
@@ -223,7 +219,8 @@ void absenceConfirm(const Options& o, const CommandContext& c)
     }
     reports::ReaderCoverage coverage(db);
     if (coverage.offlineDuring(result.meeting).empty()) {
-        throw common::InputError("no reader of meeting " + o.meeting + " was offline: the absence needs no confirmation");
+        throw common::InputError("no reader of meeting " + o.meeting
+                                 + " was offline: the absence needs no confirmation");
     }
     if (reports::absenceConfirmed(it->amendments, o.person)) {
         throw common::InputError("the absence of " + o.person + " at meeting " + o.meeting + " is already confirmed");
@@ -261,7 +258,8 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
         return sub;
     };
 
-    auto* report = app.add_subcommand("report", "meeting sheets and period reports (csv, xlsx, pdf)")->require_subcommand(1);
+    auto* report =
+        app.add_subcommand("report", "meeting sheets and period reports (csv, xlsx, pdf)")->require_subcommand(1);
     auto* meeting = leaf(report, "meeting", "the sign-in sheet of one meeting, by unit", reportMeeting);
     meeting->add_option("meeting", o->meeting, "meeting id")->required();
     meeting->add_option("--format", o->format, "csv, xlsx or pdf (default: from --output's extension)");
@@ -294,7 +292,8 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
     appealAddCmd->add_option("--meeting", o->meeting)->required();
     appealAddCmd->add_option("--person", o->person)->required();
     appealAddCmd->add_option("--reason", o->reason)->required();
-    auto* resolve = leaf(appeal, "resolve", "uphold (status changes by amendment) or reject an open appeal", appealResolve);
+    auto* resolve =
+        leaf(appeal, "resolve", "uphold (status changes by amendment) or reject an open appeal", appealResolve);
     resolve->add_option("--meeting", o->meeting)->required();
     resolve->add_option("--person", o->person)->required();
     resolve->add_flag("--upheld", o->upheld);
@@ -302,7 +301,8 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
     resolve->add_option("--status", o->status, "status an upheld appeal gives")->capture_default_str();
     resolve->add_option("--reason", o->reason)->required();
 
-    auto* absence = app.add_subcommand("absence", "absences at meetings whose reader was offline")->require_subcommand(1);
+    auto* absence =
+        app.add_subcommand("absence", "absences at meetings whose reader was offline")->require_subcommand(1);
     auto* confirm = leaf(absence, "confirm", "confirm an absence marked \"reader offline — verify\"", absenceConfirm);
     confirm->add_option("--meeting", o->meeting)->required();
     confirm->add_option("--person", o->person)->required();

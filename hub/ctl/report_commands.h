@@ -7,14 +7,14 @@
 #include "hub/core/time_util.h"
 
 #include <functional>
-#include <string>
 #include <ostream>
+#include <string>
 #include <utility>
 #include <vector>
 
 namespace CLI {
 class App;
-}
+} // namespace CLI
 
 namespace rollcall::ctl {
 

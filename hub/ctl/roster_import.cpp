@@ -1,7 +1,7 @@
 #include "hub/ctl/roster_import.h"
 
-#include "protocol/badge_uid.h"
 #include "hub/ctl/csv_reader.h"
+#include "protocol/badge_uid.h"
 
 #include <map>
 #include <sstream>
@@ -53,11 +53,11 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
             const auto uid = protocol::normalizeBadgeUid(raw);
             if (!uid) {
                 throw common::InputError(csv.where(row, "badge_uid") + ": \"" + raw
-                                 + "\" is not a badge UID (4, 7 or 10 bytes of hex, ':' allowed)");
+                                         + "\" is not a badge UID (4, 7 or 10 bytes of hex, ':' allowed)");
             }
             if (auto prev = badgeLines.find(*uid); prev != badgeLines.end()) {
                 throw common::InputError(csv.where(row, "badge_uid") + ": badge " + *uid + " is also given on line "
-                                 + std::to_string(prev->second));
+                                         + std::to_string(prev->second));
             }
             badgeLines.emplace(*uid, row.line);
             try {

@@ -26,10 +26,7 @@ std::string clockOrDash(const std::optional<common::TimePoint>& t, const core::Z
     return t ? zone.format(*t).substr(11) : std::string("-");
 }
 
-ordered_json personJson(const core::Person& p)
-{
-    return {{"person_id", p.id}, {"name", p.name}, {"unit", p.unitPath}};
-}
+ordered_json personJson(const core::Person& p) { return {{"person_id", p.id}, {"name", p.name}, {"unit", p.unitPath}}; }
 
 } // namespace
 
@@ -53,10 +50,17 @@ ordered_json statusJson(const core::MeetingResult& r, const core::Zone& zone)
     const auto& s = r.summary;
     const auto rate = s.attendanceRate();
     ordered_json summary = {
-        {"expected", s.expected},   {"present", s.present},         {"late", s.late},
-        {"absent", s.absent},       {"excused", s.excused},         {"substituted", s.substituted},
-        {"left_early", s.leftEarly}, {"left_mid_meeting", s.leftMidMeeting}, {"no_checkout", s.noCheckout},
-        {"walk_ins", s.walkIns},    {"unknown_badges", s.unknownBadges},
+        {"expected", s.expected},
+        {"present", s.present},
+        {"late", s.late},
+        {"absent", s.absent},
+        {"excused", s.excused},
+        {"substituted", s.substituted},
+        {"left_early", s.leftEarly},
+        {"left_mid_meeting", s.leftMidMeeting},
+        {"no_checkout", s.noCheckout},
+        {"walk_ins", s.walkIns},
+        {"unknown_badges", s.unknownBadges},
         {"not_arrived", s.notArrived + s.overdue},
         {"attendance_rate", rate ? ordered_json(*rate) : ordered_json(nullptr)},
     };
@@ -83,8 +87,11 @@ ordered_json statusJson(const core::MeetingResult& r, const core::Zone& zone)
         row["taps"] = std::move(evidence);
         ordered_json amendments = ordered_json::array();
         for (const auto& am : a.amendments) {
-            amendments.push_back({{"id", am.id}, {"kind", toString(am.kind)}, {"by", am.author},
-                                  {"at", zone.formatIso(am.createdAt)}, {"reason", am.reason}});
+            amendments.push_back({{"id", am.id},
+                                  {"kind", toString(am.kind)},
+                                  {"by", am.author},
+                                  {"at", zone.formatIso(am.createdAt)},
+                                  {"reason", am.reason}});
         }
         row["amendments"] = std::move(amendments);
         attendees.push_back(std::move(row));
@@ -99,7 +106,10 @@ ordered_json statusJson(const core::MeetingResult& r, const core::Zone& zone)
     for (const auto& u : r.unknownBadges) {
         unknown.push_back({{"badge_uid", u.uid}, {"first_at", zone.formatIso(u.firstAt)}, {"taps", u.taps}});
     }
-    return {{"meeting", meeting}, {"summary", summary}, {"attendees", attendees}, {"walk_ins", walkIns},
+    return {{"meeting", meeting},
+            {"summary", summary},
+            {"attendees", attendees},
+            {"walk_ins", walkIns},
             {"unknown_badges", unknown}};
 }
 
@@ -120,21 +130,24 @@ void printStatusTable(std::ostream& out, const core::MeetingResult& r, const cor
     out << "\n  早退 left early " << s.leftEarly << "  中途离场 left mid-meeting " << s.leftMidMeeting
         << "  未签退 no check-out " << s.noCheckout << "  列席 walk-ins " << s.walkIns << "  未知卡 unknown badges "
         << s.unknownBadges << "\n  出勤率 attendance rate ";
-    if (rate) out << std::fixed << std::setprecision(1) << *rate * 100 << " %\n\n";
-    else out << "n/a\n\n";
+    if (rate)
+        out << std::fixed << std::setprecision(1) << *rate * 100 << " %\n\n";
+    else
+        out << "n/a\n\n";
 
-    const std::vector<std::pair<std::string, int>> columns{{"单位 unit", 0}, {"姓名 name", 0}, {"状态 status", 0},
-                                                           {"签到 in", 8}, {"签退 out", 8}, {"迟到分", 6},
-                                                           {"早退分", 6}, {"标记 flags", 0}, {"代会人 substitute", 0}};
+    const std::vector<std::pair<std::string, int>> columns{
+        {"单位 unit", 0}, {"姓名 name", 0}, {"状态 status", 0}, {"签到 in", 8},          {"签退 out", 8},
+        {"迟到分", 6},    {"早退分", 6},    {"标记 flags", 0},  {"代会人 substitute", 0}};
     std::vector<std::vector<std::string>> rows;
     for (const auto& a : r.attendees) {
         std::string flags;
         for (const auto& f : core::flagNames(a.outcome.flags)) flags += (flags.empty() ? "" : ",") + f;
-        rows.push_back({a.person.unitPath, a.person.name,
-                        std::string(core::labelZh(a.outcome.status)) + " " + std::string(core::toString(a.outcome.status)),
-                        clockOrDash(a.outcome.firstIn, zone), clockOrDash(a.outcome.lastOut, zone),
-                        std::to_string(a.outcome.lateMinutes), std::to_string(a.outcome.earlyMinutes),
-                        flags.empty() ? "-" : flags, a.substitute ? a.substitute->name : "-"});
+        rows.push_back(
+            {a.person.unitPath, a.person.name,
+             std::string(core::labelZh(a.outcome.status)) + " " + std::string(core::toString(a.outcome.status)),
+             clockOrDash(a.outcome.firstIn, zone), clockOrDash(a.outcome.lastOut, zone),
+             std::to_string(a.outcome.lateMinutes), std::to_string(a.outcome.earlyMinutes), flags.empty() ? "-" : flags,
+             a.substitute ? a.substitute->name : "-"});
     }
     std::vector<int> widths;
     for (const auto& [title, min] : columns) widths.push_back(std::max(min, common::displayWidth(title)));
@@ -143,7 +156,8 @@ void printStatusTable(std::ostream& out, const core::MeetingResult& r, const cor
     }
     auto printRow = [&](const std::vector<std::string>& cells) {
         out << "  ";
-        for (std::size_t i = 0; i < cells.size(); ++i) out << pad(cells[i], widths[i]) << (i + 1 < cells.size() ? "  " : "");
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            out << pad(cells[i], widths[i]) << (i + 1 < cells.size() ? "  " : "");
         out << "\n";
     };
     std::vector<std::string> head;
@@ -153,11 +167,13 @@ void printStatusTable(std::ostream& out, const core::MeetingResult& r, const cor
 
     if (!r.walkIns.empty()) {
         out << "\n  列席 walk-ins (not on the roster):\n";
-        for (const auto& w : r.walkIns) out << "    " << w.person.name << " (" << w.person.unitPath << ") " << clockOrDash(w.firstIn, zone) << "\n";
+        for (const auto& w : r.walkIns)
+            out << "    " << w.person.name << " (" << w.person.unitPath << ") " << clockOrDash(w.firstIn, zone) << "\n";
     }
     if (!r.unknownBadges.empty()) {
         out << "\n  未知卡 unknown badges:\n";
-        for (const auto& u : r.unknownBadges) out << "    " << u.uid << " first " << clockOrDash(u.firstAt, zone) << " (" << u.taps << " taps)\n";
+        for (const auto& u : r.unknownBadges)
+            out << "    " << u.uid << " first " << clockOrDash(u.firstAt, zone) << " (" << u.taps << " taps)\n";
     }
 }
 

@@ -1,7 +1,7 @@
 #include "hub/ctl/taps_import.h"
 
-#include "protocol/badge_uid.h"
 #include "hub/ctl/csv_reader.h"
+#include "protocol/badge_uid.h"
 
 #include <charconv>
 #include <map>
@@ -26,7 +26,7 @@ TapsImportResult importTaps(core::Record& record, const std::string& path, commo
         if (reader == readers.end()) reader = readers.emplace(tap.readerId, record.findReader(tap.readerId)).first;
         if (!reader->second) {
             throw common::InputError(csv.where(row, "reader_id") + ": reader \"" + tap.readerId
-                             + "\" is not registered (add it with `rollcallctl reader add`)");
+                                     + "\" is not registered (add it with `rollcallctl reader add`)");
         }
         tap.venueId = reader->second->venueId;
 
@@ -37,7 +37,7 @@ TapsImportResult importTaps(core::Record& record, const std::string& path, commo
         }
         if (!seenInFile.emplace(tap.readerId, tap.seq).second) {
             throw common::InputError(csv.where(row, "seq") + ": reader " + tap.readerId + " seq " + seqText
-                             + " appears twice in the file");
+                                     + " appears twice in the file");
         }
         const auto uidText = *csv.field(row, "badge_uid");
         const auto uid = protocol::normalizeBadgeUid(uidText);
@@ -50,7 +50,8 @@ TapsImportResult importTaps(core::Record& record, const std::string& path, commo
         }
         if (auto dir = csv.field(row, "direction"); dir && !dir->empty()) {
             tap.direction = core::directionFromString(*dir);
-            if (!tap.direction) throw common::InputError(csv.where(row, "direction") + ": \"" + *dir + "\" is not in or out");
+            if (!tap.direction)
+                throw common::InputError(csv.where(row, "direction") + ": \"" + *dir + "\" is not in or out");
         }
 
         if (record.insertTap(tap) == core::InsertOutcome::Inserted) {
@@ -61,7 +62,7 @@ TapsImportResult importTaps(core::Record& record, const std::string& path, commo
         if (existing
             && (existing->badgeUid != tap.badgeUid || existing->at != tap.at || existing->direction != tap.direction)) {
             throw common::InputError(csv.where(row, "seq") + ": reader " + tap.readerId + " seq " + seqText
-                             + " is already recorded with a different badge, time or direction");
+                                     + " is already recorded with a different badge, time or direction");
         }
         ++result.alreadyRecorded;
     }

@@ -18,14 +18,14 @@ constexpr std::size_t kChunkMeetings = 24;
 
 AttendanceLedger::AttendanceLedger(core::Record& record, Options options)
     : record_(record), options_(options), coverage_(record.database()), cache_(record.database())
-{
-}
+{}
 
 void AttendanceLedger::loadStatic()
 {
     if (staticLoaded_) return;
     auto& db = record_.database();
-    auto p = db.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
+    auto p =
+        db.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
     while (p.step()) {
         core::Person person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)};
         persons_.emplace(person.id, std::move(person));
@@ -87,7 +87,8 @@ const std::map<std::int64_t, UnitInfo>& AttendanceLedger::units()
     return units_;
 }
 
-std::vector<core::Meeting> AttendanceLedger::meetingsOver(common::TimePoint from, common::TimePoint to, common::TimePoint now)
+std::vector<core::Meeting> AttendanceLedger::meetingsOver(common::TimePoint from, common::TimePoint to,
+                                                          common::TimePoint now)
 {
     auto all = record_.meetingsStartingIn(from, to);
     std::erase_if(all, [now](const core::Meeting& m) { return m.times.windowEnd() > now; });
@@ -96,7 +97,8 @@ std::vector<core::Meeting> AttendanceLedger::meetingsOver(common::TimePoint from
 
 int AttendanceLedger::meetingsNotOver(common::TimePoint from, common::TimePoint to, common::TimePoint now)
 {
-    auto s = record_.database().prepare("SELECT count(*) FROM meetings WHERE start_ms >= ? AND start_ms < ? AND end_ms + ? > ?");
+    auto s = record_.database().prepare(
+        "SELECT count(*) FROM meetings WHERE start_ms >= ? AND start_ms < ? AND end_ms + ? > ?");
     s.bind(1, common::toMillis(from)).bind(2, common::toMillis(to));
     s.bind(3, static_cast<std::int64_t>(core::MeetingTimes::kWindowAfterEnd.count())).bind(4, common::toMillis(now));
     (void)s.step();
@@ -154,7 +156,8 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
                         if (m.coversMs(start)) set.insert(m.personId);
                     }
                 }
-                if (auto cu = childUnits_.find(unit); cu != childUnits_.end()) stack.insert(stack.end(), cu->second.begin(), cu->second.end());
+                if (auto cu = childUnits_.find(unit); cu != childUnits_.end())
+                    stack.insert(stack.end(), cu->second.begin(), cu->second.end());
             }
         }
         for (auto& [meetingId, set] : invitedPersons) {
@@ -184,16 +187,19 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
         setups.push_back(std::move(setup));
     }
     const auto& persons = persons_;
-    core::AttendanceTracker tracker(std::move(setups), [&persons](const std::string& id) -> std::optional<core::Person> {
-        if (auto it = persons.find(id); it != persons.end()) return it->second;
-        return std::nullopt;
-    }, options_.debounce);
+    core::AttendanceTracker tracker(
+        std::move(setups),
+        [&persons](const std::string& id) -> std::optional<core::Person> {
+            if (auto it = persons.find(id); it != persons.end()) return it->second;
+            return std::nullopt;
+        },
+        options_.debounce);
 
     {
         const std::vector<std::string> venueList(venues.begin(), venues.end());
         auto s = db.prepare("SELECT id, reader_id, badge_uid, at_ms, direction, venue_id, received_ms FROM taps "
-                            "WHERE at_ms BETWEEN ? AND ? AND venue_id IN (" + common::placeholders(venueList.size())
-                            + ") ORDER BY at_ms, id");
+                            "WHERE at_ms BETWEEN ? AND ? AND venue_id IN ("
+                            + common::placeholders(venueList.size()) + ") ORDER BY at_ms, id");
         // One debounce interval early, so the first tap is debounced against its predecessor.
         s.bind(1, common::toMillis(from - options_.debounce)).bind(2, common::toMillis(to));
         for (std::size_t i = 0; i < venueList.size(); ++i) s.bind(static_cast<int>(i + 3), venueList[i]);
@@ -211,8 +217,8 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
                 b != badges_.end() && (!b->second.revokedMs || *b->second.revokedMs > common::toMillis(p.input.at))) {
                 p.input.personId = b->second.personId;
             }
-            p.evidence = core::TapEvidence{p.input.ref, p.input.at, core::Direction::In, p.input.readerId, p.input.badgeUid,
-                                     common::fromMillis(s.getInt(6))};
+            p.evidence = core::TapEvidence{p.input.ref,      p.input.at,       core::Direction::In,
+                                           p.input.readerId, p.input.badgeUid, common::fromMillis(s.getInt(6))};
             pending.push_back(std::move(p));
         }
     }
@@ -226,7 +232,8 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
     }
 }
 
-std::vector<core::MeetingResult> AttendanceLedger::evaluate(const std::vector<core::Meeting>& meetingsIn, common::TimePoint now, Progress* progress)
+std::vector<core::MeetingResult> AttendanceLedger::evaluate(const std::vector<core::Meeting>& meetingsIn,
+                                                            common::TimePoint now, Progress* progress)
 {
     loadStatic();
     std::vector<core::Meeting> meetings = meetingsIn;
@@ -285,7 +292,8 @@ MeetingLines AttendanceLedger::toLines(const core::MeetingResult& r)
     return lines;
 }
 
-std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress)
+std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common::TimePoint to, common::TimePoint now,
+                                                  Progress* progress)
 {
     auto& db = record_.database();
     // One read snapshot for everything; cache rows are written in the same

@@ -36,8 +36,8 @@ class AttendanceLedger {
 public:
     struct Options {
         common::Millis debounce = core::TapAssigner::kDefaultDebounce;
-        bool useCache = true;   // read cached results of finalized meetings
-        bool fillCache = true;  // write results of finalized meetings evaluated here
+        bool useCache = true;  // read cached results of finalized meetings
+        bool fillCache = true; // write results of finalized meetings evaluated here
     };
 
     explicit AttendanceLedger(core::Record& record) : AttendanceLedger(record, Options{}) {}
@@ -46,17 +46,19 @@ public:
     /// Meetings starting in [from, to) that are over at `now` (their tap window
     /// closed), by start. Meetings still open are left out: their statuses are
     /// not final.
-    [[nodiscard]] std::vector<core::Meeting> meetingsOver(common::TimePoint from, common::TimePoint to, common::TimePoint now);
+    [[nodiscard]] std::vector<core::Meeting> meetingsOver(common::TimePoint from, common::TimePoint to,
+                                                          common::TimePoint now);
     /// Meetings starting in [from, to) not yet over at `now`.
     [[nodiscard]] int meetingsNotOver(common::TimePoint from, common::TimePoint to, common::TimePoint now);
 
     /// Outcome lines of every meeting over in [from, to), by start.
-    [[nodiscard]] std::vector<MeetingLines> lines(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress = nullptr);
+    [[nodiscard]] std::vector<MeetingLines> lines(common::TimePoint from, common::TimePoint to, common::TimePoint now,
+                                                  Progress* progress = nullptr);
 
     /// Full results (evidence, amendments) of the given meetings, evaluated in
     /// bulk; the same as MeetingEvaluator::evaluate for each of them.
-    [[nodiscard]] std::vector<core::MeetingResult> evaluate(const std::vector<core::Meeting>& meetings, common::TimePoint now,
-                                                      Progress* progress = nullptr);
+    [[nodiscard]] std::vector<core::MeetingResult> evaluate(const std::vector<core::Meeting>& meetings,
+                                                            common::TimePoint now, Progress* progress = nullptr);
 
     /// Evaluates and caches every finalized meeting in [from, to) not cached yet; returns how many.
     int fillCache(common::TimePoint from, common::TimePoint to, common::TimePoint now, Progress* progress = nullptr);
@@ -73,8 +75,8 @@ public:
 private:
     struct Loaded;
     void loadStatic();
-    void evaluateChunk(const std::vector<core::Meeting>& chunk, const std::vector<std::string>& wanted, common::TimePoint now,
-                       const std::function<void(core::MeetingResult&&)>& sink);
+    void evaluateChunk(const std::vector<core::Meeting>& chunk, const std::vector<std::string>& wanted,
+                       common::TimePoint now, const std::function<void(core::MeetingResult&&)>& sink);
     MeetingLines toLines(const core::MeetingResult& result);
 
     core::Record& record_;

@@ -1,8 +1,7 @@
 // CSV: UTF-8 with a byte-order mark (so spreadsheet programs pick UTF-8),
 // RFC 4180 quoting, CRLF line ends.
-#include "hub/reports/document.h"
-
 #include "hub/reports/csv_field.h"
+#include "hub/reports/document.h"
 
 #include <fstream>
 

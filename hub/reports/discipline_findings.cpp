@@ -38,7 +38,8 @@ std::vector<Period> windowsOf(const Policy& policy, const Period& period, const 
     case CountWindow::Year: {
         std::vector<Period> years;
         for (const auto& m : monthsOf(period, zone)) {
-            if (years.empty() || years.back().year != m.year) years.push_back(parsePeriod(std::to_string(m.year), zone));
+            if (years.empty() || years.back().year != m.year)
+                years.push_back(parsePeriod(std::to_string(m.year), zone));
         }
         return years;
     }
@@ -48,8 +49,8 @@ std::vector<Period> windowsOf(const Policy& policy, const Period& period, const 
 
 } // namespace
 
-DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy, const Period& period, const core::Zone& zone,
-                                  common::TimePoint now, Progress* progress)
+DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy, const Period& period,
+                                  const core::Zone& zone, common::TimePoint now, Progress* progress)
 {
     DisciplineFindings f;
     f.period = period;
@@ -86,8 +87,10 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
                 if (off == offline.end()) {
                     off = offline.emplace(r.meeting.id, !ledger.coverage().offlineDuring(r.meeting).empty()).first;
                 }
-                if (openAppeal(a)) occ.hold = Hold::Appeal;
-                else if (off->second && !absenceConfirmed(a.amendments, a.person.id)) occ.hold = Hold::Verify;
+                if (openAppeal(a))
+                    occ.hold = Hold::Appeal;
+                else if (off->second && !absenceConfirmed(a.amendments, a.person.id))
+                    occ.hold = Hold::Verify;
                 items[a.person.id].absences.push_back(occ);
             } else if (o.attended() && (o.status == core::Status::Late || o.has(core::LeftEarly))) {
                 if (openAppeal(a)) occ.hold = Hold::Appeal;
@@ -116,7 +119,8 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
             }
             wc.count = static_cast<int>(wc.cited.size());
             // A level is reached in this period if the occurrence that reached it is in the period.
-            for (const auto& [at, name] : {std::pair{policy.talkAt, kMeasureTalk}, std::pair{policy.warningAt, kMeasureWarning}}) {
+            for (const auto& [at, name] :
+                 {std::pair{policy.talkAt, kMeasureTalk}, std::pair{policy.warningAt, kMeasureWarning}}) {
                 if (at <= 0 || wc.count < at) continue;
                 if (inPeriod(f.results[wc.cited[static_cast<std::size_t>(at - 1)].meeting].meeting)) {
                     wc.level = name;

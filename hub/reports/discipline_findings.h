@@ -32,8 +32,8 @@ struct Occurrence {
 
 struct WindowCount {
     Period window;
-    int count = 0;           // occurrences in the window up to the period's end (not held)
-    std::string level;       // measure reached in this period, if any
+    int count = 0;     // occurrences in the window up to the period's end (not held)
+    std::string level; // measure reached in this period, if any
     std::vector<Occurrence> cited;
 };
 
@@ -42,7 +42,7 @@ struct PersonFinding {
     std::vector<Occurrence> absences; // unexcused absences in the period, not held
     std::vector<WindowCount> windows; // windows in which a lateness level was reached in the period
     std::vector<Occurrence> held;
-    std::string measure;              // most severe measure, empty if none (held only)
+    std::string measure;  // most severe measure, empty if none (held only)
     std::string noticeNo; // set by writeNotices
     std::string file;     // set by writeNotices
 };
@@ -60,12 +60,13 @@ struct DisciplineFindings {
     Period period;
     Policy policy;
     std::vector<core::MeetingResult> results; // every meeting the findings cite, by start
-    std::vector<PersonFinding> persons; // with a notice or a held item, by unit path and id
-    std::vector<UnitFinding> units;     // by month, then rate
+    std::vector<PersonFinding> persons;       // with a notice or a held item, by unit path and id
+    std::vector<UnitFinding> units;           // by month, then rate
     int meetings = 0;
 };
 
 [[nodiscard]] DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy, const Period& period,
-                                                const core::Zone& zone, common::TimePoint now, Progress* progress = nullptr);
+                                                const core::Zone& zone, common::TimePoint now,
+                                                Progress* progress = nullptr);
 
 } // namespace rollcall::reports

@@ -65,7 +65,8 @@ void checkWritable(const std::string& path, std::string_view option)
     const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-        throw common::InputError(std::string(option) + ": cannot write " + path + ": directory " + dir.string() + " does not exist");
+        throw common::InputError(std::string(option) + ": cannot write " + path + ": directory " + dir.string()
+                                 + " does not exist");
     }
     if (::access(dir.c_str(), W_OK) != 0) {
         throw common::InputError(std::string(option) + ": cannot write " + path + ": " + std::strerror(errno));

@@ -16,22 +16,22 @@ namespace rollcall::reports {
 /// A cell: text, or a whole number (written as a number in XLSX).
 struct Cell {
     std::variant<std::string, std::int64_t> value;
-    Cell(std::string s) : value(std::move(s)) {}            // NOLINT(google-explicit-constructor)
-    Cell(const char* s) : value(std::string(s)) {}          // NOLINT(google-explicit-constructor)
-    Cell(std::int64_t n) : value(n) {}                      // NOLINT(google-explicit-constructor)
-    Cell(int n) : value(static_cast<std::int64_t>(n)) {}    // NOLINT(google-explicit-constructor)
+    Cell(std::string s) : value(std::move(s)) {}         // NOLINT(google-explicit-constructor)
+    Cell(const char* s) : value(std::string(s)) {}       // NOLINT(google-explicit-constructor)
+    Cell(std::int64_t n) : value(n) {}                   // NOLINT(google-explicit-constructor)
+    Cell(int n) : value(static_cast<std::int64_t>(n)) {} // NOLINT(google-explicit-constructor)
     [[nodiscard]] bool isNumber() const { return std::holds_alternative<std::int64_t>(value); }
     [[nodiscard]] std::string text() const;
 };
 
 struct Column {
     std::string header;
-    double weight = 1.0;   // share of the page width in PDF (wide for names and notes)
-    bool numeric = false;  // right-aligned
+    double weight = 1.0;  // share of the page width in PDF (wide for names and notes)
+    bool numeric = false; // right-aligned
 };
 
 struct Section {
-    std::string heading;              // may be empty (single-table reports)
+    std::string heading; // may be empty (single-table reports)
     std::vector<Column> columns;
     std::vector<std::vector<Cell>> rows;
     std::vector<std::string> notes;   // totals and remarks printed after the table
@@ -39,10 +39,10 @@ struct Section {
 };
 
 struct Document {
-    std::string title;                  // "州委常委会议 签到表"
-    std::vector<std::string> subtitle;  // period, venue, time made
+    std::string title;                 // "州委常委会议 签到表"
+    std::vector<std::string> subtitle; // period, venue, time made
     std::vector<Section> sections;
-    std::string footer;                 // printed at the end (e.g. "制表：办公室")
+    std::string footer; // printed at the end (e.g. "制表：办公室")
     bool landscape = true;
 };
 

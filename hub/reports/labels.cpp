@@ -5,7 +5,6 @@
 
 namespace rollcall::reports {
 
-
 std::string flagsZh(unsigned flags)
 {
     std::string out;
@@ -62,8 +61,8 @@ std::string describeAmendment(const core::Amendment& a, const core::Zone& zone)
         break;
     default: break;
     }
-    return "#" + std::to_string(a.id) + " " + what + "（" + a.author + "，" + zone.format(a.createdAt).substr(0, 16) + "）："
-        + a.reason;
+    return "#" + std::to_string(a.id) + " " + what + "（" + a.author + "，" + zone.format(a.createdAt).substr(0, 16)
+           + "）：" + a.reason;
 }
 
 } // namespace rollcall::reports

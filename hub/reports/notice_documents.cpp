@@ -15,8 +15,8 @@ namespace {
 std::string dateZh(common::TimePoint t, const core::Zone& zone)
 {
     const auto d = zone.formatDate(t);
-    return d.substr(0, 4) + "年" + std::to_string(std::stoi(d.substr(5, 2))) + "月" + std::to_string(std::stoi(d.substr(8, 2)))
-        + "日";
+    return d.substr(0, 4) + "年" + std::to_string(std::stoi(d.substr(5, 2))) + "月"
+           + std::to_string(std::stoi(d.substr(8, 2))) + "日";
 }
 
 std::string numbered(const std::string& period, int n)
@@ -28,7 +28,8 @@ std::string numbered(const std::string& period, int n)
 
 } // namespace
 
-std::string renderTemplate(const std::string& tmpl, const std::map<std::string, std::string>& values, const std::string& source)
+std::string renderTemplate(const std::string& tmpl, const std::map<std::string, std::string>& values,
+                           const std::string& source)
 {
     std::string out;
     std::size_t pos = 0;
@@ -46,7 +47,8 @@ std::string renderTemplate(const std::string& tmpl, const std::map<std::string, 
         if (it == values.end()) {
             std::string known;
             for (const auto& [k, v] : values) known += (known.empty() ? "" : ", ") + k;
-            throw common::InputError("template " + source + ": unknown placeholder {{" + key + "}} (known: " + known + ")");
+            throw common::InputError("template " + source + ": unknown placeholder {{" + key + "}} (known: " + known
+                                     + ")");
         }
         out.append(tmpl, pos, open - pos);
         out += it->second;
@@ -64,14 +66,16 @@ std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o,
     std::string venues;
     for (const auto& v : m.venueNames.empty() ? m.venues : m.venueNames) venues += (venues.empty() ? "" : "、") + v;
     std::string s = zone.formatDate(m.times.start) + "「" + m.title + "」（会议 " + m.id + "，"
-        + zone.format(m.times.start).substr(11, 5) + "–" + zone.format(m.times.end).substr(11, 5) + "，会场 " + venues + "）：";
+                    + zone.format(m.times.start).substr(11, 5) + "–" + zone.format(m.times.end).substr(11, 5)
+                    + "，会场 " + venues + "）：";
     if (o.absence) {
         s += "无故缺席";
     } else {
         std::string what;
         if (a.outcome.status == core::Status::Late) what = "迟到 " + std::to_string(a.outcome.lateMinutes) + " 分钟";
         if (a.outcome.has(core::LeftEarly)) {
-            what += (what.empty() ? "" : "、") + std::string("早退 ") + std::to_string(a.outcome.earlyMinutes) + " 分钟";
+            what +=
+                (what.empty() ? "" : "、") + std::string("早退 ") + std::to_string(a.outcome.earlyMinutes) + " 分钟";
         }
         s += what;
     }
@@ -80,8 +84,10 @@ std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o,
     for (std::size_t i = 0; i < a.taps.size(); ++i) {
         const auto& t = a.taps[i];
         s += (i ? "；" : "") + zone.format(t.at).substr(11) + (t.direction == core::Direction::In ? " 签到" : " 签退");
-        if (t.manual()) s += "（补签，更正 #" + std::to_string(-t.ref) + "）";
-        else s += "（读卡器 " + t.readerId + "，记录 #" + std::to_string(t.ref) + "）";
+        if (t.manual())
+            s += "（补签，更正 #" + std::to_string(-t.ref) + "）";
+        else
+            s += "（读卡器 " + t.readerId + "，记录 #" + std::to_string(t.ref) + "）";
     }
     s += "。";
     if (!a.amendments.empty()) {
@@ -96,7 +102,8 @@ std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o,
 
 namespace {
 
-std::string evidenceList(const DisciplineFindings& f, const std::vector<Occurrence>& occs, const core::Zone& zone, int& n)
+std::string evidenceList(const DisciplineFindings& f, const std::vector<Occurrence>& occs, const core::Zone& zone,
+                         int& n)
 {
     std::string s;
     for (const auto& o : occs) s += std::to_string(++n) + ". " + describeOccurrence(f, o, zone) + "\n";
@@ -107,22 +114,23 @@ std::string holdZh(Hold h) { return h == Hold::Appeal ? "暂缓（申诉中）" 
 
 } // namespace
 
-NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& templates, const std::string& dir, const core::Zone& zone,
-                          common::TimePoint madeAt)
+NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& templates, const std::string& dir,
+                          const core::Zone& zone, common::TimePoint madeAt)
 {
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec || !fs::is_directory(dir)) throw common::InputError("--output: cannot create directory " + dir + (ec ? ": " + ec.message() : ""));
+    if (ec || !fs::is_directory(dir))
+        throw common::InputError("--output: cannot create directory " + dir + (ec ? ": " + ec.message() : ""));
     checkWritable((fs::path(dir) / "index.csv").string(), "--output");
 
-    const std::string windowZh = f.policy.window == CountWindow::Month ? "月" : f.policy.window == CountWindow::Year ? "年度" : "季度";
+    const std::string windowZh = f.policy.window == CountWindow::Month  ? "月"
+                                 : f.policy.window == CountWindow::Year ? "年度"
+                                                                        : "季度";
     const std::string madeAtText = zone.format(madeAt) + "（" + zone.name() + "）";
     const std::string issued = dateZh(madeAt, zone);
     NoticeOutput out;
     std::string index = "\xEF\xBB\xBF编号,类型,工号/单位,姓名,单位,处理措施,状态,依据,文件\r\n";
-    auto indexRow = [&](const std::vector<std::string>& cells) {
-        index += csvLine(cells) + "\r\n";
-    };
+    auto indexRow = [&](const std::vector<std::string>& cells) { index += csvLine(cells) + "\r\n"; };
     std::vector<std::pair<std::string, std::string>> files; // path, text
     int seq = 0;
     for (auto& pf : f.persons) {
@@ -135,39 +143,51 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
             pf.file = "notice-" + pf.noticeNo + "-" + pf.person.id + ".txt";
             std::string evidence;
             int n = 0;
-            static constexpr std::array<const char*, 6> kParts{"（一）", "（二）", "（三）", "（四）", "（五）", "（六）"};
+            static constexpr std::array<const char*, 6> kParts{"（一）", "（二）", "（三）",
+                                                               "（四）", "（五）", "（六）"};
             std::size_t part = 0;
             auto nextPart = [&] { return std::string(kParts.at(std::min(part++, kParts.size() - 1))); };
             if (!pf.absences.empty()) {
-                evidence += nextPart() + "无故缺席 " + std::to_string(absences) + " 次：\n" + evidenceList(f, pf.absences, zone, n);
+                evidence += nextPart() + "无故缺席 " + std::to_string(absences) + " 次：\n"
+                            + evidenceList(f, pf.absences, zone, n);
                 basis += "“每次无故缺席给予" + f.policy.absenceMeasure + "”";
             }
             for (const auto& wc : pf.windows) {
-                evidence += nextPart() + wc.window.labelZh
-                    + "内迟到或早退累计 " + std::to_string(wc.count) + " 次：\n" + evidenceList(f, wc.cited, zone, n);
+                evidence += nextPart() + wc.window.labelZh + "内迟到或早退累计 " + std::to_string(wc.count) + " 次：\n"
+                            + evidenceList(f, wc.cited, zone, n);
                 const int at = wc.level == kMeasureTalk ? f.policy.talkAt : f.policy.warningAt;
-                basis += std::string(basis.empty() ? "" : "和") + "“一个" + windowZh + "内迟到或早退达到 " + std::to_string(at)
-                    + " 次给予" + wc.level + "”";
+                basis += std::string(basis.empty() ? "" : "和") + "“一个" + windowZh + "内迟到或早退达到 "
+                         + std::to_string(at) + " 次给予" + wc.level + "”";
             }
             basis = "会议纪律规定中" + basis + "的规定";
             if (!pf.held.empty()) {
-                evidence += "另有 " + std::to_string(pf.held.size()) + " 项记录暂缓处理（申诉中或待核实），不在本通知范围内。\n";
+                evidence += "另有 " + std::to_string(pf.held.size())
+                            + " 项记录暂缓处理（申诉中或待核实），不在本通知范围内。\n";
             }
             if (!evidence.empty() && evidence.back() == '\n') evidence.pop_back();
-            const std::map<std::string, std::string> values{
-                {"office", f.policy.office},           {"notice_no", pf.noticeNo},
-                {"measure", pf.measure},               {"person_name", pf.person.name},
-                {"person_id", pf.person.id},           {"unit", pf.person.unitPath},
-                {"position", pf.person.title.value_or("")},
-                {"period", f.period.labelZh},          {"period_label", f.period.label},
-                {"absence_count", std::to_string(absences)},
-                {"late_early_count", std::to_string(lateEarly)},
-                {"evidence", evidence},                {"basis", basis},
-                {"issued_date", issued},               {"made_at", madeAtText}};
-            files.emplace_back((fs::path(dir) / pf.file).string(), renderTemplate(templates.person, values, templates.personSource));
+            const std::map<std::string, std::string> values{{"office", f.policy.office},
+                                                            {"notice_no", pf.noticeNo},
+                                                            {"measure", pf.measure},
+                                                            {"person_name", pf.person.name},
+                                                            {"person_id", pf.person.id},
+                                                            {"unit", pf.person.unitPath},
+                                                            {"position", pf.person.title.value_or("")},
+                                                            {"period", f.period.labelZh},
+                                                            {"period_label", f.period.label},
+                                                            {"absence_count", std::to_string(absences)},
+                                                            {"late_early_count", std::to_string(lateEarly)},
+                                                            {"evidence", evidence},
+                                                            {"basis", basis},
+                                                            {"issued_date", issued},
+                                                            {"made_at", madeAtText}};
+            files.emplace_back((fs::path(dir) / pf.file).string(),
+                               renderTemplate(templates.person, values, templates.personSource));
             std::string summary = absences ? "无故缺席 " + std::to_string(absences) + " 次" : "";
-            if (lateEarly) summary += (summary.empty() ? "" : "；") + std::string("迟到或早退 ") + std::to_string(lateEarly) + " 次";
-            indexRow({pf.noticeNo, "个人", pf.person.id, pf.person.name, pf.person.unitPath, pf.measure, "已生成", summary, pf.file});
+            if (lateEarly)
+                summary +=
+                    (summary.empty() ? "" : "；") + std::string("迟到或早退 ") + std::to_string(lateEarly) + " 次";
+            indexRow({pf.noticeNo, "个人", pf.person.id, pf.person.name, pf.person.unitPath, pf.measure, "已生成",
+                      summary, pf.file});
             ++out.personNotices;
         }
         for (const auto& h : pf.held) {
@@ -187,26 +207,36 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
         int n = 0;
         for (const auto& o : uf.absences) {
             const auto& a = f.results[o.meeting].attendees[o.attendee];
-            evidence += std::to_string(++n) + ". " + a.person.name + "（" + a.person.id + "，" + a.person.unitPath + "）："
-                + describeOccurrence(f, o, zone) + "\n";
+            evidence += std::to_string(++n) + ". " + a.person.name + "（" + a.person.id + "，" + a.person.unitPath
+                        + "）：" + describeOccurrence(f, o, zone) + "\n";
         }
-        if (evidence.empty()) evidence = "（无）";
-        else evidence.pop_back();
+        if (evidence.empty())
+            evidence = "（无）";
+        else
+            evidence.pop_back();
         char threshold[32];
         std::snprintf(threshold, sizeof threshold, "%g%%", f.policy.unitRateBelow * 100.0);
         const auto& c = uf.counts;
-        const std::map<std::string, std::string> values{
-            {"office", f.policy.office},       {"notice_no", uf.noticeNo},
-            {"unit", uf.unit.path},            {"month", uf.month.labelZh},
-            {"period", f.period.labelZh},      {"period_label", f.period.label},
-            {"expected", std::to_string(c.expected)}, {"present", std::to_string(c.present)},
-            {"late", std::to_string(c.late)},  {"left_early", std::to_string(c.leftEarly)},
-            {"absent", std::to_string(c.absent)}, {"excused", std::to_string(c.excused)},
-            {"substituted", std::to_string(c.substituted)},
-            {"rate", formatRate(c.attendanceRate())},    {"threshold", threshold},
-            {"evidence", evidence},            {"issued_date", issued},
-            {"made_at", madeAtText}};
-        files.emplace_back((fs::path(dir) / uf.file).string(), renderTemplate(templates.unit, values, templates.unitSource));
+        const std::map<std::string, std::string> values{{"office", f.policy.office},
+                                                        {"notice_no", uf.noticeNo},
+                                                        {"unit", uf.unit.path},
+                                                        {"month", uf.month.labelZh},
+                                                        {"period", f.period.labelZh},
+                                                        {"period_label", f.period.label},
+                                                        {"expected", std::to_string(c.expected)},
+                                                        {"present", std::to_string(c.present)},
+                                                        {"late", std::to_string(c.late)},
+                                                        {"left_early", std::to_string(c.leftEarly)},
+                                                        {"absent", std::to_string(c.absent)},
+                                                        {"excused", std::to_string(c.excused)},
+                                                        {"substituted", std::to_string(c.substituted)},
+                                                        {"rate", formatRate(c.attendanceRate())},
+                                                        {"threshold", threshold},
+                                                        {"evidence", evidence},
+                                                        {"issued_date", issued},
+                                                        {"made_at", madeAtText}};
+        files.emplace_back((fs::path(dir) / uf.file).string(),
+                           renderTemplate(templates.unit, values, templates.unitSource));
         indexRow({uf.noticeNo, "单位", std::to_string(uf.unit.id), "", uf.unit.path, "每月公示", "已生成",
                   uf.month.label + " 出勤率 " + formatRate(c.attendanceRate()), uf.file});
         ++out.unitNotices;
@@ -222,31 +252,33 @@ Document disclosureList(const DisciplineFindings& f, const core::Zone& zone, com
 {
     Document doc;
     doc.title = f.period.labelZh + "会议出勤情况公示";
-    doc.subtitle.push_back("公示期间：" + f.period.firstDate + " 至 " + f.period.lastDate + "　会议 " + std::to_string(f.meetings)
-                           + " 场");
+    doc.subtitle.push_back("公示期间：" + f.period.firstDate + " 至 " + f.period.lastDate + "　会议 "
+                           + std::to_string(f.meetings) + " 场");
     doc.subtitle.push_back("制表时间：" + zone.format(madeAt) + "（" + zone.name() + "）　发布：" + f.policy.office);
     char threshold[32];
     std::snprintf(threshold, sizeof threshold, "%g%%", f.policy.unitRateBelow * 100.0);
     Section units;
     units.heading = std::string("一、出勤率低于 ") + threshold + " 的单位";
-    units.columns = {{"序号", 0.6, true}, {"单位", 4.0},       {"应到", 1, true}, {"出席", 1, true}, {"迟到", 1, true},
-                     {"代会", 1, true},   {"请假", 1, true},   {"缺席", 1, true}, {"出勤率", 1.2, true}};
+    units.columns = {{"序号", 0.6, true}, {"单位", 4.0},     {"应到", 1, true}, {"出席", 1, true},    {"迟到", 1, true},
+                     {"代会", 1, true},   {"请假", 1, true}, {"缺席", 1, true}, {"出勤率", 1.2, true}};
     int n = 0;
     for (const auto& uf : f.units) {
         const auto& c = uf.counts;
         units.rows.push_back({++n, uf.unit.path, c.expected, c.present, c.late, c.substituted, c.excused, c.absent,
                               formatRate(c.attendanceRate())});
     }
-    units.notes.push_back("出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假），含下级单位人员；待核实和申诉中的缺席不计入。");
+    units.notes.push_back(
+        "出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假），含下级单位人员；待核实和申诉中的缺席不计入。");
     doc.sections.push_back(std::move(units));
     if (f.policy.listPersonsWithAbsence) {
         Section persons;
         persons.heading = "二、无故缺席人员";
-        persons.columns = {{"序号", 0.6, true}, {"姓名", 1.2}, {"工号", 1.0}, {"单位", 3.0},
+        persons.columns = {{"序号", 0.6, true}, {"姓名", 1.2}, {"工号", 1.0},    {"单位", 3.0},
                            {"会议日期", 1.2},   {"会议", 3.0}, {"会议编号", 1.2}};
         int k = 0, held = 0;
         for (const auto& pf : f.persons) {
-            held += static_cast<int>(std::count_if(pf.held.begin(), pf.held.end(), [](const Occurrence& o) { return o.absence; }));
+            held += static_cast<int>(
+                std::count_if(pf.held.begin(), pf.held.end(), [](const Occurrence& o) { return o.absence; }));
             for (const auto& o : pf.absences) {
                 const auto& m = f.results[o.meeting].meeting;
                 persons.rows.push_back({++k, pf.person.name, pf.person.id, pf.person.unitPath,

@@ -32,7 +32,8 @@ NoticeOutput writeNotices(DisciplineFindings& findings, const NoticeTemplates& t
                           const core::Zone& zone, common::TimePoint madeAt);
 
 /// The monthly disclosure list of a month's findings.
-[[nodiscard]] Document disclosureList(const DisciplineFindings& findings, const core::Zone& zone, common::TimePoint madeAt);
+[[nodiscard]] Document disclosureList(const DisciplineFindings& findings, const core::Zone& zone,
+                                      common::TimePoint madeAt);
 
 /// The evidence lines of one occurrence, as a notice cites it.
 [[nodiscard]] std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o, const core::Zone& zone);

@@ -5,28 +5,38 @@
 // counts the pages, the second draws them.
 #include "hub/reports/document.h"
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
 #include <algorithm>
+#include <cairo-pdf.h>
 #include <cmath>
 #include <memory>
 #include <numeric>
+#include <pango/pangocairo.h>
 
 namespace rollcall::reports {
 namespace {
 
 constexpr double kA4Short = 595.276; // points
 constexpr double kA4Long = 841.890;
-constexpr double kMargin = 42.0;     // ~15 mm
+constexpr double kMargin = 42.0; // ~15 mm
 constexpr double kFooterSpace = 24.0;
 constexpr double kPadX = 3.0, kPadY = 2.5;
 constexpr const char* kFamily = "WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif";
 
-struct SurfaceDeleter { void operator()(cairo_surface_t* s) const noexcept { cairo_surface_destroy(s); } };
-struct CairoDeleter { void operator()(cairo_t* c) const noexcept { cairo_destroy(c); } };
-struct GObjectDeleter { void operator()(void* o) const noexcept { if (o) g_object_unref(o); } };
-struct FontDeleter { void operator()(PangoFontDescription* f) const noexcept { pango_font_description_free(f); } };
+struct SurfaceDeleter {
+    void operator()(cairo_surface_t* s) const noexcept { cairo_surface_destroy(s); }
+};
+struct CairoDeleter {
+    void operator()(cairo_t* c) const noexcept { cairo_destroy(c); }
+};
+struct GObjectDeleter {
+    void operator()(void* o) const noexcept
+    {
+        if (o) g_object_unref(o);
+    }
+};
+struct FontDeleter {
+    void operator()(PangoFontDescription* f) const noexcept { pango_font_description_free(f); }
+};
 using Layout = std::unique_ptr<PangoLayout, GObjectDeleter>;
 using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
 
@@ -43,7 +53,8 @@ public:
     Renderer(cairo_t* cr, const Document& doc, double width, double height)
         : cr_(cr), doc_(doc), pageW_(width), pageH_(height), contentW_(width - 2 * kMargin),
           context_(pango_cairo_create_context(cr)), title_(makeFont(18, true)), subtitle_(makeFont(10, false)),
-          heading_(makeFont(12, true)), header_(makeFont(9, true)), body_(makeFont(9, false)), small_(makeFont(8, false))
+          heading_(makeFont(12, true)), header_(makeFont(9, true)), body_(makeFont(9, false)),
+          small_(makeFont(8, false))
     {
         pango_cairo_context_set_resolution(context_.get(), 72); // font sizes in points
         for (const auto& section : doc.sections) widths_.push_back(columnWidths(section));
@@ -189,7 +200,9 @@ private:
             const std::string text = c < cells.size() ? cells[c] : std::string();
             const bool numeric = !isHeader && s.columns[c].numeric;
             auto l = layout(text, isHeader ? header_.get() : body_.get(), widths[c] - 2 * kPadX,
-                            isHeader ? PANGO_ALIGN_CENTER : numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+                            isHeader  ? PANGO_ALIGN_CENTER
+                            : numeric ? PANGO_ALIGN_RIGHT
+                                      : PANGO_ALIGN_LEFT);
             h = std::max(h, size(l.get()).second);
             layouts.push_back(std::move(l));
         }
@@ -266,7 +279,8 @@ void writePdf(const Document& doc, const std::string& path)
     const double h = doc.landscape ? kA4Short : kA4Long;
     std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(cairo_pdf_surface_create(path.c_str(), w, h));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-        throw common::InputError("cannot write " + path + ": " + cairo_status_to_string(cairo_surface_status(surface.get())));
+        throw common::InputError("cannot write " + path + ": "
+                                 + cairo_status_to_string(cairo_surface_status(surface.get())));
     }
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Rollcall rollcallctl");

@@ -14,13 +14,13 @@ enum class PeriodKind { Month, Quarter, Year, Range };
 
 struct Period {
     PeriodKind kind = PeriodKind::Range;
-    std::string label;  // "2026-11", "2026-Q4", "2026", "2026-11-01 – 2026-11-30"
-    std::string labelZh; // "2026年11月", "2026年第四季度", "2026年度"
+    std::string label;                    // "2026-11", "2026-Q4", "2026", "2026-11-01 – 2026-11-30"
+    std::string labelZh;                  // "2026年11月", "2026年第四季度", "2026年度"
     int year = 0, month = 0, quarter = 0; // as far as they apply
-    std::string firstDate;  // local dates, inclusive: "2026-11-01"
-    std::string lastDate;   // "2026-11-30"
-    common::TimePoint from;         // local midnight starting firstDate
-    common::TimePoint to;           // local midnight after lastDate (exclusive)
+    std::string firstDate;                // local dates, inclusive: "2026-11-01"
+    std::string lastDate;                 // "2026-11-30"
+    common::TimePoint from;               // local midnight starting firstDate
+    common::TimePoint to;                 // local midnight after lastDate (exclusive)
 };
 
 /// "2026-11", "2026-Q4" (or q4) or "2026". Throws InputError naming `what`.

@@ -98,12 +98,13 @@ Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_
                            + std::to_string(f.meetings) + " 场");
     doc.subtitle.push_back("制表时间：" + zone.format(madeAt) + "（" + zone.name() + "）");
     Section s;
-    const std::vector<Column> figures = {{"应到", 1, true}, {"出席", 1, true}, {"迟到", 1, true},
-                                         {"早退", 1, true}, {"缺席", 1, true}, {"请假", 1, true},
+    const std::vector<Column> figures = {{"应到", 1, true}, {"出席", 1, true},   {"迟到", 1, true},
+                                         {"早退", 1, true}, {"缺席", 1, true},   {"请假", 1, true},
                                          {"代会", 1, true}, {"待核实", 1, true}, {"出勤率", 1.2, true}};
     auto append = [](std::vector<Cell>& row, const Counts& c) {
-        row.insert(row.end(), {Cell(c.expected), Cell(c.present), Cell(c.late), Cell(c.leftEarly), Cell(c.absent),
-                               Cell(c.excused), Cell(c.substituted), Cell(c.verify), Cell(formatRate(c.attendanceRate()))});
+        row.insert(row.end(),
+                   {Cell(c.expected), Cell(c.present), Cell(c.late), Cell(c.leftEarly), Cell(c.absent), Cell(c.excused),
+                    Cell(c.substituted), Cell(c.verify), Cell(formatRate(c.attendanceRate()))});
     };
     if (by == PeriodBy::Unit) {
         s.columns = {{"排名", 0.7, true}, {"单位", 4.0}};

@@ -23,10 +23,10 @@ struct Counts : core::StatusTally {
 
 struct PeriodFigures {
     Period period;
-    int meetings = 0;        // meetings over in the period
-    int meetingsNotOver = 0; // left out: statuses not final yet
-    std::map<std::string, Counts> byPerson;     // person id -> counts
-    std::map<std::int64_t, Counts> byUnit;      // unit id -> counts, sub-units included
+    int meetings = 0;                       // meetings over in the period
+    int meetingsNotOver = 0;                // left out: statuses not final yet
+    std::map<std::string, Counts> byPerson; // person id -> counts
+    std::map<std::int64_t, Counts> byUnit;  // unit id -> counts, sub-units included
     std::map<std::int64_t, UnitInfo> units;
     /// Each counted person with the unit of their latest meeting in the
     /// period (the unit at its start), so a later move changes no report.
@@ -47,7 +47,7 @@ struct RankedUnit {
 
 enum class PeriodBy { Person, Unit };
 [[nodiscard]] Document periodReport(const PeriodFigures& figures, PeriodBy by,
-                                    const std::unordered_map<std::string, core::Person>& persons, const core::Zone& zone,
-                                    common::TimePoint madeAt);
+                                    const std::unordered_map<std::string, core::Person>& persons,
+                                    const core::Zone& zone, common::TimePoint madeAt);
 
 } // namespace rollcall::reports

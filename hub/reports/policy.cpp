@@ -3,10 +3,9 @@
 #include "common/config_keys.h"
 #include "hub/core/time_util.h"
 
-#include <toml++/toml.h>
-
 #include <fstream>
 #include <sstream>
+#include <toml++/toml.h>
 
 namespace rollcall::reports {
 namespace {
@@ -44,9 +43,12 @@ public:
             if (v < 0 || v > 1000) bad(key, "must be between 0 and 1000");
             out = static_cast<int>(v);
         } else if constexpr (std::is_same_v<T, double>) {
-            if (node.is_integer()) out = static_cast<double>(node.as_integer()->get());
-            else if (node.is_floating_point()) out = node.as_floating_point()->get();
-            else bad(key, "must be a number");
+            if (node.is_integer())
+                out = static_cast<double>(node.as_integer()->get());
+            else if (node.is_floating_point())
+                out = node.as_floating_point()->get();
+            else
+                bad(key, "must be a number");
         } else {
             if (!node.is_string()) bad(key, "must be a string");
             out = node.as_string()->get();
@@ -91,10 +93,14 @@ Policy parsePolicy(const std::string& text, const std::string& source)
     if (p.absenceMeasure.empty()) f.bad("absence.measure", "must not be empty");
     std::string window = "quarter";
     f.read("late_or_early.window", window);
-    if (window == "month") p.window = CountWindow::Month;
-    else if (window == "quarter") p.window = CountWindow::Quarter;
-    else if (window == "year") p.window = CountWindow::Year;
-    else f.bad("late_or_early.window", "\"" + window + "\" is not month, quarter or year");
+    if (window == "month")
+        p.window = CountWindow::Month;
+    else if (window == "quarter")
+        p.window = CountWindow::Quarter;
+    else if (window == "year")
+        p.window = CountWindow::Year;
+    else
+        f.bad("late_or_early.window", "\"" + window + "\" is not month, quarter or year");
     f.read("late_or_early.warning_at", p.warningAt);
     f.read("late_or_early.talk_at", p.talkAt);
     if (p.warningAt > 0 && p.talkAt > 0 && p.talkAt <= p.warningAt) {

@@ -38,7 +38,8 @@ public:
 
 private:
     common::Database& db_;
-    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> readersByVenue_; // venue -> (reader, venue)
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>
+        readersByVenue_;                                       // venue -> (reader, venue)
     std::unordered_map<std::string, std::int64_t> firstHeard_; // reader -> start of its first uptime span
     bool loaded_ = false;
 };

@@ -23,7 +23,7 @@ std::string packMemberLines(const std::vector<MemberLine>& members)
         out += '\t';
         out += core::toString(m.status);
         out += '\t' + std::to_string(m.flags) + '\t' + std::to_string(m.lateMinutes) + '\t'
-            + std::to_string(m.earlyMinutes) + '\t' + (m.verify ? "1" : "0") + '\n';
+               + std::to_string(m.earlyMinutes) + '\t' + (m.verify ? "1" : "0") + '\n';
     }
     return out;
 }
@@ -57,7 +57,8 @@ std::optional<std::vector<MemberLine>> unpackMemberLines(std::string_view text)
     return out;
 }
 
-std::unordered_map<std::string, std::vector<MemberLine>> ResultsCache::read(common::TimePoint from, common::TimePoint to)
+std::unordered_map<std::string, std::vector<MemberLine>> ResultsCache::read(common::TimePoint from,
+                                                                            common::TimePoint to)
 {
     std::unordered_map<std::string, std::vector<MemberLine>> out;
     auto s = db_.prepare("SELECT r.meeting_id, r.members FROM meeting_results r JOIN meetings m ON m.id = r.meeting_id "

@@ -27,7 +27,8 @@ public:
 
     /// Cached lines of the finalized meetings starting in [from, to), by
     /// meeting id. Malformed rows are left out.
-    [[nodiscard]] std::unordered_map<std::string, std::vector<MemberLine>> read(common::TimePoint from, common::TimePoint to);
+    [[nodiscard]] std::unordered_map<std::string, std::vector<MemberLine>> read(common::TimePoint from,
+                                                                                common::TimePoint to);
     /// Stores (or replaces) the lines of one meeting, computed at `now`.
     void store(const MeetingLines& lines, common::TimePoint now);
     /// How many meetings are cached.

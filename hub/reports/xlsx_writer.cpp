@@ -3,10 +3,9 @@
 #include "common/utf8.h"
 #include "hub/reports/document.h"
 
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <memory>
+#include <xlsxwriter.h>
 
 namespace rollcall::reports {
 namespace {
@@ -34,8 +33,14 @@ void writeXlsx(const Document& doc, const std::string& path)
         configure(f);
         return f;
     };
-    lxw_format* title = fmt([](lxw_format* f) { format_set_bold(f); format_set_font_size(f, 16); });
-    lxw_format* heading = fmt([](lxw_format* f) { format_set_bold(f); format_set_font_size(f, 12); });
+    lxw_format* title = fmt([](lxw_format* f) {
+        format_set_bold(f);
+        format_set_font_size(f, 16);
+    });
+    lxw_format* heading = fmt([](lxw_format* f) {
+        format_set_bold(f);
+        format_set_font_size(f, 12);
+    });
     lxw_format* header = fmt([](lxw_format* f) {
         format_set_bold(f);
         format_set_border(f, LXW_BORDER_THIN);

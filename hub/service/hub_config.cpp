@@ -2,10 +2,9 @@
 
 #include "common/config_keys.h"
 
+#include <climits>
 #include <spdlog/common.h>
 #include <toml++/toml.h>
-
-#include <climits>
 
 namespace rollcall::service {
 namespace {
@@ -92,7 +91,8 @@ void loadHubConfigFile(HubConfig& config, const std::string& path)
     try {
         t = toml::parse_file(path);
     } catch (const toml::parse_error& e) {
-        throw common::InputError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+        throw common::InputError(path + ":" + std::to_string(e.source().begin.line) + ": "
+                                 + std::string(e.description()));
     }
     if (const auto unknown = common::unknownConfigKeys(t, hubKeys(), path); !unknown.empty()) {
         throw common::InputError(unknown);

@@ -19,9 +19,9 @@ struct HubConfig {
     common::Millis readerOfflineAfter = std::chrono::seconds(30); // no heartbeat for this long = offline
     common::Millis tick = std::chrono::milliseconds(250);         // clock-driven rules, data_version, reader health
     common::Millis reloadEvery = std::chrono::minutes(10);        // picks up meetings entering today's horizon
-    std::size_t maxBatch = 1024;                          // taps per group commit
-    int routerHighWaterMark = 100'000;                    // messages queued per peer before EAGAIN
-    std::uint64_t diskReserveBytes = 64ull << 20;         // stop recording (and acking) below this much free disk
+    std::size_t maxBatch = 1024;                                  // taps per group commit
+    int routerHighWaterMark = 100'000;                            // messages queued per peer before EAGAIN
+    std::uint64_t diskReserveBytes = 64ull << 20; // stop recording (and acking) below this much free disk
     std::string logLevel = "info";
 
     bool operator==(const HubConfig&) const = default;

@@ -5,12 +5,11 @@
 #include "hub/core/schema.h"
 #include "protocol/zmq_endpoint.h"
 
-#include <spdlog/spdlog.h>
-#include <zmq_addon.hpp>
-
 #include <algorithm>
 #include <filesystem>
+#include <spdlog/spdlog.h>
 #include <sys/statvfs.h>
+#include <zmq_addon.hpp>
 
 namespace rollcall::service {
 namespace {
@@ -78,11 +77,12 @@ std::string describeWriteFailure(const common::DatabaseError& e)
 {
     std::string cause;
     switch (e.code() & 0xff) {
-    case 13: cause = "磁盘已满"; break;                // SQLITE_FULL
-    case 10: cause = "磁盘读写错误"; break;            // SQLITE_IOERR
-    case 5: case 6: cause = "记录被其他程序占用"; break; // SQLITE_BUSY, SQLITE_LOCKED
-    case 8: cause = "记录只读"; break;                 // SQLITE_READONLY
-    case 14: cause = "无法打开记录文件"; break;        // SQLITE_CANTOPEN
+    case 13: cause = "磁盘已满"; break;     // SQLITE_FULL
+    case 10: cause = "磁盘读写错误"; break; // SQLITE_IOERR
+    case 5:
+    case 6: cause = "记录被其他程序占用"; break; // SQLITE_BUSY, SQLITE_LOCKED
+    case 8: cause = "记录只读"; break;           // SQLITE_READONLY
+    case 14: cause = "无法打开记录文件"; break;  // SQLITE_CANTOPEN
     default: cause = "数据库错误"; break;
     }
     return "记录写入失败：" + cause + "（" + e.what() + "）";
@@ -91,12 +91,8 @@ std::string describeWriteFailure(const common::DatabaseError& e)
 } // namespace
 
 HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
-    : config_(config)
-    , clock_(clock)
-    , context_(1)
-    , db_(config.dbPath)
-    , taps_(context_, zmq::socket_type::router)
-    , query_(context_, zmq::socket_type::router)
+    : config_(config), clock_(clock), context_(1), db_(config.dbPath), taps_(context_, zmq::socket_type::router),
+      query_(context_, zmq::socket_type::router)
 {
     core::migrate(db_);
     checkpointer_ = std::make_unique<Checkpointer>(db_);
@@ -118,7 +114,8 @@ HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
 
 HubServer::~HubServer() = default;
 
-void HubServer::sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body, bool queueIfBusy)
+void HubServer::sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body,
+                       bool queueIfBusy)
 {
     try {
         if (!socket.send(zmq::buffer(peer), zmq::send_flags::sndmore | zmq::send_flags::dontwait)) {
@@ -166,8 +163,10 @@ void HubServer::drainTaps()
         auto decoded = protocol::decode<protocol::AgentToHub>(envelope->body);
         if (!decoded) {
             rejected_.bump(decoded.error());
-            log()->warn("taps: rejected {} message: {}", protocol::toString(decoded.error().kind), decoded.error().detail);
-            sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(protocol::toErrorMessage(decoded.error())), false);
+            log()->warn("taps: rejected {} message: {}", protocol::toString(decoded.error().kind),
+                        decoded.error().detail);
+            sendTo(taps_, envelope->peer, envelope->delimited,
+                   protocol::encode(protocol::toErrorMessage(decoded.error())), false);
             continue;
         }
         std::visit(
@@ -176,7 +175,8 @@ void HubServer::drainTaps()
                 if constexpr (std::is_same_v<T, protocol::Tap>) {
                     batch.push_back({envelope->peer, std::move(message)});
                 } else if constexpr (std::is_same_v<T, protocol::Hello>) {
-                    sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(state_->hello(message, now)), false);
+                    sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(state_->hello(message, now)),
+                           false);
                 } else {
                     state_->heartbeat(message, now);
                 }
@@ -255,7 +255,8 @@ void HubServer::onWriteFailure(const std::string& why, std::size_t taps)
 {
     retryBackoff_ = std::clamp(retryBackoff_ * 2, kRetryBackoffMin, kRetryBackoffMax);
     retryAt_ = clock_.now() + retryBackoff_;
-    log()->error("{}; {} tap(s) not acknowledged (the readers keep them), retry in {} ms", why, taps, retryBackoff_.count());
+    log()->error("{}; {} tap(s) not acknowledged (the readers keep them), retry in {} ms", why, taps,
+                 retryBackoff_.count());
     // Published again at every failed retry: the hub stream has no snapshot, so
     // a dashboard that joins during the outage learns of it within one backoff.
     writeAlarm_ = why;
@@ -286,7 +287,7 @@ std::optional<std::string> HubServer::diskReserveProblem() const
     }
     if (free >= config_.diskReserveBytes) return std::nullopt;
     return "记录写入失败：磁盘已满（" + std::filesystem::path(config_.dbPath).parent_path().string() + " 剩余 "
-        + std::to_string(free >> 20) + " MB，低于保留的 " + std::to_string(config_.diskReserveBytes >> 20) + " MB）";
+           + std::to_string(free >> 20) + " MB，低于保留的 " + std::to_string(config_.diskReserveBytes >> 20) + " MB）";
 }
 
 void HubServer::drainQueries()
@@ -300,7 +301,8 @@ void HubServer::drainQueries()
         protocol::QueryReply reply;
         if (!decoded) {
             rejected_.bump(decoded.error());
-            log()->warn("query: rejected {} message: {}", protocol::toString(decoded.error().kind), decoded.error().detail);
+            log()->warn("query: rejected {} message: {}", protocol::toString(decoded.error().kind),
+                        decoded.error().detail);
             reply = protocol::toErrorMessage(decoded.error());
         } else {
             const auto now = clock_.now();
@@ -328,8 +330,8 @@ void HubServer::logStats()
     const auto& c = state_->counters();
     log()->info("taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} batches={} failed_batches={} "
                 "rejected={} acks_dropped={} live_updates={} held={} checkpoints={}",
-                c.recorded, c.resent, c.quarantined, c.replayed, c.conflicts, c.batches, failedBatches_, rejected_.total(),
-                acksDropped_, publisher_->published(), held_.size(), checkpointer_->checkpoints());
+                c.recorded, c.resent, c.quarantined, c.replayed, c.conflicts, c.batches, failedBatches_,
+                rejected_.total(), acksDropped_, publisher_->published(), held_.size(), checkpointer_->checkpoints());
 }
 
 void HubServer::run(const std::atomic<bool>& stop)

@@ -8,13 +8,12 @@
 #include "hub/service/live_state.h"
 #include "protocol/codec.h"
 
-#include <zmq.hpp>
-
 #include <atomic>
 #include <deque>
 #include <memory>
 #include <optional>
 #include <set>
+#include <zmq.hpp>
 
 namespace rollcall::service {
 
@@ -49,7 +48,8 @@ private:
     [[nodiscard]] std::optional<std::string> diskReserveProblem() const;
     void drainQueries();
     void flushAcks();
-    void sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body, bool queueIfBusy);
+    void sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body,
+                bool queueIfBusy);
     void logStats();
 
     const HubConfig& config_;

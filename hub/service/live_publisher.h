@@ -2,13 +2,12 @@
 // Numbers and publishes live updates (the Clone pattern's publisher): one
 // consecutive sequence per stream ("meeting/<id>" or "hub"), so a dashboard
 // that misses a number knows to take a new snapshot.
-#include "protocol/messages.h"
 #include "hub/core/time_util.h"
-
-#include <zmq.hpp>
+#include "protocol/messages.h"
 
 #include <map>
 #include <string>
+#include <zmq.hpp>
 
 namespace rollcall::service {
 

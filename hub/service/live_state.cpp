@@ -4,9 +4,8 @@
 #include "hub/core/meeting_evaluator.h"
 #include "hub/service/wire_mapping.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
+#include <spdlog/spdlog.h>
 
 namespace rollcall::service {
 namespace {
@@ -30,29 +29,28 @@ std::shared_ptr<spdlog::logger> log()
 
 struct LiveState::Statements {
     explicit Statements(common::Database& db)
-        : findTap(db.prepare("SELECT id, verdict, badge_uid, agent_at_ms FROM taps WHERE reader_id = ? AND seq = ?"))
-        , insertTap(db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
-                               "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,?,?,'reader',?,?,?,?) "
-                               "ON CONFLICT(reader_id, seq) DO NOTHING"))
-        , setVerdict(db.prepare("UPDATE taps SET verdict = ? WHERE id = ? AND verdict IS NULL"))
-        , quarantine(db.prepare("INSERT INTO quarantined_taps(reader_id, seq, badge_uid, at_ms, received_ms, reason) "
-                                "VALUES (?,?,?,?,?,?) ON CONFLICT(reader_id, seq) DO NOTHING"))
-        , upsertHealth(db.prepare(
+        : findTap(db.prepare("SELECT id, verdict, badge_uid, agent_at_ms FROM taps WHERE reader_id = ? AND seq = ?")),
+          insertTap(
+              db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
+                         "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,?,?,'reader',?,?,?,?) "
+                         "ON CONFLICT(reader_id, seq) DO NOTHING")),
+          setVerdict(db.prepare("UPDATE taps SET verdict = ? WHERE id = ? AND verdict IS NULL")),
+          quarantine(db.prepare("INSERT INTO quarantined_taps(reader_id, seq, badge_uid, at_ms, received_ms, reason) "
+                                "VALUES (?,?,?,?,?,?) ON CONFLICT(reader_id, seq) DO NOTHING")),
+          upsertHealth(db.prepare(
               "INSERT INTO reader_health(reader_id, last_seen_ms, outbox_depth, clock_offset_ms, agent_version, reader_state, "
               "reader_detail) VALUES (?,?,?,?,?,?,?) ON CONFLICT(reader_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, "
               "outbox_depth = excluded.outbox_depth, clock_offset_ms = excluded.clock_offset_ms, "
-              "agent_version = excluded.agent_version, reader_state = excluded.reader_state, reader_detail = excluded.reader_detail"))
-        , insertUptime(db.prepare("INSERT INTO reader_uptime(reader_id, from_ms, to_ms) VALUES (?, ?, ?)"))
-        , extendUptime(db.prepare("UPDATE reader_uptime SET to_ms = ? WHERE id = ?"))
-    {
-    }
+              "agent_version = excluded.agent_version, reader_state = excluded.reader_state, reader_detail = excluded.reader_detail")),
+          insertUptime(db.prepare("INSERT INTO reader_uptime(reader_id, from_ms, to_ms) VALUES (?, ?, ?)")),
+          extendUptime(db.prepare("UPDATE reader_uptime SET to_ms = ? WHERE id = ?"))
+    {}
     common::Statement findTap, insertTap, setVerdict, quarantine, upsertHealth, insertUptime, extendUptime;
 };
 
 LiveState::LiveState(common::Database& db, const HubConfig& config, LivePublisher& publisher)
     : db_(db), record_(db), config_(config), publisher_(publisher), sql_(std::make_unique<Statements>(db))
-{
-}
+{}
 
 LiveState::~LiveState() = default;
 
@@ -70,8 +68,11 @@ void LiveState::loadCaches()
         badges_.emplace(b.getText(0), std::move(h));
     }
     people_.clear();
-    auto p = db_.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
-    while (p.step()) people_.emplace(p.getText(0), core::Person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)});
+    auto p =
+        db_.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
+    while (p.step())
+        people_.emplace(p.getText(0),
+                        core::Person{p.getText(0), p.getText(1), p.getInt(2), p.getText(3), p.getOptionalText(4)});
     maxSeq_.clear();
     auto seqs = db_.prepare("SELECT reader_id, max(seq) FROM taps GROUP BY reader_id");
     while (seqs.step()) maxSeq_[seqs.getText(0)] = seqs.getInt(1);
@@ -145,11 +146,13 @@ void LiveState::reload(common::TimePoint now)
             if (auto p = person(*in.personId)) e.name = p->name;
         }
         e.at_ms = common::toMillis(in.at);
-        e.direction = r.assignment.direction == core::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
+        e.direction =
+            r.assignment.direction == core::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
         e.verdict = toWire(r.verdict);
         rememberTap(*r.assignment.meetingId, e);
     };
-    tracker_ = std::make_unique<core::AttendanceTracker>(core::replayRecord(record_, meetings, now, config_.debounce, observer));
+    tracker_ = std::make_unique<core::AttendanceTracker>(
+        core::replayRecord(record_, meetings, now, config_.debounce, observer));
     phase_.clear();
     lastReload_ = now;
     for (const auto& id : tracker_->meetingIds()) {
@@ -159,7 +162,8 @@ void LiveState::reload(common::TimePoint now)
     log()->info("loaded {} meeting(s), {} reader(s), {} badge(s)", meetings.size(), readers_.size(), badges_.size());
 }
 
-void LiveState::publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before, const core::MeetingResult& after)
+void LiveState::publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before,
+                                   const core::MeetingResult& after)
 {
     // A new meeting, or a changed definition or roster: dashboards re-snapshot on a "meeting" update.
     bool rosterChanged = !before || before->attendees.size() != after.attendees.size();
@@ -177,7 +181,8 @@ void LiveState::publishMeetingDiff(const std::string& meetingId, const core::Mee
             if (!(toWire(before->attendees[i]) == now)) publisher_.publish(meetingId, now);
         }
     }
-    if (!before || !(toWire(before->summary) == toWire(after.summary))) publisher_.publish(meetingId, toWire(after.summary));
+    if (!before || !(toWire(before->summary) == toWire(after.summary)))
+        publisher_.publish(meetingId, toWire(after.summary));
 }
 
 void LiveState::publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds)
@@ -223,7 +228,11 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             const auto reader = readers_.find(t.reader_id);
             if (reader == readers_.end()) {
                 auto& q = sql_->quarantine;
-                q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at)).bind(5, nowMs)
+                q.bind(1, t.reader_id)
+                    .bind(2, seq)
+                    .bind(3, t.badge_uid)
+                    .bind(4, common::toMillis(at))
+                    .bind(5, nowMs)
                     .bind(6, "unknown reader");
                 q.run();
                 ++counted.quarantined;
@@ -246,19 +255,24 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                     // was lost starts again at 1). Keep it aside and refuse it, so the agent keeps
                     // it too, instead of acknowledging someone else's verdict.
                     auto& q = sql_->quarantine;
-                    q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at)).bind(5, nowMs)
+                    q.bind(1, t.reader_id)
+                        .bind(2, seq)
+                        .bind(3, t.badge_uid)
+                        .bind(4, common::toMillis(at))
+                        .bind(5, nowMs)
                         .bind(6, "seq already recorded for another tap");
                     q.run();
                     ++counted.conflicts;
                     log()->warn("reader {} seq {} is already recorded for another tap (was its outbox reset?): refused",
                                 t.reader_id, seq);
-                    acks.push_back({in.peer, protocol::Error{"seq_conflict", "reader " + t.reader_id + " seq "
-                                                                                 + std::to_string(seq)
-                                                                                 + " is already recorded for another tap"}});
+                    acks.push_back({in.peer, protocol::Error{"seq_conflict",
+                                                             "reader " + t.reader_id + " seq " + std::to_string(seq)
+                                                                 + " is already recorded for another tap"}});
                     continue;
                 }
                 ++counted.resent;
-                ack.verdict = stored ? protocol::verdictFromString(*stored).value_or(Verdict::Duplicate) : Verdict::Duplicate;
+                ack.verdict =
+                    stored ? protocol::verdictFromString(*stored).value_or(Verdict::Duplicate) : Verdict::Duplicate;
                 AckTextFacts facts{ack.verdict};
                 if (auto h = holderOf(uid, at)) {
                     if (auto p = person(*h)) facts.name = p->name;
@@ -279,7 +293,9 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             input.personId = personId;
             input.at = at;
             input.readerDirection = reader->second.direction;
-            if (t.direction) input.explicitDirection = *t.direction == protocol::Direction::In ? core::Direction::In : core::Direction::Out;
+            if (t.direction)
+                input.explicitDirection =
+                    *t.direction == protocol::Direction::In ? core::Direction::In : core::Direction::Out;
 
             // Taps of one person must reach the tracker in time order; an older
             // tap (an agent's backlog) or one outside today's horizon is
@@ -289,8 +305,10 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
 
             auto& ins = sql_->insertTap;
             ins.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at));
-            if (t.direction) ins.bind(5, protocol::toString(*t.direction));
-            else ins.bindNull(5);
+            if (t.direction)
+                ins.bind(5, protocol::toString(*t.direction));
+            else
+                ins.bindNull(5);
             ins.bind(6, input.venueId).bind(7, nowMs).bind(8, t.at_ms).bind(9, t.clock_offset_ms);
 
             if (!inOrder) {
@@ -338,7 +356,8 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                     if (auto p = person(*result.substituteFor)) facts.substituteFor = p->name;
                 }
                 for (const auto& changed : result.changedAttendees) {
-                    if (const auto* a = tracker_->attendee(meetingId, changed)) updates.emplace_back(meetingId, toWire(*a));
+                    if (const auto* a = tracker_->attendee(meetingId, changed))
+                        updates.emplace_back(meetingId, toWire(*a));
                 }
                 if (!result.changedAttendees.empty() || result.walkInsChanged || result.unknownBadgesChanged) {
                     summaryDirty.insert(meetingId);
@@ -356,7 +375,8 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             if (!facts.name.empty()) event.name = facts.name;
             event.at_ms = common::toMillis(at);
             if (result.assignment.disposition == core::Disposition::Applied) {
-                event.direction = result.assignment.direction == core::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
+                event.direction = result.assignment.direction == core::Direction::In ? protocol::Direction::In
+                                                                                     : protocol::Direction::Out;
             }
             event.verdict = verdict;
             const std::string stream = result.assignment.meetingId.value_or("");
@@ -371,16 +391,18 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
         for (const auto& d : deferred) deferredByVenue[d.venueId].push_back(&d);
         for (const auto& [venueId, taps] : deferredByVenue) {
             common::TimePoint from = taps.front()->at, to = taps.front()->at;
-            std::unordered_map<std::int64_t, std::pair<core::TapVerdict, std::int64_t>> outcome; // tap id -> verdict, late minutes
+            std::unordered_map<std::int64_t, std::pair<core::TapVerdict, std::int64_t>>
+                outcome; // tap id -> verdict, late minutes
             for (const auto* d : taps) {
                 from = std::min(from, d->at);
                 to = std::max(to, d->at);
                 outcome.emplace(d->tapId, std::pair{core::TapVerdict::NotInWindow, std::int64_t{0}});
             }
             (void)core::replayRecord(record_, record_.meetingsAt({venueId}, from, to), now, config_.debounce,
-                               [&](const core::TapInput&, const core::TapEvidence& ev, const core::TapResult& r) {
-                                   if (auto it = outcome.find(ev.ref); it != outcome.end()) it->second = {r.verdict, r.lateMinutes};
-                               });
+                                     [&](const core::TapInput&, const core::TapEvidence& ev, const core::TapResult& r) {
+                                         if (auto it = outcome.find(ev.ref); it != outcome.end())
+                                             it->second = {r.verdict, r.lateMinutes};
+                                     });
             for (const auto* d : taps) {
                 const auto& [verdict, lateMinutes] = outcome.at(d->tapId);
                 auto& ack = std::get<protocol::Ack>(acks[d->ack].reply);
@@ -504,7 +526,8 @@ void LiveState::publishReader(const std::string& readerId, const Health& h)
 
 void LiveState::publishAlarm(const std::string& readerId, const Health& h)
 {
-    publishAtVenue(h.venueId, protocol::Alarm{readerId, "读卡器 " + readerId + (h.alarm ? " 离线" : " 已恢复在线"), h.alarm});
+    publishAtVenue(h.venueId,
+                   protocol::Alarm{readerId, "读卡器 " + readerId + (h.alarm ? " 离线" : " 已恢复在线"), h.alarm});
 }
 
 void LiveState::publishAtVenue(const std::string& venueId, const protocol::UpdatePayload& payload)
@@ -549,8 +572,12 @@ void LiveState::persistHealth()
     for (auto& [id, h] : health_) {
         if (!h.dirty || !h.lastSeen) continue;
         auto& up = sql_->upsertHealth;
-        up.bind(1, id).bind(2, common::toMillis(*h.lastSeen)).bind(3, static_cast<std::int64_t>(h.outboxDepth)).bind(4, h.clockOffsetMs)
-            .bind(5, h.agentVersion).bind(6, h.state ? std::string(protocol::toString(*h.state)) : std::string())
+        up.bind(1, id)
+            .bind(2, common::toMillis(*h.lastSeen))
+            .bind(3, static_cast<std::int64_t>(h.outboxDepth))
+            .bind(4, h.clockOffsetMs)
+            .bind(5, h.agentVersion)
+            .bind(6, h.state ? std::string(protocol::toString(*h.state)) : std::string())
             .bind(7, h.detail);
         up.run();
         if (h.uptimeRow) {
@@ -599,7 +626,9 @@ void LiveState::tick(common::TimePoint now)
         h.online = online;
         h.alarm = alarm;
         publishReader(id, h);
-        if (!online) log()->warn("reader {} offline (last seen {})", id, h.lastSeen ? core::Zone(config_.zone).format(*h.lastSeen) : "never");
+        if (!online)
+            log()->warn("reader {} offline (last seen {})", id,
+                        h.lastSeen ? core::Zone(config_.zone).format(*h.lastSeen) : "never");
         if (alarmChanged) publishAlarm(id, h);
     }
     persistHealth();
@@ -614,7 +643,8 @@ protocol::QueryReply LiveState::snapshot(const std::string& meetingId, common::T
         publishChanged(meetingId, tracker_->advanceTo(meetingId, now)); // so the snapshot and its seq agree
         result = tracker_->result(meetingId);
     } else {
-        if (!record_.findMeeting(meetingId)) return protocol::Error{"unknown_meeting", "meeting \"" + meetingId + "\" does not exist"};
+        if (!record_.findMeeting(meetingId))
+            return protocol::Error{"unknown_meeting", "meeting \"" + meetingId + "\" does not exist"};
         result = core::MeetingEvaluator(record_, config_.debounce).evaluate(meetingId, now);
     }
     s.meeting = toWire(result.meeting);
@@ -624,9 +654,11 @@ protocol::QueryReply LiveState::snapshot(const std::string& meetingId, common::T
     for (const auto& a : result.attendees) s.attendees.push_back(toWire(a));
     for (const auto& w : result.walkIns) s.walk_ins.push_back(toWire(w));
     for (const auto& u : result.unknownBadges) s.unknown_badges.push_back(u.uid);
-    if (auto it = recentTaps_.find(meetingId); it != recentTaps_.end()) s.recent_taps.assign(it->second.begin(), it->second.end());
+    if (auto it = recentTaps_.find(meetingId); it != recentTaps_.end())
+        s.recent_taps.assign(it->second.begin(), it->second.end());
     for (const auto& [id, h] : health_) {
-        if (std::find(result.meeting.venues.begin(), result.meeting.venues.end(), h.venueId) != result.meeting.venues.end()) {
+        if (std::find(result.meeting.venues.begin(), result.meeting.venues.end(), h.venueId)
+            != result.meeting.venues.end()) {
             s.readers.push_back(readerWire(id, h));
         }
     }
@@ -639,7 +671,8 @@ protocol::MeetingList LiveState::meetingList(const std::optional<std::string>& d
     const common::TimePoint from = zone.startOfDay(day.value_or(zone.formatDate(now)));
     protocol::MeetingList list;
     for (const auto& m : record_.meetingsStartingIn(from, from + 24h)) {
-        list.meetings.push_back({m.id, m.title, m.venues, common::toMillis(m.times.start), common::toMillis(m.times.end), meetingState(m, now)});
+        list.meetings.push_back({m.id, m.title, m.venues, common::toMillis(m.times.start),
+                                 common::toMillis(m.times.end), meetingState(m, now)});
     }
     return list;
 }

@@ -4,10 +4,10 @@
 // live updates each change produces. Single-threaded: the server calls it
 // from its loop only.
 #include "hub/core/attendance_tracker.h"
+#include "hub/core/record.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/live_publisher.h"
 #include "protocol/messages.h"
-#include "hub/core/record.h"
 
 #include <deque>
 #include <map>
@@ -100,7 +100,8 @@ private:
     void loadCaches();
     [[nodiscard]] std::optional<std::string> holderOf(const std::string& uid, common::TimePoint at) const;
     [[nodiscard]] const core::Person* person(const std::string& id) const;
-    void publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before, const core::MeetingResult& after);
+    void publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before,
+                            const core::MeetingResult& after);
     void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);
     void publishReader(const std::string& readerId, const Health& h);
     /// The reader's alarm as it stands (raised or cleared).
@@ -134,7 +135,8 @@ private:
     std::map<std::string, std::deque<protocol::TapEvent>> recentTaps_;
     std::map<std::string, common::TimePoint> lastSummary_;
     IngestCounters counters_;
-    std::vector<std::pair<std::string, protocol::UpdatePayload>> pendingUpdates_; // of committed batches, see publishPending()
+    std::vector<std::pair<std::string, protocol::UpdatePayload>>
+        pendingUpdates_; // of committed batches, see publishPending()
     struct Statements;
     std::unique_ptr<Statements> sql_;
 };

@@ -5,11 +5,10 @@
 #include "hub/service/hub_server.h"
 
 #include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
-
 #include <atomic>
 #include <csignal>
 #include <iostream>
+#include <spdlog/spdlog.h>
 
 namespace {
 
@@ -53,9 +52,11 @@ int main(int argc, char** argv)
             config.routerHighWaterMark = fromFile.routerHighWaterMark;
             config.diskReserveBytes = fromFile.diskReserveBytes;
         }
-        if (config.dbPath.empty()) throw common::InputError("no database: give --db PATH or database.path in the config file");
+        if (config.dbPath.empty())
+            throw common::InputError("no database: give --db PATH or database.path in the config file");
         const auto lvl = spdlog::level::from_str(config.logLevel);
-        if (lvl == spdlog::level::off && config.logLevel != "off") throw common::InputError("--log-level: \"" + config.logLevel + "\" is not a level");
+        if (lvl == spdlog::level::off && config.logLevel != "off")
+            throw common::InputError("--log-level: \"" + config.logLevel + "\" is not a level");
         spdlog::set_level(lvl);
 
         // Tests only (tests/fault): writes that fail on demand; nothing without ROLLCALL_FAULT_FILE.

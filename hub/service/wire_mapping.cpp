@@ -95,7 +95,7 @@ std::string ackText(const AckTextFacts& f)
     case Verdict::Late:
         if (f.afterEnd) return who + "会议已结束，签到不计出勤";
         return who + (f.substituteFor.empty() ? "" : "代 " + f.substituteFor + " ") + "迟到 "
-            + std::to_string(f.lateMinutes) + " 分钟";
+               + std::to_string(f.lateMinutes) + " 分钟";
     case Verdict::CheckedOut: return who + "签退成功";
     case Verdict::WalkIn: return who + "不在本次会议名单，已登记为列席";
     case Verdict::UnknownBadge: return "未登记的卡 " + f.badgeUid + "，请联系会务组";

@@ -15,7 +15,7 @@ namespace rollcall::service {
 
 struct AckTextFacts {
     protocol::Verdict verdict = protocol::Verdict::NotInWindow;
-    std::string name;          // the tapping person's name, if known
+    std::string name; // the tapping person's name, if known
     std::string badgeUid;
     std::int64_t lateMinutes = 0;
     std::string substituteFor; // principal's name when a substitute checks in

@@ -2,10 +2,9 @@
 
 #include "common/logging.h"
 
-#include <nfc/nfc.h>
-
 #include <algorithm>
 #include <cmath>
+#include <nfc/nfc.h>
 
 // Exported by libnfc.so.6 but not declared in its public headers: sends one
 // PN53x command (without the D4 TFI) and returns the reply length or NFC_E*.
@@ -24,8 +23,7 @@ void LibnfcCardReader::DeviceCloser::operator()(nfc_device* d) const noexcept { 
 
 LibnfcCardReader::LibnfcCardReader(LibnfcReaderOptions options)
     : options_(std::move(options)), target_(std::make_unique<Target>())
-{
-}
+{}
 
 LibnfcCardReader::~LibnfcCardReader() { close(); }
 
@@ -122,8 +120,8 @@ bool LibnfcCardReader::cardStillPresent()
         return now.szUidLen == before.szUidLen && std::equal(now.abtUid, now.abtUid + now.szUidLen, before.abtUid);
     }
     // A card leaving mid-check shows up as an RF or chip error, not a device failure.
-    if (rc == NFC_ETGRELEASED || rc == NFC_ERFTRANS || rc == NFC_ECHIP || rc == NFC_ETIMEOUT ||
-        rc == NFC_EMFCAUTHFAIL || rc == NFC_EOPABORTED) {
+    if (rc == NFC_ETGRELEASED || rc == NFC_ERFTRANS || rc == NFC_ECHIP || rc == NFC_ETIMEOUT || rc == NFC_EMFCAUTHFAIL
+        || rc == NFC_EOPABORTED) {
         return false;
     }
     fail(rc, "checking whether the card is still present failed");

@@ -24,9 +24,9 @@ struct nfc_device;
 namespace rollcall::agent {
 
 struct LibnfcReaderOptions {
-    std::string connstring;                          ///< e.g. "pn532_uart:/dev/ttyUSB0", "acr122_usb"
-    std::chrono::milliseconds pollPeriod{150};       ///< InAutoPoll period (units of 150 ms, 1..15)
-    bool indicator = true;                           ///< drive the PN532 GPIO for verdicts
+    std::string connstring;                    ///< e.g. "pn532_uart:/dev/ttyUSB0", "acr122_usb"
+    std::chrono::milliseconds pollPeriod{150}; ///< InAutoPoll period (units of 150 ms, 1..15)
+    bool indicator = true;                     ///< drive the PN532 GPIO for verdicts
     Pn532Wiring wiring;
 };
 
@@ -50,8 +50,12 @@ public:
     [[nodiscard]] static std::uint8_t pollPeriodUnits(std::chrono::milliseconds period) noexcept;
 
 private:
-    struct ContextCloser { void operator()(nfc_context* c) const noexcept; };
-    struct DeviceCloser { void operator()(nfc_device* d) const noexcept; };
+    struct ContextCloser {
+        void operator()(nfc_context* c) const noexcept;
+    };
+    struct DeviceCloser {
+        void operator()(nfc_device* d) const noexcept;
+    };
     enum class Chip { Pn532, Acr122, Other };
 
     [[noreturn]] void fail(int code, const std::string& what);

@@ -1,13 +1,11 @@
 // AgentConfig: the sample file documents every default; bad input is refused naming it.
 #include "reader-agent/agent_config.h"
-
 #include "tests/agent/agent_test_support.h"
 #include "tests/support/config_file_cases.h"
 #include "tests/support/temp_dir.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
+#include <gtest/gtest.h>
 
 using namespace rollcall::agent;
 using namespace std::chrono_literals;
@@ -124,10 +122,11 @@ const std::vector<rollcall::test::BadConfigFile> kMisspelt{
      "did you mean [reader]?"},
     {"reader", "[reader]\nid = \"r1\"\nconnstrng = \"acr122_usb\"\n", "agent.toml:3: unknown key \"reader.connstrng\"",
      "did you mean connstring?"},
-    {"reader backoff", "[reader]\nreopen_backof_max = \"5s\"\n", "agent.toml:2: unknown key \"reader.reopen_backof_max\"",
-     "did you mean reopen_backoff_max?"},
+    {"reader backoff", "[reader]\nreopen_backof_max = \"5s\"\n",
+     "agent.toml:2: unknown key \"reader.reopen_backof_max\"", "did you mean reopen_backoff_max?"},
     {"outbox", "[outbox]\npaht = \"/tmp/o.db\"\n", "agent.toml:2: unknown key \"outbox.paht\"", "did you mean path?"},
-    {"hub", "[hub]\nendpiont = \"tcp://x:1\"\n", "agent.toml:2: unknown key \"hub.endpiont\"", "did you mean endpoint?"},
+    {"hub", "[hub]\nendpiont = \"tcp://x:1\"\n", "agent.toml:2: unknown key \"hub.endpiont\"",
+     "did you mean endpoint?"},
     {"hub heartbeat", "[hub]\nheartbeat_intervall = \"5s\"\n", "agent.toml:2: unknown key \"hub.heartbeat_intervall\"",
      "did you mean heartbeat_interval?"},
     {"indicator", "[indicator]\nled = true\nbuzer = false\n", "agent.toml:3: unknown key \"indicator.buzer\"",
@@ -155,7 +154,9 @@ const std::vector<rollcall::test::BadConfigFile> kBadValues{
 
 void expectRefused(const std::vector<rollcall::test::BadConfigFile>& cases)
 {
-    rollcall::test::expectConfigFilesRefused<ConfigError>(cases, "agent.toml", allChanged(), [](auto& config, const std::string& path) { loadAgentConfigFile(config, path); });
+    rollcall::test::expectConfigFilesRefused<ConfigError>(
+        cases, "agent.toml", allChanged(),
+        [](auto& config, const std::string& path) { loadAgentConfigFile(config, path); });
 }
 
 TEST(AgentConfig, misspeltKeysAreRefusedNamingFileLineKeyAndTheNearestValidKey) { expectRefused(kMisspelt); }
@@ -172,7 +173,8 @@ TEST(AgentConfig, rollcallAgentExitsOnAMisspeltKeyBeforeOpeningTheOutbox)
                             "--reader-id", "r1", "--outbox", outbox, "--hub", "tcp://127.0.0.1:1"});
         EXPECT_EQ(agent.wait(), 2) << c.name << ":\n" << agent.output();
         EXPECT_NE(agent.output().find("rollcall-agent: " + dir.path().string() + "/" + c.where), std::string::npos)
-            << c.name << ":\n" << agent.output();
+            << c.name << ":\n"
+            << agent.output();
         EXPECT_NE(agent.output().find(c.hint), std::string::npos) << c.name << ":\n" << agent.output();
         EXPECT_FALSE(std::filesystem::exists(outbox)) << c.name << ": the outbox must not be created";
     }

@@ -1,8 +1,7 @@
 // Badge → PN532 emulator on a pty → libnfc's real pn532_uart driver in the
 // real rollcall-agent → ZeroMQ over TCP → the real rollcall-hub → SQLite.
-#include "tests/agent/agent_test_support.h"
-
 #include "hardware/emulator/pn532_emulator.h"
+#include "tests/agent/agent_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -63,7 +62,8 @@ TEST_F(AgentEndToEnd, threeBadgesAreThreeTapsWithTheirVerdicts)
 TEST_F(AgentEndToEnd, cardHeldOnTheReaderForTwoSecondsIsOneTap)
 {
     HubProcess hub(db_);
-    AgentProcess agent(writeAgentConfig(dir_), reader(), hub.endpoints().taps, "r-hall", outbox_, {"--log-level", "debug"});
+    AgentProcess agent(writeAgentConfig(dir_), reader(), hub.endpoints().taps, "r-hall", outbox_,
+                       {"--log-level", "debug"});
     agent.expectLine("reader state ok");
     emulator_.tap(card(0x04A1B2C2), 2000ms);
     agent.expectLine("verdict seq=1 uid=04A1B2C2 present");
@@ -88,13 +88,21 @@ TEST_F(AgentEndToEnd, pn532GpioShowsTheVerdictColour)
     emulator_.tap(card(0x04A1B2C1), 300ms);
     agent.expectLine("verdict seq=1 uid=04A1B2C1 present");
     // Beep step (green + buzzer on P35), then the green hold step (P71).
-    EXPECT_TRUE(eventually([&] { return emulator_.lastGpioWrite() == Pn532Gpio{0x80, 0x82}; }, 10s))
+    EXPECT_TRUE(eventually(
+        [&] {
+            return emulator_.lastGpioWrite() == Pn532Gpio{0x80, 0x82};
+        },
+        10s))
         << "green LED on P71";
     EXPECT_GE(emulator_.counters().gpioWrites, 2u);
 
     emulator_.tap(card(0xDEADBEEF), 300ms);
     agent.expectLine("verdict seq=2 uid=DEADBEEF unknown_badge");
-    EXPECT_TRUE(eventually([&] { return emulator_.lastGpioWrite() == Pn532Gpio{0x80, 0x84}; }, 10s))
+    EXPECT_TRUE(eventually(
+        [&] {
+            return emulator_.lastGpioWrite() == Pn532Gpio{0x80, 0x84};
+        },
+        10s))
         << "red LED on P72";
 }
 
@@ -103,7 +111,8 @@ TEST_F(AgentEndToEnd, cardLibnfcCannotCheckForPresenceIsStillOneTapWhileHeld)
     // SAK 00 with a 4-byte UID is neither Classic nor Ultralight to libnfc:
     // target_is_present answers NFC_EDEVNOTSUPP and the agent re-polls instead.
     HubProcess hub(db_);
-    AgentProcess agent(writeAgentConfig(dir_), reader(), hub.endpoints().taps, "r-hall", outbox_, {"--log-level", "debug"});
+    AgentProcess agent(writeAgentConfig(dir_), reader(), hub.endpoints().taps, "r-hall", outbox_,
+                       {"--log-level", "debug"});
     agent.expectLine("reader state ok");
     const Pn532Card odd({0x04, 0xA1, 0xB2, 0xC3}, rollcall::emulator::CardType::MifareUltralight);
     emulator_.present(odd);

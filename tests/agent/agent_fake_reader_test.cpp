@@ -1,14 +1,12 @@
 // The Agent in process with the fake reader, against the real rollcall-hub
 // over TCP and a real SQLite outbox: verdicts, buffering while the hub is
 // down, exactly-once delivery when it is back.
-#include "tests/agent/agent_test_support.h"
-
+#include "protocol/zmq_endpoint.h"
 #include "reader-agent/agent.h"
 #include "reader-agent/fake/fake_card_reader.h"
-#include "protocol/zmq_endpoint.h"
+#include "tests/agent/agent_test_support.h"
 
 #include <gtest/gtest.h>
-
 #include <thread>
 
 using namespace rollcall;
@@ -98,7 +96,8 @@ TEST_F(AgentFakeReader, eachTapGetsTheHubsVerdictOnTheReader)
     EXPECT_TRUE(steps.front().green && !steps.front().red);
     EXPECT_TRUE(std::any_of(steps.begin(), steps.end(), [](const auto& s) { return s.red && !s.green; }));
     EXPECT_TRUE(eventually([&] { return agent.outbox().depth() == 0; }));
-    EXPECT_EQ(recordedTaps(db_, "r-hall"), (std::map<std::int64_t, std::string>{{1, "04A1B2C1"}, {2, "04A1B2C9"}, {3, "DEADBEEF"}}));
+    EXPECT_EQ(recordedTaps(db_, "r-hall"),
+              (std::map<std::int64_t, std::string>{{1, "04A1B2C1"}, {2, "04A1B2C9"}, {3, "DEADBEEF"}}));
     EXPECT_TRUE(agent.agent().clockOffset().has_value());
 }
 
@@ -109,7 +108,8 @@ TEST_F(AgentFakeReader, freshOutboxContinuesAfterTheNumbersTheHubHasRecorded)
         // This reader's earlier life: seq 1..7 are in the record, then its outbox was lost.
         zmq::context_t ctx;
         AgentClient previous(ctx, hub.endpoints().taps);
-        for (std::uint64_t seq = 1; seq <= 7; ++seq) (void)previous.tap(makeTap("r-hall", seq, "04A1B2C4", nowMs() - 60'000));
+        for (std::uint64_t seq = 1; seq <= 7; ++seq)
+            (void)previous.tap(makeTap("r-hall", seq, "04A1B2C4", nowMs() - 60'000));
     }
     RunningAgent agent(outbox_, hub.endpoints().taps);
     ASSERT_TRUE(log_.waitFor("numbering continues at 8")) << log_.all();
@@ -166,11 +166,14 @@ TEST_F(AgentFakeReader, readerStateAndOutboxDepthReachTheHubInHeartbeats)
     agent.reader().setPlugged(false);
     ASSERT_TRUE(log_.waitFor("reader state no_reader")) << log_.all();
     EXPECT_TRUE(eventually([&] {
-        return countRows(db_, "SELECT count(*) FROM reader_health WHERE reader_id = 'r-hall' AND reader_state = 'no_reader'") == 1;
+        return countRows(db_,
+                         "SELECT count(*) FROM reader_health WHERE reader_id = 'r-hall' AND reader_state = 'no_reader'")
+               == 1;
     })) << "the hub never heard the reader is gone";
     agent.reader().setPlugged(true);
     EXPECT_TRUE(eventually([&] {
-        return countRows(db_, "SELECT count(*) FROM reader_health WHERE reader_id = 'r-hall' AND reader_state = 'ok'") == 1;
+        return countRows(db_, "SELECT count(*) FROM reader_health WHERE reader_id = 'r-hall' AND reader_state = 'ok'")
+               == 1;
     }));
 }
 

@@ -1,12 +1,10 @@
 // The real rollcall-agent when things go wrong: the hub is down, the agent is
 // SIGKILLed between tap and ack, the reader (emulator) dies and comes back.
+#include "hardware/emulator/pn532_emulator.h"
 #include "tests/agent/agent_test_support.h"
 
-#include "hardware/emulator/pn532_emulator.h"
-
-#include <gtest/gtest.h>
-
 #include <filesystem>
+#include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace rollcall::test;
@@ -98,7 +96,8 @@ TEST_F(AgentResilience, killedAfterTheAckStartsAgainWithTheNextSequenceNumber)
         agent.expectLine("reader state ok");
         emulator.tap(card(0xC1), 200ms);
         agent.expectLine("verdict seq=1 uid=04A1B2C1 present");
-        EXPECT_TRUE(eventually([&] { return countRows(outbox_, "SELECT count(*) FROM outbox WHERE acked_ms IS NULL") == 0; }));
+        EXPECT_TRUE(
+            eventually([&] { return countRows(outbox_, "SELECT count(*) FROM outbox WHERE acked_ms IS NULL") == 0; }));
         agent.process().kill(SIGKILL);
         (void)agent.process().wait();
     }
@@ -133,7 +132,9 @@ TEST_F(AgentResilience, readerThatDiesAndComesBackIsReopened)
     ASSERT_TRUE(agent.process().waitForLine("reader state no_reader", 15s, mark)) << agent.process().output();
     EXPECT_TRUE(agent.process().running()) << "the agent must not exit without its reader";
     EXPECT_TRUE(eventually([&] {
-        return countRows(db_, "SELECT count(*) FROM reader_health WHERE reader_id = 'r-hall' AND reader_state = 'no_reader'") == 1;
+        return countRows(db_,
+                         "SELECT count(*) FROM reader_health WHERE reader_id = 'r-hall' AND reader_state = 'no_reader'")
+               == 1;
     })) << "heartbeats report the lost reader";
 
     emulator = std::make_unique<EmulatorProcess>(link, control); // plugged in again

@@ -2,21 +2,19 @@
 // Helpers for the reader agent's tests: the real rollcall-agent and
 // pn532-emulator binaries as child processes, a fast test configuration, a
 // log capture for in-process agents, and hub record queries.
-#include "tests/support/hub_seed.h"
-#include "tests/support/child_process.h"
-#include "tests/support/agent_process.h"
-#include "tests/support/eventually.h"
-#include "tests/support/hub_process.h"
-#include "tests/support/temp_dir.h"
-
 #include "common/logging.h"
 #include "reader-agent/outbox.h"
-
-#include <spdlog/sinks/base_sink.h>
+#include "tests/support/agent_process.h"
+#include "tests/support/child_process.h"
+#include "tests/support/eventually.h"
+#include "tests/support/hub_process.h"
+#include "tests/support/hub_seed.h"
+#include "tests/support/temp_dir.h"
 
 #include <condition_variable>
 #include <map>
 #include <set>
+#include <spdlog/sinks/base_sink.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -78,8 +76,8 @@ inline std::map<std::int64_t, std::string> recordedTaps(const std::string& db, c
 
 inline std::int64_t recordedCount(const std::string& db, const std::string& reader)
 {
-    return countRows(db, "SELECT count(*) FROM taps WHERE reader_id = '" + reader + "'") +
-        countRows(db, "SELECT count(*) FROM quarantined_taps WHERE reader_id = '" + reader + "'");
+    return countRows(db, "SELECT count(*) FROM taps WHERE reader_id = '" + reader + "'")
+           + countRows(db, "SELECT count(*) FROM quarantined_taps WHERE reader_id = '" + reader + "'");
 }
 
 /// Records every line the in-process agent logs ("agent", "hub", "reader").
@@ -97,7 +95,8 @@ public:
             sinks.erase(std::remove(sinks.begin(), sinks.end(), sink_), sinks.end());
         }
     }
-    std::optional<std::string> waitFor(const std::string& needle, std::chrono::milliseconds timeout = std::chrono::seconds(15))
+    std::optional<std::string> waitFor(const std::string& needle,
+                                       std::chrono::milliseconds timeout = std::chrono::seconds(15))
     {
         std::unique_lock lock(mutex_);
         std::optional<std::string> found;
@@ -115,7 +114,8 @@ public:
     std::size_t count(const std::string& needle)
     {
         std::lock_guard lock(mutex_);
-        return static_cast<std::size_t>(std::count_if(lines_.begin(), lines_.end(), [&](const auto& l) { return l.find(needle) != std::string::npos; }));
+        return static_cast<std::size_t>(std::count_if(
+            lines_.begin(), lines_.end(), [&](const auto& l) { return l.find(needle) != std::string::npos; }));
     }
     std::string all()
     {
@@ -133,8 +133,8 @@ private:
     protected:
         void sink_it_(const spdlog::details::log_msg& msg) override
         {
-            std::string line = "[" + std::string(msg.logger_name.data(), msg.logger_name.size()) + "] " +
-                std::string(msg.payload.data(), msg.payload.size());
+            std::string line = "[" + std::string(msg.logger_name.data(), msg.logger_name.size()) + "] "
+                               + std::string(msg.payload.data(), msg.payload.size());
             {
                 std::lock_guard lock(owner_.mutex_);
                 owner_.lines_.push_back(std::move(line));

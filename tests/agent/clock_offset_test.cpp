@@ -29,7 +29,7 @@ TEST(ClockOffset, offsetIsHubClockMinusTheMidpointOfSendAndReceive)
 TEST(ClockOffset, sampleWithTheShortestRoundTripWins)
 {
     ClockOffset c;
-    c.addSample(0, 200, 400);   // offset 300, rtt 200 (ack delayed by a group commit)
+    c.addSample(0, 200, 400);      // offset 300, rtt 200 (ack delayed by a group commit)
     c.addSample(1000, 1010, 1505); // offset 500, rtt 10
     c.addSample(2000, 2100, 2350); // offset 300, rtt 100
     EXPECT_EQ(c.estimate(), 500);
@@ -40,7 +40,8 @@ TEST(ClockOffset, oldSamplesLeaveTheWindow)
 {
     ClockOffset c;
     c.addSample(0, 1, 100); // rtt 1, offset 100
-    for (int i = 0; i < static_cast<int>(ClockOffset::kWindow); ++i) c.addSample(1000 * (i + 1), 1000 * (i + 1) + 50, 1000 * (i + 1) + 25 + 7);
+    for (int i = 0; i < static_cast<int>(ClockOffset::kWindow); ++i)
+        c.addSample(1000 * (i + 1), 1000 * (i + 1) + 50, 1000 * (i + 1) + 25 + 7);
     EXPECT_EQ(c.estimate(), 7);
 }
 

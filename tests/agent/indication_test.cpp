@@ -2,7 +2,6 @@
 #include "reader-agent/indication.h"
 
 #include <gtest/gtest.h>
-
 #include <numeric>
 
 using namespace rollcall::agent;
@@ -14,10 +13,14 @@ namespace {
 TEST(Indication, eachVerdictHasItsSignal)
 {
     const std::vector<std::pair<Verdict, Signal>> table{
-        {Verdict::Present, Signal::Accepted},    {Verdict::CheckedOut, Signal::Accepted},
-        {Verdict::Late, Signal::Late},           {Verdict::WalkIn, Signal::Notice},
-        {Verdict::Duplicate, Signal::Notice},    {Verdict::NotInWindow, Signal::Notice},
-        {Verdict::UnknownBadge, Signal::Rejected}, {Verdict::UnknownReader, Signal::Rejected},
+        {Verdict::Present, Signal::Accepted},
+        {Verdict::CheckedOut, Signal::Accepted},
+        {Verdict::Late, Signal::Late},
+        {Verdict::WalkIn, Signal::Notice},
+        {Verdict::Duplicate, Signal::Notice},
+        {Verdict::NotInWindow, Signal::Notice},
+        {Verdict::UnknownBadge, Signal::Rejected},
+        {Verdict::UnknownReader, Signal::Rejected},
     };
     for (const auto& [verdict, signal] : table) {
         EXPECT_EQ(signalFor(verdict), signal) << rollcall::protocol::toString(verdict);
@@ -28,7 +31,8 @@ TEST(Indication, patternLastsTheDurationAndEndsWithEverythingOff)
 {
     for (const auto s : {Signal::Accepted, Signal::Late, Signal::Notice, Signal::Rejected, Signal::Offline}) {
         const auto steps = patternFor({s, true, true, 2000ms});
-        const auto total = std::accumulate(steps.begin(), steps.end(), 0ms, [](auto a, const auto& st) { return a + st.duration; });
+        const auto total =
+            std::accumulate(steps.begin(), steps.end(), 0ms, [](auto a, const auto& st) { return a + st.duration; });
         EXPECT_EQ(total, 2000ms) << to_string(s);
         EXPECT_EQ(steps.back(), IndicatorStep{}) << to_string(s);
         EXPECT_TRUE(steps.front().buzzer) << to_string(s);
@@ -74,9 +78,12 @@ TEST(Indication, pn532PinNames)
 TEST(Indication, acr122uApduPerSignal)
 {
     using A = std::array<std::uint8_t, 9>;
-    EXPECT_EQ(acr122uLedBuzzerApdu({Signal::Accepted, true, true, 1000ms}), (A{0xFF, 0x00, 0x40, 0xAC, 0x04, 5, 1, 1, 0x01}));
-    EXPECT_EQ(acr122uLedBuzzerApdu({Signal::Rejected, true, true, 1000ms}), (A{0xFF, 0x00, 0x40, 0x5C, 0x04, 2, 1, 3, 0x01}));
-    EXPECT_EQ(acr122uLedBuzzerApdu({Signal::Notice, true, false, 1000ms}), (A{0xFF, 0x00, 0x40, 0xFC, 0x04, 5, 1, 1, 0x00}));
+    EXPECT_EQ(acr122uLedBuzzerApdu({Signal::Accepted, true, true, 1000ms}),
+              (A{0xFF, 0x00, 0x40, 0xAC, 0x04, 5, 1, 1, 0x01}));
+    EXPECT_EQ(acr122uLedBuzzerApdu({Signal::Rejected, true, true, 1000ms}),
+              (A{0xFF, 0x00, 0x40, 0x5C, 0x04, 2, 1, 3, 0x01}));
+    EXPECT_EQ(acr122uLedBuzzerApdu({Signal::Notice, true, false, 1000ms}),
+              (A{0xFF, 0x00, 0x40, 0xFC, 0x04, 5, 1, 1, 0x00}));
     EXPECT_EQ(acr122uLedBuzzerApdu({Signal::Late, false, true, 1000ms})[3], 0x00); // LEDs untouched
 }
 

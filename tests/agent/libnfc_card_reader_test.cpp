@@ -1,9 +1,7 @@
 // LibnfcCardReader on libnfc's real pn532_uart driver and the PN532 emulator.
-#include "reader-agent/libnfc/libnfc_card_reader.h"
-
-#include "tests/support/temp_dir.h"
-
 #include "hardware/emulator/pn532_emulator.h"
+#include "reader-agent/libnfc/libnfc_card_reader.h"
+#include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
 
@@ -62,7 +60,8 @@ TEST(LibnfcCardReader, readsACardTellsWhenItLeftAndWritesGpio)
 TEST(LibnfcCardReader, deadLineIsAReaderError)
 {
     rollcall::test::TempDir dir;
-    auto emulator = std::make_unique<Pn532Emulator>(rollcall::emulator::Pn532EmulatorOptions{dir.path() / "ttyPN532", 0.1});
+    auto emulator =
+        std::make_unique<Pn532Emulator>(rollcall::emulator::Pn532EmulatorOptions{dir.path() / "ttyPN532", 0.1});
     emulator->start();
     LibnfcCardReader reader({"pn532_uart:" + (dir.path() / "ttyPN532").string()});
     reader.open();

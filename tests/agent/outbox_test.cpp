@@ -1,10 +1,8 @@
 // Outbox: durable taps with per-reader sequence numbers that are never reused.
 #include "reader-agent/outbox.h"
-
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
-
 #include <type_traits>
 
 using namespace rollcall;
@@ -172,11 +170,12 @@ TEST_F(Outbox, versionOneOutboxIsMigratedKeepingItsTaps)
 {
     {
         common::Database db(path_);
-        db.exec("CREATE TABLE outbox_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                "CREATE TABLE outbox (seq INTEGER PRIMARY KEY, badge_uid TEXT NOT NULL, direction TEXT, at_ms INTEGER NOT NULL,"
-                " clock_offset_ms INTEGER);"
-                "INSERT INTO outbox_meta VALUES ('schema_version', '1'), ('reader_id', 'door-1'), ('next_seq', '3');"
-                "INSERT INTO outbox VALUES (2, '04A1B2C1', NULL, 1000, NULL);");
+        db.exec(
+            "CREATE TABLE outbox_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE outbox (seq INTEGER PRIMARY KEY, badge_uid TEXT NOT NULL, direction TEXT, at_ms INTEGER NOT NULL,"
+            " clock_offset_ms INTEGER);"
+            "INSERT INTO outbox_meta VALUES ('schema_version', '1'), ('reader_id', 'door-1'), ('next_seq', '3');"
+            "INSERT INTO outbox VALUES (2, '04A1B2C1', NULL, 1000, NULL);");
     }
     agent::Outbox box(path_, "door-1");
     EXPECT_EQ(box.depth(), 1u);

@@ -1,12 +1,11 @@
 // ReaderPoller with the in-process fake reader: one tap per presentation,
 // debounce, reopening a reader that went away, indication patterns.
-#include "reader-agent/fake/fake_card_reader.h"
 #include "reader-agent/agent.h"
+#include "reader-agent/fake/fake_card_reader.h"
 #include "reader-agent/libnfc/libnfc_card_reader.h"
 #include "reader-agent/reader_poller.h"
 
 #include <gtest/gtest.h>
-
 #include <poll.h>
 
 using namespace rollcall;
@@ -31,7 +30,8 @@ protected:
     {
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         while (pending_.empty()) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) return std::nullopt;
             pollfd pfd{poller_.events().fd(), POLLIN, 0};
             if (::poll(&pfd, 1, static_cast<int>(left.count())) <= 0) continue;
@@ -45,7 +45,8 @@ protected:
     {
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         while (std::chrono::steady_clock::now() < deadline) {
-            auto e = next(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+            auto e = next(
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
             if (!e) return std::nullopt;
             if (auto* t = std::get_if<CardTapped>(&*e)) return *t;
         }
@@ -101,7 +102,7 @@ TEST_F(ReaderPollerTest, cardPresentedAgainAfterTheDebounceIsASecondTap)
     reader_.present(kCardA);
     ASSERT_TRUE(nextTap());
     reader_.remove();
-    waitPolls(1); // noticed the card left
+    waitPolls(1);                       // noticed the card left
     std::this_thread::sleep_for(350ms); // past the 300 ms debounce
     reader_.present(kCardA);
     const auto again = nextTap();
@@ -118,7 +119,16 @@ TEST_F(ReaderPollerTest, sameCardBackWithinTheDebounceIsTheSamePresentation)
     waitPolls(1);
     reader_.present(kCardA); // flicker at the edge of the field
     // Once it checks the card for presence again, the poller has seen it.
-    const int checks = [&] { int n = 0; reader_.waitFor([&](const FakeCardReader& r) { n = r.presenceChecksLocked(); return true; }, 0ms); return n; }();
+    const int checks = [&] {
+        int n = 0;
+        reader_.waitFor(
+            [&](const FakeCardReader& r) {
+                n = r.presenceChecksLocked();
+                return true;
+            },
+            0ms);
+        return n;
+    }();
     ASSERT_TRUE(reader_.waitFor([&](const FakeCardReader& r) { return r.presenceChecksLocked() > checks; }, 5s));
     EXPECT_FALSE(nextTap(150ms));
 }

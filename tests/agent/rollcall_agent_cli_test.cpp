@@ -10,8 +10,8 @@ namespace {
 
 struct BadInvocation {
     const char* name;
-    std::vector<std::string> args;   // after the binary; "{dir}" is replaced by the temp dir
-    const char* config;              // written to {dir}/agent.toml when not null
+    std::vector<std::string> args; // after the binary; "{dir}" is replaced by the temp dir
+    const char* config;            // written to {dir}/agent.toml when not null
     const char* mentions;
 };
 
@@ -27,18 +27,31 @@ TEST(RollcallAgentCli, badInputIsRefusedNamingIt)
         {"no reader id", {"--reader", "pn532_uart:/nonexistent", "--outbox", "{dir}/o.db"}, nullptr, "--reader-id"},
         {"no outbox", {"--reader", "pn532_uart:/nonexistent", "--reader-id", "r1"}, nullptr, "--outbox"},
         {"bad reader id", {"--reader", "x", "--reader-id", "a b", "--outbox", "{dir}/o.db"}, nullptr, "\"a b\""},
-        {"bad hub endpoint", {"--reader", "x", "--reader-id", "r1", "--outbox", "{dir}/o.db", "--hub", "carrier-pigeon"}, nullptr, "--hub"},
+        {"bad hub endpoint",
+         {"--reader", "x", "--reader-id", "r1", "--outbox", "{dir}/o.db", "--hub", "carrier-pigeon"},
+         nullptr,
+         "--hub"},
         {"unknown option", {"--reader", "x", "--speed", "9"}, nullptr, "--speed"},
         {"missing config file", {"--config", "{dir}/none.toml"}, nullptr, "--config"},
-        {"bad log level", {"--reader", "x", "--reader-id", "r1", "--outbox", "{dir}/o.db", "--log-level", "loud"}, nullptr, "loud"},
+        {"bad log level",
+         {"--reader", "x", "--reader-id", "r1", "--outbox", "{dir}/o.db", "--log-level", "loud"},
+         nullptr,
+         "loud"},
         {"unknown key in file", {"--config", "{dir}/agent.toml"}, "[hub]\nendpiont = \"tcp://x:1\"\n", "hub.endpiont"},
-        {"bad duration in file", {"--config", "{dir}/agent.toml"}, "[reader]\ndebounce = \"soon\"\n", "reader.debounce"},
-        {"outbox of another reader", {"--reader", "x", "--reader-id", "r2", "--outbox", "{dir}/taken.db"}, nullptr, "r1"},
+        {"bad duration in file",
+         {"--config", "{dir}/agent.toml"},
+         "[reader]\ndebounce = \"soon\"\n",
+         "reader.debounce"},
+        {"outbox of another reader",
+         {"--reader", "x", "--reader-id", "r2", "--outbox", "{dir}/taken.db"},
+         nullptr,
+         "r1"},
     };
     for (const auto& c : cases) {
         TempDir dir;
         if (c.config) dir.write("agent.toml", c.config);
-        if (std::string(c.name) == "outbox of another reader") rollcall::agent::Outbox taken(dir.file("taken.db"), "r1");
+        if (std::string(c.name) == "outbox of another reader")
+            rollcall::agent::Outbox taken(dir.file("taken.db"), "r1");
         std::vector<std::string> argv{agentBinary()};
         for (const auto& a : c.args) argv.push_back(expand(a, dir.path().string()));
         ChildProcess agent(argv);

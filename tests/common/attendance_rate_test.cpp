@@ -4,7 +4,6 @@
 #include "common/attendance_rate.h"
 
 #include <gtest/gtest.h>
-
 #include <optional>
 #include <string>
 #include <vector>

@@ -2,14 +2,12 @@
 // spdlog's global level, writing the house pattern.
 #include "common/logging.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdio>
+#include <gtest/gtest.h>
 #include <string>
 #include <thread>
-#include <vector>
-
 #include <unistd.h>
+#include <vector>
 
 namespace rollcall::test {
 namespace {

@@ -4,7 +4,6 @@
 #include "common/utf8.h"
 
 #include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
 
@@ -78,11 +77,11 @@ TEST(Utf8, displayWidthCountsWideCharactersTwiceAndArabicScriptOnce)
         {"chineseName", "\u5F20\u4E09", 4},
         {"hangul", "\uAE40", 2},
         {"fullwidthParentheses", "\uFF08\uFF09", 4},
-        {"uyghurName", "\u0626\u06D5\u062E\u0645\u06D5\u062A", 6},           // U+0600–U+06FF
-        {"kazakhInArabicScript", "\u0642\u0627\u0632\u0627\u0642", 5},       // U+0600–U+06FF
-        {"arabicSupplement", "\u0750\u0751\u077F", 3},                       // U+0750–U+077F
-        {"presentationFormsA", "\uFB50\uFDF2", 2},                           // U+FB50–U+FDFF
-        {"presentationFormsB", "\uFE8D\uFEFB", 2},                           // U+FE70–U+FEFF
+        {"uyghurName", "\u0626\u06D5\u062E\u0645\u06D5\u062A", 6},     // U+0600–U+06FF
+        {"kazakhInArabicScript", "\u0642\u0627\u0632\u0627\u0642", 5}, // U+0600–U+06FF
+        {"arabicSupplement", "\u0750\u0751\u077F", 3},                 // U+0750–U+077F
+        {"presentationFormsA", "\uFB50\uFDF2", 2},                     // U+FB50–U+FDFF
+        {"presentationFormsB", "\uFE8D\uFEFB", 2},                     // U+FE70–U+FEFF
         {"mixedScripts", "Ali \u0639\u0644\u064A \u5F20", 10},
         {"strayByteIsOneColumn", "a\xFF", 2},
     };

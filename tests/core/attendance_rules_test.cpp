@@ -4,7 +4,6 @@
 #include "hub/core/attendance_rules.h"
 
 #include <gtest/gtest.h>
-
 #include <ostream>
 
 using namespace rollcall;
@@ -126,8 +125,8 @@ INSTANTIATE_TEST_SUITE_P(Flags, AttendanceRules, ::testing::Values(
 
 TEST(AttendanceRulesNames, statusNamesRoundTrip)
 {
-    for (auto s : {core::Status::NotArrived, core::Status::Overdue, core::Status::Present, core::Status::Late, core::Status::Substituted,
-                   core::Status::Excused, core::Status::Absent}) {
+    for (auto s : {core::Status::NotArrived, core::Status::Overdue, core::Status::Present, core::Status::Late,
+                   core::Status::Substituted, core::Status::Excused, core::Status::Absent}) {
         EXPECT_EQ(core::statusFromString(toString(s)), s);
     }
     EXPECT_FALSE(core::statusFromString("tardy"));

@@ -2,12 +2,10 @@
 // walk-ins, unknown badges, amendments, finalization, debounce, venues.
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/schema.h"
-
 #include "tests/support/temp_dir.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace std::chrono_literals;
@@ -94,7 +92,8 @@ protected:
         tap(reader, badgeOf(personId), at(clock));
     }
 
-    core::Amendment amendment(core::AmendmentKind kind, const std::string& personId, const std::string& meetingId = "m1")
+    core::Amendment amendment(core::AmendmentKind kind, const std::string& personId,
+                              const std::string& meetingId = "m1")
     {
         core::Amendment a;
         a.kind = kind;
@@ -136,10 +135,7 @@ protected:
 
 } // namespace
 
-TEST_F(MeetingEvaluatorTest, unknownMeetingIsAnInputError)
-{
-    EXPECT_THROW((void)evaluate("nope"), common::InputError);
-}
+TEST_F(MeetingEvaluatorTest, unknownMeetingIsAnInputError) { EXPECT_THROW((void)evaluate("nope"), common::InputError); }
 
 TEST_F(MeetingEvaluatorTest, rosterMembersWithoutTapsAreAbsentAfterTheEnd)
 {
@@ -170,7 +166,8 @@ TEST_F(MeetingEvaluatorTest, walkInsAreCountedAsDistinctPeople)
     for (const auto& w : r.walkIns) ids.push_back(w.person.id);
     std::sort(ids.begin(), ids.end());
     EXPECT_EQ(ids, (std::vector<std::string>{"w1", "w2"}));
-    const auto w1 = std::find_if(r.walkIns.begin(), r.walkIns.end(), [](const core::WalkIn& w) { return w.person.id == "w1"; });
+    const auto w1 =
+        std::find_if(r.walkIns.begin(), r.walkIns.end(), [](const core::WalkIn& w) { return w.person.id == "w1"; });
     EXPECT_EQ(w1->firstIn, at("09:10"));
     EXPECT_EQ(r.summary.unknownBadges, 0);
 }
@@ -287,7 +284,8 @@ TEST_F(MeetingEvaluatorTest, tapsReceivedAfterFinalizationAreIgnored)
 {
     meeting();
     personTap("hall-in", "p1", "08:55");
-    db_.exec("UPDATE meetings SET finalized_ms = " + std::to_string(common::toMillis(at("12:00"))) + " WHERE id = 'm1'");
+    db_.exec("UPDATE meetings SET finalized_ms = " + std::to_string(common::toMillis(at("12:00")))
+             + " WHERE id = 'm1'");
     // An offline reader's log imported at 13:00: the taps happened in time but
     // arrived after the meeting was frozen.
     tap("hall-in", badgeOf("p2"), at("08:59"), at("13:00"));
@@ -305,10 +303,10 @@ TEST_F(MeetingEvaluatorTest, tapsWithinTenSecondsAreCountedAsDuplicates)
 {
     meeting();
     personTap("hall-in", "p1", "08:55:00");
-    personTap("hall-in", "p1", "08:55:05");  // duplicate
-    personTap("hall-in", "p1", "08:55:10");  // duplicate: 10 s is inclusive
-    personTap("hall-in", "p1", "08:55:11");  // kept: 11 s after the last kept tap
-    personTap("hall-in", "p2", "08:55:05");  // another badge at the same reader is no duplicate
+    personTap("hall-in", "p1", "08:55:05"); // duplicate
+    personTap("hall-in", "p1", "08:55:10"); // duplicate: 10 s is inclusive
+    personTap("hall-in", "p1", "08:55:11"); // kept: 11 s after the last kept tap
+    personTap("hall-in", "p2", "08:55:05"); // another badge at the same reader is no duplicate
     // Debounce comes before direction: a quick double tap at a `both` reader
     // is one check-in, not a check-in and a check-out.
     personTap("hall-both", "p3", "08:57:00");
@@ -394,7 +392,8 @@ TEST_F(MeetingEvaluatorTest, tapOfARevokedBadgeIsAnUnknownBadge)
     meeting();
     personTap("hall-in", "p1", "08:55");
     // p1 reports the badge lost at 09:30; whoever taps it afterwards is not p1.
-    db_.exec("UPDATE badges SET revoked_ms = " + std::to_string(common::toMillis(at("09:30"))) + " WHERE person_id = 'p1'");
+    db_.exec("UPDATE badges SET revoked_ms = " + std::to_string(common::toMillis(at("09:30")))
+             + " WHERE person_id = 'p1'");
     personTap("hall-in", "p1", "09:40");
     const auto r = evaluate();
     EXPECT_EQ(attendee(r, "p1").outcome.status, core::Status::Present);

@@ -2,9 +2,8 @@
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace std::chrono_literals;
@@ -42,7 +41,8 @@ protected:
         return ids;
     }
 
-    core::Meeting meeting(const std::string& id, std::vector<std::string> venues, common::TimePoint start, common::TimePoint end)
+    core::Meeting meeting(const std::string& id, std::vector<std::string> venues, common::TimePoint start,
+                          common::TimePoint end)
     {
         core::Meeting m;
         m.id = id;
@@ -117,7 +117,7 @@ TEST_F(RecordTest, rosterExpandsInvitedUnitsWithSubUnitsPlusSinglePersonsWithout
     record_.addVenue("hall", "Hall");
     record_.addMeeting(meeting("m1", {"hall"}, kT0, kT0 + 2h), kT0);
     record_.addInvite("m1", {std::string("A"), std::nullopt});
-    record_.addInvite("m1", {std::string("A/B"), std::nullopt}); // already inside A
+    record_.addInvite("m1", {std::string("A/B"), std::nullopt});  // already inside A
     record_.addInvite("m1", {std::nullopt, std::string("abc1")}); // already inside A
     record_.addInvite("m1", {std::nullopt, std::string("d1")});
 

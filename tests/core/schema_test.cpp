@@ -1,11 +1,9 @@
 // Schema migrations: PRAGMA user_version, forward-only, data kept.
 #include "common/database.h"
 #include "hub/core/schema.h"
-
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
-
 #include <type_traits>
 
 using namespace rollcall;
@@ -63,9 +61,9 @@ TEST(Schema, freshDatabaseMigratesToLatest)
     EXPECT_EQ(core::schemaVersion(db), 0);
     core::migrate(db);
     EXPECT_EQ(core::schemaVersion(db), core::latestSchemaVersion());
-    for (const char* table : {"units", "persons", "badges", "venues", "readers", "meetings", "meeting_venues",
-                              "meeting_invites", "taps", "amendments", "reader_health", "reader_uptime",
-                              "quarantined_taps"}) {
+    for (const char* table :
+         {"units", "persons", "badges", "venues", "readers", "meetings", "meeting_venues", "meeting_invites", "taps",
+          "amendments", "reader_health", "reader_uptime", "quarantined_taps"}) {
         EXPECT_TRUE(tableExists(db, table)) << table;
     }
 }
@@ -104,7 +102,8 @@ TEST(Schema, versionOneDatabaseMigratesForwardKeepingItsData)
         common::Database db(path);
         core::migrate(db);
         EXPECT_EQ(core::schemaVersion(db), core::latestSchemaVersion());
-        EXPECT_EQ(text(db, "SELECT coalesce(verdict, 'none') FROM taps"), "none"); // taps from before v3 keep no verdict
+        EXPECT_EQ(text(db, "SELECT coalesce(verdict, 'none') FROM taps"),
+                  "none"); // taps from before v3 keep no verdict
         EXPECT_TRUE(tableExists(db, "reader_health"));
         EXPECT_TRUE(tableExists(db, "quarantined_taps"));
         EXPECT_EQ(text(db, "SELECT name FROM persons WHERE id = 'p1'"), "阿依古丽·买买提");

@@ -3,7 +3,6 @@
 #include "hub/core/status_tally.h"
 
 #include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
 

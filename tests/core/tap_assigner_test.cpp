@@ -11,13 +11,15 @@ namespace {
 
 const common::TimePoint T0 = common::fromMillis(1'795'827'600'000LL); // 09:00
 
-core::MeetingWindow window(const std::string& id, common::TimePoint start, common::Millis length, std::vector<std::string> venues = {"v1"})
+core::MeetingWindow window(const std::string& id, common::TimePoint start, common::Millis length,
+                           std::vector<std::string> venues = {"v1"})
 {
     return core::MeetingWindow{id, std::move(venues), start - 60min, start, start + length};
 }
 
-core::TapInput tap(common::TimePoint at, const std::string& badge = "04A23BC1", core::ReaderDirection dir = core::ReaderDirection::In,
-             const std::string& reader = "r1", const std::string& venue = "v1")
+core::TapInput tap(common::TimePoint at, const std::string& badge = "04A23BC1",
+                   core::ReaderDirection dir = core::ReaderDirection::In, const std::string& reader = "r1",
+                   const std::string& venue = "v1")
 {
     core::TapInput t;
     t.readerId = reader;
@@ -49,18 +51,19 @@ TEST_P(TapAssignerDebounce, keepsTheFirstTapOfABurst)
 
 constexpr auto A = core::Disposition::Applied;
 constexpr auto D = core::Disposition::Duplicate;
-INSTANTIATE_TEST_SUITE_P(Cases, TapAssignerDebounce, ::testing::Values(
-    DebounceCase{"withinTenSecondsIsDuplicate", {0s, 4s}, {A, D}},
-    DebounceCase{"atExactlyTenSecondsIsDuplicate", {0s, 10s}, {A, D}},
-    DebounceCase{"justAfterTenSecondsIsKept", {0s, 10s + 1ms}, {A, A}},
-    DebounceCase{"measuredFromLastKeptTap", {0s, 8s, 12s, 20s, 23s}, {A, D, A, D, A}}
-));
+INSTANTIATE_TEST_SUITE_P(Cases, TapAssignerDebounce,
+                         ::testing::Values(DebounceCase{"withinTenSecondsIsDuplicate", {0s, 4s}, {A, D}},
+                                           DebounceCase{"atExactlyTenSecondsIsDuplicate", {0s, 10s}, {A, D}},
+                                           DebounceCase{"justAfterTenSecondsIsKept", {0s, 10s + 1ms}, {A, A}},
+                                           DebounceCase{
+                                               "measuredFromLastKeptTap", {0s, 8s, 12s, 20s, 23s}, {A, D, A, D, A}}));
 
 TEST(TapAssigner, sameBadgeAtAnotherReaderIsNotDuplicate)
 {
     core::TapAssigner assigner({window("m1", T0, 120min)});
     EXPECT_EQ(assigner.assign(tap(T0)).disposition, core::Disposition::Applied);
-    EXPECT_EQ(assigner.assign(tap(T0 + 1s, "04A23BC1", core::ReaderDirection::In, "r2")).disposition, core::Disposition::Applied);
+    EXPECT_EQ(assigner.assign(tap(T0 + 1s, "04A23BC1", core::ReaderDirection::In, "r2")).disposition,
+              core::Disposition::Applied);
 }
 
 TEST(TapAssigner, anotherBadgeAtTheSameReaderIsNotDuplicate)
@@ -82,7 +85,8 @@ TEST(TapAssigner, windowBoundsAreInclusive)
 TEST(TapAssigner, tapAtAnotherVenueIsNotInWindow)
 {
     core::TapAssigner assigner({window("m1", T0, 120min)});
-    EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", core::ReaderDirection::In, "r9", "v9")).disposition, core::Disposition::NotInWindow);
+    EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", core::ReaderDirection::In, "r9", "v9")).disposition,
+              core::Disposition::NotInWindow);
 }
 
 TEST(TapAssigner, branchVenueTapGoesToTheMeeting)
@@ -111,7 +115,8 @@ TEST(TapAssigner, bothReaderTogglesInAndOut)
 {
     core::TapAssigner assigner({window("m1", T0, 120min)});
     EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", core::ReaderDirection::Both)).direction, core::Direction::In);
-    EXPECT_EQ(assigner.assign(tap(T0 + 30min, "04A23BC1", core::ReaderDirection::Both)).direction, core::Direction::Out);
+    EXPECT_EQ(assigner.assign(tap(T0 + 30min, "04A23BC1", core::ReaderDirection::Both)).direction,
+              core::Direction::Out);
     EXPECT_EQ(assigner.assign(tap(T0 + 40min, "04A23BC1", core::ReaderDirection::Both)).direction, core::Direction::In);
 }
 
@@ -119,14 +124,16 @@ TEST(TapAssigner, bothReaderStateFollowsTapsAtAnyReader)
 {
     core::TapAssigner assigner({window("m1", T0, 120min)});
     EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", core::ReaderDirection::In, "entry")).direction, core::Direction::In);
-    EXPECT_EQ(assigner.assign(tap(T0 + 30min, "04A23BC1", core::ReaderDirection::Both, "side")).direction, core::Direction::Out);
+    EXPECT_EQ(assigner.assign(tap(T0 + 30min, "04A23BC1", core::ReaderDirection::Both, "side")).direction,
+              core::Direction::Out);
 }
 
 TEST(TapAssigner, duplicateDoesNotToggle)
 {
     core::TapAssigner assigner({window("m1", T0, 120min)});
     EXPECT_EQ(assigner.assign(tap(T0, "04A23BC1", core::ReaderDirection::Both)).direction, core::Direction::In);
-    EXPECT_EQ(assigner.assign(tap(T0 + 3s, "04A23BC1", core::ReaderDirection::Both)).disposition, core::Disposition::Duplicate);
+    EXPECT_EQ(assigner.assign(tap(T0 + 3s, "04A23BC1", core::ReaderDirection::Both)).disposition,
+              core::Disposition::Duplicate);
     EXPECT_EQ(assigner.assign(tap(T0 + 20s, "04A23BC1", core::ReaderDirection::Both)).direction, core::Direction::Out);
 }
 
@@ -160,15 +167,15 @@ TEST_P(TapAssignerOverlap, choosesTheMeeting)
     EXPECT_EQ(assigner.assign(tap(T0 + c.offset, "04A23BC1", c.reader)).meetingId, std::string(c.meeting));
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, TapAssignerOverlap, ::testing::Values(
-    OverlapCase{"checkInBeforeOverlapGoesToA", 30min, core::ReaderDirection::In, "A"},
-    OverlapCase{"checkInDuringAGoesToTheMeetingStartingNext", 90min, core::ReaderDirection::In, "B"},
-    OverlapCase{"checkInAtBsStartGoesToB", 120min, core::ReaderDirection::In, "B"},
-    OverlapCase{"checkInAfterBStartedGoesToBInProgress", 130min, core::ReaderDirection::In, "B"},
-    OverlapCase{"checkOutDuringAGoesToAInProgress", 90min, core::ReaderDirection::Out, "A"},
-    OverlapCase{"checkOutAfterBStartedGoesToBInProgress", 125min, core::ReaderDirection::Out, "B"},
-    OverlapCase{"checkInAfterAWindowGoesToB", 151min, core::ReaderDirection::In, "B"}
-));
+INSTANTIATE_TEST_SUITE_P(
+    Cases, TapAssignerOverlap,
+    ::testing::Values(OverlapCase{"checkInBeforeOverlapGoesToA", 30min, core::ReaderDirection::In, "A"},
+                      OverlapCase{"checkInDuringAGoesToTheMeetingStartingNext", 90min, core::ReaderDirection::In, "B"},
+                      OverlapCase{"checkInAtBsStartGoesToB", 120min, core::ReaderDirection::In, "B"},
+                      OverlapCase{"checkInAfterBStartedGoesToBInProgress", 130min, core::ReaderDirection::In, "B"},
+                      OverlapCase{"checkOutDuringAGoesToAInProgress", 90min, core::ReaderDirection::Out, "A"},
+                      OverlapCase{"checkOutAfterBStartedGoesToBInProgress", 125min, core::ReaderDirection::Out, "B"},
+                      OverlapCase{"checkInAfterAWindowGoesToB", 151min, core::ReaderDirection::In, "B"}));
 
 TEST(TapAssigner, bothReaderInOverlapChecksOutOfTheMeetingInProgress)
 {

@@ -1,9 +1,8 @@
 // Time parsing and display: parseTime, parseDuration, Zone.
 #include "hub/core/time_util.h"
 
-#include <gtest/gtest.h>
-
 #include <date/date.h>
+#include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace std::chrono_literals;
@@ -15,7 +14,7 @@ common::TimePoint utc(int y, unsigned mo, unsigned d, int h, int mi, int s = 0, 
 {
     const auto days = std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(mo) / std::chrono::day(d));
     return common::TimePoint(days.time_since_epoch() + std::chrono::hours(h) + std::chrono::minutes(mi)
-                     + std::chrono::seconds(s) + common::Millis(ms));
+                             + std::chrono::seconds(s) + common::Millis(ms));
 }
 
 std::string iso(common::TimePoint t) { return date::format("%FT%TZ", t); }
@@ -113,8 +112,8 @@ TEST(TimeUtil, parseDurationReadsUnitsAndBareMinutes)
         std::chrono::seconds expected;
     };
     const Case cases[] = {
-        {"5m", 5min}, {"90s", 90s}, {"1h", 1h}, {"1h30m", 90min}, {"1h30m15s", 5415s},
-        {"15", 15min}, {"0", 0s}, {"0m", 0s}, {"120m", 2h},
+        {"5m", 5min},  {"90s", 90s}, {"1h", 1h}, {"1h30m", 90min}, {"1h30m15s", 5415s},
+        {"15", 15min}, {"0", 0s},    {"0m", 0s}, {"120m", 2h},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.text);

@@ -1,8 +1,7 @@
 // newAmendment: the one place a correction command's options become an
 // amendment (leave, substitute, checkin, override, appeal, absence confirm).
-#include "hub/ctl/amendment_options.h"
-
 #include "common/input_error.h"
+#include "hub/ctl/amendment_options.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,6 @@
 // CsvReader: RFC 4180 with line numbers for FILE:LINE messages.
-#include "hub/ctl/csv_reader.h"
 #include "hub/core/time_util.h"
-
+#include "hub/ctl/csv_reader.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -64,10 +63,10 @@ TEST(CsvReader, quotedFieldsKeepCommasQuotesAndNewlinesAndLineNumbersStayRight)
     test::TempDir dir;
     const auto path = dir.write("quoted.csv",
                                 "id,note\n"
-                                "a,\"one, two\"\n"            // line 2
+                                "a,\"one, two\"\n"             // line 2
                                 "b,\"say \"\"hi\"\"\"\n"       // line 3
                                 "c,\"first\nsecond\nthird\"\n" // lines 4-6
-                                "d,plain\n");                 // line 7
+                                "d,plain\n");                  // line 7
     const CsvReader csv(path);
     ASSERT_EQ(csv.rows().size(), 4u);
     EXPECT_EQ(csv.field(csv.rows()[0], "note"), "one, two");

@@ -1,17 +1,15 @@
 // rollcallctl driven in-process (runCtl) over a temp database with a fixed
 // clock: every command's happy path, bad input (exit 1, a message naming the
 // input, nothing changed), idempotent imports and the status JSON format.
-#include "hub/ctl/ctl_app.h"
-#include "hub/core/schema.h"
 #include "common/database.h"
-
+#include "hub/core/schema.h"
+#include "hub/ctl/ctl_app.h"
 #include "tests/support/temp_dir.h"
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 using namespace rollcall;
@@ -154,7 +152,8 @@ TEST_F(RollcallctlTest, venueAndReaderAddRegisterThem)
     EXPECT_NE(ok({"venue", "add", "--id", "hall", "--name", "主会场"}).find("venue hall added"), std::string::npos);
     const auto out = ok({"reader", "add", "--id", "hall-in", "--venue", "hall", "--direction", "in"});
     EXPECT_NE(out.find("reader hall-in added at venue hall (in)"), std::string::npos) << out;
-    EXPECT_EQ(scalar("SELECT count(*) FROM readers WHERE id = 'hall-in' AND venue_id = 'hall' AND direction = 'in'"), 1);
+    EXPECT_EQ(scalar("SELECT count(*) FROM readers WHERE id = 'hall-in' AND venue_id = 'hall' AND direction = 'in'"),
+              1);
     EXPECT_EQ(scalar("SELECT created_ms FROM readers WHERE id = 'hall-in'"), common::toMillis(at("07:00")));
 }
 
@@ -164,9 +163,28 @@ TEST_F(RollcallctlTest, meetingAddDefinesTimesVenuesAndRoster)
     ok({"venue", "add", "--id", "hall"});
     ok({"venue", "add", "--id", "branch"});
     ok({"roster", "import", data("roster_basic.csv")});
-    const auto out = ok({"meeting", "add", "--id", "m1", "--title", "全州作风建设大会", "--venue", "hall", "--venue",
-                         "branch", "--start", "2026-11-28 09:00", "--end", "2026-11-28T03:00:00Z", "--late-grace",
-                         "10m", "--opens-before", "30", "--invite-unit", "州直机关/州发改委", "--invite-person", "p004"});
+    const auto out = ok({"meeting",
+                         "add",
+                         "--id",
+                         "m1",
+                         "--title",
+                         "全州作风建设大会",
+                         "--venue",
+                         "hall",
+                         "--venue",
+                         "branch",
+                         "--start",
+                         "2026-11-28 09:00",
+                         "--end",
+                         "2026-11-28T03:00:00Z",
+                         "--late-grace",
+                         "10m",
+                         "--opens-before",
+                         "30",
+                         "--invite-unit",
+                         "州直机关/州发改委",
+                         "--invite-person",
+                         "p004"});
     // Times without an offset are read in Asia/Shanghai and printed there.
     EXPECT_NE(out.find("meeting m1 added: 2026-11-28 09:00:00 – 2026-11-28 11:00:00 (Asia/Shanghai), 3 expected"),
               std::string::npos)
@@ -186,7 +204,8 @@ TEST_F(RollcallctlTest, tapsImportRecordsTapsAndASecondImportChangesNothing)
     EXPECT_NE(first.find("imported 6 tap(s)"), std::string::npos) << first;
     EXPECT_NE(first.find("0 already recorded"), std::string::npos) << first;
     EXPECT_EQ(scalar("SELECT count(*) FROM taps WHERE source = 'import'"), 6);
-    EXPECT_EQ(scalar("SELECT at_ms FROM taps WHERE reader_id = 'hall-in' AND seq = 2"), common::toMillis(at("09:12:30")));
+    EXPECT_EQ(scalar("SELECT at_ms FROM taps WHERE reader_id = 'hall-in' AND seq = 2"),
+              common::toMillis(at("09:12:30")));
 
     const auto before = snapshot();
     const auto statusBefore = statusJson();
@@ -195,7 +214,8 @@ TEST_F(RollcallctlTest, tapsImportRecordsTapsAndASecondImportChangesNothing)
     EXPECT_NE(second.find("imported 0 tap(s)"), std::string::npos) << second;
     EXPECT_NE(second.find("6 already recorded"), std::string::npos) << second;
     EXPECT_EQ(snapshot(), before);
-    EXPECT_EQ(scalar("SELECT count(*) FROM taps WHERE received_ms = " + std::to_string(common::toMillis(at("07:00")))), 6);
+    EXPECT_EQ(scalar("SELECT count(*) FROM taps WHERE received_ms = " + std::to_string(common::toMillis(at("07:00")))),
+              6);
     clock_.set(at("07:00"));
     EXPECT_EQ(statusJson(), statusBefore);
 }
@@ -222,8 +242,9 @@ TEST_F(RollcallctlTest, statusJsonHasExactlyTheDocumentedKeys)
     EXPECT_EQ(keys(status.at("summary")),
               (Keys{"expected", "present", "late", "absent", "excused", "substituted", "left_early", "left_mid_meeting",
                     "no_checkout", "walk_ins", "unknown_badges", "not_arrived", "attendance_rate"}));
-    const Keys attendeeKeys{"person_id", "name", "unit", "status", "flags", "first_in", "last_out", "late_minutes",
-                            "early_minutes", "substitute", "leave_reason", "taps", "amendments"};
+    const Keys attendeeKeys{"person_id",    "name",     "unit",         "status",        "flags",
+                            "first_in",     "last_out", "late_minutes", "early_minutes", "substitute",
+                            "leave_reason", "taps",     "amendments"};
     ASSERT_EQ(status.at("attendees").size(), 3u);
     EXPECT_EQ(keys(attendee(status, "p001")), attendeeKeys);
     EXPECT_EQ(keys(attendee(status, "p002")), attendeeKeys);
@@ -301,8 +322,9 @@ TEST_F(RollcallctlTest, statusTableShowsSummaryAndMembers)
     ok({"taps", "import", data("taps_basic.csv")});
     clock_.set(at("12:00"));
     const auto out = ok({"status", "--meeting", "m1"});
-    for (const char* expected : {"全州作风建设大会  [m1]", "2026-11-28 09:00:00 – 11:00:00 (Asia/Shanghai)", "应到 expected 3",
-                                 "出勤率 attendance rate 66.7 %", "张三", "08:55:00", "迟到 late", "DEADBEEF", "赵六"}) {
+    for (const char* expected :
+         {"全州作风建设大会  [m1]", "2026-11-28 09:00:00 – 11:00:00 (Asia/Shanghai)", "应到 expected 3",
+          "出勤率 attendance rate 66.7 %", "张三", "08:55:00", "迟到 late", "DEADBEEF", "赵六"}) {
         EXPECT_NE(out.find(expected), std::string::npos) << expected << "\n" << out;
     }
 }
@@ -380,9 +402,16 @@ TEST_F(RollcallctlTest, namesInEveryScriptSurviveImportToStatusJsonByteForByte)
     ok({"venue", "add", "--id", "hall"});
     ok({"reader", "add", "--id", "hall-in", "--venue", "hall", "--direction", "in"});
     ok({"roster", "import", data("roster_multiscript.csv")});
-    ok({"meeting", "add", "--id", "m1", "--title", "ئىلى ئوبلاستلىق يىغىن · 伊犁州会议", "--venue", "hall", "--start",
-        "2026-11-28T09:00", "--end", "2026-11-28T11:00", "--invite-unit", "ئىلى ئوبلاستلىق ھۆكۈمەت", "--invite-unit",
-        "ىله وبلىستىق ۇكىمەت", "--invite-unit", "Іле облыстық әкімдігі", "--invite-unit", "伊犁州"});
+    ok({"meeting",       "add",
+        "--id",          "m1",
+        "--title",       "ئىلى ئوبلاستلىق يىغىن · 伊犁州会议",
+        "--venue",       "hall",
+        "--start",       "2026-11-28T09:00",
+        "--end",         "2026-11-28T11:00",
+        "--invite-unit", "ئىلى ئوبلاستلىق ھۆكۈمەت",
+        "--invite-unit", "ىله وبلىستىق ۇكىمەت",
+        "--invite-unit", "Іле облыстық әкімдігі",
+        "--invite-unit", "伊犁州"});
     clock_.set(at("12:00"));
     const auto out = ok({"status", "--meeting", "m1", "--json"});
 
@@ -445,7 +474,7 @@ namespace {
 
 struct BadInput {
     const char* name;
-    std::vector<std::string> args; // "@file.csv" stands for tests/data/ctl/file.csv
+    std::vector<std::string> args;    // "@file.csv" stands for tests/data/ctl/file.csv
     std::vector<std::string> message; // each must appear in stderr
 };
 
@@ -455,55 +484,77 @@ class RollcallctlBadInputTest : public RollcallctlTest, public ::testing::WithPa
 
 const BadInput kBadInputs[] = {
     // roster import
-    {"rosterBadBadgeOnThirdRowImportsNothing", {"roster", "import", "@roster_bad_badge_row3.csv"},
+    {"rosterBadBadgeOnThirdRowImportsNothing",
+     {"roster", "import", "@roster_bad_badge_row3.csv"},
      {"roster_bad_badge_row3.csv:4: field badge_uid", "\"XYZ\""}},
-    {"rosterBadgeHeldBySomeoneElse", {"roster", "import", "@roster_badge_held_elsewhere_row2.csv"},
+    {"rosterBadgeHeldBySomeoneElse",
+     {"roster", "import", "@roster_badge_held_elsewhere_row2.csv"},
      {"roster_badge_held_elsewhere_row2.csv:3: field badge_uid", "04A23BC1", "p001"}},
-    {"rosterSameBadgeTwiceInTheFile", {"roster", "import", "@roster_duplicate_badge_in_file_row3.csv"},
+    {"rosterSameBadgeTwiceInTheFile",
+     {"roster", "import", "@roster_duplicate_badge_in_file_row3.csv"},
      {"roster_duplicate_badge_in_file_row3.csv:4: field badge_uid", "0B000001", "line 2"}},
-    {"rosterSamePersonIdTwiceInTheFile", {"roster", "import", "@roster_duplicate_person_id_row2.csv"},
+    {"rosterSamePersonIdTwiceInTheFile",
+     {"roster", "import", "@roster_duplicate_person_id_row2.csv"},
      {"roster_duplicate_person_id_row2.csv:3: field person_id", "p101", "already exists"}},
-    {"rosterPersonIdAlreadyRecorded", {"roster", "import", "@roster_existing_person_id_row2.csv"},
+    {"rosterPersonIdAlreadyRecorded",
+     {"roster", "import", "@roster_existing_person_id_row2.csv"},
      {"roster_existing_person_id_row2.csv:3: field person_id", "p001", "already exists"}},
-    {"rosterEmptyName", {"roster", "import", "@roster_empty_name_row2.csv"},
+    {"rosterEmptyName",
+     {"roster", "import", "@roster_empty_name_row2.csv"},
      {"roster_empty_name_row2.csv:3: field name", "empty"}},
-    {"rosterRowWithTooManyFields", {"roster", "import", "@roster_too_many_fields_row2.csv"},
+    {"rosterRowWithTooManyFields",
+     {"roster", "import", "@roster_too_many_fields_row2.csv"},
      {"roster_too_many_fields_row2.csv:3:", "6 fields"}},
-    {"rosterUnterminatedQuote", {"roster", "import", "@roster_unterminated_quote_row2.csv"},
+    {"rosterUnterminatedQuote",
+     {"roster", "import", "@roster_unterminated_quote_row2.csv"},
      {"roster_unterminated_quote_row2.csv:3:", "unterminated"}},
-    {"rosterMissingColumn", {"roster", "import", "@roster_missing_badge_column.csv"},
+    {"rosterMissingColumn",
+     {"roster", "import", "@roster_missing_badge_column.csv"},
      {"roster_missing_badge_column.csv", "badge_uid"}},
-    {"rosterBadUnitPath", {"roster", "import", "@roster_bad_unit_row2.csv"},
+    {"rosterBadUnitPath",
+     {"roster", "import", "@roster_bad_unit_row2.csv"},
      {"roster_bad_unit_row2.csv:3: field unit", "empty part"}},
     {"rosterNotUtf8", {"roster", "import", "@roster_gbk_encoded.csv"}, {"roster_gbk_encoded.csv:2:", "UTF-8"}},
     {"rosterFileMissing", {"roster", "import", "@no_such_roster.csv"}, {"no_such_roster.csv", "cannot open"}},
     // taps import
-    {"tapsUnknownReader", {"taps", "import", "@taps_unknown_reader_row2.csv"},
+    {"tapsUnknownReader",
+     {"taps", "import", "@taps_unknown_reader_row2.csv"},
      {"taps_unknown_reader_row2.csv:3: field reader_id", "\"nowhere\""}},
-    {"tapsBadTime", {"taps", "import", "@taps_bad_time_row2.csv"},
+    {"tapsBadTime",
+     {"taps", "import", "@taps_bad_time_row2.csv"},
      {"taps_bad_time_row2.csv:3: field time", "2026-02-30T08:51:00+08:00"}},
-    {"tapsTimeWithoutOffset", {"taps", "import", "@taps_time_without_offset_row2.csv"},
+    {"tapsTimeWithoutOffset",
+     {"taps", "import", "@taps_time_without_offset_row2.csv"},
      {"taps_time_without_offset_row2.csv:3: field time", "offset"}},
-    {"tapsBadDirection", {"taps", "import", "@taps_bad_direction_row2.csv"},
+    {"tapsBadDirection",
+     {"taps", "import", "@taps_bad_direction_row2.csv"},
      {"taps_bad_direction_row2.csv:3: field direction", "\"sideways\""}},
     {"tapsBadSeq", {"taps", "import", "@taps_bad_seq_row2.csv"}, {"taps_bad_seq_row2.csv:3: field seq", "\"0\""}},
-    {"tapsSameSeqTwiceInTheFile", {"taps", "import", "@taps_duplicate_seq_in_file_row2.csv"},
+    {"tapsSameSeqTwiceInTheFile",
+     {"taps", "import", "@taps_duplicate_seq_in_file_row2.csv"},
      {"taps_duplicate_seq_in_file_row2.csv:3: field seq", "twice"}},
-    {"tapsBadBadge", {"taps", "import", "@taps_bad_badge_row2.csv"},
+    {"tapsBadBadge",
+     {"taps", "import", "@taps_bad_badge_row2.csv"},
      {"taps_bad_badge_row2.csv:3: field badge_uid", "\"NOTHEX\""}},
-    {"tapsSameReaderSeqWithDifferentBadge", {"taps", "import", "@taps_same_seq_different_badge_row2.csv"},
+    {"tapsSameReaderSeqWithDifferentBadge",
+     {"taps", "import", "@taps_same_seq_different_badge_row2.csv"},
      {"taps_same_seq_different_badge_row2.csv:3: field seq", "hall-in", "different"}},
-    {"tapsSameReaderSeqWithDifferentTime", {"taps", "import", "@taps_same_seq_different_time_row2.csv"},
+    {"tapsSameReaderSeqWithDifferentTime",
+     {"taps", "import", "@taps_same_seq_different_time_row2.csv"},
      {"taps_same_seq_different_time_row2.csv:3: field seq", "hall-in", "different"}},
-    {"tapsSameReaderSeqWithDifferentDirection", {"taps", "import", "@taps_same_seq_different_direction_row2.csv"},
+    {"tapsSameReaderSeqWithDifferentDirection",
+     {"taps", "import", "@taps_same_seq_different_direction_row2.csv"},
      {"taps_same_seq_different_direction_row2.csv:3: field seq", "hall-in", "different"}},
     // venues and readers
     {"venueDuplicateId", {"venue", "add", "--id", "hall"}, {"venue \"hall\" already exists"}},
-    {"readerUnknownVenue", {"reader", "add", "--id", "r9", "--venue", "nowhere", "--direction", "in"},
+    {"readerUnknownVenue",
+     {"reader", "add", "--id", "r9", "--venue", "nowhere", "--direction", "in"},
      {"venue \"nowhere\" does not exist"}},
-    {"readerDuplicateId", {"reader", "add", "--id", "hall-in", "--venue", "hall", "--direction", "in"},
+    {"readerDuplicateId",
+     {"reader", "add", "--id", "hall-in", "--venue", "hall", "--direction", "in"},
      {"reader \"hall-in\" already exists"}},
-    {"readerBadDirection", {"reader", "add", "--id", "r9", "--venue", "hall", "--direction", "sideways"},
+    {"readerBadDirection",
+     {"reader", "add", "--id", "r9", "--venue", "hall", "--direction", "sideways"},
      {"--direction", "\"sideways\""}},
     // meetings
     {"meetingDuplicateId",
@@ -541,15 +592,19 @@ const BadInput kBadInputs[] = {
     {"finalizeBeforeTheWindowCloses", {"meeting", "finalize", "--id", "m1"}, {"m1", "check-out window"}},
     {"finalizeUnknownMeeting", {"meeting", "finalize", "--id", "m9"}, {"meeting \"m9\" does not exist"}},
     // corrections
-    {"leaveUnknownPerson", {"leave", "add", "--meeting", "m1", "--person", "p999", "--reason", "病假"},
+    {"leaveUnknownPerson",
+     {"leave", "add", "--meeting", "m1", "--person", "p999", "--reason", "病假"},
      {"--person", "\"p999\""}},
-    {"leaveUnknownMeeting", {"leave", "add", "--meeting", "m9", "--person", "p001", "--reason", "病假"},
+    {"leaveUnknownMeeting",
+     {"leave", "add", "--meeting", "m9", "--person", "p001", "--reason", "病假"},
      {"meeting \"m9\" does not exist"}},
     {"leaveEmptyReason", {"leave", "add", "--meeting", "m1", "--person", "p001", "--reason", ""}, {"--reason"}},
     {"leaveBlankReason", {"leave", "add", "--meeting", "m1", "--person", "p001", "--reason", "  "}, {"--reason"}},
-    {"substituteForThemselves", {"substitute", "add", "--meeting", "m1", "--person", "p001", "--by", "p001"},
+    {"substituteForThemselves",
+     {"substitute", "add", "--meeting", "m1", "--person", "p001", "--by", "p001"},
      {"--by", "themselves"}},
-    {"substituteUnknownPerson", {"substitute", "add", "--meeting", "m1", "--person", "p001", "--by", "p999"},
+    {"substituteUnknownPerson",
+     {"substitute", "add", "--meeting", "m1", "--person", "p001", "--by", "p999"},
      {"--by", "\"p999\""}},
     {"checkinBadTime",
      {"checkin", "--meeting", "m1", "--person", "p001", "--at", "yesterday", "--direction", "in", "--reason", "忘带卡"},
@@ -566,12 +621,14 @@ const BadInput kBadInputs[] = {
      {"checkin", "--meeting", "m1", "--person", "p999", "--at", "2026-11-28T09:00", "--direction", "in", "--reason",
       "忘带卡"},
      {"--person", "\"p999\""}},
-    {"overrideBadStatus", {"override", "--meeting", "m1", "--person", "p001", "--status", "asleep", "--reason", "x"},
+    {"overrideBadStatus",
+     {"override", "--meeting", "m1", "--person", "p001", "--status", "asleep", "--reason", "x"},
      {"--status", "\"asleep\""}},
     {"overrideProvisionalStatus",
      {"override", "--meeting", "m1", "--person", "p001", "--status", "not_arrived", "--reason", "x"},
      {"--status", "\"not_arrived\""}},
-    {"overrideEmptyReason", {"override", "--meeting", "m1", "--person", "p001", "--status", "absent", "--reason", ""},
+    {"overrideEmptyReason",
+     {"override", "--meeting", "m1", "--person", "p001", "--status", "absent", "--reason", ""},
      {"--reason"}},
     {"statusUnknownMeeting", {"status", "--meeting", "m9"}, {"meeting \"m9\" does not exist"}},
 };

@@ -1,6 +1,5 @@
 #include "dashboard/src/absentee_model.h"
 #include "dashboard/src/attendee_model.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <gtest/gtest.h>
@@ -10,7 +9,7 @@ using namespace rollcall::dashboard::test;
 
 TEST(AbsenteeModel, listsAbsentAndOverdueGroupedByUnit)
 {
-    HubSim sim(100);  // 20 min in: indexes 15, 18, 19 of every 20 are overdue
+    HubSim sim(100); // 20 min in: indexes 15, 18, 19 of every 20 are overdue
     AttendeeModel source;
     source.reset(sim.snapshot().attendees);
     AbsenteeModel m(source);

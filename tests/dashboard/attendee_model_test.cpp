@@ -1,5 +1,4 @@
 #include "dashboard/src/attendee_model.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QSignalSpy>
@@ -13,10 +12,9 @@ TEST(AttendeeModel, snapshotThenUpdatesEqualsFreshSnapshotOfFinalState)
     HubSim sim(200);
     AttendeeModel live;
     live.reset(sim.snapshot().attendees);
-    for (int i = 15; i < 200; i += 20)  // the overdue ones arrive late
+    for (int i = 15; i < 200; i += 20) // the overdue ones arrive late
         for (const auto& u : sim.tapIn(i, kStartMs + 25 * kMinute))
-            if (auto* a = std::get_if<p::AttendeeState>(&u.payload))
-                live.upsert(*a);
+            if (auto* a = std::get_if<p::AttendeeState>(&u.payload)) live.upsert(*a);
     AttendeeModel fresh;
     fresh.reset(sim.snapshot().attendees);
     EXPECT_EQ(rowsOf(live), rowsOf(fresh));
@@ -70,10 +68,11 @@ TEST(AttendeeModel, rolesAreDisplayReady)
     HubSim sim(20);
     AttendeeModel m;
     m.reset(sim.snapshot().attendees);
-    const auto idx = m.index(17);  // substituted
+    const auto idx = m.index(17); // substituted
     EXPECT_EQ(m.data(idx, AttendeeModel::StatusTextRole).toString(), "Substituted");
     EXPECT_TRUE(m.data(idx, AttendeeModel::DetailTextRole).toString().startsWith("Substitute: "));
-    EXPECT_EQ(m.data(m.index(0), AttendeeModel::UnitLeafRole).toString(), QString::fromUtf8("州卫健委"));  // "州直机关/州卫健委"
+    EXPECT_EQ(m.data(m.index(0), AttendeeModel::UnitLeafRole).toString(),
+              QString::fromUtf8("州卫健委")); // "州直机关/州卫健委"
     EXPECT_TRUE(m.data(m.index(15), AttendeeModel::MissingRole).toBool());
-    EXPECT_FALSE(m.data(m.index(16), AttendeeModel::MissingRole).toBool());  // excused
+    EXPECT_FALSE(m.data(m.index(16), AttendeeModel::MissingRole).toBool()); // excused
 }

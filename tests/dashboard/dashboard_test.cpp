@@ -1,5 +1,4 @@
 #include "dashboard/src/dashboard.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QSignalSpy>
@@ -37,14 +36,11 @@ TEST(Dashboard, snapshotThenUpdatesEqualsFreshSnapshotOfFinalState)
     live.applySnapshot(sim.snapshot());
     std::vector<p::Update> updates;
     for (int i = 15; i < 500; i += 20)
-        for (auto& u : sim.tapIn(i, kStartMs + (i % 40) * kMinute))
-            updates.push_back(u);
-    for (auto& u : sim.unknownBadge("DEADBEEF", kStartMs + 31 * kMinute))
-        updates.push_back(u);
+        for (auto& u : sim.tapIn(i, kStartMs + (i % 40) * kMinute)) updates.push_back(u);
+    for (auto& u : sim.unknownBadge("DEADBEEF", kStartMs + 31 * kMinute)) updates.push_back(u);
     updates.push_back(sim.readerState("door-3", true, now));
     updates.push_back(sim.readerState("door-2", false, now - 5 * kMinute));
-    for (const auto& u : updates)
-        live.applyUpdate(u);
+    for (const auto& u : updates) live.applyUpdate(u);
 
     Dashboard fresh(fixedClock(now));
     fresh.applySnapshot(sim.snapshot());
@@ -116,7 +112,7 @@ TEST(Dashboard, switchingMeetingsClearsThePreviousBoard)
     HubSim sim(30);
     Dashboard d(fixedClock(kStartMs));
     d.applySnapshot(sim.snapshot());
-    d.selectMeeting(QString::fromLatin1(kMeetingId));  // the same meeting: nothing changes
+    d.selectMeeting(QString::fromLatin1(kMeetingId)); // the same meeting: nothing changes
     EXPECT_EQ(d.attendees()->rowCount(), 30);
     QSignalSpy picker(&d, &Dashboard::pickerVisibleChanged);
     d.showPicker();

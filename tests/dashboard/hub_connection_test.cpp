@@ -2,7 +2,6 @@
 // (tcp://127.0.0.1:*), using the protocol library. No mocks of ZeroMQ.
 #include "dashboard/src/dashboard.h"
 #include "dashboard/src/hub_connection.h"
-
 #include "protocol/codec.h"
 #include "tests/dashboard/support/board_fixture.h"
 #include "tests/dashboard/support/test_hub.h"
@@ -11,7 +10,6 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <gtest/gtest.h>
-
 #include <memory>
 
 using namespace rollcall::dashboard;
@@ -55,8 +53,7 @@ void hubDoes(TestHub& hub, const std::function<std::vector<p::Update>(HubSim&)>&
 {
     std::vector<p::Update> updates;
     hub.withSim([&](HubSim& sim) { updates = change(sim); });
-    for (std::size_t i = dropFirst ? 1 : 0; i < updates.size(); ++i)
-        hub.publish(updates[i]);
+    for (std::size_t i = dropFirst ? 1 : 0; i < updates.size(); ++i) hub.publish(updates[i]);
 }
 
 void expectBoardIsHubTruth(const Dashboard& board, TestHub& hub)
@@ -74,8 +71,7 @@ void expectBoardIsHubTruth(const Dashboard& board, TestHub& hub)
 TEST(HubConnection, snapshotThenConsecutiveUpdatesAreApplied)
 {
     HubSim sim(200);
-    for (int i = 0; i < 3; ++i)
-        (void)sim.readerState("door-1", true, kStartMs);  // the stream is at seq 3 already
+    for (int i = 0; i < 3; ++i) (void)sim.readerState("door-1", true, kStartMs); // the stream is at seq 3 already
     TestHub hub(sim);
     Client c(hub);
     QSignalSpy snapshots(&c.connection, &HubConnection::snapshotReceived);
@@ -106,12 +102,10 @@ TEST(HubConnection, updatesOfAnotherMeetingWithTheSamePrefixAreIgnored)
 
     // "meeting/m-12" matches the subscription prefix "meeting/m-1".
     HubSim other(40, kStartMs + 20 * kMinute, "m-12");
-    for (auto& u : other.tapIn(15, kStartMs + 21 * kMinute))
-        hub.publish(u);
+    for (auto& u : other.tapIn(15, kStartMs + 21 * kMinute)) hub.publish(u);
     hubDoes(hub, [](HubSim& s) { return s.tapIn(18, kStartMs + 22 * kMinute); });
     ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kWaitMs));
-    for (const auto& args : updates)
-        EXPECT_EQ(args.at(0).value<p::Update>().meeting_id, "m-1");
+    for (const auto& args : updates) EXPECT_EQ(args.at(0).value<p::Update>().meeting_id, "m-1");
     EXPECT_EQ(c.connection.resyncCount(), 0);
     expectBoardIsHubTruth(c.board, hub);
 }
@@ -127,7 +121,8 @@ TEST(HubConnection, gapInUpdateNumbersTriggersReSnapshot)
     ASSERT_TRUE(hub.waitForSubscription(std::string("meeting/") + kMeetingId));
 
     // The first update of this tap is lost on the way (PUB drops for slow subscribers).
-    hubDoes(hub, [](HubSim& s) { return s.tapIn(15, kStartMs + 21 * kMinute); }, /*dropFirst=*/true);
+    hubDoes(
+        hub, [](HubSim& s) { return s.tapIn(15, kStartMs + 21 * kMinute); }, /*dropFirst=*/true);
     ASSERT_TRUE(waitForCount(snapshots, 2));
     EXPECT_GE(hub.snapshotRequests(), 2);
     EXPECT_GE(c.connection.resyncCount(), 1);
@@ -155,7 +150,7 @@ TEST(HubConnection, meetingUpdateOnTheMeetingStreamTriggersReSnapshot)
         extra.person_id = "P-LATE-INVITE";
         extra.name = "新增人员";
         extra.status = p::AttendanceStatus::NotArrived;
-        s.changeRosterQuietly(extra);  // no attendee update: the snapshot carries the new roster
+        s.changeRosterQuietly(extra); // no attendee update: the snapshot carries the new roster
         return std::vector<p::Update>{s.publish(s.snapshot().meeting)};
     });
     ASSERT_TRUE(waitForCount(snapshots, 2));
@@ -176,17 +171,16 @@ TEST(HubConnection, hubRestartLosesConnectionThenReconnectsAndReSnapshots)
     ASSERT_TRUE(waitForCount(snapshots, 1));
     ASSERT_FALSE(c.board.connectionLost());
 
-    hub.reset();  // the hub goes away
+    hub.reset(); // the hub goes away
     ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Lost; }, kWaitMs));
     EXPECT_TRUE(c.board.connectionLost());
     EXPECT_FALSE(c.board.connectionText().isEmpty());
 
     // While it was down, people kept tapping (the hub recorded them from agents' outboxes).
-    for (int i = 15; i < 150; i += 20)
-        (void)sim.tapIn(i, kStartMs + 26 * kMinute);
-    hub = std::make_unique<TestHub>(sim, liveEp, queryEp);  // same endpoints, new process
-    ASSERT_TRUE(QTest::qWaitFor([&] { return snapshots.count() >= 2 && c.connection.status() == HubConnection::Status::Live; },
-                                kWaitMs));
+    for (int i = 15; i < 150; i += 20) (void)sim.tapIn(i, kStartMs + 26 * kMinute);
+    hub = std::make_unique<TestHub>(sim, liveEp, queryEp); // same endpoints, new process
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return snapshots.count() >= 2 && c.connection.status() == HubConnection::Status::Live; }, kWaitMs));
     EXPECT_FALSE(c.board.connectionLost());
     expectBoardIsHubTruth(c.board, *hub);
 }

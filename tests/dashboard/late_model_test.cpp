@@ -1,6 +1,5 @@
 #include "dashboard/src/attendee_model.h"
 #include "dashboard/src/late_model.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <gtest/gtest.h>

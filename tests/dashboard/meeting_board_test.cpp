@@ -1,5 +1,4 @@
 #include "dashboard/src/meeting_board.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QSignalSpy>
@@ -26,7 +25,7 @@ TEST(MeetingBoard, countsAndRateFromSummary)
     EXPECT_NEAR(b.rate(), 100.0 / 116.0, 1e-9);
     EXPECT_EQ(b.rateText(), "86.2%");
     b.setSummary(s);
-    EXPECT_EQ(counts.count(), 1);  // unchanged summary: no signal
+    EXPECT_EQ(counts.count(), 1); // unchanged summary: no signal
 }
 
 TEST(MeetingBoard, rateIsUndefinedWhenEveryoneIsExcused)

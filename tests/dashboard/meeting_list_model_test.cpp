@@ -1,5 +1,4 @@
 #include "dashboard/src/meeting_list_model.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QSignalSpy>
@@ -12,9 +11,19 @@ TEST(MeetingListModel, groupedByMainVenueThenStart)
 {
     p::MeetingList list;
     list.meetings = {
-        {"m3", "下午会", {"venue.main"}, kStartMs + 3 * 60 * kMinute, kStartMs + 4 * 60 * kMinute, p::MeetingState::Scheduled},
+        {"m3",
+         "下午会",
+         {"venue.main"},
+         kStartMs + 3 * 60 * kMinute,
+         kStartMs + 4 * 60 * kMinute,
+         p::MeetingState::Scheduled},
         {"m2", "分会场会", {"venue.yining"}, kStartMs, kStartMs + 60 * kMinute, p::MeetingState::Open},
-        {"m1", "上午会", {"venue.main", "venue.yining"}, kStartMs, kStartMs + 60 * kMinute, p::MeetingState::InProgress},
+        {"m1",
+         "上午会",
+         {"venue.main", "venue.yining"},
+         kStartMs,
+         kStartMs + 60 * kMinute,
+         p::MeetingState::InProgress},
     };
     MeetingListModel m;
     m.reset(list);

@@ -1,5 +1,4 @@
 #include "dashboard/src/reader_health_model.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QSignalSpy>
@@ -59,7 +58,8 @@ TEST(ReaderHealthModel, hubAlarmIsShownUntilCleared)
     m.reset({reader("door-1", true, kStartMs)});
     m.applyAlarm({"door-1", "读卡器离线 5 分钟", true});
     EXPECT_EQ(m.alarmCount(), 1);
-    EXPECT_EQ(m.data(m.index(0), ReaderHealthModel::AlarmMessageRole).toString(), QString::fromUtf8("读卡器离线 5 分钟"));
+    EXPECT_EQ(m.data(m.index(0), ReaderHealthModel::AlarmMessageRole).toString(),
+              QString::fromUtf8("读卡器离线 5 分钟"));
     m.applyAlarm({"door-1", "", false});
     EXPECT_EQ(m.alarmCount(), 0);
 }

@@ -5,9 +5,7 @@
 // board and the rollcall-dashboard binary's screenshot.
 #include "dashboard/src/dashboard.h"
 #include "dashboard/src/hub_connection.h"
-
 #include "tests/dashboard/support/board_fixture.h"
-
 #include "tests/support/child_process.h"
 #include "tests/support/hub_clients.h"
 #include "tests/support/hub_process.h"
@@ -21,9 +19,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <gtest/gtest.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 
 using namespace rollcall::dashboard;
 namespace rt = rollcall::test;
@@ -36,8 +33,9 @@ constexpr int kWaitMs = 20000;
 constexpr int kPeople = 120;
 const std::string kCtl = std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcallctl";
 
-const std::vector<std::string> kUnits = {"州直机关/州发改委", "州直机关/州财政局", "州直机关/州教育局", "伊宁市/市政府办",
-                                         "伊宁市/市教育局",   "霍城县/县政府办",   "霍城县/县发改委"};
+const std::vector<std::string> kUnits = {"州直机关/州发改委", "州直机关/州财政局", "州直机关/州教育局",
+                                         "伊宁市/市政府办",   "伊宁市/市教育局",   "霍城县/县政府办",
+                                         "霍城县/县发改委"};
 
 std::string iso(std::int64_t ms)
 {
@@ -62,8 +60,7 @@ QJsonObject status(const std::string& db, const std::string& meeting)
     const auto from = out.find('{');
     const auto to = out.rfind('}');
     EXPECT_TRUE(from != std::string::npos && to != std::string::npos) << out;
-    if (from == std::string::npos || to == std::string::npos)
-        return {};
+    if (from == std::string::npos || to == std::string::npos) return {};
     QJsonParseError error;
     const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(out.substr(from, to - from + 1)), &error);
     EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
@@ -88,19 +85,21 @@ Seeded seed(const QTemporaryDir& dir)
         std::ofstream r(roster);
         r << "person_id,name,unit,badge_uid\n";
         for (int i = 0; i < kPeople; ++i)
-            r << fx::personId(i) << ',' << fx::personName(i) << ',' << kUnits[static_cast<std::size_t>(i * 3 + i / 7) % kUnits.size()]
-              << ',' << fx::badgeOf(i) << '\n';
+            r << fx::personId(i) << ',' << fx::personName(i) << ','
+              << kUnits[static_cast<std::size_t>(i * 3 + i / 7) % kUnits.size()] << ',' << fx::badgeOf(i) << '\n';
         std::ofstream t(taps);
         t << "reader_id,seq,badge_uid,time,direction\n";
         int seq = 0;
         for (int i = 0; i < kPeople; ++i) {
             const int k = i % 10;
-            if (k <= 6)  // on time
-                t << "r-hall," << ++seq << ',' << fx::badgeOf(i) << ',' << iso(s.startMs - (40 - i % 37) * fx::kMinute) << ",in\n";
-            else if (k == 7)  // late
-                t << "r-hall," << ++seq << ',' << fx::badgeOf(i) << ',' << iso(s.startMs + (6 + i % 12) * fx::kMinute) << ",in\n";
+            if (k <= 6) // on time
+                t << "r-hall," << ++seq << ',' << fx::badgeOf(i) << ',' << iso(s.startMs - (40 - i % 37) * fx::kMinute)
+                  << ",in\n";
+            else if (k == 7) // late
+                t << "r-hall," << ++seq << ',' << fx::badgeOf(i) << ',' << iso(s.startMs + (6 + i % 12) * fx::kMinute)
+                  << ",in\n";
         }
-        t << "r-hall," << ++seq << ",DEADBEEF," << iso(s.startMs - 3 * fx::kMinute) << ",in\n";  // a badge nobody holds
+        t << "r-hall," << ++seq << ",DEADBEEF," << iso(s.startMs - 3 * fx::kMinute) << ",in\n"; // a badge nobody holds
     }
     ctl(s.db, {"init"});
     ctl(s.db, {"roster", "import", "--effective", "2020-01-01", roster}); // in service long before the meeting
@@ -109,8 +108,15 @@ Seeded seed(const QTemporaryDir& dir)
     ctl(s.db, {"reader", "add", "--id", "r-hall", "--venue", "hall", "--direction", "in"});
     ctl(s.db, {"reader", "add", "--id", "r-hall-2", "--venue", "hall", "--direction", "in"});
     ctl(s.db, {"reader", "add", "--id", "r-yining", "--venue", "yining", "--direction", "in"});
-    ctl(s.db, {"meeting", "add", "--id", "M1", "--title", "全州效能建设推进会", "--venue", "hall", "--venue", "yining", "--start",
-               iso(s.startMs), "--end", iso(s.startMs + 120 * fx::kMinute), "--invite-unit", "州直机关", "--invite-unit", "伊宁市",
+    ctl(s.db, {"meeting",       "add",
+               "--id",          "M1",
+               "--title",       "全州效能建设推进会",
+               "--venue",       "hall",
+               "--venue",       "yining",
+               "--start",       iso(s.startMs),
+               "--end",         iso(s.startMs + 120 * fx::kMinute),
+               "--invite-unit", "州直机关",
+               "--invite-unit", "伊宁市",
                "--invite-unit", "霍城县"});
     ctl(s.db, {"taps", "import", taps});
     return s;
@@ -173,11 +179,12 @@ TEST(RealHub, boardIsTheHubsTruthThroughTapsAndARestart)
     rt::AgentClient agent(ctx, endpoints.taps);
     heartbeat(agent, "r-hall");
     const int lateBefore = board.board()->late();
-    const auto ack = agent.tap(rt::makeTap("r-hall", 1000, fx::badgeOf(8)));  // index 8: not arrived yet
+    const auto ack = agent.tap(rt::makeTap("r-hall", 1000, fx::badgeOf(8))); // index 8: not arrived yet
     EXPECT_EQ(ack.verdict, p::Verdict::Late);
     ASSERT_TRUE(QTest::qWaitFor([&] { return board.board()->late() == lateBefore + 1; }, kWaitMs));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return board.tapFeed()->rowCount() > 0 &&
-                                             board.tapFeed()->at(0).badge_uid == fx::badgeOf(8); }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return board.tapFeed()->rowCount() > 0 && board.tapFeed()->at(0).badge_uid == fx::badgeOf(8); },
+        kWaitMs));
     ASSERT_TRUE(QTest::qWaitFor([&] { return board.readers()->onlineCount() == 1; }, kWaitMs));
     expectBoardMatchesRecord(board, status(seeded.db, "M1"));
 
@@ -196,8 +203,12 @@ TEST(RealHub, boardIsTheHubsTruthThroughTapsAndARestart)
     ctl(seeded.db, {"taps", "import", dir.filePath(QStringLiteral("more.csv")).toStdString()});
     const int snapshotsBefore = static_cast<int>(snapshots.count());
     hub = std::make_unique<rt::HubProcess>(seeded.db, std::vector<std::string>{}, endpoints);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return snapshots.count() > snapshotsBefore && !board.connectionLost() &&
-                                             connection.status() == HubConnection::Status::Live; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return snapshots.count() > snapshotsBefore && !board.connectionLost()
+                   && connection.status() == HubConnection::Status::Live;
+        },
+        kWaitMs));
     expectBoardMatchesRecord(board, status(seeded.db, "M1"));
     EXPECT_EQ(board.board()->late(), lateBefore + 3);
 }
@@ -239,7 +250,8 @@ TEST(RealHub, dashboardBinaryScreenshotOfTheSeededMeeting)
     proc.start(QStringLiteral(ROLLCALL_DASHBOARD_BIN),
                {QStringLiteral("--live"), QString::fromStdString(hub.endpoints().live), QStringLiteral("--query"),
                 QString::fromStdString(hub.endpoints().query), QStringLiteral("--meeting"), QStringLiteral("M1"),
-                QStringLiteral("--fullscreen"), QStringLiteral("--screenshot"), png, QStringLiteral("--quit-after"), QStringLiteral("30")});
+                QStringLiteral("--fullscreen"), QStringLiteral("--screenshot"), png, QStringLiteral("--quit-after"),
+                QStringLiteral("30")});
     ASSERT_TRUE(proc.waitForFinished(60000));
     EXPECT_EQ(proc.exitCode(), 0);
     QImage image(png);
@@ -248,8 +260,7 @@ TEST(RealHub, dashboardBinaryScreenshotOfTheSeededMeeting)
     // The reader alarm banner (red) is on screen: the branch venue's reader fell silent.
     int red = 0;
     for (int x = 0; x < image.width(); x += 4)
-        for (int y = 100; y < 180; y += 4)
-            red += image.pixelColor(x, y) == QColor("#ef4444") ? 1 : 0;
+        for (int y = 100; y < 180; y += 4) red += image.pixelColor(x, y) == QColor("#ef4444") ? 1 : 0;
     EXPECT_GT(red, 1000);
     if (qEnvironmentVariableIsSet("ROLLCALL_REAL_HUB_SCREENSHOT_OUT"))
         QFile::copy(png, qEnvironmentVariable("ROLLCALL_REAL_HUB_SCREENSHOT_OUT"));

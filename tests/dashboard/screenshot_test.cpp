@@ -4,7 +4,6 @@
 // not like the empty boxes drawn when no font has them).
 #include "dashboard/src/dashboard.h"
 #include "dashboard/src/screenshot.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 #include "tests/dashboard/support/test_hub.h"
 
@@ -21,7 +20,6 @@
 #include <QTextLayout>
 #include <QTranslator>
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace rollcall::dashboard;
@@ -38,8 +36,7 @@ int ink(const QImage& image, const QRect& rect)
     int n = 0;
     const QRect r = rect.intersected(image.rect());
     for (int y = r.top(); y <= r.bottom(); ++y)
-        for (int x = r.left(); x <= r.right(); ++x)
-            n += qGray(image.pixel(x, y)) > 110 ? 1 : 0;
+        for (int x = r.left(); x <= r.right(); ++x) n += qGray(image.pixel(x, y)) > 110 ? 1 : 0;
     return n;
 }
 
@@ -60,8 +57,7 @@ QFont titleFont(const QString& family, bool merging)
     QFont f(family);
     f.setPixelSize(44);
     f.setBold(true);
-    if (!merging)
-        f.setStyleStrategy(QFont::NoFontMerging);
+    if (!merging) f.setStyleStrategy(QFont::NoFontMerging);
     return f;
 }
 
@@ -86,8 +82,7 @@ InProcessBoard renderInProcess(const QString& pngPath)
     engine.setInitialProperties({{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)}});
     engine.load(QUrl(QStringLiteral("qrc:/Rollcall/Dashboard/Main.qml")));
     EXPECT_FALSE(engine.rootObjects().isEmpty());
-    if (engine.rootObjects().isEmpty())
-        return out;
+    if (engine.rootObjects().isEmpty()) return out;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     window->resize(1920, 1080);
     window->show();
@@ -131,8 +126,7 @@ TEST(Screenshot, chineseRendersAsGlyphsNotEmptyBoxes)
     layout.endLayout();
     for (const auto& run : layout.glyphRuns()) {
         EXPECT_EQ(run.rawFont().familyName(), kCjkFamily);
-        for (auto g : run.glyphIndexes())
-            EXPECT_NE(g, 0u) << "glyph 0 is the .notdef box";
+        for (auto g : run.glyphIndexes()) EXPECT_NE(g, 0u) << "glyph 0 is the .notdef box";
     }
 }
 
@@ -151,14 +145,14 @@ TEST(Screenshot, boardTitleIsDrawnWithTheCjkFont)
     layout.createLine();
     layout.endLayout();
     for (const auto& run : layout.glyphRuns())
-        for (auto g : run.glyphIndexes())
-            EXPECT_NE(g, 0u);
+        for (auto g : run.glyphIndexes()) EXPECT_NE(g, 0u);
 
     // Its pixels look like the CJK rendering, not like the tofu rendering.
     const int shown = ink(board.image, board.titleRect);
     const QSize size = board.titleRect.size();
     const int cjk = ink(render(kTitle, titleFont(kCjkFamily, true), size), QRect(QPoint(0, 0), size));
-    const int tofu = ink(render(kTitle, titleFont(QStringLiteral("DejaVu Sans"), false), size), QRect(QPoint(0, 0), size));
+    const int tofu =
+        ink(render(kTitle, titleFont(QStringLiteral("DejaVu Sans"), false), size), QRect(QPoint(0, 0), size));
     EXPECT_GT(shown, 1500);
     EXPECT_LT(std::abs(shown - cjk), std::abs(shown - tofu)) << "shown " << shown << " cjk " << cjk << " tofu " << tofu;
 }
@@ -177,8 +171,9 @@ TEST(Screenshot, dashboardBinaryWritesTheBoardAgainstAHub)
     proc.setProcessEnvironment(env);
     proc.start(QStringLiteral(ROLLCALL_DASHBOARD_BIN),
                {QStringLiteral("--live"), QString::fromStdString(hub.liveEndpoint()), QStringLiteral("--query"),
-                QString::fromStdString(hub.queryEndpoint()), QStringLiteral("--meeting"), QString::fromLatin1(kMeetingId),
-                QStringLiteral("--fullscreen"), QStringLiteral("--screenshot"), png, QStringLiteral("--quit-after"), QStringLiteral("30")});
+                QString::fromStdString(hub.queryEndpoint()), QStringLiteral("--meeting"),
+                QString::fromLatin1(kMeetingId), QStringLiteral("--fullscreen"), QStringLiteral("--screenshot"), png,
+                QStringLiteral("--quit-after"), QStringLiteral("30")});
     ASSERT_TRUE(proc.waitForFinished(60000));
     ASSERT_EQ(proc.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(proc.exitCode(), 0);
@@ -189,8 +184,7 @@ TEST(Screenshot, dashboardBinaryWritesTheBoardAgainstAHub)
     ASSERT_EQ(image.size(), QSize(1920, 1080));
     std::set<QRgb> colours;
     for (int y = 0; y < image.height(); y += 7)
-        for (int x = 0; x < image.width(); x += 7)
-            colours.insert(image.pixel(x, y));
+        for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
     EXPECT_GT(colours.size(), 50u) << "a blank or flat image";
 
     // Same layout as the in-process board: the title region holds CJK-like ink.
@@ -199,7 +193,8 @@ TEST(Screenshot, dashboardBinaryWritesTheBoardAgainstAHub)
     const int shown = ink(image, board.titleRect);
     const QSize size = board.titleRect.size();
     const int cjk = ink(render(kTitle, titleFont(kCjkFamily, true), size), QRect(QPoint(0, 0), size));
-    const int tofu = ink(render(kTitle, titleFont(QStringLiteral("DejaVu Sans"), false), size), QRect(QPoint(0, 0), size));
+    const int tofu =
+        ink(render(kTitle, titleFont(QStringLiteral("DejaVu Sans"), false), size), QRect(QPoint(0, 0), size));
     EXPECT_LT(std::abs(shown - cjk), std::abs(shown - tofu)) << "shown " << shown << " cjk " << cjk << " tofu " << tofu;
     if (qEnvironmentVariableIsSet("ROLLCALL_SCREENSHOT_OUT"))
         QFile::copy(png, qEnvironmentVariable("ROLLCALL_SCREENSHOT_OUT"));

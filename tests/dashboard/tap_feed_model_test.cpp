@@ -1,5 +1,4 @@
 #include "dashboard/src/tap_feed_model.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QAbstractItemModelTester>
@@ -26,8 +25,7 @@ p::TapEvent tap(std::uint64_t id, std::int64_t at, p::Verdict v = p::Verdict::Pr
 std::vector<qulonglong> ids(const TapFeedModel& m)
 {
     std::vector<qulonglong> out;
-    for (int r = 0; r < m.rowCount(); ++r)
-        out.push_back(m.data(m.index(r), TapFeedModel::TapIdRole).toULongLong());
+    for (int r = 0; r < m.rowCount(); ++r) out.push_back(m.data(m.index(r), TapFeedModel::TapIdRole).toULongLong());
     return out;
 }
 } // namespace
@@ -46,8 +44,7 @@ TEST(TapFeedModel, cappedDroppingTheOldest)
 {
     TapFeedModel m(5);
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    for (std::uint64_t i = 1; i <= 12; ++i)
-        m.add(tap(i, kStartMs + static_cast<std::int64_t>(i) * 1000));
+    for (std::uint64_t i = 1; i <= 12; ++i) m.add(tap(i, kStartMs + static_cast<std::int64_t>(i) * 1000));
     EXPECT_EQ(ids(m), (std::vector<qulonglong>{12, 11, 10, 9, 8}));
 }
 
@@ -55,9 +52,9 @@ TEST(TapFeedModel, lateDeliveredTapTakesItsPlaceInTime)
 {
     TapFeedModel m(5);
     m.reset({tap(10, kStartMs + 10000), tap(8, kStartMs + 8000)});
-    m.add(tap(11, kStartMs + 9000));  // stored offline at the agent, delivered later
+    m.add(tap(11, kStartMs + 9000)); // stored offline at the agent, delivered later
     EXPECT_EQ(ids(m), (std::vector<qulonglong>{10, 11, 8}));
-    m.add(tap(11, kStartMs + 9000));  // the same tap again changes nothing
+    m.add(tap(11, kStartMs + 9000)); // the same tap again changes nothing
     EXPECT_EQ(m.rowCount(), 3);
 }
 

@@ -1,5 +1,4 @@
 #include "dashboard/src/unit_tree_model.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QAbstractItemModelTester>
@@ -10,7 +9,8 @@ using namespace rollcall::dashboard;
 using namespace rollcall::dashboard::test;
 
 namespace {
-p::AttendeeState person(const std::string& id, const std::string& unit, p::AttendanceStatus status, const std::string& name = "")
+p::AttendeeState person(const std::string& id, const std::string& unit, p::AttendanceStatus status,
+                        const std::string& name = "")
 {
     p::AttendeeState a;
     a.person_id = id;
@@ -33,7 +33,8 @@ TEST(UnitTreeModel, buildsTreeFromPathsWithSubUnitCounts)
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
     m.reset({person("a", "州直机关/州发改委", S::Present), person("b", "州直机关/州发改委", S::Overdue, "张三"),
              person("c", "州直机关/州财政局", S::Late), person("d", "州直机关/州财政局", S::Excused),
-             person("e", "伊宁市/市政府办", S::Substituted), person("f", "伊宁市/市政府办", S::Absent, "ئەخمەت قادىر")});
+             person("e", "伊宁市/市政府办", S::Substituted),
+             person("f", "伊宁市/市政府办", S::Absent, "ئەخمەت قادىر")});
     EXPECT_EQ(m.unitCount(), 5);
     // Top-level units are expanded by default; their children are visible.
     ASSERT_EQ(m.rowCount(), 5);
@@ -62,8 +63,7 @@ TEST(UnitTreeModel, snapshotThenUpdatesEqualsFreshSnapshotOfFinalState)
     live.setSortMode(UnitTreeModel::SortMode::RateAscending);
     for (int i = 15; i < 300; i += 20)
         for (const auto& u : sim.tapIn(i, kStartMs + 30 * kMinute))
-            if (auto* a = std::get_if<p::AttendeeState>(&u.payload))
-                live.upsert(*a);
+            if (auto* a = std::get_if<p::AttendeeState>(&u.payload)) live.upsert(*a);
     UnitTreeModel fresh;
     fresh.setSortMode(UnitTreeModel::SortMode::RateAscending);
     fresh.reset(sim.snapshot().attendees);
@@ -77,7 +77,7 @@ TEST(UnitTreeModel, statusChangeUpdatesUnitAndAncestors)
     QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
     auto a = person("a", "州直机关/州发改委", S::Late, "李四");
     m.upsert(a);
-    EXPECT_EQ(changed.count(), 2);  // the unit and its parent
+    EXPECT_EQ(changed.count(), 2); // the unit and its parent
     const QString leaf = QString::fromUtf8("州直机关/州发改委");
     EXPECT_EQ(at(m, leaf, UnitTreeModel::AttendedRole).toInt(), 2);
     EXPECT_EQ(at(m, leaf, UnitTreeModel::MissingNamesRole).toString(), QString());
@@ -125,13 +125,12 @@ TEST(UnitTreeModel, sortsSiblingsByRate)
              person("d", "丙", S::Absent), person("e", "丁", S::Excused)});
     auto names = [&] {
         QStringList out;
-        for (int r = 0; r < m.rowCount(); ++r)
-            out << m.data(m.index(r), UnitTreeModel::NameRole).toString();
+        for (int r = 0; r < m.rowCount(); ++r) out << m.data(m.index(r), UnitTreeModel::NameRole).toString();
         return out.join(',');
     };
     EXPECT_EQ(names(), QString::fromUtf8("甲,乙,丙,丁"));
     m.setSortMode(UnitTreeModel::SortMode::RateAscending);
-    EXPECT_EQ(names(), QString::fromUtf8("丙,乙,甲,丁"));  // n/a (all excused) last
+    EXPECT_EQ(names(), QString::fromUtf8("丙,乙,甲,丁")); // n/a (all excused) last
     m.setSortMode(UnitTreeModel::SortMode::RateDescending);
     EXPECT_EQ(names(), QString::fromUtf8("甲,乙,丙,丁"));
     // A change of rate moves the unit.
@@ -178,8 +177,7 @@ TEST(UnitTreeModel, delayedResortCoalescesRateOrderChanges)
     m.setSortMode(UnitTreeModel::SortMode::RateAscending);
     auto names = [&] {
         QStringList out;
-        for (int r = 0; r < m.rowCount(); ++r)
-            out << m.data(m.index(r), UnitTreeModel::NameRole).toString();
+        for (int r = 0; r < m.rowCount(); ++r) out << m.data(m.index(r), UnitTreeModel::NameRole).toString();
         return out.join(',');
     };
     ASSERT_EQ(names(), QString::fromUtf8("丙,乙,甲"));
@@ -187,8 +185,8 @@ TEST(UnitTreeModel, delayedResortCoalescesRateOrderChanges)
     QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
     m.upsert(person("d", "丙", S::Late));
     m.upsert(person("b", "乙", S::Late));
-    EXPECT_EQ(changed.count(), 2);  // counts at once
-    EXPECT_EQ(layout.count(), 0);   // order later
+    EXPECT_EQ(changed.count(), 2); // counts at once
+    EXPECT_EQ(layout.count(), 0);  // order later
     EXPECT_EQ(at(m, QString::fromUtf8("丙"), UnitTreeModel::RateTextRole).toString(), "100.0%");
     ASSERT_TRUE(layout.wait(5000));
     EXPECT_EQ(layout.count(), 1);

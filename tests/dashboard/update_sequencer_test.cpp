@@ -18,8 +18,7 @@ p::Update upd(std::uint64_t seq)
 std::vector<std::uint64_t> seqs(const std::vector<p::Update>& us)
 {
     std::vector<std::uint64_t> out;
-    for (const auto& u : us)
-        out.push_back(u.seq);
+    for (const auto& u : us) out.push_back(u.seq);
     return out;
 }
 } // namespace
@@ -79,7 +78,7 @@ TEST(UpdateSequencer, bufferedUpdatesThatSkipPastTheSnapshotAreAGap)
     UpdateSequencer s;
     (void)s.offer(upd(8));
     (void)s.offer(upd(9));
-    const auto out = s.acceptSnapshot(5);  // 6 and 7 were lost
+    const auto out = s.acceptSnapshot(5); // 6 and 7 were lost
     EXPECT_TRUE(out.gap);
     EXPECT_TRUE(out.updates.empty());
     EXPECT_FALSE(s.live());
@@ -102,9 +101,8 @@ TEST(UpdateSequencer, resetForgetsEverything)
 TEST(UpdateSequencer, bufferIsBoundedOldestDropped)
 {
     UpdateSequencer s(3);
-    for (std::uint64_t i = 1; i <= 5; ++i)
-        (void)s.offer(upd(i));
+    for (std::uint64_t i = 1; i <= 5; ++i) (void)s.offer(upd(i));
     EXPECT_EQ(s.buffered(), 3u);
-    EXPECT_TRUE(s.acceptSnapshot(0).gap);  // 1 and 2 were dropped
+    EXPECT_TRUE(s.acceptSnapshot(0).gap); // 1 and 2 were dropped
     EXPECT_FALSE(s.acceptSnapshot(2).gap);
 }

@@ -5,22 +5,19 @@
 
 #include "tests/support/temp_dir.h"
 
-#include <nfc/nfc.h>
-
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <memory>
+#include <nfc/nfc.h>
+#include <poll.h>
 #include <stdexcept>
 #include <string>
-#include <vector>
-
-#include <fcntl.h>
-#include <poll.h>
 #include <termios.h>
 #include <unistd.h>
+#include <vector>
 
 namespace rollcall::emulator::test {
 
@@ -107,8 +104,8 @@ public:
         std::vector<std::uint8_t> out;
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         while (out.size() < count) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
-                                                                                    std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) {
                 break;
             }

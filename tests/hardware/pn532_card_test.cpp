@@ -16,22 +16,19 @@ struct UidText {
 // Named cases print by name, not as raw bytes, in test listings.
 inline void PrintTo(const UidText& c, std::ostream* os) { *os << c.name; }
 
-
 class Pn532CardParseUid : public ::testing::TestWithParam<UidText> {};
 
 } // namespace
 
-TEST_P(Pn532CardParseUid, parsesOnlyWellFormedHex)
-{
-    EXPECT_EQ(Pn532Card::parseUid(GetParam().text), GetParam().uid);
-}
+TEST_P(Pn532CardParseUid, parsesOnlyWellFormedHex) { EXPECT_EQ(Pn532Card::parseUid(GetParam().text), GetParam().uid); }
 
 INSTANTIATE_TEST_SUITE_P(
     Texts, Pn532CardParseUid,
     ::testing::Values(UidText{"plainUpper", "04A1B2C3", Bytes{0x04, 0xA1, 0xB2, 0xC3}},
                       UidText{"colonsLower", "04:a1:b2:c3", Bytes{0x04, 0xA1, 0xB2, 0xC3}},
                       UidText{"dashesSeven", "04-11-22-33-44-55-66", Bytes{0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66}},
-                      UidText{"tenBytes", "00112233445566778899", Bytes{0, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99}},
+                      UidText{"tenBytes", "00112233445566778899",
+                              Bytes{0, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99}},
                       UidText{"empty", "", std::nullopt}, UidText{"threeBytes", "04A1B2", std::nullopt},
                       UidText{"fiveBytes", "04A1B2C3D4", std::nullopt}, UidText{"oddDigits", "04A1B2C", std::nullopt},
                       UidText{"notHex", "04A1B2CZ", std::nullopt},
@@ -100,7 +97,4 @@ TEST(Pn532Card, staysSilentToCommandsItDoesNotModel)
     EXPECT_FALSE(classic.respond(Bytes{}).has_value());
 }
 
-TEST(Pn532Card, formatsUidAsUpperHex)
-{
-    EXPECT_EQ(Pn532Card::formatUid(Bytes{0x04, 0xa1, 0x0b}), "04A10B");
-}
+TEST(Pn532Card, formatsUidAsUpperHex) { EXPECT_EQ(Pn532Card::formatUid(Bytes{0x04, 0xa1, 0x0b}), "04A10B"); }

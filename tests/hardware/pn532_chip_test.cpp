@@ -3,7 +3,6 @@
 #include "hardware/emulator/pn532_chip.h"
 
 #include <gtest/gtest.h>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,15 +24,9 @@ const Pn532Card kClassic({0x04, 0xA1, 0xB2, 0xC3});
 const Pn532Card kUltralight({0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66});
 const Pn532Card kDesfire({0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x77}, CardType::Iso14443_4);
 
-Bytes reply(const Bytes& body)
-{
-    return Pn532FrameCodec::encodeReply(body);
-}
+Bytes reply(const Bytes& body) { return Pn532FrameCodec::encodeReply(body); }
 
-Frames ackThen(const Bytes& frame)
-{
-    return {Pn532FrameCodec::ackFrame(), frame};
-}
+Frames ackThen(const Bytes& frame) { return {Pn532FrameCodec::ackFrame(), frame}; }
 
 Bytes concat(Bytes a, const Bytes& b)
 {
@@ -41,10 +34,7 @@ Bytes concat(Bytes a, const Bytes& b)
     return a;
 }
 
-Pn532FrameCodec::Event event(Pn532FrameCodec::EventKind kind, Bytes payload = {})
-{
-    return {kind, std::move(payload)};
-}
+Pn532FrameCodec::Event event(Pn532FrameCodec::EventKind kind, Bytes payload = {}) { return {kind, std::move(payload)}; }
 
 // --- one command at power-on, with or without a card in the field ---------
 
@@ -107,7 +97,11 @@ const CommandCase kCommandCases[] = {
      {0x4A, 0x01, 0x00, 0x04, 0xA1, 0xB2, 0xC3},
      Answer::Reply,
      {0x4B, 0x01, 0x01, 0x00, 0x04, 0x08, 0x04, 0x04, 0xA1, 0xB2, 0xC3}},
-    {"listPassiveTargetOtherUidIsNone", kClassic, {0x4A, 0x01, 0x00, 0x04, 0xA1, 0xB2, 0xC4}, Answer::Reply, {0x4B, 0x00}},
+    {"listPassiveTargetOtherUidIsNone",
+     kClassic,
+     {0x4A, 0x01, 0x00, 0x04, 0xA1, 0xB2, 0xC4},
+     Answer::Reply,
+     {0x4B, 0x00}},
     {"listPassiveTargetTypeBIsNone", kClassic, {0x4A, 0x01, 0x03, 0x00}, Answer::Reply, {0x4B, 0x00}},
     {"listPassiveTargetWaitsForCard", std::nullopt, {0x4A, 0x01, 0x00}, Answer::Held, {}},
     {"listPassiveTargetZeroTargets", kClassic, {0x4A, 0x00, 0x00}, Answer::Error, {}},
@@ -118,12 +112,11 @@ const CommandCase kCommandCases[] = {
      {0x60, 0xFF, 0x01, 0x10},
      Answer::Reply,
      {0x61, 0x01, 0x10, 0x09, 0x01, 0x00, 0x04, 0x08, 0x04, 0x04, 0xA1, 0xB2, 0xC3}},
-    {"autoPollIso14443_4WithAts",
-     kDesfire,
-     {0x60, 0xFF, 0x01, 0x20},
-     Answer::Reply,
-     {0x61, 0x01, 0x20, 0x12, 0x01, 0x03, 0x44, 0x20, 0x07, 0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x77, 0x06, 0x75,
-      0x77, 0x81, 0x02, 0x80}},
+    {"autoPollIso14443_4WithAts", kDesfire, {0x60, 0xFF, 0x01, 0x20}, Answer::Reply, {0x61, 0x01, 0x20, 0x12, 0x01,
+                                                                                      0x03, 0x44, 0x20, 0x07, 0x04,
+                                                                                      0x11, 0x22, 0x33, 0x44, 0x55,
+                                                                                      0x77, 0x06, 0x75, 0x77, 0x81,
+                                                                                      0x02, 0x80}},
     {"autoPollIso14443_4SkipsClassic", kClassic, {0x60, 0xFF, 0x01, 0x20}, Answer::Held, {}},
     {"autoPollWaitsForCard", std::nullopt, {0x60, 0x14, 0x02, 0x10}, Answer::Held, {}},
     {"autoPollZeroPollNr", kClassic, {0x60, 0x00, 0x01, 0x10}, Answer::Error, {}},
@@ -251,7 +244,8 @@ TEST(Pn532Chip, heldListPassiveTargetAnswersWhenCardComes)
     EXPECT_EQ(chip.deadline(), std::nullopt); // libnfc waits without a timeout
     EXPECT_TRUE(chip.service(kT0 + 1h).empty());
     chip.setCard(kClassic);
-    EXPECT_EQ(chip.service(kT0 + 1h), Frames{reply({0x4B, 0x01, 0x01, 0x00, 0x04, 0x08, 0x04, 0x04, 0xA1, 0xB2, 0xC3})});
+    EXPECT_EQ(chip.service(kT0 + 1h),
+              Frames{reply({0x4B, 0x01, 0x01, 0x00, 0x04, 0x08, 0x04, 0x04, 0xA1, 0xB2, 0xC3})});
     EXPECT_EQ(chip.counters().cardReports, 1U);
     EXPECT_EQ(chip.selectedUid(), kClassic.uid());
     EXPECT_TRUE(chip.fieldOn());
@@ -357,8 +351,7 @@ TEST(Pn532Chip, generalStatusReportsSelectedTarget)
     Pn532Chip chip;
     chip.setCard(kClassic);
     (void)chip.onCommand(Bytes{0x4A, 0x01, 0x00}, kT0);
-    EXPECT_EQ(chip.onCommand(Bytes{0x04}, kT0),
-              ackThen(reply({0x05, 0x00, 0x01, 0x01, 0x01, 0x00, 0x00, 0x10, 0x00})));
+    EXPECT_EQ(chip.onCommand(Bytes{0x04}, kT0), ackThen(reply({0x05, 0x00, 0x01, 0x01, 0x01, 0x00, 0x00, 0x10, 0x00})));
 }
 
 TEST(Pn532Chip, releaseThenSelectReactivatesKnownTarget)

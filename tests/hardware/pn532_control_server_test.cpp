@@ -2,10 +2,8 @@
 #include "hardware/emulator/pn532_emulator.h"
 #include "tests/hardware/hardware_test_support.h"
 
-#include <gtest/gtest.h>
-
 #include <cstring>
-
+#include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -31,7 +29,6 @@ struct BadLine {
 };
 // Named cases print by name, not as raw bytes, in test listings.
 inline void PrintTo(const BadLine& c, std::ostream* os) { *os << c.name; }
-
 
 class Pn532ControlServerBadLine : public Pn532ControlServerTest, public ::testing::WithParamInterface<BadLine> {};
 

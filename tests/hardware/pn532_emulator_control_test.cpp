@@ -1,15 +1,13 @@
 // The real pn532-emulator executable: ready line, control socket, shutdown.
 #include "tests/hardware/hardware_test_support.h"
 
-#include <gtest/gtest.h>
-
 #include <cstring>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <optional>
-#include <string>
-
 #include <signal.h>
 #include <spawn.h>
+#include <string>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -35,7 +33,8 @@ public:
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
         std::vector<char*> argv;
         for (const auto& a : args) {
             argv.push_back(const_cast<char*>(a.c_str()));
@@ -71,7 +70,8 @@ public:
                 buffer_.erase(0, nl + 1);
                 return line;
             }
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             pollfd pfd{stdout_, POLLIN, 0};
             if (left.count() <= 0 || ::poll(&pfd, 1, static_cast<int>(left.count())) <= 0) {
                 return std::nullopt;
@@ -141,7 +141,8 @@ public:
         std::string answer;
         char c = 0;
         pollfd pfd{fd_, POLLIN, 0};
-        while (::poll(&pfd, 1, static_cast<int>(std::chrono::milliseconds(kWait).count())) > 0 && ::read(fd_, &c, 1) == 1) {
+        while (::poll(&pfd, 1, static_cast<int>(std::chrono::milliseconds(kWait).count())) > 0
+               && ::read(fd_, &c, 1) == 1) {
             if (c == '\n') {
                 return answer;
             }

@@ -3,9 +3,8 @@
 #include "hardware/emulator/pn532_frame_codec.h"
 #include "tests/hardware/hardware_test_support.h"
 
-#include <gtest/gtest.h>
-
 #include <future>
+#include <gtest/gtest.h>
 #include <thread>
 
 // Exported by libnfc 1.8 though not in its public headers: the only way for a
@@ -160,7 +159,6 @@ struct PresenceCase {
 // Named cases print by name, not as raw bytes, in test listings.
 inline void PrintTo(const PresenceCase& c, std::ostream* os) { *os << c.name; }
 
-
 class Pn532EmulatorPresence : public Pn532EmulatorTest, public ::testing::WithParamInterface<PresenceCase> {};
 
 TEST_P(Pn532EmulatorPresence, targetIsPresentDetectsRemoval)
@@ -269,7 +267,8 @@ std::vector<std::uint8_t> hostFrame(std::vector<std::uint8_t> data)
 {
     return Pn532FrameCodec::encode(Pn532FrameCodec::kHostToChip, data);
 }
-const std::vector<std::uint8_t> kFirmwareReply = Pn532FrameCodec::encodeReply(std::vector<std::uint8_t>{0x03, 0x32, 0x01, 0x06, 0x07});
+const std::vector<std::uint8_t> kFirmwareReply =
+    Pn532FrameCodec::encodeReply(std::vector<std::uint8_t>{0x03, 0x32, 0x01, 0x06, 0x07});
 std::vector<std::uint8_t> concat(std::vector<std::uint8_t> a, const std::vector<std::uint8_t>& b)
 {
     a.insert(a.end(), b.begin(), b.end());
@@ -326,10 +325,7 @@ TEST_F(Pn532EmulatorTest, reselectOfAbsentCardAnswersAtOnce)
     EXPECT_EQ(port.read(expected.size(), kWait), expected);
 }
 
-TEST(Pn532Emulator, rejectsLinkPathWithColon)
-{
-    EXPECT_THROW(Pn532Emulator({"/tmp/a:b", 1.0}), std::invalid_argument);
-}
+TEST(Pn532Emulator, rejectsLinkPathWithColon) { EXPECT_THROW(Pn532Emulator({"/tmp/a:b", 1.0}), std::invalid_argument); }
 
 TEST(Pn532Emulator, stopRemovesLink)
 {

@@ -76,7 +76,8 @@ TEST(Pn532FrameCodec, waitsForFrameSplitAcrossReads)
 TEST(Pn532FrameCodec, resyncsAfterGarbage)
 {
     Pn532FrameCodec codec;
-    const auto events = codec.feed(Bytes{0x13, 0x37, 0xFF, 0x00, 0x42} + hostFrame({0x02}) + Bytes{0xEE} + hostFrame({0x04}));
+    const auto events =
+        codec.feed(Bytes{0x13, 0x37, 0xFF, 0x00, 0x42} + hostFrame({0x02}) + Bytes{0xEE} + hostFrame({0x04}));
     ASSERT_EQ(events.size(), 2U);
     EXPECT_EQ(events[0].payload, (Bytes{0x02}));
     EXPECT_EQ(events[1].payload, (Bytes{0x04}));

@@ -2,15 +2,13 @@
 // misspelt key, a wrong type or a bad value is refused naming the file, the
 // line and the key (with the nearest valid key), and nothing is opened.
 #include "hub/service/hub_config.h"
-
 #include "tests/support/child_process.h"
-#include "tests/support/hub_process.h"
 #include "tests/support/config_file_cases.h"
+#include "tests/support/hub_process.h"
 #include "tests/support/temp_dir.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
+#include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace std::chrono_literals;
@@ -106,21 +104,23 @@ level = "debug"
 // A misspelt key in each section (and at the top) is refused, never ignored.
 const std::vector<test::BadConfigFile> kMisspelt{
     {"top-level key", "time_zon = \"UTC\"\n", "hub.toml:1: unknown key \"time_zon\"", "did you mean time_zone?"},
-    {"section name", "[database]\npath = \"x\"\n[reader]\noffline_after = \"5s\"\n", "hub.toml:3: unknown section [reader]",
-     "did you mean [readers]?"},
+    {"section name", "[database]\npath = \"x\"\n[reader]\noffline_after = \"5s\"\n",
+     "hub.toml:3: unknown section [reader]", "did you mean [readers]?"},
     {"database", "[database]\npth = \"x.db\"\n", "hub.toml:2: unknown key \"database.pth\"", "did you mean path?"},
-    {"endpoints", "[endpoints]\ntaps = \"tcp://*:1\"\nquerry = \"tcp://*:2\"\n", "hub.toml:3: unknown key \"endpoints.querry\"",
-     "did you mean query?"},
+    {"endpoints", "[endpoints]\ntaps = \"tcp://*:1\"\nquerry = \"tcp://*:2\"\n",
+     "hub.toml:3: unknown key \"endpoints.querry\"", "did you mean query?"},
     {"rules", "[rules]\ndebounse = \"5s\"\n", "hub.toml:2: unknown key \"rules.debounse\"", "did you mean debounce?"},
     {"readers", "[readers]\noffline_afer = \"5s\"\n", "hub.toml:2: unknown key \"readers.offline_afer\"",
      "did you mean offline_after?"},
-    {"ingest", "[ingest]\ntick = \"1s\"\nmaxbatch = 10\n", "hub.toml:3: unknown key \"ingest.maxbatch\"", "did you mean max_batch?"},
+    {"ingest", "[ingest]\ntick = \"1s\"\nmaxbatch = 10\n", "hub.toml:3: unknown key \"ingest.maxbatch\"",
+     "did you mean max_batch?"},
     {"log", "[log]\nlevle = \"debug\"\n", "hub.toml:2: unknown key \"log.levle\"", "did you mean level?"},
     {"dotted key", "readers.offline_afer = \"5s\"\n", "hub.toml:1: unknown key \"readers.offline_afer\"",
      "did you mean offline_after?"},
     {"key in the wrong section", "[ingest]\ndebounce = \"5s\"\n", "hub.toml:2: unknown key \"ingest.debounce\"",
      "it belongs in [rules]"},
-    {"section key at the top", "offline_after = \"5s\"\n", "hub.toml:1: unknown key \"offline_after\"", "it belongs in [readers]"},
+    {"section key at the top", "offline_after = \"5s\"\n", "hub.toml:1: unknown key \"offline_after\"",
+     "it belongs in [readers]"},
     {"nothing close", "[ingest]\ncolour = \"blue\"\n", "hub.toml:2: unknown key \"ingest.colour\"", ""},
     {"unknown nested table", "[ingest.extra]\nx = 1\n", "hub.toml:1: unknown key \"ingest.extra\"", ""},
 };
@@ -149,7 +149,8 @@ const std::vector<test::BadConfigFile> kBadValues{
 
 void expectRefused(const std::vector<test::BadConfigFile>& cases)
 {
-    test::expectConfigFilesRefused(cases, "hub.toml", allChanged(), [](auto& config, const std::string& path) { loadHubConfigFile(config, path); });
+    test::expectConfigFilesRefused(cases, "hub.toml", allChanged(),
+                                   [](auto& config, const std::string& path) { loadHubConfigFile(config, path); });
 }
 
 TEST(HubConfig, misspeltKeysAreRefusedNamingFileLineKeyAndTheNearestValidKey) { expectRefused(kMisspelt); }
@@ -187,11 +188,13 @@ TEST(HubConfig, rollcallHubExitsOnAMisspeltKeyBeforeOpeningAnything)
         TempDir dir;
         const auto config = dir.write("hub.toml", c.toml);
         const auto db = dir.file("rollcall.db");
-        ChildProcess hub({std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--config", config, "--db", db, "--taps",
-                          "tcp://127.0.0.1:*", "--live", "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*"});
+        ChildProcess hub({std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--config", config, "--db", db,
+                          "--taps", "tcp://127.0.0.1:*", "--live", "tcp://127.0.0.1:*", "--query",
+                          "tcp://127.0.0.1:*"});
         EXPECT_EQ(hub.wait(), 1) << c.name << ":\n" << hub.output();
         EXPECT_NE(hub.output().find("rollcall-hub: " + dir.path().string() + "/" + c.where), std::string::npos)
-            << c.name << ":\n" << hub.output();
+            << c.name << ":\n"
+            << hub.output();
         EXPECT_NE(hub.output().find(c.hint), std::string::npos) << c.name << ":\n" << hub.output();
         EXPECT_EQ(hub.output().find("listening"), std::string::npos) << c.name;
         EXPECT_FALSE(std::filesystem::exists(db)) << c.name << ": the record must not be created";

@@ -1,12 +1,10 @@
 // rollcall-hub as a real process over TCP: exactly-once recording, verdicts,
 // crash safety and bad input (issue 3, "Tests").
-#include "tests/support/hub_seed.h"
-
 #include "tests/support/hub_process.h"
+#include "tests/support/hub_seed.h"
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
-
 #include <map>
 #include <set>
 
@@ -39,7 +37,7 @@ TEST_F(HubIngest, tapsAreRecordedOnceWithTheRightVerdicts)
         {"r-annex", "04A1B2C3", Verdict::Late, "迟到 20 分钟"},
         {"r-hall", "04A1B2C9", Verdict::WalkIn, "列席"},
         {"r-hall", "DEADBEEF", Verdict::UnknownBadge, "DEADBEEF"},
-        {"r-hall", "04A1B2C1", Verdict::Duplicate, "重复"},   // again within 10 s
+        {"r-hall", "04A1B2C1", Verdict::Duplicate, "重复"}, // again within 10 s
         {"r-ghost", "04A1B2C2", Verdict::UnknownReader, "未注册"},
     };
     std::uint64_t seq = 0;
@@ -118,7 +116,8 @@ TEST_F(HubIngest, hubKilledMidBurstLosesNoAcknowledgedTap)
     }
     // Every acknowledged tap survived the kill.
     for (const auto seq : acked) {
-        ASSERT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall' AND seq = " + std::to_string(seq)), 1)
+        ASSERT_EQ(
+            countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall' AND seq = " + std::to_string(seq)), 1)
             << "acknowledged seq " << seq << " was lost";
     }
     // The agent re-sends everything it has no ack for — and, to be sure, the acked ones too.
@@ -136,7 +135,8 @@ TEST_F(HubIngest, hubKilledMidBurstLosesNoAcknowledgedTap)
         second.insert(ack->seq);
     }
     EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall'"), static_cast<std::int64_t>(kTaps));
-    EXPECT_EQ(countRows(db_, "SELECT count(DISTINCT seq) FROM taps WHERE reader_id = 'r-hall'"), static_cast<std::int64_t>(kTaps));
+    EXPECT_EQ(countRows(db_, "SELECT count(DISTINCT seq) FROM taps WHERE reader_id = 'r-hall'"),
+              static_cast<std::int64_t>(kTaps));
 }
 
 TEST_F(HubIngest, malformedFramesAreCountedAndDoNotDisturbGoodTraffic)
@@ -144,9 +144,13 @@ TEST_F(HubIngest, malformedFramesAreCountedAndDoNotDisturbGoodTraffic)
     HubProcess hub(db_);
     AgentClient agent(ctx_, hub.endpoints().taps);
     const std::vector<std::string> bad{
-        "not json", "{\"v\":2,\"type\":\"tap\"}", "{\"v\":1,\"type\":\"launch\"}", "[1,2,3]",
+        "not json",
+        "{\"v\":2,\"type\":\"tap\"}",
+        "{\"v\":1,\"type\":\"launch\"}",
+        "[1,2,3]",
         R"({"v":1,"type":"tap","reader_id":"r-hall","seq":0,"badge_uid":"04A1B2C1","at_ms":1,"clock_offset_ms":0})",
-        std::string(70 * 1024, 'x'), std::string("{\"v\":1,\0}", 9)};
+        std::string(70 * 1024, 'x'),
+        std::string("{\"v\":1,\0}", 9)};
     std::uint64_t seq = 100;
     for (const auto& b : bad) {
         agent.sendRaw(b);
@@ -160,7 +164,8 @@ TEST_F(HubIngest, malformedFramesAreCountedAndDoNotDisturbGoodTraffic)
     }
     hub.process().kill(SIGTERM);
     EXPECT_EQ(hub.process().wait(), 0);
-    EXPECT_TRUE(hub.process().waitForLine("rejected=" + std::to_string(bad.size())).has_value()) << hub.process().output();
+    EXPECT_TRUE(hub.process().waitForLine("rejected=" + std::to_string(bad.size())).has_value())
+        << hub.process().output();
     EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps"), static_cast<std::int64_t>(bad.size()));
 }
 

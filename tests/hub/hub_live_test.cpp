@@ -1,15 +1,12 @@
 // Live updates from the real hub: the Clone pattern (snapshot + numbered
 // updates), clock-driven status changes, other writers' changes and reader
 // health (issue 3, "Live updates" and "Reader health").
-#include "tests/support/hub_seed.h"
-
+#include "hub/core/meeting_evaluator.h"
 #include "tests/support/hub_process.h"
+#include "tests/support/hub_seed.h"
 #include "tests/support/temp_dir.h"
 
-#include "hub/core/meeting_evaluator.h"
-
 #include <gtest/gtest.h>
-
 #include <map>
 
 using namespace rollcall;
@@ -73,7 +70,8 @@ TEST_F(HubLive, snapshotPlusUpdatesEqualsTheRecord)
 
     const auto t0 = nowMs();
     std::uint64_t seq = 0;
-    for (const auto* uid : {"04A1B2C1", "04A1B2C2", "04A1B2C3", "04A1B2C9"}) (void)agent.tap(makeTap("r-hall", ++seq, uid, t0));
+    for (const auto* uid : {"04A1B2C1", "04A1B2C2", "04A1B2C3", "04A1B2C9"})
+        (void)agent.tap(makeTap("r-hall", ++seq, uid, t0));
     (void)agent.tap(makeTap("r-hall", ++seq, "04A1B2C1", t0 + 60'000)); // p1 leaves again: a check-out
 
     // Apply updates until the board has caught up with a fresh snapshot's seq.

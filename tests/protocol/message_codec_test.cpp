@@ -1,12 +1,10 @@
 // Round trips through encode()/decode<Channel>() for every message type.
 #include "protocol/codec.h"
-
 #include "tests/protocol/sample_messages.h"
 
+#include <chrono>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <chrono>
 
 namespace rollcall::protocol {
 namespace {
@@ -14,185 +12,211 @@ namespace {
 using namespace test;
 
 template <class Channel, class T>
-T round_trip(const T& message) {
-  const std::string bytes = encode(message);
-  auto result = decode<Channel>(bytes);
-  EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().detail) << "\n" << bytes;
-  if (!result.ok()) return T{};
-  if constexpr (std::is_same_v<T, typename Channel::Message>) {
-    return result.value();
-  } else {
-    EXPECT_TRUE(std::holds_alternative<T>(result.value()));
-    return std::get<T>(result.value());
-  }
+T round_trip(const T& message)
+{
+    const std::string bytes = encode(message);
+    auto result = decode<Channel>(bytes);
+    EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().detail) << "\n" << bytes;
+    if (!result.ok()) return T{};
+    if constexpr (std::is_same_v<T, typename Channel::Message>) {
+        return result.value();
+    } else {
+        EXPECT_TRUE(std::holds_alternative<T>(result.value()));
+        return std::get<T>(result.value());
+    }
 }
 
-TEST(MessageCodec, helloRoundTrips) {
-  const Hello m{"door-1", "0.1.0", 1718000000000};
-  EXPECT_EQ(round_trip<AgentToHub>(m), m);
-}
-
-TEST(MessageCodec, tapRoundTripsWithAllFields) {
-  const Tap m = sample_tap();
-  EXPECT_EQ(round_trip<AgentToHub>(m), m);
-}
-
-TEST(MessageCodec, tapWithoutDirectionOmitsItAndRoundTrips) {
-  Tap m = sample_tap();
-  m.direction.reset();
-  m.clock_offset_ms = 0;
-  const std::string bytes = encode(m);
-  EXPECT_EQ(bytes.find("direction"), std::string::npos) << bytes;
-  EXPECT_EQ(round_trip<AgentToHub>(m), m);
-}
-
-TEST(MessageCodec, tapAtLimitsRoundTrips) {
-  Tap m = sample_tap();
-  m.seq = kMaxSeq;
-  m.at_ms = kMaxTimeMs;
-  m.clock_offset_ms = -kMaxTimeMs;
-  m.badge_uid = "00000000";
-  EXPECT_EQ(round_trip<AgentToHub>(m), m);
-}
-
-TEST(MessageCodec, heartbeatRoundTripsForEveryReaderState) {
-  for (auto state : {ReaderState::Ok, ReaderState::NoReader, ReaderState::Error}) {
-    const Heartbeat m{"door-1", 1718000000000, 12345, state, "PN532 超时 / ۋاقىت ئۆتتى", "0.1.0"};
+TEST(MessageCodec, helloRoundTrips)
+{
+    const Hello m{"door-1", "0.1.0", 1718000000000};
     EXPECT_EQ(round_trip<AgentToHub>(m), m);
-  }
 }
 
-TEST(MessageCodec, welcomeRoundTrips) {
-  const Welcome m{1718000000000, true, "欢迎 / خۇش كەلدىڭىز"};
-  EXPECT_EQ(round_trip<HubToAgent>(m), m);
+TEST(MessageCodec, tapRoundTripsWithAllFields)
+{
+    const Tap m = sample_tap();
+    EXPECT_EQ(round_trip<AgentToHub>(m), m);
 }
 
-TEST(MessageCodec, ackRoundTripsForEveryVerdict) {
-  for (auto v : {Verdict::Present, Verdict::Late, Verdict::CheckedOut, Verdict::WalkIn, Verdict::UnknownBadge,
-                 Verdict::Duplicate, Verdict::NotInWindow, Verdict::UnknownReader}) {
-    const Ack m{"door-1", 42, v, std::string(kChineseName) + " 签到成功", 1718000000999};
-    EXPECT_EQ(round_trip<HubToAgent>(m), m) << toString(v);
-  }
+TEST(MessageCodec, tapWithoutDirectionOmitsItAndRoundTrips)
+{
+    Tap m = sample_tap();
+    m.direction.reset();
+    m.clock_offset_ms = 0;
+    const std::string bytes = encode(m);
+    EXPECT_EQ(bytes.find("direction"), std::string::npos) << bytes;
+    EXPECT_EQ(round_trip<AgentToHub>(m), m);
 }
 
-TEST(MessageCodec, errorRoundTripsOnAgentAndQueryChannels) {
-  const Error m{"malformed", "seq: must be in [1, 9223372036854775807], got 0"};
-  EXPECT_EQ(round_trip<HubToAgent>(m), m);
-  EXPECT_EQ(round_trip<HubToQuery>(m), m);
+TEST(MessageCodec, tapAtLimitsRoundTrips)
+{
+    Tap m = sample_tap();
+    m.seq = kMaxSeq;
+    m.at_ms = kMaxTimeMs;
+    m.clock_offset_ms = -kMaxTimeMs;
+    m.badge_uid = "00000000";
+    EXPECT_EQ(round_trip<AgentToHub>(m), m);
 }
 
-TEST(MessageCodec, snapshotRequestRoundTrips) {
-  const SnapshotRequest m{"m-2024-06-10-01"};
-  EXPECT_EQ(round_trip<QueryToHub>(m), m);
+TEST(MessageCodec, heartbeatRoundTripsForEveryReaderState)
+{
+    for (auto state : {ReaderState::Ok, ReaderState::NoReader, ReaderState::Error}) {
+        const Heartbeat m{"door-1", 1718000000000, 12345, state, "PN532 超时 / ۋاقىت ئۆتتى", "0.1.0"};
+        EXPECT_EQ(round_trip<AgentToHub>(m), m);
+    }
 }
 
-TEST(MessageCodec, meetingListRequestRoundTripsWithAndWithoutDay) {
-  EXPECT_EQ(round_trip<QueryToHub>(MeetingListRequest{"2024-02-29"}), MeetingListRequest{"2024-02-29"});
-  EXPECT_EQ(round_trip<QueryToHub>(MeetingListRequest{}), MeetingListRequest{});
+TEST(MessageCodec, welcomeRoundTrips)
+{
+    const Welcome m{1718000000000, true, "欢迎 / خۇش كەلدىڭىز"};
+    EXPECT_EQ(round_trip<HubToAgent>(m), m);
 }
 
-TEST(MessageCodec, snapshotRoundTripsWithMultilingualNames) {
-  const Snapshot m = sample_snapshot();
-  EXPECT_EQ(round_trip<HubToQuery>(m), m);
+TEST(MessageCodec, ackRoundTripsForEveryVerdict)
+{
+    for (auto v : {Verdict::Present, Verdict::Late, Verdict::CheckedOut, Verdict::WalkIn, Verdict::UnknownBadge,
+                   Verdict::Duplicate, Verdict::NotInWindow, Verdict::UnknownReader}) {
+        const Ack m{"door-1", 42, v, std::string(kChineseName) + " 签到成功", 1718000000999};
+        EXPECT_EQ(round_trip<HubToAgent>(m), m) << toString(v);
+    }
 }
 
-TEST(MessageCodec, emptySnapshotRoundTrips) {
-  Snapshot m;
-  m.meeting = sample_meeting();
-  m.meeting.venues.clear();
-  EXPECT_EQ(round_trip<HubToQuery>(m), m);
+TEST(MessageCodec, errorRoundTripsOnAgentAndQueryChannels)
+{
+    const Error m{"malformed", "seq: must be in [1, 9223372036854775807], got 0"};
+    EXPECT_EQ(round_trip<HubToAgent>(m), m);
+    EXPECT_EQ(round_trip<HubToQuery>(m), m);
 }
 
-TEST(MessageCodec, meetingListRoundTripsForEveryState) {
-  MeetingList m;
-  for (auto s : {MeetingState::Scheduled, MeetingState::Open, MeetingState::InProgress, MeetingState::Ended,
-                 MeetingState::Finalized}) {
-    m.meetings.push_back(MeetingListEntry{"m-" + std::string(toString(s)), kUyghurName, {"venue.main"},
-                                          1718002800000, 1718010000000, s});
-  }
-  EXPECT_EQ(round_trip<HubToQuery>(m), m);
-  EXPECT_EQ(round_trip<HubToQuery>(MeetingList{}), MeetingList{});
+TEST(MessageCodec, snapshotRequestRoundTrips)
+{
+    const SnapshotRequest m{"m-2024-06-10-01"};
+    EXPECT_EQ(round_trip<QueryToHub>(m), m);
 }
 
-TEST(MessageCodec, updateRoundTripsForEveryKind) {
-  const std::vector<UpdatePayload> payloads{sample_attendee(), sample_summary(), sample_tap_event(),
-                                            sample_reader(),   Alarm{"door-1", "读卡器离线 / ئوقۇغۇچ تورسىز", true},
-                                            sample_meeting()};
-  std::uint64_t seq = 1;
-  for (const auto& p : payloads) {
-    const Update m{"m-2024-06-10-01", seq++, p};
-    EXPECT_EQ(round_trip<LiveFeed>(m), m) << kindName(p);
-  }
+TEST(MessageCodec, meetingListRequestRoundTripsWithAndWithoutDay)
+{
+    EXPECT_EQ(round_trip<QueryToHub>(MeetingListRequest{"2024-02-29"}), MeetingListRequest{"2024-02-29"});
+    EXPECT_EQ(round_trip<QueryToHub>(MeetingListRequest{}), MeetingListRequest{});
 }
 
-TEST(MessageCodec, hubStreamUpdateHasEmptyMeetingId) {
-  const Update m{"", 1, sample_reader()};
-  EXPECT_EQ(round_trip<LiveFeed>(m), m);
+TEST(MessageCodec, snapshotRoundTripsWithMultilingualNames)
+{
+    const Snapshot m = sample_snapshot();
+    EXPECT_EQ(round_trip<HubToQuery>(m), m);
 }
 
-TEST(MessageCodec, encodesVersionAndTypeFirst) {
-  const std::string bytes = encode(sample_tap());
-  EXPECT_EQ(bytes.rfind(R"({"v":1,"type":"tap",)", 0), 0u) << bytes;
+TEST(MessageCodec, emptySnapshotRoundTrips)
+{
+    Snapshot m;
+    m.meeting = sample_meeting();
+    m.meeting.venues.clear();
+    EXPECT_EQ(round_trip<HubToQuery>(m), m);
 }
 
-TEST(MessageCodec, keepsUtf8NamesUnescapedOnTheWire) {
-  const std::string bytes = encode(Update{"m1", 1, sample_attendee()});
-  EXPECT_NE(bytes.find(kMiddleDotName), std::string::npos) << bytes;
-  EXPECT_NE(bytes.find(kUyghurName), std::string::npos) << bytes;
-  EXPECT_NE(bytes.find(kUnitPath), std::string::npos) << bytes;
-  EXPECT_EQ(bytes.find("\\u"), std::string::npos) << bytes;
+TEST(MessageCodec, meetingListRoundTripsForEveryState)
+{
+    MeetingList m;
+    for (auto s : {MeetingState::Scheduled, MeetingState::Open, MeetingState::InProgress, MeetingState::Ended,
+                   MeetingState::Finalized}) {
+        m.meetings.push_back(MeetingListEntry{
+            "m-" + std::string(toString(s)), kUyghurName, {"venue.main"}, 1718002800000, 1718010000000, s});
+    }
+    EXPECT_EQ(round_trip<HubToQuery>(m), m);
+    EXPECT_EQ(round_trip<HubToQuery>(MeetingList{}), MeetingList{});
 }
 
-TEST(MessageCodec, variantOverloadsEncodeLikeTheirAlternative) {
-  EXPECT_EQ(encode(AgentMessage{sample_tap()}), encode(sample_tap()));
-  EXPECT_EQ(encode(HubMessage{Error{"x", "y"}}), encode(Error{"x", "y"}));
-  EXPECT_EQ(encode(QueryRequest{SnapshotRequest{"m1"}}), encode(SnapshotRequest{"m1"}));
-  EXPECT_EQ(encode(QueryReply{MeetingList{}}), encode(MeetingList{}));
+TEST(MessageCodec, updateRoundTripsForEveryKind)
+{
+    const std::vector<UpdatePayload> payloads{sample_attendee(),
+                                              sample_summary(),
+                                              sample_tap_event(),
+                                              sample_reader(),
+                                              Alarm{"door-1", "读卡器离线 / ئوقۇغۇچ تورسىز", true},
+                                              sample_meeting()};
+    std::uint64_t seq = 1;
+    for (const auto& p : payloads) {
+        const Update m{"m-2024-06-10-01", seq++, p};
+        EXPECT_EQ(round_trip<LiveFeed>(m), m) << kindName(p);
+    }
 }
 
-TEST(MessageCodec, ignoresUnknownFields) {
-  auto j = nlohmann::json::parse(encode(sample_tap()));
-  j["future_field"] = {{"nested", true}};
-  const auto result = decode<AgentToHub>(j.dump());
-  ASSERT_TRUE(result.ok()) << result.error().detail;
-  EXPECT_EQ(std::get<Tap>(result.value()), sample_tap());
+TEST(MessageCodec, hubStreamUpdateHasEmptyMeetingId)
+{
+    const Update m{"", 1, sample_reader()};
+    EXPECT_EQ(round_trip<LiveFeed>(m), m);
 }
 
-TEST(MessageCodec, treatsNullOptionalFieldAsAbsent) {
-  auto j = nlohmann::json::parse(encode(sample_tap()));
-  j["direction"] = nullptr;
-  const auto result = decode<AgentToHub>(j.dump());
-  ASSERT_TRUE(result.ok()) << result.error().detail;
-  EXPECT_FALSE(std::get<Tap>(result.value()).direction.has_value());
+TEST(MessageCodec, encodesVersionAndTypeFirst)
+{
+    const std::string bytes = encode(sample_tap());
+    EXPECT_EQ(bytes.rfind(R"({"v":1,"type":"tap",)", 0), 0u) << bytes;
 }
 
-TEST(MessageCodec, acceptsWhitespaceAndAnyKeyOrder) {
-  const std::string bytes =
-      " {\n \"clock_offset_ms\" : 0, \"at_ms\": 5, \"badge_uid\": \"04A22B1C\", \"seq\": 1,\n"
-      "  \"reader_id\": \"r1\", \"type\": \"tap\", \"v\": 1 }\n";
-  const auto result = decode<AgentToHub>(bytes);
-  ASSERT_TRUE(result.ok()) << result.error().detail;
-  EXPECT_EQ(std::get<Tap>(result.value()), (Tap{"r1", 1, "04A22B1C", std::nullopt, 5, 0}));
+TEST(MessageCodec, keepsUtf8NamesUnescapedOnTheWire)
+{
+    const std::string bytes = encode(Update{"m1", 1, sample_attendee()});
+    EXPECT_NE(bytes.find(kMiddleDotName), std::string::npos) << bytes;
+    EXPECT_NE(bytes.find(kUyghurName), std::string::npos) << bytes;
+    EXPECT_NE(bytes.find(kUnitPath), std::string::npos) << bytes;
+    EXPECT_EQ(bytes.find("\\u"), std::string::npos) << bytes;
 }
 
-TEST(MessageCodec, acceptsFrameOfExactlyTheLimit) {
-  std::string bytes = encode(sample_tap());
-  bytes.append(kMaxFrameBytes - bytes.size(), ' ');
-  ASSERT_EQ(bytes.size(), kMaxFrameBytes);
-  EXPECT_TRUE(decode<AgentToHub>(bytes).ok());
+TEST(MessageCodec, variantOverloadsEncodeLikeTheirAlternative)
+{
+    EXPECT_EQ(encode(AgentMessage{sample_tap()}), encode(sample_tap()));
+    EXPECT_EQ(encode(HubMessage{Error{"x", "y"}}), encode(Error{"x", "y"}));
+    EXPECT_EQ(encode(QueryRequest{SnapshotRequest{"m1"}}), encode(SnapshotRequest{"m1"}));
+    EXPECT_EQ(encode(QueryReply{MeetingList{}}), encode(MeetingList{}));
 }
 
-TEST(MessageCodec, snapshotChannelAcceptsFramesAboveTheAgentLimit) {
-  Snapshot m = sample_snapshot();
-  for (int i = 0; i < 2000; ++i) {
-    AttendeeState a = sample_attendee();
-    a.person_id = "P-" + std::to_string(i);
-    m.attendees.push_back(a);
-  }
-  const std::string bytes = encode(m);
-  ASSERT_GT(bytes.size(), kMaxFrameBytes);
-  EXPECT_EQ(round_trip<HubToQuery>(m), m);
+TEST(MessageCodec, ignoresUnknownFields)
+{
+    auto j = nlohmann::json::parse(encode(sample_tap()));
+    j["future_field"] = {{"nested", true}};
+    const auto result = decode<AgentToHub>(j.dump());
+    ASSERT_TRUE(result.ok()) << result.error().detail;
+    EXPECT_EQ(std::get<Tap>(result.value()), sample_tap());
 }
 
-}  // namespace
-}  // namespace rollcall::protocol
+TEST(MessageCodec, treatsNullOptionalFieldAsAbsent)
+{
+    auto j = nlohmann::json::parse(encode(sample_tap()));
+    j["direction"] = nullptr;
+    const auto result = decode<AgentToHub>(j.dump());
+    ASSERT_TRUE(result.ok()) << result.error().detail;
+    EXPECT_FALSE(std::get<Tap>(result.value()).direction.has_value());
+}
+
+TEST(MessageCodec, acceptsWhitespaceAndAnyKeyOrder)
+{
+    const std::string bytes = " {\n \"clock_offset_ms\" : 0, \"at_ms\": 5, \"badge_uid\": \"04A22B1C\", \"seq\": 1,\n"
+                              "  \"reader_id\": \"r1\", \"type\": \"tap\", \"v\": 1 }\n";
+    const auto result = decode<AgentToHub>(bytes);
+    ASSERT_TRUE(result.ok()) << result.error().detail;
+    EXPECT_EQ(std::get<Tap>(result.value()), (Tap{"r1", 1, "04A22B1C", std::nullopt, 5, 0}));
+}
+
+TEST(MessageCodec, acceptsFrameOfExactlyTheLimit)
+{
+    std::string bytes = encode(sample_tap());
+    bytes.append(kMaxFrameBytes - bytes.size(), ' ');
+    ASSERT_EQ(bytes.size(), kMaxFrameBytes);
+    EXPECT_TRUE(decode<AgentToHub>(bytes).ok());
+}
+
+TEST(MessageCodec, snapshotChannelAcceptsFramesAboveTheAgentLimit)
+{
+    Snapshot m = sample_snapshot();
+    for (int i = 0; i < 2000; ++i) {
+        AttendeeState a = sample_attendee();
+        a.person_id = "P-" + std::to_string(i);
+        m.attendees.push_back(a);
+    }
+    const std::string bytes = encode(m);
+    ASSERT_GT(bytes.size(), kMaxFrameBytes);
+    EXPECT_EQ(round_trip<HubToQuery>(m), m);
+}
+
+} // namespace
+} // namespace rollcall::protocol

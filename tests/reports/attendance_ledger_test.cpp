@@ -2,7 +2,6 @@
 // open left out. (The cache: results_cache_test.cpp; offline readers:
 // reader_coverage_test.cpp.)
 #include "hub/reports/attendance_ledger.h"
-
 #include "tests/reports/ledger_lookup.h"
 #include "tests/reports/scenario.h"
 

@@ -1,7 +1,6 @@
 // findDiscipline: who gets which notice, computed from the policy and the
 // figures alone (no template, no file), over the scripted quarter (scenario.h).
 #include "hub/reports/discipline_findings.h"
-
 #include "tests/reports/scenario.h"
 
 #include <gtest/gtest.h>
@@ -38,7 +37,8 @@ std::vector<std::string> personLines(const DisciplineFindings& f)
 TEST_F(DisciplineFindingsTest, novemberFindingsMatchTheHandMadeList)
 {
     const auto f = find(defaultPolicy(), "2026-11");
-    EXPECT_EQ(personLines(f), (std::vector<std::string>{"P005 效能告诫", "P001 held", "P002 效能告诫", "P003 效能告诫"}));
+    EXPECT_EQ(personLines(f),
+              (std::vector<std::string>{"P005 效能告诫", "P001 held", "P002 效能告诫", "P003 效能告诫"}));
     // P001's absence at M04 (r3 offline) waits for verification.
     ASSERT_EQ(f.persons[1].held.size(), 1u);
     EXPECT_EQ(f.persons[1].held[0].hold, Hold::Verify);
@@ -62,8 +62,20 @@ TEST_F(DisciplineFindingsTest, policyDecidesWhichFindingsExist)
         std::vector<std::string> persons;
     } rows[] = {
         {"default", defaultPolicy(), {"P005 效能告诫", "P001 held", "P002 效能告诫", "P003 效能告诫"}},
-        {"absences off", [] { auto p = defaultPolicy(); p.absenceEnabled = false; return p; }(), {"P002 效能告诫"}},
-        {"lateness off", [] { auto p = defaultPolicy(); p.warningAt = 0; p.talkAt = 0; return p; }(),
+        {"absences off",
+         [] {
+             auto p = defaultPolicy();
+             p.absenceEnabled = false;
+             return p;
+         }(),
+         {"P002 效能告诫"}},
+        {"lateness off",
+         [] {
+             auto p = defaultPolicy();
+             p.warningAt = 0;
+             p.talkAt = 0;
+             return p;
+         }(),
          {"P005 效能告诫", "P001 held", "P003 效能告诫"}},
     };
     for (const auto& row : rows) EXPECT_EQ(personLines(find(row.policy, "2026-11")), row.persons) << row.name;
@@ -72,5 +84,6 @@ TEST_F(DisciplineFindingsTest, policyDecidesWhichFindingsExist)
 TEST_F(DisciplineFindingsTest, quarterGivesTheMostSevereMeasure)
 {
     const auto f = find(defaultPolicy(), "2026-Q4");
-    EXPECT_EQ(personLines(f), (std::vector<std::string>{"P005 效能告诫", "P001 held", "P002 诫勉谈话", "P003 效能告诫"}));
+    EXPECT_EQ(personLines(f),
+              (std::vector<std::string>{"P005 效能告诫", "P001 held", "P002 诫勉谈话", "P003 效能告诫"}));
 }

@@ -1,7 +1,6 @@
 // `notices` and `disclosure` over the scripted quarter (Scenario.h), checked
 // against lists worked out by hand; appeals and the reader-offline rule.
 #include "hub/reports/notice_documents.h"
-
 #include "tests/reports/scenario.h"
 
 #include <gtest/gtest.h>
@@ -66,7 +65,8 @@ TEST_F(Discipline, novemberNoticesMatchTheHandMadeList)
     // P002: 3rd late/early of Q4 at M03 (11-03); P003 absent M03; P005 absent M05;
     // P001 absent at M04 while r3 was offline: held. Units below 90 % in
     // November (held absence left out): 州财政局 4/5, 县市 and 甲县 5/6; 州直机关 9/10 is not below.
-    EXPECT_EQ(notices("2026-11"), (Lines{"P005 效能告诫", "P001 暂缓（读卡器离线，待核实）", "P002 效能告诫", "P003 效能告诫", "unit 州直机关/州财政局", "unit 县市", "unit 县市/甲县"}));
+    EXPECT_EQ(notices("2026-11"), (Lines{"P005 效能告诫", "P001 暂缓（读卡器离线，待核实）", "P002 效能告诫",
+                                         "P003 效能告诫", "unit 州直机关/州财政局", "unit 县市", "unit 县市/甲县"}));
 }
 
 TEST_F(Discipline, decemberReachesTheAdmonitionTalk)
@@ -75,13 +75,15 @@ TEST_F(Discipline, decemberReachesTheAdmonitionTalk)
     const auto text = readFile(dir.file("notices-2026-12/notice-2026-12-001-P002.txt"));
     EXPECT_NE(text.find("关于对李四同志给予诫勉谈话的通知"), std::string::npos) << text;
     EXPECT_NE(text.find("2026年第四季度内迟到或早退累计 5 次"), std::string::npos) << text;
-    for (const char* m : {"M01", "M02", "M03", "M06", "M07"}) EXPECT_NE(text.find(std::string("会议 ") + m), std::string::npos) << m;
+    for (const char* m : {"M01", "M02", "M03", "M06", "M07"})
+        EXPECT_NE(text.find(std::string("会议 ") + m), std::string::npos) << m;
 }
 
 TEST_F(Discipline, quarterAndYearGiveTheMostSevereMeasure)
 {
-    const Lines expected{"P005 效能告诫", "P001 暂缓（读卡器离线，待核实）", "P002 诫勉谈话", "P003 效能告诫",
-                         "unit 州直机关/州财政局", "unit 县市", "unit 县市/甲县"};
+    const Lines expected{"P005 效能告诫", "P001 暂缓（读卡器离线，待核实）", "P002 诫勉谈话",
+                         "P003 效能告诫", "unit 州直机关/州财政局",          "unit 县市",
+                         "unit 县市/甲县"};
     EXPECT_EQ(notices("2026-Q4"), expected);
     EXPECT_EQ(notices("2026"), expected);
     EXPECT_EQ(notices("2026-10"), Lines{});
@@ -91,11 +93,12 @@ TEST_F(Discipline, noticeCitesMeetingsTapsAndAmendments)
 {
     (void)notices("2026-11");
     const auto text = readFile(dir.file("notices-2026-11/notice-2026-11-002-P002.txt"));
-    for (const char* expected : {"关于对李四同志给予效能告诫的通知", "编号：2026-11-002", "州直机关/州发改委：", "工号 P002",
-                                 "2026年第四季度内迟到或早退累计 3 次",
-                                 "2026-10-13「州直机关工作例会（2026-10-13）」（会议 M01，09:00–11:00，会场 第一会议室）：迟到 12 分钟",
-                                 "09:12:00 签到（读卡器 r1，记录 #", "早退 30 分钟", "10:30:00 签退（读卡器 r2，记录 #",
-                                 "迟到 8 分钟", "一个季度内迟到或早退达到 3 次给予效能告诫"}) {
+    for (const char* expected :
+         {"关于对李四同志给予效能告诫的通知", "编号：2026-11-002", "州直机关/州发改委：", "工号 P002",
+          "2026年第四季度内迟到或早退累计 3 次",
+          "2026-10-13「州直机关工作例会（2026-10-13）」（会议 M01，09:00–11:00，会场 第一会议室）：迟到 12 分钟",
+          "09:12:00 签到（读卡器 r1，记录 #", "早退 30 分钟", "10:30:00 签退（读卡器 r2，记录 #", "迟到 8 分钟",
+          "一个季度内迟到或早退达到 3 次给予效能告诫"}) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
     }
     EXPECT_EQ(text.find("{{"), std::string::npos);
@@ -108,10 +111,12 @@ TEST_F(Discipline, appealHoldsTheNoticeUntilResolved)
     auto r = ctl({"appeal", "add", "--meeting", "M05", "--person", "P005", "--reason", "当日因病就医，有病历"});
     ASSERT_EQ(r.code, 0) << r.err;
     // P005's absence is held; 甲县 and 县市 are then 5/5.
-    EXPECT_EQ(notices("2026-11"), (Lines{"P005 暂缓（申诉中）", "P001 暂缓（读卡器离线，待核实）", "P002 效能告诫", "P003 效能告诫", "unit 州直机关/州财政局"}));
+    EXPECT_EQ(notices("2026-11"), (Lines{"P005 暂缓（申诉中）", "P001 暂缓（读卡器离线，待核实）", "P002 效能告诫",
+                                         "P003 效能告诫", "unit 州直机关/州财政局"}));
     r = ctl({"appeal", "resolve", "--meeting", "M05", "--person", "P005", "--rejected", "--reason", "病历日期不符"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(notices("2026-11"), (Lines{"P005 效能告诫", "P001 暂缓（读卡器离线，待核实）", "P002 效能告诫", "P003 效能告诫", "unit 州直机关/州财政局", "unit 县市", "unit 县市/甲县"}));
+    EXPECT_EQ(notices("2026-11"), (Lines{"P005 效能告诫", "P001 暂缓（读卡器离线，待核实）", "P002 效能告诫",
+                                         "P003 效能告诫", "unit 州直机关/州财政局", "unit 县市", "unit 县市/甲县"}));
     const auto text = readFile(dir.file("notices-2026-11/notice-2026-11-001-P005.txt"));
     EXPECT_NE(text.find("申诉裁定：驳回（办公室，2027-01-05 10:00）：病历日期不符"), std::string::npos) << text;
 }
@@ -119,10 +124,12 @@ TEST_F(Discipline, appealHoldsTheNoticeUntilResolved)
 TEST_F(Discipline, upheldAppealExcusesByAmendment)
 {
     ASSERT_EQ(ctl({"appeal", "add", "--meeting", "M05", "--person", "P005", "--reason", "病假"}).code, 0);
-    const auto r = ctl({"appeal", "resolve", "--meeting", "M05", "--person", "P005", "--upheld", "--reason", "病历属实"});
+    const auto r =
+        ctl({"appeal", "resolve", "--meeting", "M05", "--person", "P005", "--upheld", "--reason", "病历属实"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("status set to excused"), std::string::npos) << r.out;
-    EXPECT_EQ(notices("2026-11"), (Lines{"P001 暂缓（读卡器离线，待核实）", "P002 效能告诫", "P003 效能告诫", "unit 州直机关/州财政局"}));
+    EXPECT_EQ(notices("2026-11"),
+              (Lines{"P001 暂缓（读卡器离线，待核实）", "P002 效能告诫", "P003 效能告诫", "unit 州直机关/州财政局"}));
     ASSERT_EQ(ctl({"report", "meeting", "M05", "--output", dir.file("m5.csv")}).code, 0);
     const auto csv = readFile(dir.file("m5.csv"));
     EXPECT_NE(csv.find("钱七,P005,请假（原：缺席）"), std::string::npos) << csv;
@@ -134,7 +141,9 @@ TEST_F(Discipline, confirmedAbsenceCountsTowardNotices)
     const auto r = ctl({"absence", "confirm", "--meeting", "M04", "--person", "P001", "--reason", "经核实当日未到会"});
     ASSERT_EQ(r.code, 0) << r.err;
     // Now 州直机关 is 9/11 and 州发改委 5/6 in November.
-    EXPECT_EQ(notices("2026-11"), (Lines{"P005 效能告诫", "P001 效能告诫", "P002 效能告诫", "P003 效能告诫", "unit 州直机关/州财政局", "unit 州直机关", "unit 县市", "unit 县市/甲县", "unit 州直机关/州发改委"}));
+    EXPECT_EQ(notices("2026-11"),
+              (Lines{"P005 效能告诫", "P001 效能告诫", "P002 效能告诫", "P003 效能告诫", "unit 州直机关/州财政局",
+                     "unit 州直机关", "unit 县市", "unit 县市/甲县", "unit 州直机关/州发改委"}));
 }
 
 TEST_F(Discipline, policyFileChangesTheThresholds)

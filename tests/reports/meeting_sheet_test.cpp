@@ -18,7 +18,8 @@ protected:
     }
     CtlRun report(const std::string& meeting, const std::string& output)
     {
-        return runCtl({"--db", dir.file("rollcall.db"), "report", "meeting", meeting, "--output", dir.file(output)}, s.now);
+        return runCtl({"--db", dir.file("rollcall.db"), "report", "meeting", meeting, "--output", dir.file(output)},
+                      s.now);
     }
     TempDir dir;
     Scenario s;
@@ -80,7 +81,8 @@ TEST_F(MeetingSheet, longRosterSpillsOntoNumberedPagesWithTheHeaderRepeated)
         for (int i = 0; i < 120; ++i) {
             char id[8];
             std::snprintf(id, sizeof id, "Q%03d", i);
-            r.addPerson(core::Person{id, "测试人员" + std::to_string(i), r.ensureUnitPath("州直机关/州统计局"), "", std::nullopt});
+            r.addPerson(core::Person{id, "测试人员" + std::to_string(i), r.ensureUnitPath("州直机关/州统计局"), "",
+                                     std::nullopt});
         }
         tx.commit();
     }

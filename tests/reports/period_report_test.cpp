@@ -1,7 +1,6 @@
 // `report period`: figures per person and per unit (sub-units included),
 // ranking by rate with ties and "n/a", golden CSVs, an empty period.
 #include "hub/reports/period_report.h"
-
 #include "tests/reports/scenario.h"
 
 #include <gtest/gtest.h>
@@ -56,7 +55,7 @@ TEST_F(PeriodReportTest, unitFiguresIncludeSubUnitsAndRankByRate)
     const auto top = unit("州直机关");
     EXPECT_EQ(top.expected, 12);
     EXPECT_EQ(top.expected, unit("州直机关/州发改委").expected + unit("州直机关/州财政局").expected);
-    EXPECT_EQ(top.absent, 2);   // P003 at M03, P001 at M04 (to verify)
+    EXPECT_EQ(top.absent, 2); // P003 at M03, P001 at M04 (to verify)
     EXPECT_EQ(top.verify, 1);
     EXPECT_EQ(top.excused, 1);
     EXPECT_EQ(top.present + top.late + top.substituted, 9); // 9 / (12 − 1) = 81.8 %
@@ -111,7 +110,8 @@ TEST_F(PeriodReportTest, xlsxAndPdfCarryTheSameFigures)
     EXPECT_EQ(diff.rfind("checked", 0), 0u) << diff;
     EXPECT_EQ(diff.find("row"), std::string::npos) << diff;
     const auto text = squash(run("pdftotext '" + dir.file("q4.pdf") + "' -"));
-    for (const char* s : {"各单位参会出勤率排名", "州直机关/州财政局", "县市/甲县", "合计：应到42人次", "第1页/共1页"}) {
+    for (const char* s :
+         {"各单位参会出勤率排名", "州直机关/州财政局", "县市/甲县", "合计：应到42人次", "第1页/共1页"}) {
         EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
     }
 }

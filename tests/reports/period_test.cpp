@@ -8,7 +8,7 @@ using namespace rollcall::reports;
 
 namespace {
 const core::Zone zone("Asia/Shanghai");
-}
+} // namespace
 
 TEST(Period, monthRunsFromLocalMidnightToTheNextMonth)
 {
@@ -69,9 +69,10 @@ TEST_P(PeriodRejects, badTextWithAMessageNamingTheOption)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, PeriodRejects, ::testing::Values(
-    BadPeriod{"monthThirteen", "2026-13"}, BadPeriod{"quarterFive", "2026-Q5"}, BadPeriod{"words", "november"},
-    BadPeriod{"shortYear", "26"}, BadPeriod{"trailing", "2026-11-01"}, BadPeriod{"monthZero", "2026-00"}));
+INSTANTIATE_TEST_SUITE_P(Cases, PeriodRejects,
+                         ::testing::Values(BadPeriod{"monthThirteen", "2026-13"}, BadPeriod{"quarterFive", "2026-Q5"},
+                                           BadPeriod{"words", "november"}, BadPeriod{"shortYear", "26"},
+                                           BadPeriod{"trailing", "2026-11-01"}, BadPeriod{"monthZero", "2026-00"}));
 
 TEST(Period, rangeEndingBeforeItStartsIsRejected)
 {

@@ -1,12 +1,11 @@
 // The discipline policy file: the shipped default, overrides, and errors
 // that name the file and the key.
-#include "hub/reports/policy.h"
 #include "hub/core/time_util.h"
+#include "hub/reports/policy.h"
 #include "tests/reports/scenario.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
+#include <gtest/gtest.h>
 
 using namespace rollcall;
 using namespace rollcall::reports;
@@ -71,16 +70,18 @@ TEST_P(PolicyRejects, withAMessageNamingFileAndKey)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, PolicyRejects, ::testing::Values(
-    BadPolicy{"syntaxError", "[absence\nenabled = true", "site.toml:1"},
-    BadPolicy{"unknownSection", "[lateness]\nwarning_at = 3", "lateness"},
-    BadPolicy{"misspeltKey", "[late_or_early]\nwarn_at = 3", "late_or_early.warn_at"},
-    BadPolicy{"wrongType", "[late_or_early]\nwarning_at = \"three\"", "late_or_early.warning_at"},
-    BadPolicy{"negative", "[late_or_early]\nwarning_at = -1", "late_or_early.warning_at"},
-    BadPolicy{"talkNotAboveWarning", "[late_or_early]\nwarning_at = 5\ntalk_at = 3", "late_or_early.talk_at"},
-    BadPolicy{"unknownWindow", "[late_or_early]\nwindow = \"week\"", "late_or_early.window"},
-    BadPolicy{"rateAsPercent", "[disclosure]\nunit_rate_below = 90", "disclosure.unit_rate_below"},
-    BadPolicy{"emptyMeasure", "[absence]\nmeasure = \"\"", "absence.measure"}));
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PolicyRejects,
+    ::testing::Values(BadPolicy{"syntaxError", "[absence\nenabled = true", "site.toml:1"},
+                      BadPolicy{"unknownSection", "[lateness]\nwarning_at = 3", "lateness"},
+                      BadPolicy{"misspeltKey", "[late_or_early]\nwarn_at = 3", "late_or_early.warn_at"},
+                      BadPolicy{"wrongType", "[late_or_early]\nwarning_at = \"three\"", "late_or_early.warning_at"},
+                      BadPolicy{"negative", "[late_or_early]\nwarning_at = -1", "late_or_early.warning_at"},
+                      BadPolicy{"talkNotAboveWarning", "[late_or_early]\nwarning_at = 5\ntalk_at = 3",
+                                "late_or_early.talk_at"},
+                      BadPolicy{"unknownWindow", "[late_or_early]\nwindow = \"week\"", "late_or_early.window"},
+                      BadPolicy{"rateAsPercent", "[disclosure]\nunit_rate_below = 90", "disclosure.unit_rate_below"},
+                      BadPolicy{"emptyMeasure", "[absence]\nmeasure = \"\"", "absence.measure"}));
 
 struct MisspeltPolicy {
     const char* name;
@@ -104,34 +105,43 @@ TEST_P(PolicyRefuses, namingFileLineKeyAndTheNearestValidKey)
 }
 
 // A misspelt key in each section (and a misspelt section) is refused, never ignored.
-INSTANTIATE_TEST_SUITE_P(MisspeltKeys, PolicyRefuses, ::testing::Values(
-    MisspeltPolicy{"sectionName", "[office]\nname = \"x\"\n[disclosur]\nunit_rate_below = 0.8",
-                   "site.toml:3: unknown section [disclosur]", "did you mean [disclosure]?"},
-    MisspeltPolicy{"office", "[office]\nnme = \"x\"", "site.toml:2: unknown key \"office.nme\"", "did you mean name?"},
-    MisspeltPolicy{"absence", "[absence]\nenabled = true\nmeasures = \"x\"", "site.toml:3: unknown key \"absence.measures\"",
-                   "did you mean measure?"},
-    MisspeltPolicy{"lateOrEarly", "[late_or_early]\nwarn_at = 3", "site.toml:2: unknown key \"late_or_early.warn_at\"", ""},
-    MisspeltPolicy{"lateOrEarlyNear", "[late_or_early]\ntalkat = 6", "site.toml:2: unknown key \"late_or_early.talkat\"",
-                   "did you mean talk_at?"},
-    MisspeltPolicy{"disclosure", "[disclosure]\nlist_person_with_absence = false",
-                   "site.toml:2: unknown key \"disclosure.list_person_with_absence\"",
-                   "did you mean list_persons_with_absence?"},
-    MisspeltPolicy{"topLevel", "window = \"month\"", "site.toml:1: unknown key \"window\"", "it belongs in [late_or_early]"},
-    MisspeltPolicy{"wrongSection", "[absence]\ntalk_at = 6", "site.toml:2: unknown key \"absence.talk_at\"",
-                   "it belongs in [late_or_early]"},
-    MisspeltPolicy{"dottedKey", "late_or_early.windw = \"year\"", "site.toml:1: unknown key \"late_or_early.windw\"",
-                   "did you mean window?"}));
+INSTANTIATE_TEST_SUITE_P(
+    MisspeltKeys, PolicyRefuses,
+    ::testing::Values(MisspeltPolicy{"sectionName", "[office]\nname = \"x\"\n[disclosur]\nunit_rate_below = 0.8",
+                                     "site.toml:3: unknown section [disclosur]", "did you mean [disclosure]?"},
+                      MisspeltPolicy{"office", "[office]\nnme = \"x\"", "site.toml:2: unknown key \"office.nme\"",
+                                     "did you mean name?"},
+                      MisspeltPolicy{"absence", "[absence]\nenabled = true\nmeasures = \"x\"",
+                                     "site.toml:3: unknown key \"absence.measures\"", "did you mean measure?"},
+                      MisspeltPolicy{"lateOrEarly", "[late_or_early]\nwarn_at = 3",
+                                     "site.toml:2: unknown key \"late_or_early.warn_at\"", ""},
+                      MisspeltPolicy{"lateOrEarlyNear", "[late_or_early]\ntalkat = 6",
+                                     "site.toml:2: unknown key \"late_or_early.talkat\"", "did you mean talk_at?"},
+                      MisspeltPolicy{"disclosure", "[disclosure]\nlist_person_with_absence = false",
+                                     "site.toml:2: unknown key \"disclosure.list_person_with_absence\"",
+                                     "did you mean list_persons_with_absence?"},
+                      MisspeltPolicy{"topLevel", "window = \"month\"", "site.toml:1: unknown key \"window\"",
+                                     "it belongs in [late_or_early]"},
+                      MisspeltPolicy{"wrongSection", "[absence]\ntalk_at = 6",
+                                     "site.toml:2: unknown key \"absence.talk_at\"", "it belongs in [late_or_early]"},
+                      MisspeltPolicy{"dottedKey", "late_or_early.windw = \"year\"",
+                                     "site.toml:1: unknown key \"late_or_early.windw\"", "did you mean window?"}));
 
 // Wrong types and bad values name the line of the value and the key.
-INSTANTIATE_TEST_SUITE_P(BadValues, PolicyRefuses, ::testing::Values(
-    MisspeltPolicy{"sectionAsValue", "absence = true", "site.toml:1: absence must be a section", ""},
-    MisspeltPolicy{"wrongType", "[late_or_early]\n\nwarning_at = \"three\"", "site.toml:3: late_or_early.warning_at",
-                   "whole number"},
-    MisspeltPolicy{"outOfRange", "[late_or_early]\ntalk_at = 1001", "site.toml:2: late_or_early.talk_at", "0 and 1000"},
-    MisspeltPolicy{"unknownWindow", "[late_or_early]\nwindow = \"week\"", "site.toml:2: late_or_early.window", "\"week\""},
-    MisspeltPolicy{"rateAsPercent", "[disclosure]\nunit_rate_below = 90", "site.toml:2: disclosure.unit_rate_below", "fraction"},
-    MisspeltPolicy{"boolAsString", "[absence]\nenabled = \"yes\"", "site.toml:2: absence.enabled", "true or false"},
-    MisspeltPolicy{"emptyOffice", "[office]\nname = \"\"", "site.toml:2: office.name", "empty"}));
+INSTANTIATE_TEST_SUITE_P(
+    BadValues, PolicyRefuses,
+    ::testing::Values(MisspeltPolicy{"sectionAsValue", "absence = true", "site.toml:1: absence must be a section", ""},
+                      MisspeltPolicy{"wrongType", "[late_or_early]\n\nwarning_at = \"three\"",
+                                     "site.toml:3: late_or_early.warning_at", "whole number"},
+                      MisspeltPolicy{"outOfRange", "[late_or_early]\ntalk_at = 1001",
+                                     "site.toml:2: late_or_early.talk_at", "0 and 1000"},
+                      MisspeltPolicy{"unknownWindow", "[late_or_early]\nwindow = \"week\"",
+                                     "site.toml:2: late_or_early.window", "\"week\""},
+                      MisspeltPolicy{"rateAsPercent", "[disclosure]\nunit_rate_below = 90",
+                                     "site.toml:2: disclosure.unit_rate_below", "fraction"},
+                      MisspeltPolicy{"boolAsString", "[absence]\nenabled = \"yes\"", "site.toml:2: absence.enabled",
+                                     "true or false"},
+                      MisspeltPolicy{"emptyOffice", "[office]\nname = \"\"", "site.toml:2: office.name", "empty"}));
 
 TEST(Policy, misspeltKeyMakesRollcallctlChangeNothing)
 {
@@ -144,11 +154,12 @@ TEST(Policy, misspeltKeyMakesRollcallctlChangeNothing)
     const auto policy = dir.file("policy.toml");
     std::ofstream(policy) << "[late_or_early]\nwarning_at = 2\ntalkat = 4\n";
     const auto out = dir.file("notices");
-    const auto r = rollcall::testing::runCtl({"--db", dir.file("rollcall.db"), "notices", "--period", "2026-11", "--policy", policy,
-                                    "--output", out},
-                                   s.now);
+    const auto r = rollcall::testing::runCtl(
+        {"--db", dir.file("rollcall.db"), "notices", "--period", "2026-11", "--policy", policy, "--output", out},
+        s.now);
     EXPECT_EQ(r.code, 1) << r.out << r.err;
-    EXPECT_NE(r.err.find(policy + ":3: unknown key \"late_or_early.talkat\" (did you mean talk_at?)"), std::string::npos)
+    EXPECT_NE(r.err.find(policy + ":3: unknown key \"late_or_early.talkat\" (did you mean talk_at?)"),
+              std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find("nothing was changed"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists(out));

@@ -1,7 +1,6 @@
 // The reader-offline rule (ReaderCoverage): which readers were not heard from
 // during a meeting, from their heartbeat spans.
 #include "hub/reports/reader_coverage.h"
-
 #include "tests/reports/scenario.h"
 
 #include <gtest/gtest.h>

@@ -28,7 +28,8 @@ protected:
         (void)q.step();
         return q.getInt(0);
     }
-    void expectRejected(const std::vector<std::string>& args, const std::string& mentions, const std::string& output = "")
+    void expectRejected(const std::vector<std::string>& args, const std::string& mentions,
+                        const std::string& output = "")
     {
         const auto before = amendments();
         const auto r = ctl(args);
@@ -48,8 +49,10 @@ protected:
 
 TEST_F(ReportCommands, badPeriodStringIsNamed)
 {
-    expectRejected({"notices", "--period", "2026-13", "--output", dir.file("n")}, "--period: \"2026-13\"", dir.file("n"));
-    expectRejected({"disclosure", "--month", "2026-Q4", "--output", dir.file("d.csv")}, "--month: \"2026-Q4\"", dir.file("d.csv"));
+    expectRejected({"notices", "--period", "2026-13", "--output", dir.file("n")}, "--period: \"2026-13\"",
+                   dir.file("n"));
+    expectRejected({"disclosure", "--month", "2026-Q4", "--output", dir.file("d.csv")}, "--month: \"2026-Q4\"",
+                   dir.file("d.csv"));
     expectRejected({"report", "period", "--from", "2026-11-31", "--to", "2026-12-01", "--output", dir.file("p.csv")},
                    "--from: \"2026-11-31\"", dir.file("p.csv"));
 }
@@ -72,8 +75,8 @@ TEST_F(ReportCommands, unwritableOutputPathIsNamed)
 
 TEST_F(ReportCommands, unknownFormatIsNamed)
 {
-    expectRejected({"report", "meeting", "M03", "--format", "docx", "--output", dir.file("m.docx")}, "--format: \"docx\"",
-                   dir.file("m.docx"));
+    expectRejected({"report", "meeting", "M03", "--format", "docx", "--output", dir.file("m.docx")},
+                   "--format: \"docx\"", dir.file("m.docx"));
     expectRejected({"report", "meeting", "M03", "--output", dir.file("m.txt")}, "--format", dir.file("m.txt"));
 }
 
@@ -83,8 +86,9 @@ TEST_F(ReportCommands, badPolicyFileIsNamedAndNothingIsWritten)
     std::ofstream(policy) << "[late_or_early]\nwarning_at = 5\ntalk_at = 3\n";
     expectRejected({"notices", "--period", "2026-11", "--policy", policy, "--output", dir.file("n")},
                    policy + ": late_or_early.talk_at", dir.file("n"));
-    expectRejected({"disclosure", "--month", "2026-11", "--policy", dir.file("missing.toml"), "--output", dir.file("d.csv")},
-                   "missing.toml", dir.file("d.csv"));
+    expectRejected(
+        {"disclosure", "--month", "2026-11", "--policy", dir.file("missing.toml"), "--output", dir.file("d.csv")},
+        "missing.toml", dir.file("d.csv"));
 }
 
 TEST_F(ReportCommands, appealsNeedARosterMemberAndAnOpenAppeal)
@@ -92,8 +96,9 @@ TEST_F(ReportCommands, appealsNeedARosterMemberAndAnOpenAppeal)
     expectRejected({"appeal", "add", "--meeting", "M03", "--person", "P007", "--reason", "x"}, "not on the roster");
     expectRejected({"appeal", "resolve", "--meeting", "M03", "--person", "P003", "--upheld", "--reason", "x"},
                    "no open appeal");
-    expectRejected({"appeal", "resolve", "--meeting", "M03", "--person", "P003", "--upheld", "--rejected", "--reason", "x"},
-                   "--upheld or --rejected");
+    expectRejected(
+        {"appeal", "resolve", "--meeting", "M03", "--person", "P003", "--upheld", "--rejected", "--reason", "x"},
+        "--upheld or --rejected");
     ASSERT_EQ(ctl({"appeal", "add", "--meeting", "M03", "--person", "P003", "--reason", "x"}).code, 0);
     expectRejected({"appeal", "add", "--meeting", "M03", "--person", "P003", "--reason", "again"}, "still open");
     expectRejected({"appeal", "resolve", "--meeting", "M03", "--person", "P003", "--upheld", "--status", "overdue",
@@ -103,10 +108,13 @@ TEST_F(ReportCommands, appealsNeedARosterMemberAndAnOpenAppeal)
 
 TEST_F(ReportCommands, absenceConfirmationOnlyWhereAReaderWasOffline)
 {
-    expectRejected({"absence", "confirm", "--meeting", "M03", "--person", "P003", "--reason", "x"}, "no reader of meeting M03");
-    expectRejected({"absence", "confirm", "--meeting", "M04", "--person", "P002", "--reason", "x"}, "P002 is not absent");
+    expectRejected({"absence", "confirm", "--meeting", "M03", "--person", "P003", "--reason", "x"},
+                   "no reader of meeting M03");
+    expectRejected({"absence", "confirm", "--meeting", "M04", "--person", "P002", "--reason", "x"},
+                   "P002 is not absent");
     ASSERT_EQ(ctl({"absence", "confirm", "--meeting", "M04", "--person", "P001", "--reason", "核实"}).code, 0);
-    expectRejected({"absence", "confirm", "--meeting", "M04", "--person", "P001", "--reason", "again"}, "already confirmed");
+    expectRejected({"absence", "confirm", "--meeting", "M04", "--person", "P001", "--reason", "again"},
+                   "already confirmed");
 }
 
 TEST_F(ReportCommands, noProgressOutputWhenStderrIsNotATerminal)
@@ -130,6 +138,8 @@ TEST_F(ReportCommands, reportCacheFillsFinalizedMeetings)
 TEST_F(ReportCommands, blankReasonIsRejectedLikeEveryCorrection)
 {
     // Appeals and confirmations build their amendments as leave and override do.
-    expectRejected({"appeal", "add", "--meeting", "M03", "--person", "P003", "--reason", "   "}, "--reason must not be empty");
-    expectRejected({"absence", "confirm", "--meeting", "M04", "--person", "P001", "--reason", " "}, "--reason must not be empty");
+    expectRejected({"appeal", "add", "--meeting", "M03", "--person", "P003", "--reason", "   "},
+                   "--reason must not be empty");
+    expectRejected({"absence", "confirm", "--meeting", "M04", "--person", "P001", "--reason", " "},
+                   "--reason must not be empty");
 }

@@ -1,9 +1,8 @@
 // The results cache (ResultsCache, meeting_results): packed lines read back
 // the same, malformed rows are recomputed, and the schema's triggers drop a
 // meeting's row when anything it was computed from changes.
-#include "hub/reports/results_cache.h"
-
 #include "hub/reports/attendance_ledger.h"
+#include "hub/reports/results_cache.h"
 #include "tests/reports/ledger_lookup.h"
 #include "tests/reports/scenario.h"
 

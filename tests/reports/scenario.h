@@ -17,15 +17,14 @@
 //   M05 11-17  P005 absent (appeals: held); P007 substitutes for P006
 //   M06 12-01  P002 late 20 min (4th)
 //   M07 12-08  P002 late 15 min and leaves early (5th: 诫勉谈话 in December)
-#include "hub/ctl/ctl_app.h"
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
+#include "hub/ctl/ctl_app.h"
 #include "tests/support/temp_dir.h"
-
-#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 namespace rollcall::testing {
@@ -139,7 +138,12 @@ struct Scenario {
         core::Record r(db);
         common::Transaction tx(db);
         const auto created = at("2026-09-01T08:00");
-        const struct { const char* id; const char* name; const char* unit; const char* badge; } people[] = {
+        const struct {
+            const char* id;
+            const char* name;
+            const char* unit;
+            const char* badge;
+        } people[] = {
             {"P001", "张三", "州直机关/州发改委", "04A00001"}, {"P002", "李四", "州直机关/州发改委", "04A00002"},
             {"P003", "王五", "州直机关/州财政局", "04A00003"}, {"P004", "赵六", "州直机关/州财政局", "04A00004"},
             {"P005", "钱七", "县市/甲县", "04A00005"},         {"P006", "孙八", "县市/甲县", "04A00006"},
@@ -158,7 +162,11 @@ struct Scenario {
         up.bind(1, common::toMillis(at("2026-11-10T09:50"))).bind(2, common::toMillis(at("2027-01-01T00:00"))).run();
 
         const char* everyone[] = {"P001", "P002", "P003", "P004", "P005", "P006"};
-        struct Plan { const char* id; const char* date; const char* venue; };
+        struct Plan {
+            const char* id;
+            const char* date;
+            const char* venue;
+        };
         const Plan meetings[] = {{"M01", "2026-10-13", "v1"}, {"M02", "2026-10-20", "v1"}, {"M03", "2026-11-03", "v1"},
                                  {"M04", "2026-11-10", "v2"}, {"M05", "2026-11-17", "v1"}, {"M06", "2026-12-01", "v1"},
                                  {"M07", "2026-12-08", "v1"}};
@@ -197,7 +205,8 @@ struct Scenario {
         day("M07", "2026-12-08", "v1", {{"P002", {"09:15", "10:20"}}});
 
         amend(r, core::AmendmentKind::Leave, "M03", "P004", "因公出差", at("2026-11-02T16:00"));
-        auto sub = amend(r, core::AmendmentKind::Substitute, "M05", "P006", "代会已批准", at("2026-11-16T10:00"), false);
+        auto sub =
+            amend(r, core::AmendmentKind::Substitute, "M05", "P006", "代会已批准", at("2026-11-16T10:00"), false);
         sub.otherPersonId = "P007";
         r.addAmendment(sub);
         if (finalize) {
@@ -227,8 +236,8 @@ struct Scenario {
         r.insertTap(t);
     }
 
-    core::Amendment amend(core::Record& r, core::AmendmentKind kind, const std::string& meeting, const std::string& person,
-                    const std::string& reason, common::TimePoint when, bool add = true)
+    core::Amendment amend(core::Record& r, core::AmendmentKind kind, const std::string& meeting,
+                          const std::string& person, const std::string& reason, common::TimePoint when, bool add = true)
     {
         core::Amendment a;
         a.kind = kind;

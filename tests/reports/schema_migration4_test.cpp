@@ -11,10 +11,11 @@ TEST(SchemaMigration4, keepsExistingAmendmentsAndTheirIds)
 {
     common::Database db(":memory:");
     core::migrate(db, 3);
-    db.exec("INSERT INTO units(id, name, path) VALUES (1, 'u', 'u');"
-            "INSERT INTO persons(id, name, unit_id) VALUES ('P1', 'n', 1);"
-            "INSERT INTO amendments(id, kind, person_id, author, reason, created_ms) VALUES (7, 'leave', 'P1', 'a', 'r', 1);"
-            "INSERT INTO amendments(id, kind, ref_id, author, reason, created_ms) VALUES (9, 'revoke', 7, 'a', 'r', 2);");
+    db.exec(
+        "INSERT INTO units(id, name, path) VALUES (1, 'u', 'u');"
+        "INSERT INTO persons(id, name, unit_id) VALUES ('P1', 'n', 1);"
+        "INSERT INTO amendments(id, kind, person_id, author, reason, created_ms) VALUES (7, 'leave', 'P1', 'a', 'r', 1);"
+        "INSERT INTO amendments(id, kind, ref_id, author, reason, created_ms) VALUES (9, 'revoke', 7, 'a', 'r', 2);");
     core::migrate(db, 4);
     EXPECT_EQ(core::schemaVersion(db), 4);
     auto s = db.prepare("SELECT id, kind, ref_id FROM amendments ORDER BY id");
@@ -33,17 +34,20 @@ TEST(SchemaMigration4, acceptsAppealKindsAndStaysAppendOnly)
     db.exec("INSERT INTO units(id, name, path) VALUES (1, 'u', 'u');"
             "INSERT INTO persons(id, name, unit_id) VALUES ('P1', 'n', 1);");
     for (const char* kind : {"appeal", "appeal_resolution", "absence_confirmation"}) {
-        EXPECT_NO_THROW(db.exec(std::string("INSERT INTO amendments(kind, person_id, author, reason, created_ms) VALUES ('")
-                                + kind + "', 'P1', 'a', 'r', 1)"));
+        EXPECT_NO_THROW(
+            db.exec(std::string("INSERT INTO amendments(kind, person_id, author, reason, created_ms) VALUES ('") + kind
+                    + "', 'P1', 'a', 'r', 1)"));
     }
     EXPECT_THROW(db.exec("INSERT INTO amendments(kind, author, reason, created_ms) VALUES ('bogus', 'a', 'r', 1)"),
                  common::DatabaseError);
     EXPECT_THROW(db.exec("UPDATE amendments SET reason = 'x'"), common::DatabaseError);
     EXPECT_THROW(db.exec("DELETE FROM amendments"), common::DatabaseError);
     // A self-reference still points at amendments, not at the table's old name.
-    EXPECT_NO_THROW(db.exec("INSERT INTO amendments(kind, ref_id, author, reason, created_ms) VALUES ('revoke', 1, 'a', 'r', 2)"));
-    EXPECT_THROW(db.exec("INSERT INTO amendments(kind, ref_id, author, reason, created_ms) VALUES ('revoke', 999, 'a', 'r', 2)"),
-                 common::DatabaseError);
+    EXPECT_NO_THROW(
+        db.exec("INSERT INTO amendments(kind, ref_id, author, reason, created_ms) VALUES ('revoke', 1, 'a', 'r', 2)"));
+    EXPECT_THROW(
+        db.exec("INSERT INTO amendments(kind, ref_id, author, reason, created_ms) VALUES ('revoke', 999, 'a', 'r', 2)"),
+        common::DatabaseError);
 }
 
 TEST(SchemaMigration4, recordReadsTheNewKinds)

@@ -6,7 +6,6 @@
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
-
 #include <sstream>
 #include <string>
 #include <vector>
@@ -32,11 +31,11 @@ std::string times(const std::string& s, int n)
 /// The width libxlsxwriter wrote for each column, in column order.
 std::vector<std::string> columnWidths(const TempDir& dir, const std::string& xlsx)
 {
-    const auto script = dir.write("cols.py",
-                                  "import re, sys, zipfile\n"
-                                  "xml = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()\n"
-                                  "for col in re.findall(r'<col [^>]*>', xml):\n"
-                                  "    print(re.search(r'width=\"([0-9.]+)\"', col).group(1))\n");
+    const auto script =
+        dir.write("cols.py", "import re, sys, zipfile\n"
+                             "xml = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()\n"
+                             "for col in re.findall(r'<col [^>]*>', xml):\n"
+                             "    print(re.search(r'width=\"([0-9.]+)\"', col).group(1))\n");
     const std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
     std::istringstream out(run(python + " '" + script + "' '" + xlsx + "' 2>&1"));
     std::vector<std::string> widths;
@@ -50,11 +49,11 @@ TEST(XlsxWriter, columnsAreAsWideAsTheirTextWhateverTheScript)
     // code points, or 10 CJK characters.
     const std::vector<WidthCase> cases = {
         {"latin", times("a", 20)},
-        {"uyghurArabicScript", times("\u0626\u06D5\u062E\u0645", 5)},    // U+0600–U+06FF
-        {"kazakhArabicScript", times("\u0642\u0627\u0632\u0627", 5)},    // U+0600–U+06FF
-        {"arabicSupplement", times("\u0750\u0751\u077F\u0760", 5)},      // U+0750–U+077F
-        {"presentationFormsA", times("\uFB50\uFB8A\uFDF2\uFDFC", 5)},    // U+FB50–U+FDFF
-        {"presentationFormsB", times("\uFE70\uFE8D\uFEE9\uFEFB", 5)},    // U+FE70–U+FEFF
+        {"uyghurArabicScript", times("\u0626\u06D5\u062E\u0645", 5)}, // U+0600–U+06FF
+        {"kazakhArabicScript", times("\u0642\u0627\u0632\u0627", 5)}, // U+0600–U+06FF
+        {"arabicSupplement", times("\u0750\u0751\u077F\u0760", 5)},   // U+0750–U+077F
+        {"presentationFormsA", times("\uFB50\uFB8A\uFDF2\uFDFC", 5)}, // U+FB50–U+FDFF
+        {"presentationFormsB", times("\uFE70\uFE8D\uFEE9\uFEFB", 5)}, // U+FE70–U+FEFF
         {"cjk", times("\u5F20\u4E09", 5)},
     };
     reports::Document doc;

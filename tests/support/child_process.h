@@ -64,7 +64,8 @@ public:
 
     /// Waits until a line containing `needle` appears (counting from line `from`);
     /// returns the line, or nullopt on timeout or exit.
-    std::optional<std::string> waitForLine(const std::string& needle, std::chrono::milliseconds timeout = std::chrono::seconds(10),
+    std::optional<std::string> waitForLine(const std::string& needle,
+                                           std::chrono::milliseconds timeout = std::chrono::seconds(10),
                                            std::size_t from = 0)
     {
         std::unique_lock lock(mutex_);

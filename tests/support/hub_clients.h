@@ -4,17 +4,17 @@
 #include "protocol/codec.h"
 #include "protocol/topics.h"
 
-#include <zmq.hpp>
-
 #include <chrono>
 #include <optional>
 #include <string>
+#include <zmq.hpp>
 
 namespace rollcall::test {
 
 inline std::int64_t nowMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 class AgentClient {
@@ -61,7 +61,8 @@ private:
     zmq::socket_t socket_;
 };
 
-inline protocol::Tap makeTap(const std::string& reader, std::uint64_t seq, const std::string& uid, std::int64_t atMs = nowMs())
+inline protocol::Tap makeTap(const std::string& reader, std::uint64_t seq, const std::string& uid,
+                             std::int64_t atMs = nowMs())
 {
     protocol::Tap t;
     t.reader_id = reader;
@@ -74,7 +75,8 @@ inline protocol::Tap makeTap(const std::string& reader, std::uint64_t seq, const
 class LiveSubscriber {
 public:
     LiveSubscriber(zmq::context_t& ctx, const std::string& endpoint, const std::string& meetingId)
-        : socket_(ctx, zmq::socket_type::sub), topic_(meetingId.empty() ? std::string(protocol::kHubTopic) : protocol::meetingTopic(meetingId))
+        : socket_(ctx, zmq::socket_type::sub),
+          topic_(meetingId.empty() ? std::string(protocol::kHubTopic) : protocol::meetingTopic(meetingId))
     {
         socket_.set(zmq::sockopt::linger, 0);
         socket_.set(zmq::sockopt::subscribe, topic_);
@@ -85,7 +87,8 @@ public:
     {
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         while (true) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) return std::nullopt;
             zmq::pollitem_t item{socket_.handle(), 0, ZMQ_POLLIN, 0};
             if (zmq::poll(&item, 1, left) == 0) return std::nullopt;
@@ -104,7 +107,8 @@ public:
     {
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         while (std::chrono::steady_clock::now() < deadline) {
-            auto u = next(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+            auto u = next(
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
             if (!u) return std::nullopt;
             if (pred(*u)) return u;
         }
@@ -123,7 +127,8 @@ public:
         socket_.set(zmq::sockopt::linger, 0);
         socket_.connect(endpoint);
     }
-    protocol::QueryReply ask(const protocol::QueryRequest& request, std::chrono::milliseconds timeout = std::chrono::seconds(10))
+    protocol::QueryReply ask(const protocol::QueryRequest& request,
+                             std::chrono::milliseconds timeout = std::chrono::seconds(10))
     {
         socket_.send(zmq::message_t(), zmq::send_flags::sndmore); // REQ-style delimiter
         socket_.send(zmq::buffer(protocol::encode(request)), zmq::send_flags::none);

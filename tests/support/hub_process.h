@@ -20,10 +20,15 @@ public:
     explicit HubProcess(const std::string& db, std::vector<std::string> extra = {}, std::optional<HubEndpoints> at = {},
                         std::vector<std::string> env = {})
     {
-        std::vector<std::string> argv{std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--db", db,
-                                      "--taps", at ? at->taps : "tcp://127.0.0.1:*",
-                                      "--live", at ? at->live : "tcp://127.0.0.1:*",
-                                      "--query", at ? at->query : "tcp://127.0.0.1:*"};
+        std::vector<std::string> argv{std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub",
+                                      "--db",
+                                      db,
+                                      "--taps",
+                                      at ? at->taps : "tcp://127.0.0.1:*",
+                                      "--live",
+                                      at ? at->live : "tcp://127.0.0.1:*",
+                                      "--query",
+                                      at ? at->query : "tcp://127.0.0.1:*"};
         argv.insert(argv.end(), extra.begin(), extra.end());
         process_ = std::make_unique<ChildProcess>(argv, std::move(env));
         const auto line = process_->waitForLine("rollcall-hub: listening", std::chrono::seconds(20));

@@ -6,7 +6,6 @@
 // Persons p1..p4 (badges 04A1B2C1..4) in 州直机关/州发改委 and 某县; p9 is not invited.
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
-
 #include "tests/support/hub_clients.h"
 
 namespace rollcall::test {

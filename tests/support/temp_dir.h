@@ -2,10 +2,9 @@
 // A directory of its own for one test, removed afterwards (no test sees another's files:
 // hermetic). Unique across the processes ctest runs in parallel.
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <random>
 #include <string>
 #include <unistd.h>
@@ -25,7 +24,7 @@ public:
         if (name.size() > kMaxNameLength) name.resize(kMaxNameLength);
         std::random_device rd;
         path_ = std::filesystem::temp_directory_path()
-            / ("rollcall-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+                / ("rollcall-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
         std::filesystem::create_directories(path_);
     }
     ~TempDir()

@@ -2,7 +2,6 @@
 // installs the Chinese translation and exposes a Dashboard filled from a
 // fixture snapshot, plus the list of every QML file of the module.
 #include "dashboard/src/dashboard.h"
-
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QFont>
@@ -38,7 +37,8 @@ public slots:
         dashboard->applySnapshot(sim.snapshot());
         rollcall::protocol::MeetingList list;
         const auto& m = sim.snapshot().meeting;
-        list.meetings.push_back({m.id, m.title, m.venues, m.start_ms, m.end_ms, rollcall::protocol::MeetingState::InProgress});
+        list.meetings.push_back(
+            {m.id, m.title, m.venues, m.start_ms, m.end_ms, rollcall::protocol::MeetingState::InProgress});
         dashboard->applyMeetingList(list);
         engine->rootContext()->setContextProperty(QStringLiteral("fixtureDashboard"), dashboard);
         engine->rootContext()->setContextProperty(

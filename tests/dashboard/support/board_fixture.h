@@ -8,12 +8,11 @@
 #include <QAbstractItemModel>
 #include <QColor>
 #include <QVariant>
-
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <set>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -21,7 +20,7 @@ namespace rollcall::dashboard::test {
 
 namespace p = rollcall::protocol;
 
-inline constexpr std::int64_t kStartMs = 1718002800000;  // 2024-06-10 15:00 Asia/Shanghai
+inline constexpr std::int64_t kStartMs = 1718002800000; // 2024-06-10 15:00 Asia/Shanghai
 inline constexpr std::int64_t kMinute = 60'000;
 inline constexpr const char* kMeetingId = "m-2024-06-10-01";
 
@@ -44,9 +43,8 @@ inline p::MeetingInfo makeMeeting(const std::string& id = kMeetingId)
 inline const std::vector<std::string>& unitPaths()
 {
     static const std::vector<std::string> units = {
-        "州直机关/州发改委", "州直机关/州财政局", "州直机关/州教育局", "州直机关/州卫健委",
-        "伊宁市/市政府办",   "伊宁市/市教育局",   "奎屯市/市委办",     "奎屯市/市财政局",
-        "霍城县/县政府办",   "霍城县/县发改委",
+        "州直机关/州发改委", "州直机关/州财政局", "州直机关/州教育局", "州直机关/州卫健委", "伊宁市/市政府办",
+        "伊宁市/市教育局",   "奎屯市/市委办",     "奎屯市/市财政局",   "霍城县/县政府办",   "霍城县/县发改委",
     };
     return units;
 }
@@ -54,18 +52,19 @@ inline const std::vector<std::string>& unitPaths()
 /// A person's name in Chinese, Uyghur (Arabic script) or a Chinese transliteration.
 inline std::string personName(int i)
 {
-    static const std::array<const char*, 12> family = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"};
-    static const std::array<const char*, 12> given = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳"};
+    static const std::array<const char*, 12> family = {"王", "李", "张", "刘", "陈", "杨",
+                                                       "赵", "黄", "周", "吴", "徐", "孙"};
+    static const std::array<const char*, 12> given = {"伟", "芳", "娜", "敏", "静", "丽",
+                                                      "强", "磊", "军", "洋", "勇", "艳"};
     static const std::array<const char*, 6> uyghur = {"ئابدۇرېھىم ئەمەت", "مۇھەممەت تۇرسۇن", "گۈلنار ئابلا",
-                                                      "ئەخمەت قادىر",      "پاتىگۈل ھېسام",    "ئالىم نىياز"};
-    static const std::array<const char*, 4> translit = {"阿卜杜热合曼·艾买提", "买买提·吐尔逊", "古丽娜尔·阿不拉", "艾合买提·卡德尔"};
-    if (i % 9 == 4)
-        return uyghur[static_cast<std::size_t>(i / 9) % uyghur.size()];
-    if (i % 9 == 7)
-        return translit[static_cast<std::size_t>(i / 9) % translit.size()];
-    return std::string(family[static_cast<std::size_t>(i) % family.size()]) +
-           given[static_cast<std::size_t>(i / 12) % given.size()] +
-           (i >= 144 ? given[static_cast<std::size_t>(i / 144) % given.size()] : "");
+                                                      "ئەخمەت قادىر",     "پاتىگۈل ھېسام",   "ئالىم نىياز"};
+    static const std::array<const char*, 4> translit = {"阿卜杜热合曼·艾买提", "买买提·吐尔逊", "古丽娜尔·阿不拉",
+                                                        "艾合买提·卡德尔"};
+    if (i % 9 == 4) return uyghur[static_cast<std::size_t>(i / 9) % uyghur.size()];
+    if (i % 9 == 7) return translit[static_cast<std::size_t>(i / 9) % translit.size()];
+    return std::string(family[static_cast<std::size_t>(i) % family.size()])
+           + given[static_cast<std::size_t>(i / 12) % given.size()]
+           + (i >= 144 ? given[static_cast<std::size_t>(i / 144) % given.size()] : "");
 }
 
 inline std::string personId(int i) { return "P-" + std::to_string(10000 + i); }
@@ -116,7 +115,8 @@ public:
                       reader("door-3", "venue.yining", false)};
         for (const auto& a : s_.attendees)
             if (a.first_in_ms && s_.recent_taps.size() < p::kMaxRecentTaps)
-                s_.recent_taps.push_back(tapFor(a, *a.first_in_ms, a.status == p::AttendanceStatus::Late ? p::Verdict::Late : p::Verdict::Present));
+                s_.recent_taps.push_back(tapFor(
+                    a, *a.first_in_ms, a.status == p::AttendanceStatus::Late ? p::Verdict::Late : p::Verdict::Present));
         std::sort(s_.recent_taps.begin(), s_.recent_taps.end(), newestFirst);
         s_.summary = summarize();
         s_.hub_clock_ms = now_;
@@ -199,7 +199,11 @@ public:
         return publish(reader(readerId, "venue.main", online));
     }
 
-    void setNow(std::int64_t nowMs) { now_ = nowMs; s_.hub_clock_ms = nowMs; }
+    void setNow(std::int64_t nowMs)
+    {
+        now_ = nowMs;
+        s_.hub_clock_ms = nowMs;
+    }
 
     [[nodiscard]] p::Summary summarize() const
     {
@@ -216,8 +220,7 @@ public:
             case p::AttendanceStatus::Overdue: ++sum.not_arrived; break;
             }
             for (auto f : a.flags)
-                if (f == p::AttendanceFlag::LeftEarly)
-                    ++sum.left_early;
+                if (f == p::AttendanceFlag::LeftEarly) ++sum.left_early;
         }
         sum.unknown_badges = static_cast<std::int32_t>(unknown_.size());
         return sum;
@@ -272,10 +275,10 @@ private:
     void apply(const p::Summary& sum) { s_.summary = sum; }
     void apply(const p::TapEvent& t)
     {
-        auto pos = std::find_if(s_.recent_taps.begin(), s_.recent_taps.end(), [&](const auto& x) { return newestFirst(t, x); });
+        auto pos = std::find_if(s_.recent_taps.begin(), s_.recent_taps.end(),
+                                [&](const auto& x) { return newestFirst(t, x); });
         s_.recent_taps.insert(pos, t);
-        if (s_.recent_taps.size() > p::kMaxRecentTaps)
-            s_.recent_taps.resize(p::kMaxRecentTaps);
+        if (s_.recent_taps.size() > p::kMaxRecentTaps) s_.recent_taps.resize(p::kMaxRecentTaps);
     }
     void apply(const p::ReaderHealth& r)
     {
@@ -302,14 +305,14 @@ inline std::vector<std::string> rowsOf(const QAbstractItemModel& model, int limi
     std::vector<std::string> rows;
     const auto roles = model.roleNames();
     std::map<QByteArray, int> byName;
-    for (auto it = roles.begin(); it != roles.end(); ++it)
-        byName[it.value()] = it.key();
+    for (auto it = roles.begin(); it != roles.end(); ++it) byName[it.value()] = it.key();
     const int n = limit < 0 ? model.rowCount() : std::min(limit, model.rowCount());
     for (int r = 0; r < n; ++r) {
         QString row;
         for (const auto& [name, role] : byName) {
             const QVariant v = model.data(model.index(r, 0), role);
-            const QString text = v.metaType() == QMetaType::fromType<QColor>() ? v.value<QColor>().name() : v.toString();
+            const QString text =
+                v.metaType() == QMetaType::fromType<QColor>() ? v.value<QColor>().name() : v.toString();
             row += QString::fromUtf8(name) + QLatin1Char('=') + text + QLatin1Char(' ');
         }
         rows.push_back(row.toStdString());

@@ -120,9 +120,14 @@ void TestHub::run()
                         std::lock_guard lock(mutex_);
                         const auto& m = sim_.snapshot().meeting;
                         protocol::MeetingList list;
-                        list.meetings.push_back({m.id, m.title, m.venues, m.start_ms, m.end_ms, protocol::MeetingState::InProgress});
-                        list.meetings.push_back({"m-2024-06-10-02", "伊宁市安全生产专题会", {"venue.yining"}, m.start_ms + 180 * kMinute,
-                                                 m.start_ms + 240 * kMinute, protocol::MeetingState::Scheduled});
+                        list.meetings.push_back(
+                            {m.id, m.title, m.venues, m.start_ms, m.end_ms, protocol::MeetingState::InProgress});
+                        list.meetings.push_back({"m-2024-06-10-02",
+                                                 "伊宁市安全生产专题会",
+                                                 {"venue.yining"},
+                                                 m.start_ms + 180 * kMinute,
+                                                 m.start_ms + 240 * kMinute,
+                                                 protocol::MeetingState::Scheduled});
                         reply = protocol::encode(list);
                     }
                 }
