@@ -22,14 +22,7 @@ protected:
         emulator_.start();
     }
     std::string reader() const { return "pn532_uart:" + emulator_.linkPath().string(); }
-    HubEndpoints stoppedHub()
-    {
-        HubProcess hub(db_);
-        const auto endpoints = hub.endpoints();
-        hub.process().kill(SIGTERM);
-        EXPECT_EQ(hub.process().wait(), 0);
-        return endpoints;
-    }
+    HubEndpoints stoppedHub() { return stoppedHubEndpoints(db_); }
     TempDir dir_;
     std::string db_ = dir_.file("record.db");
     std::string outbox_ = dir_.file("outbox.db");

@@ -19,15 +19,7 @@ Pn532Card card(std::uint8_t last) { return Pn532Card({0x04, 0xA1, 0xB2, last}); 
 class AgentResilience : public ::testing::Test {
 protected:
     void SetUp() override { seedHubRecord(db_); }
-    /// Endpoints of a hub that is not running (it ran once to pick its ports).
-    HubEndpoints stoppedHub()
-    {
-        HubProcess hub(db_);
-        const auto endpoints = hub.endpoints();
-        hub.process().kill(SIGTERM);
-        EXPECT_EQ(hub.process().wait(), 0);
-        return endpoints;
-    }
+    HubEndpoints stoppedHub() { return stoppedHubEndpoints(db_); }
     TempDir dir_;
     std::string db_ = dir_.file("record.db");
     std::string outbox_ = dir_.file("outbox.db");

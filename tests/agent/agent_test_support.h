@@ -12,6 +12,7 @@
 #include "tests/support/temp_dir.h"
 
 #include <condition_variable>
+#include <gtest/gtest.h>
 #include <map>
 #include <set>
 #include <spdlog/sinks/base_sink.h>
@@ -57,6 +58,17 @@ private:
     std::string control_;
     std::unique_ptr<ChildProcess> process_;
 };
+
+/// Endpoints of a hub that is not running: it ran once on `db` to pick its
+/// ports, so an agent pointed at them finds nobody until a hub starts there.
+inline HubEndpoints stoppedHubEndpoints(const std::string& db)
+{
+    HubProcess hub(db);
+    const auto endpoints = hub.endpoints();
+    hub.process().kill(SIGTERM);
+    EXPECT_EQ(hub.process().wait(), 0);
+    return endpoints;
+}
 
 /// (seq → badge) of the taps the hub recorded for `reader` (kept and quarantined alike).
 inline std::map<std::int64_t, std::string> recordedTaps(const std::string& db, const std::string& reader)

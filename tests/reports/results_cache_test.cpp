@@ -16,15 +16,7 @@ using rollcall::testing::Scenario;
 
 namespace {
 
-class ResultsCacheTest : public ::testing::Test {
-protected:
-    void SetUp() override { s.build(db); }
-    Scenario s;
-    common::Database db{":memory:"};
-    core::Record record{db};
-    common::TimePoint from = s.at("2026-10-01T00:00");
-    common::TimePoint to = s.at("2027-01-01T00:00");
-};
+class ResultsCacheTest : public rollcall::testing::ScenarioRecordTest {};
 
 std::vector<MemberLine> sampleLines()
 {

@@ -254,4 +254,16 @@ private:
     std::int64_t seq_ = 0;
 };
 
+/// A test over the scenario built into an in-memory record, with the quarter
+/// of its meetings as [from, to).
+class ScenarioRecordTest : public ::testing::Test {
+protected:
+    void SetUp() override { s.build(db); }
+    Scenario s;
+    common::Database db{":memory:"};
+    core::Record record{db};
+    common::TimePoint from = s.at("2026-10-01T00:00");
+    common::TimePoint to = s.at("2027-01-01T00:00");
+};
+
 } // namespace rollcall::testing
