@@ -2,6 +2,7 @@
 // The result of evaluating a meeting: every roster member's status, flags and
 // evidence, walk-ins, unknown badges and summary counts.
 
+#include "hub/core/delegation_rules.h"
 #include "hub/core/record.h"
 #include "hub/core/status_tally.h"
 
@@ -44,6 +45,20 @@ struct UnknownBadge {
     int taps = 0;
 };
 
+/// A delegate: a member of a delegation's unit who checked in before E.
+struct Delegate {
+    Person person;
+    common::TimePoint firstIn;
+};
+
+/// A unit delegation's outcome (docs/semantics.md §11). Delegates' flags are
+/// on their own results when they are on the roster; they decide nothing here.
+struct DelegationResult {
+    Delegation delegation;
+    DelegationStatus status = DelegationStatus::Gathering;
+    std::vector<Delegate> delegates; // by first check-in
+};
+
 /// The roster's status and flag counts (kept by difference), plus walk-ins and unknown badges.
 struct Summary : StatusTally {
     int walkIns = 0, unknownBadges = 0;
@@ -55,6 +70,7 @@ struct MeetingResult {
     std::vector<AttendeeResult> attendees; // by unit path, then person id
     std::vector<WalkIn> walkIns;
     std::vector<UnknownBadge> unknownBadges;
+    std::vector<DelegationResult> delegations; // by unit path
     Summary summary;
     int tapsApplied = 0;
     int tapsDuplicate = 0;

@@ -39,6 +39,7 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
         [&] {
             std::vector<MeetingWindow> windows;
             for (const auto& s : setups) {
+                if (s.meeting.cancelledAt) continue; // a cancelled meeting takes no tap
                 windows.push_back({s.meeting.id, s.meeting.venues, s.meeting.times.opening, s.meeting.times.start,
                                    s.meeting.times.end});
             }
@@ -50,6 +51,8 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
     for (auto& setup : setups) {
         Tracked t;
         t.meeting = setup.meeting;
+        if (t.meeting.cancelledAt) setup.roster.clear(); // a cancelled meeting expects nobody
+        t.delegations = std::move(setup.delegations);
         for (auto& person : setup.roster) {
             if (t.index.count(person.id)) continue;
             t.index.emplace(person.id, t.members.size());
@@ -268,10 +271,43 @@ MeetingResult AttendanceTracker::result(const std::string& meetingId) const
     });
     for (const auto& [id, w] : t.walkIns) r.walkIns.push_back(w);
     for (const auto& [uid, u] : t.unknown) r.unknownBadges.push_back(u);
+    r.delegations = delegations(t);
     r.summary = t.summary;
     r.tapsApplied = t.tapsApplied;
     r.tapsDuplicate = t.tapsDuplicate;
     return r;
+}
+
+std::vector<DelegationResult> AttendanceTracker::delegations(const Tracked& t) const
+{
+    std::vector<DelegationResult> out;
+    if (t.meeting.cancelledAt) return out;
+    for (const auto& d : t.delegations) {
+        DelegationResult r;
+        r.delegation = d;
+        std::vector<common::TimePoint> ins;
+        for (const auto& id : d.memberIds) {
+            // A member's own check-ins count, on the roster or not; substitutes do not apply.
+            std::optional<common::TimePoint> in;
+            if (const auto m = t.index.find(id); m != t.index.end())
+                in = firstCheckInBeforeEnd(t.meeting.times, t.members[m->second].own);
+            else if (const auto o = t.otherTaps.find(id); o != t.otherTaps.end())
+                in = firstCheckInBeforeEnd(t.meeting.times, o->second);
+            if (!in) continue;
+            ins.push_back(*in);
+            if (auto who = lookup_(id)) r.delegates.push_back(Delegate{*who, *in});
+        }
+        std::sort(r.delegates.begin(), r.delegates.end(), [](const Delegate& a, const Delegate& b) {
+            return std::tie(a.firstIn, a.person.id) < std::tie(b.firstIn, b.person.id);
+        });
+        r.status = evaluateDelegation(t.meeting.times, DelegationFacts{d.quota, ins, d.leaveReason.has_value()},
+                                      t.evaluatedAt);
+        out.push_back(std::move(r));
+    }
+    std::sort(out.begin(), out.end(), [](const DelegationResult& a, const DelegationResult& b) {
+        return a.delegation.unitPath < b.delegation.unitPath;
+    });
+    return out;
 }
 
 const AttendeeResult* AttendanceTracker::attendee(const std::string& meetingId, const std::string& personId) const

@@ -19,6 +19,7 @@ struct MeetingSetup {
     std::vector<Person> roster;
     std::vector<Amendment>
         amendments; // leave, substitutes, overrides (revoked ones left out); manual taps come as taps
+    std::vector<Delegation> delegations; // units asked to send N of their people (§11)
 };
 
 /// What the attendee is told at the reader.
@@ -79,12 +80,15 @@ private:
         std::unordered_map<std::string, std::vector<TapEvidence>> otherEvidence;
         std::map<std::string, WalkIn> walkIns;
         std::map<std::string, UnknownBadge> unknown;
+        std::vector<Delegation> delegations;
         Summary summary;
         int tapsApplied = 0;
         int tapsDuplicate = 0;
         common::TimePoint evaluatedAt;
     };
 
+    /// The delegations' outcomes from the first check-ins of their units' members.
+    [[nodiscard]] std::vector<DelegationResult> delegations(const Tracked& t) const;
     /// Re-evaluates one member; true if anything visible changed.
     bool evaluate(Tracked& t, Member& m, common::TimePoint now);
 

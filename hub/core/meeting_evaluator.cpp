@@ -1,5 +1,8 @@
 #include "hub/core/meeting_evaluator.h"
 
+#include "hub/core/finality.h"
+#include "hub/core/schedule.h"
+
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -37,6 +40,7 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
         MeetingSetup s;
         s.meeting = m;
         s.roster = record.roster(m.id);
+        s.delegations = Schedule(record).delegations(m.id);
         for (auto& a : record.amendments(m.id)) {
             if (auto p = manualTapOf(a, m.id)) pending.push_back(std::move(*p));
             s.amendments.push_back(std::move(a));
@@ -95,6 +99,8 @@ MeetingResult MeetingEvaluator::evaluate(const std::string& meetingId, common::T
 {
     const auto meeting = record_.findMeeting(meetingId);
     if (!meeting) throw common::InputError("meeting \"" + meetingId + "\" does not exist");
+    // A finalized meeting's roster and taps are stored: they, not today's record, decide.
+    if (meeting->frozenAt) return evaluateFrozen(record_, *meeting, now);
 
     // Every meeting whose window overlaps this one's at its venues competes for
     // the same taps, so all of them go through the tracker together.

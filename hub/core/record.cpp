@@ -49,6 +49,9 @@ Meeting readMeeting(common::Database& db, common::Statement& s)
     m.times.midThreshold = std::chrono::seconds(s.getInt(7));
     m.times.checkoutRequired = s.getInt(8) != 0;
     if (auto f = s.getOptionalInt(9)) m.finalizedAt = common::fromMillis(*f);
+    m.seriesId = s.getOptionalText(10);
+    if (auto c = s.getOptionalInt(11)) m.cancelledAt = common::fromMillis(*c);
+    if (auto f = s.getOptionalInt(12)) m.frozenAt = common::fromMillis(*f);
     auto v = db.prepare("SELECT mv.venue_id, v.name FROM meeting_venues mv JOIN venues v ON v.id = mv.venue_id "
                         "WHERE mv.meeting_id = ? ORDER BY mv.is_main DESC, mv.venue_id");
     v.bind(1, m.id);
@@ -61,7 +64,7 @@ Meeting readMeeting(common::Database& db, common::Statement& s)
 
 constexpr const char* kMeetingColumns =
     "SELECT id, title, start_ms, end_ms, opening_ms, late_grace_s, early_grace_s, mid_threshold_s, "
-    "checkout_required, finalized_ms FROM meetings ";
+    "checkout_required, finalized_ms, series_id, cancelled_ms, frozen_ms FROM meetings ";
 
 } // namespace
 
@@ -265,7 +268,7 @@ void Record::addMeeting(const Meeting& m, common::TimePoint now)
         throw common::InputError("meeting \"" + m.id + "\": check-in cannot open after the start");
     auto s = db_.prepare(
         "INSERT INTO meetings(id, title, start_ms, end_ms, opening_ms, late_grace_s, early_grace_s, mid_threshold_s, "
-        "checkout_required, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        "checkout_required, created_ms, series_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     using std::chrono::duration_cast;
     using std::chrono::seconds;
     s.bind(1, m.id)
@@ -278,6 +281,7 @@ void Record::addMeeting(const Meeting& m, common::TimePoint now)
         .bind(8, static_cast<std::int64_t>(duration_cast<seconds>(m.times.midThreshold).count()))
         .bind(9, m.times.checkoutRequired ? 1 : 0)
         .bind(10, common::toMillis(now))
+        .bind(11, m.seriesId)
         .run();
     std::set<std::string> seen;
     for (std::size_t i = 0; i < m.venues.size(); ++i) {
@@ -352,20 +356,30 @@ std::vector<Meeting> Record::meetingsStartingIn(common::TimePoint from, common::
     return out;
 }
 
-std::vector<Person> Record::roster(const std::string& meetingId)
+std::vector<Person> Record::roster(const std::string& meetingId, bool stored)
 {
+    // Frozen at finalization: the stored roster, whatever happened since.
     auto s = db_.prepare(
         "WITH RECURSIVE invited_units(id) AS ("
         "  SELECT unit_id FROM meeting_invites WHERE meeting_id = ?1 AND unit_id IS NOT NULL"
         "  UNION SELECT u.id FROM units u JOIN invited_units iu ON u.parent_id = iu.id), "
-        "at_start(s) AS (SELECT start_ms FROM meetings WHERE id = ?1) "
+        "at_start(s, frozen, cancelled) AS (SELECT start_ms, frozen_ms IS NOT NULL, cancelled_ms IS NOT NULL "
+        "  FROM meetings WHERE id = ?1) "
         "SELECT p.id, p.name, m.unit_id, u.path, p.title FROM at_start, memberships m "
         "JOIN persons p ON p.id = m.person_id JOIN units u ON u.id = m.unit_id "
-        "WHERE m.from_ms <= at_start.s AND (m.to_ms IS NULL OR m.to_ms > at_start.s) "
+        "WHERE NOT (at_start.frozen AND ?2) AND NOT at_start.cancelled "
+        "  AND m.from_ms <= at_start.s AND (m.to_ms IS NULL OR m.to_ms > at_start.s) "
         "  AND (m.unit_id IN (SELECT id FROM invited_units) "
-        "   OR p.id IN (SELECT person_id FROM meeting_invites WHERE meeting_id = ?1 AND person_id IS NOT NULL)) "
-        "ORDER BY u.path, p.id");
-    s.bind(1, meetingId);
+        "   OR p.id IN (SELECT person_id FROM meeting_invites WHERE meeting_id = ?1 AND person_id IS NOT NULL) "
+        "   OR p.id IN (SELECT g.person_id FROM meeting_group_invites mg JOIN group_members g "
+        "      ON g.group_id = mg.group_id WHERE mg.meeting_id = ?1 AND g.from_ms <= at_start.s "
+        "      AND (g.to_ms IS NULL OR g.to_ms > at_start.s))) "
+        "UNION ALL "
+        "SELECT p.id, p.name, f.unit_id, u.path, p.title FROM at_start, final_rosters f "
+        "JOIN persons p ON p.id = f.person_id JOIN units u ON u.id = f.unit_id "
+        "WHERE at_start.frozen AND ?2 AND f.meeting_id = ?1 "
+        "ORDER BY 4, 1");
+    s.bind(1, meetingId).bind(2, stored ? 1 : 0);
     std::vector<Person> people;
     while (s.step())
         people.push_back(Person{s.getText(0), s.getText(1), s.getInt(2), s.getText(3), s.getOptionalText(4)});
@@ -475,18 +489,32 @@ std::vector<Amendment> Record::amendments(const std::vector<std::string>& meetin
 {
     std::vector<Amendment> out;
     if (meetingIds.empty()) return out;
+    // A leave over a range is one amendment without a meeting; it is given to
+    // every meeting starting in its range, present or added later.
+    const auto ids = common::placeholders(meetingIds.size());
     auto s = db_.prepare(
-        "SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, reason, "
-        "created_ms FROM amendments a WHERE meeting_id IN ("
-        + common::placeholders(meetingIds.size())
-        + ") AND kind <> 'revoke' "
-          "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) ORDER BY id");
-    for (std::size_t i = 0; i < meetingIds.size(); ++i) s.bind(static_cast<int>(i + 1), meetingIds[i]);
+        "SELECT a.id, a.kind, a.meeting_id, a.person_id, a.other_person_id, a.at_ms, a.direction, a.status, a.ref_id, "
+        "a.author, a.reason, a.created_ms, a.meeting_id AS for_meeting FROM amendments a WHERE a.meeting_id IN ("
+        + ids
+        + ") AND a.kind <> 'revoke' "
+          "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) "
+          "UNION ALL "
+          "SELECT a.id, a.kind, a.meeting_id, a.person_id, a.other_person_id, a.at_ms, a.direction, a.status, "
+          "a.ref_id, a.author, a.reason, a.created_ms, m.id FROM amendments a JOIN leave_ranges lr "
+          "ON lr.amendment_id = a.id JOIN meetings m ON m.start_ms >= lr.from_ms AND m.start_ms < lr.to_ms "
+          "WHERE m.id IN ("
+        + ids
+        + ") AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) "
+          "ORDER BY 1, 13");
+    for (std::size_t i = 0; i < meetingIds.size(); ++i) {
+        s.bind(static_cast<int>(i + 1), meetingIds[i]);
+        s.bind(static_cast<int>(i + 1 + meetingIds.size()), meetingIds[i]);
+    }
     while (s.step()) {
         Amendment a;
         a.id = s.getInt(0);
         a.kind = amendmentKindFrom(s.getText(1));
-        a.meetingId = s.getOptionalText(2);
+        a.meetingId = s.getOptionalText(12);
         a.personId = s.getOptionalText(3);
         a.otherPersonId = s.getOptionalText(4);
         if (auto at = s.getOptionalInt(5)) a.at = common::fromMillis(*at);

@@ -45,6 +45,9 @@ struct Meeting {
     std::vector<std::string> venueNames; // their names, same order (for paper and screens)
     MeetingTimes times;
     std::optional<common::TimePoint> finalizedAt;
+    std::optional<std::string> seriesId;          // the id of the recurring series it belongs to
+    std::optional<common::TimePoint> cancelledAt; // a cancelled meeting expects nobody and takes no tap
+    std::optional<common::TimePoint> frozenAt;    // roster, taps and results stored (finality.h)
 };
 
 struct RosterInvite {
@@ -158,9 +161,13 @@ public:
     /// Meetings whose start lies in [from, to), by start.
     [[nodiscard]] std::vector<Meeting> meetingsStartingIn(common::TimePoint from, common::TimePoint to);
     /// The roster fixed at the meeting's start S (docs/semantics.md §10):
-    /// members at S of invited units (sub-units included) and persons invited
-    /// by name who are in service at S, each with their unit at S.
-    [[nodiscard]] std::vector<Person> roster(const std::string& meetingId);
+    /// members at S of invited units (sub-units included), persons invited
+    /// by name and members at S of invited groups who are in service at S,
+    /// each with their unit at S. A frozen meeting's roster is the one stored
+    /// when it was finalized (unless `stored` is false: what the record says
+    /// today, to check that a dated change leaves it alone); a cancelled
+    /// meeting's is empty.
+    [[nodiscard]] std::vector<Person> roster(const std::string& meetingId, bool stored = true);
 
     /// Records a tap once per (reader, seq); a second insert changes nothing.
     InsertOutcome insertTap(TapRecord& tap);
@@ -170,7 +177,8 @@ public:
                                                 common::TimePoint to);
 
     std::int64_t addAmendment(Amendment& amendment);
-    /// Amendments of a meeting in order, revoked ones left out.
+    /// Amendments of a meeting in order, revoked ones left out; a leave over a
+    /// date range counts for every meeting starting in it (as that meeting's).
     [[nodiscard]] std::vector<Amendment> amendments(const std::string& meetingId);
     /// The same for several meetings at once, in amendment order.
     [[nodiscard]] std::vector<Amendment> amendments(const std::vector<std::string>& meetingIds);

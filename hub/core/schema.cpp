@@ -8,7 +8,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 5> kMigrations{
+constexpr std::array<const char*, 6> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -337,6 +337,147 @@ ALTER TABLE badges ADD COLUMN revoke_reason TEXT CHECK (revoke_reason IN ('lost'
 
 CREATE TRIGGER cache_memberships_insert AFTER INSERT ON memberships BEGIN DELETE FROM meeting_results; END;
 CREATE TRIGGER cache_memberships_update AFTER UPDATE ON memberships BEGIN DELETE FROM meeting_results; END;
+)sql",
+    // 6: meetings as an office schedules them, and finality (docs/semantics.md
+    // §10–§12). Cancelling and moving a meeting are amendments of the meeting
+    // (meeting_changes, append-only, who/when/why); a recurring meeting's
+    // occurrences share a series id. Invitation groups have dated members like
+    // units; a meeting may invite groups and unit delegations (N of a unit's
+    // people); a unit may be excused from a delegation. A leave over a date
+    // range is a leave amendment without a meeting plus its range. Finalizing
+    // freezes the roster, the tap assignment and the results as rows
+    // (final_*, written once, never changed; frozen_ms says they exist), so a
+    // finalized meeting's paper no longer depends on the rest of the record.
+    R"sql(
+ALTER TABLE meetings ADD COLUMN series_id TEXT;
+ALTER TABLE meetings ADD COLUMN cancelled_ms INTEGER;
+ALTER TABLE meetings ADD COLUMN frozen_ms INTEGER;
+ALTER TABLE meetings ADD COLUMN frozen_duplicates INTEGER;
+CREATE INDEX meetings_series ON meetings(series_id) WHERE series_id IS NOT NULL;
+-- What the hub's tick looks at: meetings not frozen yet (few at any time).
+CREATE INDEX meetings_unfrozen ON meetings(end_ms) WHERE frozen_ms IS NULL;
+
+CREATE TABLE meeting_changes (
+    id           INTEGER PRIMARY KEY,
+    meeting_id   TEXT NOT NULL REFERENCES meetings(id),
+    kind         TEXT NOT NULL CHECK (kind IN ('cancel', 'move')),
+    old_start_ms INTEGER NOT NULL,
+    old_end_ms   INTEGER NOT NULL,
+    new_start_ms INTEGER,
+    new_end_ms   INTEGER,
+    author       TEXT NOT NULL CHECK (length(author) > 0),
+    reason       TEXT NOT NULL CHECK (length(reason) > 0),
+    created_ms   INTEGER NOT NULL
+);
+CREATE INDEX meeting_changes_meeting ON meeting_changes(meeting_id);
+CREATE TRIGGER meeting_changes_append_only_update BEFORE UPDATE ON meeting_changes
+BEGIN SELECT RAISE(ABORT, 'meeting changes are append-only'); END;
+CREATE TRIGGER meeting_changes_append_only_delete BEFORE DELETE ON meeting_changes
+BEGIN SELECT RAISE(ABORT, 'meeting changes are append-only'); END;
+
+CREATE TABLE invitation_groups (
+    id         TEXT PRIMARY KEY CHECK (length(id) > 0),
+    name       TEXT NOT NULL CHECK (length(name) > 0),
+    created_ms INTEGER NOT NULL
+);
+CREATE TABLE group_members (
+    id        INTEGER PRIMARY KEY,
+    group_id  TEXT NOT NULL REFERENCES invitation_groups(id),
+    person_id TEXT NOT NULL REFERENCES persons(id),
+    from_ms   INTEGER NOT NULL,
+    to_ms     INTEGER,
+    CHECK (to_ms IS NULL OR to_ms > from_ms)
+);
+CREATE INDEX group_members_group ON group_members(group_id, from_ms);
+CREATE UNIQUE INDEX group_members_open ON group_members(group_id, person_id) WHERE to_ms IS NULL;
+CREATE TRIGGER group_members_history_update BEFORE UPDATE ON group_members
+WHEN NOT (OLD.to_ms IS NULL AND NEW.to_ms IS NOT NULL AND NEW.id = OLD.id AND NEW.group_id = OLD.group_id
+          AND NEW.person_id = OLD.person_id AND NEW.from_ms = OLD.from_ms)
+BEGIN SELECT RAISE(ABORT, 'group members keep their history'); END;
+CREATE TRIGGER group_members_history_delete BEFORE DELETE ON group_members
+BEGIN SELECT RAISE(ABORT, 'group members keep their history'); END;
+
+CREATE TABLE meeting_group_invites (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    group_id   TEXT NOT NULL REFERENCES invitation_groups(id),
+    PRIMARY KEY (meeting_id, group_id)
+);
+CREATE TABLE meeting_unit_quotas (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    unit_id    INTEGER NOT NULL REFERENCES units(id),
+    quota      INTEGER NOT NULL CHECK (quota > 0),
+    PRIMARY KEY (meeting_id, unit_id)
+);
+CREATE TABLE unit_leaves (
+    id         INTEGER PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    unit_id    INTEGER NOT NULL REFERENCES units(id),
+    author     TEXT NOT NULL CHECK (length(author) > 0),
+    reason     TEXT NOT NULL CHECK (length(reason) > 0),
+    created_ms INTEGER NOT NULL
+);
+CREATE INDEX unit_leaves_meeting ON unit_leaves(meeting_id);
+CREATE TRIGGER unit_leaves_append_only_update BEFORE UPDATE ON unit_leaves
+BEGIN SELECT RAISE(ABORT, 'unit leaves are append-only'); END;
+CREATE TRIGGER unit_leaves_append_only_delete BEFORE DELETE ON unit_leaves
+BEGIN SELECT RAISE(ABORT, 'unit leaves are append-only'); END;
+
+CREATE TABLE leave_ranges (
+    amendment_id INTEGER PRIMARY KEY REFERENCES amendments(id),
+    from_ms      INTEGER NOT NULL,
+    to_ms        INTEGER NOT NULL,
+    CHECK (to_ms > from_ms)
+);
+CREATE TRIGGER leave_ranges_append_only_update BEFORE UPDATE ON leave_ranges
+BEGIN SELECT RAISE(ABORT, 'leave ranges are append-only'); END;
+CREATE TRIGGER leave_ranges_append_only_delete BEFORE DELETE ON leave_ranges
+BEGIN SELECT RAISE(ABORT, 'leave ranges are append-only'); END;
+
+CREATE TABLE final_rosters (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    person_id  TEXT NOT NULL REFERENCES persons(id),
+    unit_id    INTEGER NOT NULL REFERENCES units(id),
+    PRIMARY KEY (meeting_id, person_id)
+);
+-- person_id is the badge's holder at the tap's time (NULL: unknown badge).
+CREATE TABLE final_taps (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    tap_id     INTEGER NOT NULL REFERENCES taps(id),
+    person_id  TEXT,
+    direction  TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    PRIMARY KEY (meeting_id, tap_id)
+);
+CREATE TABLE final_results (
+    meeting_id    TEXT NOT NULL REFERENCES meetings(id),
+    person_id     TEXT NOT NULL REFERENCES persons(id),
+    status        TEXT NOT NULL,
+    flags         INTEGER NOT NULL,
+    late_minutes  INTEGER NOT NULL,
+    early_minutes INTEGER NOT NULL,
+    PRIMARY KEY (meeting_id, person_id)
+);
+CREATE TRIGGER final_rosters_update BEFORE UPDATE ON final_rosters
+BEGIN SELECT RAISE(ABORT, 'a finalized meeting is frozen'); END;
+CREATE TRIGGER final_rosters_delete BEFORE DELETE ON final_rosters
+BEGIN SELECT RAISE(ABORT, 'a finalized meeting is frozen'); END;
+CREATE TRIGGER final_taps_update BEFORE UPDATE ON final_taps
+BEGIN SELECT RAISE(ABORT, 'a finalized meeting is frozen'); END;
+CREATE TRIGGER final_taps_delete BEFORE DELETE ON final_taps
+BEGIN SELECT RAISE(ABORT, 'a finalized meeting is frozen'); END;
+CREATE TRIGGER final_results_update BEFORE UPDATE ON final_results
+BEGIN SELECT RAISE(ABORT, 'a finalized meeting is frozen'); END;
+CREATE TRIGGER final_results_delete BEFORE DELETE ON final_results
+BEGIN SELECT RAISE(ABORT, 'a finalized meeting is frozen'); END;
+
+CREATE TRIGGER cache_group_members_insert AFTER INSERT ON group_members BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_group_members_update AFTER UPDATE ON group_members BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_group_invites_insert AFTER INSERT ON meeting_group_invites
+BEGIN DELETE FROM meeting_results WHERE meeting_id = NEW.meeting_id; END;
+CREATE TRIGGER cache_leave_ranges_insert AFTER INSERT ON leave_ranges BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_leave_ranges_revoke AFTER INSERT ON amendments
+WHEN NEW.ref_id IN (SELECT amendment_id FROM leave_ranges) BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_unit_leaves_insert AFTER INSERT ON unit_leaves
+BEGIN DELETE FROM meeting_results WHERE meeting_id = NEW.meeting_id; END;
 )sql",
 };
 

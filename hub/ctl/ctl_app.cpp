@@ -6,12 +6,13 @@
 #include "hub/core/schema.h"
 #include "hub/ctl/amendment_options.h"
 #include "hub/ctl/database_file.h"
+#include "hub/ctl/group_commands.h"
+#include "hub/ctl/meeting_commands.h"
 #include "hub/ctl/person_commands.h"
 #include "hub/ctl/report_commands.h"
 #include "hub/ctl/roster_import.h"
 #include "hub/ctl/status_view.h"
 #include "hub/ctl/taps_import.h"
-#include "hub/reports/attendance_ledger.h"
 #include "protocol/badge_uid.h"
 
 #include <CLI/CLI.hpp>
@@ -27,10 +28,9 @@ struct Options {
     std::string author;
     // shared by several commands
     std::string effective;
-    std::string file, id, name, venue, direction, meeting, person, by, reason, at, title, start, end;
-    std::string lateGrace = "5m", earlyGrace = "5m", midThreshold = "15m", opensBefore = "60m", status;
-    std::vector<std::string> venues, inviteUnits, invitePersons;
-    bool checkoutRequired = false;
+    std::string file, id, name, venue, direction, meeting, person, by, reason, at;
+    std::string status;
+    std::string leaveFrom, leaveTo, unit;
     bool json = false;
 };
 
@@ -99,35 +99,6 @@ void cmdReaderAdd(const Options& o, std::ostream& out, const common::Clock& cloc
     out << "reader " << o.id << " added at venue " << o.venue << " (" << o.direction << ")\n";
 }
 
-void cmdMeetingAdd(const Options& o, std::ostream& out, const common::Clock& clock)
-{
-    auto db = openDatabase(o, false);
-    core::Record record(db);
-    const core::Zone zone(o.zone);
-    core::Meeting m;
-    m.id = o.id;
-    m.title = o.title;
-    m.venues = o.venues;
-    m.times.start = core::parseTime(o.start, "--start", &zone);
-    m.times.end = core::parseTime(o.end, "--end", &zone);
-    m.times.lateGrace = common::parseDuration(o.lateGrace, "--late-grace");
-    m.times.earlyGrace = common::parseDuration(o.earlyGrace, "--early-grace");
-    m.times.midThreshold = common::parseDuration(o.midThreshold, "--mid-meeting-threshold");
-    if (m.times.midThreshold.count() <= 0) throw common::InputError("--mid-meeting-threshold must be more than 0");
-    m.times.opening = m.times.start - common::parseDuration(o.opensBefore, "--opens-before");
-    m.times.checkoutRequired = o.checkoutRequired;
-    if (m.times.end <= m.times.start)
-        throw common::InputError("--end (" + o.end + ") must be after --start (" + o.start + ")");
-    common::Transaction tx(db);
-    record.addMeeting(m, clock.now());
-    for (const auto& u : o.inviteUnits) record.addInvite(m.id, core::RosterInvite{u, std::nullopt});
-    for (const auto& p : o.invitePersons) record.addInvite(m.id, core::RosterInvite{std::nullopt, p});
-    const auto expected = record.roster(m.id).size();
-    tx.commit();
-    out << "meeting " << m.id << " added: " << zone.format(m.times.start) << " – " << zone.format(m.times.end) << " ("
-        << zone.name() << "), " << expected << " expected\n";
-}
-
 /// Records one amendment about --person at --meeting: checks both exist,
 /// lets `complete` validate and fill the kind's own fields, then writes it in
 /// one transaction. Returns the amendment.
@@ -148,6 +119,18 @@ core::Amendment saveAmendment(const Options& o, const common::Clock& clock, core
 
 void cmdLeaveAdd(const Options& o, std::ostream& out, const common::Clock& clock)
 {
+    // Over a range of days, or a unit's leave from a delegation (group_commands.cpp).
+    const CommandContext context{o.db, o.zone, o.author, out, out, clock};
+    if (!o.leaveFrom.empty() || !o.leaveTo.empty()) {
+        if (!o.meeting.empty()) throw common::InputError("--meeting and --from/--to: give one or the other");
+        return addLeaveRange(o.person, o.leaveFrom, o.leaveTo, o.reason, context);
+    }
+    if (!o.unit.empty()) {
+        if (!o.person.empty()) throw common::InputError("--person and --unit: give one or the other");
+        return addUnitLeave(o.meeting, o.unit, o.reason, context);
+    }
+    if (o.meeting.empty()) throw common::InputError("leave add needs --meeting, or --from and --to");
+    if (o.person.empty()) throw common::InputError("leave add needs --person (or --unit for a delegation)");
     const auto a = saveAmendment(o, clock, core::AmendmentKind::Leave);
     out << "leave recorded for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
 }
@@ -215,32 +198,6 @@ void cmdStatus(const Options& o, std::ostream& out, const common::Clock& clock)
         printStatusTable(out, result, zone);
 }
 
-void cmdFinalize(const Options& o, std::ostream& out, const common::Clock& clock)
-{
-    auto db = openDatabase(o, false);
-    core::Record record(db);
-    const auto meeting = record.findMeeting(o.meeting);
-    if (!meeting) throw common::InputError("meeting \"" + o.meeting + "\" does not exist");
-    if (meeting->finalizedAt) throw common::InputError("meeting \"" + o.meeting + "\" is already finalized");
-    if (clock.now() <= meeting->times.windowEnd()) {
-        throw common::InputError("meeting \"" + o.meeting
-                                 + "\" cannot be finalized before its check-out window closes");
-    }
-    common::Transaction tx(db);
-    auto s = db.prepare("UPDATE meetings SET finalized_ms = ? WHERE id = ? AND finalized_ms IS NULL");
-    s.bind(1, common::toMillis(clock.now())).bind(2, o.meeting).run();
-    tx.commit();
-    out << "meeting " << o.meeting << " finalized; its statuses now change only by amendment\n";
-    // Its results go into the reports' cache now, so period reports over
-    // finalized meetings never have to replay their taps.
-    try {
-        reports::AttendanceLedger(record).fillCache(meeting->times.start, meeting->times.start + common::Millis(1),
-                                                    clock.now());
-    } catch (const std::exception& e) {
-        out << "(results not cached: " << e.what() << "; reports will evaluate the meeting from its taps)\n";
-    }
-}
-
 } // namespace
 
 int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const common::Clock& clock)
@@ -281,29 +238,14 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     readerAdd->add_option("--venue", o.venue)->required();
     readerAdd->add_option("--direction", o.direction, "in, out or both")->required();
 
-    auto* meeting = app.add_subcommand("meeting", "meetings")->require_subcommand(1);
-    auto* meetingAdd = leaf(meeting, "add", "define a meeting and its roster", cmdMeetingAdd);
-    meetingAdd->add_option("--id", o.id)->required();
-    meetingAdd->add_option("--title", o.title)->required();
-    meetingAdd->add_option("--venue", o.venues, "venue id; the first is the main venue")->required();
-    meetingAdd->add_option("--start", o.start, "ISO 8601; without an offset, in --zone")->required();
-    meetingAdd->add_option("--end", o.end)->required();
-    meetingAdd->add_option("--late-grace", o.lateGrace);
-    meetingAdd->add_option("--early-grace", o.earlyGrace);
-    meetingAdd->add_option("--mid-meeting-threshold", o.midThreshold, "time out that flags left mid-meeting");
-    meetingAdd->add_option("--opens-before", o.opensBefore, "check-in opens this long before the start");
-    meetingAdd->add_flag("--checkout-required", o.checkoutRequired);
-    meetingAdd->add_option("--invite-unit", o.inviteUnits, "unit path; sub-units included");
-    meetingAdd->add_option("--invite-person", o.invitePersons, "person id");
-    leaf(meeting, "finalize", "freeze statuses; later changes only by amendment", cmdFinalize)
-        ->add_option("--id", o.meeting)
-        ->required();
-
     auto* leave = app.add_subcommand("leave", "approved leave")->require_subcommand(1);
     auto* leaveAdd = leaf(leave, "add", "excuse a person from a meeting", cmdLeaveAdd);
-    leaveAdd->add_option("--meeting", o.meeting)->required();
-    leaveAdd->add_option("--person", o.person)->required();
+    leaveAdd->add_option("--meeting", o.meeting);
+    leaveAdd->add_option("--person", o.person);
     leaveAdd->add_option("--reason", o.reason)->required();
+    leaveAdd->add_option("--from", o.leaveFrom, "YYYY-MM-DD: leave over a range excuses every meeting in it");
+    leaveAdd->add_option("--to", o.leaveTo, "YYYY-MM-DD, inclusive");
+    leaveAdd->add_option("--unit", o.unit, "unit path: excuse the unit from the meeting's delegation");
 
     auto* sub = app.add_subcommand("substitute", "approved substitutes")->require_subcommand(1);
     auto* subAdd = leaf(sub, "add", "let --by attend for --person", cmdSubstituteAdd);
@@ -337,6 +279,8 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
     auto extra = addReportCommands(app);
     for (auto& command : addPersonCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addMeetingCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addGroupCommands(app)) extra.push_back(std::move(command));
     for (auto& [sub, action] : extra) {
         commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o,
                                                            const common::Clock& c) {

@@ -26,7 +26,7 @@ RosterOfFinalized finalizedRosters(core::Record& record, common::TimePoint from)
     while (s.step()) {
         const auto id = s.getText(0);
         std::vector<std::pair<std::string, std::int64_t>> members;
-        for (const auto& p : record.roster(id)) members.emplace_back(p.id, p.unitId);
+        for (const auto& p : record.roster(id, false)) members.emplace_back(p.id, p.unitId);
         out.emplace_back(id, std::move(members));
     }
     return out;

@@ -67,7 +67,8 @@ void reportMeeting(const Options& o, const CommandContext& c)
     reports::ReaderCoverage coverage(db);
     const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting)
                                                              : std::vector<reports::OfflineReader>{};
-    reports::writeDocument(reports::meetingSheet(result, offline, zone, now), format, o.output);
+    reports::writeDocument(reports::meetingSheet(result, offline, zone, now, core::Schedule(record).changes(o.meeting)),
+                           format, o.output);
     c.out << "sign-in sheet of meeting " << o.meeting << " (" << result.attendees.size()
           << " on the roster) written to " << o.output << "\n";
 }

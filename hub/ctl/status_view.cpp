@@ -44,6 +44,7 @@ ordered_json statusJson(const core::MeetingResult& r, const core::Zone& zone)
         {"early_grace_minutes", std::chrono::duration_cast<std::chrono::minutes>(m.times.earlyGrace).count()},
         {"checkout_required", m.times.checkoutRequired},
         {"finalized", m.finalizedAt.has_value()},
+        {"cancelled", m.cancelledAt.has_value()},
         {"time_zone", zone.name()},
         {"evaluated_at", zone.formatIso(r.evaluatedAt)},
     };
@@ -106,11 +107,24 @@ ordered_json statusJson(const core::MeetingResult& r, const core::Zone& zone)
     for (const auto& u : r.unknownBadges) {
         unknown.push_back({{"badge_uid", u.uid}, {"first_at", zone.formatIso(u.firstAt)}, {"taps", u.taps}});
     }
-    return {{"meeting", meeting},
-            {"summary", summary},
-            {"attendees", attendees},
-            {"walk_ins", walkIns},
-            {"unknown_badges", unknown}};
+    ordered_json delegations = ordered_json::array();
+    for (const auto& d : r.delegations) {
+        ordered_json delegates = ordered_json::array();
+        for (const auto& x : d.delegates) {
+            ordered_json row = personJson(x.person);
+            row["first_in"] = zone.formatIso(x.firstIn);
+            delegates.push_back(std::move(row));
+        }
+        delegations.push_back({{"unit", d.delegation.unitPath},
+                               {"quota", d.delegation.quota},
+                               {"status", core::toString(d.status)},
+                               {"arrived", d.delegates.size()},
+                               {"leave_reason", d.delegation.leaveReason ? ordered_json(*d.delegation.leaveReason)
+                                                                         : ordered_json(nullptr)},
+                               {"delegates", std::move(delegates)}});
+    }
+    return {{"meeting", meeting},         {"summary", summary},  {"attendees", attendees},
+            {"delegations", delegations}, {"walk_ins", walkIns}, {"unknown_badges", unknown}};
 }
 
 void printStatusTable(std::ostream& out, const core::MeetingResult& r, const core::Zone& zone)
@@ -120,7 +134,8 @@ void printStatusTable(std::ostream& out, const core::MeetingResult& r, const cor
     out << "  " << zone.format(m.times.start) << " – " << zone.format(m.times.end).substr(11) << " (" << zone.name()
         << ")  venues: ";
     for (std::size_t i = 0; i < m.venues.size(); ++i) out << (i ? ", " : "") << m.venues[i];
-    out << (m.finalizedAt ? "  FINALIZED" : "") << "\n  as of " << zone.format(r.evaluatedAt) << "\n\n";
+    out << (m.finalizedAt ? "  FINALIZED" : "") << (m.cancelledAt ? "  已取消 CANCELLED: expects nobody" : "")
+        << "\n  as of " << zone.format(r.evaluatedAt) << "\n\n";
 
     const auto& s = r.summary;
     const auto rate = s.attendanceRate();
@@ -165,6 +180,16 @@ void printStatusTable(std::ostream& out, const core::MeetingResult& r, const cor
     printRow(head);
     for (const auto& row : rows) printRow(row);
 
+    if (!r.delegations.empty()) {
+        out << "\n  单位派员 unit delegations (the unit is expected, not its people):\n";
+        for (const auto& d : r.delegations) {
+            out << "    " << d.delegation.unitPath << "  " << d.delegates.size() << "/" << d.delegation.quota << "  "
+                << core::labelZh(d.status) << " " << core::toString(d.status);
+            for (const auto& x : d.delegates) out << "  " << x.person.name << " " << clockOrDash(x.firstIn, zone);
+            if (d.delegation.leaveReason) out << "  (请假：" << *d.delegation.leaveReason << ")";
+            out << "\n";
+        }
+    }
     if (!r.walkIns.empty()) {
         out << "\n  列席 walk-ins (not on the roster):\n";
         for (const auto& w : r.walkIns)

@@ -1,5 +1,7 @@
 #include "hub/reports/attendance_ledger.h"
 
+#include "hub/core/finality.h"
+#include "hub/core/schedule.h"
 #include "hub/reports/progress.h"
 
 #include <algorithm>
@@ -160,6 +162,16 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
                     stack.insert(stack.end(), cu->second.begin(), cu->second.end());
             }
         }
+        // Members at S of invited groups.
+        auto g = db.prepare("SELECT mg.meeting_id, gm.person_id, gm.from_ms, gm.to_ms FROM meeting_group_invites mg "
+                            "JOIN group_members gm ON gm.group_id = mg.group_id WHERE mg.meeting_id IN ("
+                            + common::placeholders(ids.size()) + ")");
+        for (std::size_t i = 0; i < ids.size(); ++i) g.bind(static_cast<int>(i + 1), ids[i]);
+        while (g.step()) {
+            const auto meetingId = g.getText(0);
+            const Member member{g.getText(1), 0, g.getInt(2), g.getOptionalInt(3)};
+            if (member.coversMs(startOf.at(meetingId))) invitedPersons[meetingId].insert(member.personId);
+        }
         for (auto& [meetingId, set] : invitedPersons) {
             auto& roster = rosters[meetingId];
             for (const auto& pid : set) {
@@ -180,6 +192,7 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
         core::MeetingSetup setup;
         setup.meeting = m;
         setup.roster = std::move(rosters[m.id]);
+        setup.delegations = core::Schedule(record_).delegations(m.id);
         for (auto& a : amendments[m.id]) {
             if (auto p = core::manualTapOf(a, m.id)) pending.push_back(std::move(*p));
             setup.amendments.push_back(std::move(a));
@@ -241,6 +254,11 @@ std::vector<core::MeetingResult> AttendanceLedger::evaluate(const std::vector<co
         return std::tie(a.times.opening, a.id) < std::tie(b.times.opening, b.id);
     });
     std::unordered_map<std::string, core::MeetingResult> results;
+    // Finalized meetings are evaluated from their stored roster and taps (§12).
+    for (const auto& m : meetings) {
+        if (m.frozenAt) results.insert_or_assign(m.id, core::evaluateFrozen(record_, m, now));
+    }
+    std::erase_if(meetings, [](const core::Meeting& m) { return m.frozenAt.has_value(); });
     if (progress) progress->begin("评估会议", static_cast<long>(meetings.size()));
     std::size_t i = 0;
     while (i < meetings.size()) {

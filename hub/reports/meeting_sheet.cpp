@@ -26,7 +26,7 @@ struct Tally : core::StatusTally {
 } // namespace
 
 Document meetingSheet(const core::MeetingResult& r, const std::vector<OfflineReader>& offline, const core::Zone& zone,
-                      common::TimePoint madeAt)
+                      common::TimePoint madeAt, const std::vector<core::MeetingChange>& changes)
 {
     const auto& m = r.meeting;
     const std::string day = zone.formatDate(m.times.start);
@@ -40,6 +40,14 @@ Document meetingSheet(const core::MeetingResult& r, const std::vector<OfflineRea
                            + "（" + zone.name() + "）　会场：" + venues);
     doc.subtitle.push_back("制表时间：" + zone.format(madeAt)
                            + (m.finalizedAt ? "　已定稿：" + zone.format(*m.finalizedAt) : "　未定稿"));
+    for (const auto& c : changes) {
+        const auto who = "（" + c.author + "，" + zone.format(c.createdAt) + "）：" + c.reason;
+        if (c.kind == "cancel")
+            doc.subtitle.push_back("本会议已取消，不计应到" + who);
+        else
+            doc.subtitle.push_back("改期：原定 " + zone.format(c.oldStart).substr(0, 16) + " 至 "
+                                   + zone.format(c.oldEnd).substr(0, 16) + who);
+    }
 
     Section sheet;
     sheet.columns = {{"序号", 0.6, true},
@@ -83,8 +91,28 @@ Document meetingSheet(const core::MeetingResult& r, const std::vector<OfflineRea
         units[a.person.unitPath].add(a, toVerify);
         total.add(a, toVerify);
     }
-    sheet.emptyText = "（本会议名单为空）";
+    sheet.emptyText = m.cancelledAt ? "（本会议已取消）" : "（本会议名单为空）";
     doc.sections.push_back(std::move(sheet));
+
+    // Unit delegations: the unit is expected, not its people (§11).
+    if (!r.delegations.empty()) {
+        Section delegations;
+        delegations.heading = "单位派员";
+        delegations.columns = {{"单位", 2.4}, {"应派", 0.8, true}, {"实到", 0.8, true},
+                               {"状态", 1.2}, {"到会人员", 4.0},   {"请假事由", 1.6}};
+        for (const auto& d : r.delegations) {
+            std::string delegates;
+            for (const auto& x : d.delegates)
+                delegates += (delegates.empty() ? "" : "、") + x.person.name + " " + timeOn(x.firstIn, day, zone);
+            delegations.rows.push_back({d.delegation.unitPath, static_cast<std::int64_t>(d.delegation.quota),
+                                        static_cast<std::int64_t>(d.delegates.size()),
+                                        std::string(core::labelZh(d.status)), delegates,
+                                        d.delegation.leaveReason.value_or("")});
+        }
+        delegations.notes.push_back("单位派员按单位计应到一席：到齐、到齐(迟到)计出勤，人数不足、缺席不计；"
+                                    "到会人员的迟到、早退不计个人。");
+        doc.sections.push_back(std::move(delegations));
+    }
 
     Section byUnit;
     byUnit.heading = "各单位小计";

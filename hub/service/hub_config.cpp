@@ -16,7 +16,7 @@ const common::ConfigKeys& hubKeys()
         {
             {"database", {"path"}},
             {"endpoints", {"taps", "live", "query"}},
-            {"rules", {"debounce"}},
+            {"rules", {"debounce", "finalize_after"}},
             {"readers", {"offline_after"}},
             {"ingest", {"max_batch", "router_high_water_mark", "tick", "reload_every", "disk_reserve_mb"}},
             {"log", {"level"}},
@@ -114,6 +114,7 @@ void loadHubConfigFile(HubConfig& config, const std::string& path)
         c.zone = std::move(*zone);
     }
     f.readDuration("rules.debounce", c.debounce);
+    f.readDuration("rules.finalize_after", c.finalizeAfter);
     f.readDuration("readers.offline_after", c.readerOfflineAfter);
     f.readDuration("ingest.tick", c.tick);
     f.readDuration("ingest.reload_every", c.reloadEvery);

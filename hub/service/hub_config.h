@@ -16,6 +16,7 @@ struct HubConfig {
     std::string queryEndpoint = "tcp://127.0.0.1:7702"; // ROUTER: snapshots, meeting lists
     std::string zone = "Asia/Shanghai";
     common::Millis debounce = std::chrono::seconds(10);
+    common::Millis finalizeAfter = std::chrono::hours(48); // a meeting finalizes by itself this long after its window
     common::Millis readerOfflineAfter = std::chrono::seconds(30); // no heartbeat for this long = offline
     common::Millis tick = std::chrono::milliseconds(250);         // clock-driven rules, data_version, reader health
     common::Millis reloadEvery = std::chrono::minutes(10);        // picks up meetings entering today's horizon

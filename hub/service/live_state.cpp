@@ -1,6 +1,7 @@
 #include "hub/service/live_state.h"
 
 #include "common/logging.h"
+#include "hub/core/finality.h"
 #include "hub/core/meeting_evaluator.h"
 #include "hub/service/wire_mapping.h"
 
@@ -599,6 +600,7 @@ void LiveState::persistHealth()
 
 void LiveState::tick(common::TimePoint now)
 {
+    (void)core::finalizeDue(record_, now, config_.finalizeAfter, config_.debounce);
     if (!tracker_ || db_.dataVersion() != dataVersion_ || now - lastReload_ >= config_.reloadEvery) {
         reload(now);
     }

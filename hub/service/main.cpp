@@ -45,6 +45,7 @@ int main(int argc, char** argv)
             if (level->count() == 0) config.logLevel = fromFile.logLevel;
             config.zone = fromFile.zone;
             config.debounce = fromFile.debounce;
+            config.finalizeAfter = fromFile.finalizeAfter;
             config.readerOfflineAfter = fromFile.readerOfflineAfter;
             config.tick = fromFile.tick;
             config.reloadEvery = fromFile.reloadEvery;

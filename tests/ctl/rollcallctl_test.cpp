@@ -235,10 +235,10 @@ TEST_F(RollcallctlTest, statusJsonHasExactlyTheDocumentedKeys)
         return k;
     };
     using Keys = std::vector<std::string>;
-    EXPECT_EQ(keys(status), (Keys{"meeting", "summary", "attendees", "walk_ins", "unknown_badges"}));
-    EXPECT_EQ(keys(status.at("meeting")),
-              (Keys{"id", "title", "venues", "start", "end", "check_in_opens", "late_grace_minutes",
-                    "early_grace_minutes", "checkout_required", "finalized", "time_zone", "evaluated_at"}));
+    EXPECT_EQ(keys(status), (Keys{"meeting", "summary", "attendees", "delegations", "walk_ins", "unknown_badges"}));
+    EXPECT_EQ(keys(status.at("meeting")), (Keys{"id", "title", "venues", "start", "end", "check_in_opens",
+                                                "late_grace_minutes", "early_grace_minutes", "checkout_required",
+                                                "finalized", "cancelled", "time_zone", "evaluated_at"}));
     EXPECT_EQ(keys(status.at("summary")),
               (Keys{"expected", "present", "late", "absent", "excused", "substituted", "left_early", "left_mid_meeting",
                     "no_checkout", "walk_ins", "unknown_badges", "not_arrived", "attendance_rate"}));

@@ -54,6 +54,7 @@ TEST(HubConfig, sampleFileDocumentsTheDefaults)
     EXPECT_EQ(c.queryEndpoint, "tcp://127.0.0.1:7702");
     EXPECT_EQ(c.zone, "Asia/Shanghai");
     EXPECT_EQ(c.debounce, 10s);
+    EXPECT_EQ(c.finalizeAfter, 48h);
     EXPECT_EQ(c.readerOfflineAfter, 30s);
     EXPECT_EQ(c.tick, 250ms);
     EXPECT_EQ(c.reloadEvery, 10min);
@@ -74,6 +75,7 @@ path = "/var/lib/rollcall/r.db"
 taps = "tcp://*:8800"
 [rules]
 debounce = "5s"
+finalize_after = "24h"
 [readers]
 offline_after = "1m"
 [ingest]
@@ -92,6 +94,7 @@ level = "debug"
     EXPECT_EQ(c.tapsEndpoint, "tcp://*:8800");
     EXPECT_EQ(c.liveEndpoint, "tcp://127.0.0.1:7701");
     EXPECT_EQ(c.debounce, 5s);
+    EXPECT_EQ(c.finalizeAfter, 24h);
     EXPECT_EQ(c.readerOfflineAfter, 60s);
     EXPECT_EQ(c.maxBatch, 64u);
     EXPECT_EQ(c.routerHighWaterMark, 5000);
