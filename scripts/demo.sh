@@ -8,6 +8,8 @@
 #   1. a sample prefecture: a unit tree, 25 people with badges (names in
 #      Chinese, Uyghur and Kazakh), two venues, readers, one meeting that
 #      started 15 minutes ago;
+#   1c. a unit delegation (各单位派2名: met, short, absent) and a weekly
+#      meeting for the next four Mondays, one moved and one cancelled;
 #   2. a reader's offline log imported (taps from before the start),
 #      leave and a substitute recorded, a forgotten badge checked in by hand;
 #   3. rollcall-hub started; live taps arrive from readers;
@@ -101,6 +103,31 @@ LAST_MONTH_END=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1
 ctl taps import "$OUT/last-month-taps.csv"
 ctl leave add --meeting "M-$LAST_MONTH-26" --person P005 --reason "年休假（已审批）"
 for day in 05 12 19 26; do ctl meeting finalize --id "M-$LAST_MONTH-$day"; done
+
+step "1c. A unit delegation and a recurring weekly meeting"
+# 各县市派 2 名负责同志参加: the unit is expected, not its people (docs/semantics.md §11).
+ctl meeting add --id "D-$LAST_MONTH-28" --title "县市政府办工作调度会（各单位派2名负责同志参加）" --venue hall \
+  --start "$LAST_MONTH-28T15:00:00+08:00" --end "$LAST_MONTH-28T16:00:00+08:00" \
+  --invite-unit-quota 霍城县:2 --invite-unit-quota 伊宁市:2 --invite-unit-quota 伊宁县:2
+{
+  echo "reader_id,seq,badge_uid,time"
+  tap_line t-hall-in "$(uid P022)" "$LAST_MONTH-28T14:50:00+08:00"   # 霍城县: two in time, met
+  tap_line t-hall-in "$(uid P023)" "$LAST_MONTH-28T14:58:00+08:00"
+  tap_line t-hall-in "$(uid P014)" "$LAST_MONTH-28T15:20:00+08:00"   # 伊宁市: one, short; 伊宁县: nobody, absent
+} > "$OUT/delegation-taps.csv"
+ctl taps import "$OUT/delegation-taps.csv"
+ctl meeting finalize --id "D-$LAST_MONTH-28"
+ctl status --meeting "D-$LAST_MONTH-28" | sed -n '/单位派员/,$p'
+# 州直机关周例会 every Monday for four weeks: each occurrence its own meeting.
+NEXT_MONDAY=$(TZ=Asia/Shanghai date -d "next monday" +%Y-%m-%d)
+UNTIL=$(TZ=Asia/Shanghai date -d "$NEXT_MONDAY +21 days" +%Y-%m-%d)
+ctl meeting add --id WEEKLY --title "州直机关周例会" --venue hall --start "${NEXT_MONDAY}T08:30" --end "${NEXT_MONDAY}T09:30" \
+  --invite-unit 州直机关 --repeat weekly:MON --until "$UNTIL"
+ctl meeting move "WEEKLY-$(TZ=Asia/Shanghai date -d "$NEXT_MONDAY +7 days" +%Y-%m-%d)" \
+  --start "$(TZ=Asia/Shanghai date -d "$NEXT_MONDAY +8 days" +%Y-%m-%d)T15:00" \
+  --end "$(TZ=Asia/Shanghai date -d "$NEXT_MONDAY +8 days" +%Y-%m-%d)T16:00" --reason "与全州大会冲突，改至周二下午"
+ctl meeting cancel "WEEKLY-$(TZ=Asia/Shanghai date -d "$NEXT_MONDAY +14 days" +%Y-%m-%d)" --reason "领导外出调研，停会一次"
+ctl meeting list --from "$NEXT_MONDAY" --to "$UNTIL"
 
 step "2. A terminal's USB log, leave, a substitute, a manual check-in"
 {

@@ -469,6 +469,11 @@ BEGIN SELECT RAISE(ABORT, 'a finalized meeting is frozen'); END;
 CREATE TRIGGER final_results_delete BEFORE DELETE ON final_results
 BEGIN SELECT RAISE(ABORT, 'a finalized meeting is frozen'); END;
 
+-- The cache keeps delegations' outcomes too: "unit_id TAB status" per line.
+ALTER TABLE meeting_results ADD COLUMN delegations TEXT NOT NULL DEFAULT '';
+CREATE TRIGGER cache_unit_quotas_insert AFTER INSERT ON meeting_unit_quotas
+BEGIN DELETE FROM meeting_results WHERE meeting_id = NEW.meeting_id; END;
+
 CREATE TRIGGER cache_group_members_insert AFTER INSERT ON group_members BEGIN DELETE FROM meeting_results; END;
 CREATE TRIGGER cache_group_members_update AFTER UPDATE ON group_members BEGIN DELETE FROM meeting_results; END;
 CREATE TRIGGER cache_group_invites_insert AFTER INSERT ON meeting_group_invites

@@ -93,14 +93,16 @@ std::vector<core::Meeting> AttendanceLedger::meetingsOver(common::TimePoint from
                                                           common::TimePoint now)
 {
     auto all = record_.meetingsStartingIn(from, to);
-    std::erase_if(all, [now](const core::Meeting& m) { return m.times.windowEnd() > now; });
+    // A cancelled meeting expects nobody: it is no meeting of the period.
+    std::erase_if(all, [now](const core::Meeting& m) { return m.cancelledAt || m.times.windowEnd() > now; });
     return all;
 }
 
 int AttendanceLedger::meetingsNotOver(common::TimePoint from, common::TimePoint to, common::TimePoint now)
 {
     auto s = record_.database().prepare(
-        "SELECT count(*) FROM meetings WHERE start_ms >= ? AND start_ms < ? AND end_ms + ? > ?");
+        "SELECT count(*) FROM meetings WHERE start_ms >= ? AND start_ms < ? AND end_ms + ? > ? "
+        "AND cancelled_ms IS NULL");
     s.bind(1, common::toMillis(from)).bind(2, common::toMillis(to));
     s.bind(3, static_cast<std::int64_t>(core::MeetingTimes::kWindowAfterEnd.count())).bind(4, common::toMillis(now));
     (void)s.step();
@@ -307,6 +309,7 @@ MeetingLines AttendanceLedger::toLines(const core::MeetingResult& r)
         }
         lines.members.push_back(std::move(line));
     }
+    for (const auto& d : r.delegations) lines.delegations.push_back(DelegationLine{d.delegation.unitId, d.status});
     return lines;
 }
 
@@ -326,6 +329,9 @@ std::vector<MeetingLines> AttendanceLedger::lines(common::TimePoint from, common
             auto& l = byId[id];
             l.members = std::move(members);
             l.fromCache = true;
+        }
+        for (auto& [id, delegations] : cache_.readDelegations(from, to)) {
+            if (auto l = byId.find(id); l != byId.end()) l->second.delegations = std::move(delegations);
         }
     }
     std::vector<core::Meeting> missing;

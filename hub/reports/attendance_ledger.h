@@ -43,7 +43,7 @@ public:
     explicit AttendanceLedger(core::Record& record) : AttendanceLedger(record, Options{}) {}
     AttendanceLedger(core::Record& record, Options options);
 
-    /// Meetings starting in [from, to) that are over at `now` (their tap window
+    /// Meetings starting in [from, to), not cancelled, that are over at `now` (their tap window
     /// closed), by start. Meetings still open are left out: their statuses are
     /// not final.
     [[nodiscard]] std::vector<core::Meeting> meetingsOver(common::TimePoint from, common::TimePoint to,

@@ -153,6 +153,7 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
     for (const auto& month : monthsOf(period, zone)) {
         std::map<std::int64_t, Counts> counts;
         std::map<std::int64_t, std::vector<Occurrence>> absences;
+        std::map<std::int64_t, std::vector<std::pair<std::size_t, std::size_t>>> failedDelegations;
         std::set<std::pair<std::size_t, std::size_t>> heldOnes;
         for (const auto& [pid, it] : items) {
             for (const auto& occ : it.absences) {
@@ -171,6 +172,15 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
                     if (a.outcome.status == core::Status::Absent) absences[u].push_back({mi, ai, true, Hold::None});
                 }
             }
+            // A delegation is one place of its unit; its shortfall is the unit's, never a person's (§11).
+            for (std::size_t di = 0; di < r.delegations.size(); ++di) {
+                const auto& d = r.delegations[di];
+                for (auto u : ancestors(d.delegation.unitId)) {
+                    counts[u].add(DelegationLine{d.delegation.unitId, d.status});
+                    if (d.status == core::DelegationStatus::Short || d.status == core::DelegationStatus::Absent)
+                        failedDelegations[u].emplace_back(mi, di);
+                }
+            }
         }
         std::vector<UnitFinding> below;
         for (const auto& [unitId, c] : counts) {
@@ -181,6 +191,7 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
             uf.month = month;
             uf.counts = c;
             uf.absences = absences[unitId];
+            uf.delegations = failedDelegations[unitId];
             below.push_back(std::move(uf));
         }
         std::sort(below.begin(), below.end(), [](const UnitFinding& a, const UnitFinding& b) {

@@ -52,6 +52,8 @@ struct UnitFinding {
     Period month;
     Counts counts; // held absences left out
     std::vector<Occurrence> absences;
+    /// Delegations of the unit that were short or absent: (meeting, delegation) indexes into results.
+    std::vector<std::pair<std::size_t, std::size_t>> delegations;
     std::string noticeNo; // set by writeNotices
     std::string file;     // set by writeNotices
 };

@@ -25,9 +25,16 @@ struct MemberLine {
     std::int64_t unitId = 0;
 };
 
+/// A unit delegation's outcome (docs/semantics.md §11): one expected place of the unit.
+struct DelegationLine {
+    std::int64_t unitId = 0;
+    core::DelegationStatus status = core::DelegationStatus::Absent;
+};
+
 struct MeetingLines {
     core::Meeting meeting;
     std::vector<MemberLine> members;
+    std::vector<DelegationLine> delegations;
     bool fromCache = false;
 };
 

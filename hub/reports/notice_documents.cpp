@@ -210,6 +210,14 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
             evidence += std::to_string(++n) + ". " + a.person.name + "（" + a.person.id + "，" + a.person.unitPath
                         + "）：" + describeOccurrence(f, o, zone) + "\n";
         }
+        for (const auto& [mi, di] : uf.delegations) {
+            const auto& r = f.results[mi];
+            const auto& d = r.delegations[di];
+            evidence += std::to_string(++n) + ". " + d.delegation.unitPath + " 单位派员："
+                        + zone.formatDate(r.meeting.times.start) + "「" + r.meeting.title + "」（会议 " + r.meeting.id
+                        + "）应派 " + std::to_string(d.delegation.quota) + " 人，实到 "
+                        + std::to_string(d.delegates.size()) + " 人（" + std::string(core::labelZh(d.status)) + "）\n";
+        }
         if (evidence.empty())
             evidence = "（无）";
         else

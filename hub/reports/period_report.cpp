@@ -13,10 +13,29 @@ void Counts::add(const MemberLine& l)
     if (l.verify) ++verify;
 }
 
+void Counts::add(const DelegationLine& d)
+{
+    using core::DelegationStatus;
+    switch (d.status) {
+    case DelegationStatus::Gathering: return; // not over: not counted
+    case DelegationStatus::Met: StatusTally::add(core::Status::Present, 0); break;
+    case DelegationStatus::MetLate: StatusTally::add(core::Status::Late, 0); break;
+    case DelegationStatus::Excused: StatusTally::add(core::Status::Excused, 0); break;
+    case DelegationStatus::Short:
+    case DelegationStatus::Absent:
+        StatusTally::add(core::Status::Absent, 0);
+        ++delegationsFailed;
+        break;
+    }
+    ++delegations;
+}
+
 Counts& Counts::operator+=(const Counts& o)
 {
     StatusTally::operator+=(o);
     verify += o.verify;
+    delegations += o.delegations;
+    delegationsFailed += o.delegationsFailed;
     return *this;
 }
 
@@ -38,6 +57,15 @@ PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, comm
             one.add(l);
             // The unit the person belonged to at the meeting's start, and every unit above it.
             for (std::optional<std::int64_t> unit = l.unitId; unit && f.units.count(*unit);) {
+                f.byUnit[*unit] += one;
+                unit = f.units.at(*unit).parent;
+            }
+        }
+        // A delegation counts for its unit (and those above), never for a person.
+        for (const auto& d : meeting.delegations) {
+            Counts one;
+            one.add(d);
+            for (std::optional<std::int64_t> unit = d.unitId; unit && f.units.count(*unit);) {
                 f.byUnit[*unit] += one;
                 unit = f.units.at(*unit).parent;
             }
@@ -141,6 +169,17 @@ Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_
     s.notes.push_back("出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假）；分母为 0 时记 n/a，不参加排名。"
                       + std::string(by == PeriodBy::Unit ? "单位数据含下级单位人员。" : ""));
     s.notes.push_back("待核实：读卡器离线期间的缺席，已计入缺席，确认前不作为处理依据。");
+    if (by == PeriodBy::Unit) {
+        long delegations = 0;
+        for (const auto& [id, c] : f.byUnit) {
+            if (!f.units.at(id).parent) delegations += c.delegations;
+        }
+        if (delegations > 0) {
+            s.notes.push_back(
+                "单位派员（各单位派 N 名）按单位计应到一席：到齐计出席，到齐但迟到计迟到，人数不足或无人到会计缺席，"
+                "单位请假计请假；不计入个人。");
+        }
+    }
     if (f.meetingsNotOver > 0) {
         s.notes.push_back("另有 " + std::to_string(f.meetingsNotOver) + " 场会议尚未结束，未计入。");
     }

@@ -16,7 +16,11 @@ namespace rollcall::reports {
 /// A member's or a unit's status tally over the period, plus absences to verify.
 struct Counts : core::StatusTally {
     long verify = 0;
+    long delegations = 0, delegationsFailed = 0; // unit delegations, and those short or absent
     void add(const MemberLine& line);
+    /// A delegation is one expected place of its unit (§11): met → present,
+    /// met late → late, short or absent → absent, excused → excused.
+    void add(const DelegationLine& line);
     Counts& operator+=(const Counts& o);
     [[nodiscard]] long denominator() const { return expected - excused; }
 };

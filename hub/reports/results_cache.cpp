@@ -57,6 +57,55 @@ std::optional<std::vector<MemberLine>> unpackMemberLines(std::string_view text)
     return out;
 }
 
+std::string packDelegationLines(const std::vector<DelegationLine>& delegations)
+{
+    std::string out;
+    for (const auto& d : delegations)
+        out += std::to_string(d.unitId) + '\t' + std::string(core::toString(d.status)) + '\n';
+    return out;
+}
+
+std::optional<std::vector<DelegationLine>> unpackDelegationLines(std::string_view text)
+{
+    std::vector<DelegationLine> out;
+    while (!text.empty()) {
+        const auto eol = text.find('\n');
+        const auto tab = text.find('\t');
+        if (eol == std::string_view::npos || tab == std::string_view::npos || tab > eol || tab == 0)
+            return std::nullopt;
+        const auto status = text.substr(tab + 1, eol - tab - 1);
+        DelegationLine d;
+        d.unitId = parseNumber(text.substr(0, tab));
+        bool known = false;
+        for (const auto s :
+             {core::DelegationStatus::Gathering, core::DelegationStatus::Met, core::DelegationStatus::MetLate,
+              core::DelegationStatus::Short, core::DelegationStatus::Excused, core::DelegationStatus::Absent}) {
+            if (core::toString(s) == status) {
+                d.status = s;
+                known = true;
+            }
+        }
+        if (!known) return std::nullopt;
+        out.push_back(d);
+        text.remove_prefix(eol + 1);
+    }
+    return out;
+}
+
+std::unordered_map<std::string, std::vector<DelegationLine>> ResultsCache::readDelegations(common::TimePoint from,
+                                                                                           common::TimePoint to)
+{
+    std::unordered_map<std::string, std::vector<DelegationLine>> out;
+    auto s =
+        db_.prepare("SELECT r.meeting_id, r.delegations FROM meeting_results r JOIN meetings m ON m.id = r.meeting_id "
+                    "WHERE m.start_ms >= ? AND m.start_ms < ? AND m.finalized_ms IS NOT NULL AND r.delegations <> ''");
+    s.bind(1, common::toMillis(from)).bind(2, common::toMillis(to));
+    while (s.step()) {
+        if (auto d = unpackDelegationLines(s.getText(1))) out[s.getText(0)] = std::move(*d);
+    }
+    return out;
+}
+
 std::unordered_map<std::string, std::vector<MemberLine>> ResultsCache::read(common::TimePoint from,
                                                                             common::TimePoint to)
 {
@@ -74,8 +123,13 @@ std::unordered_map<std::string, std::vector<MemberLine>> ResultsCache::read(comm
 
 void ResultsCache::store(const MeetingLines& lines, common::TimePoint now)
 {
-    auto s = db_.prepare("INSERT OR REPLACE INTO meeting_results(meeting_id, computed_ms, members) VALUES (?, ?, ?)");
-    s.bind(1, lines.meeting.id).bind(2, common::toMillis(now)).bind(3, packMemberLines(lines.members)).run();
+    auto s = db_.prepare(
+        "INSERT OR REPLACE INTO meeting_results(meeting_id, computed_ms, members, delegations) VALUES (?, ?, ?, ?)");
+    s.bind(1, lines.meeting.id)
+        .bind(2, common::toMillis(now))
+        .bind(3, packMemberLines(lines.members))
+        .bind(4, packDelegationLines(lines.delegations))
+        .run();
 }
 
 std::int64_t ResultsCache::size()

@@ -29,6 +29,9 @@ public:
     /// meeting id. Malformed rows are left out.
     [[nodiscard]] std::unordered_map<std::string, std::vector<MemberLine>> read(common::TimePoint from,
                                                                                 common::TimePoint to);
+    /// Cached delegation lines of the same meetings, by meeting id (meetings without any left out).
+    [[nodiscard]] std::unordered_map<std::string, std::vector<DelegationLine>> readDelegations(common::TimePoint from,
+                                                                                               common::TimePoint to);
     /// Stores (or replaces) the lines of one meeting, computed at `now`.
     void store(const MeetingLines& lines, common::TimePoint now);
     /// How many meetings are cached.
@@ -43,5 +46,9 @@ private:
 [[nodiscard]] std::string packMemberLines(const std::vector<MemberLine>& members);
 /// Unpacks meeting_results.members; nullopt if a line is malformed.
 [[nodiscard]] std::optional<std::vector<MemberLine>> unpackMemberLines(std::string_view text);
+/// The packed form of meeting_results.delegations: "unit_id\tstatus\n" per delegation.
+[[nodiscard]] std::string packDelegationLines(const std::vector<DelegationLine>& delegations);
+/// Unpacks meeting_results.delegations; nullopt if a line is malformed.
+[[nodiscard]] std::optional<std::vector<DelegationLine>> unpackDelegationLines(std::string_view text);
 
 } // namespace rollcall::reports

@@ -276,6 +276,25 @@ TEST_F(MeetingScheduleTest, aUnitDelegationWithQuotaTwoGivesMetShortAndAbsentAsT
     const auto sheet = readFile(dir_.file("d1.csv"));
     EXPECT_TRUE(contains(sheet, "单位派员")) << sheet;
     EXPECT_TRUE(contains(sheet, "州财政局,2,1,人数不足,赵六 09:30")) << sheet;
+
+    // In the period by unit a delegation is one place of its unit; nobody is disciplined for it.
+    ok({"report", "period", "--from", "2026-10-01", "--to", "2026-10-31", "--by", "unit", "--output",
+        dir_.file("units.csv")});
+    const auto units = readFile(dir_.file("units.csv"));
+    EXPECT_TRUE(contains(units, ",州发改委,2,1,1,0,0,0,0,0,100.0%")) << units; // met + met late
+    EXPECT_TRUE(contains(units, ",州教育局,1,0,0,0,1,0,0,0,0.0%")) << units;   // absent
+    EXPECT_TRUE(contains(units, ",州财政局,1,0,0,0,1,0,0,0,0.0%")) << units;   // short
+    EXPECT_TRUE(contains(units, ",州卫健委,1,0,0,0,0,1,0,0,")) << units;       // excused
+    ok({"notices", "--period", "2026-10", "--output", dir_.file("notices")});
+    std::string notices;
+    for (const auto& e : std::filesystem::directory_iterator(dir_.file("notices"))) notices += readFile(e.path());
+    EXPECT_TRUE(contains(
+        notices, "州教育局 单位派员：2026-10-12「各单位派2名负责同志参加」（会议 D1）应派 2 人，实到 0 人（缺席）"))
+        << notices;
+    EXPECT_TRUE(contains(
+        notices, "州财政局 单位派员：2026-10-12「各单位派2名负责同志参加」（会议 D1）应派 2 人，实到 1 人（人数不足）"))
+        << notices;
+    EXPECT_FALSE(contains(notices, "个人")) << "no person is disciplined for a delegation:\n" << notices;
 }
 
 TEST_F(MeetingScheduleTest, aRecurringMeetingCreatesOneMeetingPerDateEachChangeableAlone)
