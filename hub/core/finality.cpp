@@ -8,6 +8,11 @@
 namespace rollcall::core {
 namespace {
 
+// At most this many meetings per call, so a hub tick stays short when a large
+// record is first opened with many finalized meetings to freeze; the rest
+// follow on the next ticks.
+constexpr std::size_t kMaxPerCall = 16;
+
 struct FrozenTap {
     std::int64_t tapId = 0;
     std::optional<std::string> personId;
@@ -94,6 +99,7 @@ std::vector<std::string> finalizeDue(Record& record, common::TimePoint now, comm
             const bool finalized = s.getInt(1) != 0;
             const auto windowEnd = common::fromMillis(s.getInt(2)) + MeetingTimes::kWindowAfterEnd;
             if (finalized || now - windowEnd >= after) due.emplace_back(s.getText(0), finalized);
+            if (due.size() == kMaxPerCall) break;
         }
     }
     std::vector<std::string> done;

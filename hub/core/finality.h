@@ -30,7 +30,8 @@ void freezeMeeting(Record& record, const std::string& meetingId, common::TimePoi
 
 /// What the hub's tick calls: finalizes every meeting whose check-out window
 /// closed at least `after` ago, and freezes finalized meetings not frozen
-/// yet, one transaction each. Returns the ids it finalized or froze.
+/// yet, one transaction each, at most 16 per call (the oldest first; the
+/// next call goes on). Returns the ids it finalized or froze.
 std::vector<std::string> finalizeDue(Record& record, common::TimePoint now,
                                      common::Millis after = kDefaultFinalizeAfter,
                                      common::Millis debounce = TapAssigner::kDefaultDebounce);

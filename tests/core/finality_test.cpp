@@ -184,3 +184,20 @@ TEST_F(FinalityTest, aCancelledMeetingExpectsNobodyAndTakesNoTap)
     EXPECT_EQ(changes[0].author, "会务组");
     EXPECT_THROW(db_.exec("DELETE FROM meeting_changes"), common::DatabaseError);
 }
+
+TEST_F(FinalityTest, eachCallFreezesAtMostSixteenMeetingsSoATickStaysShort)
+{
+    for (int i = 2; i <= 20; ++i) {
+        auto m = *record_.findMeeting("m1");
+        m.id = "m" + std::to_string(i);
+        m.times.start += std::chrono::hours(24 * i);
+        m.times.end += std::chrono::hours(24 * i);
+        m.times.opening += std::chrono::hours(24 * i);
+        record_.addMeeting(m, at("2026-11-01T07:00"));
+    }
+    const auto now = at("2027-01-31T12:00");
+    EXPECT_EQ(core::finalizeDue(record_, now).size(), 16u);
+    EXPECT_EQ(core::finalizeDue(record_, now).size(), 4u);
+    EXPECT_TRUE(core::finalizeDue(record_, now).empty());
+    EXPECT_EQ(scalar("SELECT count(*) FROM meetings WHERE frozen_ms IS NOT NULL"), 20);
+}
