@@ -166,6 +166,7 @@ void IngestWriter::publishStats()
     s.liveUpdates = publisher_->published();
     s.held = held_.size();
     s.checkpoints = checkpoints_;
+    s.checkpointMsMax = checkpointMsMax_;
     std::lock_guard lock(statsMutex_);
     stats_ = s;
 }
@@ -426,7 +427,12 @@ void IngestWriter::checkpointIfIdle()
     // fsyncs it, never waiting for readers (rollcallctl, a report); the next
     // commit restarts the WAL from its start once everything was copied.
     try {
+        const auto started = std::chrono::steady_clock::now();
         db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+        log()->debug("checkpoint of {} WAL pages took {} ms", walPages_, ms);
+        checkpointMsMax_ = std::max(checkpointMsMax_, static_cast<std::int64_t>(ms));
         ++checkpoints_;
         walPages_ = 0;
     } catch (const common::DatabaseError& e) {

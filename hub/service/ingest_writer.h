@@ -47,6 +47,7 @@ struct WriterStats {
     std::uint64_t liveUpdates = 0;
     std::uint64_t held = 0;
     std::uint64_t checkpoints = 0;
+    std::int64_t checkpointMsMax = 0; // the longest, the time a tap could wait behind one
 };
 
 class IngestWriter {
@@ -133,6 +134,7 @@ private:
     // Writer thread only.
     int walPages_ = 0; // frames in the WAL after the last commit (SQLite's WAL hook)
     std::uint64_t checkpoints_ = 0;
+    std::int64_t checkpointMsMax_ = 0;
     std::uint64_t failedBatches_ = 0;
     std::vector<IncomingTap> held_;
     std::set<std::pair<std::string, std::uint64_t>> heldKeys_;
