@@ -28,8 +28,8 @@ std::string readBootId()
 } // namespace
 
 Agent::Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& poller, const common::Clock& clock)
-    : options_(std::move(options)), outbox_(outbox), link_(link), poller_(poller), clock_(clock),
-      bootId_(readBootId()), resendBackoff_(options_.resendBackoffMin)
+    : options_(std::move(options)), outbox_(outbox), link_(link), poller_(poller), clock_(clock), bootId_(readBootId()),
+      resendBackoff_(options_.resendBackoffMin)
 {}
 
 void Agent::run(const std::atomic<bool>& stop)
@@ -213,7 +213,8 @@ void Agent::onTap(const CardTapped& tap)
     const auto now = Steady::now();
     std::optional<SteadyStamp> steady;
     if (!bootId_.empty()) {
-        steady = SteadyStamp{bootId_, std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count()};
+        steady =
+            SteadyStamp{bootId_, std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count()};
     }
     const auto stored = outbox_.add(tap.uid, std::nullopt, tap.atMs, wallOffset(), steady);
     common::namedLogger("agent")->info("tap seq={} uid={} stored (outbox depth {})", stored.seq, tap.uid,

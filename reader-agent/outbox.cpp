@@ -172,8 +172,8 @@ std::uint64_t Outbox::reopenAfter(std::uint64_t seq)
 
 std::vector<StoredTap> Outbox::pending(std::size_t limit) const
 {
-    auto s = db_.prepare(std::string("SELECT ") + kTapColumns
-                         + " FROM outbox WHERE acked_ms IS NULL ORDER BY seq LIMIT ?");
+    auto s =
+        db_.prepare(std::string("SELECT ") + kTapColumns + " FROM outbox WHERE acked_ms IS NULL ORDER BY seq LIMIT ?");
     s.bind(1, static_cast<std::int64_t>(limit));
     std::vector<StoredTap> out;
     while (s.step()) out.push_back(tapFrom(s, readerId_));

@@ -67,9 +67,8 @@ std::optional<Envelope> receive(zmq::socket_t& socket)
 } // namespace
 
 HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
-    : config_(config), clock_(clock), context_(1),
-      writer_(std::make_unique<IngestWriter>(config, clock, context_)), taps_(context_, zmq::socket_type::router),
-      query_(context_, zmq::socket_type::router)
+    : config_(config), clock_(clock), context_(1), writer_(std::make_unique<IngestWriter>(config, clock, context_)),
+      taps_(context_, zmq::socket_type::router), query_(context_, zmq::socket_type::router)
 {
     // Never lose an ack silently: a full pipe or a vanished peer is an error we handle.
     taps_.set(zmq::sockopt::router_mandatory, 1);
@@ -210,8 +209,8 @@ void HubServer::logStats()
                 "rejected={} acks_dropped={} live_updates={} held={} checkpoints={} checkpoint_ms_max={} "
                 "answered_from_memory={}",
                 c.recorded, c.resent + answeredFromMemory_, c.quarantined, c.replayed, c.conflicts, c.batches,
-                s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints, s.checkpointMsMax,
-                answeredFromMemory_);
+                s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints,
+                s.checkpointMsMax, answeredFromMemory_);
 }
 
 void HubServer::run(const std::atomic<bool>& stop)
