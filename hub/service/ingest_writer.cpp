@@ -58,6 +58,7 @@ IngestWriter::IngestWriter(const HubConfig& config, const common::Clock& clock, 
     if (notifyFd_ < 0) throw std::runtime_error("eventfd failed");
     publisher_ = std::make_unique<LivePublisher>(context, config.liveEndpoint, clock_.now());
     state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
+    queries_ = std::make_unique<LiveQueries>(db_, config_, *state_, *publisher_);
     state_->reload(clock_.now());
 }
 
@@ -271,9 +272,9 @@ protocol::QueryReply IngestWriter::answer(const protocol::QueryRequest& query)
             [&](const auto& request) -> protocol::QueryReply {
                 using T = std::decay_t<decltype(request)>;
                 if constexpr (std::is_same_v<T, protocol::SnapshotRequest>) {
-                    return state_->snapshot(request.meeting_id, now);
+                    return queries_->snapshot(request.meeting_id, now);
                 } else {
-                    return state_->meetingList(request.day, now);
+                    return queries_->meetingList(request.day, now);
                 }
             },
             query);

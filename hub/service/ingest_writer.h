@@ -9,6 +9,7 @@
 // here between rounds, when no work waits (see checkpointIfIdle()).
 #include "hub/service/hub_config.h"
 #include "hub/service/live_publisher.h"
+#include "hub/service/live_queries.h"
 #include "hub/service/live_state.h"
 #include "protocol/codec.h"
 
@@ -116,6 +117,7 @@ private:
     common::Database db_;
     std::unique_ptr<LivePublisher> publisher_;
     std::unique_ptr<LiveState> state_;
+    std::unique_ptr<LiveQueries> queries_;
 
     std::mutex mutex_; // guards queue_ and stopping_
     std::condition_variable wake_;

@@ -505,42 +505,19 @@ void LiveState::tick(common::TimePoint now)
     if (health_.persist()) dataVersion_ = db_.dataVersion(); // our own writes do not count as another writer's
 }
 
-protocol::QueryReply LiveState::snapshot(const std::string& meetingId, common::TimePoint now)
+std::optional<core::MeetingResult> LiveState::trackedResult(const std::string& meetingId, common::TimePoint now)
 {
     if (!tracker_) reload(now);
-    protocol::Snapshot s;
-    core::MeetingResult result;
-    if (tracker_->hasMeeting(meetingId)) {
-        publishChanged(meetingId, tracker_->advanceTo(meetingId, now)); // so the snapshot and its seq agree
-        result = tracker_->result(meetingId);
-    } else {
-        if (!record_.findMeeting(meetingId))
-            return protocol::Error{"unknown_meeting", "meeting \"" + meetingId + "\" does not exist"};
-        result = core::MeetingEvaluator(record_, config_.debounce).evaluate(meetingId, now);
-    }
-    s.meeting = toWire(result.meeting);
-    s.seq = publisher_.lastSeq(meetingId);
-    s.hub_clock_ms = common::toMillis(now);
-    s.summary = toWire(result.summary);
-    for (const auto& a : result.attendees) s.attendees.push_back(toWire(a));
-    for (const auto& w : result.walkIns) s.walk_ins.push_back(toWire(w));
-    for (const auto& u : result.unknownBadges) s.unknown_badges.push_back(u.uid);
-    if (auto it = recentTaps_.find(meetingId); it != recentTaps_.end())
-        s.recent_taps.assign(it->second.begin(), it->second.end());
-    s.readers = health_.readersAt(result.meeting.venues);
-    return s;
+    if (!tracker_->hasMeeting(meetingId)) return std::nullopt;
+    publishChanged(meetingId, tracker_->advanceTo(meetingId, now)); // so the snapshot and its seq agree
+    return tracker_->result(meetingId);
 }
 
-protocol::MeetingList LiveState::meetingList(const std::optional<std::string>& day, common::TimePoint now)
+std::vector<protocol::TapEvent> LiveState::recentTaps(const std::string& meetingId) const
 {
-    const core::Zone zone(config_.zone);
-    const common::TimePoint from = zone.startOfDay(day.value_or(zone.formatDate(now)));
-    protocol::MeetingList list;
-    for (const auto& m : record_.meetingsStartingIn(from, from + 24h)) {
-        list.meetings.push_back({m.id, m.title, m.venues, common::toMillis(m.times.start),
-                                 common::toMillis(m.times.end), meetingState(m, now)});
-    }
-    return list;
+    const auto it = recentTaps_.find(meetingId);
+    if (it == recentTaps_.end()) return {};
+    return {it->second.begin(), it->second.end()};
 }
 
 } // namespace rollcall::service

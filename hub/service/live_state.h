@@ -69,8 +69,17 @@ public:
     /// other writers' changes (PRAGMA data_version), periodic summaries.
     void tick(common::TimePoint now);
 
-    [[nodiscard]] protocol::QueryReply snapshot(const std::string& meetingId, common::TimePoint now);
-    [[nodiscard]] protocol::MeetingList meetingList(const std::optional<std::string>& day, common::TimePoint now);
+    /// A tracked meeting's result as of `now` (its members advanced to now and
+    /// the changes published first, so a snapshot and its seq agree); nullopt
+    /// if the meeting is not tracked. For LiveQueries.
+    [[nodiscard]] std::optional<core::MeetingResult> trackedResult(const std::string& meetingId, common::TimePoint now);
+    /// The latest taps shown on a tracked meeting's board, newest first.
+    [[nodiscard]] std::vector<protocol::TapEvent> recentTaps(const std::string& meetingId) const;
+    /// The health of the readers at any of these venues.
+    [[nodiscard]] std::vector<protocol::ReaderHealth> readersAt(const std::vector<std::string>& venues) const
+    {
+        return health_.readersAt(venues);
+    }
 
     /// A hub-wide alarm (reader_id "hub", e.g. the record cannot be written):
     /// on the hub stream and on the stream of every tracked meeting.
