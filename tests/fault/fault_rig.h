@@ -4,11 +4,13 @@
 // driver in real rollcall-agent processes → ZeroMQ over TCP (optionally
 // through a TcpProxy) → the real rollcall-hub → a real SQLite record.
 //
-// Each tap is a fresh badge of an invited person, so in a fault-free run every
-// tap is recorded once with verdict "present" and its person's status is
-// "present". finish() waits until the record holds every tap made, then
-// compares: made vs recorded, lost, duplicated, and each verdict and status
-// against that fault-free outcome. It prints one line per scenario:
+// Each tap is a fresh badge of an invited person. finish() waits until the
+// record holds every tap made, then compares made vs recorded, lost and
+// duplicated, and every verdict and every invited person's status with a real
+// fault-free run of the same taps: a second hub on a copy of the record as
+// seeded, fed the taps made (each at the time it was presented) by a plain
+// agent client, and asked for its snapshot beside the faulted hub's. It prints
+// one line per scenario:
 //   scenario <name> taps_made=<n> taps_recorded=<n> lost=<n> duplicated=<n>
 #include "hardware/emulator/pn532_emulator.h"
 #include "tests/fault/tcp_proxy.h"
@@ -19,6 +21,7 @@
 #include "tests/support/hub_seed.h"
 #include "tests/support/temp_dir.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -63,6 +66,11 @@ public:
     explicit FaultRig(RigOptions options) : options_(std::move(options))
     {
         seed();
+        {
+            // The record as seeded, before any hub ran: the fault-free baseline starts from it.
+            common::Database seeded(db_);
+            seeded.exec("VACUUM INTO '" + seededCopy_ + "'");
+        }
         (void)dir_.write("fault", "ok");
         config_ = writeAgentConfig(dir_);
         // Ports are picked by a first hub run and kept, so restarts reuse them.
@@ -153,6 +161,7 @@ public:
         const int person = nextPerson_++;
         const auto uid = uidOf(person);
         presented_.push_back({readerId(i), uid});
+        presentedAt_[{readerId(i), uid}] = nowMs();
         const std::uint32_t u = 0x0F000000u + static_cast<std::uint32_t>(person);
         emulators_[static_cast<std::size_t>(i)]->tap(
             emulator::Pn532Card({static_cast<std::uint8_t>(u >> 24), static_cast<std::uint8_t>(u >> 16),
@@ -257,29 +266,66 @@ public:
         EXPECT_EQ(o.duplicated, 0) << scenario;
         EXPECT_EQ(o.recorded, o.made) << scenario;
 
-        // Statuses: what a fault-free run gives (present, unless the scenario says otherwise).
-        std::map<std::string, std::string> personOf; // uid -> person
-        for (const auto& t : made) personOf[t.second] = personFromUid(t.second);
+        // Statuses and verdicts: what a fault-free run of the same taps gives,
+        // person by person. The scenario's own expectations (`expectedStatus`)
+        // are checked too, against both runs.
+        const auto base = baseline(made);
         zmq::context_t ctx;
         QueryClient query(ctx, hub_ ? hub_->endpoints().query : endpoints_.query);
         const auto snap = query.snapshot("m-fault");
         std::map<std::string, std::string> status;
         for (const auto& a : snap.attendees) status[a.person_id] = std::string(protocol::toString(a.status));
-        for (const auto& [uid, person] : personOf) {
-            const auto want = expectedStatus.count(person) ? expectedStatus[person] : std::string("present");
-            EXPECT_EQ(status[person], want) << scenario << ": " << person << " (badge " << uid << ")";
+        EXPECT_EQ(status.size(), base.status.size()) << scenario << ": the same roster";
+        for (const auto& [person, want] : base.status) {
+            EXPECT_EQ(status[person], want) << scenario << ": " << person << " (fault-free run: " << want << ")";
+        }
+        for (const auto& [key, want] : base.verdicts) {
+            EXPECT_EQ(verdicts[key], want) << scenario << ": verdict of " << key.first << " " << key.second;
         }
         for (const auto& [person, want] : expectedStatus) {
             if (!status.count(person))
                 ADD_FAILURE() << scenario << ": " << person << " not in the snapshot";
             else
                 EXPECT_EQ(status[person], want) << scenario << ": " << person;
+            EXPECT_EQ(base.status.count(person) ? base.status.at(person) : "", want)
+                << scenario << ": " << person << " in the fault-free run";
         }
         if (expectedStatus.empty()) {
             for (const auto& [key, v] : verdicts)
                 EXPECT_EQ(v, "present") << scenario << ": " << key.first << " " << key.second;
         }
         return o;
+    }
+
+    /// The fault-free run: the statuses and verdicts a hub gives when the
+    /// same taps reach it at the times they were made, with nothing broken.
+    struct Baseline {
+        std::map<std::string, std::string> status;                           // person -> status, every invited person
+        std::map<std::pair<std::string, std::string>, std::string> verdicts; // (reader, uid) -> verdict
+    };
+    Baseline baseline(const std::set<std::pair<std::string, std::string>>& made)
+    {
+        const auto path = dir_.file("baseline-" + std::to_string(++baselines_) + ".db");
+        std::filesystem::copy_file(seededCopy_, path);
+        HubProcess hub(path);
+        zmq::context_t ctx;
+        AgentClient agent(ctx, hub.endpoints().taps);
+        std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> inOrder;
+        for (const auto& t : made) {
+            const auto at = presentedAt_.find(t);
+            inOrder.push_back({at == presentedAt_.end() ? nowMs() : at->second, t});
+        }
+        std::sort(inOrder.begin(), inOrder.end());
+        Baseline b;
+        std::map<std::string, std::uint64_t> seq;
+        for (const auto& [at, t] : inOrder) {
+            const auto ack = agent.tap(makeTap(t.first, ++seq[t.first], t.second, at));
+            b.verdicts[t] = std::string(protocol::toString(ack.verdict));
+        }
+        QueryClient query(ctx, hub.endpoints().query);
+        for (const auto& a : query.snapshot("m-fault").attendees)
+            b.status[a.person_id] = std::string(protocol::toString(a.status));
+        return b;
     }
 
     static std::string uidOf(int person)
@@ -343,6 +389,9 @@ private:
     std::vector<std::unique_ptr<emulator::Pn532Emulator>> emulators_;
     std::vector<std::unique_ptr<AgentProcess>> agents_;
     std::vector<std::pair<std::string, std::string>> presented_;
+    std::map<std::pair<std::string, std::string>, std::int64_t> presentedAt_; // hub-clock ms (same machine)
+    std::string seededCopy_ = dir_.file("seeded.db");
+    int baselines_ = 0;
     std::set<std::pair<std::string, std::string>> stored_;
     int nextPerson_ = 0;
     std::chrono::steady_clock::time_point seededAt_;
