@@ -52,6 +52,12 @@ struct RigOptions {
     /// Extra environment per agent index (e.g. a clock skew).
     std::map<int, std::vector<std::string>> agentEnv;
     bool startHub = true;
+    /// A compressed day: `meetings` meetings at hall, m-fault first, then
+    /// m-fault-2, m-fault-3, … each `meetingEvery` later than the one before.
+    int meetings = 1;
+    std::chrono::seconds meetingEvery{0};
+    /// Check-in opens this long before S (every meeting).
+    std::chrono::seconds openingBefore = std::chrono::minutes(60);
 };
 
 class FaultRig {
@@ -272,25 +278,34 @@ public:
         const auto base = baseline(made);
         zmq::context_t ctx;
         QueryClient query(ctx, hub_ ? hub_->endpoints().query : endpoints_.query);
-        const auto snap = query.snapshot("m-fault");
-        std::map<std::string, std::string> status;
-        for (const auto& a : snap.attendees) status[a.person_id] = std::string(protocol::toString(a.status));
-        EXPECT_EQ(status.size(), base.status.size()) << scenario << ": the same roster";
-        for (const auto& [person, want] : base.status) {
-            EXPECT_EQ(status[person], want) << scenario << ": " << person << " (fault-free run: " << want << ")";
+        std::map<std::string, std::map<std::string, std::string>> statusOf; // meeting -> person -> status
+        for (int k = 0; k < options_.meetings; ++k) {
+            for (const auto& a : query.snapshot(meetingId(k)).attendees)
+                statusOf[meetingId(k)][a.person_id] = std::string(protocol::toString(a.status));
+        }
+        for (const auto& [meeting, people] : base.status) {
+            auto& status = statusOf[meeting];
+            EXPECT_EQ(status.size(), people.size()) << scenario << ": the same roster of " << meeting;
+            for (const auto& [person, want] : people) {
+                EXPECT_EQ(status[person], want)
+                    << scenario << ": " << meeting << " " << person << " (fault-free run: " << want << ")";
+            }
         }
         for (const auto& [key, want] : base.verdicts) {
             EXPECT_EQ(verdicts[key], want) << scenario << ": verdict of " << key.first << " " << key.second;
         }
+        auto& status = statusOf["m-fault"];
+        const auto& baseStatus = base.status.at("m-fault");
         for (const auto& [person, want] : expectedStatus) {
             if (!status.count(person))
                 ADD_FAILURE() << scenario << ": " << person << " not in the snapshot";
             else
                 EXPECT_EQ(status[person], want) << scenario << ": " << person;
-            EXPECT_EQ(base.status.count(person) ? base.status.at(person) : "", want)
+            EXPECT_EQ(baseStatus.count(person) ? baseStatus.at(person) : "", want)
                 << scenario << ": " << person << " in the fault-free run";
         }
-        if (expectedStatus.empty()) {
+        // With one meeting open since before the first tap, every fresh badge is on time.
+        if (expectedStatus.empty() && options_.meetings == 1) {
             for (const auto& [key, v] : verdicts)
                 EXPECT_EQ(v, "present") << scenario << ": " << key.first << " " << key.second;
         }
@@ -300,7 +315,7 @@ public:
     /// The fault-free run: the statuses and verdicts a hub gives when the
     /// same taps reach it at the times they were made, with nothing broken.
     struct Baseline {
-        std::map<std::string, std::string> status;                           // person -> status, every invited person
+        std::map<std::string, std::map<std::string, std::string>> status;    // meeting -> person -> status
         std::map<std::pair<std::string, std::string>, std::string> verdicts; // (reader, uid) -> verdict
     };
     Baseline baseline(const std::set<std::pair<std::string, std::string>>& made)
@@ -323,8 +338,10 @@ public:
             b.verdicts[t] = std::string(protocol::toString(ack.verdict));
         }
         QueryClient query(ctx, hub.endpoints().query);
-        for (const auto& a : query.snapshot("m-fault").attendees)
-            b.status[a.person_id] = std::string(protocol::toString(a.status));
+        for (int k = 0; k < options_.meetings; ++k) {
+            for (const auto& a : query.snapshot(meetingId(k)).attendees)
+                b.status[meetingId(k)][a.person_id] = std::string(protocol::toString(a.status));
+        }
         return b;
     }
 
@@ -335,6 +352,7 @@ public:
         return b;
     }
     static std::string personId(int person) { return "q" + std::to_string(person); }
+    static std::string meetingId(int k) { return k == 0 ? "m-fault" : "m-fault-" + std::to_string(k + 1); }
     static std::string personFromUid(const std::string& uid)
     {
         return personId(static_cast<int>(std::stoul(uid, nullptr, 16) - 0x0F000000u));
@@ -366,16 +384,20 @@ private:
         }
         r.addVenue("hall", "州会议中心");
         for (int i = 0; i < options_.readers; ++i) r.addReader({readerId(i), "hall", core::ReaderDirection::In}, now);
-        core::Meeting m;
-        m.id = "m-fault";
-        m.title = "故障演练会议";
-        m.venues = {"hall"};
-        m.times.start = now + options_.startIn;
-        m.times.end = now + options_.endIn;
-        m.times.opening = now - std::chrono::minutes(30);
-        m.times.lateGrace = options_.lateGrace;
-        r.addMeeting(m, now);
-        r.addInvite("m-fault", {std::string("州直机关/故障演练"), std::nullopt});
+        for (int k = 0; k < options_.meetings; ++k) {
+            core::Meeting m;
+            m.id = meetingId(k);
+            m.title = "故障演练会议" + std::to_string(k + 1);
+            m.venues = {"hall"};
+            m.times.start = now + options_.startIn + k * options_.meetingEvery;
+            m.times.end = now + options_.endIn + k * options_.meetingEvery;
+            // One meeting: open since well before now. A day: each opens shortly before its start.
+            m.times.opening =
+                options_.meetings == 1 ? now - std::chrono::minutes(30) : m.times.start - options_.openingBefore;
+            m.times.lateGrace = options_.lateGrace;
+            r.addMeeting(m, now);
+            r.addInvite(m.id, {std::string("州直机关/故障演练"), std::nullopt});
+        }
         tx.commit();
     }
 
