@@ -16,8 +16,10 @@ namespace rollcall::service {
 class AckCache {
 public:
     /// How many acks are kept per reader (the most recent seqs); an older
-    /// re-send goes to the writer, which finds it in the record.
-    explicit AckCache(std::size_t perReader = 4096) : perReader_(perReader) {}
+    /// re-send goes to the writer, which finds it in the record. An agent has
+    /// at most 64 taps in flight, so 256 covers its re-sends; at ~200 bytes an
+    /// ack, a thousand busy readers cost ~50 MB at most.
+    explicit AckCache(std::size_t perReader = 256) : perReader_(perReader) {}
 
     /// Remembers the ack of a committed tap, with the badge and agent time it was sent with.
     void remember(const protocol::Ack& ack, const std::string& badgeUid, std::int64_t agentAtMs);
