@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <fstream>
 
 namespace rollcall::agent {
 namespace {
@@ -15,10 +16,19 @@ std::int64_t msBetween(std::chrono::steady_clock::time_point a, std::chrono::ste
     return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
 }
 
+// This boot of the machine: steady-clock stamps from another boot cannot be compared with now.
+std::string readBootId()
+{
+    std::ifstream in("/proc/sys/kernel/random/boot_id");
+    std::string id;
+    std::getline(in, id);
+    return id;
+}
+
 } // namespace
 
 Agent::Agent(AgentOptions options, Outbox& outbox, HubLink& link, ReaderPoller& poller, const common::Clock& clock)
-    : options_(std::move(options)), outbox_(outbox), link_(link), poller_(poller), clock_(clock),
+    : options_(std::move(options)), outbox_(outbox), link_(link), poller_(poller), clock_(clock), bootId_(readBootId()),
       resendBackoff_(options_.resendBackoffMin)
 {}
 
@@ -200,8 +210,13 @@ void Agent::onReaderEvents()
 void Agent::onTap(const CardTapped& tap)
 {
     // Durable before anything else: from here on the tap survives a crash.
-    const auto stored = outbox_.add(tap.uid, std::nullopt, tap.atMs, wallOffset());
     const auto now = Steady::now();
+    std::optional<SteadyStamp> steady;
+    if (!bootId_.empty()) {
+        steady =
+            SteadyStamp{bootId_, std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count()};
+    }
+    const auto stored = outbox_.add(tap.uid, std::nullopt, tap.atMs, wallOffset(), steady);
     common::namedLogger("agent")->info("tap seq={} uid={} stored (outbox depth {})", stored.seq, tap.uid,
                                        outbox_.depth());
     Live live{tap.uid, now, false};
@@ -259,10 +274,14 @@ void Agent::pump(Steady::time_point now)
         if (!stored.offsetKnown && !offset_.estimate()) continue;
         auto tap = stored.tap;
         if (!stored.offsetKnown) {
-            // Hub time at the tap, from the steady clock when this run saw it (the
-            // wall clock may have jumped since); a tap from an earlier run gets
-            // the offset of now.
-            if (const auto it = live_.find(seq); it != live_.end()) {
+            // Hub time at the tap from where it lies on the monotonic clock,
+            // stored with it, so a tap from an earlier run of the agent (killed,
+            // restarted with its wall clock set right meanwhile) is placed as
+            // well as one of this run. Only a tap from before a reboot has
+            // nothing but the wall clock to relate it to now: it gets the offset of now.
+            if (stored.steady && stored.steady->bootId == bootId_) {
+                tap.clock_offset_ms = *offset_.estimate() + stored.steady->steadyMs - tap.at_ms;
+            } else if (const auto it = live_.find(seq); it != live_.end()) {
                 const auto steadyAtTap =
                     std::chrono::duration_cast<std::chrono::milliseconds>(it->second.tappedAt.time_since_epoch())
                         .count();

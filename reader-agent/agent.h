@@ -93,6 +93,7 @@ private:
     ReaderPoller& poller_;
     const common::Clock& clock_;
     ClockOffset offset_; ///< hub clock − steady clock (see wallOffset())
+    std::string bootId_; ///< this boot (/proc/sys/kernel/random/boot_id); empty if unknown
 
     /// Taps of this run whose verdict the attendee is waiting for.
     struct Live {

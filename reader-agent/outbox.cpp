@@ -7,8 +7,11 @@ namespace rollcall::agent {
 namespace {
 
 // 1: taps deleted on ack. 2: acked_ms — acknowledged taps kept for a retention
-// window, to refill a hub restored from a backup.
-constexpr std::int64_t kSchemaVersion = 2;
+// window, to refill a hub restored from a backup. 3: boot_id, steady_ms — where
+// the tap lies on the monotonic clock, for taps stored before any clock offset
+// was known and sent by a later run of the agent (issue 10).
+constexpr std::int64_t kSchemaVersion = 3;
+constexpr const char* kTapColumns = "seq, badge_uid, direction, at_ms, clock_offset_ms, boot_id, steady_ms";
 
 StoredTap tapFrom(const common::Statement& s, const std::string& readerId)
 {
@@ -21,6 +24,7 @@ StoredTap tapFrom(const common::Statement& s, const std::string& readerId)
     if (const auto d = s.getOptionalText(2)) t.direction = protocol::directionFromString(*d);
     t.at_ms = s.getInt(3);
     t.clock_offset_ms = s.getOptionalInt(4).value_or(0);
+    if (const auto boot = s.getOptionalText(5); boot && !s.isNull(6)) stored.steady = SteadyStamp{*boot, s.getInt(6)};
     return stored;
 }
 
@@ -42,7 +46,9 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
             direction       TEXT,
             at_ms           INTEGER NOT NULL,
             clock_offset_ms INTEGER,
-            acked_ms        INTEGER -- NULL until the hub acknowledged it
+            acked_ms        INTEGER, -- NULL until the hub acknowledged it
+            boot_id         TEXT,    -- the machine's boot the tap was taken in
+            steady_ms       INTEGER  -- CLOCK_MONOTONIC at the tap, in that boot
         );
     )sql");
     auto get = db_.prepare("SELECT value FROM outbox_meta WHERE key = ?");
@@ -65,6 +71,12 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
         if (cols.getInt(0) == 0) db_.exec("ALTER TABLE outbox ADD COLUMN acked_ms INTEGER");
         db_.exec("UPDATE outbox_meta SET value = '2' WHERE key = 'schema_version'");
     }
+    auto steadyCols = db_.prepare("SELECT count(*) FROM pragma_table_info('outbox') WHERE name = 'steady_ms'");
+    (void)steadyCols.step();
+    if (steadyCols.getInt(0) == 0) {
+        db_.exec("ALTER TABLE outbox ADD COLUMN boot_id TEXT; ALTER TABLE outbox ADD COLUMN steady_ms INTEGER");
+    }
+    db_.exec("UPDATE outbox_meta SET value = '" + std::to_string(kSchemaVersion) + "' WHERE key = 'schema_version'");
     db_.exec("CREATE INDEX IF NOT EXISTS outbox_unacked ON outbox(seq) WHERE acked_ms IS NULL");
     get.reset();
     get.bind(1, "reader_id");
@@ -84,18 +96,25 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
 }
 
 protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::Direction> direction, std::int64_t atMs,
-                          std::optional<std::int64_t> clockOffsetMs)
+                          std::optional<std::int64_t> clockOffsetMs, std::optional<SteadyStamp> steady)
 {
     common::Transaction tx(db_);
     const auto seq = nextSeq();
     auto insert =
-        db_.prepare("INSERT INTO outbox(seq, badge_uid, direction, at_ms, clock_offset_ms) VALUES (?, ?, ?, ?, ?)");
+        db_.prepare("INSERT INTO outbox(seq, badge_uid, direction, at_ms, clock_offset_ms, boot_id, steady_ms) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<std::int64_t>(seq)).bind(2, badgeUid);
     if (direction)
         insert.bind(3, protocol::toString(*direction));
     else
         insert.bindNull(3);
     insert.bind(4, atMs).bind(5, clockOffsetMs);
+    if (steady) {
+        insert.bind(6, steady->bootId).bind(7, steady->steadyMs);
+    } else {
+        insert.bindNull(6);
+        insert.bindNull(7);
+    }
     insert.run();
     // The counter moves in the same transaction as the row: never derived from
     // the rows that remain, so deleting acknowledged taps cannot rewind it.
@@ -153,8 +172,8 @@ std::uint64_t Outbox::reopenAfter(std::uint64_t seq)
 
 std::vector<StoredTap> Outbox::pending(std::size_t limit) const
 {
-    auto s = db_.prepare(
-        "SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE acked_ms IS NULL ORDER BY seq LIMIT ?");
+    auto s =
+        db_.prepare(std::string("SELECT ") + kTapColumns + " FROM outbox WHERE acked_ms IS NULL ORDER BY seq LIMIT ?");
     s.bind(1, static_cast<std::int64_t>(limit));
     std::vector<StoredTap> out;
     while (s.step()) out.push_back(tapFrom(s, readerId_));
@@ -163,8 +182,7 @@ std::vector<StoredTap> Outbox::pending(std::size_t limit) const
 
 std::optional<StoredTap> Outbox::find(std::uint64_t seq) const
 {
-    auto s = db_.prepare(
-        "SELECT seq, badge_uid, direction, at_ms, clock_offset_ms FROM outbox WHERE seq = ? AND acked_ms IS NULL");
+    auto s = db_.prepare(std::string("SELECT ") + kTapColumns + " FROM outbox WHERE seq = ? AND acked_ms IS NULL");
     s.bind(1, static_cast<std::int64_t>(seq));
     if (!s.step()) return std::nullopt;
     return tapFrom(s, readerId_);

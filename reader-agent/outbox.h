@@ -28,10 +28,19 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// Where a tap lies on the machine's monotonic clock (CLOCK_MONOTONIC, ms):
+/// comparable across agent runs as long as the machine has not rebooted,
+/// which `bootId` (/proc/sys/kernel/random/boot_id) tells.
+struct SteadyStamp {
+    std::string bootId;
+    std::int64_t steadyMs = 0;
+};
+
 /// A stored tap; `offsetKnown` says whether the clock offset was estimated at tap time.
 struct StoredTap {
     protocol::Tap tap;
     bool offsetKnown = false;
+    std::optional<SteadyStamp> steady; ///< stored with the tap (schema 3); none in older rows
 };
 
 class Outbox {
@@ -43,9 +52,11 @@ public:
     Outbox& operator=(const Outbox&) = delete;
 
     /// Stores a new tap and returns it with its sequence number (durable on return).
-    /// `clockOffsetMs` is the offset estimate at tap time, if any.
+    /// `clockOffsetMs` is the offset estimate at tap time, if any; `steady`
+    /// places the tap on the monotonic clock, so that a later run of the agent
+    /// can still give it hub time once an offset is known.
     protocol::Tap add(const std::string& badgeUid, std::optional<protocol::Direction> direction, std::int64_t atMs,
-                      std::optional<std::int64_t> clockOffsetMs);
+                      std::optional<std::int64_t> clockOffsetMs, std::optional<SteadyStamp> steady = std::nullopt);
 
     /// Marks the tap with this seq acknowledged at `ackedMs` (agent clock): it is
     /// no longer pending, and is kept until prune() so that a hub restored from

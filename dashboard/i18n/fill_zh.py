@@ -28,6 +28,7 @@ ZH = {
     "Check-in open": "签到中",
     "Check-in opens in": "距开始签到",
     "Checked out": "签退",
+    "Clock off %1 min": "时钟偏差 %1 分钟",
     "Connected": "已连接",
     "Connecting to the hub…": "正在连接中心…",
     "Connection lost — reconnecting…": "连接中断，正在重连…",

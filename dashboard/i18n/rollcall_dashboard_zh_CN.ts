@@ -403,6 +403,10 @@
         <source>%1: %2 during the meeting</source>
         <translation>%1：会议期间%2</translation>
     </message>
+    <message>
+        <source>Clock off %1 min</source>
+        <translation>时钟偏差 %1 分钟</translation>
+    </message>
 </context>
 <context>
     <name>rollcall::dashboard::TapFeedModel</name>

@@ -29,6 +29,7 @@ PanelFrame {
             required property string lastSeenText
             required property var outboxDepth
             required property string clockOffsetText
+            required property bool clockSkewed
             required property bool alarm
             width: ListView.view.width
             height: 46
@@ -44,7 +45,13 @@ PanelFrame {
                 Text { text: row.stateText; color: row.stateColor; font.pixelSize: Theme.fontSmall; font.bold: true }
                 Text { text: row.lastSeenText; color: Theme.muted; font.pixelSize: Theme.fontSmall }
                 Text { text: qsTr("outbox %1").arg(row.outboxDepth); color: Theme.muted; font.pixelSize: Theme.fontSmall }
-                Text { text: row.clockOffsetText; color: Theme.muted; font.pixelSize: Theme.fontSmall }
+                Text {
+                    objectName: "clockOffset"
+                    text: row.clockOffsetText
+                    color: row.clockSkewed ? Theme.warn : Theme.muted
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: row.clockSkewed
+                }
             }
         }
     }

@@ -2,6 +2,8 @@
 
 #include "dashboard/src/display_text.h"
 
+#include <cmath>
+
 namespace rollcall::dashboard {
 
 ReaderHealthModel::ReaderHealthModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -41,10 +43,20 @@ QVariant ReaderHealthModel::data(const QModelIndex& index, int role) const
         if (!h.last_seen_ms) return tr("never");
         return DisplayText::ago(now_ - *h.last_seen_ms);
     case OutboxDepthRole: return QVariant::fromValue<qulonglong>(h.outbox_depth);
-    case ClockOffsetTextRole:
+    case ClockOffsetTextRole: {
+        // clock_offset_ms is hub − agent; the board says how far the reader's
+        // clock is off: "+60" for a clock an hour fast.
+        const std::int64_t skew = -h.clock_offset_ms;
+        if (std::abs(skew) >= kClockSkewShownFromMs) {
+            const auto minutes = static_cast<long long>(std::llround(static_cast<double>(skew) / 60'000.0));
+            return tr("Clock off %1 min")
+                .arg((minutes > 0 ? QStringLiteral("+") : QString()) + QString::number(minutes));
+        }
         return QStringLiteral("%1%2 ms")
             .arg(h.clock_offset_ms > 0 ? QStringLiteral("+") : QString())
             .arg(h.clock_offset_ms);
+    }
+    case ClockSkewedRole: return std::abs(h.clock_offset_ms) >= kClockSkewShownFromMs;
     case AgentVersionRole: return DisplayText::fromStd(h.agent_version);
     case AlarmRole: return alarmAt(index.row());
     case AlarmMessageRole:
@@ -70,6 +82,7 @@ QHash<int, QByteArray> ReaderHealthModel::roleNames() const
         {AgentVersionRole, "agentVersion"},
         {AlarmRole, "alarm"},
         {AlarmMessageRole, "alarmMessage"},
+        {ClockSkewedRole, "clockSkewed"},
     };
 }
 

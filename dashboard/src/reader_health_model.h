@@ -33,8 +33,14 @@ public:
         AgentVersionRole,
         AlarmRole,
         AlarmMessageRole,
+        ClockSkewedRole, ///< the reader's clock is off by kClockSkewShownFromMs or more
     };
     Q_ENUM(Role)
+
+    /// From this far off on, the reader's clock is shown as skewed ("时钟偏差 +60 分钟"):
+    /// the hub records its taps at hub time regardless, but a box a minute or
+    /// more off has a broken clock source someone should fix.
+    static constexpr std::int64_t kClockSkewShownFromMs = 60'000;
 
     explicit ReaderHealthModel(QObject* parent = nullptr);
 

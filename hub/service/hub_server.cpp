@@ -1,14 +1,10 @@
 #include "hub/service/hub_server.h"
 
-#include "common/fault_vfs.h"
 #include "common/logging.h"
-#include "hub/core/schema.h"
 #include "protocol/zmq_endpoint.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <spdlog/spdlog.h>
-#include <sys/statvfs.h>
 #include <zmq_addon.hpp>
 
 namespace rollcall::service {
@@ -68,34 +64,12 @@ std::optional<Envelope> receive(zmq::socket_t& socket)
     return e;
 }
 
-constexpr std::size_t kMaxHeldTaps = 200'000;
-constexpr std::chrono::milliseconds kRetryBackoffMin{100};
-constexpr std::chrono::milliseconds kRetryBackoffMax{5000};
-
-// The alarm text names the cause in words an operator acts on, then SQLite's own message.
-std::string describeWriteFailure(const common::DatabaseError& e)
-{
-    std::string cause;
-    switch (e.code() & 0xff) {
-    case 13: cause = "磁盘已满"; break;     // SQLITE_FULL
-    case 10: cause = "磁盘读写错误"; break; // SQLITE_IOERR
-    case 5:
-    case 6: cause = "记录被其他程序占用"; break; // SQLITE_BUSY, SQLITE_LOCKED
-    case 8: cause = "记录只读"; break;           // SQLITE_READONLY
-    case 14: cause = "无法打开记录文件"; break;  // SQLITE_CANTOPEN
-    default: cause = "数据库错误"; break;
-    }
-    return "记录写入失败：" + cause + "（" + e.what() + "）";
-}
-
 } // namespace
 
 HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
-    : config_(config), clock_(clock), context_(1), db_(config.dbPath), taps_(context_, zmq::socket_type::router),
-      query_(context_, zmq::socket_type::router)
+    : config_(config), clock_(clock), context_(1), writer_(std::make_unique<IngestWriter>(config, clock, context_)),
+      taps_(context_, zmq::socket_type::router), query_(context_, zmq::socket_type::router)
 {
-    core::migrate(db_);
-    checkpointer_ = std::make_unique<Checkpointer>(db_);
     // Never lose an ack silently: a full pipe or a vanished peer is an error we handle.
     taps_.set(zmq::sockopt::router_mandatory, 1);
     taps_.set(zmq::sockopt::sndhwm, config.routerHighWaterMark);
@@ -107,12 +81,12 @@ HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
     query_.set(zmq::sockopt::linger, 0);
     query_.bind(config.queryEndpoint);
     queryEndpoint_ = protocol::boundEndpoint(query_);
-    publisher_ = std::make_unique<LivePublisher>(context_, config.liveEndpoint, clock_.now());
-    state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
-    state_->reload(clock_.now());
 }
 
-HubServer::~HubServer() = default;
+HubServer::~HubServer()
+{
+    if (writer_) writer_->stop();
+}
 
 void HubServer::sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body,
                        bool queueIfBusy)
@@ -151,7 +125,7 @@ void HubServer::flushAcks()
 void HubServer::drainTaps()
 {
     std::vector<IncomingTap> batch;
-    const auto now = clock_.now();
+    std::int64_t nowMs = 0;
     while (batch.size() < config_.maxBatch) {
         auto envelope = receive(taps_);
         if (!envelope) break;
@@ -173,121 +147,38 @@ void HubServer::drainTaps()
             [&](auto& message) {
                 using T = std::decay_t<decltype(message)>;
                 if constexpr (std::is_same_v<T, protocol::Tap>) {
+                    // A re-send of a committed tap is answered at once, without
+                    // waiting behind the writer's next commit.
+                    if (nowMs == 0) nowMs = common::toMillis(clock_.now());
+                    if (auto ack = ackCache_.answer(message, nowMs)) {
+                        ++answeredFromMemory_;
+                        sendTo(taps_, envelope->peer, false, protocol::encode(protocol::HubMessage{std::move(*ack)}),
+                               true);
+                        return;
+                    }
                     batch.push_back({envelope->peer, std::move(message)});
                 } else if constexpr (std::is_same_v<T, protocol::Hello>) {
-                    sendTo(taps_, envelope->peer, envelope->delimited, protocol::encode(state_->hello(message, now)),
-                           false);
+                    writer_->submitHello(envelope->peer, envelope->delimited, std::move(message));
                 } else {
-                    state_->heartbeat(message, now);
+                    writer_->submitHeartbeat(std::move(message));
                 }
             },
             decoded.value());
     }
-    if (batch.empty()) return;
-    if (!held_.empty()) {
-        hold(std::move(batch)); // in order behind the taps already waiting; retryHeld() records them
-        return;
-    }
-    std::string why;
-    if (!tryRecord(batch, why)) {
-        const auto n = batch.size();
-        hold(std::move(batch));
-        onWriteFailure(why, n);
-    }
+    if (!batch.empty()) writer_->submitTaps(std::move(batch));
 }
 
-bool HubServer::tryRecord(std::vector<IncomingTap>& batch, std::string& why)
+void HubServer::deliverOutputs()
 {
-    if (auto problem = diskReserveProblem()) {
-        why = *problem;
-        return false;
-    }
-    try {
-        const auto acks = state_->ingest(batch, clock_.now());
-        for (const auto& a : acks) sendTo(taps_, a.peer, false, protocol::encode(a.reply), true);
-        state_->publishPending(); // acks first: the attendee waits for one, a dashboard does not
-        return true;
-    } catch (const common::DatabaseError& e) {
-        // Nothing of this batch was committed or acknowledged: the agents keep
-        // the taps in their outboxes, and the hub keeps them to try again.
-        // A busy database (a long rollcallctl import) must not stop the hub either.
-        ++failedBatches_;
-        why = describeWriteFailure(e);
-        return false;
-    }
-}
-
-void HubServer::hold(std::vector<IncomingTap>&& taps)
-{
-    for (auto& t : taps) {
-        if (held_.size() >= kMaxHeldTaps) {
-            ++heldDropped_;
+    for (auto& o : writer_->takeOutputs()) {
+        if (o.toQuery) {
+            sendTo(query_, o.peer, o.delimited, o.encoded, false);
             continue;
         }
-        if (heldKeys_.emplace(t.tap.reader_id, t.tap.seq).second) held_.push_back(std::move(t));
+        sendTo(taps_, o.peer, o.delimited, protocol::encode(o.reply), o.isAck);
+        if (o.cacheable) ackCache_.remember(std::get<protocol::Ack>(o.reply), o.badgeUid, o.agentAtMs);
     }
-}
-
-void HubServer::retryHeld()
-{
-    if (held_.empty() || clock_.now() < retryAt_) return;
-    auto pending = std::move(held_);
-    held_.clear();
-    heldKeys_.clear();
-    for (std::size_t from = 0; from < pending.size(); from += config_.maxBatch) {
-        const auto to = std::min(pending.size(), from + config_.maxBatch);
-        std::vector<IncomingTap> chunk(std::make_move_iterator(pending.begin() + static_cast<std::ptrdiff_t>(from)),
-                                       std::make_move_iterator(pending.begin() + static_cast<std::ptrdiff_t>(to)));
-        std::string why;
-        if (!tryRecord(chunk, why)) {
-            hold(std::move(chunk));
-            std::vector<IncomingTap> rest(std::make_move_iterator(pending.begin() + static_cast<std::ptrdiff_t>(to)),
-                                          std::make_move_iterator(pending.end()));
-            hold(std::move(rest));
-            onWriteFailure(why, held_.size());
-            return;
-        }
-    }
-    onWriteRecovered();
-}
-
-void HubServer::onWriteFailure(const std::string& why, std::size_t taps)
-{
-    retryBackoff_ = std::clamp(retryBackoff_ * 2, kRetryBackoffMin, kRetryBackoffMax);
-    retryAt_ = clock_.now() + retryBackoff_;
-    log()->error("{}; {} tap(s) not acknowledged (the readers keep them), retry in {} ms", why, taps,
-                 retryBackoff_.count());
-    // Published again at every failed retry: the hub stream has no snapshot, so
-    // a dashboard that joins during the outage learns of it within one backoff.
-    writeAlarm_ = why;
-    state_->publishHubAlarm(why, true);
-}
-
-void HubServer::onWriteRecovered()
-{
-    retryBackoff_ = std::chrono::milliseconds(0);
-    if (!writeAlarm_) return;
-    log()->warn("记录写入已恢复 (the record is written again after: {})", *writeAlarm_);
-    writeAlarm_.reset();
-    state_->publishHubAlarm("记录写入已恢复", false);
-}
-
-std::optional<std::string> HubServer::diskReserveProblem() const
-{
-    if (config_.diskReserveBytes == 0) return std::nullopt;
-    std::uint64_t free = 0;
-    if (const auto injected = common::faultFreeBytes()) {
-        free = *injected;
-    } else {
-        auto dir = std::filesystem::path(config_.dbPath).parent_path();
-        if (dir.empty()) dir = ".";
-        struct statvfs fs {};
-        if (::statvfs(dir.c_str(), &fs) != 0) return std::nullopt; // cannot tell: let SQLite find out
-        free = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
-    }
-    if (free >= config_.diskReserveBytes) return std::nullopt;
-    return "记录写入失败：磁盘已满（" + std::filesystem::path(config_.dbPath).parent_path().string() + " 剩余 "
-           + std::to_string(free >> 20) + " MB，低于保留的 " + std::to_string(config_.diskReserveBytes >> 20) + " MB）";
+    writer_->rethrowFailure();
 }
 
 void HubServer::drainQueries()
@@ -298,80 +189,58 @@ void HubServer::drainQueries()
             continue;
         }
         auto decoded = protocol::decode<protocol::QueryToHub>(envelope->body);
-        protocol::QueryReply reply;
         if (!decoded) {
             rejected_.bump(decoded.error());
             log()->warn("query: rejected {} message: {}", protocol::toString(decoded.error().kind),
                         decoded.error().detail);
-            reply = protocol::toErrorMessage(decoded.error());
-        } else {
-            const auto now = clock_.now();
-            try {
-                reply = std::visit(
-                    [&](const auto& request) -> protocol::QueryReply {
-                        using T = std::decay_t<decltype(request)>;
-                        if constexpr (std::is_same_v<T, protocol::SnapshotRequest>) {
-                            return state_->snapshot(request.meeting_id, now);
-                        } else {
-                            return state_->meetingList(request.day, now);
-                        }
-                    },
-                    decoded.value());
-            } catch (const common::InputError& e) {
-                reply = protocol::Error{"bad_field", e.what()};
-            }
+            sendTo(query_, envelope->peer, envelope->delimited,
+                   protocol::encode(protocol::QueryReply{protocol::toErrorMessage(decoded.error())}), false);
+            continue;
         }
-        sendTo(query_, envelope->peer, envelope->delimited, protocol::encode(reply), false);
+        writer_->submitQuery(envelope->peer, envelope->delimited, std::move(decoded.value()));
     }
 }
 
 void HubServer::logStats()
 {
-    const auto& c = state_->counters();
+    const auto s = writer_->stats();
+    const auto& c = s.counters;
     log()->info("taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} batches={} failed_batches={} "
-                "rejected={} acks_dropped={} live_updates={} held={} checkpoints={}",
-                c.recorded, c.resent, c.quarantined, c.replayed, c.conflicts, c.batches, failedBatches_,
-                rejected_.total(), acksDropped_, publisher_->published(), held_.size(), checkpointer_->checkpoints());
+                "rejected={} acks_dropped={} live_updates={} held={} checkpoints={} checkpoint_ms_max={} "
+                "answered_from_memory={}",
+                c.recorded, c.resent + answeredFromMemory_, c.quarantined, c.replayed, c.conflicts, c.batches,
+                s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints,
+                s.checkpointMsMax, answeredFromMemory_);
 }
 
 void HubServer::run(const std::atomic<bool>& stop)
 {
-    auto nextTick = clock_.now();
     lastStats_ = clock_.now();
+    writer_->start();
     while (!stop.load()) {
         const auto now = clock_.now();
-        if (now >= nextTick) {
-            try {
-                state_->tick(now);
-                lastTickError_.clear();
-            } catch (const common::DatabaseError& e) {
-                // Logged once per cause: a full disk fails every tick until space returns.
-                if (lastTickError_ != e.what()) log()->error("tick: {} (will retry)", e.what());
-                lastTickError_ = e.what();
-            }
-            nextTick = now + config_.tick;
-            if (now - lastStats_ >= 60s) {
-                logStats();
-                lastStats_ = now;
-            }
+        if (now - lastStats_ >= 60s) {
+            logStats();
+            lastStats_ = now;
         }
-        zmq::pollitem_t items[] = {{taps_.handle(), 0, ZMQ_POLLIN, 0}, {query_.handle(), 0, ZMQ_POLLIN, 0}};
-        auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(nextTick - clock_.now());
-        if (!pendingAcks_.empty()) timeout = std::min(timeout, std::chrono::milliseconds(5));
-        if (!held_.empty()) {
-            timeout = std::min(timeout, std::chrono::duration_cast<std::chrono::milliseconds>(retryAt_ - clock_.now()));
-        }
+        zmq::pollitem_t items[] = {{taps_.handle(), 0, ZMQ_POLLIN, 0},
+                                   {query_.handle(), 0, ZMQ_POLLIN, 0},
+                                   {nullptr, writer_->notifyFd(), ZMQ_POLLIN, 0}};
+        auto timeout = std::chrono::milliseconds(pendingAcks_.empty() ? 1000 : 5);
         try {
-            zmq::poll(items, 2, std::max(timeout, std::chrono::milliseconds(0)));
+            zmq::poll(items, 3, timeout);
         } catch (const zmq::error_t& e) {
             if (e.num() == EINTR) continue; // a signal: the loop condition decides
             throw;
         }
+        if (items[2].revents & ZMQ_POLLIN) deliverOutputs();
         if (!pendingAcks_.empty()) flushAcks();
-        retryHeld();
         if (items[0].revents & ZMQ_POLLIN) drainTaps();
         if (items[1].revents & ZMQ_POLLIN) drainQueries();
     }
+    // The writer finishes what was queued; its acks still go out.
+    writer_->stop();
+    deliverOutputs();
     logStats();
     log()->info("stopped");
 }

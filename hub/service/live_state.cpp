@@ -37,20 +37,18 @@ struct LiveState::Statements {
                          "ON CONFLICT(reader_id, seq) DO NOTHING")),
           setVerdict(db.prepare("UPDATE taps SET verdict = ? WHERE id = ? AND verdict IS NULL")),
           quarantine(db.prepare("INSERT INTO quarantined_taps(reader_id, seq, badge_uid, at_ms, received_ms, reason) "
-                                "VALUES (?,?,?,?,?,?) ON CONFLICT(reader_id, seq) DO NOTHING")),
-          upsertHealth(db.prepare(
-              "INSERT INTO reader_health(reader_id, last_seen_ms, outbox_depth, clock_offset_ms, agent_version, reader_state, "
-              "reader_detail) VALUES (?,?,?,?,?,?,?) ON CONFLICT(reader_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, "
-              "outbox_depth = excluded.outbox_depth, clock_offset_ms = excluded.clock_offset_ms, "
-              "agent_version = excluded.agent_version, reader_state = excluded.reader_state, reader_detail = excluded.reader_detail")),
-          insertUptime(db.prepare("INSERT INTO reader_uptime(reader_id, from_ms, to_ms) VALUES (?, ?, ?)")),
-          extendUptime(db.prepare("UPDATE reader_uptime SET to_ms = ? WHERE id = ?"))
+                                "VALUES (?,?,?,?,?,?) ON CONFLICT(reader_id, seq) DO NOTHING"))
     {}
-    common::Statement findTap, insertTap, setVerdict, quarantine, upsertHealth, insertUptime, extendUptime;
+    common::Statement findTap, insertTap, setVerdict, quarantine;
 };
 
 LiveState::LiveState(common::Database& db, const HubConfig& config, LivePublisher& publisher)
-    : db_(db), record_(db), config_(config), publisher_(publisher), sql_(std::make_unique<Statements>(db))
+    : db_(db), record_(db), config_(config), publisher_(publisher),
+      health_(
+          db, config,
+          [this](const std::string& venueId, const protocol::UpdatePayload& p) { publishAtVenue(venueId, p); },
+          [this](const std::string& venueId, common::TimePoint now) { return meetingOpenAtVenue(venueId, now); }),
+      sql_(std::make_unique<Statements>(db))
 {}
 
 LiveState::~LiveState() = default;
@@ -78,28 +76,7 @@ void LiveState::loadCaches()
     auto seqs = db_.prepare("SELECT reader_id, max(seq) FROM taps GROUP BY reader_id");
     while (seqs.step()) maxSeq_[seqs.getText(0)] = seqs.getInt(1);
 
-    // Health rows survive restarts; readers never heard from get an empty entry.
-    std::map<std::string, Health> fresh;
-    for (const auto& [id, r] : readers_) {
-        Health h;
-        if (auto old = health_.find(id); old != health_.end()) h = old->second;
-        h.venueId = r.venueId;
-        fresh.emplace(id, std::move(h));
-    }
-    auto hs = db_.prepare("SELECT reader_id, last_seen_ms, outbox_depth, clock_offset_ms, agent_version, reader_state, "
-                          "reader_detail FROM reader_health");
-    while (hs.step()) {
-        auto it = fresh.find(hs.getText(0));
-        if (it == fresh.end() || it->second.lastSeen) continue; // memory is newer than the table
-        Health& h = it->second;
-        h.lastSeen = common::fromMillis(hs.getInt(1));
-        h.outboxDepth = static_cast<std::uint64_t>(hs.getInt(2));
-        h.clockOffsetMs = hs.getInt(3);
-        h.agentVersion = hs.getText(4);
-        h.state = protocol::readerStateFromString(hs.getText(5));
-        h.detail = hs.getText(6);
-    }
-    health_ = std::move(fresh);
+    health_.load(readers_);
 }
 
 std::optional<std::string> LiveState::holderOf(const std::string& uid, common::TimePoint at) const
@@ -458,8 +435,7 @@ protocol::Welcome LiveState::hello(const protocol::Hello& h, common::TimePoint n
     if (readers_.empty() && !tracker_) reload(now);
     protocol::Welcome w;
     w.hub_clock_ms = common::toMillis(now);
-    const auto it = health_.find(h.reader_id);
-    w.reader_known = it != health_.end();
+    w.reader_known = health_.hello(h, now);
     // The highest number recorded for this reader, kept or quarantined.
     std::int64_t last = 0;
     if (const auto m = maxSeq_.find(h.reader_id); m != maxSeq_.end()) last = m->second;
@@ -468,9 +444,6 @@ protocol::Welcome LiveState::hello(const protocol::Hello& h, common::TimePoint n
     if (q.step() && !q.isNull(0)) last = std::max(last, q.getInt(0));
     if (last > 0) w.last_seq = static_cast<std::uint64_t>(last);
     if (w.reader_known) {
-        Health& hl = it->second;
-        hl.agentVersion = h.agent_version;
-        hl.clockOffsetMs = common::toMillis(now) - h.agent_clock_ms;
         w.message = "欢迎，读卡器 " + h.reader_id + " 已登记";
     } else {
         w.message = "读卡器 " + h.reader_id + " 未登记：刷卡会被保存但不计入考勤，请联系管理员";
@@ -479,57 +452,7 @@ protocol::Welcome LiveState::hello(const protocol::Hello& h, common::TimePoint n
     return w;
 }
 
-void LiveState::heartbeat(const protocol::Heartbeat& hb, common::TimePoint now)
-{
-    const auto it = health_.find(hb.reader_id);
-    if (it == health_.end()) {
-        log()->warn("heartbeat from unregistered reader {}", hb.reader_id);
-        return;
-    }
-    Health& h = it->second;
-    const bool continuing = h.lastSeen && now - *h.lastSeen <= config_.readerOfflineAfter;
-    if (!continuing) h.uptimeRow.reset(); // a gap: start a new span of uptime
-    h.lastSeen = now;
-    h.outboxDepth = hb.outbox_depth;
-    h.clockOffsetMs = common::toMillis(now) - hb.agent_clock_ms;
-    h.agentVersion = hb.agent_version;
-    h.state = hb.reader_state;
-    h.detail = hb.reader_detail;
-    h.dirty = true;
-    const bool wasOnline = h.online;
-    h.online = true;
-    const bool alarmCleared = h.alarm;
-    h.alarm = false;
-    publishReader(hb.reader_id, h);
-    if (!wasOnline) log()->info("reader {} online", hb.reader_id);
-    if (alarmCleared) publishAlarm(hb.reader_id, h);
-}
-
-protocol::ReaderHealth LiveState::readerWire(const std::string& readerId, const Health& h) const
-{
-    protocol::ReaderHealth w;
-    w.reader_id = readerId;
-    w.venue_id = h.venueId;
-    w.online = h.online;
-    if (h.lastSeen) w.last_seen_ms = common::toMillis(*h.lastSeen);
-    w.outbox_depth = h.outboxDepth;
-    w.clock_offset_ms = h.clockOffsetMs;
-    w.agent_version = h.agentVersion;
-    w.reader_state = h.state;
-    w.alarm = h.alarm;
-    return w;
-}
-
-void LiveState::publishReader(const std::string& readerId, const Health& h)
-{
-    publishAtVenue(h.venueId, readerWire(readerId, h));
-}
-
-void LiveState::publishAlarm(const std::string& readerId, const Health& h)
-{
-    publishAtVenue(h.venueId,
-                   protocol::Alarm{readerId, "读卡器 " + readerId + (h.alarm ? " 离线" : " 已恢复在线"), h.alarm});
-}
+void LiveState::heartbeat(const protocol::Heartbeat& hb, common::TimePoint now) { health_.heartbeat(hb, now); }
 
 void LiveState::publishAtVenue(const std::string& venueId, const protocol::UpdatePayload& payload)
 {
@@ -560,44 +483,6 @@ bool LiveState::meetingOpenAtVenue(const std::string& venueId, common::TimePoint
     return false;
 }
 
-void LiveState::persistHealth()
-{
-    bool any = false;
-    for (const auto& [id, h] : health_) any = any || h.dirty;
-    if (!any) return;
-    // A new span's row id is adopted only after the commit: a rolled-back
-    // insert's id would be handed to the next insert (another reader's span),
-    // which this reader would then stretch with its own times.
-    std::vector<std::pair<Health*, std::int64_t>> newRows;
-    common::Transaction tx(db_);
-    for (auto& [id, h] : health_) {
-        if (!h.dirty || !h.lastSeen) continue;
-        auto& up = sql_->upsertHealth;
-        up.bind(1, id)
-            .bind(2, common::toMillis(*h.lastSeen))
-            .bind(3, static_cast<std::int64_t>(h.outboxDepth))
-            .bind(4, h.clockOffsetMs)
-            .bind(5, h.agentVersion)
-            .bind(6, h.state ? std::string(protocol::toString(*h.state)) : std::string())
-            .bind(7, h.detail);
-        up.run();
-        if (h.uptimeRow) {
-            auto& ext = sql_->extendUptime;
-            ext.bind(1, common::toMillis(*h.lastSeen)).bind(2, *h.uptimeRow);
-            ext.run();
-        } else {
-            auto& add = sql_->insertUptime;
-            add.bind(1, id).bind(2, common::toMillis(*h.lastSeen)).bind(3, common::toMillis(*h.lastSeen));
-            add.run();
-            newRows.emplace_back(&h, db_.lastInsertRowId());
-        }
-    }
-    tx.commit();
-    for (auto& [h, row] : newRows) h->uptimeRow = row;
-    for (auto& [id, h] : health_) h.dirty = false;
-    dataVersion_ = db_.dataVersion(); // our own writes do not count as another writer's
-}
-
 void LiveState::tick(common::TimePoint now)
 {
     (void)core::finalizeDue(record_, now, config_.finalizeAfter, config_.debounce);
@@ -618,65 +503,23 @@ void LiveState::tick(common::TimePoint now)
             last = now;
         }
     }
-    for (auto& [id, h] : health_) {
-        const bool online = h.lastSeen && now - *h.lastSeen <= config_.readerOfflineAfter;
-        // A reader never heard from (a standalone terminal whose logs are imported) is
-        // shown as such but raises no alarm; one that fell silent does (issue 6, fairness).
-        const bool alarm = !online && h.lastSeen && meetingOpenAtVenue(h.venueId, now);
-        if (online == h.online && alarm == h.alarm) continue;
-        const bool alarmChanged = alarm != h.alarm;
-        h.online = online;
-        h.alarm = alarm;
-        publishReader(id, h);
-        if (!online)
-            log()->warn("reader {} offline (last seen {})", id,
-                        h.lastSeen ? core::Zone(config_.zone).format(*h.lastSeen) : "never");
-        if (alarmChanged) publishAlarm(id, h);
-    }
-    persistHealth();
+    health_.sweep(now);
+    if (health_.persist()) dataVersion_ = db_.dataVersion(); // our own writes do not count as another writer's
 }
 
-protocol::QueryReply LiveState::snapshot(const std::string& meetingId, common::TimePoint now)
+std::optional<core::MeetingResult> LiveState::trackedResult(const std::string& meetingId, common::TimePoint now)
 {
     if (!tracker_) reload(now);
-    protocol::Snapshot s;
-    core::MeetingResult result;
-    if (tracker_->hasMeeting(meetingId)) {
-        publishChanged(meetingId, tracker_->advanceTo(meetingId, now)); // so the snapshot and its seq agree
-        result = tracker_->result(meetingId);
-    } else {
-        if (!record_.findMeeting(meetingId))
-            return protocol::Error{"unknown_meeting", "meeting \"" + meetingId + "\" does not exist"};
-        result = core::MeetingEvaluator(record_, config_.debounce).evaluate(meetingId, now);
-    }
-    s.meeting = toWire(result.meeting);
-    s.seq = publisher_.lastSeq(meetingId);
-    s.hub_clock_ms = common::toMillis(now);
-    s.summary = toWire(result.summary);
-    for (const auto& a : result.attendees) s.attendees.push_back(toWire(a));
-    for (const auto& w : result.walkIns) s.walk_ins.push_back(toWire(w));
-    for (const auto& u : result.unknownBadges) s.unknown_badges.push_back(u.uid);
-    if (auto it = recentTaps_.find(meetingId); it != recentTaps_.end())
-        s.recent_taps.assign(it->second.begin(), it->second.end());
-    for (const auto& [id, h] : health_) {
-        if (std::find(result.meeting.venues.begin(), result.meeting.venues.end(), h.venueId)
-            != result.meeting.venues.end()) {
-            s.readers.push_back(readerWire(id, h));
-        }
-    }
-    return s;
+    if (!tracker_->hasMeeting(meetingId)) return std::nullopt;
+    publishChanged(meetingId, tracker_->advanceTo(meetingId, now)); // so the snapshot and its seq agree
+    return tracker_->result(meetingId);
 }
 
-protocol::MeetingList LiveState::meetingList(const std::optional<std::string>& day, common::TimePoint now)
+std::vector<protocol::TapEvent> LiveState::recentTaps(const std::string& meetingId) const
 {
-    const core::Zone zone(config_.zone);
-    const common::TimePoint from = zone.startOfDay(day.value_or(zone.formatDate(now)));
-    protocol::MeetingList list;
-    for (const auto& m : record_.meetingsStartingIn(from, from + 24h)) {
-        list.meetings.push_back({m.id, m.title, m.venues, common::toMillis(m.times.start),
-                                 common::toMillis(m.times.end), meetingState(m, now)});
-    }
-    return list;
+    const auto it = recentTaps_.find(meetingId);
+    if (it == recentTaps_.end()) return {};
+    return {it->second.begin(), it->second.end()};
 }
 
 } // namespace rollcall::service

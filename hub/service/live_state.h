@@ -7,6 +7,7 @@
 #include "hub/core/record.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/live_publisher.h"
+#include "hub/service/reader_health_board.h"
 #include "protocol/messages.h"
 
 #include <deque>
@@ -68,8 +69,17 @@ public:
     /// other writers' changes (PRAGMA data_version), periodic summaries.
     void tick(common::TimePoint now);
 
-    [[nodiscard]] protocol::QueryReply snapshot(const std::string& meetingId, common::TimePoint now);
-    [[nodiscard]] protocol::MeetingList meetingList(const std::optional<std::string>& day, common::TimePoint now);
+    /// A tracked meeting's result as of `now` (its members advanced to now and
+    /// the changes published first, so a snapshot and its seq agree); nullopt
+    /// if the meeting is not tracked. For LiveQueries.
+    [[nodiscard]] std::optional<core::MeetingResult> trackedResult(const std::string& meetingId, common::TimePoint now);
+    /// The latest taps shown on a tracked meeting's board, newest first.
+    [[nodiscard]] std::vector<protocol::TapEvent> recentTaps(const std::string& meetingId) const;
+    /// The health of the readers at any of these venues.
+    [[nodiscard]] std::vector<protocol::ReaderHealth> readersAt(const std::vector<std::string>& venues) const
+    {
+        return health_.readersAt(venues);
+    }
 
     /// A hub-wide alarm (reader_id "hub", e.g. the record cannot be written):
     /// on the hub stream and on the stream of every tracked meeting.
@@ -79,19 +89,6 @@ public:
     [[nodiscard]] std::size_t trackedMeetings() const;
 
 private:
-    struct Health {
-        std::string venueId;
-        std::optional<common::TimePoint> lastSeen;
-        std::uint64_t outboxDepth = 0;
-        std::int64_t clockOffsetMs = 0;
-        std::string agentVersion;
-        std::optional<protocol::ReaderState> state;
-        std::string detail;
-        bool online = false;
-        bool alarm = false;
-        std::optional<std::int64_t> uptimeRow; // reader_uptime row being extended
-        bool dirty = false;
-    };
     struct BadgeHolder {
         std::string personId;
         std::optional<common::TimePoint> revokedAt;
@@ -103,13 +100,8 @@ private:
     void publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before,
                             const core::MeetingResult& after);
     void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);
-    void publishReader(const std::string& readerId, const Health& h);
-    /// The reader's alarm as it stands (raised or cleared).
-    void publishAlarm(const std::string& readerId, const Health& h);
     /// On the hub stream and the stream of every tracked meeting at the venue.
     void publishAtVenue(const std::string& venueId, const protocol::UpdatePayload& payload);
-    void persistHealth();
-    [[nodiscard]] protocol::ReaderHealth readerWire(const std::string& readerId, const Health& h) const;
     [[nodiscard]] bool meetingOpenAtVenue(const std::string& venueId, common::TimePoint now) const;
     void rememberTap(const std::string& meetingId, const protocol::TapEvent& event);
 
@@ -131,7 +123,7 @@ private:
     // Per meeting, how many of the instants at which statuses change with no
     // tap (S + Gl, E, end of the check-out window) had passed at the last tick.
     std::map<std::string, int> phase_;
-    std::map<std::string, Health> health_;
+    ReaderHealthBoard health_; // hellos, heartbeats, offline alarms, reader_health and uptime spans
     std::map<std::string, std::deque<protocol::TapEvent>> recentTaps_;
     std::map<std::string, common::TimePoint> lastSummary_;
     IngestCounters counters_;

@@ -52,6 +52,35 @@ TEST_F(AgentInstance, tapsBufferedWhileTheHubWasDownAreRecordedAtHubTimeDespiteA
     EXPECT_EQ(s.getText(2), "present");
 }
 
+TEST_F(AgentInstance, tapsBufferedByAnEarlierRunAreRecordedAtHubTimeAfterTheClockWasSetRight)
+{
+    const auto endpoints = stoppedHub();
+    const auto tappedAt = nowMs();
+    {
+        // The box comes up with its clock an hour fast and the hub down; a tap is buffered.
+        AgentProcess first(config_, reader(), endpoints.taps, "r-hall", outbox_, {},
+                           {"ROLLCALL_AGENT_CLOCK_SKEW_MS=3600000"});
+        first.expectLine("reader state ok");
+        emulator_.tap(Pn532Card({0x04, 0xA1, 0xB2, 0xC1}), 200ms);
+        first.expectLine("tap seq=1 uid=04A1B2C1 stored");
+        first.process().kill(SIGKILL);
+        (void)first.process().wait();
+    }
+    // NTP sets the clock right; the agent is restarted; then the hub comes up.
+    // The tap's agent time is an hour fast while the offset of now is ~0: only
+    // where the tap lies on the monotonic clock gives its hub time.
+    AgentProcess again(config_, reader(), endpoints.taps, "r-hall", outbox_);
+    HubProcess hub(db_, {}, endpoints);
+    const auto line = again.expectLine("delivered seq=1 ");
+    EXPECT_NE(line.find("present"), std::string::npos) << line;
+    common::Database record(db_, common::Database::Mode::ReadOnly);
+    auto s = record.prepare("SELECT at_ms, clock_offset_ms, verdict FROM taps WHERE reader_id = 'r-hall' AND seq = 1");
+    ASSERT_TRUE(s.step());
+    EXPECT_NEAR(static_cast<double>(s.getInt(0)), static_cast<double>(tappedAt), 60'000.0) << "recorded at hub time";
+    EXPECT_NEAR(static_cast<double>(s.getInt(1)), -3'600'000.0, 5'000.0);
+    EXPECT_EQ(s.getText(2), "present");
+}
+
 TEST_F(AgentInstance, secondAgentOnTheSameOutboxIsRefused)
 {
     HubProcess hub(db_);

@@ -184,4 +184,45 @@ TEST_F(Outbox, versionOneOutboxIsMigratedKeepingItsTaps)
     EXPECT_EQ(box.highestAcknowledged(), 2u);
 }
 
+TEST_F(Outbox, tapStoredWithoutAnOffsetKeepsItsPlaceOnTheMonotonicClockAcrossReopening)
+{
+    {
+        agent::Outbox box(path_, "door-1");
+        (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt, agent::SteadyStamp{"boot-a", 123456});
+        (void)box.add("04A1B2C2", std::nullopt, 2000, std::nullopt);
+    }
+    agent::Outbox box(path_, "door-1");
+    const auto pending = box.pending(10);
+    ASSERT_EQ(pending.size(), 2u);
+    ASSERT_TRUE(pending[0].steady);
+    EXPECT_EQ(pending[0].steady->bootId, "boot-a");
+    EXPECT_EQ(pending[0].steady->steadyMs, 123456);
+    EXPECT_FALSE(pending[1].steady);
+}
+
+TEST_F(Outbox, versionTwoOutboxIsMigratedKeepingItsTapsWithoutSteadyStamps)
+{
+    {
+        common::Database db(path_);
+        db.exec(
+            "CREATE TABLE outbox_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE outbox (seq INTEGER PRIMARY KEY, badge_uid TEXT NOT NULL, direction TEXT, at_ms INTEGER NOT NULL,"
+            " clock_offset_ms INTEGER, acked_ms INTEGER);"
+            "INSERT INTO outbox_meta VALUES ('schema_version', '2'), ('reader_id', 'door-1'), ('next_seq', '4');"
+            "INSERT INTO outbox VALUES (2, '04A1B2C1', NULL, 1000, NULL, 900), (3, '04A1B2C2', NULL, 2000, NULL, NULL);");
+    }
+    agent::Outbox box(path_, "door-1");
+    EXPECT_EQ(box.depth(), 1u);
+    EXPECT_EQ(box.highestAcknowledged(), 2u);
+    const auto pending = box.pending(10);
+    ASSERT_EQ(pending.size(), 1u);
+    EXPECT_EQ(pending[0].tap.seq, 3u);
+    EXPECT_FALSE(pending[0].steady);
+    EXPECT_EQ(box.add("04A1B2C3", std::nullopt, 3000, std::nullopt, agent::SteadyStamp{"b", 1}).seq, 4u);
+    common::Database db(path_, common::Database::Mode::ReadOnly);
+    auto v = db.prepare("SELECT value FROM outbox_meta WHERE key = 'schema_version'");
+    ASSERT_TRUE(v.step());
+    EXPECT_EQ(v.getText(0), "3");
+}
+
 } // namespace

@@ -86,3 +86,29 @@ TEST(ReaderHealthModel, displayValues)
     EXPECT_EQ(m.data(idx, ReaderHealthModel::OutboxDepthRole).toULongLong(), 3u);
     EXPECT_EQ(m.onlineCount(), 1);
 }
+
+TEST(ReaderHealthModelClockSkew, readerClockOffByAMinuteOrMoreIsShownInMinutes)
+{
+    struct Case {
+        const char* name;
+        std::int64_t offsetMs; // hub − agent
+        const char* text;
+        bool skewed;
+    };
+    const std::vector<Case> cases{
+        {"a clock an hour fast", -3'599'999, "Clock off +60 min", true},
+        {"a clock 90 s slow", 90'000, "Clock off -2 min", true},
+        {"just at the threshold", -60'000, "Clock off +1 min", true},
+        {"within the threshold", -59'999, "-59999 ms", false},
+        {"a well-set clock", 250, "+250 ms", false},
+    };
+    for (const auto& c : cases) {
+        ReaderHealthModel m;
+        auto r = reader("door-1", true, kStartMs);
+        r.clock_offset_ms = c.offsetMs;
+        m.reset({r});
+        EXPECT_EQ(m.data(m.index(0), ReaderHealthModel::ClockOffsetTextRole).toString().toStdString(), c.text)
+            << c.name;
+        EXPECT_EQ(m.data(m.index(0), ReaderHealthModel::ClockSkewedRole).toBool(), c.skewed) << c.name;
+    }
+}

@@ -66,9 +66,24 @@ struct InProcessBoard {
     QRect titleRect;
     QImage image;
     QFont titleFont;
+    // The first reader's clock offset as the reader panel draws it.
+    QString clockOffsetText;
+    QRect clockOffsetRect;
+    QColor clockOffsetColor;
 };
 
-InProcessBoard renderInProcess(const QString& pngPath)
+/// The first item named `name` under `item`, delegates included (they are child items, not child objects).
+QQuickItem* findItem(QQuickItem* item, const QString& name)
+{
+    if (!item) return nullptr;
+    if (item->objectName() == name) return item;
+    for (auto* child : item->childItems()) {
+        if (auto* found = findItem(child, name)) return found;
+    }
+    return nullptr;
+}
+
+InProcessBoard renderInProcess(const QString& pngPath, std::int64_t firstReaderOffsetMs = 0)
 {
     InProcessBoard out;
     QTranslator translator;
@@ -76,7 +91,9 @@ InProcessBoard renderInProcess(const QString& pngPath)
     QCoreApplication::installTranslator(&translator);
     HubSim sim(300);
     Dashboard dashboard([] { return kStartMs + 20 * kMinute; });
-    dashboard.applySnapshot(sim.snapshot());
+    auto snapshot = sim.snapshot();
+    if (!snapshot.readers.empty()) snapshot.readers.front().clock_offset_ms = firstReaderOffsetMs;
+    dashboard.applySnapshot(snapshot);
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.setInitialProperties({{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)}});
@@ -96,6 +113,11 @@ InProcessBoard renderInProcess(const QString& pngPath)
     if (title) {
         out.titleRect = title->mapRectToScene(QRectF(0, 0, title->width(), title->height())).toAlignedRect();
         out.titleFont = title->property("font").value<QFont>();
+    }
+    if (auto* offset = findItem(window->contentItem(), QStringLiteral("clockOffset"))) {
+        out.clockOffsetText = offset->property("text").toString();
+        out.clockOffsetRect = offset->mapRectToScene(QRectF(0, 0, offset->width(), offset->height())).toAlignedRect();
+        out.clockOffsetColor = offset->property("color").value<QColor>();
     }
     QCoreApplication::removeTranslator(&translator);
     return out;
@@ -128,6 +150,28 @@ TEST(Screenshot, chineseRendersAsGlyphsNotEmptyBoxes)
         EXPECT_EQ(run.rawFont().familyName(), kCjkFamily);
         for (auto g : run.glyphIndexes()) EXPECT_NE(g, 0u) << "glyph 0 is the .notdef box";
     }
+}
+
+TEST(Screenshot, readerPanelShowsTheClockSkewOfAReaderAnHourFast)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    // The hub's welcome to an agent an hour fast: clock_offset_ms = hub − agent.
+    const auto board = renderInProcess(dir.filePath(QStringLiteral("board.png")), -3'599'999);
+    ASSERT_FALSE(board.image.isNull());
+    EXPECT_EQ(board.clockOffsetText, QString::fromUtf8("时钟偏差 +60 分钟"));
+    ASSERT_TRUE(board.clockOffsetRect.isValid());
+    EXPECT_TRUE(board.image.rect().contains(board.clockOffsetRect)) << "on the board, not scrolled away";
+    EXPECT_EQ(board.clockOffsetColor, QColor(QStringLiteral("#f59e0b"))) << "in the warning colour";
+    // Drawn: the warning colour's ink where the text is.
+    int warnInk = 0;
+    for (int y = board.clockOffsetRect.top(); y <= board.clockOffsetRect.bottom(); ++y) {
+        for (int x = board.clockOffsetRect.left(); x <= board.clockOffsetRect.right(); ++x) {
+            const QColor c = board.image.pixelColor(x, y);
+            warnInk += c.red() > 150 && c.green() > 90 && c.blue() < 90 ? 1 : 0;
+        }
+    }
+    EXPECT_GT(warnInk, 50);
 }
 
 TEST(Screenshot, boardTitleIsDrawnWithTheCjkFont)

@@ -4,11 +4,13 @@
 // driver in real rollcall-agent processes → ZeroMQ over TCP (optionally
 // through a TcpProxy) → the real rollcall-hub → a real SQLite record.
 //
-// Each tap is a fresh badge of an invited person, so in a fault-free run every
-// tap is recorded once with verdict "present" and its person's status is
-// "present". finish() waits until the record holds every tap made, then
-// compares: made vs recorded, lost, duplicated, and each verdict and status
-// against that fault-free outcome. It prints one line per scenario:
+// Each tap is a fresh badge of an invited person. finish() waits until the
+// record holds every tap made, then compares made vs recorded, lost and
+// duplicated, and every verdict and every invited person's status with a real
+// fault-free run of the same taps: a second hub on a copy of the record as
+// seeded, fed the taps made (each at the time it was presented) by a plain
+// agent client, and asked for its snapshot beside the faulted hub's. It prints
+// one line per scenario:
 //   scenario <name> taps_made=<n> taps_recorded=<n> lost=<n> duplicated=<n>
 #include "hardware/emulator/pn532_emulator.h"
 #include "tests/fault/tcp_proxy.h"
@@ -19,6 +21,7 @@
 #include "tests/support/hub_seed.h"
 #include "tests/support/temp_dir.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -49,6 +52,12 @@ struct RigOptions {
     /// Extra environment per agent index (e.g. a clock skew).
     std::map<int, std::vector<std::string>> agentEnv;
     bool startHub = true;
+    /// A compressed day: `meetings` meetings at hall, m-fault first, then
+    /// m-fault-2, m-fault-3, … each `meetingEvery` later than the one before.
+    int meetings = 1;
+    std::chrono::seconds meetingEvery{0};
+    /// Check-in opens this long before S (every meeting).
+    std::chrono::seconds openingBefore = std::chrono::minutes(60);
 };
 
 class FaultRig {
@@ -63,6 +72,11 @@ public:
     explicit FaultRig(RigOptions options) : options_(std::move(options))
     {
         seed();
+        {
+            // The record as seeded, before any hub ran: the fault-free baseline starts from it.
+            common::Database seeded(db_);
+            seeded.exec("VACUUM INTO '" + seededCopy_ + "'");
+        }
         (void)dir_.write("fault", "ok");
         config_ = writeAgentConfig(dir_);
         // Ports are picked by a first hub run and kept, so restarts reuse them.
@@ -153,6 +167,7 @@ public:
         const int person = nextPerson_++;
         const auto uid = uidOf(person);
         presented_.push_back({readerId(i), uid});
+        presentedAt_[{readerId(i), uid}] = nowMs();
         const std::uint32_t u = 0x0F000000u + static_cast<std::uint32_t>(person);
         emulators_[static_cast<std::size_t>(i)]->tap(
             emulator::Pn532Card({static_cast<std::uint8_t>(u >> 24), static_cast<std::uint8_t>(u >> 16),
@@ -257,29 +272,77 @@ public:
         EXPECT_EQ(o.duplicated, 0) << scenario;
         EXPECT_EQ(o.recorded, o.made) << scenario;
 
-        // Statuses: what a fault-free run gives (present, unless the scenario says otherwise).
-        std::map<std::string, std::string> personOf; // uid -> person
-        for (const auto& t : made) personOf[t.second] = personFromUid(t.second);
+        // Statuses and verdicts: what a fault-free run of the same taps gives,
+        // person by person. The scenario's own expectations (`expectedStatus`)
+        // are checked too, against both runs.
+        const auto base = baseline(made);
         zmq::context_t ctx;
         QueryClient query(ctx, hub_ ? hub_->endpoints().query : endpoints_.query);
-        const auto snap = query.snapshot("m-fault");
-        std::map<std::string, std::string> status;
-        for (const auto& a : snap.attendees) status[a.person_id] = std::string(protocol::toString(a.status));
-        for (const auto& [uid, person] : personOf) {
-            const auto want = expectedStatus.count(person) ? expectedStatus[person] : std::string("present");
-            EXPECT_EQ(status[person], want) << scenario << ": " << person << " (badge " << uid << ")";
+        std::map<std::string, std::map<std::string, std::string>> statusOf; // meeting -> person -> status
+        for (int k = 0; k < options_.meetings; ++k) {
+            for (const auto& a : query.snapshot(meetingId(k)).attendees)
+                statusOf[meetingId(k)][a.person_id] = std::string(protocol::toString(a.status));
         }
+        for (const auto& [meeting, people] : base.status) {
+            auto& status = statusOf[meeting];
+            EXPECT_EQ(status.size(), people.size()) << scenario << ": the same roster of " << meeting;
+            for (const auto& [person, want] : people) {
+                EXPECT_EQ(status[person], want)
+                    << scenario << ": " << meeting << " " << person << " (fault-free run: " << want << ")";
+            }
+        }
+        for (const auto& [key, want] : base.verdicts) {
+            EXPECT_EQ(verdicts[key], want) << scenario << ": verdict of " << key.first << " " << key.second;
+        }
+        auto& status = statusOf["m-fault"];
+        const auto& baseStatus = base.status.at("m-fault");
         for (const auto& [person, want] : expectedStatus) {
             if (!status.count(person))
                 ADD_FAILURE() << scenario << ": " << person << " not in the snapshot";
             else
                 EXPECT_EQ(status[person], want) << scenario << ": " << person;
+            EXPECT_EQ(baseStatus.count(person) ? baseStatus.at(person) : "", want)
+                << scenario << ": " << person << " in the fault-free run";
         }
-        if (expectedStatus.empty()) {
+        // With one meeting open since before the first tap, every fresh badge is on time.
+        if (expectedStatus.empty() && options_.meetings == 1) {
             for (const auto& [key, v] : verdicts)
                 EXPECT_EQ(v, "present") << scenario << ": " << key.first << " " << key.second;
         }
         return o;
+    }
+
+    /// The fault-free run: the statuses and verdicts a hub gives when the
+    /// same taps reach it at the times they were made, with nothing broken.
+    struct Baseline {
+        std::map<std::string, std::map<std::string, std::string>> status;    // meeting -> person -> status
+        std::map<std::pair<std::string, std::string>, std::string> verdicts; // (reader, uid) -> verdict
+    };
+    Baseline baseline(const std::set<std::pair<std::string, std::string>>& made)
+    {
+        const auto path = dir_.file("baseline-" + std::to_string(++baselines_) + ".db");
+        std::filesystem::copy_file(seededCopy_, path);
+        HubProcess hub(path);
+        zmq::context_t ctx;
+        AgentClient agent(ctx, hub.endpoints().taps);
+        std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> inOrder;
+        for (const auto& t : made) {
+            const auto at = presentedAt_.find(t);
+            inOrder.push_back({at == presentedAt_.end() ? nowMs() : at->second, t});
+        }
+        std::sort(inOrder.begin(), inOrder.end());
+        Baseline b;
+        std::map<std::string, std::uint64_t> seq;
+        for (const auto& [at, t] : inOrder) {
+            const auto ack = agent.tap(makeTap(t.first, ++seq[t.first], t.second, at));
+            b.verdicts[t] = std::string(protocol::toString(ack.verdict));
+        }
+        QueryClient query(ctx, hub.endpoints().query);
+        for (int k = 0; k < options_.meetings; ++k) {
+            for (const auto& a : query.snapshot(meetingId(k)).attendees)
+                b.status[meetingId(k)][a.person_id] = std::string(protocol::toString(a.status));
+        }
+        return b;
     }
 
     static std::string uidOf(int person)
@@ -289,6 +352,7 @@ public:
         return b;
     }
     static std::string personId(int person) { return "q" + std::to_string(person); }
+    static std::string meetingId(int k) { return k == 0 ? "m-fault" : "m-fault-" + std::to_string(k + 1); }
     static std::string personFromUid(const std::string& uid)
     {
         return personId(static_cast<int>(std::stoul(uid, nullptr, 16) - 0x0F000000u));
@@ -320,16 +384,20 @@ private:
         }
         r.addVenue("hall", "州会议中心");
         for (int i = 0; i < options_.readers; ++i) r.addReader({readerId(i), "hall", core::ReaderDirection::In}, now);
-        core::Meeting m;
-        m.id = "m-fault";
-        m.title = "故障演练会议";
-        m.venues = {"hall"};
-        m.times.start = now + options_.startIn;
-        m.times.end = now + options_.endIn;
-        m.times.opening = now - std::chrono::minutes(30);
-        m.times.lateGrace = options_.lateGrace;
-        r.addMeeting(m, now);
-        r.addInvite("m-fault", {std::string("州直机关/故障演练"), std::nullopt});
+        for (int k = 0; k < options_.meetings; ++k) {
+            core::Meeting m;
+            m.id = meetingId(k);
+            m.title = "故障演练会议" + std::to_string(k + 1);
+            m.venues = {"hall"};
+            m.times.start = now + options_.startIn + k * options_.meetingEvery;
+            m.times.end = now + options_.endIn + k * options_.meetingEvery;
+            // One meeting: open since well before now. A day: each opens shortly before its start.
+            m.times.opening =
+                options_.meetings == 1 ? now - std::chrono::minutes(30) : m.times.start - options_.openingBefore;
+            m.times.lateGrace = options_.lateGrace;
+            r.addMeeting(m, now);
+            r.addInvite(m.id, {std::string("州直机关/故障演练"), std::nullopt});
+        }
         tx.commit();
     }
 
@@ -343,6 +411,9 @@ private:
     std::vector<std::unique_ptr<emulator::Pn532Emulator>> emulators_;
     std::vector<std::unique_ptr<AgentProcess>> agents_;
     std::vector<std::pair<std::string, std::string>> presented_;
+    std::map<std::pair<std::string, std::string>, std::int64_t> presentedAt_; // hub-clock ms (same machine)
+    std::string seededCopy_ = dir_.file("seeded.db");
+    int baselines_ = 0;
     std::set<std::pair<std::string, std::string>> stored_;
     int nextPerson_ = 0;
     std::chrono::steady_clock::time_point seededAt_;

@@ -1,9 +1,9 @@
 // The fault-injection suite (issue 10): known taps through emulated readers →
 // real agents → the real hub, broken in each of the ways below; every scenario
 // ends with lost = 0, duplicated = 0 and the statuses of a fault-free run.
-// `ctest -L fault` runs it; the soak's length and size come from
-// ROLLCALL_SOAK_SECONDS and ROLLCALL_SOAK_READERS, and a long soak needs
-// ROLLCALL_FAULT_PERSONS badges (one per tap; README, "Fault suite").
+// `ctest -L fault` runs it; the soak's day comes from ROLLCALL_SOAK_MEETINGS,
+// ROLLCALL_SOAK_MEETING_SECONDS and ROLLCALL_SOAK_READERS, and a long soak
+// needs ROLLCALL_FAULT_PERSONS badges (one per tap; README, "Fault suite").
 #include "tests/fault/fault_rig.h"
 
 #include <cstdlib>
@@ -74,9 +74,14 @@ TEST(FaultSuite, networkCutAndAcksDropped)
     FaultRig rig({.readers = 2, .proxy = true});
     rig.burst(1);
     rig.proxy().set(Mode::Cut);
-    const auto cutFor = std::chrono::seconds(envInt("ROLLCALL_FAULT_CUT_SECONDS", 5)); // the issue's minute, compressed
+    // The issue's minute: long enough for the agents' resend backoff to reach
+    // its ceiling. A round of taps every 5 s keeps the number of badges small.
+    const auto cutFor = std::chrono::seconds(envInt("ROLLCALL_FAULT_CUT_SECONDS", 60));
     const auto until = std::chrono::steady_clock::now() + cutFor;
-    while (std::chrono::steady_clock::now() < until) rig.burst(1);
+    while (std::chrono::steady_clock::now() < until) {
+        rig.burst(1);
+        std::this_thread::sleep_until(std::min(until, std::chrono::steady_clock::now() + 5s));
+    }
     rig.proxy().set(Mode::Pass);
     rig.burst(1);
     // Taps reach the hub, acks never come back.
@@ -216,15 +221,40 @@ TEST(FaultSuite, hubRestoredFromAnEarlierBackup)
 
 TEST(FaultSuite, soakWithPeriodicKills)
 {
-    const int readers = envInt("ROLLCALL_SOAK_READERS", 6);
-    const auto seconds = std::chrono::seconds(envInt("ROLLCALL_SOAK_SECONDS", 20));
-    FaultRig rig({.readers = readers});
+    // A compressed day: meetings back to back at one venue, each a slot of P
+    // seconds (check-in opens at the slot's start, S at P/4, grace P/8, E at
+    // 3P/4), readers tapping fresh badges all day, the hub or an agent killed
+    // every few seconds. CI runs a short day; README, "Fault suite", the long one.
+    const int readers = envInt("ROLLCALL_SOAK_READERS", 10);
+    const int meetings = envInt("ROLLCALL_SOAK_MEETINGS", 3);
+    const auto slot = std::chrono::seconds(envInt("ROLLCALL_SOAK_MEETING_SECONDS", 40));
+    FaultRig rig({.readers = readers,
+                  .startIn = slot / 4,
+                  .endIn = slot * 3 / 4,
+                  .lateGrace = slot / 8,
+                  .meetings = meetings,
+                  .meetingEvery = slot,
+                  .openingBefore = slot / 4});
     std::mt19937 random(7);
-    const auto end = std::chrono::steady_clock::now() + seconds;
+    const auto end = rig.seededAt() + meetings * slot;
+    // Where a status changes with the time of a tap (S + grace, E). The
+    // fault-free run has each tap at the moment the test presented the card,
+    // the faulted one at the moment the agent read it (up to a few hundred ms
+    // apart): no card is presented within a second of these instants.
+    std::vector<std::chrono::steady_clock::time_point> edges;
+    for (int k = 0; k < meetings; ++k) {
+        edges.push_back(rig.seededAt() + k * slot + slot / 4 + slot / 8);
+        edges.push_back(rig.seededAt() + k * slot + slot * 3 / 4);
+    }
     auto nextKill = std::chrono::steady_clock::now() + 4s;
     int kills = 0;
     while (std::chrono::steady_clock::now() < end && rig.nextPerson() < FaultRig::persons() - 2 * readers) {
+        const auto round = std::chrono::steady_clock::now();
+        for (const auto& edge : edges) {
+            if (round > edge - 1s && round < edge + 1s) std::this_thread::sleep_until(edge + 1s);
+        }
         rig.burst(1);
+        std::this_thread::sleep_until(round + 1s); // a round a second: the day's badges last the day
         if (std::chrono::steady_clock::now() >= nextKill) {
             if (kills++ % 2 == 0) {
                 rig.killHub();
@@ -239,7 +269,7 @@ TEST(FaultSuite, soakWithPeriodicKills)
             nextKill = std::chrono::steady_clock::now() + 4s;
         }
     }
-    rig.finish("soak_" + std::to_string(readers) + "_readers_" + std::to_string(seconds.count()) + "s", {}, 120s);
+    rig.finish("soak_" + std::to_string(readers) + "_readers_" + std::to_string(meetings) + "_meetings", {}, 180s);
 }
 
 } // namespace

@@ -66,6 +66,23 @@ TEST_F(HubIngest, tapResentThreeTimesIsOneRecordWithTheSameAck)
     EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall' AND seq = 7"), 1);
 }
 
+TEST_F(HubIngest, tapResentAfterItsAckIsAnsweredFromMemoryWithAFreshHubClock)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    const auto tap = makeTap("r-hall", 9, "04A1B2C2");
+    const auto first = agent.tap(tap);
+    const auto again = agent.tap(tap); // its ack was lost: the agent sends it again
+    EXPECT_EQ(again.verdict, first.verdict);
+    EXPECT_EQ(again.text, first.text);
+    EXPECT_GE(again.hub_clock_ms, first.hub_clock_ms) << "the agent takes a clock sample from every ack";
+    hub.process().kill(SIGTERM);
+    EXPECT_EQ(hub.process().wait(), 0);
+    // The socket thread answered it: the writer never saw it again.
+    EXPECT_TRUE(hub.process().waitForLine("answered_from_memory=1")) << hub.process().output();
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall' AND seq = 9"), 1);
+}
+
 TEST_F(HubIngest, recordedSeqSentWithAnotherBadgeIsRefusedNotAcknowledged)
 {
     HubProcess hub(db_);

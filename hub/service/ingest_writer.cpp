@@ -1,0 +1,447 @@
+#include "hub/service/ingest_writer.h"
+
+#include "common/fault_vfs.h"
+#include "common/logging.h"
+#include "hub/core/schema.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+#include <sys/eventfd.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace rollcall::service {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::shared_ptr<spdlog::logger> log() { return common::namedLogger("hub"); }
+
+constexpr std::size_t kMaxHeldTaps = 200'000;
+constexpr std::chrono::milliseconds kRetryBackoffMin{100};
+constexpr std::chrono::milliseconds kRetryBackoffMax{5000};
+// WAL checkpoints (see checkpointIfIdle): from this many frames on, the
+// writer checkpoints as soon as no work waits; past the hard limit it does
+// even when busy, so a never-idle hub still bounds its WAL (~80 MB).
+constexpr int kIdleCheckpointPages = 1000;
+constexpr int kBusyCheckpointPages = 20000;
+
+// The alarm text names the cause in words an operator acts on, then SQLite's own message.
+std::string describeWriteFailure(const common::DatabaseError& e)
+{
+    std::string cause;
+    switch (e.code() & 0xff) {
+    case 13: cause = "磁盘已满"; break;     // SQLITE_FULL
+    case 10: cause = "磁盘读写错误"; break; // SQLITE_IOERR
+    case 5:
+    case 6: cause = "记录被其他程序占用"; break; // SQLITE_BUSY, SQLITE_LOCKED
+    case 8: cause = "记录只读"; break;           // SQLITE_READONLY
+    case 14: cause = "无法打开记录文件"; break;  // SQLITE_CANTOPEN
+    default: cause = "数据库错误"; break;
+    }
+    return "记录写入失败：" + cause + "（" + e.what() + "）";
+}
+
+} // namespace
+
+IngestWriter::IngestWriter(const HubConfig& config, const common::Clock& clock, zmq::context_t& context)
+    : config_(config), clock_(clock), db_(config.dbPath)
+{
+    core::migrate(db_);
+    // Checkpoints are the writer's to schedule, between rounds (checkpointIfIdle);
+    // SQLite would otherwise run one inside the commit that crosses 1,000 pages.
+    db_.exec("PRAGMA wal_autocheckpoint = 0");
+    sqlite3_wal_hook(db_.handle(), &IngestWriter::onWalCommit, this);
+    notifyFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (notifyFd_ < 0) throw std::runtime_error("eventfd failed");
+    publisher_ = std::make_unique<LivePublisher>(context, config.liveEndpoint, clock_.now());
+    state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
+    queries_ = std::make_unique<LiveQueries>(db_, config_, *state_, *publisher_);
+    state_->reload(clock_.now());
+}
+
+IngestWriter::~IngestWriter()
+{
+    stop();
+    sqlite3_wal_hook(db_.handle(), nullptr, nullptr);
+    // A last pass on the way out, so a clean stop leaves a short WAL.
+    try {
+        db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (const common::DatabaseError&) { // the next start checkpoints instead
+    }
+    if (notifyFd_ >= 0) ::close(notifyFd_);
+}
+
+void IngestWriter::start()
+{
+    nextTick_ = clock_.now();
+    thread_ = std::thread([this] { loop(); });
+}
+
+void IngestWriter::stop()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_one();
+    if (thread_.joinable()) thread_.join();
+}
+
+int IngestWriter::onWalCommit(void* self, sqlite3*, const char*, int pages)
+{
+    static_cast<IngestWriter*>(self)->walPages_ = pages;
+    return SQLITE_OK;
+}
+
+void IngestWriter::submit(Work&& work)
+{
+    {
+        std::lock_guard lock(mutex_);
+        queue_.push_back(std::move(work));
+    }
+    wake_.notify_one();
+}
+
+void IngestWriter::submitTaps(std::vector<IncomingTap>&& taps) { submit(std::move(taps)); }
+void IngestWriter::submitHello(std::string peer, bool delimited, protocol::Hello hello)
+{
+    submit(HelloWork{std::move(peer), delimited, std::move(hello)});
+}
+void IngestWriter::submitHeartbeat(protocol::Heartbeat heartbeat) { submit(std::move(heartbeat)); }
+void IngestWriter::submitQuery(std::string peer, bool delimited, protocol::QueryRequest query)
+{
+    submit(QueryWork{std::move(peer), delimited, std::move(query)});
+}
+
+std::vector<WriterOutput> IngestWriter::takeOutputs()
+{
+    std::uint64_t n = 0;
+    (void)!::read(notifyFd_, &n, sizeof n);
+    std::lock_guard lock(outMutex_);
+    return std::exchange(outputs_, {});
+}
+
+void IngestWriter::rethrowFailure()
+{
+    std::exception_ptr failure;
+    {
+        std::lock_guard lock(outMutex_);
+        failure = failure_;
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+void IngestWriter::emit(std::vector<WriterOutput>&& outputs)
+{
+    if (outputs.empty()) return;
+    bool wasEmpty = false;
+    {
+        std::lock_guard lock(outMutex_);
+        wasEmpty = outputs_.empty();
+        if (wasEmpty) {
+            outputs_ = std::move(outputs);
+        } else {
+            for (auto& o : outputs) outputs_.push_back(std::move(o));
+        }
+    }
+    if (wasEmpty) {
+        const std::uint64_t one = 1;
+        (void)!::write(notifyFd_, &one, sizeof one);
+    }
+}
+
+WriterStats IngestWriter::stats() const
+{
+    std::lock_guard lock(statsMutex_);
+    return stats_;
+}
+
+void IngestWriter::publishStats()
+{
+    WriterStats s;
+    s.counters = state_->counters();
+    s.failedBatches = failedBatches_;
+    s.liveUpdates = publisher_->published();
+    s.held = held_.size();
+    s.checkpoints = checkpoints_;
+    s.checkpointMsMax = checkpointMsMax_;
+    std::lock_guard lock(statsMutex_);
+    stats_ = s;
+}
+
+void IngestWriter::loop()
+{
+    try {
+        run();
+    } catch (...) {
+        // The socket thread rethrows it (HubServer::run); the hub exits rather than ack nothing forever.
+        {
+            std::lock_guard lock(outMutex_);
+            failure_ = std::current_exception();
+        }
+        const std::uint64_t one = 1;
+        (void)!::write(notifyFd_, &one, sizeof one);
+    }
+}
+
+void IngestWriter::run()
+{
+    while (true) {
+        std::deque<Work> work;
+        bool stopping = false;
+        {
+            std::unique_lock lock(mutex_);
+            auto wakeAt = nextTick_;
+            if (!held_.empty()) wakeAt = std::min(wakeAt, retryAt_);
+            const auto wait = std::max(std::chrono::duration_cast<std::chrono::milliseconds>(wakeAt - clock_.now()),
+                                       std::chrono::milliseconds(0));
+            wake_.wait_for(lock, wait, [&] { return !queue_.empty() || stopping_; });
+            work.swap(queue_);
+            stopping = stopping_;
+        }
+        process(work);
+        if (stopping) {
+            // Whatever was queued is recorded and acknowledged (or not acknowledged at all).
+            std::deque<Work> rest;
+            {
+                std::lock_guard lock(mutex_);
+                rest.swap(queue_);
+            }
+            process(rest);
+            publishStats();
+            return;
+        }
+        const auto now = clock_.now();
+        if (now >= nextTick_) {
+            tick(now);
+            nextTick_ = now + config_.tick;
+        }
+        retryHeld();
+        publishStats();
+        checkpointIfIdle();
+    }
+}
+
+void IngestWriter::process(std::deque<Work>& work)
+{
+    if (work.empty()) return;
+    const auto now = clock_.now();
+    std::vector<IncomingTap> taps;
+    std::vector<WriterOutput> replies;
+    for (auto& w : work) {
+        std::visit(
+            [&](auto& item) {
+                using T = std::decay_t<decltype(item)>;
+                if constexpr (std::is_same_v<T, std::vector<IncomingTap>>) {
+                    if (taps.empty()) {
+                        taps = std::move(item);
+                    } else {
+                        for (auto& t : item) taps.push_back(std::move(t));
+                    }
+                } else if constexpr (std::is_same_v<T, HelloWork>) {
+                    WriterOutput o;
+                    o.peer = item.peer;
+                    o.delimited = item.delimited;
+                    o.reply = state_->hello(item.hello, now);
+                    replies.push_back(std::move(o));
+                } else if constexpr (std::is_same_v<T, protocol::Heartbeat>) {
+                    state_->heartbeat(item, now);
+                } else {
+                    WriterOutput o;
+                    o.toQuery = true;
+                    o.peer = item.peer;
+                    o.delimited = item.delimited;
+                    o.encoded = protocol::encode(answer(item.query));
+                    replies.push_back(std::move(o));
+                }
+            },
+            w);
+    }
+    emit(std::move(replies));
+    if (!taps.empty()) recordTaps(std::move(taps));
+}
+
+protocol::QueryReply IngestWriter::answer(const protocol::QueryRequest& query)
+{
+    const auto now = clock_.now();
+    try {
+        return std::visit(
+            [&](const auto& request) -> protocol::QueryReply {
+                using T = std::decay_t<decltype(request)>;
+                if constexpr (std::is_same_v<T, protocol::SnapshotRequest>) {
+                    return queries_->snapshot(request.meeting_id, now);
+                } else {
+                    return queries_->meetingList(request.day, now);
+                }
+            },
+            query);
+    } catch (const common::InputError& e) {
+        return protocol::Error{"bad_field", e.what()};
+    }
+}
+
+void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
+{
+    if (!held_.empty()) {
+        hold(std::move(taps)); // in order behind the taps already waiting; retryHeld() records them
+        return;
+    }
+    for (std::size_t from = 0; from < taps.size(); from += config_.maxBatch) {
+        const auto to = std::min(taps.size(), from + config_.maxBatch);
+        std::vector<IncomingTap> chunk(std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(from)),
+                                       std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(to)));
+        std::string why;
+        if (!tryRecord(chunk, why)) {
+            hold(std::move(chunk));
+            std::vector<IncomingTap> rest(std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(to)),
+                                          std::make_move_iterator(taps.end()));
+            hold(std::move(rest));
+            onWriteFailure(why, held_.size());
+            return;
+        }
+    }
+    if (writeAlarm_ || retryBackoff_.count() != 0) onWriteRecovered();
+}
+
+bool IngestWriter::tryRecord(std::vector<IncomingTap>& batch, std::string& why)
+{
+    if (auto problem = diskReserveProblem()) {
+        why = *problem;
+        return false;
+    }
+    try {
+        const auto acks = state_->ingest(batch, clock_.now());
+        std::vector<WriterOutput> out;
+        out.reserve(acks.size());
+        for (std::size_t i = 0; i < acks.size(); ++i) {
+            WriterOutput o;
+            o.peer = acks[i].peer;
+            o.reply = acks[i].reply;
+            o.isAck = true;
+            // ingest() answers each tap of the batch in order. A duplicate
+            // (debounce, or recorded meanwhile by another writer) and an unknown
+            // reader's tap are left to the record: their answer can change.
+            if (const auto* ack = std::get_if<protocol::Ack>(&o.reply); ack && i < batch.size()) {
+                o.cacheable = ack->verdict != protocol::Verdict::Duplicate
+                              && ack->verdict != protocol::Verdict::UnknownReader
+                              && batch[i].tap.reader_id == ack->reader_id && batch[i].tap.seq == ack->seq;
+                o.badgeUid = batch[i].tap.badge_uid;
+                o.agentAtMs = batch[i].tap.at_ms;
+            }
+            out.push_back(std::move(o));
+        }
+        emit(std::move(out));
+        state_->publishPending(); // acks first: the attendee waits for one, a dashboard does not
+        return true;
+    } catch (const common::DatabaseError& e) {
+        // Nothing of this batch was committed or acknowledged: the agents keep
+        // the taps in their outboxes, and the hub keeps them to try again.
+        // A busy database (a long rollcallctl import) must not stop the hub either.
+        ++failedBatches_;
+        why = describeWriteFailure(e);
+        return false;
+    }
+}
+
+void IngestWriter::hold(std::vector<IncomingTap>&& taps)
+{
+    for (auto& t : taps) {
+        if (held_.size() >= kMaxHeldTaps) {
+            ++heldDropped_;
+            continue;
+        }
+        if (heldKeys_.emplace(t.tap.reader_id, t.tap.seq).second) held_.push_back(std::move(t));
+    }
+}
+
+void IngestWriter::retryHeld()
+{
+    if (held_.empty() || clock_.now() < retryAt_) return;
+    auto pending = std::move(held_);
+    held_.clear();
+    heldKeys_.clear();
+    recordTaps(std::move(pending));
+}
+
+void IngestWriter::onWriteFailure(const std::string& why, std::size_t taps)
+{
+    retryBackoff_ = std::clamp(retryBackoff_ * 2, kRetryBackoffMin, kRetryBackoffMax);
+    retryAt_ = clock_.now() + retryBackoff_;
+    log()->error("{}; {} tap(s) not acknowledged (the readers keep them), retry in {} ms", why, taps,
+                 retryBackoff_.count());
+    // Published again at every failed retry: the hub stream has no snapshot, so
+    // a dashboard that joins during the outage learns of it within one backoff.
+    writeAlarm_ = why;
+    state_->publishHubAlarm(why, true);
+}
+
+void IngestWriter::onWriteRecovered()
+{
+    retryBackoff_ = std::chrono::milliseconds(0);
+    if (!writeAlarm_) return;
+    log()->warn("记录写入已恢复 (the record is written again after: {})", *writeAlarm_);
+    writeAlarm_.reset();
+    state_->publishHubAlarm("记录写入已恢复", false);
+}
+
+std::optional<std::string> IngestWriter::diskReserveProblem() const
+{
+    if (config_.diskReserveBytes == 0) return std::nullopt;
+    std::uint64_t free = 0;
+    if (const auto injected = common::faultFreeBytes()) {
+        free = *injected;
+    } else {
+        auto dir = std::filesystem::path(config_.dbPath).parent_path();
+        if (dir.empty()) dir = ".";
+        struct statvfs fs {};
+        if (::statvfs(dir.c_str(), &fs) != 0) return std::nullopt; // cannot tell: let SQLite find out
+        free = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
+    }
+    if (free >= config_.diskReserveBytes) return std::nullopt;
+    return "记录写入失败：磁盘已满（" + std::filesystem::path(config_.dbPath).parent_path().string() + " 剩余 "
+           + std::to_string(free >> 20) + " MB，低于保留的 " + std::to_string(config_.diskReserveBytes >> 20) + " MB）";
+}
+
+void IngestWriter::tick(common::TimePoint now)
+{
+    try {
+        state_->tick(now);
+        lastTickError_.clear();
+    } catch (const common::DatabaseError& e) {
+        // Logged once per cause: a full disk fails every tick until space returns.
+        if (lastTickError_ != e.what()) log()->error("tick: {} (will retry)", e.what());
+        lastTickError_ = e.what();
+    }
+}
+
+void IngestWriter::checkpointIfIdle()
+{
+    if (walPages_ < kIdleCheckpointPages) return;
+    if (walPages_ < kBusyCheckpointPages) {
+        std::lock_guard lock(mutex_);
+        if (!queue_.empty()) return; // taps wait: acknowledge them first
+    }
+    // PASSIVE: copies the committed frames back into the database file and
+    // fsyncs it, never waiting for readers (rollcallctl, a report); the next
+    // commit restarts the WAL from its start once everything was copied.
+    try {
+        const auto started = std::chrono::steady_clock::now();
+        db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+        log()->debug("checkpoint of {} WAL pages took {} ms", walPages_, ms);
+        checkpointMsMax_ = std::max(checkpointMsMax_, static_cast<std::int64_t>(ms));
+        ++checkpoints_;
+        walPages_ = 0;
+    } catch (const common::DatabaseError& e) {
+        // A full disk or an I/O error: the WAL keeps growing, the record stays
+        // correct; the next round past the threshold tries again.
+        log()->warn("checkpoint failed (will retry): {}", e.what());
+        walPages_ = 0;
+    }
+}
+
+} // namespace rollcall::service

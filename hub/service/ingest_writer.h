@@ -1,0 +1,151 @@
+#pragma once
+// IngestWriter: the hub's one writer thread (issue 10). It owns the record
+// connection and everything that reads or writes through it (LiveState, the
+// live publisher): it takes the taps the socket thread queued, records them
+// in one transaction per round (group commit), and hands the acks back
+// through a queue whose eventfd the socket thread polls. Hellos, heartbeats,
+// queries and the tick run here too, in arrival order, so the socket thread
+// never touches SQLite and never waits for an fsync. WAL checkpoints run
+// here between rounds, when no work waits (see checkpointIfIdle()).
+#include "hub/service/hub_config.h"
+#include "hub/service/live_publisher.h"
+#include "hub/service/live_queries.h"
+#include "hub/service/live_state.h"
+#include "protocol/codec.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <variant>
+#include <zmq.hpp>
+
+namespace rollcall::service {
+
+/// A message the writer asks the socket thread to send.
+struct WriterOutput {
+    bool toQuery = false; // the query ROUTER; otherwise the taps ROUTER
+    std::string peer;
+    bool delimited = false;
+    protocol::HubMessage reply; // taps socket
+    std::string encoded;        // query socket: the encoded reply
+    bool isAck = false;         // a tap's ack or refusal: queued if the pipe is full
+    // A committed tap's first ack, which the socket thread may answer re-sends with.
+    bool cacheable = false;
+    std::string badgeUid;
+    std::int64_t agentAtMs = 0;
+};
+
+/// What the hub logs in its periodic stats line.
+struct WriterStats {
+    IngestCounters counters;
+    std::uint64_t failedBatches = 0;
+    std::uint64_t liveUpdates = 0;
+    std::uint64_t held = 0;
+    std::uint64_t checkpoints = 0;
+    std::int64_t checkpointMsMax = 0; // the longest, the time a tap could wait behind one
+};
+
+class IngestWriter {
+public:
+    /// Opens and migrates the record, binds the live PUB socket and loads the live state.
+    IngestWriter(const HubConfig& config, const common::Clock& clock, zmq::context_t& context);
+    ~IngestWriter();
+    IngestWriter(const IngestWriter&) = delete;
+    IngestWriter& operator=(const IngestWriter&) = delete;
+
+    [[nodiscard]] const std::string& liveEndpoint() const noexcept { return publisher_->endpoint(); }
+
+    /// Starts the thread. Until then nothing is processed.
+    void start();
+    /// Processes what is queued (its acks are in takeOutputs()), then stops the thread.
+    void stop();
+
+    void submitTaps(std::vector<IncomingTap>&& taps);
+    void submitHello(std::string peer, bool delimited, protocol::Hello hello);
+    void submitHeartbeat(protocol::Heartbeat heartbeat);
+    void submitQuery(std::string peer, bool delimited, protocol::QueryRequest query);
+
+    /// Readable (an eventfd) while outputs wait; takeOutputs() empties it.
+    [[nodiscard]] int notifyFd() const noexcept { return notifyFd_; }
+    [[nodiscard]] std::vector<WriterOutput> takeOutputs();
+    /// Rethrows what stopped the thread (the record could not be read or written at all), if anything did.
+    void rethrowFailure();
+
+    [[nodiscard]] WriterStats stats() const;
+
+private:
+    struct HelloWork {
+        std::string peer;
+        bool delimited;
+        protocol::Hello hello;
+    };
+    struct QueryWork {
+        std::string peer;
+        bool delimited;
+        protocol::QueryRequest query;
+    };
+    using Work = std::variant<std::vector<IncomingTap>, HelloWork, protocol::Heartbeat, QueryWork>;
+
+    void loop();
+    void run();
+    void submit(Work&& work);
+    void process(std::deque<Work>& work);
+    void recordTaps(std::vector<IncomingTap>&& taps);
+    /// Records one batch and hands its acks over; false (nothing acknowledged,
+    /// `why` says what failed) if it could not be committed or the disk reserve is reached.
+    bool tryRecord(std::vector<IncomingTap>& batch, std::string& why);
+    void hold(std::vector<IncomingTap>&& taps);
+    void retryHeld();
+    void onWriteFailure(const std::string& why, std::size_t taps);
+    void onWriteRecovered();
+    [[nodiscard]] std::optional<std::string> diskReserveProblem() const;
+    void tick(common::TimePoint now);
+    [[nodiscard]] protocol::QueryReply answer(const protocol::QueryRequest& query);
+    void emit(std::vector<WriterOutput>&& outputs);
+    void checkpointIfIdle();
+    void publishStats();
+    static int onWalCommit(void* self, struct sqlite3* db, const char* name, int pages);
+
+    const HubConfig& config_;
+    const common::Clock& clock_;
+    common::Database db_;
+    std::unique_ptr<LivePublisher> publisher_;
+    std::unique_ptr<LiveState> state_;
+    std::unique_ptr<LiveQueries> queries_;
+
+    std::mutex mutex_; // guards queue_ and stopping_
+    std::condition_variable wake_;
+    std::deque<Work> queue_;
+    bool stopping_ = false;
+    std::thread thread_;
+
+    std::mutex outMutex_; // guards outputs_
+    std::vector<WriterOutput> outputs_;
+    std::exception_ptr failure_;
+    int notifyFd_ = -1;
+
+    mutable std::mutex statsMutex_;
+    WriterStats stats_;
+
+    // Writer thread only.
+    int walPages_ = 0; // frames in the WAL after the last commit (SQLite's WAL hook)
+    std::uint64_t checkpoints_ = 0;
+    std::int64_t checkpointMsMax_ = 0;
+    std::uint64_t failedBatches_ = 0;
+    std::vector<IncomingTap> held_;
+    std::set<std::pair<std::string, std::uint64_t>> heldKeys_;
+    common::TimePoint retryAt_{};
+    std::chrono::milliseconds retryBackoff_{0};
+    std::optional<std::string> writeAlarm_;
+    std::uint64_t heldDropped_ = 0;
+    std::string lastTickError_;
+    common::TimePoint nextTick_{};
+};
+
+} // namespace rollcall::service

@@ -1,0 +1,50 @@
+#include "hub/service/live_queries.h"
+
+#include "hub/core/meeting_evaluator.h"
+#include "hub/service/wire_mapping.h"
+
+namespace rollcall::service {
+
+using namespace std::chrono_literals;
+
+LiveQueries::LiveQueries(common::Database& db, const HubConfig& config, LiveState& state,
+                         const LivePublisher& publisher)
+    : record_(db), config_(config), state_(state), publisher_(publisher)
+{}
+
+protocol::QueryReply LiveQueries::snapshot(const std::string& meetingId, common::TimePoint now)
+{
+    protocol::Snapshot s;
+    core::MeetingResult result;
+    if (auto live = state_.trackedResult(meetingId, now)) {
+        result = std::move(*live);
+    } else {
+        if (!record_.findMeeting(meetingId))
+            return protocol::Error{"unknown_meeting", "meeting \"" + meetingId + "\" does not exist"};
+        result = core::MeetingEvaluator(record_, config_.debounce).evaluate(meetingId, now);
+    }
+    s.meeting = toWire(result.meeting);
+    s.seq = publisher_.lastSeq(meetingId);
+    s.hub_clock_ms = common::toMillis(now);
+    s.summary = toWire(result.summary);
+    for (const auto& a : result.attendees) s.attendees.push_back(toWire(a));
+    for (const auto& w : result.walkIns) s.walk_ins.push_back(toWire(w));
+    for (const auto& u : result.unknownBadges) s.unknown_badges.push_back(u.uid);
+    s.recent_taps = state_.recentTaps(meetingId);
+    s.readers = state_.readersAt(result.meeting.venues);
+    return s;
+}
+
+protocol::MeetingList LiveQueries::meetingList(const std::optional<std::string>& day, common::TimePoint now)
+{
+    const core::Zone zone(config_.zone);
+    const common::TimePoint from = zone.startOfDay(day.value_or(zone.formatDate(now)));
+    protocol::MeetingList list;
+    for (const auto& m : record_.meetingsStartingIn(from, from + 24h)) {
+        list.meetings.push_back({m.id, m.title, m.venues, common::toMillis(m.times.start),
+                                 common::toMillis(m.times.end), meetingState(m, now)});
+    }
+    return list;
+}
+
+} // namespace rollcall::service
