@@ -18,11 +18,14 @@ struct MeetingSetup {
     Meeting meeting;
     std::vector<Person> roster;
     std::vector<Amendment>
-        amendments; // leave, substitutes, overrides (revoked ones left out); manual taps come as taps
+        amendments;                   // leave, substitutes, overrides (revoked ones left out); manual taps come as taps
+    std::vector<Amendment> withdrawn; // revoked amendments and their revocations, for paper only
 };
 
 /// What the attendee is told at the reader.
-enum class TapVerdict { Present, Late, CheckedOut, WalkIn, UnknownBadge, Duplicate, NotInWindow };
+/// RevokedBadge: a badge whose holding was revoked before the tap (lost,
+/// broken, holder left); it counts among the meeting's unknown badges.
+enum class TapVerdict { Present, Late, CheckedOut, WalkIn, UnknownBadge, Duplicate, NotInWindow, RevokedBadge };
 [[nodiscard]] std::string_view toString(TapVerdict v);
 
 struct TapResult {

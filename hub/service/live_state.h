@@ -92,10 +92,6 @@ private:
         std::optional<std::int64_t> uptimeRow; // reader_uptime row being extended
         bool dirty = false;
     };
-    struct BadgeHolder {
-        std::string personId;
-        std::optional<common::TimePoint> revokedAt;
-    };
 
     void loadCaches();
     [[nodiscard]] std::optional<std::string> holderOf(const std::string& uid, common::TimePoint at) const;
@@ -123,7 +119,7 @@ private:
     common::TimePoint lastReload_{};
     std::int64_t dataVersion_ = 0;
     std::unordered_map<std::string, core::Reader> readers_;
-    std::unordered_map<std::string, BadgeHolder> badges_;
+    core::BadgeHoldings badges_;
     std::unordered_map<std::string, core::Person> people_;
     // Highest seq recorded per reader: a higher one is new for sure (agents
     // never reuse a seq), so only lower ones need the idempotency lookup.

@@ -54,7 +54,7 @@ TEST_F(SchemaMigration5Test, fixtureIsARecordAtSchema4)
 TEST_F(SchemaMigration5Test, everyPersonBecomesAMemberOfTheirUnitSinceBeforeTheRecord)
 {
     common::Database db(path_);
-    core::migrate(db);
+    core::migrate(db, 5);
     EXPECT_EQ(core::schemaVersion(db), 5);
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM memberships"), 3);
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM memberships m JOIN persons p ON p.id = m.person_id "
