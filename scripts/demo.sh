@@ -175,6 +175,8 @@ echo "-- 李秀英 (P002) moves to 州财政局 from tomorrow; today's meeting k
 ctl person move P002 --to 州直机关/州财政局 --on "$(TZ=Asia/Shanghai date -d tomorrow +%F)"
 echo "-- ئەركىن ھوشۇر (P020) reports the card lost; a new card is issued now:"
 ctl badge replace "$(uid P020)" --by 04:C0:00:20 --reason lost
+# The hub picks up another writer's change within a tick: wait until it holds the new card.
+wait_for "$OUT/hub.log" "$(sqlite3 "$DB" "SELECT count(DISTINCT uid) FROM badges") badge(s)" 10
 present r-yining "$(uid P020)" # the lost card: refused, revoked_badge (the board shows an alert)
 present r-yining 04:C0:00:20   # the new card: late
 ctl person show P020 | sed -n '1,/meetings:/p'
