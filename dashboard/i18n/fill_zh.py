@@ -25,6 +25,7 @@ ZH = {
     "Back to the board": "返回看板",
     "Badge %1": "未登记卡 %1",
     "Revoked badge": "挂失卡",
+    "Revoked badge %1": "挂失卡 %1",
     "Revoked badge %1 tapped at %2, %3: someone is using a lost card": "挂失卡 %1 于 %3 在 %2 刷卡：有人在使用已挂失的卡",
     "By unit": "各单位出勤",
     "Check-in open": "签到中",

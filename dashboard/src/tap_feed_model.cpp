@@ -33,6 +33,8 @@ QVariant TapFeedModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case WhoRole:
         if (t.name && !t.name->empty()) return DisplayText::fromStd(*t.name);
+        if (t.verdict == protocol::Verdict::RevokedBadge)
+            return tr("Revoked badge %1").arg(DisplayText::fromStd(t.badge_uid));
         return tr("Badge %1").arg(DisplayText::fromStd(t.badge_uid));
     case BadgeUidRole: return DisplayText::fromStd(t.badge_uid);
     case VerdictRole: return QString::fromLatin1(protocol::toString(t.verdict));

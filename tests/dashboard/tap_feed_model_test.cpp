@@ -94,6 +94,7 @@ TEST(TapFeedModel, aRevokedBadgeInTheFeedIsAnAlertUntilItLeavesTheFeed)
     m.add(lost);
     EXPECT_TRUE(m.lostCardAlert().contains(QStringLiteral("04A22B1C"))) << m.lostCardAlert().toStdString();
     EXPECT_TRUE(m.lostCardAlert().contains(QStringLiteral("door-1")));
+    EXPECT_EQ(m.data(m.index(0), TapFeedModel::WhoRole).toString(), QStringLiteral("Revoked badge 04A22B1C"));
     EXPECT_EQ(changed.count(), 1);
     m.add(tap(3, kStartMs + 3000));
     m.add(tap(4, kStartMs + 4000)); // the lost card's tap falls out of the feed
