@@ -42,7 +42,18 @@ inline constexpr std::string_view kDefaultQueryEndpoint = "tcp://127.0.0.1:7702"
 // ---------------------------------------------------------------- enums
 
 enum class Direction { In, Out };
-enum class Verdict { Present, Late, CheckedOut, WalkIn, UnknownBadge, Duplicate, NotInWindow, UnknownReader };
+/// RevokedBadge: a badge revoked (lost, broken, holder left) before the tap.
+enum class Verdict {
+    Present,
+    Late,
+    CheckedOut,
+    WalkIn,
+    UnknownBadge,
+    Duplicate,
+    NotInWindow,
+    UnknownReader,
+    RevokedBadge
+};
 enum class ReaderState { Ok, NoReader, Error };
 enum class AttendanceStatus { Present, Late, Absent, Excused, Substituted, NotArrived, Overdue };
 enum class AttendanceFlag { LeftEarly, LeftMidMeeting, NoCheckout };

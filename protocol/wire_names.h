@@ -19,8 +19,9 @@ inline constexpr std::array<std::string_view, 0> kNames{};
 template <>
 inline constexpr std::array<std::string_view, 2> kNames<Direction>{"in", "out"};
 template <>
-inline constexpr std::array<std::string_view, 8> kNames<Verdict>{
-    "present", "late", "checked_out", "walk_in", "unknown_badge", "duplicate", "not_in_window", "unknown_reader"};
+inline constexpr std::array<std::string_view, 9> kNames<Verdict>{"present",       "late",           "checked_out",
+                                                                 "walk_in",       "unknown_badge",  "duplicate",
+                                                                 "not_in_window", "unknown_reader", "revoked_badge"};
 template <>
 inline constexpr std::array<std::string_view, 3> kNames<ReaderState>{"ok", "no_reader", "error"};
 template <>

@@ -18,6 +18,7 @@ Signal signalFor(Verdict verdict) noexcept
     case Verdict::Duplicate:
     case Verdict::NotInWindow: return Signal::Notice;
     case Verdict::UnknownBadge:
+    case Verdict::RevokedBadge:
     case Verdict::UnknownReader: return Signal::Rejected;
     }
     return Signal::Rejected;

@@ -21,7 +21,7 @@ enum class Signal {
     Accepted, ///< present, checked_out: green, one short beep
     Late,     ///< late: green, two short beeps
     Notice,   ///< walk_in, duplicate, not_in_window: amber (red + green), one beep
-    Rejected, ///< unknown_badge, unknown_reader: red, three beeps
+    Rejected, ///< unknown_badge, revoked_badge, unknown_reader: red, three beeps
     Offline,  ///< hub unreachable, tap saved and will be sent: amber blinking, two beeps
 };
 

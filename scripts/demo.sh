@@ -12,7 +12,8 @@
 #      meeting for the next four Mondays, one moved and one cancelled;
 #   2. a reader's offline log imported (taps from before the start),
 #      leave and a substitute recorded, a forgotten badge checked in by hand;
-#   3. rollcall-hub started; live taps arrive from readers;
+#   3. rollcall-hub started; live taps arrive from readers; a person moves
+#      and a lost badge is replaced (the old card gets revoked_badge);
 #   4. the live board (rollcall-dashboard; a screenshot when there is no display);
 #   5. the live attendance table and JSON, as the general office sees it;
 #   6. last month's four meetings (imported reader logs, finalized) and the
@@ -196,6 +197,16 @@ present r-hall-in P016     # 马丽, late
 present r-hall-in P023     # 何静 from 霍城县, not invited: a walk-in
 present r-hall-out P001    # 张建国 leaves 45 minutes early
 present r-hall-in CAFEBABE # a badge nobody holds
+# The record over time (issue 11): a move and a replaced badge.
+echo "-- 李秀英 (P002) moves to 州财政局 from tomorrow; today's meeting keeps her under 州发改委:"
+ctl person move P002 --to 州直机关/州财政局 --on "$(TZ=Asia/Shanghai date -d tomorrow +%F)"
+echo "-- ئەركىن ھوشۇر (P020) reports the card lost; a new card is issued now:"
+ctl badge replace "$(uid P020)" --by 04:C0:00:20 --reason lost
+# The hub picks up another writer's change within a tick: wait until it holds the new card.
+wait_for "$OUT/hub.log" "$(sqlite3 "$DB" "SELECT count(DISTINCT uid) FROM badges") badge(s)" 10
+present r-yining "$(uid P020)" # the lost card: refused, revoked_badge (the board shows an alert)
+present r-yining 04:C0:00:20   # the new card: late
+ctl person show P020 | sed -n '1,/meetings:/p'
 echo "-- the hub goes down; a tap is kept in the reader's outbox and delivered once when it is back:"
 kill -TERM "$HUB_PID"; wait "$HUB_PID" 2>/dev/null || true
 present r-yining P019      # 朱琳: the reader says "saved, will send"

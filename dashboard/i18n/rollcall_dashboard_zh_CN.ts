@@ -150,6 +150,10 @@
         <translation>未知卡</translation>
     </message>
     <message>
+        <source>Revoked badge</source>
+        <translation>挂失卡</translation>
+    </message>
+    <message>
         <source>Repeat tap</source>
         <translation>重复刷卡</translation>
     </message>
@@ -413,6 +417,14 @@
     <message>
         <source>Badge %1</source>
         <translation>未登记卡 %1</translation>
+    </message>
+    <message>
+        <source>Revoked badge %1</source>
+        <translation>挂失卡 %1</translation>
+    </message>
+    <message>
+        <source>Revoked badge %1 tapped at %2, %3: someone is using a lost card</source>
+        <translation>挂失卡 %1 于 %3 在 %2 刷卡：有人在使用已挂失的卡</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,26 @@ Item {
             }
         }
 
+        // ---- a revoked (lost) badge tapped: someone is carrying it
+        Rectangle {
+            objectName: "lostCardAlert"
+            visible: page.dashboard.tapFeed.lostCardAlert !== ""
+            Layout.fillWidth: true
+            implicitHeight: 48
+            radius: Theme.radius
+            color: Theme.bad
+            Text {
+                objectName: "lostCardAlertText"
+                anchors { fill: parent; leftMargin: 18; rightMargin: 18 }
+                verticalAlignment: Text.AlignVCenter
+                text: "⚠  " + page.dashboard.tapFeed.lostCardAlert
+                color: "white"
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                elide: Text.ElideRight
+            }
+        }
+
         // ---- large counts
         Item {
             id: counts

@@ -95,6 +95,7 @@ QString DisplayText::verdict(protocol::Verdict v)
     case V::Duplicate: return tr("Repeat tap");
     case V::NotInWindow: return tr("Outside window");
     case V::UnknownReader: return tr("Unknown reader");
+    case V::RevokedBadge: return tr("Revoked badge");
     }
     return {};
 }
@@ -109,6 +110,7 @@ QColor DisplayText::verdictColor(protocol::Verdict v)
     case V::WalkIn: return kSubst;
     case V::UnknownBadge: return kBad;
     case V::UnknownReader: return kBad;
+    case V::RevokedBadge: return kBad;
     case V::Duplicate: return kMuted;
     case V::NotInWindow: return kMuted;
     }

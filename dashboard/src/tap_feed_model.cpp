@@ -33,6 +33,8 @@ QVariant TapFeedModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case WhoRole:
         if (t.name && !t.name->empty()) return DisplayText::fromStd(*t.name);
+        if (t.verdict == protocol::Verdict::RevokedBadge)
+            return tr("Revoked badge %1").arg(DisplayText::fromStd(t.badge_uid));
         return tr("Badge %1").arg(DisplayText::fromStd(t.badge_uid));
     case BadgeUidRole: return DisplayText::fromStd(t.badge_uid);
     case VerdictRole: return QString::fromLatin1(protocol::toString(t.verdict));
@@ -70,6 +72,7 @@ void TapFeedModel::reset(const std::vector<protocol::TapEvent>& taps)
     if (rows_.size() > static_cast<std::size_t>(capacity_)) rows_.resize(static_cast<std::size_t>(capacity_));
     endResetModel();
     if (oldCount != rows_.size()) emit countChanged();
+    updateLostCardAlert();
 }
 
 void TapFeedModel::add(const protocol::TapEvent& tap)
@@ -88,6 +91,24 @@ void TapFeedModel::add(const protocol::TapEvent& tap)
     rows_.insert(rows_.begin() + row, tap);
     endInsertRows();
     if (!full) emit countChanged();
+    updateLostCardAlert();
+}
+
+QString TapFeedModel::lostCardAlert() const { return lostCardAlert_; }
+
+void TapFeedModel::updateLostCardAlert()
+{
+    QString text;
+    const auto it = std::find_if(rows_.begin(), rows_.end(),
+                                 [](const auto& t) { return t.verdict == protocol::Verdict::RevokedBadge; });
+    if (it != rows_.end()) {
+        text = tr("Revoked badge %1 tapped at %2, %3: someone is using a lost card")
+                   .arg(DisplayText::fromStd(it->badge_uid), DisplayText::fromStd(it->reader_id),
+                        DisplayText::clockSeconds(it->at_ms));
+    }
+    if (text == lostCardAlert_) return;
+    lostCardAlert_ = text;
+    emit lostCardAlertChanged();
 }
 
 } // namespace rollcall::dashboard

@@ -1,6 +1,8 @@
 #pragma once
 // The live feed of badge taps with their verdicts, newest first (by hub
 // time, then tap id), capped so a busy door cannot grow it without bound.
+// A revoked badge in the feed is also an alert: someone is using a card
+// that was reported lost.
 
 #include "protocol/messages.h"
 
@@ -15,6 +17,7 @@ class TapFeedModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("Owned by Dashboard")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(QString lostCardAlert READ lostCardAlert NOTIFY lostCardAlertChanged)
 
 public:
     enum Role {
@@ -42,15 +45,21 @@ public:
     /// Adds one tap at its place in time; ignored if already shown or too old to fit.
     void add(const protocol::TapEvent& tap);
 
+    /// The newest revoked_badge tap in the feed, as a sentence; empty if none.
+    [[nodiscard]] QString lostCardAlert() const;
+
     [[nodiscard]] int capacity() const { return capacity_; }
     [[nodiscard]] const protocol::TapEvent& at(int row) const { return rows_[static_cast<std::size_t>(row)]; }
 
 signals:
     void countChanged();
+    void lostCardAlertChanged();
 
 private:
     int capacity_;
     std::deque<protocol::TapEvent> rows_;
+    QString lostCardAlert_;
+    void updateLostCardAlert();
 };
 
 } // namespace rollcall::dashboard

@@ -32,6 +32,7 @@ struct AttendeeResult {
     std::optional<std::string> overriddenFrom; // status before a status_override amendment
     std::vector<TapEvidence> taps;             // this person's applied taps (and the substitute's)
     std::vector<Amendment> amendments;         // corrections that concern this person
+    std::vector<Amendment> withdrawn;          // revoked corrections and their revocations: shown, no effect
 };
 
 struct WalkIn {

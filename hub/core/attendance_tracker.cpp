@@ -7,8 +7,8 @@
 namespace rollcall::core {
 namespace {
 
-constexpr std::array<std::string_view, 7> kVerdictNames{"present",       "late",      "checked_out",  "walk_in",
-                                                        "unknown_badge", "duplicate", "not_in_window"};
+constexpr std::array<std::string_view, 8> kVerdictNames{"present",       "late",      "checked_out",   "walk_in",
+                                                        "unknown_badge", "duplicate", "not_in_window", "revoked_badge"};
 
 bool sameOutcome(const MemberOutcome& a, const MemberOutcome& b)
 {
@@ -86,6 +86,11 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
             case AmendmentKind::AbsenceConfirmation: break;
             }
         }
+        for (const auto& a : setup.withdrawn) {
+            if (!a.personId) continue;
+            if (const auto it = t.index.find(*a.personId); it != t.index.end())
+                t.members[it->second].result.withdrawn.push_back(a);
+        }
         const common::TimePoint never = t.meeting.times.opening - std::chrono::hours(24 * 365);
         for (auto& m : t.members) {
             (void)evaluate(t, m, never);
@@ -153,13 +158,15 @@ TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evid
         // Count it against the meeting whose window holds it, if any.
         return r;
     }
+    // A revoked badge is refused wherever it is tapped: someone is carrying a card reported lost.
+    const auto notApplied = tap.revokedReason ? TapVerdict::RevokedBadge : TapVerdict::NotInWindow;
     if (r.assignment.disposition == Disposition::NotInWindow) {
-        r.verdict = TapVerdict::NotInWindow;
+        r.verdict = notApplied;
         return r;
     }
     Tracked& t = meetings_.at(*r.assignment.meetingId);
     if (t.meeting.finalizedAt && evidence.receivedAt && *evidence.receivedAt > *t.meeting.finalizedAt) {
-        r.verdict = TapVerdict::NotInWindow; // the meeting is closed; only amendments change it now
+        r.verdict = notApplied; // the meeting is closed; only amendments change it now
         return r;
     }
     ++t.tapsApplied;
@@ -177,7 +184,7 @@ TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evid
             t.summary.unknownBadges = static_cast<int>(t.unknown.size());
         }
         r.unknownBadgesChanged = true;
-        r.verdict = TapVerdict::UnknownBadge;
+        r.verdict = tap.revokedReason ? TapVerdict::RevokedBadge : TapVerdict::UnknownBadge;
         return r;
     }
     const std::string& person = *tap.personId;

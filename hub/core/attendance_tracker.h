@@ -20,10 +20,13 @@ struct MeetingSetup {
     std::vector<Amendment>
         amendments; // leave, substitutes, overrides (revoked ones left out); manual taps come as taps
     std::vector<Delegation> delegations; // units asked to send N of their people (§11)
+    std::vector<Amendment> withdrawn;    // revoked amendments and their revocations, for paper only
 };
 
 /// What the attendee is told at the reader.
-enum class TapVerdict { Present, Late, CheckedOut, WalkIn, UnknownBadge, Duplicate, NotInWindow };
+/// RevokedBadge: a badge whose holding was revoked before the tap (lost,
+/// broken, holder left); it counts among the meeting's unknown badges.
+enum class TapVerdict { Present, Late, CheckedOut, WalkIn, UnknownBadge, Duplicate, NotInWindow, RevokedBadge };
 [[nodiscard]] std::string_view toString(TapVerdict v);
 
 struct TapResult {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace rollcall::core {
 std::optional<PendingTap> manualTapOf(const Amendment& a, const std::string& meetingId)
@@ -45,6 +46,7 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
             if (auto p = manualTapOf(a, m.id)) pending.push_back(std::move(*p));
             s.amendments.push_back(std::move(a));
         }
+        s.withdrawn = record.withdrawnAmendments({m.id});
         venues.insert(m.venues.begin(), m.venues.end());
         from = from ? std::min(*from, m.times.opening) : m.times.opening;
         to = to ? std::max(*to, m.times.windowEnd()) : m.times.windowEnd();
@@ -61,8 +63,9 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
     AttendanceTracker tracker(std::move(setups), lookup, debounce);
     if (!from) return tracker;
 
-    // Badge records by UID; who held one depends on the tap's time (revocation).
-    std::unordered_map<std::string, std::optional<Record::Badge>> badges;
+    // Badge holdings of the UIDs tapped; who held one depends on the tap's time.
+    BadgeHoldings badges;
+    std::unordered_set<std::string> badgesLoaded;
     std::unordered_map<std::string, ReaderDirection> readerDirections;
     // Start one debounce interval early so the first tap in range is debounced against its predecessor.
     const auto taps = record.tapsAt({venues.begin(), venues.end()}, *from - debounce, *to);
@@ -72,14 +75,17 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
             const auto reader = record.findReader(t.readerId);
             rd = readerDirections.emplace(t.readerId, reader ? reader->direction : ReaderDirection::Both).first;
         }
-        auto b = badges.find(t.badgeUid);
-        if (b == badges.end()) b = badges.emplace(t.badgeUid, record.findBadge(t.badgeUid)).first;
+        if (badgesLoaded.insert(t.badgeUid).second) {
+            for (auto& h : record.badgeHoldings(t.badgeUid)) badges.add(std::move(h));
+        }
         PendingTap p;
         p.input.ref = t.id;
         p.input.readerId = t.readerId;
         p.input.venueId = t.venueId;
         p.input.badgeUid = t.badgeUid;
-        if (b->second && b->second->heldAt(t.at)) p.input.personId = b->second->personId;
+        auto holder = badges.at(t.badgeUid, t.at);
+        p.input.personId = std::move(holder.personId);
+        p.input.revokedReason = std::move(holder.revokedReason);
         p.input.at = t.at;
         p.input.readerDirection = rd->second;
         p.input.explicitDirection = t.direction;

@@ -1,5 +1,7 @@
 #include "hub/core/record.h"
 
+#include "common/clock.h"
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -192,33 +194,72 @@ void Record::personLeaves(const std::string& personId, common::TimePoint on)
 
 void Record::addBadge(const std::string& uid, const std::string& personId, common::TimePoint issued)
 {
-    auto q = db_.prepare("SELECT person_id FROM badges WHERE uid = ?");
-    q.bind(1, uid);
-    if (q.step()) {
-        const auto holder = q.getText(0);
-        if (holder == personId) return; // the same badge listed again is no change
-        throw common::InputError("badge " + uid + " is already held by person " + holder);
+    if (!findPerson(personId)) throw common::InputError("person \"" + personId + "\" does not exist");
+    for (const auto& h : badgeHoldings(uid)) {
+        if (!h.revoked) {
+            if (h.personId == personId) return; // the same badge listed again is no change
+            throw common::InputError("badge " + uid + " is already held by person " + h.personId);
+        }
+        if (*h.revoked > issued) {
+            throw common::InputError("badge " + uid + " was held by person " + h.personId
+                                     + " after that date; it can be issued again only from its revocation on");
+        }
     }
-    auto s = db_.prepare("INSERT INTO badges(uid, person_id, issued_ms) VALUES (?, ?, ?)");
-    s.bind(1, uid).bind(2, personId).bind(3, common::toMillis(issued)).run();
+    auto s = db_.prepare("INSERT INTO badges(uid, person_id, issued_ms, recorded_ms) VALUES (?, ?, ?, ?)");
+    s.bind(1, uid)
+        .bind(2, personId)
+        .bind(3, common::toMillis(issued))
+        .bind(4, common::toMillis(common::SystemClock().now()))
+        .run();
+}
+
+void Record::revokeBadge(const std::string& uid, common::TimePoint on, const std::string& reason)
+{
+    if (reason != "lost" && reason != "broken" && reason != "left")
+        throw common::InputError("revocation reason \"" + reason + "\" is not lost, broken or left");
+    const auto holdings = badgeHoldings(uid);
+    const auto open = std::find_if(holdings.begin(), holdings.end(), [](const auto& h) { return !h.revoked; });
+    if (open == holdings.end()) {
+        throw common::InputError("badge " + uid
+                                 + (holdings.empty() ? " was never issued" : " is held by nobody: it is revoked"));
+    }
+    if (on <= open->issued) {
+        throw common::InputError("badge " + uid + " of person " + open->personId
+                                 + " was issued on or after that date; revoke it after its issue");
+    }
+    auto s = db_.prepare("UPDATE badges SET revoked_ms = ?, revoke_reason = ? WHERE uid = ? AND revoked_ms IS NULL");
+    s.bind(1, common::toMillis(on)).bind(2, reason).bind(3, uid).run();
+}
+
+std::vector<BadgeHolding> Record::badgeHoldings(const std::string& uid) { return BadgeHoldings::loadUid(db_, uid); }
+
+std::vector<BadgeHolding> Record::badgesOf(const std::string& personId)
+{
+    auto s = db_.prepare("SELECT uid, person_id, issued_ms, revoked_ms, revoke_reason FROM badges WHERE person_id = ? "
+                         "ORDER BY issued_ms, id");
+    s.bind(1, personId);
+    std::vector<BadgeHolding> out;
+    while (s.step()) {
+        BadgeHolding h{s.getText(0), s.getText(1), common::fromMillis(s.getInt(2)), std::nullopt, s.getOptionalText(4)};
+        if (auto r = s.getOptionalInt(3)) h.revoked = common::fromMillis(*r);
+        out.push_back(std::move(h));
+    }
+    return out;
 }
 
 std::optional<Record::Badge> Record::findBadge(const std::string& uid)
 {
-    auto s = db_.prepare("SELECT person_id, revoked_ms FROM badges WHERE uid = ?");
-    s.bind(1, uid);
-    if (!s.step()) return std::nullopt;
-    Badge b{s.getText(0), std::nullopt};
-    if (auto r = s.getOptionalInt(1)) b.revokedAt = common::fromMillis(*r);
-    return b;
+    const auto holdings = badgeHoldings(uid);
+    if (holdings.empty()) return std::nullopt;
+    const auto& h = holdings.back();
+    return Badge{h.personId, h.revoked, h.issued};
 }
 
 std::optional<std::string> Record::badgeHolder(const std::string& uid, common::TimePoint at)
 {
-    auto s = db_.prepare("SELECT person_id FROM badges WHERE uid = ? AND (revoked_ms IS NULL OR revoked_ms > ?)");
-    s.bind(1, uid).bind(2, common::toMillis(at));
-    if (s.step()) return s.getText(0);
-    return std::nullopt;
+    BadgeHoldings holdings;
+    for (auto& h : badgeHoldings(uid)) holdings.add(std::move(h));
+    return holdings.at(uid, at).personId;
 }
 
 void Record::addVenue(const std::string& id, const std::string& name)
@@ -485,48 +526,90 @@ std::vector<Amendment> Record::amendments(const std::string& meetingId)
     return amendments(std::vector<std::string>{meetingId});
 }
 
-std::vector<Amendment> Record::amendments(const std::vector<std::string>& meetingIds)
+namespace {
+
+constexpr const char* kAmendmentColumns =
+    "SELECT id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, reason, "
+    "created_ms FROM amendments a ";
+
+Amendment readAmendment(common::Statement& s)
+{
+    Amendment a;
+    a.id = s.getInt(0);
+    a.kind = amendmentKindFrom(s.getText(1));
+    a.meetingId = s.getOptionalText(2);
+    a.personId = s.getOptionalText(3);
+    a.otherPersonId = s.getOptionalText(4);
+    if (auto at = s.getOptionalInt(5)) a.at = common::fromMillis(*at);
+    if (auto d = s.getOptionalText(6)) a.direction = directionFromString(*d);
+    a.status = s.getOptionalText(7);
+    a.refId = s.getOptionalInt(8);
+    a.author = s.getText(9);
+    a.reason = s.getText(10);
+    a.createdAt = common::fromMillis(s.getInt(11));
+    return a;
+}
+
+std::vector<Amendment> amendmentsWhere(common::Database& db, const std::vector<std::string>& meetingIds,
+                                       const std::string& condition)
 {
     std::vector<Amendment> out;
     if (meetingIds.empty()) return out;
     // A leave over a range is one amendment without a meeting; it is given to
     // every meeting starting in its range, present or added later.
     const auto ids = common::placeholders(meetingIds.size());
-    auto s = db_.prepare(
+    auto s = db.prepare(
         "SELECT a.id, a.kind, a.meeting_id, a.person_id, a.other_person_id, a.at_ms, a.direction, a.status, a.ref_id, "
         "a.author, a.reason, a.created_ms, a.meeting_id AS for_meeting FROM amendments a WHERE a.meeting_id IN ("
-        + ids
-        + ") AND a.kind <> 'revoke' "
-          "AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) "
-          "UNION ALL "
+        + ids + ") AND " + condition
+        + " UNION ALL "
           "SELECT a.id, a.kind, a.meeting_id, a.person_id, a.other_person_id, a.at_ms, a.direction, a.status, "
           "a.ref_id, a.author, a.reason, a.created_ms, m.id FROM amendments a JOIN leave_ranges lr "
           "ON lr.amendment_id = a.id JOIN meetings m ON m.start_ms >= lr.from_ms AND m.start_ms < lr.to_ms "
           "WHERE m.id IN ("
-        + ids
-        + ") AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id) "
-          "ORDER BY 1, 13");
+        + ids + ") AND " + condition + " ORDER BY 1, 13");
     for (std::size_t i = 0; i < meetingIds.size(); ++i) {
         s.bind(static_cast<int>(i + 1), meetingIds[i]);
         s.bind(static_cast<int>(i + 1 + meetingIds.size()), meetingIds[i]);
     }
     while (s.step()) {
-        Amendment a;
-        a.id = s.getInt(0);
-        a.kind = amendmentKindFrom(s.getText(1));
-        a.meetingId = s.getOptionalText(12);
-        a.personId = s.getOptionalText(3);
-        a.otherPersonId = s.getOptionalText(4);
-        if (auto at = s.getOptionalInt(5)) a.at = common::fromMillis(*at);
-        if (auto d = s.getOptionalText(6)) a.direction = directionFromString(*d);
-        a.status = s.getOptionalText(7);
-        a.refId = s.getOptionalInt(8);
-        a.author = s.getText(9);
-        a.reason = s.getText(10);
-        a.createdAt = common::fromMillis(s.getInt(11));
+        auto a = readAmendment(s);
+        a.meetingId = s.getOptionalText(12); // the meeting it applies to (a leave range's too)
         out.push_back(std::move(a));
     }
     return out;
+}
+
+} // namespace
+
+std::vector<Amendment> Record::amendments(const std::vector<std::string>& meetingIds)
+{
+    return amendmentsWhere(
+        db_, meetingIds,
+        "a.kind <> 'revoke' AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id)");
+}
+
+std::vector<Amendment> Record::withdrawnAmendments(const std::vector<std::string>& meetingIds)
+{
+    return amendmentsWhere(
+        db_, meetingIds,
+        "(a.kind = 'revoke' OR EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'revoke' AND r.ref_id = a.id))");
+}
+
+std::optional<Amendment> Record::findAmendment(std::int64_t id)
+{
+    auto s = db_.prepare(std::string(kAmendmentColumns) + "WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return readAmendment(s);
+}
+
+std::optional<Amendment> Record::revocationOf(std::int64_t id)
+{
+    auto s = db_.prepare(std::string(kAmendmentColumns) + "WHERE kind = 'revoke' AND ref_id = ? ORDER BY id LIMIT 1");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return readAmendment(s);
 }
 
 } // namespace rollcall::core

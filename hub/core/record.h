@@ -7,6 +7,7 @@
 
 #include "common/database.h"
 #include "hub/core/attendance_rules.h"
+#include "hub/core/badge_holdings.h"
 #include "hub/core/time_util.h"
 
 #include <optional>
@@ -132,16 +133,31 @@ public:
     void movePerson(const std::string& personId, std::int64_t unitId, common::TimePoint on);
     /// Ends a person's service at `on` (retired, transferred out). Same errors.
     void personLeaves(const std::string& personId, common::TimePoint on);
-    /// Gives a badge to a person; throws if another person holds it.
+    /// Issues a badge to a person from `issued` on (docs/semantics.md §10).
+    /// The same person holding it already is no change; throws InputError if
+    /// another person holds it, or held it after `issued`.
     void addBadge(const std::string& uid, const std::string& personId, common::TimePoint issued);
+    /// Ends the open holding of a badge at `on`, for `reason` (lost, broken or
+    /// left); from then on the badge resolves to nobody. Throws InputError if
+    /// nobody holds it, the reason is unknown, or `on` is not after its issue.
+    void revokeBadge(const std::string& uid, common::TimePoint on, const std::string& reason);
+    /// Every holding of a badge, by issue time.
+    [[nodiscard]] std::vector<BadgeHolding> badgeHoldings(const std::string& uid);
+    /// Every badge a person holds or held, by issue time.
+    [[nodiscard]] std::vector<BadgeHolding> badgesOf(const std::string& personId);
     struct Badge {
         std::string personId;
         std::optional<common::TimePoint> revokedAt;
-        /// Whether the badge still belonged to its person at `at`.
-        [[nodiscard]] bool heldAt(common::TimePoint at) const { return !revokedAt || *revokedAt > at; }
+        common::TimePoint issuedAt{};
+        /// Whether the badge belonged to its person at `at`.
+        [[nodiscard]] bool heldAt(common::TimePoint at) const
+        {
+            return issuedAt <= at && (!revokedAt || *revokedAt > at);
+        }
     };
+    /// The latest holding of a badge.
     [[nodiscard]] std::optional<Badge> findBadge(const std::string& uid);
-    /// Who held the badge at `at` (not revoked then), if anyone.
+    /// Who held the badge at `at` (issued, not revoked then), if anyone.
     [[nodiscard]] std::optional<std::string> badgeHolder(const std::string& uid, common::TimePoint at);
 
     void addVenue(const std::string& id, const std::string& name);
@@ -182,6 +198,13 @@ public:
     [[nodiscard]] std::vector<Amendment> amendments(const std::string& meetingId);
     /// The same for several meetings at once, in amendment order.
     [[nodiscard]] std::vector<Amendment> amendments(const std::vector<std::string>& meetingIds);
+    /// What amendments() leaves out: revoked amendments and the revocations,
+    /// in amendment order. They change nothing; sheets show them.
+    [[nodiscard]] std::vector<Amendment> withdrawnAmendments(const std::vector<std::string>& meetingIds);
+    /// One amendment by id, revoked or not.
+    [[nodiscard]] std::optional<Amendment> findAmendment(std::int64_t id);
+    /// The revocation naming amendment `id`, if any.
+    [[nodiscard]] std::optional<Amendment> revocationOf(std::int64_t id);
 
 private:
     common::Database& db_;

@@ -8,7 +8,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 6> kMigrations{
+constexpr std::array<const char*, 7> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -483,6 +483,41 @@ CREATE TRIGGER cache_leave_ranges_revoke AFTER INSERT ON amendments
 WHEN NEW.ref_id IN (SELECT amendment_id FROM leave_ranges) BEGIN DELETE FROM meeting_results; END;
 CREATE TRIGGER cache_unit_leaves_insert AFTER INSERT ON unit_leaves
 BEGIN DELETE FROM meeting_results WHERE meeting_id = NEW.meeting_id; END;
+)sql",
+    // 7: badges over time (docs/semantics.md §10). A badge is held by one
+    // person over [issued_ms, revoked_ms); the UID is no longer the key, so a
+    // UID can be held again after it was revoked, never by two persons at
+    // once (one open holding per UID; overlaps of dated holdings are refused
+    // by Record::addBadge). Rows carry forward as they are, ids in rowid
+    // order. A holding is never removed and only its revocation may be set,
+    // once, with its reason.
+    R"sql(
+CREATE TABLE badges_v6 (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL CHECK (length(uid) BETWEEN 8 AND 20),
+    person_id     TEXT NOT NULL REFERENCES persons(id),
+    issued_ms     INTEGER NOT NULL,
+    revoked_ms    INTEGER,
+    recorded_ms   INTEGER,
+    revoke_reason TEXT CHECK (revoke_reason IN ('lost', 'broken', 'left'))
+);
+INSERT INTO badges_v6(uid, person_id, issued_ms, revoked_ms, recorded_ms, revoke_reason)
+    SELECT uid, person_id, issued_ms, revoked_ms, recorded_ms, revoke_reason FROM badges ORDER BY rowid;
+DROP TABLE badges;
+ALTER TABLE badges_v6 RENAME TO badges;
+CREATE INDEX badges_person ON badges(person_id);
+CREATE INDEX badges_uid ON badges(uid, issued_ms);
+CREATE UNIQUE INDEX badges_held ON badges(uid) WHERE revoked_ms IS NULL;
+
+CREATE TRIGGER badges_history_update BEFORE UPDATE ON badges
+WHEN NOT (OLD.revoked_ms IS NULL AND NEW.revoked_ms IS NOT NULL AND NEW.id = OLD.id AND NEW.uid = OLD.uid
+          AND NEW.person_id = OLD.person_id AND NEW.issued_ms = OLD.issued_ms AND NEW.recorded_ms IS OLD.recorded_ms)
+BEGIN SELECT RAISE(ABORT, 'badge holdings keep their history'); END;
+CREATE TRIGGER badges_history_delete BEFORE DELETE ON badges
+BEGIN SELECT RAISE(ABORT, 'badge holdings keep their history'); END;
+
+CREATE TRIGGER cache_badges_insert AFTER INSERT ON badges BEGIN DELETE FROM meeting_results; END;
+CREATE TRIGGER cache_badges_update AFTER UPDATE ON badges BEGIN DELETE FROM meeting_results; END;
 )sql",
 };
 

@@ -10,6 +10,10 @@ namespace rollcall::core {
 /// The version a fully migrated database has.
 [[nodiscard]] int latestSchemaVersion();
 
+/// The version that holds badges over time (a UID held over dated
+/// intervals, docs/semantics.md §10); its tests start from the one before.
+constexpr int kBadgesOverTimeSchema = 7;
+
 /// Current version of an open database (0 for a new file).
 [[nodiscard]] int schemaVersion(common::Database& db);
 

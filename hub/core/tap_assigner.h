@@ -31,7 +31,8 @@ struct TapInput {
     std::string readerId; // empty for manual taps
     std::string venueId;
     std::string badgeUid;
-    std::optional<std::string> personId; // badge holder at tap time; nullopt = unknown badge
+    std::optional<std::string> personId;      // badge holder at tap time; nullopt = unknown badge
+    std::optional<std::string> revokedReason; // no holder because the badge was revoked: why (BadgeAt)
     common::TimePoint at;
     ReaderDirection readerDirection = ReaderDirection::Both;
     std::optional<Direction> explicitDirection; // imported or manual taps

@@ -4,9 +4,12 @@
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
+#include "hub/ctl/amendment_commands.h"
 #include "hub/ctl/amendment_options.h"
+#include "hub/ctl/badge_commands.h"
 #include "hub/ctl/database_file.h"
 #include "hub/ctl/group_commands.h"
+#include "hub/ctl/list_commands.h"
 #include "hub/ctl/meeting_commands.h"
 #include "hub/ctl/person_commands.h"
 #include "hub/ctl/report_commands.h"
@@ -32,6 +35,8 @@ struct Options {
     std::string status;
     std::string leaveFrom, leaveTo, unit;
     bool json = false;
+    std::string missing = "keep", badgeReason = "broken";
+    bool dryRun = false;
 };
 
 std::string defaultAuthor()
@@ -71,10 +76,19 @@ void cmdRosterImport(const Options& o, std::ostream& out, const common::Clock& c
     const auto effective = dateOption(o.effective, "--effective", zone, clock.now());
     common::Transaction tx(db);
     RosterImportResult r;
-    guardFinalizedRosters(record, effective, zone, [&] { r = importRoster(record, o.file, effective); });
+    const RosterImportOptions options{effective, o.missing == "leave", o.badgeReason, zone};
+    guardFinalizedRosters(record, effective, zone, [&] { r = importRoster(record, o.file, options); });
+    if (o.dryRun) {
+        for (const auto& change : r.changes) out << change << "\n";
+        out << "dry run: " << r.persons << " join(s), " << r.moves << " move(s), " << r.leaves << " leave(s), "
+            << r.badges << " badge(s) issued, " << r.badgesRevoked << " revoked, effective "
+            << zone.formatDate(effective) << "; nothing was changed\n";
+        return; // the transaction rolls back
+    }
     tx.commit();
     out << "imported " << r.persons << " person(s), " << r.badges << " badge(s), created " << r.unitsCreated
-        << " unit(s) from " << o.file << ", effective " << zone.formatDate(effective) << "\n";
+        << " unit(s) from " << o.file << ", effective " << zone.formatDate(effective) << "; " << r.moves << " move(s), "
+        << r.leaves << " leave(s), " << r.badgesRevoked << " badge(s) revoked\n";
 }
 
 void cmdVenueAdd(const Options& o, std::ostream& out, const common::Clock&)
@@ -111,6 +125,7 @@ core::Amendment saveAmendment(const Options& o, const common::Clock& clock, core
     requirePerson(record, o.person, "--person");
     auto a = newAmendment(kind, AmendmentOptions{o.meeting, o.person, o.reason, o.author}, clock.now());
     if (complete) complete(record, a);
+    refuseRepeatedAmendment(record, a);
     common::Transaction tx(db);
     record.addAmendment(a);
     tx.commit();
@@ -152,8 +167,9 @@ void cmdSubstituteAdd(const Options& o, std::ostream& out, const common::Clock& 
 void cmdCheckin(const Options& o, std::ostream& out, const common::Clock& clock)
 {
     const core::Zone zone(o.zone);
-    const auto a = saveAmendment(o, clock, core::AmendmentKind::ManualTap, [&](core::Record&, core::Amendment& a) {
+    const auto a = saveAmendment(o, clock, core::AmendmentKind::ManualTap, [&](core::Record& r, core::Amendment& a) {
         a.at = core::parseTime(o.at, "--at", &zone);
+        requireInsideWindow(r, o.meeting, *a.at, zone, "--at");
         a.direction = core::directionFromString(o.direction);
         if (!a.direction) throw common::InputError("--direction: \"" + o.direction + "\" is not in or out");
     });
@@ -222,10 +238,17 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
     auto* roster = app.add_subcommand("roster", "persons, units and badges")->require_subcommand(1);
     auto* rosterImport =
-        leaf(roster, "import", "import persons from CSV (person_id,name,unit,badge_uid[,title])", cmdRosterImport);
+        leaf(roster, "import", "reconcile persons with a CSV roster (person_id,name,unit,badge_uid[,title])",
+             cmdRosterImport);
     rosterImport->add_option("file", o.file, "CSV file")->required();
     rosterImport->add_option("--effective", o.effective,
-                             "YYYY-MM-DD in --zone: new persons join and badges are issued then (default today)");
+                             "YYYY-MM-DD in --zone: joins, moves, leaves and badge changes date from then "
+                             "(default today)");
+    rosterImport->add_option("--missing", o.missing, "persons in service not in the file: keep (default) or leave")
+        ->check(CLI::IsMember({"keep", "leave"}));
+    rosterImport->add_option("--badge-reason", o.badgeReason, "why badges the file no longer lists are revoked")
+        ->check(CLI::IsMember({"lost", "broken", "left"}));
+    rosterImport->add_flag("--dry-run", o.dryRun, "print the changes (joins, moves, leaves, badges), change nothing");
 
     auto* venue = app.add_subcommand("venue", "venues")->require_subcommand(1);
     auto* venueAdd = leaf(venue, "add", "add a venue", cmdVenueAdd);
@@ -281,6 +304,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     for (auto& command : addPersonCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addMeetingCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addGroupCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addBadgeCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addAmendmentCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addListCommands(app)) extra.push_back(std::move(command));
     for (auto& [sub, action] : extra) {
         commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o,
                                                            const common::Clock& c) {

@@ -1,19 +1,38 @@
 #include "hub/ctl/roster_import.h"
 
+#include "hub/ctl/badge_commands.h"
 #include "hub/ctl/csv_reader.h"
 #include "protocol/badge_uid.h"
 
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace rollcall::ctl {
+namespace {
 
-RosterImportResult importRoster(core::Record& record, const std::string& path, common::TimePoint effective)
+/// One row, checked, before anything is applied.
+struct Entry {
+    const CsvRow* row = nullptr;
+    core::Person person;
+    std::string unit;
+    std::vector<std::string> badges; // normalized, in file order
+};
+
+std::string badgeList(const std::vector<std::string>& uids)
+{
+    std::string s;
+    for (const auto& u : uids) s += (s.empty() ? "" : ";") + u;
+    return s;
+}
+
+} // namespace
+
+RosterImportResult importRoster(core::Record& record, const std::string& path, const RosterImportOptions& o)
 {
     CsvReader csv(path);
     csv.requireColumns({"person_id", "name", "unit", "badge_uid"});
     RosterImportResult result;
-    std::map<std::string, int> badgeLines; // uid -> line, to name both lines of a clash in the file
 
     auto countUnits = [&] {
         auto s = record.database().prepare("SELECT count(*) FROM units");
@@ -22,30 +41,33 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
     };
     const int unitsBefore = countUnits();
 
+    // 1. Every row checked: fields, units, badges, no person or badge twice in the file.
+    std::vector<Entry> entries;
+    std::map<std::string, int> badgeLines;  // uid -> line, to name both lines of a clash in the file
+    std::map<std::string, int> personLines; // person_id -> line
     for (const auto& row : csv.rows()) {
+        Entry e;
+        e.row = &row;
         const auto id = *csv.field(row, "person_id");
         const auto name = *csv.field(row, "name");
-        const auto unit = *csv.field(row, "unit");
+        e.unit = *csv.field(row, "unit");
         if (id.empty()) throw common::InputError(csv.where(row, "person_id") + ": is empty");
         if (name.empty()) throw common::InputError(csv.where(row, "name") + ": is empty");
-        if (unit.empty()) throw common::InputError(csv.where(row, "unit") + ": is empty");
-        core::Person p;
-        p.id = id;
-        p.name = name;
-        if (auto title = csv.field(row, "title"); title && !title->empty()) p.title = *title;
-        try {
-            p.unitId = record.ensureUnitPath(unit);
-            p.unitPath = unit;
-        } catch (const common::InputError& e) {
-            throw common::InputError(csv.where(row, "unit") + ": " + e.what());
+        if (e.unit.empty()) throw common::InputError(csv.where(row, "unit") + ": is empty");
+        if (auto prev = personLines.find(id); prev != personLines.end()) {
+            throw common::InputError(csv.where(row, "person_id") + ": person_id \"" + id
+                                     + "\" already exists in this file (line " + std::to_string(prev->second) + ")");
         }
+        personLines.emplace(id, row.line);
+        e.person.id = id;
+        e.person.name = name;
+        if (auto title = csv.field(row, "title"); title && !title->empty()) e.person.title = *title;
         try {
-            record.addPerson(p, effective);
-        } catch (const common::InputError& e) {
-            throw common::InputError(csv.where(row, "person_id") + ": " + e.what());
+            e.person.unitId = record.ensureUnitPath(e.unit);
+            e.person.unitPath = e.unit;
+        } catch (const common::InputError& err) {
+            throw common::InputError(csv.where(row, "unit") + ": " + err.what());
         }
-        ++result.persons;
-
         std::stringstream badges(*csv.field(row, "badge_uid"));
         std::string raw;
         while (std::getline(badges, raw, ';')) {
@@ -60,12 +82,97 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
                                          + std::to_string(prev->second));
             }
             badgeLines.emplace(*uid, row.line);
+            e.badges.push_back(*uid);
+        }
+        entries.push_back(std::move(e));
+    }
+
+    // 2. Joins and moves.
+    std::vector<std::pair<const Entry*, std::string>> revocations; // entry, uid
+    std::vector<std::pair<const Entry*, std::string>> issues;
+    std::set<std::string> joined; // their join line names their badges
+    for (const auto& e : entries) {
+        const auto& id = e.person.id;
+        const auto existing = record.findPerson(id);
+        if (!existing) {
             try {
-                record.addBadge(*uid, id, effective);
-            } catch (const common::InputError& e) {
-                throw common::InputError(csv.where(row, "badge_uid") + ": " + e.what());
+                record.addPerson(e.person, o.effective);
+            } catch (const common::InputError& err) {
+                throw common::InputError(csv.where(*e.row, "person_id") + ": " + err.what());
             }
-            ++result.badges;
+            ++result.persons;
+            joined.insert(id);
+            result.changes.push_back("join " + id + " " + e.person.name + " → " + e.unit
+                                     + (e.badges.empty() ? "" : " (badge " + badgeList(e.badges) + ")"));
+            for (const auto& uid : e.badges) issues.emplace_back(&e, uid);
+            continue;
+        }
+        const auto ms = record.memberships(id);
+        if (ms.empty() || ms.back().to) {
+            throw common::InputError(csv.where(*e.row, "person_id") + ": person \"" + id
+                                     + "\" has left; the roster file lists them as in service");
+        }
+        if (ms.back().unitId != e.person.unitId) {
+            try {
+                record.movePerson(id, e.person.unitId, o.effective);
+            } catch (const common::InputError& err) {
+                throw common::InputError(csv.where(*e.row, "unit") + ": " + err.what());
+            }
+            ++result.moves;
+            result.changes.push_back("move " + id + " " + existing->name + " " + ms.back().unitPath + " → " + e.unit);
+        }
+        if (e.badges.empty()) continue; // a file without badges changes none
+        std::set<std::string> held;
+        for (const auto& b : record.badgesOf(id)) {
+            if (!b.revoked) held.insert(b.uid);
+        }
+        const std::set<std::string> listed(e.badges.begin(), e.badges.end());
+        for (const auto& uid : held) {
+            if (!listed.count(uid)) revocations.emplace_back(&e, uid);
+        }
+        for (const auto& uid : e.badges) {
+            if (!held.count(uid)) issues.emplace_back(&e, uid);
+        }
+    }
+
+    // 3. Badges: revocations first, so a badge can pass from one person to another in one file.
+    for (const auto& [e, uid] : revocations) {
+        try {
+            guardFinalizedTaps(record, uid, o.effective, o.zone);
+            record.revokeBadge(uid, o.effective, o.badgeReason);
+        } catch (const common::InputError& err) {
+            throw common::InputError(csv.where(*e->row, "badge_uid") + ": " + err.what());
+        }
+        ++result.badgesRevoked;
+        result.changes.push_back("badge " + uid + " of " + e->person.id + " revoked (" + o.badgeReason + ")");
+    }
+    for (const auto& [e, uid] : issues) {
+        try {
+            guardFinalizedTaps(record, uid, o.effective, o.zone);
+            record.addBadge(uid, e->person.id, o.effective);
+        } catch (const common::InputError& err) {
+            throw common::InputError(csv.where(*e->row, "badge_uid") + ": " + err.what());
+        }
+        ++result.badges;
+        if (!joined.count(e->person.id)) result.changes.push_back("badge " + uid + " issued to " + e->person.id);
+    }
+
+    // 4. Persons in service missing from the file.
+    if (o.missingLeave) {
+        auto s = record.database().prepare(
+            "SELECT m.person_id, p.name FROM memberships m JOIN persons p ON p.id = m.person_id "
+            "WHERE m.to_ms IS NULL ORDER BY m.person_id");
+        std::vector<std::pair<std::string, std::string>> inService;
+        while (s.step()) inService.emplace_back(s.getText(0), s.getText(1));
+        for (const auto& [id, name] : inService) {
+            if (personLines.count(id)) continue;
+            try {
+                record.personLeaves(id, o.effective);
+            } catch (const common::InputError& err) {
+                throw common::InputError(path + ": --missing leave: " + err.what());
+            }
+            ++result.leaves;
+            result.changes.push_back("leave " + id + " " + name);
         }
     }
     result.unitsCreated = countUnits() - unitsBefore;

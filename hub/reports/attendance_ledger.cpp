@@ -44,8 +44,7 @@ void AttendanceLedger::loadStatic()
         if (unit.parent) childUnits_[*unit.parent].push_back(unit.id);
         units_.emplace(unit.id, std::move(unit));
     }
-    auto b = db.prepare("SELECT uid, person_id, revoked_ms FROM badges");
-    while (b.step()) badges_.emplace(b.getText(0), Badge{b.getText(1), b.getOptionalInt(2)});
+    badges_ = core::BadgeHoldings::load(db);
     auto r = db.prepare("SELECT id, direction FROM readers");
     while (r.step()) readerDirections_.emplace(r.getText(0), *core::readerDirectionFromString(r.getText(1)));
     staticLoaded_ = true;
@@ -187,6 +186,8 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
 
     std::unordered_map<std::string, std::vector<core::Amendment>> amendments;
     for (auto& a : record_.amendments(ids)) amendments[*a.meetingId].push_back(std::move(a));
+    std::unordered_map<std::string, std::vector<core::Amendment>> withdrawn;
+    for (auto& a : record_.withdrawnAmendments(ids)) withdrawn[*a.meetingId].push_back(std::move(a));
 
     std::vector<core::MeetingSetup> setups;
     std::vector<core::PendingTap> pending;
@@ -199,6 +200,7 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
             if (auto p = core::manualTapOf(a, m.id)) pending.push_back(std::move(*p));
             setup.amendments.push_back(std::move(a));
         }
+        setup.withdrawn = std::move(withdrawn[m.id]);
         setups.push_back(std::move(setup));
     }
     const auto& persons = persons_;
@@ -228,10 +230,9 @@ void AttendanceLedger::evaluateChunk(const std::vector<core::Meeting>& chunk, co
             p.input.venueId = s.getText(5);
             const auto rd = readerDirections_.find(p.input.readerId);
             p.input.readerDirection = rd == readerDirections_.end() ? core::ReaderDirection::Both : rd->second;
-            if (const auto b = badges_.find(p.input.badgeUid);
-                b != badges_.end() && (!b->second.revokedMs || *b->second.revokedMs > common::toMillis(p.input.at))) {
-                p.input.personId = b->second.personId;
-            }
+            auto holder = badges_.at(p.input.badgeUid, p.input.at);
+            p.input.personId = std::move(holder.personId);
+            p.input.revokedReason = std::move(holder.revokedReason);
             p.evidence = core::TapEvidence{p.input.ref,      p.input.at,       core::Direction::In,
                                            p.input.readerId, p.input.badgeUid, common::fromMillis(s.getInt(6))};
             pending.push_back(std::move(p));

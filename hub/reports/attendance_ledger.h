@@ -9,6 +9,7 @@
 // Error policy: DatabaseError from SQLite; InputError for unknown meetings.
 
 #include "hub/core/attendance_result.h"
+#include "hub/core/badge_holdings.h"
 #include "hub/core/meeting_evaluator.h"
 #include "hub/reports/meeting_lines.h"
 #include "hub/reports/reader_coverage.h"
@@ -98,11 +99,7 @@ private:
     std::unordered_map<std::string, std::vector<Member>> membershipsOf_;
     /// The person as at `at` (their unit then), if in service then.
     [[nodiscard]] std::optional<core::Person> personAt(const std::string& id, std::int64_t atMs) const;
-    struct Badge {
-        std::string personId;
-        std::optional<std::int64_t> revokedMs;
-    };
-    std::unordered_map<std::string, Badge> badges_;
+    core::BadgeHoldings badges_;
     std::unordered_map<std::string, core::ReaderDirection> readerDirections_;
 };
 

@@ -1,5 +1,6 @@
 #include "hub/reports/labels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -56,6 +57,9 @@ std::string describeAmendment(const core::Amendment& a, const core::Zone& zone)
             if (auto s = core::statusFromString(*a.status)) what += "为" + std::string(core::labelZh(*s));
         }
         break;
+    case core::AmendmentKind::Revoke:
+        if (a.refId) what += " #" + std::to_string(*a.refId);
+        break;
     case core::AmendmentKind::AppealResolution:
         if (a.status) what += *a.status == "upheld" ? "：成立" : "：驳回";
         break;
@@ -63,6 +67,14 @@ std::string describeAmendment(const core::Amendment& a, const core::Zone& zone)
     }
     return "#" + std::to_string(a.id) + " " + what + "（" + a.author + "，" + zone.format(a.createdAt).substr(0, 16)
            + "）：" + a.reason;
+}
+
+std::vector<core::Amendment> amendmentsShown(const core::AttendeeResult& a)
+{
+    auto all = a.amendments;
+    all.insert(all.end(), a.withdrawn.begin(), a.withdrawn.end());
+    std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
+    return all;
 }
 
 } // namespace rollcall::reports

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rollcall::reports {
 
@@ -14,6 +15,9 @@ namespace rollcall::reports {
 [[nodiscard]] std::string formatRate(std::optional<double> rate);
 /// One amendment as a sheet line: "#12 请假（办公室 张三，2026-11-27 16:00）：出差".
 [[nodiscard]] std::string describeAmendment(const core::Amendment& a, const core::Zone& zone);
+/// What paper lists for a member, in amendment order: the corrections in
+/// force, revoked ones and their revocations (an amendment is never hidden).
+[[nodiscard]] std::vector<core::Amendment> amendmentsShown(const core::AttendeeResult& a);
 
 inline constexpr const char* kReaderOfflineVerify = "读卡器离线—待核实";
 

@@ -83,7 +83,7 @@ Document meetingSheet(const core::MeetingResult& r, const std::vector<OfflineRea
             if (a.substituteFirstIn) substitute += " " + timeOn(a.substituteFirstIn, day, zone) + " 签到";
         }
         std::string amendments;
-        for (const auto& am : a.amendments)
+        for (const auto& am : amendmentsShown(a))
             amendments += (amendments.empty() ? "" : "；") + describeAmendment(am, zone);
         sheet.rows.push_back({++n, a.person.unitPath, a.person.name, a.person.id, status, timeOn(o.firstIn, day, zone),
                               timeOn(o.lastOut, day, zone), o.lateMinutes, o.earlyMinutes, flags, substitute,

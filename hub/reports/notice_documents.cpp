@@ -90,11 +90,9 @@ std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o,
             s += "（读卡器 " + t.readerId + "，记录 #" + std::to_string(t.ref) + "）";
     }
     s += "。";
-    if (!a.amendments.empty()) {
+    if (const auto shown = amendmentsShown(a); !shown.empty()) {
         s += "\n   更正记录：";
-        for (std::size_t i = 0; i < a.amendments.size(); ++i) {
-            s += (i ? "；" : "") + describeAmendment(a.amendments[i], zone);
-        }
+        for (std::size_t i = 0; i < shown.size(); ++i) s += (i ? "；" : "") + describeAmendment(shown[i], zone);
         s += "。";
     }
     return s;

@@ -59,13 +59,7 @@ void LiveState::loadCaches()
 {
     readers_.clear();
     for (auto& r : record_.readers()) readers_.emplace(r.id, r);
-    badges_.clear();
-    auto b = db_.prepare("SELECT uid, person_id, revoked_ms FROM badges");
-    while (b.step()) {
-        BadgeHolder h{b.getText(1), std::nullopt};
-        if (auto r = b.getOptionalInt(2)) h.revokedAt = common::fromMillis(*r);
-        badges_.emplace(b.getText(0), std::move(h));
-    }
+    badges_ = core::BadgeHoldings::load(db_);
     people_.clear();
     auto p =
         db_.prepare("SELECT p.id, p.name, p.unit_id, u.path, p.title FROM persons p JOIN units u ON u.id = p.unit_id");
@@ -81,10 +75,7 @@ void LiveState::loadCaches()
 
 std::optional<std::string> LiveState::holderOf(const std::string& uid, common::TimePoint at) const
 {
-    const auto it = badges_.find(uid);
-    if (it == badges_.end()) return std::nullopt;
-    if (it->second.revokedAt && *it->second.revokedAt <= at) return std::nullopt;
-    return it->second.personId;
+    return badges_.at(uid, at).personId;
 }
 
 const core::Person* LiveState::person(const std::string& id) const
@@ -256,6 +247,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                     if (auto p = person(*h)) facts.name = p->name;
                 }
                 facts.badgeUid = uid;
+                facts.revokeReason = badges_.at(uid, at).revokedReason.value_or("");
                 ack.text = ackText(facts);
                 acks.push_back({in.peer, std::move(ack)});
                 continue;
@@ -263,12 +255,14 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             find.reset();
             maxSeq = std::max(maxSeq, seq);
 
-            const auto personId = holderOf(t.badge_uid, at);
+            auto badge = badges_.at(t.badge_uid, at);
+            const auto personId = badge.personId;
             core::TapInput input;
             input.readerId = t.reader_id;
             input.venueId = reader->second.venueId;
             input.badgeUid = t.badge_uid;
             input.personId = personId;
+            input.revokedReason = badge.revokedReason;
             input.at = at;
             input.readerDirection = reader->second.direction;
             if (t.direction)
@@ -324,6 +318,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             AckTextFacts facts{verdict};
             facts.badgeUid = t.badge_uid;
             facts.afterEnd = result.afterEnd;
+            facts.revokeReason = badge.revokedReason.value_or("");
             if (personId) {
                 if (auto p = person(*personId)) facts.name = p->name;
             }

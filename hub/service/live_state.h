@@ -89,11 +89,6 @@ public:
     [[nodiscard]] std::size_t trackedMeetings() const;
 
 private:
-    struct BadgeHolder {
-        std::string personId;
-        std::optional<common::TimePoint> revokedAt;
-    };
-
     void loadCaches();
     [[nodiscard]] std::optional<std::string> holderOf(const std::string& uid, common::TimePoint at) const;
     [[nodiscard]] const core::Person* person(const std::string& id) const;
@@ -115,7 +110,7 @@ private:
     common::TimePoint lastReload_{};
     std::int64_t dataVersion_ = 0;
     std::unordered_map<std::string, core::Reader> readers_;
-    std::unordered_map<std::string, BadgeHolder> badges_;
+    core::BadgeHoldings badges_;
     std::unordered_map<std::string, core::Person> people_;
     // Highest seq recorded per reader: a higher one is new for sure (agents
     // never reuse a seq), so only lower ones need the idempotency lookup.

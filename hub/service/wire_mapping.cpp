@@ -73,6 +73,7 @@ Verdict toWire(core::TapVerdict v)
     case core::TapVerdict::UnknownBadge: return Verdict::UnknownBadge;
     case core::TapVerdict::Duplicate: return Verdict::Duplicate;
     case core::TapVerdict::NotInWindow: return Verdict::NotInWindow;
+    case core::TapVerdict::RevokedBadge: return Verdict::RevokedBadge;
     }
     return Verdict::NotInWindow;
 }
@@ -102,6 +103,11 @@ std::string ackText(const AckTextFacts& f)
     case Verdict::Duplicate: return who + "已记录，请勿重复刷卡";
     case Verdict::NotInWindow: return who + "当前没有可签到的会议";
     case Verdict::UnknownReader: return "读卡器未注册，刷卡已保存";
+    case Verdict::RevokedBadge:
+        // A lost card in someone's hand: say so, and why the card no longer counts.
+        if (f.revokeReason == "broken") return "此卡已停用（已换新卡），请使用新卡";
+        if (f.revokeReason == "left") return "此卡已注销，请联系会务组";
+        return "此卡已挂失，请联系会务组";
     }
     return {};
 }

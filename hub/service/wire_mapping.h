@@ -20,6 +20,7 @@ struct AckTextFacts {
     std::int64_t lateMinutes = 0;
     std::string substituteFor; // principal's name when a substitute checks in
     bool afterEnd = false;
+    std::string revokeReason; // revoked_badge: lost, broken or left
 };
 
 /// The line a reader shows, e.g. "张三 签到成功" or "李四 迟到 7 分钟".

@@ -20,6 +20,7 @@ TEST(Indication, eachVerdictHasItsSignal)
         {Verdict::Duplicate, Signal::Notice},
         {Verdict::NotInWindow, Signal::Notice},
         {Verdict::UnknownBadge, Signal::Rejected},
+        {Verdict::RevokedBadge, Signal::Rejected},
         {Verdict::UnknownReader, Signal::Rejected},
     };
     for (const auto& [verdict, signal] : table) {

@@ -400,3 +400,20 @@ TEST_F(MeetingEvaluatorTest, tapOfARevokedBadgeIsAnUnknownBadge)
     EXPECT_EQ(attendee(r, "p1").taps.size(), 1u);
     EXPECT_EQ(r.summary.unknownBadges, 1);
 }
+
+TEST_F(MeetingEvaluatorTest, tapOfARevokedBadgeGetsItsOwnVerdictAndNoAttendance)
+{
+    meeting();
+    personTap("hall-in", "p1", "08:55");
+    record_.revokeBadge(badgeOf("p1"), at("09:30"), "lost");
+    personTap("hall-in", "p1", "09:40");
+    std::vector<std::string> verdicts;
+    (void)core::replayRecord(record_, {*record_.findMeeting("m1")}, at("12:00"), core::TapAssigner::kDefaultDebounce,
+                             [&](const core::TapInput&, const core::TapEvidence&, const core::TapResult& r) {
+                                 verdicts.emplace_back(core::toString(r.verdict));
+                             });
+    EXPECT_EQ(verdicts, (std::vector<std::string>{"present", "revoked_badge"}));
+    const auto r = evaluate();
+    EXPECT_EQ(attendee(r, "p1").taps.size(), 1u);
+    EXPECT_EQ(r.summary.unknownBadges, 1);
+}

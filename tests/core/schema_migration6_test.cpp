@@ -44,6 +44,7 @@ TEST_F(SchemaMigration6Test, existingMeetingsKeepTheirStatusesAndGainNoSchedule)
     common::Database db(path_);
     core::migrate(db, kSchedulesAndFinality);
     EXPECT_EQ(core::schemaVersion(db), kSchedulesAndFinality);
+    core::migrate(db); // the code reads the latest schema; later migrations change no status either
     core::Record record(db);
     // What schema 4 and 5 said (tests/core/schema_migration5_test.cpp).
     EXPECT_EQ(statuses(record, "M1", now_),

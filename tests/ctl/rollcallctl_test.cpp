@@ -496,9 +496,11 @@ const BadInput kBadInputs[] = {
     {"rosterSamePersonIdTwiceInTheFile",
      {"roster", "import", "@roster_duplicate_person_id_row2.csv"},
      {"roster_duplicate_person_id_row2.csv:3: field person_id", "p101", "already exists"}},
-    {"rosterPersonIdAlreadyRecorded",
+    // A recorded person is reconciled (issue 11): p001's listed badge differs, so the badge
+    // p001 holds would be revoked on the day it was issued.
+    {"rosterPersonAlreadyRecordedWithABadgeChangeOnItsIssueDay",
      {"roster", "import", "@roster_existing_person_id_row2.csv"},
-     {"roster_existing_person_id_row2.csv:3: field person_id", "p001", "already exists"}},
+     {"roster_existing_person_id_row2.csv:3: field badge_uid", "p001", "issued on or after that date"}},
     {"rosterEmptyName",
      {"roster", "import", "@roster_empty_name_row2.csv"},
      {"roster_empty_name_row2.csv:3: field name", "empty"}},

@@ -1,5 +1,6 @@
 // The record over time through rollcallctl (in-process, real SQLite file):
-// a month of roster changes (joins, moves, leaves, a reconciling import)
+// a month of roster changes (joins, moves, leaves, badge replacements and
+// reconciling imports)
 // leaves last month's period report, notices and disclosure byte-identical
 // apart from when they were made; a new hire is on no earlier meeting; a
 // transferred person's old meetings stay with the old unit; a change that
@@ -173,6 +174,20 @@ TEST_F(RosterHistoryTest, lastMonthsPaperIsTheSameAfterAMonthOfRosterChanges)
                                "p6,孙八,州直机关/州财政局,04A23BC6\n")});
     ok({"meeting", "add", "--id", "N1", "--title", "十一月例会", "--venue", "hall", "--start", "2026-11-20 09:00",
         "--end", "2026-11-20 11:00", "--invite-unit", "州直机关", "--invite-person", "p3"});
+    // Badge replacements: p1's card lost and replaced, p4's broken card revoked, and
+    // p6's badge reissued by a reconciling import (the old one revoked as broken).
+    clock_.set(at("2026-11-13T09:00:00"));
+    ok({"badge", "replace", "04A23BC1", "--by", "04A23BD1", "--reason", "lost", "--on", "2026-11-13"});
+    ok({"badge", "revoke", "04A23BC4", "--reason", "broken", "--on", "2026-11-13"});
+    ok({"roster", "import", "--effective", "2026-11-14",
+        dir_.write("reissue.csv", "person_id,name,unit,badge_uid\n"
+                                  "p6,孙八,州直机关/州财政局,04A23BD6\n")});
+    // At the November meeting the lost card is tapped by someone, p1 comes with the new one.
+    ok({"taps", "import",
+        dir_.write("november.csv", "reader_id,seq,badge_uid,time\n"
+                                   "hall-in,5,04A23BC1,2026-11-20T08:50:00+08:00\n"
+                                   "hall-in,6,04A23BD1,2026-11-20T09:10:00+08:00\n"
+                                   "hall-in,7,04A23BD6,2026-11-20T08:55:00+08:00\n")});
 
     clock_.set(at("2026-11-25T16:30:00"));
     octoberPaper(dir_.path() / "after");
@@ -186,8 +201,10 @@ TEST_F(RosterHistoryTest, lastMonthsPaperIsTheSameAfterAMonthOfRosterChanges)
     }
     // The November meeting has November's roster: the new hire and the
     // newcomer of the import, not the transferred or the retired.
-    EXPECT_EQ(sheet("N1"), (std::vector<std::string>{"p1 州直机关/州发改委 absent", "p5 州直机关/州发改委 absent",
-                                                     "p6 州直机关/州财政局 absent"}));
+    EXPECT_EQ(sheet("N1"), (std::vector<std::string>{"p1 州直机关/州发改委 late", "p5 州直机关/州发改委 absent",
+                                                     "p6 州直机关/州财政局 present"}));
+    // The lost card's tap is nobody's: one unknown badge at N1.
+    EXPECT_EQ(json::parse(ok({"status", "--meeting", "N1", "--json"})).at("summary").at("unknown_badges"), 1);
 }
 
 TEST_F(RosterHistoryTest, aNewHireIsOnNoEarlierMeeting)

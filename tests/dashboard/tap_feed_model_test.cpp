@@ -2,6 +2,7 @@
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <gtest/gtest.h>
 
 using namespace rollcall::dashboard;
@@ -79,4 +80,24 @@ TEST(TapFeedModel, verdictInWordsAndColour)
     EXPECT_EQ(m.data(m.index(0), TapFeedModel::TimeTextRole).toString(), "15:00:01");
     EXPECT_EQ(m.data(m.index(1), TapFeedModel::WhoRole).toString(), "Badge DEADBEEF");
     EXPECT_EQ(m.data(m.index(1), TapFeedModel::VerdictColorRole).value<QColor>(), QColor("#ef4444"));
+}
+
+TEST(TapFeedModel, aRevokedBadgeInTheFeedIsAnAlertUntilItLeavesTheFeed)
+{
+    TapFeedModel m(2);
+    QSignalSpy changed(&m, &TapFeedModel::lostCardAlertChanged);
+    m.reset({tap(1, kStartMs + 1000)});
+    EXPECT_TRUE(m.lostCardAlert().isEmpty());
+    auto lost = tap(2, kStartMs + 2000, p::Verdict::RevokedBadge);
+    lost.name.reset();
+    lost.person_id.reset();
+    m.add(lost);
+    EXPECT_TRUE(m.lostCardAlert().contains(QStringLiteral("04A22B1C"))) << m.lostCardAlert().toStdString();
+    EXPECT_TRUE(m.lostCardAlert().contains(QStringLiteral("door-1")));
+    EXPECT_EQ(m.data(m.index(0), TapFeedModel::WhoRole).toString(), QStringLiteral("Revoked badge 04A22B1C"));
+    EXPECT_EQ(changed.count(), 1);
+    m.add(tap(3, kStartMs + 3000));
+    m.add(tap(4, kStartMs + 4000)); // the lost card's tap falls out of the feed
+    EXPECT_TRUE(m.lostCardAlert().isEmpty());
+    EXPECT_EQ(changed.count(), 2);
 }

@@ -75,7 +75,7 @@ TEST(MessageCodec, welcomeRoundTrips)
 TEST(MessageCodec, ackRoundTripsForEveryVerdict)
 {
     for (auto v : {Verdict::Present, Verdict::Late, Verdict::CheckedOut, Verdict::WalkIn, Verdict::UnknownBadge,
-                   Verdict::Duplicate, Verdict::NotInWindow, Verdict::UnknownReader}) {
+                   Verdict::Duplicate, Verdict::NotInWindow, Verdict::UnknownReader, Verdict::RevokedBadge}) {
         const Ack m{"door-1", 42, v, std::string(kChineseName) + " 签到成功", 1718000000999};
         EXPECT_EQ(round_trip<HubToAgent>(m), m) << toString(v);
     }

@@ -24,7 +24,8 @@ TEST(WireNames, verdictsMapBothWays)
                                 {Verdict::UnknownBadge, "unknown_badge"},
                                 {Verdict::Duplicate, "duplicate"},
                                 {Verdict::NotInWindow, "not_in_window"},
-                                {Verdict::UnknownReader, "unknown_reader"}},
+                                {Verdict::UnknownReader, "unknown_reader"},
+                                {Verdict::RevokedBadge, "revoked_badge"}},
                                verdictFromString);
 }
 

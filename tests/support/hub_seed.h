@@ -24,11 +24,14 @@ inline void seedHubRecord(const std::string& path)
     r.addPerson({"p3", "ئابدۇرېھىم", county, "某县", std::nullopt});
     r.addPerson({"p4", "Нұрлан", county, "某县", std::nullopt});
     r.addPerson({"p9", "王五", county, "某县", std::nullopt});
-    r.addBadge("04A1B2C1", "p1", now);
-    r.addBadge("04A1B2C2", "p2", now);
-    r.addBadge("04A1B2C3", "p3", now);
-    r.addBadge("04A1B2C4", "p4", now);
-    r.addBadge("04A1B2C9", "p9", now);
+    // Badges count from their issue (docs/semantics.md §10): issued a day
+    // ago, so a tap stamped at any moment of the test resolves to its holder.
+    const auto issued = now - std::chrono::hours(24);
+    r.addBadge("04A1B2C1", "p1", issued);
+    r.addBadge("04A1B2C2", "p2", issued);
+    r.addBadge("04A1B2C3", "p3", issued);
+    r.addBadge("04A1B2C4", "p4", issued);
+    r.addBadge("04A1B2C9", "p9", issued);
     r.addVenue("hall", "州会议中心");
     r.addVenue("annex", "分会场");
     r.addReader({"r-hall", "hall", core::ReaderDirection::Both}, now);

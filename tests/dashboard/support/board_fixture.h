@@ -188,6 +188,23 @@ public:
         return out;
     }
 
+    /// A revoked (lost) badge at a door: nobody holds it, so it counts as unknown.
+    std::vector<p::Update> revokedBadge(const std::string& uid, std::int64_t atMs)
+    {
+        p::TapEvent t;
+        t.tap_id = nextTapId_++;
+        t.reader_id = "door-2";
+        t.venue_id = "venue.main";
+        t.badge_uid = uid;
+        t.at_ms = atMs;
+        t.verdict = p::Verdict::RevokedBadge;
+        unknown_.insert(uid);
+        std::vector<p::Update> out;
+        out.push_back(publish(t));
+        out.push_back(publish(summarize()));
+        return out;
+    }
+
     p::Update readerState(const std::string& readerId, bool online, std::int64_t lastSeen)
     {
         for (auto r : s_.readers)
