@@ -15,7 +15,7 @@ PACKAGES=(
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
   qml6-module-qttest qml6-module-qtcharts
   xvfb xauth fonts-wqy-microhei tzdata
-  libnfc-dev libnfc-bin libzmq3-dev cppzmq-dev libsqlite3-dev sqlite3 libgtest-dev
+  libnfc-dev libnfc-bin libzmq3-dev cppzmq-dev libsodium-dev libsqlite3-dev sqlite3 libgtest-dev
   libcli11-dev nlohmann-json3-dev libspdlog-dev libtomlplusplus-dev libhowardhinnant-date-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils python3-openpyxl
 )

@@ -3,6 +3,7 @@
 #include "common/database.h"
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/record.h"
+#include "hub/core/record_guard.h"
 #include "hub/core/schema.h"
 #include "hub/ctl/amendment_options.h"
 #include "hub/ctl/database_file.h"
@@ -11,6 +12,7 @@
 #include "hub/ctl/roster_import.h"
 #include "hub/ctl/status_view.h"
 #include "hub/ctl/taps_import.h"
+#include "hub/ctl/verify_command.h"
 #include "hub/reports/attendance_ledger.h"
 #include "protocol/badge_uid.h"
 
@@ -60,6 +62,7 @@ void requirePerson(core::Record& record, const std::string& id, std::string_view
 void cmdInit(const Options& o, std::ostream& out, const common::Clock&)
 {
     auto db = openDatabase(o, true);
+    restoreRecordGuards(db, out);
     out << "database " << o.db << " ready at schema version " << core::schemaVersion(db) << "\n";
 }
 
@@ -337,6 +340,7 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
     auto extra = addReportCommands(app);
     for (auto& command : addPersonCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addVerifyCommands(app)) extra.push_back(std::move(command));
     for (auto& [sub, action] : extra) {
         commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o,
                                                            const common::Clock& c) {
@@ -364,6 +368,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     } catch (const common::InputError& e) {
         err << "rollcallctl: " << e.what() << "\nnothing was changed\n";
         return 1;
+    } catch (const core::RecordIntegrityError& e) {
+        err << "rollcallctl: " << e.what() << "\n";
+        return 4;
     } catch (const common::DatabaseError& e) {
         err << "rollcallctl: database " << o.db << ": " << e.what() << "\nnothing was changed\n";
         return 3;

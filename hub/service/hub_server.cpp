@@ -2,6 +2,7 @@
 
 #include "common/fault_vfs.h"
 #include "common/logging.h"
+#include "hub/core/record_guard.h"
 #include "hub/core/schema.h"
 #include "protocol/zmq_endpoint.h"
 
@@ -95,6 +96,7 @@ HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
       query_(context_, zmq::socket_type::router)
 {
     core::migrate(db_);
+    core::checkRecordIntegrity(db_); // refuses a record whose guards are gone or whose chain's tail is broken
     checkpointer_ = std::make_unique<Checkpointer>(db_);
     // Never lose an ack silently: a full pipe or a vanished peer is an error we handle.
     taps_.set(zmq::sockopt::router_mandatory, 1);
