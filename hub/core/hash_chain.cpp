@@ -105,17 +105,12 @@ std::string lower(std::string s)
 /// hash as recomputed now (NULL when the row is gone).
 std::string linksQuery()
 {
-    std::string sql = "SELECT c.pos, c.row_table, c.row_id, c.row_hash, c.hash, CASE c.row_table";
+    std::string sql = "SELECT c.pos, c.row_table, c.row_id, c.hash, CASE c.row_table";
     for (const auto& t : chainedTables()) {
         sql += " WHEN '" + std::string(t.name) + "' THEN (SELECT rollcall_row_hash('" + std::string(t.name) + "', "
                + std::string(t.columns) + ") FROM " + std::string(t.name) + " WHERE id = c.row_id)";
     }
     return sql + " END FROM record_chain c WHERE c.pos > ? ORDER BY c.pos";
-}
-
-ChainProblem linkProblem(std::int64_t pos, std::string detail)
-{
-    return ChainProblem{"record_chain", pos, pos, "altered", std::move(detail)};
 }
 
 /// Walks the links after position `after`; the first problem, if any.
@@ -130,46 +125,57 @@ std::optional<ChainProblem> walkLinks(common::Database& db, std::int64_t after, 
         if (p.step()) prev = p.getText(0);
     }
     std::int64_t expected = after + 1;
+    std::optional<ChainProblem> problem;
     auto s = db.prepare(linksQuery());
     s.bind(1, after);
     while (s.step()) {
         const auto pos = s.getInt(0);
         const auto table = s.getText(1);
         const auto rowId = s.getInt(2);
-        const auto rowHash = s.getText(3);
-        const auto hash = s.getText(4);
+        const auto hash = s.getText(3);
+        const bool matches = !s.isNull(4) && hash == linkHash(prev, s.getText(4));
+        if (problem) {
+            // The link after an altered one: if it does not follow from the
+            // stored hash either, that stored hash was rewritten, not the row.
+            if (!matches && !s.isNull(4)) {
+                problem = ChainProblem{"record_chain", problem->position, problem->position, "altered",
+                                       "its hash was rewritten: neither it nor the next link follows from the rows"};
+            }
+            return problem;
+        }
         if (pos != expected) {
             return ChainProblem{"record_chain", expected, expected, "deleted",
                                 "the chain jumps from position " + std::to_string(expected - 1) + " to "
                                     + std::to_string(pos)};
         }
-        if (hash != linkHash(prev, rowHash)) {
-            return linkProblem(pos, "its hash does not follow from the link before it and its row's hash");
-        }
-        if (s.isNull(5)) {
+        if (s.isNull(4)) {
             bool known = false;
             for (const auto& t : chainedTables()) known = known || t.name == table;
-            if (!known) return linkProblem(pos, "it names table \"" + table + "\", which is not chained");
+            if (!known) {
+                return ChainProblem{"record_chain", pos, pos, "altered",
+                                    "it names table \"" + table + "\", which is not chained"};
+            }
             return ChainProblem{table, rowId, pos, "deleted", "the chain names it but the row is gone"};
         }
-        if (s.getText(5) != rowHash) {
-            return ChainProblem{table, rowId, pos, "altered",
-                                "its content no longer matches the hash chained when it was written"};
+        if (!matches) {
+            problem = ChainProblem{table, rowId, pos, "altered",
+                                   "its content no longer matches the hash chained when it was written"};
         }
         if (!lookFor.empty() && hash == lookFor) found = pos;
         prev = hash;
         ++expected;
     }
-    return std::nullopt;
+    return problem;
 }
 
 /// A row of a chained table that no link names (written with the chain
-/// trigger dropped); only rows with id > `afterId` when given.
+/// trigger dropped): anywhere, or only after the table's last chained row.
 std::optional<ChainProblem> unchainedRow(common::Database& db, const ChainedTable& t, bool onlyAfterLast)
 {
     const std::string name(t.name);
     std::string sql = "SELECT min(id) FROM " + name + " WHERE ";
-    sql += onlyAfterLast ? "id > coalesce((SELECT max(row_id) FROM record_chain WHERE row_table = ?1), 0)"
+    sql += onlyAfterLast ? "id > coalesce((SELECT row_id FROM record_chain WHERE row_table = ?1 ORDER BY pos DESC "
+                           "LIMIT 1), 0)"
                          : "id NOT IN (SELECT row_id FROM record_chain WHERE row_table = ?1)";
     auto s = db.prepare(sql);
     s.bind(1, name);
@@ -267,19 +273,26 @@ std::optional<ChainProblem> verifyChainTail(common::Database& db, std::int64_t l
     const auto after = std::max<std::int64_t>(0, last.getInt(0) - links);
     std::optional<std::int64_t> unused;
     if (auto p = walkLinks(db, after, {}, unused)) return p;
+    std::int64_t rows = 0;
     for (const auto& t : chainedTables()) {
         if (auto p = unchainedRow(db, t, true)) return p;
-        // Rows removed or added in the middle change the counts.
-        const std::string name(t.name);
-        auto c = db.prepare("SELECT (SELECT count(*) FROM " + name
-                            + "), (SELECT count(*) FROM record_chain WHERE row_table = ?)");
-        c.bind(1, name);
+        auto c = db.prepare("SELECT count(*) FROM " + std::string(t.name));
         (void)c.step();
-        if (c.getInt(0) != c.getInt(1)) {
-            return ChainProblem{name, 0, 0, c.getInt(0) < c.getInt(1) ? "deleted" : "inserted",
-                                std::to_string(c.getInt(0)) + " rows, but the chain names "
-                                    + std::to_string(c.getInt(1)) + "; rollcallctl verify names the row"};
-        }
+        rows += c.getInt(0);
+    }
+    // Rows removed or added in the middle change the counts.
+    auto c = db.prepare("SELECT count(*), coalesce(max(pos), 0) FROM record_chain");
+    (void)c.step();
+    const auto chained = c.getInt(0);
+    if (chained != c.getInt(1)) {
+        return ChainProblem{"record_chain", 0, 0, "deleted",
+                            std::to_string(c.getInt(1) - chained)
+                                + " link(s) are missing; rollcallctl verify names them"};
+    }
+    if (rows != chained) {
+        return ChainProblem{"taps and amendments", 0, 0, rows < chained ? "deleted" : "inserted",
+                            std::to_string(rows) + " rows, but the chain names " + std::to_string(chained)
+                                + "; rollcallctl verify names the row"};
     }
     return std::nullopt;
 }

@@ -1,10 +1,11 @@
 #pragma once
 // The record's hash chain (docs/security.md): every evidence row — taps and
 // amendments (appeals are amendments) — is linked, in the order it was
-// written, into record_chain. A link stores the SHA-256 of the row's canonical
-// content and the SHA-256 of (previous link's hash ‖ that content hash), so
-// altering, inserting or deleting a row anywhere shows when the chain is
-// walked, and a head printed on paper pins everything before it.
+// written, into record_chain. A link names its row (table, id) and stores one
+// hash over the row's canonical content and the previous link:
+// SHA-256(previous hash ‖ SHA-256(content)). Altering, inserting or deleting a
+// row anywhere shows when the chain is walked, and a head printed on paper
+// pins everything before it.
 //
 // Rows are chained by AFTER INSERT triggers (schema migration 6), so every
 // writer — the hub's ingest, rollcallctl, imports — goes through one place.

@@ -341,28 +341,27 @@ CREATE TRIGGER cache_memberships_insert AFTER INSERT ON memberships BEGIN DELETE
 CREATE TRIGGER cache_memberships_update AFTER UPDATE ON memberships BEGIN DELETE FROM meeting_results; END;
 )sql",
     // 6: the hash chain (hub/core/hash_chain.h, docs/security.md). Every tap
-    // and amendment is linked, in the order written, into record_chain: the
-    // SHA-256 of its canonical content and of the previous link ‖ that hash.
-    // Rows already recorded are chained first, in the order they were
-    // recorded; from then on AFTER INSERT triggers chain each new row. The
-    // rollcall_* functions are registered by core::migrate() on every
+    // and amendment is linked, in the order written, into record_chain, whose
+    // hash is SHA-256(the previous link's hash ‖ SHA-256 of the row's canonical
+    // content). Rows already recorded are chained first, in the order they
+    // were recorded; from then on AFTER INSERT triggers chain each new row.
+    // The rollcall_* functions are registered by core::migrate() on every
     // connection. A later table (the notice register) joins with a trigger
-    // like taps_chain and an entry in chainedTables().
+    // like taps_chain and an entry in chainedTables(). Kept lean (no index,
+    // one hash a row): it is written with every tap.
     R"sql(
 CREATE TABLE record_chain (
     pos       INTEGER PRIMARY KEY,
     row_table TEXT NOT NULL,
     row_id    INTEGER NOT NULL,
-    row_hash  BLOB NOT NULL,
-    hash      BLOB NOT NULL,
-    UNIQUE (row_table, row_id)
+    hash      BLOB NOT NULL
 );
 
 CREATE TEMP TABLE chain_feed (row_table TEXT, row_id INTEGER, row_hash BLOB);
 CREATE TEMP TRIGGER chain_feed_link AFTER INSERT ON chain_feed
 BEGIN
-  INSERT INTO record_chain(row_table, row_id, row_hash, hash)
-  VALUES (NEW.row_table, NEW.row_id, NEW.row_hash,
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES (NEW.row_table, NEW.row_id,
           rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1), NEW.row_hash));
 END;
 INSERT INTO chain_feed
@@ -380,18 +379,21 @@ DROP TABLE chain_feed;
 
 CREATE TRIGGER taps_chain AFTER INSERT ON taps
 BEGIN
-  INSERT INTO record_chain(row_table, row_id, row_hash, hash)
-  SELECT 'taps', NEW.id, h, rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1), h)
-  FROM (SELECT rollcall_row_hash('taps', NEW.id, NEW.reader_id, NEW.seq, NEW.badge_uid, NEW.at_ms, NEW.direction,
-                                 NEW.venue_id, NEW.source, NEW.received_ms, NEW.agent_at_ms, NEW.clock_offset_ms) AS h);
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES ('taps', NEW.id,
+          rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1),
+                             rollcall_row_hash('taps', NEW.id, NEW.reader_id, NEW.seq, NEW.badge_uid, NEW.at_ms,
+                                               NEW.direction, NEW.venue_id, NEW.source, NEW.received_ms,
+                                               NEW.agent_at_ms, NEW.clock_offset_ms)));
 END;
 CREATE TRIGGER amendments_chain AFTER INSERT ON amendments
 BEGIN
-  INSERT INTO record_chain(row_table, row_id, row_hash, hash)
-  SELECT 'amendments', NEW.id, h, rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1), h)
-  FROM (SELECT rollcall_row_hash('amendments', NEW.id, NEW.kind, NEW.meeting_id, NEW.person_id, NEW.other_person_id,
-                                 NEW.at_ms, NEW.direction, NEW.status, NEW.ref_id, NEW.author, NEW.reason,
-                                 NEW.created_ms) AS h);
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES ('amendments', NEW.id,
+          rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1),
+                             rollcall_row_hash('amendments', NEW.id, NEW.kind, NEW.meeting_id, NEW.person_id,
+                                               NEW.other_person_id, NEW.at_ms, NEW.direction, NEW.status, NEW.ref_id,
+                                               NEW.author, NEW.reason, NEW.created_ms)));
 END;
 CREATE TRIGGER record_chain_append_only_update BEFORE UPDATE ON record_chain
 BEGIN SELECT RAISE(ABORT, 'the record chain is append-only'); END;

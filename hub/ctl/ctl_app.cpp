@@ -13,6 +13,7 @@
 #include "hub/ctl/status_view.h"
 #include "hub/ctl/taps_import.h"
 #include "hub/ctl/verify_command.h"
+#include "hub/ctl/wire_fields.h"
 #include "hub/reports/attendance_ledger.h"
 #include "protocol/badge_uid.h"
 
@@ -96,6 +97,7 @@ void cmdReaderAdd(const Options& o, std::ostream& out, const common::Clock& cloc
     core::Record record(db);
     const auto dir = core::readerDirectionFromString(o.direction);
     if (!dir) throw common::InputError("--direction: \"" + o.direction + "\" is not in, out or both");
+    requireWireId(o.id, "--id");
     common::Transaction tx(db);
     record.addReader({o.id, o.venue, *dir}, clock.now());
     tx.commit();

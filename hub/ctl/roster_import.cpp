@@ -1,6 +1,7 @@
 #include "hub/ctl/roster_import.h"
 
 #include "hub/ctl/csv_reader.h"
+#include "hub/ctl/wire_fields.h"
 #include "protocol/badge_uid.h"
 
 #include <map>
@@ -29,10 +30,17 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
         if (id.empty()) throw common::InputError(csv.where(row, "person_id") + ": is empty");
         if (name.empty()) throw common::InputError(csv.where(row, "name") + ": is empty");
         if (unit.empty()) throw common::InputError(csv.where(row, "unit") + ": is empty");
+        // What the hub records goes on the wire to boards: the same rules.
+        requireWireId(id, csv.where(row, "person_id"));
+        requireWireText(name, csv.where(row, "name"));
+        requireWireText(unit, csv.where(row, "unit"));
         core::Person p;
         p.id = id;
         p.name = name;
-        if (auto title = csv.field(row, "title"); title && !title->empty()) p.title = *title;
+        if (auto title = csv.field(row, "title"); title && !title->empty()) {
+            requireWireText(*title, csv.where(row, "title"));
+            p.title = *title;
+        }
         try {
             p.unitId = record.ensureUnitPath(unit);
             p.unitPath = unit;
