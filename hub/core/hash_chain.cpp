@@ -214,6 +214,14 @@ std::string ChainProblem::describe() const
 
 void registerChainFunctions(common::Database& db)
 {
+    // Already there (migrate() and every Record register them): nothing to do.
+    // Probing by prepare keeps this safe while other statements run, when
+    // replacing a function would fail with SQLITE_BUSY.
+    sqlite3_stmt* probe = nullptr;
+    const int found = sqlite3_prepare_v2(db.handle(), "SELECT rollcall_link_hash(NULL, NULL), rollcall_row_hash()", -1,
+                                         &probe, nullptr);
+    sqlite3_finalize(probe);
+    if (found == SQLITE_OK) return;
     if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
     // Deterministic and innocuous: usable from triggers even with trusted_schema off.
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;

@@ -33,7 +33,10 @@ struct ChainedTable {
 [[nodiscard]] const std::vector<ChainedTable>& chainedTables();
 
 /// Registers rollcall_row_hash(table, value…) and rollcall_link_hash(prev,
-/// row_hash) on the connection. Idempotent; call with no statement running.
+/// row_hash) on the connection, unless they are there already. migrate() and
+/// Record's constructor call it, so any connection that writes taps or
+/// amendments through them has the functions; one that has neither fails its
+/// insert with "no such function" rather than writing an unchained row.
 void registerChainFunctions(common::Database& db);
 
 /// The last link: its hash (lower-case hex; 64 zeros for an empty chain) and
