@@ -38,8 +38,7 @@ for t in "${TARGETS[@]}"; do
     tail -n 40 "$WORK/$t/log"
     echo "fuzz: $t FAILED; input: $(ls "$WORK/$t"/crash-* "$WORK/$t"/leak-* "$WORK/$t"/timeout-* 2>/dev/null | head -n 1)"
   else
-    grep -E "stat::number_of_executed_runs|stat::peak_rss_mb" "$WORK/$t/log" | tr '\n' ' '
-    echo
+    grep -E "DONE" "$WORK/$t/log" | tail -n 1 # runs, coverage, exec/s, peak RSS
   fi
 done
 if ((${#failed[@]})); then
