@@ -25,6 +25,7 @@ cmake --build "$BUILD_DIR" --target "${targets[@]}" -j "${ROLLCALL_JOBS:-2}"
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$ROOT/scripts/lsan.supp:print_suppressions=0}"
 status=0
 for a in "${AREAS[@]}"; do
   [[ -d "$BUILD_DIR/tests/$a" ]] || continue
