@@ -172,6 +172,7 @@ double rawInsertRate(const std::string& path, int readers, int total, int batch)
 {
     seed(path, readers);
     common::Database db(path);
+    core::migrate(db); // as the hub's connection: registers the hash chain's functions its triggers call
     auto ins =
         db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
                    "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,NULL,?,'reader',?,?,0,'present')");

@@ -62,6 +62,17 @@ struct NotBefore {
     std::string_view otherName;
 };
 
+/// An offset in range whose sum with another, earlier field of the same message
+/// must also lie in `sumRange`: a tap's at_ms + clock_offset_ms is the hub time
+/// it is recorded at, which must itself be a time.
+template <class Msg>
+struct SumInRange {
+    IntRange range;
+    IntRange sumRange;
+    std::int64_t Msg::*other;
+    std::string_view otherName;
+};
+
 /// An array: the rule of each element and the most entries allowed.
 template <class Element>
 struct ListOf {

@@ -2,6 +2,7 @@
 #include "protocol/field_reader.h"
 
 #include "protocol/badge_uid.h"
+#include "protocol/field_rules.h"
 
 namespace rollcall::protocol::wire {
 namespace {
@@ -18,12 +19,6 @@ void renderPath(const Path* p, std::string& out)
         if (!out.empty()) out += '.';
         out += p->key;
     }
-}
-
-bool isIdChar(char c) noexcept
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
-           || c == ':' || c == '-';
 }
 
 bool isValidDay(std::string_view s) noexcept
@@ -174,12 +169,12 @@ bool DecodeState::check(const std::string& s, const Path& where, StrRule rule)
     case StrRule::IdOrEmpty:
         if (s.empty()) return true;
         [[fallthrough]];
-    case StrRule::Id: {
-        bool ok = !s.empty() && s.size() <= kMaxIdBytes;
-        for (char c : s) ok = ok && isIdChar(c);
-        if (!ok) bad(where, "must be 1..64 characters of [A-Za-z0-9._:-], got '" + escapeForDetail(s) + "'");
-        return ok;
-    }
+    case StrRule::Id:
+        if (const auto problem = idRuleViolation(s)) {
+            bad(where, *problem + ", got '" + escapeForDetail(s) + "'");
+            return false;
+        }
+        return true;
     case StrRule::TokenOrEmpty:
         if (s.empty()) return true;
         [[fallthrough]];
@@ -192,13 +187,8 @@ bool DecodeState::check(const std::string& s, const Path& where, StrRule rule)
         return ok;
     }
     case StrRule::Text:
-        if (s.size() > kMaxTextBytes) {
-            bad(where,
-                "is " + std::to_string(s.size()) + " bytes, at most " + std::to_string(kMaxTextBytes) + " allowed");
-            return false;
-        }
-        if (s.find('\0') != std::string::npos) {
-            bad(where, "contains a NUL character");
+        if (const auto problem = textRuleViolation(s)) {
+            bad(where, *problem);
             return false;
         }
         return true;

@@ -59,6 +59,10 @@ template <class T>
 inline constexpr bool kIsNotBefore = false;
 template <class Msg>
 inline constexpr bool kIsNotBefore<NotBefore<Msg>> = true;
+template <class T>
+inline constexpr bool kIsSumInRange = false;
+template <class Msg>
+inline constexpr bool kIsSumInRange<SumInRange<Msg>> = true;
 
 /// Reads the members of one JSON object, in the order its Description lists them.
 class FieldReader {
@@ -124,6 +128,15 @@ private:
             readValue(*v, where, member, field.rule.range);
             if (!state_.failed() && member < out.*field.rule.other) {
                 state_.bad(where, "is before " + std::string(field.rule.otherName));
+            }
+        } else if constexpr (kIsSumInRange<Rule>) {
+            readValue(*v, where, member, field.rule.range);
+            // Both are within +-kMaxTimeMs, so the sum cannot overflow.
+            const auto sum = member + out.*field.rule.other;
+            if (!state_.failed() && (sum < field.rule.sumRange.lo || sum > field.rule.sumRange.hi)) {
+                state_.bad(where, std::string(field.rule.otherName) + " + " + std::string(field.name)
+                                      + " (the hub time) must be in [" + std::to_string(field.rule.sumRange.lo) + ", "
+                                      + std::to_string(field.rule.sumRange.hi) + "], got " + std::to_string(sum));
             }
         } else {
             readValue(*v, where, member, field.rule);

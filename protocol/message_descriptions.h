@@ -39,9 +39,12 @@ struct Description<Hello> {
 template <>
 struct Description<Tap> {
     static constexpr auto kFields = std::tuple{
-        field("reader_id", &Tap::reader_id, kId),  field("seq", &Tap::seq, kSeq),
-        field("badge_uid", &Tap::badge_uid, kUid), field("direction", &Tap::direction),
-        field("at_ms", &Tap::at_ms, kTimeMs),      field("clock_offset_ms", &Tap::clock_offset_ms, kOffsetMs),
+        field("reader_id", &Tap::reader_id, kId),
+        field("seq", &Tap::seq, kSeq),
+        field("badge_uid", &Tap::badge_uid, kUid),
+        field("direction", &Tap::direction),
+        field("at_ms", &Tap::at_ms, kTimeMs),
+        field("clock_offset_ms", &Tap::clock_offset_ms, SumInRange<Tap>{kOffsetMs, kTimeMs, &Tap::at_ms, "at_ms"}),
     };
 };
 

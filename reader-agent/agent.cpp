@@ -145,7 +145,13 @@ void Agent::onWelcome(const protocol::Welcome& welcome)
             "sending {} retained tap(s) again",
             hubLast, *acked, n);
     }
-    if (welcome.last_seq && outbox_.advanceTo(*welcome.last_seq + 1)) {
+    if (welcome.last_seq && *welcome.last_seq >= Outbox::kMaxSeq) {
+        // Any number the hub sends is data: one no outbox could reach is not
+        // believed (issue 12: a forged seq 2^63 − 1 once killed the agent).
+        log->error("the hub says it has recorded seq {} of this reader, beyond any sequence number an outbox uses "
+                   "({}): not believed; numbering stays at {}",
+                   *welcome.last_seq, Outbox::kMaxSeq, outbox_.nextSeq());
+    } else if (welcome.last_seq && outbox_.advanceTo(*welcome.last_seq + 1)) {
         log->warn(
             "the hub has recorded seq {} of this reader, beyond this outbox (was it lost?): numbering continues at {}",
             *welcome.last_seq, *welcome.last_seq + 1);

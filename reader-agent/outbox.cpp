@@ -1,6 +1,9 @@
 #include "reader-agent/outbox.h"
 
+#include "common/logging.h"
+
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 
 namespace rollcall::agent {
@@ -26,6 +29,16 @@ StoredTap tapFrom(const common::Statement& s, const std::string& readerId)
     t.clock_offset_ms = s.getOptionalInt(4).value_or(0);
     if (const auto boot = s.getOptionalText(5); boot && !s.isNull(6)) stored.steady = SteadyStamp{*boot, s.getInt(6)};
     return stored;
+}
+
+/// A counter as stored (text), if it is a number an outbox can use.
+std::optional<std::uint64_t> parseSeq(const std::string& text)
+{
+    std::uint64_t v = 0;
+    const auto* end = text.data() + text.size();
+    const auto [p, ec] = std::from_chars(text.data(), end, v);
+    if (ec != std::errc() || p != end || v < 1 || v > Outbox::kMaxSeq + 1) return std::nullopt;
+    return v;
 }
 
 } // namespace
@@ -92,7 +105,27 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
     put.bind(1, "schema_version").bind(2, std::to_string(kSchemaVersion)).run();
     put.bind(1, "reader_id").bind(2, readerId_).run();
     put.bind(1, "next_seq").bind(2, "1").run();
+    repairNextSeq();
     tx.commit();
+}
+
+void Outbox::repairNextSeq()
+{
+    // Agents before the fix believed any last_seq a hub sent and could store a
+    // counter past 2^63 − 1; they then died on every start. Continue after the
+    // highest stored tap instead (the hub's next welcome moves it further on).
+    auto get = db_.prepare("SELECT value FROM outbox_meta WHERE key = 'next_seq'");
+    if (get.step() && parseSeq(get.getText(0))) return;
+    const auto bad = get.getText(0);
+    auto highest = db_.prepare("SELECT coalesce(max(seq), 0) FROM outbox WHERE seq BETWEEN 1 AND ?");
+    highest.bind(1, static_cast<std::int64_t>(kMaxSeq));
+    (void)highest.step();
+    const auto next = static_cast<std::uint64_t>(highest.getInt(0)) + 1;
+    auto fix = db_.prepare("UPDATE outbox_meta SET value = ? WHERE key = 'next_seq'");
+    fix.bind(1, std::to_string(next)).run();
+    common::namedLogger("outbox")->warn("{}: next sequence number \"{}\" is not one this outbox can use; numbering "
+                                        "continues at {}, after the taps it holds",
+                                        db_.path(), bad, next);
 }
 
 protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::Direction> direction, std::int64_t atMs,
@@ -100,6 +133,7 @@ protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::D
 {
     common::Transaction tx(db_);
     const auto seq = nextSeq();
+    if (seq > kMaxSeq) throw OutboxError(db_.path() + ": sequence numbers are used up (" + std::to_string(seq) + ")");
     auto insert =
         db_.prepare("INSERT INTO outbox(seq, badge_uid, direction, at_ms, clock_offset_ms, boot_id, steady_ms) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -135,7 +169,7 @@ protocol::Tap Outbox::add(const std::string& badgeUid, std::optional<protocol::D
 bool Outbox::advanceTo(std::uint64_t seq)
 {
     common::Transaction tx(db_);
-    if (seq <= nextSeq()) return false;
+    if (seq > kMaxSeq || seq <= nextSeq()) return false;
     auto bump = db_.prepare("UPDATE outbox_meta SET value = ? WHERE key = 'next_seq'");
     bump.bind(1, std::to_string(seq)).run();
     tx.commit();
@@ -199,7 +233,9 @@ std::uint64_t Outbox::nextSeq() const
 {
     auto s = db_.prepare("SELECT value FROM outbox_meta WHERE key = 'next_seq'");
     if (!s.step()) throw OutboxError(db_.path() + ": outbox has no next_seq");
-    return static_cast<std::uint64_t>(std::stoll(s.getText(0)));
+    const auto seq = parseSeq(s.getText(0));
+    if (!seq) throw OutboxError(db_.path() + ": next_seq \"" + s.getText(0) + "\" is not a sequence number");
+    return *seq;
 }
 
 } // namespace rollcall::agent

@@ -45,6 +45,11 @@ struct StoredTap {
 
 class Outbox {
 public:
+    /// The largest seq an outbox numbers up to (2^53: a tap a millisecond for
+    /// 285,000 years). A hub that claims more is not believed: its number is
+    /// data, and never moves the counter past what SQLite and the wire hold.
+    static constexpr std::uint64_t kMaxSeq = 1ULL << 53;
+
     /// Opens (creating if needed) the outbox at `path` for `readerId`.
     /// Throws OutboxError if the file belongs to another reader id.
     Outbox(const std::string& path, std::string readerId);
@@ -80,12 +85,16 @@ public:
     [[nodiscard]] std::uint64_t depth() const;
     /// The seq the next add() will use (>= 1).
     [[nodiscard]] std::uint64_t nextSeq() const;
-    /// Moves the counter forward to `seq` if it is behind (never back). True if it moved.
+    /// Moves the counter forward to `seq` if it is behind (never back) and
+    /// `seq` <= kMaxSeq. True if it moved.
     bool advanceTo(std::uint64_t seq);
     [[nodiscard]] const std::string& readerId() const noexcept { return readerId_; }
     [[nodiscard]] const std::string& path() const noexcept { return db_.path(); }
 
 private:
+    /// Puts a next_seq that is not a usable number right (see the .cpp).
+    void repairNextSeq();
+
     mutable common::Database db_;
     std::string readerId_;
 };

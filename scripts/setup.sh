@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs missing Debian packages, configures and builds Rollcall.
 # Usage: scripts/setup.sh [BUILD_DIR]   (default: build)
+#        scripts/setup.sh --packages-only   (install what is missing, build nothing)
 # Sourced by demo.sh and test.sh; safe to run again (does nothing it need not).
 set -euo pipefail
 
@@ -15,9 +16,10 @@ PACKAGES=(
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
   qml6-module-qttest qml6-module-qtcharts
   xvfb xauth fonts-wqy-microhei tzdata
-  libnfc-dev libnfc-bin libzmq3-dev cppzmq-dev libsqlite3-dev sqlite3 libgtest-dev
+  libnfc-dev libnfc-bin libzmq3-dev cppzmq-dev libsodium-dev libsqlite3-dev sqlite3 libgtest-dev
   libcli11-dev nlohmann-json3-dev libspdlog-dev libtomlplusplus-dev libhowardhinnant-date-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils python3-openpyxl
+  clang libclang-rt-dev # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh)
 )
 
 missing=()
@@ -31,6 +33,8 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+if [[ "${1:-}" == "--packages-only" ]]; then exit 0; fi
 
 if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
   cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

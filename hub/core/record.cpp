@@ -1,6 +1,7 @@
 #include "hub/core/record.h"
 
 #include "common/clock.h"
+#include "hub/core/hash_chain.h"
 
 #include <algorithm>
 #include <array>
@@ -71,6 +72,8 @@ constexpr const char* kMeetingColumns =
 } // namespace
 
 std::string_view toString(AmendmentKind k) { return kAmendmentKinds.at(static_cast<std::size_t>(k)); }
+
+Record::Record(common::Database& db) : db_(db) { registerChainFunctions(db_); }
 
 std::int64_t Record::ensureUnitPath(const std::string& path)
 {

@@ -104,7 +104,9 @@ enum class InsertOutcome { Inserted, AlreadyRecorded };
 
 class Record {
 public:
-    explicit Record(common::Database& db) : db_(db) {}
+    /// Registers the hash chain's SQL functions on `db` if needed: inserts
+    /// into taps and amendments fire the chain's triggers (hash_chain.h).
+    explicit Record(common::Database& db);
 
     [[nodiscard]] common::Database& database() noexcept { return db_; }
 

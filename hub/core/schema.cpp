@@ -1,5 +1,7 @@
 #include "hub/core/schema.h"
 
+#include "hub/core/hash_chain.h"
+
 #include <array>
 #include <string>
 
@@ -8,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 7> kMigrations{
+constexpr std::array<const char*, 8> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -519,6 +521,66 @@ BEGIN SELECT RAISE(ABORT, 'badge holdings keep their history'); END;
 CREATE TRIGGER cache_badges_insert AFTER INSERT ON badges BEGIN DELETE FROM meeting_results; END;
 CREATE TRIGGER cache_badges_update AFTER UPDATE ON badges BEGIN DELETE FROM meeting_results; END;
 )sql",
+    // 8: the hash chain (hub/core/hash_chain.h, docs/security.md). Every tap
+    // and amendment is linked, in the order written, into record_chain, whose
+    // hash is SHA-256(the previous link's hash ‖ SHA-256 of the row's canonical
+    // content). Rows already recorded are chained first, in the order they
+    // were recorded; from then on AFTER INSERT triggers chain each new row.
+    // The rollcall_* functions are registered by core::migrate() on every
+    // connection. A later table (the notice register) joins with a trigger
+    // like taps_chain and an entry in chainedTables(). Kept lean (no index,
+    // one hash a row): it is written with every tap.
+    R"sql(
+CREATE TABLE record_chain (
+    pos       INTEGER PRIMARY KEY,
+    row_table TEXT NOT NULL,
+    row_id    INTEGER NOT NULL,
+    hash      BLOB NOT NULL
+);
+
+CREATE TEMP TABLE chain_feed (row_table TEXT, row_id INTEGER, row_hash BLOB);
+CREATE TEMP TRIGGER chain_feed_link AFTER INSERT ON chain_feed
+BEGIN
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES (NEW.row_table, NEW.row_id,
+          rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1), NEW.row_hash));
+END;
+INSERT INTO chain_feed
+SELECT row_table, id, row_hash FROM (
+  SELECT 'taps' AS row_table, id, received_ms AS at,
+         rollcall_row_hash('taps', id, reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms,
+                           agent_at_ms, clock_offset_ms) AS row_hash FROM taps
+  UNION ALL
+  SELECT 'amendments', id, created_ms,
+         rollcall_row_hash('amendments', id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status,
+                           ref_id, author, reason, created_ms) FROM amendments)
+ORDER BY at, row_table, id;
+DROP TRIGGER chain_feed_link;
+DROP TABLE chain_feed;
+
+CREATE TRIGGER taps_chain AFTER INSERT ON taps
+BEGIN
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES ('taps', NEW.id,
+          rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1),
+                             rollcall_row_hash('taps', NEW.id, NEW.reader_id, NEW.seq, NEW.badge_uid, NEW.at_ms,
+                                               NEW.direction, NEW.venue_id, NEW.source, NEW.received_ms,
+                                               NEW.agent_at_ms, NEW.clock_offset_ms)));
+END;
+CREATE TRIGGER amendments_chain AFTER INSERT ON amendments
+BEGIN
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES ('amendments', NEW.id,
+          rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1),
+                             rollcall_row_hash('amendments', NEW.id, NEW.kind, NEW.meeting_id, NEW.person_id,
+                                               NEW.other_person_id, NEW.at_ms, NEW.direction, NEW.status, NEW.ref_id,
+                                               NEW.author, NEW.reason, NEW.created_ms)));
+END;
+CREATE TRIGGER record_chain_append_only_update BEFORE UPDATE ON record_chain
+BEGIN SELECT RAISE(ABORT, 'the record chain is append-only'); END;
+CREATE TRIGGER record_chain_append_only_delete BEFORE DELETE ON record_chain
+BEGIN SELECT RAISE(ABORT, 'the record chain is append-only'); END;
+)sql",
 };
 
 } // namespace
@@ -535,6 +597,7 @@ int schemaVersion(common::Database& db)
 void migrate(common::Database& db, int target)
 {
     if (target < 0) target = latestSchemaVersion();
+    registerChainFunctions(db); // the chain's triggers (migration 6 on) call them on every insert
     int version = schemaVersion(db);
     if (version > latestSchemaVersion()) {
         throw std::runtime_error("database " + db.path() + " has schema version " + std::to_string(version)

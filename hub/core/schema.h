@@ -19,6 +19,9 @@ constexpr int kBadgesOverTimeSchema = 7;
 
 /// Migrates forward to `target` (default: latest). Throws DatabaseError, or
 /// std::runtime_error if the file is newer than this program understands.
+/// Also registers the hash chain's SQL functions on the connection
+/// (hash_chain.h): every program opens the record through here, and its
+/// inserts into taps and amendments need them.
 void migrate(common::Database& db, int target = -1);
 
 } // namespace rollcall::core

@@ -3,6 +3,7 @@
 #include "common/database.h"
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/record.h"
+#include "hub/core/record_guard.h"
 #include "hub/core/schema.h"
 #include "hub/ctl/amendment_commands.h"
 #include "hub/ctl/amendment_options.h"
@@ -16,6 +17,9 @@
 #include "hub/ctl/roster_import.h"
 #include "hub/ctl/status_view.h"
 #include "hub/ctl/taps_import.h"
+#include "hub/ctl/verify_command.h"
+#include "hub/ctl/wire_fields.h"
+#include "hub/reports/attendance_ledger.h"
 #include "protocol/badge_uid.h"
 
 #include <CLI/CLI.hpp>
@@ -65,6 +69,7 @@ void requirePerson(core::Record& record, const std::string& id, std::string_view
 void cmdInit(const Options& o, std::ostream& out, const common::Clock&)
 {
     auto db = openDatabase(o, true);
+    restoreRecordGuards(db, out);
     out << "database " << o.db << " ready at schema version " << core::schemaVersion(db) << "\n";
 }
 
@@ -107,6 +112,7 @@ void cmdReaderAdd(const Options& o, std::ostream& out, const common::Clock& cloc
     core::Record record(db);
     const auto dir = core::readerDirectionFromString(o.direction);
     if (!dir) throw common::InputError("--direction: \"" + o.direction + "\" is not in, out or both");
+    requireWireId(o.id, "--id");
     common::Transaction tx(db);
     record.addReader({o.id, o.venue, *dir}, clock.now());
     tx.commit();
@@ -307,6 +313,7 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     for (auto& command : addBadgeCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addAmendmentCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addListCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addVerifyCommands(app)) extra.push_back(std::move(command));
     for (auto& [sub, action] : extra) {
         commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o,
                                                            const common::Clock& c) {
@@ -334,6 +341,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     } catch (const common::InputError& e) {
         err << "rollcallctl: " << e.what() << "\nnothing was changed\n";
         return 1;
+    } catch (const core::RecordIntegrityError& e) {
+        err << "rollcallctl: " << e.what() << "\n";
+        return 4;
     } catch (const common::DatabaseError& e) {
         err << "rollcallctl: database " << o.db << ": " << e.what() << "\nnothing was changed\n";
         return 3;

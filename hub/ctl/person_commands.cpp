@@ -1,6 +1,7 @@
 #include "hub/ctl/person_commands.h"
 
 #include "hub/ctl/database_file.h"
+#include "hub/ctl/wire_fields.h"
 #include "protocol/badge_uid.h"
 
 #include <CLI/CLI.hpp>
@@ -40,6 +41,10 @@ void cmdPersonAdd(const Options& o, const CommandContext& c)
     const auto joined = dateOption(o.joined, "--joined", zone, c.clock.now());
     if (o.id.empty()) throw common::InputError("--id must not be empty");
     if (o.name.empty()) throw common::InputError("--name must not be empty");
+    requireWireId(o.id, "--id");
+    requireWireText(o.name, "--name");
+    requireWireText(o.unit, "--unit");
+    requireWireText(o.title, "--title");
     common::Transaction tx(db);
     guardFinalizedRosters(record, joined, zone, [&] {
         core::Person p;

@@ -9,6 +9,7 @@
 #include "hub/reports/notice_documents.h"
 #include "hub/reports/period_report.h"
 #include "hub/reports/progress.h"
+#include "hub/reports/record_anchor.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -67,8 +68,9 @@ void reportMeeting(const Options& o, const CommandContext& c)
     reports::ReaderCoverage coverage(db);
     const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting)
                                                              : std::vector<reports::OfflineReader>{};
-    reports::writeDocument(reports::meetingSheet(result, offline, zone, now, core::Schedule(record).changes(o.meeting)),
-                           format, o.output);
+    auto sheet = reports::meetingSheet(result, offline, zone, now, core::Schedule(record).changes(o.meeting));
+    sheet.subtitle.push_back(reports::recordAnchorLine(db));
+    reports::writeDocument(sheet, format, o.output);
     c.out << "sign-in sheet of meeting " << o.meeting << " (" << result.attendees.size()
           << " on the roster) written to " << o.output << "\n";
 }
@@ -87,7 +89,9 @@ void reportPeriod(const Options& o, const CommandContext& c)
     const auto now = c.clock.now();
     const auto figures = reports::periodFigures(ledger, period, now, &progress);
     const auto by = o.by == "unit" ? reports::PeriodBy::Unit : reports::PeriodBy::Person;
-    reports::writeDocument(reports::periodReport(figures, by, figures.persons, zone, now), format, o.output);
+    auto report = reports::periodReport(figures, by, figures.persons, zone, now);
+    report.subtitle.push_back(reports::recordAnchorLine(db));
+    reports::writeDocument(report, format, o.output);
     c.out << "period report " << period.firstDate << " – " << period.lastDate << " by " << o.by << ": "
           << figures.meetings << " meeting(s), "
           << (by == reports::PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size()) << " row(s) written to "
@@ -119,6 +123,7 @@ void notices(const Options& o, const CommandContext& c)
     reports::Progress progress(reports::Progress::stderrIsTerminal());
     const auto now = c.clock.now();
     auto findings = reports::findDiscipline(ledger, policy, period, zone, now, &progress);
+    findings.recordAnchor = reports::recordAnchorLine(db);
     const auto written = reports::writeNotices(findings, templates, o.output, zone, now);
     c.out << "notices for " << period.label << ": " << written.personNotices << " person notice(s), "
           << written.unitNotices << " unit notice(s), " << written.held << " held item(s); index " << written.indexPath
@@ -138,7 +143,9 @@ void disclosure(const Options& o, const CommandContext& c)
     reports::Progress progress(reports::Progress::stderrIsTerminal());
     const auto now = c.clock.now();
     const auto findings = reports::findDiscipline(ledger, policy, month, zone, now, &progress);
-    reports::writeDocument(reports::disclosureList(findings, zone, now), format, o.output);
+    auto list = reports::disclosureList(findings, zone, now);
+    list.subtitle.push_back(reports::recordAnchorLine(db));
+    reports::writeDocument(list, format, o.output);
     long persons = 0;
     for (const auto& p : findings.persons) persons += static_cast<long>(p.absences.size());
     c.out << "disclosure " << month.label << ": " << findings.units.size() << " unit(s) below the rate, " << persons

@@ -1,6 +1,7 @@
 #include "hub/ctl/taps_import.h"
 
 #include "hub/ctl/csv_reader.h"
+#include "hub/ctl/wire_fields.h"
 #include "protocol/badge_uid.h"
 
 #include <charconv>
@@ -22,6 +23,7 @@ TapsImportResult importTaps(core::Record& record, const std::string& path, commo
         tap.source = "import";
         tap.receivedAt = now;
         tap.readerId = *csv.field(row, "reader_id");
+        requireWireId(tap.readerId, csv.where(row, "reader_id"));
         auto reader = readers.find(tap.readerId);
         if (reader == readers.end()) reader = readers.emplace(tap.readerId, record.findReader(tap.readerId)).first;
         if (!reader->second) {

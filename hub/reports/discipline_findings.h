@@ -65,6 +65,7 @@ struct DisciplineFindings {
     std::vector<PersonFinding> persons;       // with a notice or a held item, by unit path and id
     std::vector<UnitFinding> units;           // by month, then rate
     int meetings = 0;
+    std::string recordAnchor; // record_anchor.h: the chain head the findings were made from, for notices
 };
 
 [[nodiscard]] DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy, const Period& period,

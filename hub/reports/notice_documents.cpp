@@ -177,7 +177,8 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
                                                             {"evidence", evidence},
                                                             {"basis", basis},
                                                             {"issued_date", issued},
-                                                            {"made_at", madeAtText}};
+                                                            {"made_at", madeAtText},
+                                                            {"record_anchor", f.recordAnchor}};
             files.emplace_back((fs::path(dir) / pf.file).string(),
                                renderTemplate(templates.person, values, templates.personSource));
             std::string summary = absences ? "无故缺席 " + std::to_string(absences) + " 次" : "";
@@ -240,7 +241,8 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
                                                         {"threshold", threshold},
                                                         {"evidence", evidence},
                                                         {"issued_date", issued},
-                                                        {"made_at", madeAtText}};
+                                                        {"made_at", madeAtText},
+                                                        {"record_anchor", f.recordAnchor}};
         files.emplace_back((fs::path(dir) / uf.file).string(),
                            renderTemplate(templates.unit, values, templates.unitSource));
         indexRow({uf.noticeNo, "单位", std::to_string(uf.unit.id), "", uf.unit.path, "每月公示", "已生成",

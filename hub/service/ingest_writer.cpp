@@ -2,6 +2,7 @@
 
 #include "common/fault_vfs.h"
 #include "common/logging.h"
+#include "hub/core/record_guard.h"
 #include "hub/core/schema.h"
 
 #include <algorithm>
@@ -50,6 +51,7 @@ IngestWriter::IngestWriter(const HubConfig& config, const common::Clock& clock, 
     : config_(config), clock_(clock), db_(config.dbPath)
 {
     core::migrate(db_);
+    core::checkRecordIntegrity(db_); // refuses a record whose guards are gone or whose chain's tail is broken
     // Checkpoints are the writer's to schedule, between rounds (checkpointIfIdle);
     // SQLite would otherwise run one inside the commit that crosses 1,000 pages.
     db_.exec("PRAGMA wal_autocheckpoint = 0");

@@ -1,6 +1,7 @@
 // rollcall-hub: the place of record. See hub/rollcall-hub.toml for settings.
 #include "common/fault_vfs.h"
 #include "common/logging.h"
+#include "hub/core/record_guard.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/hub_server.h"
 
@@ -74,6 +75,9 @@ int main(int argc, char** argv)
     } catch (const common::InputError& e) {
         std::cerr << "rollcall-hub: " << e.what() << "\n";
         return 1;
+    } catch (const core::RecordIntegrityError& e) {
+        std::cerr << "rollcall-hub: refusing to run: " << e.what() << "\n";
+        return 4;
     } catch (const std::exception& e) {
         std::cerr << "rollcall-hub: " << e.what() << "\n";
         return 3;

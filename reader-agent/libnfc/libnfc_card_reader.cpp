@@ -99,7 +99,10 @@ std::optional<CardUid> LibnfcCardReader::pollCard()
     const int rc = pollOnce();
     if (rc > 0) {
         const auto& nai = target_->target.nti.nai;
-        return CardUid(nai.abtUid, nai.abtUid + std::min<std::size_t>(nai.szUidLen, sizeof nai.abtUid));
+        // libnfc's target structs are packed: copy the length out rather than
+        // bind std::min's reference to a misaligned size_t (UBSan finding).
+        const std::size_t uidLen = nai.szUidLen;
+        return CardUid(nai.abtUid, nai.abtUid + std::min<std::size_t>(uidLen, sizeof nai.abtUid));
     }
     if (rc == 0 || rc == NFC_ETIMEOUT || rc == NFC_EOPABORTED) return std::nullopt;
     fail(rc, "polling for cards failed");

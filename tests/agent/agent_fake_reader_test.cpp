@@ -121,6 +121,76 @@ TEST_F(AgentFakeReader, freshOutboxContinuesAfterTheNumbersTheHubHasRecorded)
     EXPECT_EQ(recordedTaps(db_, "r-hall").at(8), "04A1B2C1");
 }
 
+TEST_F(AgentFakeReader, hugeNumbersFromTheHubAreDataNotACrash)
+{
+    // A hub double over real ZeroMQ that says it has recorded seq 2^63 − 1 of
+    // this reader and acknowledges seqs the agent never sent (issue 12: the
+    // agent died with stoll on its next badge and on every restart after).
+    zmq::context_t ctx;
+    zmq::socket_t router(ctx, zmq::socket_type::router);
+    router.set(zmq::sockopt::linger, 0);
+    router.bind("tcp://127.0.0.1:*");
+    const auto endpoint = protocol::boundEndpoint(router);
+    constexpr std::uint64_t kHuge = 9223372036854775807ULL;
+    std::optional<protocol::Tap> received;
+    bool welcomed = false;
+    std::string peer;
+    std::string awaited = "04A1B2C1";
+    // Answers until it has welcomed the agent (`untilTap` false) or got a tap.
+    auto serve = [&](bool untilTap) {
+        const auto deadline = std::chrono::steady_clock::now() + 5s;
+        while (!(untilTap ? received.has_value() : welcomed) && std::chrono::steady_clock::now() < deadline) {
+            zmq::pollitem_t item{router.handle(), 0, ZMQ_POLLIN, 0};
+            if (zmq::poll(&item, 1, 100ms) == 0) continue;
+            zmq::message_t id, body;
+            (void)router.recv(id);
+            (void)router.recv(body);
+            auto decoded = protocol::decode<protocol::AgentToHub>(body.to_string_view());
+            ASSERT_TRUE(decoded) << body.to_string();
+            peer = id.to_string();
+            if (std::holds_alternative<protocol::Hello>(decoded.value())) {
+                protocol::Welcome welcome;
+                welcome.hub_clock_ms = test::nowMs();
+                welcome.reader_known = true;
+                welcome.last_seq = kHuge;
+                router.send(zmq::buffer(peer), zmq::send_flags::sndmore);
+                router.send(zmq::buffer(protocol::encode(welcome)), zmq::send_flags::none);
+                protocol::Ack stray{"r-hall", kHuge, protocol::Verdict::Present, "伪造", test::nowMs()};
+                router.send(zmq::buffer(peer), zmq::send_flags::sndmore);
+                router.send(zmq::buffer(protocol::encode(stray)), zmq::send_flags::none);
+                welcomed = true;
+            }
+            // (A re-send of an earlier tap may still be queued: only the awaited badge counts.)
+            if (auto* tap = std::get_if<protocol::Tap>(&decoded.value()); tap && tap->badge_uid == awaited)
+                received = *tap;
+        }
+    };
+    {
+        RunningAgent agent(outbox_, endpoint);
+        serve(false);
+        ASSERT_TRUE(log_.waitFor("not believed")) << log_.all();
+        agent.tap({0x04, 0xA1, 0xB2, 0xC1}, log_);
+        serve(true);
+        ASSERT_TRUE(received) << log_.all();
+        EXPECT_EQ(received->seq, 1u);
+        protocol::Ack ack{"r-hall", 1, protocol::Verdict::Present, "张三 签到成功", test::nowMs()};
+        router.send(zmq::buffer(peer), zmq::send_flags::sndmore);
+        router.send(zmq::buffer(protocol::encode(ack)), zmq::send_flags::none);
+        ASSERT_TRUE(log_.waitFor("verdict seq=1 ")) << log_.all();
+        EXPECT_TRUE(eventually([&] { return agent.outbox().depth() == 0; }));
+    }
+    // And it starts again on the same outbox, numbering on from where it was.
+    received.reset();
+    welcomed = false;
+    awaited = "04A1B2C2";
+    RunningAgent again(outbox_, endpoint);
+    serve(false);
+    again.tap({0x04, 0xA1, 0xB2, 0xC2}, log_);
+    serve(true);
+    ASSERT_TRUE(received) << log_.all();
+    EXPECT_EQ(received->seq, 2u);
+}
+
 TEST_F(AgentFakeReader, hubDownTapsAreBufferedThenDeliveredExactlyOnce)
 {
     HubEndpoints endpoints;

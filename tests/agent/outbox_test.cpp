@@ -226,3 +226,32 @@ TEST_F(Outbox, versionTwoOutboxIsMigratedKeepingItsTapsWithoutSteadyStamps)
 }
 
 } // namespace
+
+TEST_F(Outbox, aCounterBeyondAnyUsableNumberIsNotTaken)
+{
+    agent::Outbox box(path_, "door-1");
+    EXPECT_FALSE(box.advanceTo(agent::Outbox::kMaxSeq + 1));
+    EXPECT_FALSE(box.advanceTo(9223372036854775807ULL));
+    EXPECT_EQ(box.nextSeq(), 1u);
+    EXPECT_TRUE(box.advanceTo(agent::Outbox::kMaxSeq));
+    EXPECT_EQ(box.add("04A1B2C1", std::nullopt, 1000, std::nullopt).seq, agent::Outbox::kMaxSeq);
+    EXPECT_THROW((void)box.add("04A1B2C2", std::nullopt, 2000, std::nullopt), agent::OutboxError); // used up
+}
+
+TEST_F(Outbox, anOutboxLeftWithACounterPast2To63IsRepairedOnOpening)
+{
+    // What an agent before the fix stored after a hub said last_seq 2^63 − 1.
+    {
+        agent::Outbox box(path_, "door-1");
+        (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt);
+        (void)box.add("04A1B2C2", std::nullopt, 2000, std::nullopt);
+    }
+    {
+        common::Database db(path_);
+        db.exec("UPDATE outbox_meta SET value = '9223372036854775808' WHERE key = 'next_seq'");
+    }
+    agent::Outbox box(path_, "door-1");
+    EXPECT_EQ(box.nextSeq(), 3u);
+    EXPECT_EQ(box.add("04A1B2C3", std::nullopt, 3000, std::nullopt).seq, 3u);
+    EXPECT_EQ(box.depth(), 3u);
+}

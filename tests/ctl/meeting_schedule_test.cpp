@@ -6,6 +6,7 @@
 // move are amendments shown on the sheet; groups and leave over a range.
 #include "common/database.h"
 #include "hub/ctl/ctl_app.h"
+#include "tests/ctl/document_text.h"
 #include "tests/support/temp_dir.h"
 
 #include <filesystem>
@@ -42,14 +43,10 @@ std::string readFile(const std::filesystem::path& p)
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-/// The text with every occurrence of the times it was made at blanked out.
-std::string withoutMadeAt(std::string text, const std::vector<std::string>& stamps)
+/// The text with the times it was made at and the chain head it cites blanked out.
+std::string withoutMadeAt(const std::string& text, const std::vector<std::string>& stamps)
 {
-    for (const auto& stamp : stamps) {
-        for (auto pos = text.find(stamp); pos != std::string::npos; pos = text.find(stamp, pos))
-            text.replace(pos, stamp.size(), "<made>");
-    }
-    return text;
+    return test::withoutMadeAtOrChainHead(text, stamps);
 }
 
 class MeetingScheduleTest : public ::testing::Test {

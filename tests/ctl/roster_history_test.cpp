@@ -7,6 +7,7 @@
 // would alter a finalized meeting's roster is refused, naming it.
 #include "common/database.h"
 #include "hub/ctl/ctl_app.h"
+#include "tests/ctl/document_text.h"
 #include "tests/support/temp_dir.h"
 
 #include <filesystem>
@@ -42,17 +43,13 @@ std::string readFile(const std::filesystem::path& p)
     return s.str();
 }
 
-/// Every file under `dir` by name, with the time it was made blanked out.
+/// Every file under `dir` by name, with the time it was made and the chain head it cites blanked out.
 std::map<std::string, std::string> documents(const std::filesystem::path& dir, const std::vector<std::string>& madeAt)
 {
     std::map<std::string, std::string> out;
     for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
         if (!e.is_regular_file()) continue;
-        auto text = readFile(e.path());
-        for (const auto& stamp : madeAt) {
-            for (auto pos = text.find(stamp); pos != std::string::npos; pos = text.find(stamp, pos))
-                text.replace(pos, stamp.size(), "<made>");
-        }
+        const auto text = test::withoutMadeAtOrChainHead(readFile(e.path()), madeAt);
         out[std::filesystem::relative(e.path(), dir).string()] = text;
     }
     return out;

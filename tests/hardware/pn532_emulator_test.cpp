@@ -147,7 +147,8 @@ TEST_F(Pn532EmulatorTest, pollReportsAtsForIso14443_4Card)
     nfc_target target{};
     ASSERT_EQ(poll(session.device.get(), target), 1);
     EXPECT_EQ(target.nti.nai.btSak, 0x20);
-    ASSERT_EQ(target.nti.nai.szAtsLen, 5U);
+    const std::size_t atsLen = target.nti.nai.szAtsLen; // a copy: libnfc's struct is packed (UBSan)
+    ASSERT_EQ(atsLen, 5U);
     EXPECT_EQ(target.nti.nai.abtAts[0], 0x75);
 }
 
