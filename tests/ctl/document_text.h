@@ -4,11 +4,22 @@
 // growing between the runs, so the head moves on by design; that a printed
 // head belongs to the record is `verify --head`'s test). Everything else —
 // every name, status and figure — must be byte for byte the same.
+#include <filesystem>
+#include <fstream>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
 namespace rollcall::test {
+
+inline std::string readFile(const std::filesystem::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
 
 inline std::string withoutMadeAtOrChainHead(std::string text, const std::vector<std::string>& madeAt)
 {

@@ -6,6 +6,7 @@
 // move are amendments shown on the sheet; groups and leave over a range.
 #include "common/database.h"
 #include "hub/ctl/ctl_app.h"
+#include "tests/ctl/ctl_harness.h"
 #include "tests/ctl/document_text.h"
 #include "tests/support/temp_dir.h"
 
@@ -22,24 +23,8 @@ namespace {
 
 common::TimePoint at(const std::string& local) { return core::parseTime(local + "+08:00", "test"); }
 
-struct CtlRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::ostream& operator<<(std::ostream& os, const CtlRun& r)
-{
-    return os << "exit " << r.code << "\n--- out:\n" << r.out << "--- err:\n" << r.err;
-}
-
-std::string readFile(const std::filesystem::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using CtlRun = test::CtlResult;
+using test::readFile;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -7,6 +7,7 @@
 // would alter a finalized meeting's roster is refused, naming it.
 #include "common/database.h"
 #include "hub/ctl/ctl_app.h"
+#include "tests/ctl/ctl_harness.h"
 #include "tests/ctl/document_text.h"
 #include "tests/support/temp_dir.h"
 
@@ -24,24 +25,8 @@ namespace {
 
 common::TimePoint at(const std::string& local) { return core::parseTime(local + "+08:00", "test"); }
 
-struct CtlRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::ostream& operator<<(std::ostream& os, const CtlRun& r)
-{
-    return os << "exit " << r.code << "\n--- out:\n" << r.out << "--- err:\n" << r.err;
-}
-
-std::string readFile(const std::filesystem::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using CtlRun = test::CtlResult;
+using test::readFile;
 
 /// Every file under `dir` by name, with the time it was made and the chain head it cites blanked out.
 std::map<std::string, std::string> documents(const std::filesystem::path& dir, const std::vector<std::string>& madeAt)
