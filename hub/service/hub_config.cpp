@@ -18,7 +18,8 @@ const common::ConfigKeys& hubKeys()
             {"endpoints", {"taps", "live", "query"}},
             {"rules", {"debounce", "finalize_after"}},
             {"readers", {"offline_after"}},
-            {"ingest", {"max_batch", "router_high_water_mark", "tick", "reload_every", "disk_reserve_mb"}},
+            {"ingest",
+             {"max_batch", "router_high_water_mark", "tick", "reload_every", "disk_reserve_mb", "seq_window"}},
             {"log", {"level"}},
         },
     };
@@ -127,6 +128,9 @@ void loadHubConfigFile(HubConfig& config, const std::string& path)
     auto reserveMb = static_cast<std::int64_t>(c.diskReserveBytes >> 20);
     f.readInteger("ingest.disk_reserve_mb", 0, 1'000'000, reserveMb);
     c.diskReserveBytes = static_cast<std::uint64_t>(reserveMb) << 20;
+    auto seqWindow = static_cast<std::int64_t>(c.seqWindow);
+    f.readInteger("ingest.seq_window", 1, 1'000'000'000, seqWindow);
+    c.seqWindow = static_cast<std::uint64_t>(seqWindow);
     if (auto level = f.string("log.level")) {
         const auto lvl = spdlog::level::from_str(*level);
         if (lvl == spdlog::level::off && *level != "off") {

@@ -23,6 +23,8 @@ struct HubConfig {
     std::size_t maxBatch = 1024;                                  // taps per group commit
     int routerHighWaterMark = 100'000;                            // messages queued per peer before EAGAIN
     std::uint64_t diskReserveBytes = 64ull << 20; // stop recording (and acking) below this much free disk
+    // How far beyond a reader's highest recorded seq a tap may be (core::SequenceWindow).
+    std::uint64_t seqWindow = 100'000;
     std::string logLevel = "info";
 
     bool operator==(const HubConfig&) const = default;

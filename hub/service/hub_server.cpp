@@ -205,12 +205,13 @@ void HubServer::logStats()
 {
     const auto s = writer_->stats();
     const auto& c = s.counters;
-    log()->info("taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} batches={} failed_batches={} "
-                "rejected={} acks_dropped={} live_updates={} held={} checkpoints={} checkpoint_ms_max={} "
-                "answered_from_memory={}",
-                c.recorded, c.resent + answeredFromMemory_, c.quarantined, c.replayed, c.conflicts, c.batches,
-                s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints,
-                s.checkpointMsMax, answeredFromMemory_);
+    log()->info(
+        "taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} seq_jumps={} batches={} failed_batches={} "
+        "rejected={} acks_dropped={} live_updates={} held={} checkpoints={} checkpoint_ms_max={} "
+        "answered_from_memory={}",
+        c.recorded, c.resent + answeredFromMemory_, c.quarantined, c.replayed, c.conflicts, c.seqJumps, c.batches,
+        s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints, s.checkpointMsMax,
+        answeredFromMemory_);
 }
 
 void HubServer::run(const std::atomic<bool>& stop)

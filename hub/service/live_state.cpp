@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "hub/core/finality.h"
 #include "hub/core/meeting_evaluator.h"
+#include "hub/core/sequence_window.h"
 #include "hub/service/wire_mapping.h"
 
 #include <algorithm>
@@ -253,6 +254,25 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                 continue;
             }
             find.reset();
+            // A number far beyond what this reader has sent is forged or corrupt: recorded, it
+            // would turn the reader's real taps into conflicts. Kept aside, not acknowledged.
+            if (const auto why =
+                    core::SequenceWindow(config_.seqWindow)
+                        .refusal(maxSeq > 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(maxSeq))
+                                            : std::nullopt,
+                                 t.seq)) {
+                auto& q = sql_->quarantine;
+                q.bind(1, t.reader_id)
+                    .bind(2, seq)
+                    .bind(3, t.badge_uid)
+                    .bind(4, common::toMillis(at))
+                    .bind(5, nowMs)
+                    .bind(6, "seq out of window: " + *why);
+                q.run();
+                ++counted.seqJumps;
+                acks.push_back({in.peer, protocol::Error{"seq_out_of_window", "reader " + t.reader_id + ": " + *why}});
+                continue;
+            }
             maxSeq = std::max(maxSeq, seq);
 
             auto badge = badges_.at(t.badge_uid, at);
@@ -403,6 +423,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
     counters_.quarantined += counted.quarantined;
     counters_.replayed += counted.replayed;
     counters_.conflicts += counted.conflicts;
+    counters_.seqJumps += counted.seqJumps;
     ++counters_.batches;
     // Kept until the server has sent the acks (publishPending()): encoding a
     // busy meeting's updates must not delay the attendee's verdict. A batch

@@ -39,6 +39,7 @@ struct IngestCounters {
     std::uint64_t quarantined = 0; // from readers nobody registered
     std::uint64_t replayed = 0;    // out of time order: verdict by replay
     std::uint64_t conflicts = 0;   // a recorded (reader, seq) sent again with another badge or time
+    std::uint64_t seqJumps = 0;    // a seq too far beyond the reader's highest (core::SequenceWindow)
     std::uint64_t batches = 0;
 };
 

@@ -62,6 +62,7 @@ TEST(HubConfig, sampleFileDocumentsTheDefaults)
     EXPECT_EQ(c.routerHighWaterMark, 100'000);
     EXPECT_EQ(c.logLevel, "info");
     EXPECT_EQ(c.diskReserveBytes, 64ull << 20);
+    EXPECT_EQ(c.seqWindow, 100'000u);
     EXPECT_TRUE(c.dbPath.empty());
 }
 
@@ -84,6 +85,7 @@ router_high_water_mark = 5000
 tick = "100ms"
 reload_every = "1h"
 disk_reserve_mb = 5
+seq_window = 500
 [log]
 level = "debug"
 )");
@@ -101,6 +103,7 @@ level = "debug"
     EXPECT_EQ(c.tick, 100ms);
     EXPECT_EQ(c.reloadEvery, 1h);
     EXPECT_EQ(c.diskReserveBytes, 5ull << 20);
+    EXPECT_EQ(c.seqWindow, 500u);
     EXPECT_EQ(c.logLevel, "debug");
 }
 
@@ -143,6 +146,7 @@ const std::vector<test::BadConfigFile> kBadValues{
     {"high water mark overflows", "[ingest]\nrouter_high_water_mark = 9999999999\n",
      "hub.toml:2: ingest.router_high_water_mark", "2147483647"},
     {"negative disk reserve", "[ingest]\ndisk_reserve_mb = -1\n", "hub.toml:2: ingest.disk_reserve_mb", "0 … 1000000"},
+    {"zero seq window", "[ingest]\nseq_window = 0\n", "hub.toml:2: ingest.seq_window", "1 … 1000000000"},
     {"unknown zone", "time_zone = \"Mars/Olympus\"\n", "hub.toml:1: time_zone", "Mars/Olympus"},
     {"zone as number", "time_zone = 8\n", "hub.toml:1: time_zone", "string"},
     {"empty database path", "[database]\npath = \"\"\n", "hub.toml:2: database.path", "empty"},

@@ -98,6 +98,28 @@ TEST_F(HubIngest, recordedSeqSentWithAnotherBadgeIsRefusedNotAcknowledged)
     EXPECT_EQ(countRows(db_, "SELECT count(*) FROM quarantined_taps WHERE badge_uid = '04A1B2C2'"), 1);
 }
 
+TEST_F(HubIngest, seqFarBeyondTheReadersHighestIsRefusedAndTheReadersRealTapsStillCount)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    EXPECT_EQ(agent.tap(makeTap("r-hall", 1, "04A1B2C1")).verdict, Verdict::Present);
+    // A forged tap numbered far ahead (the default window is 100,000) …
+    for (const std::uint64_t forged : {100'002ull, (1ull << 63) - 1}) {
+        agent.send(makeTap("r-hall", forged, "04A1B2C2"));
+        auto reply = agent.receive();
+        ASSERT_TRUE(reply);
+        ASSERT_TRUE(std::holds_alternative<protocol::Error>(*reply)) << "seq " << forged;
+        EXPECT_EQ(std::get<protocol::Error>(*reply).code, "seq_out_of_window");
+        EXPECT_NE(std::get<protocol::Error>(*reply).message.find("r-hall"), std::string::npos);
+    }
+    // … is kept aside, not recorded, and moves nothing: the reader's next real seq is new.
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM quarantined_taps WHERE badge_uid = '04A1B2C2'"), 2);
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE badge_uid = '04A1B2C2'"), 0);
+    EXPECT_EQ(agent.tap(makeTap("r-hall", 2, "04A1B2C2")).verdict, Verdict::Present);
+    EXPECT_EQ(agent.tap(makeTap("r-hall", 100'002, "04A1B2C3")).verdict, Verdict::Present)
+        << "within the window of the highest recorded seq (2)";
+}
+
 TEST_F(HubIngest, bothReaderTogglesCheckInAndCheckOut)
 {
     HubProcess hub(db_);
