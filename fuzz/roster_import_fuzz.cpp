@@ -21,7 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     core::Record record(db);
     common::Transaction tx(db); // rolled back: every input starts from the same empty record
     try {
-        (void)ctl::importRoster(record, path, common::fromMillis(1'790'000'000'000));
+        ctl::RosterImportOptions options;
+        options.effective = common::fromMillis(1'790'000'000'000);
+        (void)ctl::importRoster(record, path, options);
     } catch (const common::InputError&) {
     }
     return 0;
