@@ -23,23 +23,27 @@ inline std::ostream& operator<<(std::ostream& os, const CtlResult& r)
     return os << "exit " << r.code << "\n--- out:\n" << r.out << "--- err:\n" << r.err;
 }
 
+/// rollcallctl --db DB --operator OPERATOR ARGS…, in process with `clock`.
+inline CtlResult runRollcallctl(const std::string& db, const std::string& operatorName,
+                                const std::vector<std::string>& args, const common::Clock& clock)
+{
+    std::vector<std::string> full{"rollcallctl", "--db", db, "--operator", operatorName};
+    full.insert(full.end(), args.begin(), args.end());
+    std::vector<const char*> argv;
+    for (const auto& a : full) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    CtlResult r;
+    r.code = ctl::runCtl(static_cast<int>(argv.size()), argv.data(), out, err, clock);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
 class CtlHarness : public ::testing::Test {
 protected:
     static common::TimePoint at(const std::string& local) { return core::parseTime(local + "+08:00", "test"); }
 
-    CtlResult ctl(const std::vector<std::string>& args)
-    {
-        std::vector<std::string> full{"rollcallctl", "--db", db_, "--operator", "会务组"};
-        full.insert(full.end(), args.begin(), args.end());
-        std::vector<const char*> argv;
-        for (const auto& a : full) argv.push_back(a.c_str());
-        std::ostringstream out, err;
-        CtlResult r;
-        r.code = ctl::runCtl(static_cast<int>(argv.size()), argv.data(), out, err, clock_);
-        r.out = out.str();
-        r.err = err.str();
-        return r;
-    }
+    CtlResult ctl(const std::vector<std::string>& args) { return runRollcallctl(db_, "会务组", args, clock_); }
 
     std::string ok(const std::vector<std::string>& args)
     {

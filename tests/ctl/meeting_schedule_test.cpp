@@ -36,19 +36,7 @@ std::string withoutMadeAt(const std::string& text, const std::vector<std::string
 
 class MeetingScheduleTest : public ::testing::Test {
 protected:
-    CtlRun ctl(const std::vector<std::string>& args)
-    {
-        std::vector<std::string> full{"rollcallctl", "--db", db_, "--operator", "会务组"};
-        full.insert(full.end(), args.begin(), args.end());
-        std::vector<const char*> argv;
-        for (const auto& a : full) argv.push_back(a.c_str());
-        std::ostringstream out, err;
-        CtlRun r;
-        r.code = ctl::runCtl(static_cast<int>(argv.size()), argv.data(), out, err, clock_);
-        r.out = out.str();
-        r.err = err.str();
-        return r;
-    }
+    CtlRun ctl(const std::vector<std::string>& args) { return test::runRollcallctl(db_, "会务组", args, clock_); }
 
     CtlRun ok(const std::vector<std::string>& args)
     {

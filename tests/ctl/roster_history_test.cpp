@@ -42,19 +42,7 @@ std::map<std::string, std::string> documents(const std::filesystem::path& dir, c
 
 class RosterHistoryTest : public ::testing::Test {
 protected:
-    CtlRun ctl(const std::vector<std::string>& args)
-    {
-        std::vector<std::string> full{"rollcallctl", "--db", db_, "--operator", "办公室"};
-        full.insert(full.end(), args.begin(), args.end());
-        std::vector<const char*> argv;
-        for (const auto& a : full) argv.push_back(a.c_str());
-        std::ostringstream out, err;
-        CtlRun r;
-        r.code = ctl::runCtl(static_cast<int>(argv.size()), argv.data(), out, err, clock_);
-        r.out = out.str();
-        r.err = err.str();
-        return r;
-    }
+    CtlRun ctl(const std::vector<std::string>& args) { return test::runRollcallctl(db_, "办公室", args, clock_); }
 
     std::string ok(const std::vector<std::string>& args)
     {
