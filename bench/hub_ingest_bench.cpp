@@ -6,8 +6,9 @@
 //
 // Prints durable ingest rate (acknowledged taps/s), ack latency p50/p99 at a
 // fixed 1,000 taps/s (on a quiet machine, then with the benchmark keeping
-// every core busy), the raw insert rate, and a final line
-//   ingest_ratio=<hub/raw> p99_ack_ms=<x> p99_ack_loaded_ms=<y>
+// every core busy), the raw insert rate, the disk's fdatasync latency in the
+// same two phases (the floor under any durable ack), and a final line
+//   ingest_ratio=<hub/raw> p99_ack_ms=<x> p99_ack_loaded_ms=<y> fsync_p99_ms=<a> fsync_p99_loaded_ms=<b>
 // Targets (issue 10): ingest_ratio >= 0.8, p99_ack_ms < 2, p99_ack_loaded_ms < 5.
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
@@ -17,11 +18,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <regex>
 #include <thread>
+#include <unistd.h>
 
 using namespace rollcall;
 using Steady = std::chrono::steady_clock;
@@ -144,7 +147,9 @@ std::vector<double> fixedRate(std::vector<SimReader>& readers, int perSecond, in
             ++sent;
             continue;
         }
-        const auto wait = sent < total ? std::chrono::duration_cast<std::chrono::milliseconds>(due - Steady::now())
+        // Rounded up: zmq::poll counts whole milliseconds, and a timeout truncated
+        // to 0 would spin this thread on a core the hub needs (an ack still wakes it at once).
+        const auto wait = sent < total ? std::chrono::ceil<std::chrono::milliseconds>(due - Steady::now())
                                        : std::chrono::milliseconds(2000);
         if (zmq::poll(items, std::max(wait, std::chrono::milliseconds(0))) == 0 && sent >= total) {
             throw std::runtime_error("acks missing at fixed rate");
@@ -163,6 +168,32 @@ std::vector<double> fixedRate(std::vector<SimReader>& readers, int perSecond, in
             }
         }
     }
+    return latencies;
+}
+
+/// The latency floor any durable ack has on this disk: a 4 KiB write and
+/// fdatasync() at the same pace, in the record's directory. Measured in the
+/// same phase as the hub's ack latency, so a slow or loaded disk shows as such.
+std::vector<double> fsyncFloor(const std::filesystem::path& dir, int perSecond, int seconds)
+{
+    const auto path = dir / "fsync-floor";
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) throw std::runtime_error("cannot create " + path.string());
+    const std::string page(4096, 'x');
+    std::vector<double> latencies;
+    const auto interval = std::chrono::nanoseconds(1'000'000'000 / perSecond);
+    const auto start = Steady::now();
+    for (int i = 0; i < perSecond * seconds; ++i) {
+        std::this_thread::sleep_until(start + interval * i);
+        const auto t = Steady::now();
+        if (::pwrite(fd, page.data(), page.size(), static_cast<off_t>(i % 256) * 4096) < 0 || ::fdatasync(fd) != 0) {
+            ::close(fd);
+            throw std::runtime_error("write/fdatasync failed on " + path.string());
+        }
+        latencies.push_back(std::chrono::duration<double, std::milli>(Steady::now() - t).count());
+    }
+    ::close(fd);
+    std::filesystem::remove(path);
     return latencies;
 }
 
@@ -255,9 +286,13 @@ int main(int argc, char** argv)
     const double p50 = percentile(latencies, 0.50), p99 = percentile(latencies, 0.99);
     std::printf("ack latency at 1000 taps/s over %d s: p50=%.3f ms p99=%.3f ms max=%.3f ms\n", rateSeconds, p50, p99,
                 percentile(latencies, 1.0));
+    const auto floorQuiet = fsyncFloor(dir, 1000, 2);
+    std::printf("fdatasync floor (4 KiB at 1000/s, same disk): p50=%.3f ms p99=%.3f ms\n", percentile(floorQuiet, 0.5),
+                percentile(floorQuiet, 0.99));
     // The same fixed rate while the benchmark keeps both cores busy (a report
     // run, another engineer's build): the ack tail the hub shows on a loaded machine.
     double p99Loaded = 0;
+    double fsyncP99Loaded = 0;
     {
         std::atomic<bool> stopLoad{false};
         std::vector<std::thread> load;
@@ -270,11 +305,15 @@ int main(int argc, char** argv)
             });
         }
         const auto loaded = fixedRate(readers, 1000, rateSeconds);
+        const auto floorLoaded = fsyncFloor(dir, 1000, 2);
         stopLoad = true;
         for (auto& t : load) t.join();
         p99Loaded = percentile(loaded, 0.99);
         std::printf("ack latency at 1000 taps/s over %d s with both cores busy: p50=%.3f ms p99=%.3f ms max=%.3f ms\n",
                     rateSeconds, percentile(loaded, 0.50), p99Loaded, percentile(loaded, 1.0));
+        fsyncP99Loaded = percentile(floorLoaded, 0.99);
+        std::printf("fdatasync floor with both cores busy: p50=%.3f ms p99=%.3f ms\n", percentile(floorLoaded, 0.5),
+                    fsyncP99Loaded);
     }
     hub.kill(SIGTERM);
     hub.wait();
@@ -290,6 +329,7 @@ int main(int argc, char** argv)
               << " rows/s before, " << static_cast<long>(rawAfter) << " after, mean " << static_cast<long>(rawRate)
               << "\n";
     std::filesystem::remove_all(dir);
-    std::printf("ingest_ratio=%.2f p99_ack_ms=%.3f p99_ack_loaded_ms=%.3f\n", hubRate / rawRate, p99, p99Loaded);
+    std::printf("ingest_ratio=%.2f p99_ack_ms=%.3f p99_ack_loaded_ms=%.3f fsync_p99_ms=%.3f fsync_p99_loaded_ms=%.3f\n",
+                hubRate / rawRate, p99, p99Loaded, percentile(floorQuiet, 0.99), fsyncP99Loaded);
     return 0;
 }

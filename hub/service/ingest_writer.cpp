@@ -23,11 +23,11 @@ std::shared_ptr<spdlog::logger> log() { return common::namedLogger("hub"); }
 constexpr std::size_t kMaxHeldTaps = 200'000;
 constexpr std::chrono::milliseconds kRetryBackoffMin{100};
 constexpr std::chrono::milliseconds kRetryBackoffMax{5000};
-// WAL checkpoints (see checkpointIfIdle): from this many frames on, the
-// writer checkpoints as soon as no work waits; past the hard limit it does
-// even when busy, so a never-idle hub still bounds its WAL (~80 MB).
-constexpr int kIdleCheckpointPages = 1000;
-constexpr int kBusyCheckpointPages = 20000;
+// WAL checkpoints (see checkpointIfDue): from this many frames on, the
+// background checkpointer copies them; once no more than kFinishOnWriterFrames
+// are left, the writer copies the rest itself (a millisecond or two).
+constexpr int kCheckpointPages = 1000;
+constexpr int kFinishOnWriterFrames = 300;
 
 // The alarm text names the cause in words an operator acts on, then SQLite's own message.
 std::string describeWriteFailure(const common::DatabaseError& e)
@@ -52,9 +52,10 @@ IngestWriter::IngestWriter(const HubConfig& config, const common::Clock& clock, 
 {
     core::migrate(db_);
     core::checkRecordIntegrity(db_); // refuses a record whose guards are gone or whose chain's tail is broken
-    // Checkpoints are the writer's to schedule, between rounds (checkpointIfIdle);
-    // SQLite would otherwise run one inside the commit that crosses 1,000 pages.
+    // Checkpoints are the writer's to schedule (checkpointIfDue); SQLite would
+    // otherwise run one inside the commit that crosses 1,000 pages.
     db_.exec("PRAGMA wal_autocheckpoint = 0");
+    checkpointer_ = std::make_unique<WalCheckpointer>(config.dbPath);
     sqlite3_wal_hook(db_.handle(), &IngestWriter::onWalCommit, this);
     notifyFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (notifyFd_ < 0) throw std::runtime_error("eventfd failed");
@@ -67,6 +68,7 @@ IngestWriter::IngestWriter(const HubConfig& config, const common::Clock& clock, 
 IngestWriter::~IngestWriter()
 {
     stop();
+    checkpointer_.reset(); // waits for a checkpoint in progress
     sqlite3_wal_hook(db_.handle(), nullptr, nullptr);
     // A last pass on the way out, so a clean stop leaves a short WAL.
     try {
@@ -94,7 +96,11 @@ void IngestWriter::stop()
 
 int IngestWriter::onWalCommit(void* self, sqlite3*, const char*, int pages)
 {
-    static_cast<IngestWriter*>(self)->walPages_ = pages;
+    auto* writer = static_cast<IngestWriter*>(self);
+    // Fewer frames than before: this commit restarted the WAL from its start,
+    // so what the checkpointer copied of the old one no longer counts.
+    if (pages < writer->walPages_) writer->backfilledFrames_ = 0;
+    writer->walPages_ = pages;
     return SQLITE_OK;
 }
 
@@ -223,7 +229,7 @@ void IngestWriter::run()
         }
         retryHeld();
         publishStats();
-        checkpointIfIdle();
+        checkpointIfDue();
     }
 }
 
@@ -419,31 +425,42 @@ void IngestWriter::tick(common::TimePoint now)
     }
 }
 
-void IngestWriter::checkpointIfIdle()
+void IngestWriter::checkpointIfDue()
 {
-    if (walPages_ < kIdleCheckpointPages) return;
-    if (walPages_ < kBusyCheckpointPages) {
-        std::lock_guard lock(mutex_);
-        if (!queue_.empty()) return; // taps wait: acknowledge them first
+    const auto finished = checkpointer_->take();
+    if (finished.done) {
+        ++checkpoints_;
+        if (!finished.error.empty()) {
+            // A full disk or an I/O error: the WAL keeps growing, the record
+            // stays correct; the next round past the threshold tries again.
+            log()->warn("checkpoint failed (will retry): {}", finished.error);
+        } else {
+            log()->debug("background checkpoint copied {} of {} WAL frames in {} ms", finished.backfilled,
+                         finished.walFrames, finished.ms);
+            backfilledFrames_ = finished.backfilled;
+        }
     }
-    // PASSIVE: copies the committed frames back into the database file and
-    // fsyncs it, never waiting for readers (rollcallctl, a report); the next
-    // commit restarts the WAL from its start once everything was copied.
+    if (walPages_ < kCheckpointPages || checkpointer_->running()) return;
+    if (backfilledFrames_ == 0 || walPages_ - backfilledFrames_ > kFinishOnWriterFrames) {
+        checkpointer_->request(); // the bulk of the copying, beside the commits
+        return;
+    }
+    // The background pass left only the frames committed while it ran: copy
+    // those here, between rounds, so that the WAL is caught up and the next
+    // commit starts it again from the beginning (a checkpoint on another
+    // thread rarely ends with no commit in between, and the WAL would grow).
     try {
         const auto started = std::chrono::steady_clock::now();
         db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
         const auto ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-        log()->debug("checkpoint of {} WAL pages took {} ms", walPages_, ms);
         checkpointMsMax_ = std::max(checkpointMsMax_, static_cast<std::int64_t>(ms));
         ++checkpoints_;
-        walPages_ = 0;
     } catch (const common::DatabaseError& e) {
-        // A full disk or an I/O error: the WAL keeps growing, the record stays
-        // correct; the next round past the threshold tries again.
         log()->warn("checkpoint failed (will retry): {}", e.what());
-        walPages_ = 0;
     }
+    walPages_ = 0;
+    backfilledFrames_ = 0;
 }
 
 } // namespace rollcall::service

@@ -5,12 +5,13 @@
 // in one transaction per round (group commit), and hands the acks back
 // through a queue whose eventfd the socket thread polls. Hellos, heartbeats,
 // queries and the tick run here too, in arrival order, so the socket thread
-// never touches SQLite and never waits for an fsync. WAL checkpoints run
-// here between rounds, when no work waits (see checkpointIfIdle()).
+// never touches SQLite and never waits for an fsync. WAL checkpoints run on a
+// thread of their own (WalCheckpointer), scheduled from here (checkpointIfDue()).
 #include "hub/service/hub_config.h"
 #include "hub/service/live_publisher.h"
 #include "hub/service/live_queries.h"
 #include "hub/service/live_state.h"
+#include "hub/service/wal_checkpointer.h"
 #include "protocol/codec.h"
 
 #include <atomic>
@@ -48,7 +49,7 @@ struct WriterStats {
     std::uint64_t liveUpdates = 0;
     std::uint64_t held = 0;
     std::uint64_t checkpoints = 0;
-    std::int64_t checkpointMsMax = 0; // the longest, the time a tap could wait behind one
+    std::int64_t checkpointMsMax = 0; // the longest on the writer thread, the time a tap could wait behind one
 };
 
 class IngestWriter {
@@ -108,7 +109,7 @@ private:
     void tick(common::TimePoint now);
     [[nodiscard]] protocol::QueryReply answer(const protocol::QueryRequest& query);
     void emit(std::vector<WriterOutput>&& outputs);
-    void checkpointIfIdle();
+    void checkpointIfDue();
     void publishStats();
     static int onWalCommit(void* self, struct sqlite3* db, const char* name, int pages);
 
@@ -118,6 +119,7 @@ private:
     std::unique_ptr<LivePublisher> publisher_;
     std::unique_ptr<LiveState> state_;
     std::unique_ptr<LiveQueries> queries_;
+    std::unique_ptr<WalCheckpointer> checkpointer_; // destroyed before db_: its own connection to the same file
 
     std::mutex mutex_; // guards queue_ and stopping_
     std::condition_variable wake_;
@@ -134,7 +136,8 @@ private:
     WriterStats stats_;
 
     // Writer thread only.
-    int walPages_ = 0; // frames in the WAL after the last commit (SQLite's WAL hook)
+    int walPages_ = 0;         // frames in the WAL after the last commit (SQLite's WAL hook)
+    int backfilledFrames_ = 0; // of those, already copied into the database file by the checkpointer
     std::uint64_t checkpoints_ = 0;
     std::int64_t checkpointMsMax_ = 0;
     std::uint64_t failedBatches_ = 0;
