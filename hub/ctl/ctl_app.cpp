@@ -7,6 +7,7 @@
 #include "hub/core/schema.h"
 #include "hub/ctl/amendment_commands.h"
 #include "hub/ctl/amendment_options.h"
+#include "hub/ctl/backup_commands.h"
 #include "hub/ctl/badge_commands.h"
 #include "hub/ctl/database_file.h"
 #include "hub/ctl/group_commands.h"
@@ -314,6 +315,7 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     for (auto& command : addAmendmentCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addListCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addVerifyCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addBackupCommands(app)) extra.push_back(std::move(command));
     for (auto& [sub, action] : extra) {
         commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o,
                                                            const common::Clock& c) {
