@@ -20,6 +20,7 @@ HubLink::HubLink(zmq::context_t& context, const std::string& endpoint, HubLinkOp
     socket_.set(zmq::sockopt::heartbeat_timeout, static_cast<int>(options.heartbeatTimeout.count()));
     socket_.set(zmq::sockopt::sndhwm, 10000);
     socket_.set(zmq::sockopt::maxmsgsize, static_cast<std::int64_t>(protocol::kMaxFrameBytes));
+    if (options.clientKey) protocol::makeCurveClient(socket_, *options.clientKey, options.serverPublicKey);
 
     std::ostringstream monitorEndpoint;
     monitorEndpoint << "inproc://rollcall-agent-hub-monitor-" << static_cast<const void*>(this);

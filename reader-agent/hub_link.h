@@ -9,6 +9,7 @@
 // an endpoint ZeroMQ rejects; everything else is a value.
 
 #include "protocol/codec.h"
+#include "protocol/curve_certificate.h"
 
 #include <chrono>
 #include <optional>
@@ -26,6 +27,9 @@ struct HubLinkOptions {
     /// ZMTP heartbeats: a silent peer (network cut) is dropped after the timeout.
     std::chrono::milliseconds heartbeat{5000};
     std::chrono::milliseconds heartbeatTimeout{15000};
+    /// CURVE: this reader's key pair and the hub's public key; none = plain text (--insecure).
+    std::optional<protocol::CurveCertificate> clientKey;
+    std::string serverPublicKey;
 };
 
 enum class LinkEvent { Connected, Disconnected };

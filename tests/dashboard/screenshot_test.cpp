@@ -217,7 +217,7 @@ TEST(Screenshot, dashboardBinaryWritesTheBoardAgainstAHub)
                {QStringLiteral("--live"), QString::fromStdString(hub.liveEndpoint()), QStringLiteral("--query"),
                 QString::fromStdString(hub.queryEndpoint()), QStringLiteral("--meeting"),
                 QString::fromLatin1(kMeetingId), QStringLiteral("--fullscreen"), QStringLiteral("--screenshot"), png,
-                QStringLiteral("--quit-after"), QStringLiteral("30")});
+                QStringLiteral("--quit-after"), QStringLiteral("30"), QStringLiteral("--insecure")});
     ASSERT_TRUE(proc.waitForFinished(60000));
     ASSERT_EQ(proc.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(proc.exitCode(), 0);
