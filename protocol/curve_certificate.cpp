@@ -124,6 +124,12 @@ std::string writeCurveCertificate(const CurveCertificate& cert, const std::strin
 
 CurveCertificate readCurveCertificate(const std::string& path)
 {
+    // A certificate is a few hundred bytes: anything else (a device, a huge file) is not one.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) throw InputError(path + ": cannot read the key file: " + std::strerror(errno));
+    if (!S_ISREG(st.st_mode) || st.st_size > 64 * 1024) {
+        throw InputError(path + ": not a key file (a regular file of at most 64 KiB)");
+    }
     std::ifstream in(path);
     if (!in) throw InputError(path + ": cannot read the key file: " + std::strerror(errno));
     CurveCertificate c;

@@ -25,7 +25,7 @@ HubLink::HubLink(zmq::context_t& context, const std::string& endpoint, HubLinkOp
     std::ostringstream monitorEndpoint;
     monitorEndpoint << "inproc://rollcall-agent-hub-monitor-" << static_cast<const void*>(this);
     if (zmq_socket_monitor(socket_.handle(), monitorEndpoint.str().c_str(),
-                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED)
+                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED | ZMQ_EVENT_HANDSHAKE_FAILED_AUTH)
         != 0) {
         throw zmq::error_t();
     }
@@ -69,10 +69,16 @@ std::vector<LinkEvent> HubLink::takeEvents()
         std::memcpy(&event, header.data(), sizeof event);
         if (event == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
             connections_ = 1;
+            refusedSaid_ = false;
             events.push_back(LinkEvent::Connected);
-        } else if (event == ZMQ_EVENT_DISCONNECTED) {
+        } else if (event == ZMQ_EVENT_DISCONNECTED && connections_ > 0) {
+            // Only a connection that was up is lost; a refused handshake never was.
             connections_ = 0;
             events.push_back(LinkEvent::Disconnected);
+        } else if (event == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH && !refusedSaid_) {
+            // Said once: the socket keeps retrying, and the hub counts every refusal.
+            refusedSaid_ = true;
+            events.push_back(LinkEvent::Refused);
         }
     }
     return events;

@@ -32,7 +32,8 @@ struct HubLinkOptions {
     std::string serverPublicKey;
 };
 
-enum class LinkEvent { Connected, Disconnected };
+/// Refused: the hub did not take this reader's key (not allowed, revoked, or another role).
+enum class LinkEvent { Connected, Disconnected, Refused };
 
 /// A frame from the hub that did not decode (counted and logged by the caller).
 struct BadHubFrame {
@@ -63,6 +64,7 @@ public:
 
 private:
     std::string endpoint_;
+    bool refusedSaid_ = false;
     zmq::socket_t socket_;
     zmq::socket_t monitor_;
     int connections_ = 0;

@@ -14,7 +14,7 @@ struct HubSecurity {
     bool insecure = false;        // plain text, no keys: only with --insecure or [security] insecure = true
     std::string serverKeyFile;    // the hub's own NAME.key_secret
     std::string keysDir;          // allowed client public keys (rollcallctl key allow)
-    int maxMessageBytes = 65'536; // ZMQ_MAXMSGSIZE of every hub socket: a bigger frame drops its connection
+    int maxMessageBytes = 131'072; // ZMQ_MAXMSGSIZE of every hub socket: a bigger frame drops its connection
     int liveHighWaterMark = 1000; // updates queued per live subscriber; beyond, it misses them and re-snapshots
     std::size_t maxLiveSubscribers = 500;
 

@@ -82,10 +82,13 @@ int main(int argc, char** argv)
         }
         const common::SystemClock clock;
         service::HubServer server(config, clock);
-        // Tests and scripts wait for this line and read the bound endpoints from it.
-        std::cerr << "rollcall-hub: listening taps=" << server.tapsEndpoint() << " live=" << server.liveEndpoint()
-                  << " query=" << server.queryEndpoint() << " db=" << config.dbPath
-                  << (config.security.insecure ? " INSECURE" : " curve") << std::endl;
+        // Tests and scripts wait for this line and read the bound endpoints from it. One write:
+        // the ZAP handler's thread may be logging at the same moment.
+        const std::string listening = "rollcall-hub: listening taps=" + server.tapsEndpoint()
+                                      + " live=" + server.liveEndpoint() + " query=" + server.queryEndpoint() + " db="
+                                      + config.dbPath + (config.security.insecure ? " INSECURE" : " curve") + "\n";
+        std::cerr.write(listening.data(), static_cast<std::streamsize>(listening.size()));
+        std::cerr.flush();
         server.run(g_stop);
         return 0;
     } catch (const common::InputError& e) {

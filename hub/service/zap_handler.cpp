@@ -6,7 +6,9 @@
 #include "hub/service/rejection_log.h"
 #include "protocol/curve_certificate.h"
 
+#include <array>
 #include <cstring>
+#include <optional>
 #include <zmq_addon.hpp>
 
 namespace rollcall::service {

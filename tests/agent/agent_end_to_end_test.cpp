@@ -140,6 +140,7 @@ TEST_F(AgentEndToEnd, aReaderWhoseKeyIsNotAllowedKeepsItsTapUntilTheKeyIsAllowed
                        {"--key", keys.secretFile("r-hall"), "--server-key", keys.serverPublicFile()});
     agent.expectLine("reader state ok");
     ASSERT_TRUE(hub.process().waitForLine("on taps: key not allowed", 10s)) << hub.process().output();
+    agent.expectLine("refused this reader's key");
     emulator_.tap(card(0x04A1B2C1), 300ms);
     agent.expectLine("verdict seq=1 uid=04A1B2C1 offline");
     EXPECT_EQ(recordedCount(db_, "r-hall"), 0);

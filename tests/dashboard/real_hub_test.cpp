@@ -278,6 +278,11 @@ TEST(RealHub, dashboardBinaryScreenshotOfTheSeededMeeting)
     for (int x = 0; x < image.width(); x += 4)
         for (int y = 100; y < 180; y += 4) red += image.pixelColor(x, y) == QColor("#ef4444") ? 1 : 0;
     EXPECT_GT(red, 1000);
+    // With keys there is no insecure banner.
+    int bannerRed = 0;
+    for (int x = 0; x < image.width(); x += 4)
+        bannerRed += image.pixelColor(x, image.height() - 6) == QColor("#b91c1c");
+    EXPECT_EQ(bannerRed, 0);
     if (qEnvironmentVariableIsSet("ROLLCALL_REAL_HUB_SCREENSHOT_OUT"))
         QFile::copy(png, qEnvironmentVariable("ROLLCALL_REAL_HUB_SCREENSHOT_OUT"));
 }
