@@ -11,11 +11,11 @@ namespace rollcall::service {
 
 /// Who may connect, and how much any connection may cost (docs/security.md).
 struct HubSecurity {
-    bool insecure = false;        // plain text, no keys: only with --insecure or [security] insecure = true
-    std::string serverKeyFile;    // the hub's own NAME.key_secret
-    std::string keysDir;          // allowed client public keys (rollcallctl key allow)
+    bool insecure = false;         // plain text, no keys: only with --insecure or [security] insecure = true
+    std::string serverKeyFile;     // the hub's own NAME.key_secret
+    std::string keysDir;           // allowed client public keys (rollcallctl key allow)
     int maxMessageBytes = 131'072; // ZMQ_MAXMSGSIZE of every hub socket: a bigger frame drops its connection
-    int liveHighWaterMark = 1000; // updates queued per live subscriber; beyond, it misses them and re-snapshots
+    int liveHighWaterMark = 1000;  // updates queued per live subscriber; beyond, it misses them and re-snapshots
     std::size_t maxLiveSubscribers = 500;
 
     bool operator==(const HubSecurity&) const = default;
