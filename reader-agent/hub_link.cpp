@@ -31,6 +31,7 @@ HubLink::HubLink(zmq::context_t& context, const std::string& endpoint, HubLinkOp
     }
     monitor_.set(zmq::sockopt::linger, 0);
     monitor_.connect(monitorEndpoint.str());
+    refusedRetry_ = options.reconnectMax;
     socket_.connect(endpoint); // throws zmq::error_t for a malformed endpoint
 }
 
@@ -75,11 +76,19 @@ std::vector<LinkEvent> HubLink::takeEvents()
             // Only a connection that was up is lost; a refused handshake never was.
             connections_ = 0;
             events.push_back(LinkEvent::Disconnected);
-        } else if (event == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH && !refusedSaid_) {
-            // Said once: the socket keeps retrying, and the hub counts every refusal.
+        } else if (event == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) {
+            if (!retryAt_) retryAt_ = std::chrono::steady_clock::now() + refusedRetry_;
+            if (!refusedSaid_) events.push_back(LinkEvent::Refused); // said once; the hub counts every refusal
             refusedSaid_ = true;
-            events.push_back(LinkEvent::Refused);
         }
+    }
+    if (retryAt_ && std::chrono::steady_clock::now() >= *retryAt_) {
+        retryAt_.reset();
+        try {
+            socket_.disconnect(endpoint_); // the refused session is gone already: nothing to undo
+        } catch (const zmq::error_t&) {
+        }
+        socket_.connect(endpoint_);
     }
     return events;
 }

@@ -52,7 +52,9 @@ public:
     bool send(const protocol::AgentMessage& message);
     /// The next frame from the hub, if one is waiting (non-blocking).
     [[nodiscard]] std::optional<HubReceive> receive();
-    /// Connection changes seen since the last call (non-blocking).
+    /// Connection changes seen since the last call (non-blocking). After the
+    /// hub refused this reader's key, also connects again once reconnectMax
+    /// has passed (libzmq does not retry a refused handshake by itself).
     [[nodiscard]] std::vector<LinkEvent> takeEvents();
     /// Whether a connection to the hub is up (handshake done, not yet lost).
     [[nodiscard]] bool connected() const noexcept { return connections_ > 0; }
@@ -65,6 +67,10 @@ public:
 private:
     std::string endpoint_;
     bool refusedSaid_ = false;
+    // libzmq gives up on a connection whose handshake the hub refused; we try
+    // again this long after (the key may be allowed meanwhile).
+    std::chrono::milliseconds refusedRetry_;
+    std::optional<std::chrono::steady_clock::time_point> retryAt_;
     zmq::socket_t socket_;
     zmq::socket_t monitor_;
     int connections_ = 0;
