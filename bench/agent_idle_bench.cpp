@@ -7,6 +7,7 @@
 //
 //   agent_idle_bench [SECONDS]     (default 10)
 #include "hardware/emulator/pn532_emulator.h"
+#include "protocol/curve_certificate.h"
 #include "tests/support/child_process.h"
 
 #include <chrono>
@@ -136,14 +137,25 @@ int main(int argc, char** argv)
         rollcall::emulator::Pn532Emulator baselineEmulator({dir / "ttyBare", 1.0});
         baselineEmulator.start();
 
+        // With keys, as deployed: the hub's pair, the reader's, and the reader allowed.
+        fs::create_directories(dir / "allowed");
+        rollcall::protocol::writeCurveCertificate(
+            rollcall::protocol::generateCurveCertificate({{"name", "hub"}, {"role", "hub"}}), dir.string(), "hub");
+        rollcall::protocol::writeCurveCertificate(
+            rollcall::protocol::generateCurveCertificate(
+                {{"name", "bench-reader"}, {"role", "reader"}, {"reader", "bench-reader"}}),
+            dir.string(), "bench-reader");
+        fs::copy_file(dir / "bench-reader.key", dir / "allowed" / "bench-reader.key");
         ChildProcess hub({HUB_BINARY, "--db", (dir / "record.db").string(), "--taps", "tcp://127.0.0.1:*", "--live",
-                          "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*", "--log-level", "warn"});
+                          "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*", "--log-level", "warn", "--server-key",
+                          (dir / "hub.key_secret").string(), "--keys-dir", (dir / "allowed").string()});
         const auto listening = waitFor(hub, "rollcall-hub: listening");
         const auto tapsAt = listening.find("taps=") + 5;
         const auto taps = listening.substr(tapsAt, listening.find(' ', tapsAt) - tapsAt);
 
         ChildProcess agent({AGENT_BINARY, "--reader", "pn532_uart:" + (dir / "ttyAgent").string(), "--hub", taps,
-                            "--reader-id", "bench-reader", "--outbox", (dir / "outbox.db").string()});
+                            "--reader-id", "bench-reader", "--outbox", (dir / "outbox.db").string(), "--key",
+                            (dir / "bench-reader.key_secret").string(), "--server-key", (dir / "hub.key").string()});
         waitFor(agent, "reader state ok");
         waitFor(agent, "the hub does not know this reader");
         ChildProcess bare({"/proc/self/exe", "--bare-libnfc-loop", "pn532_uart:" + (dir / "ttyBare").string()});

@@ -12,6 +12,7 @@
 // Targets (issue 10): ingest_ratio >= 0.8, p99_ack_ms < 2, p99_ack_loaded_ms < 5.
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
+#include "protocol/curve_certificate.h"
 #include "tests/support/child_process.h"
 #include "tests/support/hub_clients.h"
 
@@ -256,9 +257,20 @@ int main(int argc, char** argv)
     const auto hubDb = (dir / "hub.db").string();
     seed(hubDb, readerCount);
 
+    // With keys, as deployed: CURVE's cost is part of the figure.
+    std::filesystem::create_directories(dir / "allowed");
+    const auto hubKey = protocol::generateCurveCertificate({{"name", "hub"}, {"role", "hub"}});
+    protocol::writeCurveCertificate(hubKey, dir.string(), "hub");
+    std::vector<protocol::CurveCertificate> readerKeys;
+    for (int i = 0; i < readerCount; ++i) {
+        const auto id = "r" + std::to_string(i);
+        readerKeys.push_back(protocol::generateCurveCertificate({{"name", id}, {"role", "reader"}, {"reader", id}}));
+        protocol::writeCurveCertificate(readerKeys.back(), (dir / "allowed").string(), id);
+    }
     test::ChildProcess hub({std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--db", hubDb, "--taps",
                             "tcp://127.0.0.1:*", "--live", "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*",
-                            "--log-level", "info"});
+                            "--log-level", "info", "--server-key", (dir / "hub.key_secret").string(), "--keys-dir",
+                            (dir / "allowed").string()});
     const auto line = hub.waitForLine("rollcall-hub: listening", std::chrono::seconds(30));
     if (!line) {
         std::cerr << hub.output();
@@ -273,6 +285,7 @@ int main(int argc, char** argv)
         r.id = "r" + std::to_string(i);
         r.socket = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::dealer);
         r.socket->set(zmq::sockopt::linger, 0);
+        protocol::makeCurveClient(*r.socket, readerKeys[static_cast<std::size_t>(i)], hubKey.publicKey);
         r.socket->connect(m[1].str());
         readers.push_back(std::move(r));
     }

@@ -5,6 +5,7 @@
 #include "dashboard/src/display_text.h"
 #include "dashboard/src/hub_connection.h"
 #include "dashboard/src/screenshot.h"
+#include "protocol/curve_certificate.h"
 #include "protocol/messages.h"
 
 #include <QCommandLineParser>
@@ -52,7 +53,18 @@ int main(int argc, char* argv[])
                                      QStringLiteral("SECONDS"));
     const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1920x1080."),
                                      QStringLiteral("WxH"), QStringLiteral("1920x1080"));
-    cli.addOptions({liveOpt, queryOpt, meetingOpt, fullOpt, langOpt, shotOpt, quitOpt, sizeOpt});
+    const QCommandLineOption keyOpt(QStringLiteral("key"),
+                                    QStringLiteral("This board's secret certificate (NAME.key_secret; role viewer, "
+                                                   "organizer or office)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption serverKeyOpt(QStringLiteral("server-key"),
+                                          QStringLiteral("The hub's public certificate (hub.key)."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
+                                         QStringLiteral("Plain text, no keys (only against a hub run with "
+                                                        "--insecure); the board shows a red banner."));
+    cli.addOptions({liveOpt, queryOpt, meetingOpt, fullOpt, langOpt, shotOpt, quitOpt, sizeOpt, keyOpt, serverKeyOpt,
+                    insecureOpt});
     cli.process(app);
 
     auto fail = [](const QString& message) {
@@ -91,9 +103,26 @@ int main(int argc, char* argv[])
     font.setFamilies({QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("DejaVu Sans")});
     QGuiApplication::setFont(font);
 
+    HubConnection::Keys keys;
+    if (cli.isSet(insecureOpt)) {
+        std::fprintf(stderr, "rollcall-dashboard: INSECURE: plain text without keys (--insecure): anyone on the "
+                             "network can read this board\n");
+    } else {
+        if (!cli.isSet(keyOpt) || !cli.isSet(serverKeyOpt))
+            return fail(QStringLiteral("no keys: give --key NAME.key_secret and --server-key hub.key, or run plain "
+                                       "text with --insecure"));
+        try {
+            keys.clientKey = rollcall::protocol::readCurveSecretCertificate(cli.value(keyOpt).toStdString());
+            keys.serverPublicKey =
+                rollcall::protocol::readCurveCertificate(cli.value(serverKeyOpt).toStdString()).publicKey;
+        } catch (const std::exception& e) {
+            return fail(QString::fromUtf8(e.what()));
+        }
+    }
     std::unique_ptr<HubConnection> connection;
     try {
-        connection = std::make_unique<HubConnection>(cli.value(liveOpt), cli.value(queryOpt));
+        connection = std::make_unique<HubConnection>(cli.value(liveOpt), cli.value(queryOpt), HubConnection::Timing{},
+                                                     std::move(keys));
     } catch (const std::exception& e) {
         return fail(QStringLiteral("cannot connect to %1 / %2: %3")
                         .arg(cli.value(liveOpt), cli.value(queryOpt), QString::fromUtf8(e.what())));

@@ -89,6 +89,10 @@ void Agent::onLinkEvents()
             sayHello();
             sendHeartbeat();
             pump(Steady::now());
+        } else if (event == LinkEvent::Refused) {
+            log->error("the hub at {} refused this reader's key (not allowed there, revoked, or not a reader key); "
+                       "{} tap(s) kept in the outbox until it is allowed",
+                       link_.endpoint(), outbox_.depth());
         } else {
             log->warn("lost the connection to the hub at {}; {} tap(s) in the outbox", link_.endpoint(),
                       outbox_.depth());

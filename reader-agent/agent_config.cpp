@@ -1,7 +1,9 @@
 #include "reader-agent/agent_config.h"
 
 #include "common/config_keys.h"
+#include "common/input_error.h"
 #include "protocol/codec.h"
+#include "protocol/curve_certificate.h"
 
 #include <charconv>
 #include <spdlog/common.h>
@@ -23,6 +25,7 @@ const common::ConfigKeys& agentKeys()
             {"hub", {"endpoint", "ack_timeout", "resend_backoff_min", "resend_backoff_max", "heartbeat_interval"}},
             {"indicator", {"led", "buzzer", "duration", "pn532_green", "pn532_red", "pn532_buzzer"}},
             {"log", {"level"}},
+            {"security", {"key", "server_key", "insecure"}},
         },
     };
     return keys;
@@ -184,6 +187,9 @@ void loadAgentConfigFile(AgentConfig& config, const std::string& path)
     r.readPin("indicator.pn532_red", c.wiring.red);
     r.readPin("indicator.pn532_buzzer", c.wiring.buzzer);
     r.readString("log.level", c.logLevel);
+    r.readString("security.key", c.keyFile);
+    r.readString("security.server_key", c.serverKeyFile);
+    r.read("security.insecure", c.insecure);
     if (const auto node = std::as_const(t).at_path("log.level"); node && !isLogLevel(c.logLevel)) {
         throw ConfigError(r.where(node, "log.level") + " \"" + c.logLevel
                           + "\" is not one of trace, debug, info, warn, error, off");
@@ -217,6 +223,19 @@ void validateAgentConfig(const AgentConfig& c)
     const auto w = c.wiring;
     if (w.green == w.red || w.green == w.buzzer || w.red == w.buzzer) {
         throw ConfigError("indicator: pn532_green, pn532_red and pn532_buzzer must be three different pins");
+    }
+    if (!c.insecure) {
+        if (c.keyFile.empty() || c.serverKeyFile.empty()) {
+            throw ConfigError("no keys: give --key READER.key_secret and --server-key hub.key (security.key, "
+                              "security.server_key; rollcallctl reader add --key-out writes both), or run plain "
+                              "text with --insecure");
+        }
+        try {
+            (void)protocol::readCurveSecretCertificate(c.keyFile);
+            (void)protocol::readCurveCertificate(c.serverKeyFile);
+        } catch (const common::InputError& e) {
+            throw ConfigError(e.what());
+        }
     }
 }
 

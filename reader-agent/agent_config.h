@@ -47,6 +47,10 @@ struct AgentConfig {
     Pn532Wiring wiring;          ///< indicator.pn532_green / pn532_red / pn532_buzzer
     // [log]
     std::string logLevel{"info"}; ///< log.level / --log-level
+    // [security]
+    std::string keyFile;       ///< security.key / --key: this reader's NAME.key_secret
+    std::string serverKeyFile; ///< security.server_key / --server-key: the hub's public hub.key
+    bool insecure = false;     ///< security.insecure / --insecure: plain text, no keys
 
     bool operator==(const AgentConfig&) const = default;
 };
@@ -59,7 +63,8 @@ void loadAgentConfigFile(AgentConfig& config, const std::string& path);
 
 /// Checks the whole configuration after file and command line are merged:
 /// required settings present, reader id valid on the wire, durations
-/// positive, each min <= its max, known log level. Throws ConfigError.
+/// positive, each min <= its max, known log level, keys given unless
+/// insecure (and readable, with a secret key). Throws ConfigError.
 void validateAgentConfig(const AgentConfig& config);
 
 /// Parses "150ms", "1s", "5m", "1h" (a whole number and a unit). Throws

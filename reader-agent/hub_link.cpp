@@ -20,16 +20,18 @@ HubLink::HubLink(zmq::context_t& context, const std::string& endpoint, HubLinkOp
     socket_.set(zmq::sockopt::heartbeat_timeout, static_cast<int>(options.heartbeatTimeout.count()));
     socket_.set(zmq::sockopt::sndhwm, 10000);
     socket_.set(zmq::sockopt::maxmsgsize, static_cast<std::int64_t>(protocol::kMaxFrameBytes));
+    if (options.clientKey) protocol::makeCurveClient(socket_, *options.clientKey, options.serverPublicKey);
 
     std::ostringstream monitorEndpoint;
     monitorEndpoint << "inproc://rollcall-agent-hub-monitor-" << static_cast<const void*>(this);
     if (zmq_socket_monitor(socket_.handle(), monitorEndpoint.str().c_str(),
-                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED)
+                           ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED | ZMQ_EVENT_HANDSHAKE_FAILED_AUTH)
         != 0) {
         throw zmq::error_t();
     }
     monitor_.set(zmq::sockopt::linger, 0);
     monitor_.connect(monitorEndpoint.str());
+    refusedRetry_ = options.reconnectMax;
     socket_.connect(endpoint); // throws zmq::error_t for a malformed endpoint
 }
 
@@ -68,11 +70,25 @@ std::vector<LinkEvent> HubLink::takeEvents()
         std::memcpy(&event, header.data(), sizeof event);
         if (event == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
             connections_ = 1;
+            refusedSaid_ = false;
             events.push_back(LinkEvent::Connected);
-        } else if (event == ZMQ_EVENT_DISCONNECTED) {
+        } else if (event == ZMQ_EVENT_DISCONNECTED && connections_ > 0) {
+            // Only a connection that was up is lost; a refused handshake never was.
             connections_ = 0;
             events.push_back(LinkEvent::Disconnected);
+        } else if (event == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) {
+            if (!retryAt_) retryAt_ = std::chrono::steady_clock::now() + refusedRetry_;
+            if (!refusedSaid_) events.push_back(LinkEvent::Refused); // said once; the hub counts every refusal
+            refusedSaid_ = true;
         }
+    }
+    if (retryAt_ && std::chrono::steady_clock::now() >= *retryAt_) {
+        retryAt_.reset();
+        try {
+            socket_.disconnect(endpoint_); // the refused session is gone already: nothing to undo
+        } catch (const zmq::error_t&) {
+        }
+        socket_.connect(endpoint_);
     }
     return events;
 }

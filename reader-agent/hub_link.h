@@ -9,6 +9,7 @@
 // an endpoint ZeroMQ rejects; everything else is a value.
 
 #include "protocol/codec.h"
+#include "protocol/curve_certificate.h"
 
 #include <chrono>
 #include <optional>
@@ -26,9 +27,13 @@ struct HubLinkOptions {
     /// ZMTP heartbeats: a silent peer (network cut) is dropped after the timeout.
     std::chrono::milliseconds heartbeat{5000};
     std::chrono::milliseconds heartbeatTimeout{15000};
+    /// CURVE: this reader's key pair and the hub's public key; none = plain text (--insecure).
+    std::optional<protocol::CurveCertificate> clientKey;
+    std::string serverPublicKey;
 };
 
-enum class LinkEvent { Connected, Disconnected };
+/// Refused: the hub did not take this reader's key (not allowed, revoked, or another role).
+enum class LinkEvent { Connected, Disconnected, Refused };
 
 /// A frame from the hub that did not decode (counted and logged by the caller).
 struct BadHubFrame {
@@ -47,7 +52,9 @@ public:
     bool send(const protocol::AgentMessage& message);
     /// The next frame from the hub, if one is waiting (non-blocking).
     [[nodiscard]] std::optional<HubReceive> receive();
-    /// Connection changes seen since the last call (non-blocking).
+    /// Connection changes seen since the last call (non-blocking). After the
+    /// hub refused this reader's key, also connects again once reconnectMax
+    /// has passed (libzmq does not retry a refused handshake by itself).
     [[nodiscard]] std::vector<LinkEvent> takeEvents();
     /// Whether a connection to the hub is up (handshake done, not yet lost).
     [[nodiscard]] bool connected() const noexcept { return connections_ > 0; }
@@ -59,6 +66,11 @@ public:
 
 private:
     std::string endpoint_;
+    bool refusedSaid_ = false;
+    // libzmq gives up on a connection whose handshake the hub refused; we try
+    // again this long after (the key may be allowed meanwhile).
+    std::chrono::milliseconds refusedRetry_;
+    std::optional<std::chrono::steady_clock::time_point> retryAt_;
     zmq::socket_t socket_;
     zmq::socket_t monitor_;
     int connections_ = 0;

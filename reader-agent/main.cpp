@@ -58,6 +58,12 @@ int main(int argc, char** argv)
     app.add_option("--reader-id", readerId, "this reader's id as registered at the hub");
     app.add_option("--outbox", outbox, "SQLite outbox file (created if missing)");
     app.add_option("--log-level", logLevel, "trace, debug, info, warn, error");
+    std::string keyFile;
+    std::string serverKeyFile;
+    bool insecure = false;
+    app.add_option("--key", keyFile, "this reader's secret certificate (READER.key_secret)");
+    app.add_option("--server-key", serverKeyFile, "the hub's public certificate (hub.key)");
+    app.add_flag("--insecure", insecure, "plain text, no keys (only against a hub run with --insecure)");
     app.set_version_flag("--version", ROLLCALL_VERSION);
     CLI11_PARSE(app, argc, argv);
 
@@ -70,6 +76,9 @@ int main(int argc, char** argv)
         if (!readerId.empty()) config.readerId = readerId;
         if (!outbox.empty()) config.outboxPath = outbox;
         if (!logLevel.empty()) config.logLevel = logLevel;
+        if (!keyFile.empty()) config.keyFile = keyFile;
+        if (!serverKeyFile.empty()) config.serverKeyFile = serverKeyFile;
+        if (insecure) config.insecure = true;
         validateAgentConfig(config);
     } catch (const ConfigError& e) {
         std::cerr << "rollcall-agent: " << e.what() << "\n";
@@ -90,7 +99,15 @@ int main(int argc, char** argv)
         zmq::context_t context(1);
         std::unique_ptr<HubLink> link;
         try {
-            link = std::make_unique<HubLink>(context, config.hubEndpoint);
+            HubLinkOptions linkOptions;
+            if (config.insecure) {
+                log->warn("INSECURE: plain text without keys (--insecure): anyone on the network can read and "
+                          "forge this reader's taps");
+            } else {
+                linkOptions.clientKey = protocol::readCurveSecretCertificate(config.keyFile);
+                linkOptions.serverPublicKey = protocol::readCurveCertificate(config.serverKeyFile).publicKey;
+            }
+            link = std::make_unique<HubLink>(context, config.hubEndpoint, linkOptions);
         } catch (const zmq::error_t& e) {
             std::cerr << "rollcall-agent: --hub \"" << config.hubEndpoint << "\": " << e.what() << "\n";
             return 2;

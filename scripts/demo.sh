@@ -64,10 +64,21 @@ ctl init
 ctl roster import --effective 2020-01-01 "$ROOT/scripts/demo/roster.csv"
 ctl venue add --id hall --name 州会议中心主会场
 ctl venue add --id yining --name 伊宁县分会场
-# Readers with a rollcall-agent (live, over ZeroMQ) ...
-ctl reader add --id r-hall-in --venue hall --direction in
-ctl reader add --id r-hall-out --venue hall --direction out
-ctl reader add --id r-yining --venue yining --direction both
+# Keys (docs/security.md): the hub's own pair, the allowed-keys directory it
+# reads, and a viewer key for the board. Every socket speaks CURVE.
+KEYS="$OUT/keys"
+mkdir -p "$KEYS/hub" "$KEYS/allowed" "$KEYS/readers" "$KEYS/board"
+"$CTL" key generate --role hub --name hub --out "$KEYS/hub"
+"$CTL" key generate --role viewer --name board-1 --out "$KEYS/board"
+"$CTL" key allow "$KEYS/board/board-1.key" --keys-dir "$KEYS/allowed"
+# Readers with a rollcall-agent (live, over ZeroMQ), each with its key pair and
+# agent config written and its key allowed in the same step ...
+for r in "r-hall-in hall in" "r-hall-out hall out" "r-yining yining both"; do
+  read -r id venue direction <<< "$r"
+  ctl reader add --id "$id" --venue "$venue" --direction "$direction" --key-out "$KEYS/readers" \
+    --server-key "$KEYS/hub/hub.key" --keys-dir "$KEYS/allowed"
+done
+"$CTL" key list --keys-dir "$KEYS/allowed"
 # ... and standalone terminals whose logs are imported from USB sticks.
 ctl reader add --id t-hall-in --venue hall --direction in
 ctl reader add --id t-hall-out --venue hall --direction out
@@ -158,7 +169,8 @@ ctl checkin --meeting M-2026-11-ECON --person P014 --at "$(at -13)" --direction 
 
 step "3. rollcall-hub, and three readers: PN532 emulators driven by the real libnfc through rollcall-agent"
 start_hub() {
-  "$HUB" --db "$DB" --taps "$1" --live "$2" --query "$3" 2>> "$OUT/hub.log" &
+  "$HUB" --db "$DB" --taps "$1" --live "$2" --query "$3" \
+    --server-key "$KEYS/hub/hub.key_secret" --keys-dir "$KEYS/allowed" 2>> "$OUT/hub.log" &
   HUB_PID=$!
   PIDS+=($HUB_PID)
   wait_for "$OUT/hub.log" "listening" 10 "$(grep -c listening "$OUT/hub.log" 2>/dev/null || true)"
@@ -174,8 +186,8 @@ for r in r-hall-in r-hall-out r-yining; do
   "$BUILD/hardware/pn532-emulator" --link "$OUT/dev/$r" --control "$OUT/dev/$r.ctl" > "$OUT/emulator-$r.log" 2>&1 &
   PIDS+=($!)
   wait_for "$OUT/emulator-$r.log" "ready" 10
-  LIBNFC_AUTO_SCAN=no "$BUILD/reader-agent/rollcall-agent" --reader "pn532_uart:$OUT/dev/$r" --hub "$TAPS" \
-    --reader-id "$r" --outbox "$OUT/outbox-$r.db" > "$OUT/agent-$r.log" 2>&1 &
+  LIBNFC_AUTO_SCAN=no "$BUILD/reader-agent/rollcall-agent" --config "$KEYS/readers/$r-agent.toml" \
+    --reader "pn532_uart:$OUT/dev/$r" --hub "$TAPS" --outbox "$OUT/outbox-$r.db" > "$OUT/agent-$r.log" 2>&1 &
   PIDS+=($!)
   wait_for "$OUT/agent-$r.log" "running" 15
   echo "reader $r: $(grep -m1 -o 'rollcall-agent: running.*' "$OUT/agent-$r.log")"
@@ -218,12 +230,13 @@ echo "  record: $(sqlite3 "$DB" "SELECT count(*) FROM taps WHERE reader_id = 'r-
 step "4. The live board (rollcall-dashboard)"
 DASH="$BUILD/dashboard/rollcall-dashboard"
 DASH_PID=""
+DASH_KEYS=(--key "$KEYS/board/board-1.key_secret" --server-key "$KEYS/hub/hub.key")
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
-  "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON > "$OUT/dashboard.log" 2>&1 &
+  "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON "${DASH_KEYS[@]}" > "$OUT/dashboard.log" 2>&1 &
   DASH_PID=$!
   echo "the board is open on your display; close its window to end the demo"
 else
-  QT_QPA_PLATFORM=offscreen "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON --size 1600x900 \
+  QT_QPA_PLATFORM=offscreen "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON "${DASH_KEYS[@]}" --size 1600x900 \
     --screenshot "$OUT/dashboard.png" --quit-after 15 > "$OUT/dashboard.log" 2>&1
   echo "no display here: the board as a person would see it is in $OUT/dashboard.png"
 fi

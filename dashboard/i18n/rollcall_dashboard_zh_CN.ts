@@ -84,6 +84,13 @@
     </message>
 </context>
 <context>
+    <name>InsecureBanner</name>
+    <message>
+        <source>INSECURE: no encryption, no keys — anyone on the network can read this board and forge taps</source>
+        <translation>不安全：未加密、未用密钥——网络上任何人都能读取本看板并伪造刷卡</translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>%1 s ago</source>

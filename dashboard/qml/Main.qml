@@ -43,6 +43,12 @@ ApplicationWindow {
         anchors.fill: parent
         dashboard: window.dashboard
     }
+    InsecureBanner {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        dashboard: window.dashboard
+    }
     Shortcut {
         sequence: "Esc"
         enabled: window.dashboard.venueMode

@@ -152,6 +152,8 @@ void Dashboard::setPickerVisible(bool on)
 }
 
 bool Dashboard::connectionLost() const { return connection_ && connection_->lost(); }
+
+bool Dashboard::insecure() const { return connection_ && connection_->insecure(); }
 bool Dashboard::live() const { return connection_ && connection_->status() == HubConnection::Status::Live; }
 QString Dashboard::connectionText() const { return connection_ ? connection_->statusText() : QString(); }
 

@@ -37,6 +37,7 @@ class Dashboard : public QObject {
     Q_PROPERTY(bool venueMode READ venueMode WRITE setVenueMode NOTIFY venueModeChanged)
     Q_PROPERTY(bool pickerVisible READ pickerVisible NOTIFY pickerVisibleChanged)
     Q_PROPERTY(bool connectionLost READ connectionLost NOTIFY connectionChanged)
+    Q_PROPERTY(bool insecure READ insecure NOTIFY connectionChanged)
     Q_PROPERTY(bool live READ live NOTIFY connectionChanged)
     Q_PROPERTY(QString connectionText READ connectionText NOTIFY connectionChanged)
     Q_PROPERTY(int snapshotCount READ snapshotCount NOTIFY snapshotApplied)
@@ -75,6 +76,8 @@ public:
     void setVenueMode(bool on);
     [[nodiscard]] bool pickerVisible() const { return pickerVisible_; }
     [[nodiscard]] bool connectionLost() const;
+    /// The connection runs without keys (--insecure): the board shows a red banner.
+    [[nodiscard]] bool insecure() const;
     [[nodiscard]] bool live() const;
     [[nodiscard]] QString connectionText() const;
     [[nodiscard]] int snapshotCount() const { return snapshotCount_; }

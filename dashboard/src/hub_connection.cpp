@@ -21,8 +21,13 @@ HubConnection::HubConnection(const QString& liveEndpoint, const QString& queryEn
 {}
 
 HubConnection::HubConnection(const QString& liveEndpoint, const QString& queryEndpoint, Timing timing, QObject* parent)
+    : HubConnection(liveEndpoint, queryEndpoint, timing, Keys{}, parent)
+{}
+
+HubConnection::HubConnection(const QString& liveEndpoint, const QString& queryEndpoint, Timing timing, Keys keys,
+                             QObject* parent)
     : QObject(parent), liveEndpoint_(toStd(liveEndpoint)), queryEndpoint_(toStd(queryEndpoint)), timing_(timing),
-      context_(std::make_unique<zmq::context_t>(1))
+      keys_(std::move(keys)), context_(std::make_unique<zmq::context_t>(1))
 {
     queryTimer_.setSingleShot(true);
     queryTimer_.setInterval(timing_.queryTimeoutMs);
@@ -59,6 +64,7 @@ void HubConnection::createLiveSocket()
     live_->set(zmq::sockopt::reconnect_ivl_max, 2000);
     // The hub-wide stream carries reader health and alarms for every reader.
     live_->set(zmq::sockopt::subscribe, std::string(protocol::kHubTopic));
+    if (keys_.clientKey) protocol::makeCurveClient(*live_, *keys_.clientKey, keys_.serverPublicKey);
     live_->connect(liveEndpoint_);
     liveNotifier_ = std::make_unique<QSocketNotifier>(live_->get(zmq::sockopt::fd), QSocketNotifier::Read);
     connect(liveNotifier_.get(), &QSocketNotifier::activated, this, &HubConnection::drainLive);
@@ -74,6 +80,7 @@ void HubConnection::createQuerySocket()
     query_->set(zmq::sockopt::heartbeat_ivl, 2000);
     query_->set(zmq::sockopt::heartbeat_timeout, 6000);
     query_->set(zmq::sockopt::reconnect_ivl_max, 2000);
+    if (keys_.clientKey) protocol::makeCurveClient(*query_, *keys_.clientKey, keys_.serverPublicKey);
     query_->connect(queryEndpoint_);
     queryNotifier_ = std::make_unique<QSocketNotifier>(query_->get(zmq::sockopt::fd), QSocketNotifier::Read);
     connect(queryNotifier_.get(), &QSocketNotifier::activated, this, &HubConnection::drainQuery);

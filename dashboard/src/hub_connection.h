@@ -16,6 +16,7 @@
 
 #include "dashboard/src/update_sequencer.h"
 #include "protocol/codec.h"
+#include "protocol/curve_certificate.h"
 #include "protocol/messages.h"
 
 #include <QObject>
@@ -59,10 +60,18 @@ public:
         int retryMs = 1000;        ///< pause between retries while lost
     };
 
+    /// CURVE keys for both sockets (docs/protocol.md §11); none = plain text (--insecure).
+    struct Keys {
+        std::optional<protocol::CurveCertificate> clientKey;
+        std::string serverPublicKey;
+    };
+
     /// Connects (does not bind) to the hub's live PUB and query ROUTER endpoints.
     /// Throws zmq::error_t if an endpoint is not a valid ZeroMQ address.
     HubConnection(const QString& liveEndpoint, const QString& queryEndpoint, Timing timing, QObject* parent = nullptr);
     HubConnection(const QString& liveEndpoint, const QString& queryEndpoint, QObject* parent = nullptr);
+    HubConnection(const QString& liveEndpoint, const QString& queryEndpoint, Timing timing, Keys keys,
+                  QObject* parent = nullptr);
     ~HubConnection() override;
 
     /// Follows a meeting ("" = none): subscribe, buffer, snapshot.
@@ -80,6 +89,8 @@ public:
     [[nodiscard]] int resyncCount() const { return resyncCount_; }
     [[nodiscard]] int rejectedCount() const { return static_cast<int>(rejects_.total()); }
     [[nodiscard]] const UpdateSequencer& sequencer() const { return sequencer_; }
+    /// Plain text, no keys: the board shows a red banner.
+    [[nodiscard]] bool insecure() const { return !keys_.clientKey.has_value(); }
 
 signals:
     /// A snapshot of the followed meeting; replace all state with it.
@@ -118,6 +129,7 @@ private:
     std::string liveEndpoint_;
     std::string queryEndpoint_;
     Timing timing_;
+    Keys keys_;
     std::unique_ptr<zmq::context_t> context_;
     std::unique_ptr<zmq::socket_t> live_;
     std::unique_ptr<zmq::socket_t> query_;

@@ -11,6 +11,7 @@
 #include "hub/ctl/badge_commands.h"
 #include "hub/ctl/database_file.h"
 #include "hub/ctl/group_commands.h"
+#include "hub/ctl/key_commands.h"
 #include "hub/ctl/list_commands.h"
 #include "hub/ctl/meeting_commands.h"
 #include "hub/ctl/person_commands.h"
@@ -26,12 +27,18 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <functional>
+#include <set>
 
 namespace rollcall::ctl {
 namespace {
 
 struct Options {
     std::string db;
+    // reader add --key-out: the reader's keys and agent config in one step
+    std::string keyOut;
+    std::string serverKey;
+    std::string hubEndpoint = "tcp://127.0.0.1:7700";
+    std::string keysDir;
     std::string zone = "Asia/Shanghai";
     std::string author;
     // shared by several commands
@@ -115,9 +122,16 @@ void cmdReaderAdd(const Options& o, std::ostream& out, const common::Clock& cloc
     if (!dir) throw common::InputError("--direction: \"" + o.direction + "\" is not in, out or both");
     requireWireId(o.id, "--id");
     common::Transaction tx(db);
+    if (!o.keyOut.empty() && o.serverKey.empty()) {
+        throw common::InputError("--key-out needs --server-key (the hub's public key file, hub.key)");
+    }
     record.addReader({o.id, o.venue, *dir}, clock.now());
+    // Keys are written before the commit: if writing them fails, the reader is not added either.
+    std::vector<std::string> wrote;
+    if (!o.keyOut.empty()) wrote = writeReaderKit(o.id, o.keyOut, o.serverKey, o.hubEndpoint, o.keysDir);
     tx.commit();
     out << "reader " << o.id << " added at venue " << o.venue << " (" << o.direction << ")\n";
+    for (const auto& w : wrote) out << "wrote " << w << "\n";
 }
 
 /// Records one amendment about --person at --meeting: checks both exist,
@@ -229,7 +243,8 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     o.author = defaultAuthor();
     CLI::App app{"rollcallctl — administer a Rollcall attendance record", "rollcallctl"};
     app.option_defaults()->always_capture_default();
-    app.add_option("--db", o.db, "SQLite database file")->required();
+    // Required by every command but `key …`, which needs no record (checked after parsing).
+    app.add_option("--db", o.db, "SQLite database file");
     app.add_option("--zone", o.zone, "time zone for input without an offset and for display");
     app.add_option("--operator", o.author, "who makes a correction (default $ROLLCALL_OPERATOR or $USER)");
     app.require_subcommand(1);
@@ -267,6 +282,11 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     readerAdd->add_option("--id", o.id)->required();
     readerAdd->add_option("--venue", o.venue)->required();
     readerAdd->add_option("--direction", o.direction, "in, out or both")->required();
+    readerAdd->add_option("--key-out", o.keyOut,
+                          "also write the reader's key pair and its agent config (READER-agent.toml) here");
+    readerAdd->add_option("--server-key", o.serverKey, "with --key-out: the hub's public key file (hub.key)");
+    readerAdd->add_option("--hub", o.hubEndpoint, "with --key-out: the hub's taps endpoint for the agent config");
+    readerAdd->add_option("--keys-dir", o.keysDir, "with --key-out: also allow the key in the hub's keys directory");
 
     auto* leave = app.add_subcommand("leave", "approved leave")->require_subcommand(1);
     auto* leaveAdd = leaf(leave, "add", "excuse a person from a meeting", cmdLeaveAdd);
@@ -316,6 +336,11 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     for (auto& command : addListCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addVerifyCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addBackupCommands(app)) extra.push_back(std::move(command));
+    std::set<CLI::App*> withoutDb;
+    for (auto& command : addKeyCommands(app)) {
+        withoutDb.insert(command.first);
+        extra.push_back(std::move(command));
+    }
     for (auto& [sub, action] : extra) {
         commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o,
                                                            const common::Clock& c) {
@@ -335,6 +360,10 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     const auto it = commands.find(chosen);
     if (it == commands.end()) {
         err << "rollcallctl: choose a command (see --help)\n";
+        return 2;
+    }
+    if (o.db.empty() && !withoutDb.contains(chosen)) {
+        err << "--db is required\nRun with --help for more information.\n";
         return 2;
     }
     try {

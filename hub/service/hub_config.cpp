@@ -21,6 +21,8 @@ const common::ConfigKeys& hubKeys()
             {"ingest",
              {"max_batch", "router_high_water_mark", "tick", "reload_every", "disk_reserve_mb", "seq_window"}},
             {"log", {"level"}},
+            {"security", {"insecure", "server_key", "keys_dir"}},
+            {"limits", {"max_message_bytes", "live_high_water_mark", "max_live_subscribers"}},
         },
     };
     return keys;
@@ -70,6 +72,15 @@ public:
             throw common::InputError(head + " must be " + std::to_string(min) + " … " + std::to_string(max) + ", not "
                                      + std::to_string(*v));
         }
+        out = *v;
+    }
+
+    void readBool(const char* key, bool& out) const
+    {
+        const auto node = table_.at_path(key);
+        if (!node) return;
+        const auto v = node.value_exact<bool>();
+        if (!v) throw common::InputError(where(*node.node(), key) + " must be true or false");
         out = *v;
     }
 
@@ -131,6 +142,18 @@ void loadHubConfigFile(HubConfig& config, const std::string& path)
     auto seqWindow = static_cast<std::int64_t>(c.seqWindow);
     f.readInteger("ingest.seq_window", 1, 1'000'000'000, seqWindow);
     c.seqWindow = static_cast<std::uint64_t>(seqWindow);
+    f.readBool("security.insecure", c.security.insecure);
+    f.readString("security.server_key", c.security.serverKeyFile);
+    f.readString("security.keys_dir", c.security.keysDir);
+    std::int64_t maxMessage = c.security.maxMessageBytes;
+    f.readInteger("limits.max_message_bytes", 1024, 16 << 20, maxMessage);
+    c.security.maxMessageBytes = static_cast<int>(maxMessage);
+    std::int64_t liveHwm = c.security.liveHighWaterMark;
+    f.readInteger("limits.live_high_water_mark", 100, 1'000'000, liveHwm);
+    c.security.liveHighWaterMark = static_cast<int>(liveHwm);
+    auto maxSubscribers = static_cast<std::int64_t>(c.security.maxLiveSubscribers);
+    f.readInteger("limits.max_live_subscribers", 1, 100'000, maxSubscribers);
+    c.security.maxLiveSubscribers = static_cast<std::size_t>(maxSubscribers);
     if (auto level = f.string("log.level")) {
         const auto lvl = spdlog::level::from_str(*level);
         if (lvl == spdlog::level::off && *level != "off") {

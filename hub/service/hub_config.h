@@ -9,6 +9,18 @@
 
 namespace rollcall::service {
 
+/// Who may connect, and how much any connection may cost (docs/security.md).
+struct HubSecurity {
+    bool insecure = false;         // plain text, no keys: only with --insecure or [security] insecure = true
+    std::string serverKeyFile;     // the hub's own NAME.key_secret
+    std::string keysDir;           // allowed client public keys (rollcallctl key allow)
+    int maxMessageBytes = 131'072; // ZMQ_MAXMSGSIZE of every hub socket: a bigger frame drops its connection
+    int liveHighWaterMark = 1000;  // updates queued per live subscriber; beyond, it misses them and re-snapshots
+    std::size_t maxLiveSubscribers = 500;
+
+    bool operator==(const HubSecurity&) const = default;
+};
+
 struct HubConfig {
     std::string dbPath;
     std::string tapsEndpoint = "tcp://127.0.0.1:7700";  // ROUTER: reader agents
@@ -26,6 +38,7 @@ struct HubConfig {
     // How far beyond a reader's highest recorded seq a tap may be (core::SequenceWindow).
     std::uint64_t seqWindow = 100'000;
     std::string logLevel = "info";
+    HubSecurity security;
 
     bool operator==(const HubConfig&) const = default;
 };

@@ -1,6 +1,8 @@
 #include "hub/service/hub_server.h"
 
 #include "common/logging.h"
+#include "hub/service/key_directory.h"
+#include "hub/service/server_socket.h"
 #include "protocol/zmq_endpoint.h"
 
 #include <algorithm>
@@ -19,6 +21,7 @@ struct Envelope {
     std::string peer;
     bool delimited = false;
     std::string body;
+    std::string userId; // the ZAP handler's "ROLE/READER/NAME"; empty when insecure
     bool wellFormed = false;
 };
 
@@ -53,6 +56,7 @@ std::optional<Envelope> receive(zmq::socket_t& socket)
     }
     Envelope e;
     e.peer = parts.front().to_string();
+    if (const char* user = zmq_msg_gets(parts.back().handle(), "User-Id")) e.userId = user;
     if (parts.size() == 2) {
         e.body = parts[1].to_string();
         e.wellFormed = true;
@@ -67,18 +71,23 @@ std::optional<Envelope> receive(zmq::socket_t& socket)
 } // namespace
 
 HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
-    : config_(config), clock_(clock), context_(1), writer_(std::make_unique<IngestWriter>(config, clock, context_)),
-      taps_(context_, zmq::socket_type::router), query_(context_, zmq::socket_type::router)
+    : config_(config), clock_(clock), context_(1),
+      zap_((checkHubSecurity(config.security), std::make_unique<ZapHandler>(context_, config.security, clock))),
+      writer_(std::make_unique<IngestWriter>(config, clock, context_)), taps_(context_, zmq::socket_type::router),
+      query_(context_, zmq::socket_type::router)
 {
+    zap_->start();
     // Never lose an ack silently: a full pipe or a vanished peer is an error we handle.
     taps_.set(zmq::sockopt::router_mandatory, 1);
     taps_.set(zmq::sockopt::sndhwm, config.routerHighWaterMark);
     taps_.set(zmq::sockopt::rcvhwm, config.routerHighWaterMark);
     taps_.set(zmq::sockopt::linger, 0);
+    prepareServerSocket(taps_, config.security, kTapsDomain);
     taps_.bind(config.tapsEndpoint);
     tapsEndpoint_ = protocol::boundEndpoint(taps_);
     query_.set(zmq::sockopt::router_mandatory, 1);
     query_.set(zmq::sockopt::linger, 0);
+    prepareServerSocket(query_, config.security, kQueryDomain);
     query_.bind(config.queryEndpoint);
     queryEndpoint_ = protocol::boundEndpoint(query_);
 }
@@ -86,6 +95,34 @@ HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
 HubServer::~HubServer()
 {
     if (writer_) writer_->stop();
+    if (zap_) zap_->stop();
+}
+
+bool HubServer::mayActFor(const std::string& userId, const std::string& readerId, const std::string& what)
+{
+    if (config_.security.insecure) return true;
+    const auto key = AllowedKey::fromUserId(userId);
+    if (key && key->role == KeyRole::Reader && key->readerId == readerId) return true;
+    rejections_.reject("reader_mismatch",
+                       "taps: refused a " + what + " for reader " + readerId + " from key "
+                           + (key ? key->name + " (" + toString(key->role) + " " + key->readerId + ")" : "?"),
+                       clock_.now());
+    return false;
+}
+
+std::map<std::string, std::uint64_t> HubServer::rejectionsByReason() const
+{
+    auto all = zap_->refusals();
+    // Bad frames are counted by their decode error below; the rest by the socket thread's reason.
+    for (const auto& [reason, n] : rejections_.counts()) {
+        if (reason != "decode" && reason != "frames" && reason != "query_decode") all[reason] += n;
+    }
+    for (auto kind : {protocol::DecodeErrorKind::Oversized, protocol::DecodeErrorKind::Malformed,
+                      protocol::DecodeErrorKind::UnsupportedVersion, protocol::DecodeErrorKind::UnknownType,
+                      protocol::DecodeErrorKind::MissingField, protocol::DecodeErrorKind::BadField}) {
+        if (const auto n = rejected_.count(kind)) all[std::string(protocol::toString(kind))] += n;
+    }
+    return all;
 }
 
 void HubServer::sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body,
@@ -131,14 +168,16 @@ void HubServer::drainTaps()
         if (!envelope) break;
         if (!envelope->wellFormed) {
             rejected_.bump(protocol::DecodeErrorKind::Malformed);
-            log()->warn("taps: rejected a message with an unexpected number of frames");
+            rejections_.reject("frames", "taps: rejected a message with an unexpected number of frames", clock_.now());
             continue;
         }
         auto decoded = protocol::decode<protocol::AgentToHub>(envelope->body);
         if (!decoded) {
             rejected_.bump(decoded.error());
-            log()->warn("taps: rejected {} message: {}", protocol::toString(decoded.error().kind),
-                        decoded.error().detail);
+            rejections_.reject("decode",
+                               "taps: rejected " + std::string(protocol::toString(decoded.error().kind))
+                                   + " message: " + decoded.error().detail,
+                               clock_.now());
             sendTo(taps_, envelope->peer, envelope->delimited,
                    protocol::encode(protocol::toErrorMessage(decoded.error())), false);
             continue;
@@ -146,6 +185,17 @@ void HubServer::drainTaps()
         std::visit(
             [&](auto& message) {
                 using T = std::decay_t<decltype(message)>;
+                // A reader key speaks for its own reader only; the rest is refused and counted.
+                constexpr const char* what = std::is_same_v<T, protocol::Tap>     ? "tap"
+                                             : std::is_same_v<T, protocol::Hello> ? "hello"
+                                                                                  : "heartbeat";
+                if (!mayActFor(envelope->userId, message.reader_id, what)) {
+                    sendTo(taps_, envelope->peer, envelope->delimited,
+                           protocol::encode(protocol::HubMessage{
+                               protocol::Error{"forbidden", "this key may not speak for reader " + message.reader_id}}),
+                           false);
+                    return;
+                }
                 if constexpr (std::is_same_v<T, protocol::Tap>) {
                     // A re-send of a committed tap is answered at once, without
                     // waiting behind the writer's next commit.
@@ -191,8 +241,10 @@ void HubServer::drainQueries()
         auto decoded = protocol::decode<protocol::QueryToHub>(envelope->body);
         if (!decoded) {
             rejected_.bump(decoded.error());
-            log()->warn("query: rejected {} message: {}", protocol::toString(decoded.error().kind),
-                        decoded.error().detail);
+            rejections_.reject("query_decode",
+                               "query: rejected " + std::string(protocol::toString(decoded.error().kind))
+                                   + " message: " + decoded.error().detail,
+                               clock_.now());
             sendTo(query_, envelope->peer, envelope->delimited,
                    protocol::encode(protocol::QueryReply{protocol::toErrorMessage(decoded.error())}), false);
             continue;
@@ -208,10 +260,13 @@ void HubServer::logStats()
     log()->info(
         "taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} seq_jumps={} batches={} failed_batches={} "
         "rejected={} acks_dropped={} live_updates={} held={} checkpoints={} checkpoint_ms_max={} "
-        "answered_from_memory={}",
+        "answered_from_memory={} live_subscribers={}",
         c.recorded, c.resent + answeredFromMemory_, c.quarantined, c.replayed, c.conflicts, c.seqJumps, c.batches,
         s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints, s.checkpointMsMax,
-        answeredFromMemory_);
+        answeredFromMemory_, zap_->liveSubscribers());
+    std::string reasons;
+    for (const auto& [reason, n] : rejectionsByReason()) reasons += " " + reason + "=" + std::to_string(n);
+    log()->info("rejections{}", reasons.empty() ? " none" : reasons);
 }
 
 void HubServer::run(const std::atomic<bool>& stop)

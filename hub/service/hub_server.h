@@ -8,6 +8,8 @@
 #include "hub/service/ack_cache.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/ingest_writer.h"
+#include "hub/service/rejection_log.h"
+#include "hub/service/zap_handler.h"
 #include "protocol/codec.h"
 
 #include <atomic>
@@ -31,6 +33,9 @@ public:
     void run(const std::atomic<bool>& stop);
 
     [[nodiscard]] const protocol::DecodeErrorCounters& rejected() const noexcept { return rejected_; }
+    /// Every rejection by reason: refused connections (the ZAP handler's),
+    /// messages refused on the socket thread, and wire decode errors.
+    [[nodiscard]] std::map<std::string, std::uint64_t> rejectionsByReason() const;
 
 private:
     void drainTaps();
@@ -41,16 +46,20 @@ private:
     void sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body,
                 bool queueIfBusy);
     void logStats();
+    /// For a secure hub: may the connection that sent this message speak for `readerId`?
+    [[nodiscard]] bool mayActFor(const std::string& userId, const std::string& readerId, const std::string& what);
 
     const HubConfig& config_;
     const common::Clock& clock_;
     zmq::context_t context_;
+    std::unique_ptr<ZapHandler> zap_;      // first: bound before any socket can take a connection
     std::unique_ptr<IngestWriter> writer_; // owns the record; before the sockets: its PUB socket is in context_
     zmq::socket_t taps_;
     zmq::socket_t query_;
     std::string tapsEndpoint_;
     std::string queryEndpoint_;
     protocol::DecodeErrorCounters rejected_;
+    RejectionLog rejections_{""}; // its lines say "taps: …" or "query: …"
     AckCache ackCache_;
     struct PendingSend {
         std::string peer;

@@ -59,7 +59,7 @@ IngestWriter::IngestWriter(const HubConfig& config, const common::Clock& clock, 
     sqlite3_wal_hook(db_.handle(), &IngestWriter::onWalCommit, this);
     notifyFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (notifyFd_ < 0) throw std::runtime_error("eventfd failed");
-    publisher_ = std::make_unique<LivePublisher>(context, config.liveEndpoint, clock_.now());
+    publisher_ = std::make_unique<LivePublisher>(context, config.liveEndpoint, clock_.now(), &config.security);
     state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
     queries_ = std::make_unique<LiveQueries>(db_, config_, *state_, *publisher_);
     state_->reload(clock_.now());

@@ -3,6 +3,7 @@
 // consecutive sequence per stream ("meeting/<id>" or "hub"), so a dashboard
 // that misses a number knows to take a new snapshot.
 #include "hub/core/time_util.h"
+#include "hub/service/hub_config.h"
 #include "protocol/messages.h"
 
 #include <map>
@@ -16,7 +17,11 @@ public:
     /// Binds a PUB socket at `endpoint` (tcp://127.0.0.1:* allowed). Streams
     /// are numbered from `start` (ms since the epoch × 1000) so numbers keep
     /// growing across hub restarts and subscribers see the restart as a gap.
-    LivePublisher(zmq::context_t& context, const std::string& endpoint, common::TimePoint start);
+    /// With `security`, the socket takes the hub's keys and limits
+    /// (server_socket.h), its high-water mark, and a monitor the ZAP handler
+    /// counts live subscribers by.
+    LivePublisher(zmq::context_t& context, const std::string& endpoint, common::TimePoint start,
+                  const HubSecurity* security = nullptr);
 
     /// Publishes one update on the meeting's stream (empty id: the hub stream).
     void publish(const std::string& meetingId, protocol::UpdatePayload payload);

@@ -31,6 +31,11 @@ int main(int argc, char** argv)
     auto* live = app.add_option("--live", config.liveEndpoint, "PUB endpoint for dashboards");
     auto* query = app.add_option("--query", config.queryEndpoint, "ROUTER endpoint for snapshots and lists");
     auto* level = app.add_option("--log-level", config.logLevel, "trace, debug, info, warn, error");
+    auto* serverKey = app.add_option("--server-key", config.security.serverKeyFile,
+                                     "the hub's secret certificate (NAME.key_secret, rollcallctl key generate)");
+    auto* keysDir = app.add_option("--keys-dir", config.security.keysDir, "directory of allowed client keys");
+    auto* insecure =
+        app.add_flag("--insecure", config.security.insecure, "plain text, no keys: anyone on the network may connect");
     CLI11_PARSE(app, argc, argv);
 
     spdlog::set_default_logger(common::namedLogger("hub"));
@@ -53,6 +58,12 @@ int main(int argc, char** argv)
             config.maxBatch = fromFile.maxBatch;
             config.routerHighWaterMark = fromFile.routerHighWaterMark;
             config.diskReserveBytes = fromFile.diskReserveBytes;
+            config.seqWindow = fromFile.seqWindow;
+            const auto cli = config.security;
+            config.security = fromFile.security;
+            if (serverKey->count() > 0) config.security.serverKeyFile = cli.serverKeyFile;
+            if (keysDir->count() > 0) config.security.keysDir = cli.keysDir;
+            if (insecure->count() > 0) config.security.insecure = true;
         }
         if (config.dbPath.empty())
             throw common::InputError("no database: give --db PATH or database.path in the config file");
@@ -65,11 +76,19 @@ int main(int argc, char** argv)
         if (common::installFaultVfsFromEnvironment()) spdlog::warn("fault injection on: ROLLCALL_FAULT_FILE is set");
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
+        if (config.security.insecure) {
+            spdlog::warn("INSECURE: plain text without keys (--insecure): anyone who reaches the hub's ports can "
+                         "send taps for any reader and read every board. Never run so on a shared network.");
+        }
         const common::SystemClock clock;
         service::HubServer server(config, clock);
-        // Tests and scripts wait for this line and read the bound endpoints from it.
-        std::cerr << "rollcall-hub: listening taps=" << server.tapsEndpoint() << " live=" << server.liveEndpoint()
-                  << " query=" << server.queryEndpoint() << " db=" << config.dbPath << std::endl;
+        // Tests and scripts wait for this line and read the bound endpoints from it. One write:
+        // the ZAP handler's thread may be logging at the same moment.
+        const std::string listening = "rollcall-hub: listening taps=" + server.tapsEndpoint()
+                                      + " live=" + server.liveEndpoint() + " query=" + server.queryEndpoint() + " db="
+                                      + config.dbPath + (config.security.insecure ? " INSECURE" : " curve") + "\n";
+        std::cerr.write(listening.data(), static_cast<std::streamsize>(listening.size()));
+        std::cerr.flush();
         server.run(g_stop);
         return 0;
     } catch (const common::InputError& e) {

@@ -78,7 +78,8 @@ void ReaderHealthBoard::heartbeat(const protocol::Heartbeat& hb, common::TimePoi
 {
     const auto it = health_.find(hb.reader_id);
     if (it == health_.end()) {
-        log()->warn("heartbeat from unregistered reader {}", hb.reader_id);
+        // A flood of them must not flood the log: a few lines a minute, each counted.
+        unregistered_.reject("unregistered_heartbeat", "heartbeat from unregistered reader " + hb.reader_id, now);
         return;
     }
     Health& h = it->second;

@@ -8,6 +8,7 @@
 #include "common/database.h"
 #include "hub/core/record.h"
 #include "hub/service/hub_config.h"
+#include "hub/service/rejection_log.h"
 #include "protocol/messages.h"
 
 #include <functional>
@@ -46,6 +47,7 @@ public:
     [[nodiscard]] std::vector<protocol::ReaderHealth> readersAt(const std::vector<std::string>& venues) const;
 
 private:
+    RejectionLog unregistered_{""};
     struct Health {
         std::string venueId;
         std::optional<common::TimePoint> lastSeen;

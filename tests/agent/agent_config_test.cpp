@@ -20,6 +20,7 @@ AgentConfig valid()
     c.readerId = "door-1";
     c.connstring = "pn532_uart:/dev/ttyUSB0";
     c.outboxPath = "/tmp/outbox.db";
+    c.insecure = true; // keys are their own cases below
     return c;
 }
 
@@ -35,6 +36,7 @@ TEST(AgentConfig, sampleFileSetsEveryOptionalKeyToItsDefault)
     c.wiring = Pn532Wiring{{3, 0}, {3, 1}, {3, 2}};
     c.logLevel = "trace";
     c.outboxRetention = 7ms;
+    c.insecure = true;
     loadAgentConfigFile(c, ROLLCALL_SOURCE_DIR "/reader-agent/rollcall-agent.toml");
     EXPECT_EQ(c, AgentConfig{});
 }
@@ -68,6 +70,7 @@ pn532_buzzer = "P30"
     EXPECT_EQ(c.heartbeatInterval, 60s);
     EXPECT_FALSE(c.buzzer);
     EXPECT_EQ(c.wiring.buzzer, (Pn532Pin{3, 0}));
+    c.insecure = true; // the file gives no keys
     EXPECT_NO_THROW(validateAgentConfig(c));
 }
 
@@ -196,6 +199,14 @@ TEST(AgentConfig, incompleteOrInconsistentSettingsAreRefused)
         {"resend min above max", [](AgentConfig& c) { c.resendBackoffMax = 10ms; }, "hub.resend_backoff"},
         {"unknown log level", [](AgentConfig& c) { c.logLevel = "loud"; }, "loud"},
         {"one pin twice", [](AgentConfig& c) { c.wiring.red = c.wiring.green; }, "pn532_"},
+        {"no keys and not insecure", [](AgentConfig& c) { c.insecure = false; }, "--insecure"},
+        {"a key file that is not there",
+         [](AgentConfig& c) {
+             c.insecure = false;
+             c.keyFile = "/nonexistent/r1.key_secret";
+             c.serverKeyFile = "/nonexistent/hub.key";
+         },
+         "/nonexistent/r1.key_secret"},
     };
     for (const auto& c : cases) {
         auto config = valid();

@@ -2,6 +2,7 @@
 // real rollcall-agent → ZeroMQ over TCP → the real rollcall-hub → SQLite.
 #include "hardware/emulator/pn532_emulator.h"
 #include "tests/agent/agent_test_support.h"
+#include "tests/support/test_keys.h"
 
 #include <gtest/gtest.h>
 
@@ -36,8 +37,11 @@ protected:
 
 TEST_F(AgentEndToEnd, threeBadgesAreThreeTapsWithTheirVerdicts)
 {
-    HubProcess hub(db_);
-    AgentProcess agent(writeAgentConfig(dir_), reader(), hub.endpoints().taps, "r-hall", outbox_);
+    TestKeys keys; // as deployed: CURVE, the reader's own key
+    (void)keys.reader("r-hall");
+    HubProcess hub(db_, keys.hubArgs());
+    AgentProcess agent(writeAgentConfig(dir_), reader(), hub.endpoints().taps, "r-hall", outbox_,
+                       {"--key", keys.secretFile("r-hall"), "--server-key", keys.serverPublicFile()});
     agent.expectLine("reader state ok");
     struct Case {
         std::uint32_t uid;
@@ -124,6 +128,24 @@ TEST_F(AgentEndToEnd, cardLibnfcCannotCheckForPresenceIsStillOneTapWhileHeld)
     agent.expectLine("card 04A1B2C3 left");
     EXPECT_EQ(emulator_.counters().reselects, 0u);
     EXPECT_EQ(agent.process().output().find("seq=2"), std::string::npos) << agent.process().output();
+    EXPECT_EQ(recordedCount(db_, "r-hall"), 1);
+}
+
+TEST_F(AgentEndToEnd, aReaderWhoseKeyIsNotAllowedKeepsItsTapUntilTheKeyIsAllowed)
+{
+    TestKeys keys;
+    (void)keys.client("reader", "r-hall", "r-hall", /*allowed=*/false);
+    HubProcess hub(db_, keys.hubArgs());
+    AgentProcess agent(writeAgentConfig(dir_), reader(), hub.endpoints().taps, "r-hall", outbox_,
+                       {"--key", keys.secretFile("r-hall"), "--server-key", keys.serverPublicFile()});
+    agent.expectLine("reader state ok");
+    ASSERT_TRUE(hub.process().waitForLine("on taps: key not allowed", 10s)) << hub.process().output();
+    agent.expectLine("refused this reader's key");
+    emulator_.tap(card(0x04A1B2C1), 300ms);
+    agent.expectLine("verdict seq=1 uid=04A1B2C1 offline");
+    EXPECT_EQ(recordedCount(db_, "r-hall"), 0);
+    keys.allow("r-hall"); // rollcallctl key allow: the hub takes it at the agent's next attempt
+    agent.expectLine("delivered seq=1", 20s);
     EXPECT_EQ(recordedCount(db_, "r-hall"), 1);
 }
 

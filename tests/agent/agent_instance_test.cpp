@@ -86,7 +86,7 @@ TEST_F(AgentInstance, secondAgentOnTheSameOutboxIsRefused)
     HubProcess hub(db_);
     AgentProcess first(config_, reader(), hub.endpoints().taps, "r-hall", outbox_);
     ChildProcess second({agentBinary(), "--config", config_, "--reader", "pn532_uart:/dev/null-other", "--hub",
-                         hub.endpoints().taps, "--reader-id", "r-hall", "--outbox", outbox_});
+                         hub.endpoints().taps, "--reader-id", "r-hall", "--outbox", outbox_, "--insecure"});
     EXPECT_EQ(second.wait(), 2);
     EXPECT_NE(second.output().find("outbox " + outbox_ + " is in use by another rollcall-agent (pid "
                                    + std::to_string(first.process().pid()) + ")"),
@@ -101,7 +101,7 @@ TEST_F(AgentInstance, secondAgentOnTheSameReaderIsRefused)
     AgentProcess first(config_, reader(), hub.endpoints().taps, "r-hall", outbox_);
     first.expectLine("reader state ok");
     ChildProcess second({agentBinary(), "--config", config_, "--reader", reader(), "--hub", hub.endpoints().taps,
-                         "--reader-id", "r-annex", "--outbox", dir_.file("other-outbox.db")});
+                         "--reader-id", "r-annex", "--outbox", dir_.file("other-outbox.db"), "--insecure"});
     EXPECT_EQ(second.wait(), 2);
     EXPECT_NE(second.output().find("is in use by another rollcall-agent"), std::string::npos) << second.output();
     // The first agent still has the reader to itself.

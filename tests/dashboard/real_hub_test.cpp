@@ -9,6 +9,7 @@
 #include "tests/support/child_process.h"
 #include "tests/support/hub_clients.h"
 #include "tests/support/hub_process.h"
+#include "tests/support/test_keys.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -153,14 +154,17 @@ TEST(RealHub, boardIsTheHubsTruthThroughTapsAndARestart)
     ASSERT_TRUE(dir.isValid());
     const auto seeded = seed(dir);
     ASSERT_FALSE(testing::Test::HasFatalFailure());
-    auto hub = std::make_unique<rt::HubProcess>(seeded.db);
+    rt::TestKeys keys; // with keys, as deployed: the board a viewer, the door a reader
+    auto hub = std::make_unique<rt::HubProcess>(seeded.db, keys.hubArgs());
     const auto endpoints = hub->endpoints();
+    const auto viewer = keys.viewer();
 
     HubConnection::Timing timing;
     timing.queryTimeoutMs = 1500;
     timing.silenceMs = 1000;
     timing.retryMs = 200;
-    HubConnection connection(QString::fromStdString(endpoints.live), QString::fromStdString(endpoints.query), timing);
+    HubConnection connection(QString::fromStdString(endpoints.live), QString::fromStdString(endpoints.query), timing,
+                             HubConnection::Keys{viewer.cert, viewer.serverPublicKey});
     Dashboard board([] { return QDateTime::currentMSecsSinceEpoch(); });
     board.attach(connection);
     QSignalSpy snapshots(&board, &Dashboard::snapshotApplied);
@@ -176,7 +180,8 @@ TEST(RealHub, boardIsTheHubsTruthThroughTapsAndARestart)
 
     // A latecomer taps at the door: the board follows through live updates.
     zmq::context_t ctx;
-    rt::AgentClient agent(ctx, endpoints.taps);
+    const auto hallKey = keys.reader("r-hall");
+    rt::AgentClient agent(ctx, endpoints.taps, &hallKey);
     heartbeat(agent, "r-hall");
     const int lateBefore = board.board()->late();
     const auto ack = agent.tap(rt::makeTap("r-hall", 1000, fx::badgeOf(8))); // index 8: not arrived yet
@@ -202,7 +207,7 @@ TEST(RealHub, boardIsTheHubsTruthThroughTapsAndARestart)
     }
     ctl(seeded.db, {"taps", "import", dir.filePath(QStringLiteral("more.csv")).toStdString()});
     const int snapshotsBefore = static_cast<int>(snapshots.count());
-    hub = std::make_unique<rt::HubProcess>(seeded.db, std::vector<std::string>{}, endpoints);
+    hub = std::make_unique<rt::HubProcess>(seeded.db, keys.hubArgs(), endpoints);
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
             return snapshots.count() > snapshotsBefore && !board.connectionLost()
@@ -226,13 +231,23 @@ TEST(RealHub, dashboardBinaryScreenshotOfTheSeededMeeting)
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
         f.write("[readers]\noffline_after = \"1s\"\n[ingest]\ntick = \"100ms\"\n");
     }
-    rt::HubProcess hub(seeded.db, {"--config", config.toStdString()});
+    rt::TestKeys keys;
+    auto args = keys.hubArgs();
+    args.insert(args.end(), {"--config", config.toStdString()});
+    rt::HubProcess hub(seeded.db, args);
     zmq::context_t ctx;
-    rt::AgentClient agent(ctx, hub.endpoints().taps);
-    rt::LiveSubscriber hubStream(ctx, hub.endpoints().live, "");
+    // Each reader speaks with its own key: a reader key is bound to its reader id.
+    const auto hallKey = keys.reader("r-hall");
+    const auto hall2Key = keys.reader("r-hall-2");
+    const auto yiningKey = keys.reader("r-yining");
+    const auto viewer = keys.viewer();
+    rt::AgentClient agent(ctx, hub.endpoints().taps, &hallKey);
+    rt::AgentClient hall2(ctx, hub.endpoints().taps, &hall2Key);
+    rt::AgentClient yining(ctx, hub.endpoints().taps, &yiningKey);
+    rt::LiveSubscriber hubStream(ctx, hub.endpoints().live, "", &viewer);
     heartbeat(agent, "r-hall");
-    heartbeat(agent, "r-hall-2");
-    heartbeat(agent, "r-yining");
+    heartbeat(hall2, "r-hall-2");
+    heartbeat(yining, "r-yining");
     (void)agent.tap(rt::makeTap("r-hall", 1000, fx::badgeOf(8)));
     ASSERT_TRUE(hubStream.waitFor(
         [](const p::Update& u) {
@@ -251,7 +266,8 @@ TEST(RealHub, dashboardBinaryScreenshotOfTheSeededMeeting)
                {QStringLiteral("--live"), QString::fromStdString(hub.endpoints().live), QStringLiteral("--query"),
                 QString::fromStdString(hub.endpoints().query), QStringLiteral("--meeting"), QStringLiteral("M1"),
                 QStringLiteral("--fullscreen"), QStringLiteral("--screenshot"), png, QStringLiteral("--quit-after"),
-                QStringLiteral("30")});
+                QStringLiteral("30"), QStringLiteral("--key"), QString::fromStdString(keys.secretFile("viewer")),
+                QStringLiteral("--server-key"), QString::fromStdString(keys.serverPublicFile())});
     ASSERT_TRUE(proc.waitForFinished(60000));
     EXPECT_EQ(proc.exitCode(), 0);
     QImage image(png);
@@ -262,6 +278,11 @@ TEST(RealHub, dashboardBinaryScreenshotOfTheSeededMeeting)
     for (int x = 0; x < image.width(); x += 4)
         for (int y = 100; y < 180; y += 4) red += image.pixelColor(x, y) == QColor("#ef4444") ? 1 : 0;
     EXPECT_GT(red, 1000);
+    // With keys there is no insecure banner.
+    int bannerRed = 0;
+    for (int x = 0; x < image.width(); x += 4)
+        bannerRed += image.pixelColor(x, image.height() - 6) == QColor("#b91c1c");
+    EXPECT_EQ(bannerRed, 0);
     if (qEnvironmentVariableIsSet("ROLLCALL_REAL_HUB_SCREENSHOT_OUT"))
         QFile::copy(png, qEnvironmentVariable("ROLLCALL_REAL_HUB_SCREENSHOT_OUT"));
 }

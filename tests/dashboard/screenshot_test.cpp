@@ -217,7 +217,7 @@ TEST(Screenshot, dashboardBinaryWritesTheBoardAgainstAHub)
                {QStringLiteral("--live"), QString::fromStdString(hub.liveEndpoint()), QStringLiteral("--query"),
                 QString::fromStdString(hub.queryEndpoint()), QStringLiteral("--meeting"),
                 QString::fromLatin1(kMeetingId), QStringLiteral("--fullscreen"), QStringLiteral("--screenshot"), png,
-                QStringLiteral("--quit-after"), QStringLiteral("30")});
+                QStringLiteral("--quit-after"), QStringLiteral("30"), QStringLiteral("--insecure")});
     ASSERT_TRUE(proc.waitForFinished(60000));
     ASSERT_EQ(proc.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(proc.exitCode(), 0);
@@ -230,6 +230,11 @@ TEST(Screenshot, dashboardBinaryWritesTheBoardAgainstAHub)
     for (int y = 0; y < image.height(); y += 7)
         for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
     EXPECT_GT(colours.size(), 50u) << "a blank or flat image";
+    // Run --insecure: the red banner across the bottom says so.
+    int bannerRed = 0;
+    for (int x = 0; x < image.width(); x += 4)
+        bannerRed += image.pixelColor(x, image.height() - 6) == QColor("#b91c1c");
+    EXPECT_GT(bannerRed, image.width() / 8) << "no insecure banner";
 
     // Same layout as the in-process board: the title region holds CJK-like ink.
     const auto board = renderInProcess(dir.filePath(QStringLiteral("ref.png")));

@@ -60,7 +60,8 @@ protected:
     ProgramRun hub()
     {
         return runProgram({std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--db", db_, "--taps",
-                           "tcp://127.0.0.1:*", "--live", "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*"});
+                           "tcp://127.0.0.1:*", "--live", "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*",
+                           "--insecure"});
     }
 
     test::TempDir dir_;

@@ -4,6 +4,7 @@
 #include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <memory>
 #include <string>
@@ -36,6 +37,9 @@ public:
     {
         std::vector<std::string> argv{agentBinary(), "--config",    config,   "--reader", reader, "--hub",
                                       hub,           "--reader-id", readerId, "--outbox", outbox};
+        // Plain text only when asked: without --key (TestKeys) the agent runs --insecure.
+        const auto has = [&](const char* flag) { return std::find(extra.begin(), extra.end(), flag) != extra.end(); };
+        if (!has("--key") && !has("--insecure")) argv.push_back("--insecure");
         argv.insert(argv.end(), extra.begin(), extra.end());
         process_ = std::make_unique<ChildProcess>(argv, std::move(env));
         if (!process_->waitForLine("rollcall-agent: running", std::chrono::seconds(20))) {

@@ -1,8 +1,10 @@
 #pragma once
 // Test-side ZeroMQ peers of the hub, speaking the real protocol over TCP:
-// a reader agent (DEALER), a dashboard subscriber (SUB) and a query client.
+// a reader agent (DEALER), a dashboard subscriber (SUB) and a query client;
+// each speaks CURVE when given a key (tests/support/test_keys.h).
 #include "protocol/codec.h"
 #include "protocol/topics.h"
+#include "tests/support/test_keys.h"
 
 #include <chrono>
 #include <optional>
@@ -19,9 +21,11 @@ inline std::int64_t nowMs()
 
 class AgentClient {
 public:
-    AgentClient(zmq::context_t& ctx, const std::string& endpoint) : socket_(ctx, zmq::socket_type::dealer)
+    AgentClient(zmq::context_t& ctx, const std::string& endpoint, const ClientKey* key = nullptr)
+        : socket_(ctx, zmq::socket_type::dealer)
     {
         socket_.set(zmq::sockopt::linger, 0);
+        if (key) protocol::makeCurveClient(socket_, key->cert, key->serverPublicKey);
         socket_.connect(endpoint);
     }
     void sendRaw(const std::string& bytes) { socket_.send(zmq::buffer(bytes), zmq::send_flags::none); }
@@ -74,11 +78,13 @@ inline protocol::Tap makeTap(const std::string& reader, std::uint64_t seq, const
 
 class LiveSubscriber {
 public:
-    LiveSubscriber(zmq::context_t& ctx, const std::string& endpoint, const std::string& meetingId)
+    LiveSubscriber(zmq::context_t& ctx, const std::string& endpoint, const std::string& meetingId,
+                   const ClientKey* key = nullptr)
         : socket_(ctx, zmq::socket_type::sub),
           topic_(meetingId.empty() ? std::string(protocol::kHubTopic) : protocol::meetingTopic(meetingId))
     {
         socket_.set(zmq::sockopt::linger, 0);
+        if (key) protocol::makeCurveClient(socket_, key->cert, key->serverPublicKey);
         socket_.set(zmq::sockopt::subscribe, topic_);
         socket_.connect(endpoint);
     }
@@ -122,9 +128,11 @@ private:
 
 class QueryClient {
 public:
-    QueryClient(zmq::context_t& ctx, const std::string& endpoint) : socket_(ctx, zmq::socket_type::dealer)
+    QueryClient(zmq::context_t& ctx, const std::string& endpoint, const ClientKey* key = nullptr)
+        : socket_(ctx, zmq::socket_type::dealer)
     {
         socket_.set(zmq::sockopt::linger, 0);
+        if (key) protocol::makeCurveClient(socket_, key->cert, key->serverPublicKey);
         socket_.connect(endpoint);
     }
     protocol::QueryReply ask(const protocol::QueryRequest& request,

@@ -3,6 +3,7 @@
 // back from its "listening" line.
 #include "tests/support/child_process.h"
 
+#include <algorithm>
 #include <memory>
 #include <regex>
 
@@ -15,6 +16,7 @@ struct HubEndpoints {
 class HubProcess {
 public:
     /// Starts the hub on `db` (extra arguments appended) and waits until it listens.
+    /// Without "--server-key" (TestKeys::hubArgs()) in `extra` it runs --insecure.
     /// Endpoints default to fresh ports; pass fixed ones to restart on the same ports.
     /// `env` adds "K=V" entries to the hub's environment (e.g. ROLLCALL_FAULT_FILE).
     explicit HubProcess(const std::string& db, std::vector<std::string> extra = {}, std::optional<HubEndpoints> at = {},
@@ -29,6 +31,9 @@ public:
                                       at ? at->live : "tcp://127.0.0.1:*",
                                       "--query",
                                       at ? at->query : "tcp://127.0.0.1:*"};
+        // Plain text only when asked: a test that gives no keys runs the hub --insecure.
+        const auto has = [&](const char* flag) { return std::find(extra.begin(), extra.end(), flag) != extra.end(); };
+        if (!has("--server-key") && !has("--insecure")) argv.push_back("--insecure");
         argv.insert(argv.end(), extra.begin(), extra.end());
         process_ = std::make_unique<ChildProcess>(argv, std::move(env));
         const auto line = process_->waitForLine("rollcall-hub: listening", std::chrono::seconds(20));

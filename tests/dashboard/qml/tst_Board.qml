@@ -19,6 +19,7 @@ TestCase {
         case "BoardPage.qml":
         case "MeetingPicker.qml":
         case "ConnectionBanner.qml":
+        case "InsecureBanner.qml":
             return { dashboard: d }
         case "UnitPanel.qml": return { model: d.units }
         case "PersonListPanel.qml": return { model: d.absentees, count: d.absentees.count, title: "缺席" }
