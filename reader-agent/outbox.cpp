@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
 
 namespace rollcall::agent {
 namespace {
@@ -41,6 +42,35 @@ std::optional<std::uint64_t> parseSeq(const std::string& text)
     return v;
 }
 
+/// The stored schema version, if it is a whole number from 1; anything else
+/// (text, empty, beyond 2^63 − 1) is a damaged file, not a version.
+std::optional<std::int64_t> parseSchemaVersion(const std::string& text)
+{
+    std::int64_t v = 0;
+    const auto* end = text.data() + text.size();
+    const auto [p, ec] = std::from_chars(text.data(), end, v);
+    if (ec != std::errc() || p != end || v < 1) return std::nullopt;
+    return v;
+}
+
+/// A stored value as a message can show it: control bytes as \xNN, at most 40 bytes.
+std::string shown(const std::string& value)
+{
+    std::string out;
+    for (std::size_t i = 0; i < value.size() && i < 40; ++i) {
+        const auto c = static_cast<unsigned char>(value[i]);
+        if (c < 0x20 || c == 0x7f) {
+            char buf[5];
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            out += buf;
+        } else {
+            out += value[i];
+        }
+    }
+    if (value.size() > 40) out += "…";
+    return out;
+}
+
 } // namespace
 
 Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), readerId_(std::move(readerId))
@@ -66,19 +96,21 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
     )sql");
     auto get = db_.prepare("SELECT value FROM outbox_meta WHERE key = ?");
     get.bind(1, "schema_version");
+    std::int64_t storedVersion = 0; // none stored: a new outbox, or one of version 1
     if (get.step()) {
-        const auto version = std::stoll(get.getText(0));
-        if (version > kSchemaVersion) {
-            throw OutboxError(path + ": outbox schema " + std::to_string(version) + " is newer than this agent ("
+        const auto text = get.getText(0);
+        const auto version = parseSchemaVersion(text);
+        if (!version) {
+            throw OutboxError(path + ": outbox schema_version \"" + shown(text)
+                              + "\" is not a version number (the file is damaged, or not an outbox)");
+        }
+        if (*version > kSchemaVersion) {
+            throw OutboxError(path + ": outbox schema " + std::to_string(*version) + " is newer than this agent ("
                               + std::to_string(kSchemaVersion) + ")");
         }
+        storedVersion = *version;
     }
-    const bool hadVersion = [&] {
-        get.reset();
-        get.bind(1, "schema_version");
-        return get.step() && std::stoll(get.getText(0)) >= 2;
-    }();
-    if (!hadVersion) {
+    if (storedVersion < 2) {
         auto cols = db_.prepare("SELECT count(*) FROM pragma_table_info('outbox') WHERE name = 'acked_ms'");
         (void)cols.step();
         if (cols.getInt(0) == 0) db_.exec("ALTER TABLE outbox ADD COLUMN acked_ms INTEGER");

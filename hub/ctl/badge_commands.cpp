@@ -1,6 +1,7 @@
 #include "hub/ctl/badge_commands.h"
 
 #include "hub/ctl/database_file.h"
+#include "hub/ctl/wire_fields.h"
 #include "protocol/badge_uid.h"
 
 #include <CLI/CLI.hpp>
@@ -18,6 +19,7 @@ void cmdBadgeIssue(const Options& o, const CommandContext& c)
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
     const core::Zone zone(c.zone);
+    requireWireId(o.person, "--person");
     const auto uid = badgeUidOption(o.uid, "--uid");
     const auto on = momentOption(o.on, "--on", zone, c.clock.now());
     common::Transaction tx(db);

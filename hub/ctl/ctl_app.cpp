@@ -106,6 +106,8 @@ void cmdRosterImport(const Options& o, std::ostream& out, const common::Clock& c
 
 void cmdVenueAdd(const Options& o, std::ostream& out, const common::Clock&)
 {
+    requireWireId(o.id, "--id");
+    if (!o.name.empty()) requireWireName(o.name, "--name");
     auto db = openDatabase(o, false);
     core::Record record(db);
     common::Transaction tx(db);
@@ -121,6 +123,7 @@ void cmdReaderAdd(const Options& o, std::ostream& out, const common::Clock& cloc
     const auto dir = core::readerDirectionFromString(o.direction);
     if (!dir) throw common::InputError("--direction: \"" + o.direction + "\" is not in, out or both");
     requireWireId(o.id, "--id");
+    requireWireId(o.venue, "--venue");
     common::Transaction tx(db);
     if (!o.keyOut.empty() && o.serverKey.empty()) {
         throw common::InputError("--key-out needs --server-key (the hub's public key file, hub.key)");

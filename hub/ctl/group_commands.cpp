@@ -3,6 +3,7 @@
 #include "hub/core/schedule.h"
 #include "hub/ctl/database_file.h"
 #include "hub/ctl/person_commands.h"
+#include "hub/ctl/wire_fields.h"
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -16,6 +17,10 @@ struct Options {
 
 void cmdGroupAdd(const Options& o, const CommandContext& c)
 {
+    // Group ids and names are not sent today, but they name meetings' rosters
+    // on paper and may be; the same rules as every other id and name.
+    requireWireId(o.group, "group");
+    if (!o.name.empty()) requireWireName(o.name, "--name");
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
     common::Transaction tx(db);

@@ -6,6 +6,7 @@
 #include "hub/ctl/person_commands.h"
 #include "hub/ctl/recurrence.h"
 #include "hub/ctl/schedule_import.h"
+#include "hub/ctl/wire_fields.h"
 #include "hub/reports/attendance_ledger.h"
 
 #include <CLI/CLI.hpp>
@@ -49,6 +50,12 @@ std::string state(const core::Meeting& m, common::TimePoint now)
 
 core::Meeting meetingFrom(const Options& o, const core::Zone& zone)
 {
+    // A meeting's id, title and venues are in every snapshot of its board.
+    requireWireId(o.id, "--id");
+    requireWireName(o.title, "--title");
+    for (const auto& v : o.venues) requireWireId(v, "--venue");
+    for (const auto& p : o.invitePersons) requireWireId(p, "--invite-person");
+    for (const auto& g : o.inviteGroups) requireWireId(g, "--invite-group");
     core::Meeting m;
     m.id = o.id;
     m.title = o.title;
@@ -91,6 +98,7 @@ void cmdMeetingAdd(const Options& o, const CommandContext& c)
         for (const auto& date : recurrenceDates(o.repeat, firstDate, o.until)) {
             MeetingSpec one = spec;
             one.meeting.id = occurrenceId(o.id, date);
+            requireWireId(one.meeting.id, "--id (with --repeat, the id of the meeting on " + date + ")");
             one.meeting.seriesId = o.id;
             one.meeting.times.start = zone.startOfDay(date) + offset;
             one.meeting.times.end = one.meeting.times.start + length;

@@ -42,9 +42,9 @@ void cmdPersonAdd(const Options& o, const CommandContext& c)
     if (o.id.empty()) throw common::InputError("--id must not be empty");
     if (o.name.empty()) throw common::InputError("--name must not be empty");
     requireWireId(o.id, "--id");
-    requireWireText(o.name, "--name");
-    requireWireText(o.unit, "--unit");
-    requireWireText(o.title, "--title");
+    requireWireName(o.name, "--name");
+    requireWireName(o.unit, "--unit");
+    requireWireName(o.title, "--title");
     common::Transaction tx(db);
     guardFinalizedRosters(record, joined, zone, [&] {
         core::Person p;

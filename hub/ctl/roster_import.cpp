@@ -57,10 +57,10 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
         if (e.unit.empty()) throw common::InputError(csv.where(row, "unit") + ": is empty");
         // What the hub records goes on the wire to boards: the same rules.
         requireWireId(id, csv.where(row, "person_id"));
-        requireWireText(name, csv.where(row, "name"));
-        requireWireText(e.unit, csv.where(row, "unit"));
+        requireWireName(name, csv.where(row, "name"));
+        requireWireName(e.unit, csv.where(row, "unit"));
         if (auto title = csv.field(row, "title"); title && !title->empty())
-            requireWireText(*title, csv.where(row, "title"));
+            requireWireName(*title, csv.where(row, "title"));
         if (auto prev = personLines.find(id); prev != personLines.end()) {
             throw common::InputError(csv.where(row, "person_id") + ": person_id \"" + id
                                      + "\" already exists in this file (line " + std::to_string(prev->second) + ")");

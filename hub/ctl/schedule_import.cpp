@@ -2,6 +2,7 @@
 
 #include "hub/ctl/csv_reader.h"
 #include "hub/ctl/meeting_commands.h"
+#include "hub/ctl/wire_fields.h"
 
 #include <sstream>
 
@@ -22,6 +23,18 @@ std::vector<std::string> listField(const CsvReader& csv, const CsvRow& row, cons
         out.push_back(item.substr(b, item.find_last_not_of(' ') - b + 1));
     }
     return out;
+}
+
+/// Throws the rule's words (the caller adds FILE:LINE: field NAME) if `problem`.
+void refuse(const std::optional<std::string>& problem)
+{
+    if (problem) throw common::InputError(*problem);
+}
+
+/// Every id of a list field keeps the wire's rule for ids.
+void refuseIds(const std::vector<std::string>& ids)
+{
+    for (const auto& id : ids) refuse(wireIdProblem(id));
 }
 
 std::string optionalField(const CsvReader& csv, const CsvRow& row, const std::string& column, std::string fallback)
@@ -46,12 +59,15 @@ ScheduleImportResult importSchedule(core::Record& record, const std::string& pat
             auto& m = spec.meeting;
             m.id = *csv.field(row, "id");
             if (m.id.empty()) throw common::InputError("is empty");
+            refuse(wireIdProblem(m.id));
             column = "title";
             m.title = *csv.field(row, "title");
             if (m.title.empty()) throw common::InputError("is empty");
+            refuse(wireNameProblem(m.title));
             column = "venue";
             m.venues = listField(csv, row, "venue");
             if (m.venues.empty()) throw common::InputError("is empty");
+            refuseIds(m.venues);
             column = "start";
             m.times.start = core::parseTime(*csv.field(row, "start"), "start", &zone);
             column = "end";
@@ -72,8 +88,10 @@ ScheduleImportResult importSchedule(core::Record& record, const std::string& pat
             spec.inviteUnits = listField(csv, row, column);
             column = "invite_persons";
             spec.invitePersons = listField(csv, row, column);
+            refuseIds(spec.invitePersons);
             column = "invite_groups";
             spec.inviteGroups = listField(csv, row, column);
+            refuseIds(spec.inviteGroups);
             column = "invite_unit_quotas";
             for (const auto& q : listField(csv, row, column)) spec.quotas.push_back(parseQuota(q, "UNIT:N"));
             column.clear(); // the message names the venue, unit, person or meeting

@@ -255,3 +255,66 @@ TEST_F(Outbox, anOutboxLeftWithACounterPast2To63IsRepairedOnOpening)
     EXPECT_EQ(box.add("04A1B2C3", std::nullopt, 3000, std::nullopt).seq, 3u);
     EXPECT_EQ(box.depth(), 3u);
 }
+
+TEST_F(Outbox, aDamagedSchemaVersionIsRefusedNamingTheFileAndTheValueAndChangesNothing)
+{
+    struct Damaged {
+        const char* name;
+        std::string value;
+        std::string shownAs;
+    };
+    const std::vector<Damaged> rows{
+        {"text", "three", "\"three\""},
+        {"empty", "", "\"\""},
+        {"twoTo63", "9223372036854775808", "\"9223372036854775808\""},
+        {"negative", "-1", "\"-1\""},
+        {"numberThenText", "3abc", "\"3abc\""},
+        {"controlBytes", "3\n4", "\"3\\x0A4\""},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        TempDir dir;
+        const auto path = dir.file("outbox.db");
+        {
+            agent::Outbox box(path, "door-1");
+            (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt);
+        }
+        {
+            common::Database db(path);
+            auto set = db.prepare("UPDATE outbox_meta SET value = ? WHERE key = 'schema_version'");
+            set.bind(1, row.value).run();
+        }
+        try {
+            agent::Outbox box(path, "door-1");
+            ADD_FAILURE() << "opened an outbox whose schema_version is \"" << row.value << "\"";
+        } catch (const agent::OutboxError& e) {
+            EXPECT_EQ(std::string(e.what()), path + ": outbox schema_version " + row.shownAs
+                                                 + " is not a version number (the file is damaged, or not an outbox)");
+        }
+        common::Database db(path, common::Database::Mode::ReadOnly);
+        auto kept = db.prepare("SELECT (SELECT value FROM outbox_meta WHERE key = 'schema_version'), "
+                               "(SELECT count(*) FROM outbox)");
+        ASSERT_TRUE(kept.step());
+        EXPECT_EQ(kept.getText(0), row.value);
+        EXPECT_EQ(kept.getInt(1), 1);
+    }
+}
+
+TEST_F(Outbox, aSchemaVersionFromALaterAgentIsRefusedAsNewer)
+{
+    {
+        agent::Outbox box(path_, "door-1");
+    }
+    {
+        common::Database db(path_);
+        db.exec("UPDATE outbox_meta SET value = '9223372036854775807' WHERE key = 'schema_version'");
+    }
+    try {
+        agent::Outbox box(path_, "door-1");
+        ADD_FAILURE() << "opened an outbox of schema 2^63 - 1";
+    } catch (const agent::OutboxError& e) {
+        EXPECT_NE(std::string(e.what()).find(path_ + ": outbox schema 9223372036854775807 is newer than this agent"),
+                  std::string::npos)
+            << e.what();
+    }
+}

@@ -63,6 +63,24 @@ TEST(RollcallAgentCli, badInputIsRefusedNamingIt)
     }
 }
 
+TEST(RollcallAgentCli, anOutboxWithADamagedSchemaVersionStopsTheAgentNamingFileAndValue)
+{
+    TempDir dir;
+    const auto outbox = dir.file("o.db");
+    {
+        rollcall::agent::Outbox box(outbox, "r1");
+    }
+    {
+        rollcall::common::Database db(outbox);
+        db.exec("UPDATE outbox_meta SET value = '9223372036854775808' WHERE key = 'schema_version'");
+    }
+    ChildProcess agent({agentBinary(), "--reader", "x", "--reader-id", "r1", "--outbox", outbox});
+    EXPECT_EQ(agent.wait(), 2) << agent.output();
+    EXPECT_NE(agent.output().find(outbox + ": outbox schema_version \"9223372036854775808\" is not a version number"),
+              std::string::npos)
+        << agent.output();
+}
+
 TEST(RollcallAgentCli, helpListsEveryOption)
 {
     ChildProcess agent({agentBinary(), "--help"});
