@@ -9,7 +9,7 @@
 // meeting at a door's pace. Prints p50/p99/max of each, and last
 // `tap_to_verdict_p99_ms=… tap_to_board_p99_ms=…`.
 //
-//   tap_latency_bench [TAPS] [READERS] [PACE_MS]   (defaults 1000 8 800)
+//   tap_latency_bench [TAPS] [READERS] [PACE_MS]   (defaults 1000 8 1500)
 #include "common/clock.h"
 #include "dashboard/src/dashboard.h"
 #include "dashboard/src/hub_connection.h"
@@ -27,11 +27,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -98,6 +100,43 @@ struct Stats {
     double p50, p99, max;
 };
 
+/// Milliseconds since local midnight of a wall-clock time, as the agents' log lines stamp them.
+double msOfDay(std::chrono::system_clock::time_point t)
+{
+    const std::time_t secs = std::chrono::system_clock::to_time_t(t);
+    std::tm local{};
+    ::localtime_r(&secs, &local);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count() % 1000;
+    return ((local.tm_hour * 60.0 + local.tm_min) * 60.0 + local.tm_sec) * 1000.0 + static_cast<double>(ms);
+}
+
+/// uid -> the time of day (ms) of the first log line "<prefix>...uid=<uid>" or "card <uid> presented".
+std::map<std::string, double> stampsOf(const std::string& log, const std::string& needle, bool uidBefore)
+{
+    std::map<std::string, double> out;
+    std::istringstream lines(log);
+    std::string line;
+    while (std::getline(lines, line)) {
+        const auto at = line.find(needle);
+        const auto t = line.find('T');
+        if (at == std::string::npos || t == std::string::npos || line.size() < t + 13) continue;
+        std::string uid;
+        if (uidBefore) { // "card 04B00001 presented"
+            const auto end = line.find(' ', at + needle.size());
+            uid = line.substr(at + needle.size(), end - at - needle.size());
+        } else { // "tap seq=5 uid=04B00001 stored", "verdict seq=5 uid=04B00001 present"
+            const auto u = line.find("uid=", at);
+            if (u == std::string::npos) continue;
+            uid = line.substr(u + 4, line.find(' ', u) - u - 4);
+        }
+        const double ms = ((std::stoi(line.substr(t + 1, 2)) * 60.0 + std::stoi(line.substr(t + 4, 2))) * 60.0
+                           + std::stod(line.substr(t + 7, 6)))
+                          * 1000.0;
+        out.emplace(uid, ms);
+    }
+    return out;
+}
+
 Stats statsOf(std::vector<double> v)
 {
     if (v.empty()) return {0, 0, 0};
@@ -112,7 +151,7 @@ int main(int argc, char** argv)
 {
     const int taps = argc > 1 ? std::atoi(argv[1]) : 1000;
     const int readers = argc > 2 ? std::atoi(argv[2]) : 8;
-    const int paceMs = argc > 3 ? std::atoi(argv[3]) : 800;
+    const int paceMs = argc > 3 ? std::atoi(argv[3]) : 1500;
     if (taps <= 0 || readers <= 0 || paceMs <= 0) {
         std::cerr << "usage: tap_latency_bench [TAPS] [READERS] [PACE_MS]\n";
         return 2;
@@ -150,6 +189,7 @@ int main(int argc, char** argv)
         dashboard.attach(connection);
         std::mutex mutex;
         std::map<std::string, Steady::time_point> presented, shown, onBoard;
+        std::map<std::string, double> presentedWall; // time of day (ms), to place the agents' log lines
         auto* feed = dashboard.tapFeed();
         QObject::connect(feed, &QAbstractItemModel::rowsInserted, [&](const QModelIndex&, int first, int last) {
             const auto at = Steady::now();
@@ -181,11 +221,13 @@ int main(int argc, char** argv)
                     const auto uid = uidOf(i);
                     const auto before = emulator.counters().gpioWrites;
                     const auto t0 = Steady::now();
+                    const auto wall0 = std::chrono::system_clock::now();
                     emulator.tap(Pn532Card(uid), 300ms);
                     const bool seen = emulator.waitFor([&](const auto& c) { return c.gpioWrites > before; }, 5s);
                     const auto t1 = Steady::now();
                     std::lock_guard lock(mutex);
                     presented[Pn532Card::formatUid(uid)] = t0;
+                    presentedWall[Pn532Card::formatUid(uid)] = msOfDay(wall0);
                     if (seen)
                         shown[Pn532Card::formatUid(uid)] = t1;
                     else
@@ -223,6 +265,32 @@ int main(int argc, char** argv)
         std::printf("  card presented -> dashboard model        n=%zu  p50=%.1f ms  p99=%.1f ms  max=%.1f ms  "
                     "(goal p99 < 200 ms)\n",
                     boardMs.size(), b.p50, b.p99, b.max);
+        // Where the time goes, from the agents' own log lines (millisecond stamps):
+        // card in the field -> read by libnfc -> stored in the outbox (fsync) ->
+        // the hub's ack (send, hub batch and commit, ack) -> shown.
+        std::map<std::string, double> read, stored, verdict;
+        for (auto& a : agents) {
+            const auto log = a->output();
+            read.merge(stampsOf(log, "card ", true));
+            stored.merge(stampsOf(log, "tap seq=", false));
+            verdict.merge(stampsOf(log, "verdict seq=", false));
+        }
+        std::vector<double> toRead, toStore, toAck;
+        for (const auto& [uid, wall0] : presentedWall) {
+            if (!read.count(uid) || !stored.count(uid) || !verdict.count(uid)) continue;
+            toRead.push_back(read[uid] - wall0);
+            toStore.push_back(stored[uid] - read[uid]);
+            toAck.push_back(verdict[uid] - stored[uid]);
+        }
+        const auto r = statsOf(toRead), st = statsOf(toStore), ak = statsOf(toAck);
+        std::printf("  where the time goes (agents' log stamps, 1 ms resolution, n=%zu):
+", toRead.size());
+        std::printf("    card presented -> read by libnfc         p50=%.0f ms  p99=%.0f ms
+", r.p50, r.p99);
+        std::printf("    read -> stored in the outbox (fsync)     p50=%.0f ms  p99=%.0f ms
+", st.p50, st.p99);
+        std::printf("    stored -> hub's ack, verdict shown       p50=%.0f ms  p99=%.0f ms
+", ak.p50, ak.p99);
         if (missed > 0 || boardMs.size() != verdictMs.size()) {
             std::printf("  missing: %d verdicts never shown, %zu taps never on the board\n", missed.load(),
                         presented.size() - boardMs.size());
