@@ -101,20 +101,21 @@ TEST_F(LiveQueriesTest, meetingListOfADay)
 TEST_F(LiveQueriesTest, pastMeetingSnapshotCarriesItsTapsAndTheListNamesVenues)
 {
     {
-        // A meeting three days ago at the hall, long out of the live state's horizon, with two taps.
+        // A meeting that ended 14 h ago at the hall, out of the live state's horizon (12 h back),
+        // with two taps (the seeded badges were issued a day ago).
         core::Record r(*db_);
         common::Transaction tx(*db_);
         core::Meeting past;
         past.id = "m-past";
         past.title = "上周的会";
         past.venues = {"hall"};
-        past.times.start = t0_ - 72h;
-        past.times.end = t0_ - 70h;
+        past.times.start = t0_ - 16h;
+        past.times.end = t0_ - 14h;
         past.times.opening = past.times.start - 60min;
-        r.addMeeting(past, t0_ - 96h);
+        r.addMeeting(past, t0_ - 20h);
         r.addInvite("m-past", {std::string("州直机关"), std::nullopt});
         for (const auto& [seq, uid, at] :
-             {std::tuple{1, "04A1B2C1", t0_ - 72h - 10min}, std::tuple{2, "04A1B2C2", t0_ - 72h + 7min}}) {
+             {std::tuple{1, "04A1B2C1", t0_ - 16h - 10min}, std::tuple{2, "04A1B2C2", t0_ - 16h + 7min}}) {
             core::TapRecord tap;
             tap.readerId = "r-hall";
             tap.seq = seq;
