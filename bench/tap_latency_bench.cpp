@@ -283,14 +283,10 @@ int main(int argc, char** argv)
             toAck.push_back(verdict[uid] - stored[uid]);
         }
         const auto r = statsOf(toRead), st = statsOf(toStore), ak = statsOf(toAck);
-        std::printf("  where the time goes (agents' log stamps, 1 ms resolution, n=%zu):
-", toRead.size());
-        std::printf("    card presented -> read by libnfc         p50=%.0f ms  p99=%.0f ms
-", r.p50, r.p99);
-        std::printf("    read -> stored in the outbox (fsync)     p50=%.0f ms  p99=%.0f ms
-", st.p50, st.p99);
-        std::printf("    stored -> hub's ack, verdict shown       p50=%.0f ms  p99=%.0f ms
-", ak.p50, ak.p99);
+        std::printf("  where the time goes (agents' log stamps, 1 ms resolution, n=%zu):\n", toRead.size());
+        std::printf("    card presented -> read by libnfc         p50=%.0f ms  p99=%.0f ms\n", r.p50, r.p99);
+        std::printf("    read -> stored in the outbox (fsync)     p50=%.0f ms  p99=%.0f ms\n", st.p50, st.p99);
+        std::printf("    stored -> hub's ack, verdict shown       p50=%.0f ms  p99=%.0f ms\n", ak.p50, ak.p99);
         if (missed > 0 || boardMs.size() != verdictMs.size()) {
             std::printf("  missing: %d verdicts never shown, %zu taps never on the board\n", missed.load(),
                         presented.size() - boardMs.size());

@@ -138,5 +138,7 @@ TEST_F(LiveQueriesTest, pastMeetingSnapshotCarriesItsTapsAndTheListNamesVenues)
 
     const auto list = queries_->meetingList(std::nullopt, t0_);
     for (const auto& m : list.meetings)
-        if (m.id == "m-soon") EXPECT_EQ(m.venue_names, std::vector<std::string>{"州会议中心"});
+        if (m.id == "m-soon") {
+            EXPECT_EQ(m.venue_names, std::vector<std::string>{"州会议中心"});
+        }
 }
