@@ -9,6 +9,7 @@
 #include "protocol/messages.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFont>
 #include <QGuiApplication>
@@ -18,16 +19,41 @@
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(Rollcall_DashboardPlugin)
 
 using namespace rollcall::dashboard;
 
+namespace {
+
+/// --help, --version and friends: answered before any GUI exists, so they work with no display.
+bool asksForHelpOrVersion(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QLatin1String a(argv[i]);
+        if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("-?")
+            || a == QLatin1String("--help-all") || a == QLatin1String("--version") || a == QLatin1String("-v"))
+            return true;
+    }
+    return false;
+}
+
+/// The reading distance's text factor: a desk, a meeting room, a hall's wall screen.
+std::optional<double> distanceFactor(const QString& name)
+{
+    if (name == QLatin1String("desk")) return 1.0;
+    if (name == QLatin1String("room")) return 1.25;
+    if (name == QLatin1String("hall")) return 1.5;
+    return std::nullopt;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setApplicationName(QStringLiteral("rollcall-dashboard"));
-    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationName(QStringLiteral("rollcall-dashboard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
     QCommandLineParser cli;
     cli.setApplicationDescription(QStringLiteral("Rollcall live attendance board"));
@@ -63,8 +89,21 @@ int main(int argc, char* argv[])
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
                                          QStringLiteral("Plain text, no keys (only against a hub run with "
                                                         "--insecure); the board shows a red banner."));
+    const QCommandLineOption distanceOpt(
+        QStringLiteral("distance"),
+        QStringLiteral("Reading distance: desk (default), room or hall (larger text for a wall screen)."),
+        QStringLiteral("desk|room|hall"), QStringLiteral("desk"));
     cli.addOptions({liveOpt, queryOpt, meetingOpt, fullOpt, langOpt, shotOpt, quitOpt, sizeOpt, keyOpt, serverKeyOpt,
-                    insecureOpt});
+                    insecureOpt, distanceOpt});
+
+    if (asksForHelpOrVersion(argc, argv)) {
+        // A QGuiApplication would need a display (xcb aborts without one); answering needs none.
+        QCoreApplication console(argc, argv);
+        cli.process(console); // prints and exits
+        return 0;
+    }
+
+    QGuiApplication app(argc, argv);
     cli.process(app);
 
     auto fail = [](const QString& message) {
@@ -89,6 +128,9 @@ int main(int argc, char* argv[])
     if (width < 320 || height < 240)
         return fail(QStringLiteral("--size: expected WxH of at least 320x240, got '%1'").arg(cli.value(sizeOpt)));
     const QString shotPath = cli.value(shotOpt);
+    const auto distance = distanceFactor(cli.value(distanceOpt));
+    if (!distance)
+        return fail(QStringLiteral("--distance: expected desk, room or hall, got '%1'").arg(cli.value(distanceOpt)));
 
     QTranslator translator;
     const QString qm = QStringLiteral(":/i18n/rollcall_dashboard_%1.qm")
@@ -132,7 +174,8 @@ int main(int argc, char* argv[])
     dashboard.setVenueMode(cli.isSet(fullOpt));
 
     QQmlApplicationEngine engine;
-    engine.setInitialProperties({{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)}});
+    engine.setInitialProperties(
+        {{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)}, {QStringLiteral("distance"), *distance}});
     engine.load(QUrl(QStringLiteral("qrc:/Rollcall/Dashboard/Main.qml")));
     if (engine.rootObjects().isEmpty()) return fail(QStringLiteral("could not load the QML user interface"));
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
@@ -153,9 +196,6 @@ int main(int argc, char* argv[])
         });
     }
 
-    connection->requestMeetingList();
-    if (cli.isSet(meetingOpt)) dashboard.selectMeeting(cli.value(meetingOpt));
-
     int exitCode = 0;
     std::unique_ptr<Screenshot> shot;
     if (!shotPath.isEmpty()) {
@@ -170,6 +210,14 @@ int main(int argc, char* argv[])
         else
             QObject::connect(&dashboard, &Dashboard::meetingListApplied, shot.get(), &Screenshot::takeAfterNextFrame);
     }
+    // Only now ask the hub: a request drains the query socket right after it is
+    // sent, so a fast hub's answer can be applied inside these calls. Asked
+    // before the screenshot was waiting for it, that answer went unnoticed and
+    // the screenshot waited for --quit-after (the "no snapshot within 20000 ms"
+    // flake, with a complete image).
+    connection->requestMeetingList();
+    if (cli.isSet(meetingOpt)) dashboard.selectMeeting(cli.value(meetingOpt));
+
     if (quitAfterMs > 0) {
         QTimer::singleShot(quitAfterMs, &app, [&] {
             if (shot && !shot->taken()) {

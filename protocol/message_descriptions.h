@@ -23,6 +23,7 @@ inline constexpr IntRange kCount{0, std::numeric_limits<std::int32_t>::max()};
 inline constexpr UIntRange kSeq{1, kMaxSeq};   // sequence numbers and ids start at 1
 inline constexpr UIntRange kDepth{0, kMaxSeq}; // depths and "none yet" counters may be 0
 inline constexpr std::size_t kMaxFlags = 8;
+inline constexpr std::size_t kMaxAlarmParams = 8;
 inline constexpr std::size_t kUnbounded = SIZE_MAX; // bounded by the frame size only
 
 // ------------------------------------------------------------------ agent -> hub
@@ -80,6 +81,7 @@ struct Description<Ack> {
         field("verdict", &Ack::verdict),
         field("text", &Ack::text, kText),
         field("hub_clock_ms", &Ack::hub_clock_ms, kTimeMs),
+        field("early_minutes", &Ack::early_minutes, kCount), // added within v1: optional
     };
 };
 
@@ -131,11 +133,16 @@ struct Description<Summary> {
 template <>
 struct Description<TapEvent> {
     static constexpr auto kFields = std::tuple{
-        field("tap_id", &TapEvent::tap_id, kSeq),      field("reader_id", &TapEvent::reader_id, kId),
-        field("venue_id", &TapEvent::venue_id, kId),   field("badge_uid", &TapEvent::badge_uid, kUid),
-        field("person_id", &TapEvent::person_id, kId), field("name", &TapEvent::name, kText),
-        field("at_ms", &TapEvent::at_ms, kTimeMs),     field("direction", &TapEvent::direction),
+        field("tap_id", &TapEvent::tap_id, kSeq),
+        field("reader_id", &TapEvent::reader_id, kId),
+        field("venue_id", &TapEvent::venue_id, kId),
+        field("badge_uid", &TapEvent::badge_uid, kUid),
+        field("person_id", &TapEvent::person_id, kId),
+        field("name", &TapEvent::name, kText),
+        field("at_ms", &TapEvent::at_ms, kTimeMs),
+        field("direction", &TapEvent::direction),
         field("verdict", &TapEvent::verdict),
+        field("early_minutes", &TapEvent::early_minutes, kCount), // added within v1: optional
     };
 };
 
@@ -160,6 +167,9 @@ struct Description<Alarm> {
         field("reader_id", &Alarm::reader_id, kId),
         field("message", &Alarm::message, kText),
         field("active", &Alarm::active),
+        // Added within v1, so optional: older hubs send only the message.
+        fieldOmittedWhenEmpty("code", &Alarm::code, kToken),
+        fieldOmittedWhenEmpty("params", &Alarm::params, listOf(kMaxAlarmParams, kText)),
     };
 };
 
@@ -232,6 +242,8 @@ struct Description<MeetingListEntry> {
         field("end_ms", &MeetingListEntry::end_ms,
               NotBefore<MeetingListEntry>{kTimeMs, &MeetingListEntry::start_ms, "start_ms"}),
         field("state", &MeetingListEntry::state),
+        // Added within v1, so optional: older hubs do not send it.
+        fieldOmittedWhenEmpty("venue_names", &MeetingListEntry::venue_names, listOf(kMaxVenuesPerMeeting, kText)),
     };
 };
 

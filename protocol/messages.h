@@ -126,6 +126,9 @@ struct Ack {
     Verdict verdict = Verdict::Present;
     std::string text; ///< what the reader shows, in the attendee's language
     std::int64_t hub_clock_ms = 0;
+    /// checked_out before the end less the early grace: how many minutes early
+    /// (the reader shows leaving early as such). Absent otherwise; optional on the wire.
+    std::optional<std::int32_t> early_minutes;
     bool operator==(const Ack&) const = default;
 };
 
@@ -179,6 +182,8 @@ struct TapEvent {
     std::int64_t at_ms = 0;             ///< hub time
     std::optional<Direction> direction; ///< absent when never decided (duplicate, unknown badge on a "both" reader)
     Verdict verdict = Verdict::Present;
+    /// As Ack::early_minutes: a check-out that is leaving early. Optional on the wire.
+    std::optional<std::int32_t> early_minutes;
     bool operator==(const TapEvent&) const = default;
 };
 
@@ -197,8 +202,12 @@ struct ReaderHealth {
 
 struct Alarm {
     std::string reader_id;
-    std::string message;
+    std::string message; ///< the hub's Chinese text, for receivers that do not know `code`
     bool active = false;
+    /// What happened, for a receiver to word in its own language ("reader_offline",
+    /// docs/protocol.md §5.9), and its parameters in order. Optional on the wire.
+    std::string code;
+    std::vector<std::string> params;
     bool operator==(const Alarm&) const = default;
 };
 
@@ -257,6 +266,7 @@ struct MeetingListEntry {
     std::int64_t start_ms = 0;
     std::int64_t end_ms = 0;
     MeetingState state = MeetingState::Scheduled;
+    std::vector<std::string> venue_names; ///< names of `venues`, same order (optional on the wire)
     bool operator==(const MeetingListEntry&) const = default;
 };
 

@@ -181,16 +181,20 @@ void Agent::onAck(const protocol::Ack& ack)
         offset_.addSample(sent->second.steadyMs, steadyMs(), ack.hub_clock_ms);
         sent_.erase(sent);
     }
+    const auto verdict = protocol::toString(ack.verdict);
+    const auto it = live_.find(ack.seq);
+    // Someone is waiting at the reader: the verdict first, the outbox's
+    // bookkeeping (a durable write, an fsync) after it. Were the agent to die
+    // in between, the tap is sent again and the hub answers it from its record.
+    if (it != live_.end() && !it->second.offlineShown)
+        showVerdict(ack.seq, it->second.uid, signalFor(ack), verdict, ack.text);
     const auto stored = outbox_.find(ack.seq);
     const bool removed =
         outbox_.remove(ack.seq, wallMs()); // the hub has it durably: only now (kept for the retention window)
     resendBackoff_ = options_.resendBackoffMin;
     hubError_.reset();
-    const auto verdict = protocol::toString(ack.verdict);
-    if (const auto it = live_.find(ack.seq); it != live_.end()) {
-        if (!it->second.offlineShown) {
-            showVerdict(ack.seq, it->second.uid, signalFor(ack.verdict), verdict, ack.text);
-        } else {
+    if (it != live_.end()) {
+        if (it->second.offlineShown) {
             log->info("delivered seq={} uid={} {} \"{}\" after {} ms", ack.seq, it->second.uid, verdict, ack.text,
                       msBetween(it->second.tappedAt, now));
         }

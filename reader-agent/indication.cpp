@@ -24,6 +24,12 @@ Signal signalFor(Verdict verdict) noexcept
     return Signal::Rejected;
 }
 
+Signal signalFor(const protocol::Ack& ack) noexcept
+{
+    if (ack.verdict == Verdict::CheckedOut && ack.early_minutes.value_or(0) > 0) return Signal::Notice;
+    return signalFor(ack.verdict);
+}
+
 std::string_view to_string(Signal signal) noexcept
 {
     switch (signal) {

@@ -26,6 +26,9 @@ enum class Signal {
 };
 
 [[nodiscard]] Signal signalFor(protocol::Verdict verdict) noexcept;
+/// The signal for an ack: its verdict's, except that leaving early (checked_out
+/// with early_minutes) is a notice (amber), not a green acceptance.
+[[nodiscard]] Signal signalFor(const protocol::Ack& ack) noexcept;
 /// "accepted", "late", "notice", "rejected", "offline".
 [[nodiscard]] std::string_view to_string(Signal signal) noexcept;
 

@@ -8,6 +8,16 @@ import sys
 import xml.etree.ElementTree as ET
 
 ZH = {
+    "Reader %1 offline": "读卡器 %1 离线",
+    "Reader %1 back online": "读卡器 %1 已恢复在线",
+    "The record is written again": "记录写入已恢复",
+    "database error": "数据库错误",
+    "disk full": "磁盘已满",
+    "disk read/write error": "磁盘读写错误",
+    "the record is in use by another program": "记录被其他程序占用",
+    "the record is read-only": "记录只读",
+    "cannot open the record file": "无法打开记录文件",
+    "The record cannot be written: %1 (%2)": "记录写入失败：%1（%2）",
     "%1 h ago": "%1 小时前",
     "%1 … (%2 in all)": "%1 …（共 %2 人）",
     "%1 min": "%1 分钟",
@@ -73,6 +83,9 @@ ZH = {
     "Out": "出",
     "Outside window": "不在签到时段",
     "Overdue": "未到（已超时）",
+    "Overdue %1": "其中超时 %1",
+    "Nobody is overdue": "无超时未到人员",
+    "Page %1 / %2": "第 %1/%2 页",
     "Present": "准时到会",
     "Rate": "出勤率",
     "Reader alarm: %1": "读卡器告警：%1",

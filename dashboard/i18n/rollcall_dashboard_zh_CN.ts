@@ -71,6 +71,22 @@
         <source>Nobody is late</source>
         <translation>无迟到人员</translation>
     </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>未到（已超时）</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>其中超时 %1</translation>
+    </message>
+    <message>
+        <source>Nobody is overdue</source>
+        <translation>无超时未到人员</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -219,6 +235,46 @@
     <message>
         <source>Finalized</source>
         <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Reader %1 offline</source>
+        <translation>读卡器 %1 离线</translation>
+    </message>
+    <message>
+        <source>Reader %1 back online</source>
+        <translation>读卡器 %1 已恢复在线</translation>
+    </message>
+    <message>
+        <source>The record is written again</source>
+        <translation>记录写入已恢复</translation>
+    </message>
+    <message>
+        <source>database error</source>
+        <translation>数据库错误</translation>
+    </message>
+    <message>
+        <source>disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>disk read/write error</source>
+        <translation>磁盘读写错误</translation>
+    </message>
+    <message>
+        <source>the record is in use by another program</source>
+        <translation>记录被其他程序占用</translation>
+    </message>
+    <message>
+        <source>the record is read-only</source>
+        <translation>记录只读</translation>
+    </message>
+    <message>
+        <source>cannot open the record file</source>
+        <translation>无法打开记录文件</translation>
+    </message>
+    <message>
+        <source>The record cannot be written: %1 (%2)</source>
+        <translation>记录写入失败：%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -443,6 +499,13 @@
     <message>
         <source>%1 … (%2 in all)</source>
         <translation>%1 …（共 %2 人）</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>第 %1/%2 页</translation>
     </message>
 </context>
 </TS>

@@ -9,44 +9,69 @@ Item {
     id: page
     required property Dashboard dashboard
     readonly property MeetingBoard board: page.dashboard.board
+    readonly property bool pastEnd: page.board.phase === MeetingBoard.Ended || page.board.phase === MeetingBoard.Finalized
+    // The one number behind the absentee panel's header and the tile it
+    // matches: before the end the panel lists who is overdue (the 未到 tile
+    // says how many of its not-arrived are overdue), after the end the absent.
+    readonly property int missingListCount: page.pastEnd ? page.board.absent : page.dashboard.absentees.count
 
     ColumnLayout {
         anchors { fill: parent; margins: Theme.gap }
         spacing: Theme.gap
 
-        // ---- header: title, venues, times, countdown, clock, connection
+        // ---- header: title, venues, date and times, countdown, clock, connection
         RowLayout {
             Layout.fillWidth: true
-            spacing: 24
+            spacing: Theme.px(24)
             ColumnLayout {
                 Layout.fillWidth: true
-                spacing: 4
-                Text {
+                spacing: Theme.px(4)
+                FitText {
                     objectName: "meetingTitle"
                     text: page.board.title
                     color: Theme.text
-                    font.pixelSize: 44
+                    font.pixelSize: Theme.px(44)
                     font.bold: true
                     Layout.fillWidth: true
-                    elide: Text.ElideRight
                 }
-                Text {
-                    text: page.board.venuesText + "    " + page.board.timeWindowText + "    " + page.board.graceText
-                    color: Theme.muted
-                    font.pixelSize: Theme.fontTitle
+                RowLayout {
                     Layout.fillWidth: true
-                    elide: Text.ElideRight
+                    spacing: Theme.px(24)
+                    // Venue names may shrink and elide (with a tooltip); the date
+                    // and the times never do.
+                    FitText {
+                        objectName: "venuesText"
+                        text: page.board.venuesText
+                        color: Theme.muted
+                        font.pixelSize: Theme.fontTitle
+                        Layout.fillWidth: true
+                        Layout.minimumWidth: Theme.px(80)
+                    }
+                    Text {
+                        objectName: "timeWindowText"
+                        text: page.board.dateText + "  " + page.board.timeWindowText
+                        color: Theme.muted
+                        font.pixelSize: Theme.fontTitle
+                    }
+                    Text {
+                        objectName: "graceText"
+                        text: page.board.graceText
+                        color: Theme.muted
+                        font.pixelSize: Theme.fontTitle
+                    }
                 }
             }
             Row {
                 visible: !page.dashboard.venueMode
-                spacing: 8
+                spacing: Theme.px(8)
                 Button {
                     text: qsTr("Switch meeting")
+                    font.pixelSize: Theme.fontSmall
                     onClicked: page.dashboard.showPicker()
                 }
                 Button {
                     text: qsTr("Venue screen")
+                    font.pixelSize: Theme.fontSmall
                     onClicked: page.dashboard.venueMode = true
                 }
             }
@@ -62,30 +87,35 @@ Item {
                     objectName: "countdown"
                     text: page.board.countdownText
                     color: page.board.phaseColor
-                    font.pixelSize: 52
+                    font.pixelSize: Theme.px(52)
                     font.bold: true
                     Layout.alignment: Qt.AlignRight
                 }
             }
             ColumnLayout {
-                spacing: 6
+                spacing: Theme.px(6)
                 Text {
                     text: page.board.nowText
                     color: Theme.text
-                    font.pixelSize: 34
+                    font.pixelSize: Theme.px(34)
                     font.family: "DejaVu Sans Mono"
                     Layout.alignment: Qt.AlignRight
                 }
                 Rectangle {
+                    id: connBadge
+                    objectName: "connectionBadge"
+                    // A meeting that ended is a record, not a live feed: no "live" badge.
+                    readonly property bool past: page.pastEnd
                     Layout.alignment: Qt.AlignRight
-                    radius: 12
-                    color: page.dashboard.connectionLost ? Theme.bad : (page.dashboard.live ? "#14532d" : Theme.panelRaised)
-                    implicitWidth: connText.implicitWidth + 24
-                    implicitHeight: 28
+                    radius: height / 2
+                    color: page.dashboard.connectionLost ? Theme.bad : (page.dashboard.live && !connBadge.past ? "#14532d" : Theme.panelRaised)
+                    implicitWidth: connText.implicitWidth + Theme.px(24)
+                    implicitHeight: Theme.px(28)
                     Text {
                         id: connText
+                        objectName: "connectionText"
                         anchors.centerIn: parent
-                        text: page.dashboard.connectionText
+                        text: connBadge.past && !page.dashboard.connectionLost ? qsTr("Ended") : page.dashboard.connectionText
                         color: Theme.text
                         font.pixelSize: Theme.fontSmall
                     }
@@ -98,17 +128,16 @@ Item {
             objectName: "readerAlarm"
             visible: page.dashboard.readers.alarmCount > 0
             Layout.fillWidth: true
-            implicitHeight: 48
+            implicitHeight: Theme.px(48)
             radius: Theme.radius
             color: Theme.bad
-            Text {
-                anchors { fill: parent; leftMargin: 18; rightMargin: 18 }
+            FitText {
+                anchors { fill: parent; leftMargin: Theme.px(18); rightMargin: Theme.px(18) }
                 verticalAlignment: Text.AlignVCenter
                 text: "⚠  " + qsTr("Reader alarm: %1").arg(page.dashboard.readers.alarmText)
                 color: "white"
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
-                elide: Text.ElideRight
             }
         }
 
@@ -117,18 +146,17 @@ Item {
             objectName: "lostCardAlert"
             visible: page.dashboard.tapFeed.lostCardAlert !== ""
             Layout.fillWidth: true
-            implicitHeight: 48
+            implicitHeight: Theme.px(48)
             radius: Theme.radius
             color: Theme.bad
-            Text {
+            FitText {
                 objectName: "lostCardAlertText"
-                anchors { fill: parent; leftMargin: 18; rightMargin: 18 }
+                anchors { fill: parent; leftMargin: Theme.px(18); rightMargin: Theme.px(18) }
                 verticalAlignment: Text.AlignVCenter
                 text: "⚠  " + page.dashboard.tapFeed.lostCardAlert
                 color: "white"
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
-                elide: Text.ElideRight
             }
         }
 
@@ -138,7 +166,7 @@ Item {
             // nine tiles, the rate tile twice as wide
             readonly property real unit: (width - 8 * Theme.gap) / 10
             Layout.fillWidth: true
-            Layout.preferredHeight: 168
+            Layout.preferredHeight: Theme.px(168)
             Row {
                 anchors.fill: parent
                 spacing: Theme.gap
@@ -159,6 +187,7 @@ Item {
                 CountTile {
                     width: counts.unit; height: counts.height
                     label: qsTr("Not arrived"); value: page.board.notArrived; accent: Theme.muted
+                    detail: page.pastEnd ? "" : qsTr("Overdue %1").arg(page.missingListCount)
                 }
                 CountTile {
                     width: counts.unit; height: counts.height
@@ -193,6 +222,7 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             UnitPanel {
+                objectName: "unitPanel"
                 x: 0
                 width: 4 * panels.share
                 height: panels.height
@@ -207,10 +237,12 @@ Item {
                 PersonListPanel {
                     objectName: "absentees"
                     Layout.fillWidth: true; Layout.fillHeight: true
-                    title: qsTr("Absent"); accent: Theme.bad
+                    title: page.pastEnd ? qsTr("Absent") : qsTr("Overdue")
+                    accent: Theme.bad
                     model: page.dashboard.absentees
-                    count: page.dashboard.absentees.count
-                    emptyText: qsTr("Nobody is absent")
+                    count: page.missingListCount
+                    emptyText: page.pastEnd ? qsTr("Nobody is absent") : qsTr("Nobody is overdue")
+                    venueMode: page.dashboard.venueMode
                 }
                 PersonListPanel {
                     objectName: "lates"
@@ -219,6 +251,7 @@ Item {
                     model: page.dashboard.lates
                     count: page.dashboard.lates.count
                     emptyText: qsTr("Nobody is late")
+                    venueMode: page.dashboard.venueMode
                 }
             }
             ColumnLayout {
@@ -231,10 +264,12 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredHeight: (rightColumn.height - Theme.gap) * 0.6
                     model: page.dashboard.tapFeed
+                    venueMode: page.dashboard.venueMode
                 }
                 ReaderPanel {
                     Layout.fillWidth: true; Layout.fillHeight: true
                     model: page.dashboard.readers
+                    venueNames: page.board.venueNames
                 }
             }
         }

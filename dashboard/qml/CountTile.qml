@@ -17,52 +17,61 @@ Rectangle {
 
     Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 1 }
-        height: 6
-        radius: 3
+        height: Theme.px(6)
+        radius: height / 2
         color: tile.accent
     }
     ColumnLayout {
-        anchors { fill: parent; margins: 14; topMargin: 16 }
+        anchors { fill: parent; margins: Theme.px(12); topMargin: Theme.px(14) }
         spacing: 0
-        Text {
+        FitText {
+            objectName: "countLabel"
             text: tile.label
             color: Theme.muted
             font.pixelSize: Theme.fontBody
             Layout.fillWidth: true
-            elide: Text.ElideRight
         }
         Text {
             objectName: "countValue"
             text: tile.value
             color: tile.accent
-            font.pixelSize: 68
+            font.pixelSize: Theme.px(68)
             font.bold: true
             Layout.fillWidth: true
-            fontSizeMode: Text.HorizontalFit
-            minimumPixelSize: 28
+            Layout.fillHeight: true
+            verticalAlignment: Text.AlignVCenter
+            fontSizeMode: Text.Fit
+            minimumPixelSize: Theme.px(20)
         }
+        // The detail ("Walk-ins 0 · unknown badges 0") may take two lines and
+        // shrinks to fit: it carries numbers, so it is never cut off.
         Item {
             Layout.fillWidth: true
-            Layout.preferredHeight: 18
+            Layout.preferredHeight: Theme.px(40)
             Text {
+                objectName: "countDetail"
                 visible: tile.fraction < 0
+                anchors.fill: parent
                 text: tile.detail
                 color: Theme.muted
                 font.pixelSize: Theme.fontSmall
-                width: parent.width
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+                verticalAlignment: Text.AlignBottom
+                fontSizeMode: Text.Fit
+                minimumPixelSize: Math.max(7, Math.round(Theme.fontSmall * 0.55))
             }
             Rectangle {
                 visible: tile.fraction >= 0
                 anchors.verticalCenter: parent.verticalCenter
                 width: parent.width
-                height: 10
-                radius: 5
+                height: Theme.px(10)
+                radius: height / 2
                 color: Theme.panelRaised
                 Rectangle {
-                    width: parent.width * tile.fraction
+                    width: parent.width * Math.max(0, Math.min(1, tile.fraction))
                     height: parent.height
-                    radius: 5
+                    radius: height / 2
                     color: tile.accent
                 }
             }

@@ -8,6 +8,11 @@ import Rollcall.Dashboard
 ApplicationWindow {
     id: window
     required property Dashboard dashboard
+    // Text size for the reading distance: 1 at a desk, more for a wall screen
+    // seen from the back of the hall (--distance).
+    property real distance: 1.0
+    // One factor for the whole board: the window against the 1920×1080 design.
+    readonly property real layoutScale: Math.min(window.width / 1920, window.height / 1080)
 
     width: 1920
     height: 1080
@@ -26,6 +31,12 @@ ApplicationWindow {
     palette.brightText: "white"
     palette.highlight: Theme.info
     palette.highlightedText: Theme.background
+
+    Binding {
+        target: Theme
+        property: "scale"
+        value: window.layoutScale * window.distance
+    }
 
     BoardPage {
         objectName: "boardPage"

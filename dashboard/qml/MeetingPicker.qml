@@ -11,14 +11,14 @@ Rectangle {
     color: Theme.background
 
     ColumnLayout {
-        anchors { fill: parent; margins: 40 }
-        spacing: 20
+        anchors { fill: parent; margins: Theme.px(40) }
+        spacing: Theme.px(20)
         RowLayout {
             Layout.fillWidth: true
             Text {
                 text: qsTr("Today's meetings")
                 color: Theme.text
-                font.pixelSize: 44
+                font.pixelSize: Theme.px(44)
                 font.bold: true
                 Layout.fillWidth: true
             }
@@ -29,11 +29,13 @@ Rectangle {
             }
             Button {
                 text: qsTr("Refresh")
+                font.pixelSize: Theme.fontSmall
                 onClicked: picker.dashboard.refreshMeetings()
             }
             Button {
                 visible: picker.dashboard.board.hasMeeting
                 text: qsTr("Back to the board")
+                font.pixelSize: Theme.fontSmall
                 onClicked: picker.dashboard.selectMeeting(picker.dashboard.board.meetingId)
             }
         }
@@ -42,7 +44,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            spacing: 8
+            spacing: Theme.px(8)
             model: picker.dashboard.meetings
             delegate: Column {
                 id: row
@@ -54,18 +56,18 @@ Rectangle {
                 required property string stateText
                 required property color stateColor
                 width: ListView.view.width
-                spacing: 6
+                spacing: Theme.px(6)
                 Text {
                     visible: row.venueHeading.length > 0
                     text: row.venueHeading
                     color: Theme.info
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
-                    topPadding: 14
+                    topPadding: Theme.px(14)
                 }
                 Rectangle {
                     width: parent.width
-                    height: 76
+                    height: Theme.px(76)
                     radius: Theme.radius
                     color: mouse.containsMouse ? Theme.panelRaised : Theme.panel
                     border.color: Theme.border
@@ -76,20 +78,20 @@ Rectangle {
                         onClicked: picker.dashboard.selectMeeting(row.meetingId)
                     }
                     RowLayout {
-                        anchors { fill: parent; leftMargin: 20; rightMargin: 20 }
-                        spacing: 20
-                        Text { text: row.timeText; color: Theme.text; font.pixelSize: 28; font.family: "DejaVu Sans Mono" }
+                        anchors { fill: parent; leftMargin: Theme.px(20); rightMargin: Theme.px(20) }
+                        spacing: Theme.px(20)
+                        Text { text: row.timeText; color: Theme.text; font.pixelSize: Theme.px(28); font.family: "DejaVu Sans Mono" }
                         ColumnLayout {
                             Layout.fillWidth: true
-                            spacing: 2
-                            Text { text: row.title; color: Theme.text; font.pixelSize: 28; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
-                            Text { text: row.venuesText; color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true; elide: Text.ElideRight }
+                            spacing: Theme.px(2)
+                            FitText { text: row.title; color: Theme.text; font.pixelSize: Theme.px(28); font.bold: true; Layout.fillWidth: true }
+                            FitText { text: row.venuesText; color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true }
                         }
                         Rectangle {
-                            radius: 14
+                            radius: height / 2
                             color: row.stateColor
-                            implicitWidth: st.implicitWidth + 24
-                            implicitHeight: 30
+                            implicitWidth: st.implicitWidth + Theme.px(24)
+                            implicitHeight: Theme.px(30)
                             Text { id: st; anchors.centerIn: parent; text: row.stateText; color: "#0b1220"; font.pixelSize: Theme.fontSmall; font.bold: true }
                         }
                     }

@@ -9,6 +9,8 @@ Rectangle {
     property string title
     property string badge
     property color badgeColor: Theme.muted
+    // The venue screen's page indicator ("第 2/3 页"), empty on one page.
+    property string pageText
     default property alias content: body.data
     property alias headerExtra: extra.data
 
@@ -18,21 +20,24 @@ Rectangle {
 
     RowLayout {
         id: header
-        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 14 }
-        height: 34
-        spacing: 10
-        Text {
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(14) }
+        height: Theme.px(34)
+        spacing: Theme.px(10)
+        FitText {
             text: frame.title
             color: Theme.text
             font.pixelSize: Theme.fontTitle
             font.bold: true
+            // Shrinks (then elides with a tooltip) only when the header is full.
+            Layout.minimumWidth: Theme.px(60)
         }
         Rectangle {
+            objectName: "panelBadge"
             visible: frame.badge.length > 0
-            radius: 13
+            radius: height / 2
             color: frame.badgeColor
-            implicitWidth: badgeText.implicitWidth + 20
-            implicitHeight: 26
+            implicitWidth: badgeText.implicitWidth + Theme.px(20)
+            implicitHeight: Theme.px(26)
             Text {
                 id: badgeText
                 anchors.centerIn: parent
@@ -43,11 +48,18 @@ Rectangle {
             }
         }
         Item { Layout.fillWidth: true }
-        Row { id: extra; spacing: 6 }
+        Text {
+            objectName: "pageIndicator"
+            visible: frame.pageText.length > 0
+            text: frame.pageText
+            color: Theme.muted
+            font.pixelSize: Theme.fontSmall
+        }
+        Row { id: extra; spacing: Theme.px(6) }
     }
     Item {
         id: body
-        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom; margins: 14; topMargin: 8 }
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom; margins: Theme.px(14); topMargin: Theme.px(8) }
         clip: true
     }
 }

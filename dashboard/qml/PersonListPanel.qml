@@ -4,22 +4,27 @@ import QtQuick.Controls
 import Rollcall.Dashboard
 
 // A list of people (the absentee list, the late list): name, unit, detail.
+// On the venue screen nobody scrolls it, so it pages by itself.
 PanelFrame {
     id: panel
     required property var model
     property int count
     property color accent: Theme.text
     property string emptyText
+    property bool venueMode
 
     badge: panel.count
     badgeColor: panel.accent
+    pageText: pager.indicator
 
     ListView {
         id: list
+        objectName: "personList"
         anchors.fill: parent
         clip: true
+        interactive: !panel.venueMode
         model: panel.model
-        ScrollBar.vertical: ScrollBar {}
+        ScrollBar.vertical: ScrollBar { visible: !panel.venueMode }
         delegate: Item {
             id: row
             required property string name
@@ -27,23 +32,25 @@ PanelFrame {
             required property string detailText
             required property color statusColor
             width: ListView.view.width
-            height: 40
+            height: Theme.px(40)
             Rectangle {
                 anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
                 height: 1
                 color: Theme.border
             }
-            Text {
+            // The name takes what it needs (up to what the detail leaves); the
+            // unit gets the rest and is the one cut, from the left.
+            FitText {
                 id: nameText
+                objectName: "personName"
                 anchors { left: parent.left; verticalCenter: parent.verticalCenter }
-                width: parent.width * 0.3
+                width: Math.min(implicitWidth, row.width - detail.width - Theme.px(24))
                 text: row.name
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
-                elide: Text.ElideRight
             }
             Text {
-                anchors { left: nameText.right; leftMargin: 10; right: detail.left; rightMargin: 10; verticalCenter: parent.verticalCenter }
+                anchors { left: nameText.right; leftMargin: Theme.px(10); right: detail.left; rightMargin: Theme.px(10); verticalCenter: parent.verticalCenter }
                 text: row.unit
                 color: Theme.muted
                 font.pixelSize: Theme.fontSmall
@@ -51,12 +58,19 @@ PanelFrame {
             }
             Text {
                 id: detail
-                anchors { right: parent.right; rightMargin: 12; verticalCenter: parent.verticalCenter }
+                anchors { right: parent.right; rightMargin: Theme.px(12); verticalCenter: parent.verticalCenter }
                 text: row.detailText
                 color: row.statusColor
                 font.pixelSize: Theme.fontBody
             }
         }
+    }
+    Pager {
+        id: pager
+        objectName: "pager"
+        view: list
+        rowHeight: Theme.px(40)
+        active: panel.venueMode
     }
     Text {
         anchors.centerIn: parent

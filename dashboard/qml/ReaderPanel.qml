@@ -8,6 +8,8 @@ import Rollcall.Dashboard
 PanelFrame {
     id: panel
     required property ReaderHealthModel model
+    // Venue id → name, from the meeting (an id shows as itself when unnamed).
+    property var venueNames: ({})
 
     title: qsTr("Readers")
     badge: qsTr("%1/%2 online").arg(panel.model.onlineCount).arg(panel.model.count)
@@ -17,7 +19,7 @@ PanelFrame {
         objectName: "readerList"
         anchors.fill: parent
         clip: true
-        spacing: 4
+        spacing: Theme.px(4)
         model: panel.model
         ScrollBar.vertical: ScrollBar {}
         delegate: Rectangle {
@@ -32,25 +34,43 @@ PanelFrame {
             required property bool clockSkewed
             required property bool alarm
             width: ListView.view.width
-            height: 46
-            radius: 6
+            // Two lines: which reader and where, then how it is; the venue's
+            // name gets the row's width instead of what the figures leave.
+            height: Theme.px(60)
+            radius: Theme.px(6)
             color: row.alarm ? "#3f1d24" : Theme.panelRaised
             border.color: row.alarm ? Theme.bad : "transparent"
-            RowLayout {
-                anchors { fill: parent; leftMargin: 12; rightMargin: 12 }
-                spacing: 10
-                Rectangle { width: 14; height: 14; radius: 7; color: row.stateColor }
-                Text { text: row.readerId; color: Theme.text; font.pixelSize: Theme.fontBody; font.bold: true }
-                Text { text: row.venueId; color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true; elide: Text.ElideRight }
-                Text { text: row.stateText; color: row.stateColor; font.pixelSize: Theme.fontSmall; font.bold: true }
-                Text { text: row.lastSeenText; color: Theme.muted; font.pixelSize: Theme.fontSmall }
-                Text { text: qsTr("outbox %1").arg(row.outboxDepth); color: Theme.muted; font.pixelSize: Theme.fontSmall }
-                Text {
-                    objectName: "clockOffset"
-                    text: row.clockOffsetText
-                    color: row.clockSkewed ? Theme.warn : Theme.muted
-                    font.pixelSize: Theme.fontSmall
-                    font.bold: row.clockSkewed
+            ColumnLayout {
+                anchors { fill: parent; leftMargin: Theme.px(12); rightMargin: Theme.px(12); topMargin: Theme.px(4); bottomMargin: Theme.px(4) }
+                spacing: 0
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.px(10)
+                    Rectangle { implicitWidth: Theme.px(14); implicitHeight: Theme.px(14); radius: height / 2; color: row.stateColor }
+                    Text { text: row.readerId; color: Theme.text; font.pixelSize: Theme.fontBody; font.bold: true }
+                    FitText {
+                        objectName: "readerVenue"
+                        text: panel.venueNames[row.venueId] || row.venueId
+                        color: Theme.muted
+                        font.pixelSize: Theme.fontSmall
+                        Layout.fillWidth: true
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.px(24)
+                    spacing: Theme.px(12)
+                    Text { text: row.stateText; color: row.stateColor; font.pixelSize: Theme.fontSmall; font.bold: true }
+                    Text { text: row.lastSeenText; color: Theme.muted; font.pixelSize: Theme.fontSmall }
+                    Text { text: qsTr("outbox %1").arg(row.outboxDepth); color: Theme.muted; font.pixelSize: Theme.fontSmall }
+                    Text {
+                        objectName: "clockOffset"
+                        text: row.clockOffsetText
+                        color: row.clockSkewed ? Theme.warn : Theme.muted
+                        font.pixelSize: Theme.fontSmall
+                        font.bold: row.clockSkewed
+                    }
+                    Item { Layout.fillWidth: true }
                 }
             }
         }

@@ -7,6 +7,7 @@ import Rollcall.Dashboard
 PanelFrame {
     id: panel
     required property TapFeedModel model
+    property bool venueMode
 
     title: qsTr("Live taps")
 
@@ -14,8 +15,9 @@ PanelFrame {
         objectName: "tapList"
         anchors.fill: parent
         clip: true
+        interactive: !panel.venueMode
         model: panel.model
-        ScrollBar.vertical: ScrollBar {}
+        ScrollBar.vertical: ScrollBar { visible: !panel.venueMode }
         delegate: Item {
             id: row
             required property string timeText
@@ -25,7 +27,7 @@ PanelFrame {
             required property string directionText
             required property string readerId
             width: ListView.view.width
-            height: 42
+            height: Theme.px(48)
             Rectangle {
                 anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
                 height: 1
@@ -39,14 +41,18 @@ PanelFrame {
                 font.pixelSize: Theme.fontSmall
                 font.family: "DejaVu Sans Mono"
             }
+            // As wide as its verdict needs ("Unknown badge", "早退"), at least the usual width.
             Rectangle {
                 id: pill
-                anchors { left: time.right; leftMargin: 10; verticalCenter: parent.verticalCenter }
-                width: 112
-                height: 28
-                radius: 14
+                objectName: "verdictPill"
+                anchors { left: time.right; leftMargin: Theme.px(10); verticalCenter: parent.verticalCenter }
+                width: Math.max(Theme.px(96), verdict.implicitWidth + Theme.px(20))
+                height: Theme.px(28)
+                radius: height / 2
                 color: row.verdictColor
                 Text {
+                    id: verdict
+                    objectName: "verdictText"
                     anchors.centerIn: parent
                     text: row.verdictText
                     color: "#0b1220"
@@ -54,19 +60,19 @@ PanelFrame {
                     font.bold: true
                 }
             }
-            Text {
-                anchors { left: pill.right; leftMargin: 12; right: where.left; rightMargin: 8; verticalCenter: parent.verticalCenter }
+            // Who above, where below: the name gets the row's whole width.
+            FitText {
+                objectName: "tapWho"
+                anchors { left: pill.right; leftMargin: Theme.px(12); right: parent.right; rightMargin: Theme.px(8); top: parent.top; topMargin: Theme.px(2) }
                 text: row.who
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
-                elide: Text.ElideRight
             }
-            Text {
-                id: where
-                anchors { right: parent.right; rightMargin: 12; verticalCenter: parent.verticalCenter }
+            FitText {
+                anchors { left: pill.right; leftMargin: Theme.px(12); right: parent.right; rightMargin: Theme.px(8); bottom: parent.bottom; bottomMargin: Theme.px(3) }
                 text: row.directionText + "  " + row.readerId
                 color: Theme.muted
-                font.pixelSize: Theme.fontSmall
+                font.pixelSize: Math.round(Theme.fontSmall * 0.85)
             }
         }
     }

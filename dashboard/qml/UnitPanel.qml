@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Rollcall.Dashboard
 
 // Attendance by unit: a collapsible unit tree with counts, rate and the
-// names of who is missing.
+// names of who is missing. On the venue screen it pages by itself.
 PanelFrame {
     id: panel
     required property UnitTreeModel model
@@ -13,10 +13,12 @@ PanelFrame {
 
     title: qsTr("By unit")
     badge: qsTr("%1 units").arg(panel.model.unitCount)
+    pageText: pager.indicator
     headerExtra: [
         Button {
             visible: !panel.venueMode
             text: qsTr("Roster")
+            font.pixelSize: Theme.fontSmall
             checkable: true
             checked: panel.model.sortMode === UnitTreeModel.RosterOrder
             onClicked: panel.model.sortMode = UnitTreeModel.RosterOrder
@@ -24,6 +26,7 @@ PanelFrame {
         Button {
             visible: !panel.venueMode
             text: qsTr("Rate ↑")
+            font.pixelSize: Theme.fontSmall
             checkable: true
             checked: panel.model.sortMode === UnitTreeModel.RateAscending
             onClicked: panel.model.sortMode = UnitTreeModel.RateAscending
@@ -31,23 +34,34 @@ PanelFrame {
         Button {
             visible: !panel.venueMode
             text: qsTr("Rate ↓")
+            font.pixelSize: Theme.fontSmall
             checkable: true
             checked: panel.model.sortMode === UnitTreeModel.RateDescending
             onClicked: panel.model.sortMode = UnitTreeModel.RateDescending
         }
     ]
 
+    // Row height with the missing line; every row's on the venue screen.
+    readonly property int tallRow: Theme.px(58)
+
+    Pager {
+        id: pager
+        objectName: "pager"
+        view: list
+        rowHeight: panel.tallRow
+        active: panel.venueMode
+    }
     ColumnLayout {
         anchors.fill: parent
-        spacing: 4
+        spacing: Theme.px(4)
         RowLayout {
             Layout.fillWidth: true
-            spacing: 8
-            Text { text: qsTr("Unit"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true }
-            Text { text: qsTr("Expected"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 64; horizontalAlignment: Text.AlignRight }
-            Text { text: qsTr("Here"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 64; horizontalAlignment: Text.AlignRight }
-            Text { text: qsTr("Missing"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 64; horizontalAlignment: Text.AlignRight }
-            Text { text: qsTr("Rate"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 92; horizontalAlignment: Text.AlignRight }
+            spacing: Theme.px(8)
+            FitText { text: qsTr("Unit"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true }
+            FitText { text: qsTr("Expected"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: Theme.px(64); horizontalAlignment: Text.AlignRight }
+            FitText { text: qsTr("Here"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: Theme.px(64); horizontalAlignment: Text.AlignRight }
+            FitText { text: qsTr("Missing"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: Theme.px(64); horizontalAlignment: Text.AlignRight }
+            FitText { text: qsTr("Rate"); color: Theme.muted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: Theme.px(92); horizontalAlignment: Text.AlignRight }
         }
         ListView {
             id: list
@@ -55,9 +69,10 @@ PanelFrame {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            spacing: 2
+            interactive: !panel.venueMode
+            spacing: Theme.px(2)
             model: panel.model
-            ScrollBar.vertical: ScrollBar {}
+            ScrollBar.vertical: ScrollBar { visible: !panel.venueMode }
             delegate: Rectangle {
                 id: row
                 required property int index
@@ -73,9 +88,10 @@ PanelFrame {
                 required property string missingNames
 
                 width: ListView.view.width
-                height: missingLine.visible ? 58 : 36
+                // One height for every row on the venue screen, so its pages are exact.
+                height: panel.venueMode || missingLine.visible ? panel.tallRow : Theme.px(36)
                 color: row.depth === 0 ? Theme.panelRaised : "transparent"
-                radius: 6
+                radius: Theme.px(6)
 
                 MouseArea {
                     anchors.fill: parent
@@ -83,39 +99,38 @@ PanelFrame {
                     onClicked: panel.model.toggle(row.index)
                 }
                 ColumnLayout {
-                    anchors { fill: parent; leftMargin: 6 + row.depth * 22; rightMargin: 6 }
+                    anchors { fill: parent; leftMargin: Theme.px(6 + row.depth * 22); rightMargin: Theme.px(6) }
                     spacing: 0
                     RowLayout {
                         Layout.fillWidth: true
-                        spacing: 8
+                        spacing: Theme.px(8)
                         Text {
                             text: row.hasChildren ? (row.expanded ? "▾" : "▸") : "•"
                             color: Theme.muted
                             font.pixelSize: Theme.fontBody
-                            Layout.preferredWidth: 16
+                            Layout.preferredWidth: Theme.px(16)
                         }
-                        Text {
+                        FitText {
+                            objectName: "unitName"
                             text: row.name
                             color: Theme.text
                             font.pixelSize: Theme.fontBody
                             font.bold: row.depth === 0
-                            elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
-                        Text { text: row.expected; color: Theme.text; font.pixelSize: Theme.fontBody; Layout.preferredWidth: 64; horizontalAlignment: Text.AlignRight }
-                        Text { text: row.attended; color: Theme.good; font.pixelSize: Theme.fontBody; Layout.preferredWidth: 64; horizontalAlignment: Text.AlignRight }
-                        Text { text: row.missingCount; color: row.missingCount > 0 ? Theme.bad : Theme.muted; font.pixelSize: Theme.fontBody; Layout.preferredWidth: 64; horizontalAlignment: Text.AlignRight }
-                        Text { text: row.rateText; color: row.rateColor; font.pixelSize: Theme.fontBody; font.bold: true; Layout.preferredWidth: 92; horizontalAlignment: Text.AlignRight }
+                        FitText { text: row.expected; color: Theme.text; font.pixelSize: Theme.fontBody; Layout.preferredWidth: Theme.px(64); horizontalAlignment: Text.AlignRight }
+                        FitText { text: row.attended; color: Theme.good; font.pixelSize: Theme.fontBody; Layout.preferredWidth: Theme.px(64); horizontalAlignment: Text.AlignRight }
+                        FitText { text: row.missingCount; color: row.missingCount > 0 ? Theme.bad : Theme.muted; font.pixelSize: Theme.fontBody; Layout.preferredWidth: Theme.px(64); horizontalAlignment: Text.AlignRight }
+                        FitText { text: row.rateText; color: row.rateColor; font.pixelSize: Theme.fontBody; font.bold: true; Layout.preferredWidth: Theme.px(92); horizontalAlignment: Text.AlignRight }
                     }
-                    Text {
+                    FitText {
                         id: missingLine
                         visible: row.missingNames.length > 0
                         text: qsTr("Missing: %1").arg(row.missingNames)
                         color: "#fca5a5"
                         font.pixelSize: Theme.fontSmall
-                        elide: Text.ElideRight
                         Layout.fillWidth: true
-                        Layout.leftMargin: 24
+                        Layout.leftMargin: Theme.px(24)
                     }
                 }
             }

@@ -20,6 +20,11 @@ QString DisplayText::clock(std::int64_t ms)
     return QDateTime::fromMSecsSinceEpoch(ms, zoneStorage()).toString(QStringLiteral("HH:mm"));
 }
 
+QString DisplayText::date(std::int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, zoneStorage()).toString(QStringLiteral("yyyy-MM-dd"));
+}
+
 QString DisplayText::clockSeconds(std::int64_t ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, zoneStorage()).toString(QStringLiteral("HH:mm:ss"));
@@ -98,6 +103,42 @@ QString DisplayText::verdict(protocol::Verdict v)
     case V::RevokedBadge: return tr("Revoked badge");
     }
     return {};
+}
+
+namespace {
+bool leavesEarly(const protocol::TapEvent& t)
+{
+    return t.verdict == protocol::Verdict::CheckedOut && t.early_minutes.value_or(0) > 0;
+}
+} // namespace
+
+QString DisplayText::tapVerdict(const protocol::TapEvent& t)
+{
+    return leavesEarly(t) ? tr("Left early") : verdict(t.verdict);
+}
+
+QColor DisplayText::tapVerdictColor(const protocol::TapEvent& t)
+{
+    return leavesEarly(t) ? kEarly : verdictColor(t.verdict);
+}
+
+QString DisplayText::alarm(const protocol::Alarm& a)
+{
+    const auto param = [&a](std::size_t i) { return i < a.params.size() ? fromStd(a.params[i]) : QString(); };
+    if (a.code == "reader_offline") return tr("Reader %1 offline").arg(param(0));
+    if (a.code == "reader_online") return tr("Reader %1 back online").arg(param(0));
+    if (a.code == "record_write_recovered") return tr("The record is written again");
+    if (a.code == "record_write_failed") {
+        const auto cause = param(0);
+        QString why = tr("database error");
+        if (cause == QLatin1String("disk_full")) why = tr("disk full");
+        if (cause == QLatin1String("io_error")) why = tr("disk read/write error");
+        if (cause == QLatin1String("busy")) why = tr("the record is in use by another program");
+        if (cause == QLatin1String("read_only")) why = tr("the record is read-only");
+        if (cause == QLatin1String("cannot_open")) why = tr("cannot open the record file");
+        return tr("The record cannot be written: %1 (%2)").arg(why, param(1));
+    }
+    return fromStd(a.message);
 }
 
 QColor DisplayText::verdictColor(protocol::Verdict v)

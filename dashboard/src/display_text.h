@@ -24,6 +24,8 @@ public:
 
     /// "09:05" in the display zone.
     [[nodiscard]] static QString clock(std::int64_t ms);
+    /// "2024-06-10" in the display zone (the same in every language: ISO dates read alike).
+    [[nodiscard]] static QString date(std::int64_t ms);
     /// "09:05:07" in the display zone.
     [[nodiscard]] static QString clockSeconds(std::int64_t ms);
     /// "h:mm:ss" or "m:ss" for a non-negative duration.
@@ -36,6 +38,12 @@ public:
     [[nodiscard]] static QString flag(protocol::AttendanceFlag f);
     [[nodiscard]] static QString verdict(protocol::Verdict v);
     [[nodiscard]] static QColor verdictColor(protocol::Verdict v);
+    /// A tap's verdict as the feed shows it: a check-out that leaves early says so, in the early colour.
+    [[nodiscard]] static QString tapVerdict(const protocol::TapEvent& t);
+    [[nodiscard]] static QColor tapVerdictColor(const protocol::TapEvent& t);
+    /// An alarm in the board's language from its code and parameters; the hub's
+    /// own text when the code is unknown or absent (an older hub).
+    [[nodiscard]] static QString alarm(const protocol::Alarm& a);
     [[nodiscard]] static QString direction(std::optional<protocol::Direction> d);
     [[nodiscard]] static QString readerState(const protocol::ReaderHealth& r);
     [[nodiscard]] static QString meetingState(protocol::MeetingState s);

@@ -51,6 +51,18 @@ QString MeetingBoard::venuesText() const
     return v.join(QStringLiteral(" · "));
 }
 
+QString MeetingBoard::dateText() const { return hasMeeting_ ? DisplayText::date(meeting_.start_ms) : QString(); }
+
+QVariantMap MeetingBoard::venueNames() const
+{
+    const bool named = meeting_.venue_names.size() == meeting_.venues.size();
+    QVariantMap names;
+    for (std::size_t i = 0; i < meeting_.venues.size(); ++i)
+        names.insert(DisplayText::fromStd(meeting_.venues[i]),
+                     DisplayText::fromStd(named ? meeting_.venue_names[i] : meeting_.venues[i]));
+    return names;
+}
+
 QString MeetingBoard::timeWindowText() const
 {
     if (!hasMeeting_) return {};

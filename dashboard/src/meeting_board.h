@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QObject>
 #include <QString>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 namespace rollcall::dashboard {
@@ -21,7 +22,9 @@ class MeetingBoard : public QObject {
     Q_PROPERTY(QString meetingId READ meetingId NOTIFY meetingChanged)
     Q_PROPERTY(QString title READ title NOTIFY meetingChanged)
     Q_PROPERTY(QString venuesText READ venuesText NOTIFY meetingChanged)
+    Q_PROPERTY(QString dateText READ dateText NOTIFY meetingChanged)
     Q_PROPERTY(QString timeWindowText READ timeWindowText NOTIFY meetingChanged)
+    Q_PROPERTY(QVariantMap venueNames READ venueNames NOTIFY meetingChanged)
     Q_PROPERTY(QString graceText READ graceText NOTIFY meetingChanged)
 
     Q_PROPERTY(int expected READ expected NOTIFY countsChanged)
@@ -64,7 +67,11 @@ public:
     [[nodiscard]] QString meetingId() const;
     [[nodiscard]] QString title() const;
     [[nodiscard]] QString venuesText() const;
+    /// The meeting's day ("2024-06-10"), so a past meeting never looks like today's.
+    [[nodiscard]] QString dateText() const;
     [[nodiscard]] QString timeWindowText() const;
+    /// Venue id → name for the meeting's venues (ids map to themselves when the hub sent no names).
+    [[nodiscard]] QVariantMap venueNames() const;
     [[nodiscard]] QString graceText() const;
 
     [[nodiscard]] int expected() const { return summary_.expected; }

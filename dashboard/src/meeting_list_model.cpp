@@ -13,6 +13,15 @@ int MeetingListModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
+namespace {
+// A venue's name when the hub sent the names (it does since venue_names was added), else its id.
+QString venueName(const protocol::MeetingListEntry& m, std::size_t i)
+{
+    const bool named = m.venue_names.size() == m.venues.size();
+    return DisplayText::fromStd(named ? m.venue_names[i] : m.venues[i]);
+}
+} // namespace
+
 QVariant MeetingListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
@@ -28,11 +37,11 @@ QVariant MeetingListModel::data(const QModelIndex& index, int role) const
             return v.empty() ? std::string() : v.front();
         };
         if (index.row() > 0 && venue(index.row() - 1) == venue(index.row())) return QString();
-        return tr("Venue %1").arg(DisplayText::fromStd(venue(index.row())));
+        return tr("Venue %1").arg(m.venues.empty() ? QString() : venueName(m, 0));
     }
     case VenuesTextRole: {
         QStringList v;
-        for (const auto& id : m.venues) v << DisplayText::fromStd(id);
+        for (std::size_t i = 0; i < m.venues.size(); ++i) v << venueName(m, i);
         return v.join(QStringLiteral(" · "));
     }
     case TimeTextRole:

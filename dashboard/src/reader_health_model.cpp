@@ -126,7 +126,7 @@ void ReaderHealthModel::applyAlarm(const protocol::Alarm& alarm)
 {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         if (rows_[i].health.reader_id == alarm.reader_id) {
-            rows_[i].hubAlarm = alarm.active ? DisplayText::fromStd(alarm.message) : QString();
+            rows_[i].hubAlarm = alarm.active ? DisplayText::alarm(alarm) : QString();
             rowChanged(static_cast<int>(i));
             return;
         }

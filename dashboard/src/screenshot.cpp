@@ -18,7 +18,10 @@ void Screenshot::takeAfterNextFrame()
     waiting_ = true;
     connect(
         &window_, &QQuickWindow::frameSwapped, this, [this] { takeNow(); }, Qt::SingleShotConnection);
-    window_.requestUpdate();
+    // update(), not requestUpdate(): the software render loop only swaps (and
+    // emits frameSwapped) for a frame it was asked to update; a bare update
+    // request on a scene with nothing dirty renders without a swap.
+    window_.update();
 }
 
 bool Screenshot::takeNow()

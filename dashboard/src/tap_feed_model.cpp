@@ -38,8 +38,8 @@ QVariant TapFeedModel::data(const QModelIndex& index, int role) const
         return tr("Badge %1").arg(DisplayText::fromStd(t.badge_uid));
     case BadgeUidRole: return DisplayText::fromStd(t.badge_uid);
     case VerdictRole: return QString::fromLatin1(protocol::toString(t.verdict));
-    case VerdictTextRole: return DisplayText::verdict(t.verdict);
-    case VerdictColorRole: return DisplayText::verdictColor(t.verdict);
+    case VerdictTextRole: return DisplayText::tapVerdict(t);
+    case VerdictColorRole: return DisplayText::tapVerdictColor(t);
     case DirectionTextRole: return DisplayText::direction(t.direction);
     case ReaderIdRole: return DisplayText::fromStd(t.reader_id);
     case VenueIdRole: return DisplayText::fromStd(t.venue_id);

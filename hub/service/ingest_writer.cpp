@@ -30,19 +30,19 @@ constexpr int kCheckpointPages = 1000;
 constexpr int kFinishOnWriterFrames = 300;
 
 // The alarm text names the cause in words an operator acts on, then SQLite's own message.
-std::string describeWriteFailure(const common::DatabaseError& e)
+WriteFailure describeWriteFailure(const common::DatabaseError& e)
 {
-    std::string cause;
+    std::string cause, code;
     switch (e.code() & 0xff) {
-    case 13: cause = "磁盘已满"; break;     // SQLITE_FULL
-    case 10: cause = "磁盘读写错误"; break; // SQLITE_IOERR
+    case 13: cause = "磁盘已满", code = "disk_full"; break;    // SQLITE_FULL
+    case 10: cause = "磁盘读写错误", code = "io_error"; break; // SQLITE_IOERR
     case 5:
-    case 6: cause = "记录被其他程序占用"; break; // SQLITE_BUSY, SQLITE_LOCKED
-    case 8: cause = "记录只读"; break;           // SQLITE_READONLY
-    case 14: cause = "无法打开记录文件"; break;  // SQLITE_CANTOPEN
-    default: cause = "数据库错误"; break;
+    case 6: cause = "记录被其他程序占用", code = "busy"; break;       // SQLITE_BUSY, SQLITE_LOCKED
+    case 8: cause = "记录只读", code = "read_only"; break;            // SQLITE_READONLY
+    case 14: cause = "无法打开记录文件", code = "cannot_open"; break; // SQLITE_CANTOPEN
+    default: cause = "数据库错误", code = "database_error"; break;
     }
-    return "记录写入失败：" + cause + "（" + e.what() + "）";
+    return {"记录写入失败：" + cause + "（" + e.what() + "）", code, e.what()};
 }
 
 } // namespace
@@ -301,7 +301,7 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
         const auto to = std::min(taps.size(), from + config_.maxBatch);
         std::vector<IncomingTap> chunk(std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(from)),
                                        std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(to)));
-        std::string why;
+        WriteFailure why;
         if (!tryRecord(chunk, why)) {
             hold(std::move(chunk));
             std::vector<IncomingTap> rest(std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(to)),
@@ -314,7 +314,7 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
     if (writeAlarm_ || retryBackoff_.count() != 0) onWriteRecovered();
 }
 
-bool IngestWriter::tryRecord(std::vector<IncomingTap>& batch, std::string& why)
+bool IngestWriter::tryRecord(std::vector<IncomingTap>& batch, WriteFailure& why)
 {
     if (auto problem = diskReserveProblem()) {
         why = *problem;
@@ -374,16 +374,16 @@ void IngestWriter::retryHeld()
     recordTaps(std::move(pending));
 }
 
-void IngestWriter::onWriteFailure(const std::string& why, std::size_t taps)
+void IngestWriter::onWriteFailure(const WriteFailure& why, std::size_t taps)
 {
     retryBackoff_ = std::clamp(retryBackoff_ * 2, kRetryBackoffMin, kRetryBackoffMax);
     retryAt_ = clock_.now() + retryBackoff_;
-    log()->error("{}; {} tap(s) not acknowledged (the readers keep them), retry in {} ms", why, taps,
+    log()->error("{}; {} tap(s) not acknowledged (the readers keep them), retry in {} ms", why.text, taps,
                  retryBackoff_.count());
     // Published again at every failed retry: the hub stream has no snapshot, so
     // a dashboard that joins during the outage learns of it within one backoff.
-    writeAlarm_ = why;
-    state_->publishHubAlarm(why, true);
+    writeAlarm_ = why.text;
+    state_->publishHubAlarm(why.text, true, "record_write_failed", {why.cause, why.detail});
 }
 
 void IngestWriter::onWriteRecovered()
@@ -392,10 +392,10 @@ void IngestWriter::onWriteRecovered()
     if (!writeAlarm_) return;
     log()->warn("记录写入已恢复 (the record is written again after: {})", *writeAlarm_);
     writeAlarm_.reset();
-    state_->publishHubAlarm("记录写入已恢复", false);
+    state_->publishHubAlarm("记录写入已恢复", false, "record_write_recovered", {});
 }
 
-std::optional<std::string> IngestWriter::diskReserveProblem() const
+std::optional<WriteFailure> IngestWriter::diskReserveProblem() const
 {
     if (config_.diskReserveBytes == 0) return std::nullopt;
     std::uint64_t free = 0;
@@ -409,8 +409,10 @@ std::optional<std::string> IngestWriter::diskReserveProblem() const
         free = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
     }
     if (free >= config_.diskReserveBytes) return std::nullopt;
-    return "记录写入失败：磁盘已满（" + std::filesystem::path(config_.dbPath).parent_path().string() + " 剩余 "
-           + std::to_string(free >> 20) + " MB，低于保留的 " + std::to_string(config_.diskReserveBytes >> 20) + " MB）";
+    const auto dir = std::filesystem::path(config_.dbPath).parent_path().string();
+    const auto freeMb = std::to_string(free >> 20), reserveMb = std::to_string(config_.diskReserveBytes >> 20);
+    return WriteFailure{"记录写入失败：磁盘已满（" + dir + " 剩余 " + freeMb + " MB，低于保留的 " + reserveMb + " MB）",
+                        "disk_full", dir + ": " + freeMb + " MB < " + reserveMb + " MB"};
 }
 
 void IngestWriter::tick(common::TimePoint now)

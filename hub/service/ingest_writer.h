@@ -52,6 +52,16 @@ struct WriterStats {
     std::int64_t checkpointMsMax = 0; // the longest on the writer thread, the time a tap could wait behind one
 };
 
+/// Why a batch could not be recorded: the hub's Chinese text (log, older
+/// boards) and, for boards that word it in their own language, the cause
+/// (`disk_full`, `io_error`, `busy`, `read_only`, `cannot_open`,
+/// `database_error`) and its detail (SQLite's message, or the free space).
+struct WriteFailure {
+    std::string text;
+    std::string cause;
+    std::string detail;
+};
+
 class IngestWriter {
 public:
     /// Opens and migrates the record, binds the live PUB socket and loads the live state.
@@ -100,12 +110,12 @@ private:
     void recordTaps(std::vector<IncomingTap>&& taps);
     /// Records one batch and hands its acks over; false (nothing acknowledged,
     /// `why` says what failed) if it could not be committed or the disk reserve is reached.
-    bool tryRecord(std::vector<IncomingTap>& batch, std::string& why);
+    bool tryRecord(std::vector<IncomingTap>& batch, WriteFailure& why);
     void hold(std::vector<IncomingTap>&& taps);
     void retryHeld();
-    void onWriteFailure(const std::string& why, std::size_t taps);
+    void onWriteFailure(const WriteFailure& why, std::size_t taps);
     void onWriteRecovered();
-    [[nodiscard]] std::optional<std::string> diskReserveProblem() const;
+    [[nodiscard]] std::optional<WriteFailure> diskReserveProblem() const;
     void tick(common::TimePoint now);
     [[nodiscard]] protocol::QueryReply answer(const protocol::QueryRequest& query);
     void emit(std::vector<WriterOutput>&& outputs);

@@ -16,8 +16,9 @@ protocol::QueryReply LiveQueries::snapshot(const std::string& meetingId, common:
 {
     protocol::Snapshot s;
     core::MeetingResult result;
-    if (auto live = state_.trackedResult(meetingId, now)) {
-        result = std::move(*live);
+    const auto live = state_.trackedResult(meetingId, now);
+    if (live) {
+        result = *live;
     } else {
         if (!record_.findMeeting(meetingId))
             return protocol::Error{"unknown_meeting", "meeting \"" + meetingId + "\" does not exist"};
@@ -30,7 +31,8 @@ protocol::QueryReply LiveQueries::snapshot(const std::string& meetingId, common:
     for (const auto& a : result.attendees) s.attendees.push_back(toWire(a));
     for (const auto& w : result.walkIns) s.walk_ins.push_back(toWire(w));
     for (const auto& u : result.unknownBadges) s.unknown_badges.push_back(u.uid);
-    s.recent_taps = state_.recentTaps(meetingId);
+    // A meeting that ended is no longer tracked live; its board shows its taps all the same.
+    s.recent_taps = live ? state_.recentTaps(meetingId) : state_.pastTaps(result.meeting, now);
     s.readers = state_.readersAt(result.meeting.venues);
     return s;
 }
@@ -42,7 +44,7 @@ protocol::MeetingList LiveQueries::meetingList(const std::optional<std::string>&
     protocol::MeetingList list;
     for (const auto& m : record_.meetingsStartingIn(from, from + 24h)) {
         list.meetings.push_back({m.id, m.title, m.venues, common::toMillis(m.times.start),
-                                 common::toMillis(m.times.end), meetingState(m, now)});
+                                 common::toMillis(m.times.end), meetingState(m, now), m.venueNames});
     }
     return list;
 }

@@ -105,21 +105,7 @@ void LiveState::reload(common::TimePoint now)
     const auto meetings = record_.meetingsOverlapping(horizonFrom_, horizonTo_);
     recentTaps_.clear();
     auto observer = [this](const core::TapInput& in, const core::TapEvidence& ev, const core::TapResult& r) {
-        if (ev.manual() || !r.assignment.meetingId) return;
-        protocol::TapEvent e;
-        e.tap_id = static_cast<std::uint64_t>(ev.ref);
-        e.reader_id = in.readerId;
-        e.venue_id = in.venueId;
-        e.badge_uid = in.badgeUid;
-        e.person_id = in.personId;
-        if (in.personId) {
-            if (auto p = person(*in.personId)) e.name = p->name;
-        }
-        e.at_ms = common::toMillis(in.at);
-        e.direction =
-            r.assignment.direction == core::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
-        e.verdict = toWire(r.verdict);
-        rememberTap(*r.assignment.meetingId, e);
+        if (auto e = tapEventOf(in, ev, r)) rememberTap(*r.assignment.meetingId, *e);
     };
     tracker_ = std::make_unique<core::AttendanceTracker>(
         core::replayRecord(record_, meetings, now, config_.debounce, observer));
@@ -345,6 +331,12 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             if (result.assignment.meetingId) {
                 const auto& meetingId = *result.assignment.meetingId;
                 facts.lateMinutes = result.lateMinutes;
+                // A check-out before E − Ge is leaving early: the reader and the board say so.
+                if (verdict == Verdict::CheckedOut && personId) {
+                    if (const auto* a = tracker_->attendee(meetingId, *personId);
+                        a && a->outcome.has(core::LeftEarly) && !a->outcome.inside)
+                        facts.earlyMinutes = a->outcome.earlyMinutes;
+                }
                 if (result.substituteFor) {
                     if (auto p = person(*result.substituteFor)) facts.substituteFor = p->name;
                 }
@@ -358,6 +350,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             }
             ack.verdict = verdict;
             ack.text = ackText(facts);
+            if (facts.earlyMinutes > 0) ack.early_minutes = static_cast<std::int32_t>(facts.earlyMinutes);
 
             protocol::TapEvent event;
             event.tap_id = static_cast<std::uint64_t>(id);
@@ -372,6 +365,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                                                                                      : protocol::Direction::Out;
             }
             event.verdict = verdict;
+            event.early_minutes = ack.early_minutes;
             const std::string stream = result.assignment.meetingId.value_or("");
             if (!stream.empty()) rememberTap(stream, event);
             updates.emplace_back(stream, event);
@@ -480,9 +474,11 @@ void LiveState::publishAtVenue(const std::string& venueId, const protocol::Updat
     }
 }
 
-void LiveState::publishHubAlarm(const std::string& message, bool active)
+void LiveState::publishHubAlarm(const std::string& message, bool active, const std::string& code,
+                                const std::vector<std::string>& params)
 {
-    const protocol::UpdatePayload payload = protocol::Alarm{std::string(kHubAlarmSource), message, active};
+    const protocol::UpdatePayload payload =
+        protocol::Alarm{std::string(kHubAlarmSource), message, active, code, params};
     publisher_.publish("", payload);
     if (!tracker_) return;
     for (const auto& id : tracker_->meetingIds()) publisher_.publish(id, payload);
@@ -529,6 +525,46 @@ std::optional<core::MeetingResult> LiveState::trackedResult(const std::string& m
     if (!tracker_->hasMeeting(meetingId)) return std::nullopt;
     publishChanged(meetingId, tracker_->advanceTo(meetingId, now)); // so the snapshot and its seq agree
     return tracker_->result(meetingId);
+}
+
+std::optional<protocol::TapEvent> LiveState::tapEventOf(const core::TapInput& in, const core::TapEvidence& ev,
+                                                        const core::TapResult& r) const
+{
+    if (ev.manual() || !r.assignment.meetingId) return std::nullopt;
+    protocol::TapEvent e;
+    e.tap_id = static_cast<std::uint64_t>(ev.ref);
+    e.reader_id = in.readerId;
+    e.venue_id = in.venueId;
+    e.badge_uid = in.badgeUid;
+    e.person_id = in.personId;
+    if (in.personId) {
+        if (auto p = person(*in.personId)) e.name = p->name;
+    }
+    e.at_ms = common::toMillis(in.at);
+    e.direction = r.assignment.direction == core::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
+    e.verdict = toWire(r.verdict);
+    return e;
+}
+
+std::vector<protocol::TapEvent> LiveState::pastTaps(const core::Meeting& meeting, common::TimePoint now)
+{
+    // A replay of the meetings at its venues around its window, as reload() does
+    // for the tracked ones; the latest taps it assigned to this meeting.
+    std::deque<protocol::TapEvent> taps;
+    auto observer = [&](const core::TapInput& in, const core::TapEvidence& ev, const core::TapResult& r) {
+        if (!r.assignment.meetingId || *r.assignment.meetingId != meeting.id) return;
+        if (auto e = tapEventOf(in, ev, r)) {
+            taps.push_front(*e);
+            if (taps.size() > protocol::kMaxRecentTaps) taps.pop_back();
+        }
+    };
+    (void)core::replayRecord(record_, record_.meetingsAt(meeting.venues, meeting.times.opening, meeting.times.end), now,
+                             config_.debounce, observer);
+    std::vector<protocol::TapEvent> out(taps.begin(), taps.end());
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.at_ms != b.at_ms ? a.at_ms > b.at_ms : a.tap_id > b.tap_id;
+    });
+    return out;
 }
 
 std::vector<protocol::TapEvent> LiveState::recentTaps(const std::string& meetingId) const

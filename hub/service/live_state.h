@@ -13,6 +13,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -76,6 +77,9 @@ public:
     [[nodiscard]] std::optional<core::MeetingResult> trackedResult(const std::string& meetingId, common::TimePoint now);
     /// The latest taps shown on a tracked meeting's board, newest first.
     [[nodiscard]] std::vector<protocol::TapEvent> recentTaps(const std::string& meetingId) const;
+    /// The latest taps of a meeting the hub no longer tracks (one that ended),
+    /// newest first, at most kMaxRecentTaps: a past meeting's board shows its taps too.
+    [[nodiscard]] std::vector<protocol::TapEvent> pastTaps(const core::Meeting& meeting, common::TimePoint now);
     /// The health of the readers at any of these venues.
     [[nodiscard]] std::vector<protocol::ReaderHealth> readersAt(const std::vector<std::string>& venues) const
     {
@@ -83,8 +87,10 @@ public:
     }
 
     /// A hub-wide alarm (reader_id "hub", e.g. the record cannot be written):
-    /// on the hub stream and on the stream of every tracked meeting.
-    void publishHubAlarm(const std::string& message, bool active);
+    /// on the hub stream and on the stream of every tracked meeting. `code` and
+    /// `params` let a board word it in its own language (docs/protocol.md §5.9).
+    void publishHubAlarm(const std::string& message, bool active, const std::string& code = {},
+                         const std::vector<std::string>& params = {});
 
     [[nodiscard]] const IngestCounters& counters() const noexcept { return counters_; }
     [[nodiscard]] std::size_t trackedMeetings() const;
@@ -93,6 +99,9 @@ private:
     void loadCaches();
     [[nodiscard]] std::optional<std::string> holderOf(const std::string& uid, common::TimePoint at) const;
     [[nodiscard]] const core::Person* person(const std::string& id) const;
+    /// A replayed tap as the live feed shows it; nullopt for manual taps and taps of no meeting.
+    [[nodiscard]] std::optional<protocol::TapEvent> tapEventOf(const core::TapInput& in, const core::TapEvidence& ev,
+                                                               const core::TapResult& r) const;
     void publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before,
                             const core::MeetingResult& after);
     void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);

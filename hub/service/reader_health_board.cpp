@@ -132,8 +132,12 @@ void ReaderHealthBoard::publishReader(const std::string& readerId, const Health&
 
 void ReaderHealthBoard::publishAlarm(const std::string& readerId, const Health& h)
 {
-    publishAtVenue_(h.venueId,
-                    protocol::Alarm{readerId, "读卡器 " + readerId + (h.alarm ? " 离线" : " 已恢复在线"), h.alarm});
+    // The code and the reader id let each board word it in its own language.
+    publishAtVenue_(h.venueId, protocol::Alarm{readerId,
+                                               "读卡器 " + readerId + (h.alarm ? " 离线" : " 已恢复在线"),
+                                               h.alarm,
+                                               h.alarm ? "reader_offline" : "reader_online",
+                                               {readerId}});
 }
 
 void ReaderHealthBoard::sweep(common::TimePoint now)

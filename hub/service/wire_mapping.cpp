@@ -97,7 +97,10 @@ std::string ackText(const AckTextFacts& f)
         if (f.afterEnd) return who + "会议已结束，签到不计出勤";
         return who + (f.substituteFor.empty() ? "" : "代 " + f.substituteFor + " ") + "迟到 "
                + std::to_string(f.lateMinutes) + " 分钟";
-    case Verdict::CheckedOut: return who + "签退成功";
+    case Verdict::CheckedOut:
+        // Leaving 35 minutes into a two-hour meeting is not a successful check-out.
+        if (f.earlyMinutes > 0) return who + "早退 " + std::to_string(f.earlyMinutes) + " 分钟（签退已记录）";
+        return who + "签退成功";
     case Verdict::WalkIn: return who + "不在本次会议名单，已登记为列席";
     case Verdict::UnknownBadge: return "未登记的卡 " + f.badgeUid + "，请联系会务组";
     case Verdict::Duplicate: return who + "已记录，请勿重复刷卡";

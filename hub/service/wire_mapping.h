@@ -20,10 +20,11 @@ struct AckTextFacts {
     std::int64_t lateMinutes = 0;
     std::string substituteFor; // principal's name when a substitute checks in
     bool afterEnd = false;
-    std::string revokeReason; // revoked_badge: lost, broken or left
+    std::string revokeReason;      // revoked_badge: lost, broken or left
+    std::int64_t earlyMinutes = 0; // checked_out before E − Ge: minutes early
 };
 
-/// The line a reader shows, e.g. "张三 签到成功" or "李四 迟到 7 分钟".
+/// The line a reader shows, e.g. "张三 签到成功", "李四 迟到 7 分钟" or "王五 早退 85 分钟（签退已记录）".
 [[nodiscard]] std::string ackText(const AckTextFacts& facts);
 
 } // namespace rollcall::service

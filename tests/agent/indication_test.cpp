@@ -28,6 +28,18 @@ TEST(Indication, eachVerdictHasItsSignal)
     }
 }
 
+TEST(Indication, checkOutThatLeavesEarlyIsANoticeNotAnAcceptance)
+{
+    rollcall::protocol::Ack ack{"door-1", 7, Verdict::CheckedOut, "王五 早退 85 分钟（签退已记录）", 1};
+    EXPECT_EQ(signalFor(ack), Signal::Accepted) << "without early_minutes: an ordinary check-out";
+    ack.early_minutes = 85;
+    EXPECT_EQ(signalFor(ack), Signal::Notice);
+    ack.early_minutes = 0;
+    EXPECT_EQ(signalFor(ack), Signal::Accepted);
+    ack = {"door-1", 8, Verdict::Late, "李四 迟到 7 分钟", 1};
+    EXPECT_EQ(signalFor(ack), Signal::Late) << "other verdicts keep their signal";
+}
+
 TEST(Indication, patternLastsTheDurationAndEndsWithEverythingOff)
 {
     for (const auto s : {Signal::Accepted, Signal::Late, Signal::Notice, Signal::Rejected, Signal::Offline}) {

@@ -1,6 +1,7 @@
 #include "dashboard/src/dashboard.h"
 #include "tests/dashboard/support/board_fixture.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
@@ -124,4 +125,23 @@ TEST(Dashboard, switchingMeetingsClearsThePreviousBoard)
     EXPECT_EQ(d.units()->rowCount(), 0);
     EXPECT_EQ(d.tapFeed()->rowCount(), 0);
     EXPECT_EQ(d.readers()->rowCount(), 0);
+}
+
+TEST(Dashboard, helpAndVersionAnswerWithNoDisplay)
+{
+    // The xcb platform with no display aborts a GUI application; --help and
+    // --version must not need one.
+    for (const auto& [arg, expected] : {std::pair{"--help", "--distance"}, std::pair{"--version", "0.1.0"}}) {
+        QProcess proc;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        proc.setProcessEnvironment(env);
+        proc.start(QStringLiteral(ROLLCALL_DASHBOARD_BIN), {QString::fromLatin1(arg)});
+        ASSERT_TRUE(proc.waitForFinished(30000)) << arg;
+        EXPECT_EQ(proc.exitStatus(), QProcess::NormalExit) << arg;
+        EXPECT_EQ(proc.exitCode(), 0) << arg << ": " << proc.readAllStandardError().toStdString();
+        EXPECT_TRUE(proc.readAllStandardOutput().contains(expected)) << arg;
+    }
 }

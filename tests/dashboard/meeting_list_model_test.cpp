@@ -50,3 +50,18 @@ TEST(MeetingListModel, sameListAgainDoesNotResetViews)
     m.reset(list);
     EXPECT_EQ(reset.count(), 0);
 }
+
+TEST(MeetingListModel, showsVenueNamesWhenTheHubSendsThem)
+{
+    MeetingListModel m;
+    p::MeetingList list;
+    p::MeetingListEntry e{"m1", "全州效能建设推进会", {"hall", "cb-fhc"}, 1, 2, p::MeetingState::Open};
+    e.venue_names = {"州会议中心主会场", "霍城县分会场"};
+    list.meetings.push_back(e);
+    m.reset(list);
+    EXPECT_EQ(m.data(m.index(0), MeetingListModel::VenueHeadingRole).toString(),
+              QString::fromUtf8("Venue 州会议中心主会场"));
+    EXPECT_EQ(m.data(m.index(0), MeetingListModel::VenuesTextRole).toString(),
+              QString::fromUtf8("州会议中心主会场 · 霍城县分会场"));
+    EXPECT_EQ(m.data(m.index(0), MeetingListModel::MainVenueRole).toString(), "hall") << "the id stays the key";
+}

@@ -1,3 +1,4 @@
+#include "dashboard/src/display_text.h"
 #include "dashboard/src/reader_health_model.h"
 #include "tests/dashboard/support/board_fixture.h"
 
@@ -111,4 +112,29 @@ TEST(ReaderHealthModelClockSkew, readerClockOffByAMinuteOrMoreIsShownInMinutes)
             << c.name;
         EXPECT_EQ(m.data(m.index(0), ReaderHealthModel::ClockSkewedRole).toBool(), c.skewed) << c.name;
     }
+}
+
+TEST(ReaderHealthModel, alarmWithACodeIsWordedInTheBoardsLanguage)
+{
+    // No translator installed: the board's source language, English.
+    ReaderHealthModel m;
+    m.reset({reader("door-1", true, kStartMs)});
+    m.applyAlarm({"door-1", "读卡器 door-1 离线", true, "reader_offline", {"door-1"}});
+    EXPECT_EQ(m.data(m.index(0), ReaderHealthModel::AlarmMessageRole).toString(), "Reader door-1 offline");
+    // A code this board does not know: the hub's own text.
+    m.applyAlarm({"door-1", "读卡器 door-1 过热", true, "reader_overheated", {"door-1"}});
+    EXPECT_EQ(m.data(m.index(0), ReaderHealthModel::AlarmMessageRole).toString(),
+              QString::fromUtf8("读卡器 door-1 过热"));
+}
+
+TEST(ReaderHealthModel, recordWriteFailureNamesItsCauseInTheBoardsLanguage)
+{
+    const p::Alarm full{"hub",
+                        "记录写入失败：磁盘已满（database or disk is full）",
+                        true,
+                        "record_write_failed",
+                        {"disk_full", "database or disk is full"}};
+    EXPECT_EQ(DisplayText::alarm(full), "The record cannot be written: disk full (database or disk is full)");
+    EXPECT_EQ(DisplayText::alarm({"hub", "记录写入已恢复", false, "record_write_recovered", {}}),
+              "The record is written again");
 }

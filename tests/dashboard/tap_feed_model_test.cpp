@@ -1,3 +1,4 @@
+#include "dashboard/src/display_text.h"
 #include "dashboard/src/tap_feed_model.h"
 #include "tests/dashboard/support/board_fixture.h"
 
@@ -100,4 +101,20 @@ TEST(TapFeedModel, aRevokedBadgeInTheFeedIsAnAlertUntilItLeavesTheFeed)
     m.add(tap(4, kStartMs + 4000)); // the lost card's tap falls out of the feed
     EXPECT_TRUE(m.lostCardAlert().isEmpty());
     EXPECT_EQ(changed.count(), 2);
+}
+
+TEST(TapFeedModel, checkOutThatLeavesEarlyLooksLikeLeavingEarly)
+{
+    TapFeedModel m(10);
+    auto onTime = tap(1, kStartMs + 125 * kMinute, p::Verdict::CheckedOut);
+    onTime.direction = p::Direction::Out;
+    auto early = tap(2, kStartMs + 35 * kMinute, p::Verdict::CheckedOut);
+    early.direction = p::Direction::Out;
+    early.early_minutes = 85;
+    m.reset({onTime, early});
+    // Newest first: the on-time check-out, then the early one.
+    EXPECT_EQ(m.data(m.index(0), TapFeedModel::VerdictTextRole).toString(), "Checked out");
+    EXPECT_EQ(m.data(m.index(1), TapFeedModel::VerdictTextRole).toString(), "Left early");
+    EXPECT_EQ(m.data(m.index(1), TapFeedModel::VerdictColorRole).value<QColor>(), DisplayText::kEarly);
+    EXPECT_NE(m.data(m.index(0), TapFeedModel::VerdictColorRole).value<QColor>(), DisplayText::kEarly);
 }

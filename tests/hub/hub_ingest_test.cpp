@@ -129,6 +129,21 @@ TEST_F(HubIngest, bothReaderTogglesCheckInAndCheckOut)
     EXPECT_EQ(agent.tap(makeTap("r-hall", 2, "04A1B2C1", t0 + 60'000)).verdict, Verdict::CheckedOut);
 }
 
+TEST_F(HubIngest, checkOutBeforeTheEndSaysLeavingEarlyNotCheckedOut)
+{
+    HubProcess hub(db_);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    const auto t0 = nowMs();
+    // m-soon (hall, two hours from 30 min from now): in, and out again a minute later.
+    EXPECT_FALSE(agent.tap(makeTap("r-hall", 1, "04A1B2C1", t0)).early_minutes.has_value());
+    const auto out = agent.tap(makeTap("r-hall", 2, "04A1B2C1", t0 + 60'000));
+    EXPECT_EQ(out.verdict, Verdict::CheckedOut) << "the verdict older agents know";
+    ASSERT_TRUE(out.early_minutes.has_value());
+    EXPECT_EQ(*out.early_minutes, 120) << "out before the start counts from the start";
+    EXPECT_NE(out.text.find("早退 120 分钟"), std::string::npos) << out.text;
+    EXPECT_EQ(out.text.find("签退成功"), std::string::npos) << out.text;
+}
+
 TEST_F(HubIngest, hubKilledMidBurstLosesNoAcknowledgedTap)
 {
     constexpr std::uint64_t kTaps = 3000;

@@ -97,3 +97,48 @@ TEST_F(LiveQueriesTest, meetingListOfADay)
 }
 
 } // namespace
+
+TEST_F(LiveQueriesTest, pastMeetingSnapshotCarriesItsTapsAndTheListNamesVenues)
+{
+    {
+        // A meeting that ended 14 h ago at the hall, out of the live state's horizon (12 h back),
+        // with two taps (the seeded badges were issued a day ago).
+        core::Record r(*db_);
+        common::Transaction tx(*db_);
+        core::Meeting past;
+        past.id = "m-past";
+        past.title = "上周的会";
+        past.venues = {"hall"};
+        past.times.start = t0_ - 16h;
+        past.times.end = t0_ - 14h;
+        past.times.opening = past.times.start - 60min;
+        r.addMeeting(past, t0_ - 20h);
+        r.addInvite("m-past", {std::string("州直机关"), std::nullopt});
+        for (const auto& [seq, uid, at] :
+             {std::tuple{1, "04A1B2C1", t0_ - 16h - 10min}, std::tuple{2, "04A1B2C2", t0_ - 16h + 7min}}) {
+            core::TapRecord tap;
+            tap.readerId = "r-hall";
+            tap.seq = seq;
+            tap.badgeUid = uid;
+            tap.at = at;
+            tap.venueId = "hall";
+            tap.receivedAt = at;
+            (void)r.insertTap(tap);
+        }
+        tx.commit();
+    }
+    const auto reply = queries_->snapshot("m-past", t0_);
+    ASSERT_TRUE(std::holds_alternative<protocol::Snapshot>(reply));
+    const auto& s = std::get<protocol::Snapshot>(reply);
+    ASSERT_EQ(s.recent_taps.size(), 2u) << "an ended meeting's board shows its taps";
+    EXPECT_EQ(s.recent_taps[0].badge_uid, "04A1B2C2") << "newest first";
+    EXPECT_EQ(s.recent_taps[0].verdict, protocol::Verdict::Late);
+    EXPECT_EQ(s.recent_taps[1].badge_uid, "04A1B2C1");
+    EXPECT_EQ(s.recent_taps[1].verdict, protocol::Verdict::Present);
+
+    const auto list = queries_->meetingList(std::nullopt, t0_);
+    for (const auto& m : list.meetings)
+        if (m.id == "m-soon") {
+            EXPECT_EQ(m.venue_names, std::vector<std::string>{"州会议中心"});
+        }
+}

@@ -141,6 +141,44 @@ TEST(MessageCodec, updateRoundTripsForEveryKind)
     }
 }
 
+TEST(MessageCodec, leavingEarlyAlarmCodesAndVenueNamesRoundTrip)
+{
+    Ack ack{"door-1", 42, Verdict::CheckedOut, "王五 早退 85 分钟（签退已记录）", 1718000000456};
+    ack.early_minutes = 85;
+    EXPECT_EQ(round_trip<HubToAgent>(ack), ack);
+    TapEvent tap = sample_tap_event();
+    tap.verdict = Verdict::CheckedOut;
+    tap.early_minutes = 85;
+    EXPECT_EQ(round_trip<LiveFeed>(Update{"m1", 1, tap}), (Update{"m1", 1, tap}));
+    const Alarm alarm{"hub",
+                      "记录写入失败：磁盘已满（database or disk is full）",
+                      true,
+                      "record_write_failed",
+                      {"disk_full", "database or disk is full"}};
+    EXPECT_EQ(round_trip<LiveFeed>(Update{"", 2, alarm}), (Update{"", 2, alarm}));
+    MeetingList list;
+    list.meetings.push_back(
+        MeetingListEntry{"m1", kChineseName, {"hall", "cb-fhc"}, 1, 2, MeetingState::Open, {"主会场", "霍城县分会场"}});
+    EXPECT_EQ(round_trip<HubToQuery>(list), list);
+}
+
+TEST(MessageCodec, messagesOfOlderHubsWithoutTheIssue14FieldsStillDecode)
+{
+    // What a hub before issue 14 sends: no early_minutes, code, params or venue_names.
+    const auto ack = decode<HubToAgent>(
+        R"({"v":1,"type":"ack","reader_id":"door-1","seq":7,"verdict":"checked_out","text":"签退成功","hub_clock_ms":5})");
+    ASSERT_TRUE(ack.ok());
+    EXPECT_FALSE(std::get<Ack>(ack.value()).early_minutes.has_value());
+    const auto alarm = decode<LiveFeed>(
+        R"({"v":1,"type":"update","meeting_id":"","seq":3,"kind":"alarm","payload":{"reader_id":"door-1","message":"读卡器 door-1 离线","active":true}})");
+    ASSERT_TRUE(alarm.ok());
+    const auto& a = std::get<Alarm>(alarm.value().payload);
+    EXPECT_TRUE(a.code.empty());
+    EXPECT_TRUE(a.params.empty());
+    // And an encoder leaves them out when they are empty, so older receivers see the same bytes.
+    EXPECT_EQ(encode(Update{"", 1, Alarm{"door-1", "x", true}}).find("code"), std::string::npos);
+}
+
 TEST(MessageCodec, hubStreamUpdateHasEmptyMeetingId)
 {
     const Update m{"", 1, sample_reader()};

@@ -12,6 +12,19 @@ TestCase {
     visible: true
     when: windowShown
 
+    // A list for Pager.qml to page: 30 rows of 20 px, 100 px high.
+    ListView {
+        id: pagedList
+        width: 200
+        height: 100
+        model: 30
+        delegate: Item {
+            required property int index
+            width: 200
+            height: 20
+        }
+    }
+
     function initialProperties(file) {
         const d = fixtureDashboard
         switch (file) {
@@ -27,6 +40,8 @@ TestCase {
         case "ReaderPanel.qml": return { model: d.readers }
         case "CountTile.qml": return { label: "应到", value: "120" }
         case "PanelFrame.qml": return { title: "标题" }
+        case "FitText.qml": return { text: "阿卜杜热合曼·艾买提", width: 60 }
+        case "Pager.qml": return { view: pagedList, rowHeight: 20, active: true }
         }
         return undefined
     }
@@ -71,6 +86,29 @@ TestCase {
     function test_chineseIsTheDefaultLanguage() {
         compare(fixtureDashboard.board.phaseText, "距会议结束")
         compare(fixtureDashboard.board.graceText, "15:05 后签到记迟到")
+    }
+
+    function test_pagerShowsEveryRowWithinOneCycle() {
+        const pager = Qt.createComponent("qrc:/Rollcall/Dashboard/Pager.qml").createObject(tc, { view: pagedList, rowHeight: 20, active: true })
+        compare(pager.rowsPerPage, 5)
+        compare(pager.pageCount, 6)
+        compare(pager.indicator, "第 1/6 页")
+        const seen = new Set()
+        for (let p = 0; p < pager.pageCount; ++p) {
+            compare(pager.page, p)
+            for (let i = 0; i < pagedList.count; ++i) {
+                const item = pagedList.itemAtIndex(i)
+                if (item && item.y >= pagedList.contentY && item.y + item.height <= pagedList.contentY + pagedList.height)
+                    seen.add(i)
+            }
+            pager.nextPage()
+        }
+        compare(pager.page, 0)
+        compare(seen.size, 30)
+        pager.active = false
+        compare(pager.pageCount, 1)
+        compare(pager.indicator, "")
+        pager.destroy()
     }
 
     function test_clickingAUnitCollapsesIt() {

@@ -315,6 +315,68 @@ private:
     std::set<std::string> unknown_;
 };
 
+/// The plenary of issue 14: `people` members of 24 units under four parents,
+/// a main hall and two branch venues (named), readers at each, and taps at
+/// all three; otherwise HubSim's meeting at `nowMs`.
+inline p::Snapshot threeVenuePlenary(int people = 300, std::int64_t nowMs = kStartMs + 20 * kMinute)
+{
+    static const std::vector<std::string> units = {
+        "州直机关/州发改委", "州直机关/州财政局", "州直机关/州教育局",         "州直机关/州卫健委", "州直机关/州公安局",
+        "州直机关/州民政局", "州直机关/州人社局", "州直机关/州市场监督管理局", "伊宁市/市政府办",   "伊宁市/市教育局",
+        "伊宁市/市财政局",   "伊宁市/市卫健委",   "伊宁市/市住建局",           "伊宁市/市民政局",   "奎屯市/市委办",
+        "奎屯市/市财政局",   "奎屯市/市发改委",   "奎屯市/市教育局",           "奎屯市/市公安局",   "霍城县/县政府办",
+        "霍城县/县发改委",   "霍城县/县教育局",   "霍城县/县卫健委",           "霍城县/县财政局",
+    };
+    HubSim sim(people, nowMs);
+    p::Snapshot s = sim.snapshot();
+    s.meeting.title = "全州效能建设推进大会";
+    s.meeting.venues = {"hall", "cb-yining", "cb-kuitun"};
+    s.meeting.venue_names = {"州会议中心主会场", "伊宁市分会场", "奎屯市分会场"};
+    for (std::size_t i = 0; i < s.attendees.size(); ++i) s.attendees[i].unit = units[(i * 7 + i / 24) % units.size()];
+    for (std::size_t i = 0; i < s.recent_taps.size(); ++i) {
+        auto& t = s.recent_taps[i];
+        const std::size_t v = i % 3;
+        t.venue_id = s.meeting.venues[v];
+        t.reader_id = std::array<const char*, 3>{"hall-east", "yining-1", "kuitun-1"}[v];
+    }
+    s.readers.clear();
+    const std::array<std::pair<const char*, const char*>, 5> readers = {{{"hall-east", "hall"},
+                                                                         {"hall-west", "hall"},
+                                                                         {"yining-1", "cb-yining"},
+                                                                         {"kuitun-1", "cb-kuitun"},
+                                                                         {"kuitun-2", "cb-kuitun"}}};
+    for (const auto& [id, venue] : readers) {
+        p::ReaderHealth r;
+        r.reader_id = id;
+        r.venue_id = venue;
+        r.online = std::string(id) != "kuitun-2";
+        r.last_seen_ms = r.online ? nowMs - 4000 : nowMs - 7 * kMinute;
+        r.outbox_depth = r.online ? 0 : 12;
+        r.clock_offset_ms = -250;
+        r.agent_version = "0.1.0";
+        r.reader_state = p::ReaderState::Ok;
+        s.readers.push_back(r);
+    }
+    // An unknown badge and someone leaving early among the taps, so their chips show.
+    auto odd = s.recent_taps.front();
+    odd.tap_id = 900001;
+    odd.person_id.reset();
+    odd.name.reset();
+    odd.badge_uid = "04DEADBEEF";
+    odd.verdict = p::Verdict::UnknownBadge;
+    odd.at_ms = nowMs - 30'000;
+    s.recent_taps.insert(s.recent_taps.begin(), odd);
+    auto out = s.recent_taps[1];
+    out.tap_id = 900002;
+    out.direction = p::Direction::Out;
+    out.verdict = p::Verdict::CheckedOut;
+    out.at_ms = nowMs - 10'000;
+    out.early_minutes = static_cast<std::int32_t>((s.meeting.end_ms - out.at_ms) / kMinute); // leaving early
+    s.recent_taps.insert(s.recent_taps.begin(), out);
+    s.summary.unknown_badges = 1;
+    return s;
+}
+
 /// Every row of a list model as "role=value role=value ...", for comparing
 /// models (and printing them legibly when they differ).
 inline std::vector<std::string> rowsOf(const QAbstractItemModel& model, int limit = -1)
