@@ -118,6 +118,9 @@ TEST_F(NoticeRegisterCommands, anUpheldAppealIsAWithdrawalEntryAndNoNumberMoves)
     const auto history = ok({"person", "history", "P005"});
     EXPECT_NE(history.find("州效能办〔2027〕1号  效能告诫"), std::string::npos) << history;
     EXPECT_NE(history.find("州效能办〔2027〕7号  撤销 州效能办〔2027〕1号"), std::string::npos) << history;
+    // The register is part of the record's chain, and the chain holds.
+    const auto verified = ok({"verify"});
+    EXPECT_NE(verified.find("rows chained"), std::string::npos) << verified;
 }
 
 TEST_F(NoticeRegisterCommands, aWithdrawalByTheOfficeIsNumberedAndCannotBeRepeated)
