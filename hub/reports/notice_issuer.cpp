@@ -279,14 +279,14 @@ std::vector<RegisterEntry> planNotices(const DisciplineFindings& f, const std::v
                     measure = next;
                     escalation = pf.person.name + "同志已于" + chineseDate(before->issued, c.zone) + "受到"
                                  + before->measure + "（" + before->number + "），"
-                                 + std::to_string(policy.escalationMonths) + "个月内再次违反会议纪律，依规给予"
-                                 + measure + "。";
+                                 + std::to_string(policy.escalationMonths) + "个月内再次违反会议纪律。";
+                    basis += "和“" + std::to_string(policy.escalationMonths) + "个月内受到" + before->measure
+                             + "后再次违反的，给予" + measure + "”";
                 }
             }
         }
         e.measure = measure;
         e.rule = "中" + basis + "的规定";
-        if (!escalation.empty()) e.rule += "；" + std::to_string(policy.escalationMonths) + "个月内再次违反，升级处理";
         std::sort(cited.begin(), cited.end(), [](const Occurrence& a, const Occurrence& b) {
             return std::tie(a.meeting, a.attendee) < std::tie(b.meeting, b.attendee);
         });
