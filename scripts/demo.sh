@@ -263,6 +263,20 @@ sed '1s/^\xEF\xBB\xBF//' "$REPORTS/notices-$LAST_MONTH/index.csv"
 first_notice=$(ls "$REPORTS/notices-$LAST_MONTH"/notice-*.txt | head -1)
 echo "-- the first notice ($first_notice):"
 cat "$first_notice"
+echo "-- the notice register: $LAST_MONTH issued, each notice numbered once and for ever:"
+ctl notices issue --period "$LAST_MONTH" --output "$REPORTS/issued"
+ctl notices issue --period "$LAST_MONTH"   # again: nothing new, nothing renumbered
+echo "-- 古丽娜尔·托合提 (P017) appeals one absence; it is upheld, so her notice is withdrawn by an entry of its own:"
+ctl appeal add --meeting "M-$LAST_MONTH-05" --person P017 --by P017 --reason "当日在州医院住院，有住院证明"
+ctl appeal resolve --meeting "M-$LAST_MONTH-05" --person P017 --upheld --reason "住院证明属实"
+echo "-- 周婷 (P011), warned for lateness, is found absent on the 26th after all: the next notice escalates"
+ctl override --meeting "M-$LAST_MONTH-26" --person P011 --status absent --reason "补录：经核实当日未到会"
+ctl notices issue --period "$LAST_MONTH" --output "$REPORTS/issued"   # P017's other absence again, P011 escalated
+ctl notices list
+ctl person history P011
+first_issued=$(ls "$REPORTS/issued"/notice-*.pdf | sort -V | head -1)
+pdftoppm -png -r 60 -f 1 -l 1 "$first_issued" "$REPORTS/notice-page"
+echo "(the first issued notice as a 公文: $first_issued; its first page: $(ls "$REPORTS"/notice-page*.png))"
 ctl disclosure --month "$LAST_MONTH" --format pdf --output "$REPORTS/disclosure-$LAST_MONTH.pdf"
 pdftoppm -png -r 60 -f 1 -l 1 "$REPORTS/sign-in-sheet.pdf" "$REPORTS/sign-in-sheet-page"
 echo "Reports: $REPORTS (sign-in sheet page 1 as PNG: $(ls "$REPORTS"/sign-in-sheet-page*.png))"

@@ -196,6 +196,10 @@ const std::vector<ChainedTable>& chainedTables()
                  "clock_offset_ms"},
         {"amendments", "id, kind, meeting_id, person_id, other_person_id, at_ms, direction, status, ref_id, author, "
                        "reason, created_ms"},
+        // The notice register and appeal filings (migration 9): what the office issued and received.
+        {"notice_register", "id, kind, year, n, number, person_id, unit_id, measure, rule, grounds, evidence, body, "
+                            "period, ref_id, appeal_id, reason, issued_ms, issued_by"},
+        {"appeal_filings", "id, amendment_id, clerk, received_ms, new_evidence"},
     };
     return tables;
 }

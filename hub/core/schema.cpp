@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 8> kMigrations{
+constexpr std::array<const char*, 9> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -580,6 +580,77 @@ CREATE TRIGGER record_chain_append_only_update BEFORE UPDATE ON record_chain
 BEGIN SELECT RAISE(ABORT, 'the record chain is append-only'); END;
 CREATE TRIGGER record_chain_append_only_delete BEFORE DELETE ON record_chain
 BEGIN SELECT RAISE(ABORT, 'the record chain is append-only'); END;
+)sql",
+    // 9: the notice register (docs/semantics.md §13). Every notice the office
+    // issues, and every withdrawal of one, is an entry with its number for
+    // ever: the text and the evidence table as issued are stored, so a notice
+    // is shown again exactly as it went out, whatever the record says later.
+    // Numbers count per year (year, n); `number` is n in the office's form.
+    // grounds: one line per finding it covers, "KEY<TAB>meeting,meeting…", so
+    // a re-run issues only what is new and an upheld appeal finds its notice.
+    // appeal_filings: who received an appeal and when (the amendment's author
+    // is the appellant). Both join the hash chain like taps.
+    R"sql(
+CREATE TABLE notice_register (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('notice', 'withdrawal')),
+    year       INTEGER NOT NULL,
+    n          INTEGER NOT NULL CHECK (n > 0),
+    number     TEXT NOT NULL UNIQUE CHECK (length(number) > 0),
+    person_id  TEXT REFERENCES persons(id),
+    unit_id    INTEGER REFERENCES units(id),
+    measure    TEXT NOT NULL,
+    rule       TEXT NOT NULL,
+    grounds    TEXT NOT NULL,
+    evidence   TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    period     TEXT NOT NULL,
+    ref_id     INTEGER REFERENCES notice_register(id),
+    appeal_id  INTEGER REFERENCES amendments(id),
+    reason     TEXT,
+    issued_ms  INTEGER NOT NULL,
+    issued_by  TEXT NOT NULL CHECK (length(issued_by) > 0),
+    UNIQUE (year, n),
+    CHECK ((kind = 'withdrawal') = (ref_id IS NOT NULL)),
+    CHECK (kind = 'withdrawal' OR ((person_id IS NULL) <> (unit_id IS NULL))),
+    CHECK (kind = 'notice' OR length(reason) > 0)
+);
+CREATE UNIQUE INDEX notice_register_withdrawal ON notice_register(ref_id) WHERE ref_id IS NOT NULL;
+CREATE INDEX notice_register_person ON notice_register(person_id);
+CREATE TRIGGER notice_register_append_only_update BEFORE UPDATE ON notice_register
+BEGIN SELECT RAISE(ABORT, 'the notice register is append-only'); END;
+CREATE TRIGGER notice_register_append_only_delete BEFORE DELETE ON notice_register
+BEGIN SELECT RAISE(ABORT, 'the notice register is append-only'); END;
+CREATE TRIGGER notice_register_chain AFTER INSERT ON notice_register
+BEGIN
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES ('notice_register', NEW.id,
+          rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1),
+                             rollcall_row_hash('notice_register', NEW.id, NEW.kind, NEW.year, NEW.n, NEW.number,
+                                               NEW.person_id, NEW.unit_id, NEW.measure, NEW.rule, NEW.grounds,
+                                               NEW.evidence, NEW.body, NEW.period, NEW.ref_id, NEW.appeal_id,
+                                               NEW.reason, NEW.issued_ms, NEW.issued_by)));
+END;
+
+CREATE TABLE appeal_filings (
+    id           INTEGER PRIMARY KEY,
+    amendment_id INTEGER NOT NULL UNIQUE REFERENCES amendments(id),
+    clerk        TEXT NOT NULL CHECK (length(clerk) > 0),
+    received_ms  INTEGER NOT NULL,
+    new_evidence TEXT
+);
+CREATE TRIGGER appeal_filings_append_only_update BEFORE UPDATE ON appeal_filings
+BEGIN SELECT RAISE(ABORT, 'appeal filings are append-only'); END;
+CREATE TRIGGER appeal_filings_append_only_delete BEFORE DELETE ON appeal_filings
+BEGIN SELECT RAISE(ABORT, 'appeal filings are append-only'); END;
+CREATE TRIGGER appeal_filings_chain AFTER INSERT ON appeal_filings
+BEGIN
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES ('appeal_filings', NEW.id,
+          rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1),
+                             rollcall_row_hash('appeal_filings', NEW.id, NEW.amendment_id, NEW.clerk,
+                                               NEW.received_ms, NEW.new_evidence)));
+END;
 )sql",
 };
 

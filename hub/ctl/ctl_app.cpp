@@ -14,6 +14,7 @@
 #include "hub/ctl/key_commands.h"
 #include "hub/ctl/list_commands.h"
 #include "hub/ctl/meeting_commands.h"
+#include "hub/ctl/notice_commands.h"
 #include "hub/ctl/person_commands.h"
 #include "hub/ctl/report_commands.h"
 #include "hub/ctl/roster_import.h"
@@ -332,6 +333,7 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
     auto extra = addReportCommands(app);
     for (auto& command : addPersonCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addNoticeCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addMeetingCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addGroupCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addBadgeCommands(app)) extra.push_back(std::move(command));

@@ -3,6 +3,8 @@
 #include "hub/core/meeting_evaluator.h"
 #include "hub/ctl/amendment_options.h"
 #include "hub/ctl/database_file.h"
+#include "hub/ctl/notice_commands.h"
+#include "hub/ctl/person_commands.h"
 #include "hub/reports/attendance_ledger.h"
 #include "hub/reports/discipline_findings.h"
 #include "hub/reports/meeting_sheet.h"
@@ -21,7 +23,8 @@ namespace {
 
 struct Options {
     std::string meeting, person, format, output, from, to, by = "unit", period, month, policy, personTemplate,
-                                                           unitTemplate, reason, status = "excused";
+                                                           unitTemplate, reason, status = "excused", appellant,
+                                                           received, newEvidence;
     bool upheld = false, rejected = false;
 };
 
@@ -100,6 +103,9 @@ void reportPeriod(const Options& o, const CommandContext& c)
 
 void notices(const Options& o, const CommandContext& c)
 {
+    // Not required by the parser: `notices issue|list|show|withdraw` need neither.
+    if (o.period.empty())
+        throw common::InputError("notices: --period is required (or use notices issue|list|show|withdraw)");
     const core::Zone zone(c.zone);
     const auto period = reports::parsePeriod(o.period, zone);
     const auto policy = policyFor(o);
@@ -163,21 +169,72 @@ std::optional<core::Amendment> openAppealOf(core::Record& record, const std::str
     return open;
 }
 
+/// The last appeal of `person` at `meeting` and whether it was rejected.
+std::optional<std::pair<core::Amendment, bool>> lastAppealOf(core::Record& record, const std::string& meeting,
+                                                             const std::string& person)
+{
+    std::optional<std::pair<core::Amendment, bool>> last;
+    for (const auto& a : record.amendments(meeting)) {
+        if (a.personId != person) continue;
+        if (a.kind == core::AmendmentKind::Appeal) last = std::pair{a, false};
+        if (a.kind == core::AmendmentKind::AppealResolution && last && a.refId == last->first.id)
+            last->second = a.status == "rejected";
+    }
+    return last;
+}
+
 void appealAdd(const Options& o, const CommandContext& c)
 {
+    const core::Zone zone(c.zone);
+    const auto now = c.clock.now();
+    const auto received = dateOption(o.received, "--received", zone, now);
+    if (received > now) throw common::InputError("--received: " + o.received + " is in the future");
     auto db = openExisting(c);
     core::Record record(db);
     requireRosterMember(record, o.meeting, o.person);
+    // The appellant is who appeals (the person, or someone for them); the
+    // clerk who records it is --operator, stored with the filing.
+    const std::string appellant = o.appellant.empty() ? o.person : o.appellant;
+    if (!record.findPerson(appellant)) throw common::InputError("--by: person \"" + appellant + "\" does not exist");
     if (auto open = openAppealOf(record, o.meeting, o.person)) {
         throw common::InputError("appeal #" + std::to_string(open->id) + " of " + o.person + " at meeting " + o.meeting
                                  + " is still open; resolve it first");
     }
+    const auto last = lastAppealOf(record, o.meeting, o.person);
+    const bool blank = o.newEvidence.find_first_not_of(" \t") == std::string::npos;
+    if (last && last->second && blank) {
+        throw common::InputError("appeal #" + std::to_string(last->first.id) + " of " + o.person + " at meeting "
+                                 + o.meeting
+                                 + " was rejected; it reopens only with --new-evidence (what is new) and --reason");
+    }
+    if (!o.newEvidence.empty() && blank) throw common::InputError("--new-evidence: say what the new evidence is");
+    const auto policy = policyFor(o);
+    if (const auto notice = noticeCiting(db, o.person, o.meeting); notice && policy.appealDeadlineDays > 0) {
+        const auto deadline =
+            zone.startOfDay(zone.formatDate(notice->second)) + std::chrono::hours(24) * (policy.appealDeadlineDays + 1);
+        if (received >= deadline) {
+            throw common::InputError("--received: " + zone.formatDate(received) + " is after the deadline "
+                                     + zone.formatDate(deadline - std::chrono::hours(24)) + " ("
+                                     + std::to_string(policy.appealDeadlineDays) + " days after notice " + notice->first
+                                     + " was issued on " + zone.formatDate(notice->second) + ")");
+        }
+    }
     auto a = amendment(core::AmendmentKind::Appeal, o, c);
+    a.author = appellant;
     common::Transaction tx(db);
     record.addAmendment(a);
+    auto filing =
+        db.prepare("INSERT INTO appeal_filings(amendment_id, clerk, received_ms, new_evidence) VALUES (?, ?, ?, ?)");
+    filing.bind(1, a.id).bind(2, c.author).bind(3, common::toMillis(received));
+    if (blank)
+        filing.bindNull(4);
+    else
+        filing.bind(4, o.newEvidence);
+    filing.run();
     tx.commit();
-    c.out << "appeal #" << a.id << " of " << o.person << " at meeting " << o.meeting
-          << " recorded; related notices are held until it is resolved\n";
+    c.out << "appeal #" << a.id << " of " << o.person << " at meeting " << o.meeting << " by " << appellant
+          << ", received " << zone.formatDate(received) << ", recorded by " << c.author
+          << "; related notices are held until it is resolved\n";
 }
 
 void appealResolve(const Options& o, const CommandContext& c)
@@ -206,6 +263,10 @@ void appealResolve(const Options& o, const CommandContext& c)
         change.reason = "申诉 #" + std::to_string(open->id) + " 成立：" + o.reason;
         record.addAmendment(change);
         extra = "; status set to " + o.status + " (amendment " + std::to_string(change.id) + ")";
+        // An upheld appeal withdraws its notice: a register entry of its own.
+        for (const auto& line : withdrawForAppeal(db, policyFor(o).numberFormat, o.person, o.meeting, open->id,
+                                                  "申诉 #" + std::to_string(open->id) + " 成立：" + o.reason, c))
+            extra += "; " + line;
     }
     tx.commit();
     c.out << "appeal #" << open->id << " " << (o.upheld ? "upheld" : "rejected") << " (amendment " << resolution.id
@@ -282,12 +343,16 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
     cache->add_option("--from", o->from)->required();
     cache->add_option("--to", o->to)->required();
 
-    auto* notice = leaf(&app, "notices", "disciplinary notices for a period, with an index CSV", notices);
-    notice->add_option("--period", o->period, "2026-11, 2026-Q4 or 2026")->required();
+    auto* notice = leaf(&app, "notices",
+                        "the notice register (issue, list, show, withdraw); alone: a draft of a period's notices "
+                        "with an index CSV, outside the register",
+                        notices);
+    notice->require_subcommand(0, 1);
+    notice->add_option("--period", o->period, "2026-11, 2026-Q4 or 2026");
     notice->add_option("--policy", o->policy, "policy TOML (default: the built-in policy.default.toml)");
     notice->add_option("--template", o->personTemplate, "person notice template (default: notice_person.txt)");
     notice->add_option("--unit-template", o->unitTemplate, "unit notice template (default: notice_unit.txt)");
-    notice->add_option("--output", o->output, "directory for the notices and index.csv")->required();
+    notice->add_option("--output", o->output, "directory for the notices and index.csv");
 
     auto* disc = leaf(&app, "disclosure", "the monthly disclosure list (每月公示)", disclosure);
     disc->add_option("--month", o->month, "2026-11")->required();
@@ -300,6 +365,10 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
     appealAddCmd->add_option("--meeting", o->meeting)->required();
     appealAddCmd->add_option("--person", o->person)->required();
     appealAddCmd->add_option("--reason", o->reason)->required();
+    appealAddCmd->add_option("--by", o->appellant, "person id of the appellant (default: --person)");
+    appealAddCmd->add_option("--received", o->received, "YYYY-MM-DD the office received it (default today)");
+    appealAddCmd->add_option("--new-evidence", o->newEvidence, "what is new: required after a rejected appeal");
+    appealAddCmd->add_option("--policy", o->policy, "policy TOML (the appeal deadline)");
     auto* resolve =
         leaf(appeal, "resolve", "uphold (status changes by amendment) or reject an open appeal", appealResolve);
     resolve->add_option("--meeting", o->meeting)->required();
@@ -308,6 +377,7 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
     resolve->add_flag("--rejected", o->rejected);
     resolve->add_option("--status", o->status, "status an upheld appeal gives")->capture_default_str();
     resolve->add_option("--reason", o->reason)->required();
+    resolve->add_option("--policy", o->policy, "policy TOML (the number format of a withdrawal)");
 
     auto* absence =
         app.add_subcommand("absence", "absences at meetings whose reader was offline")->require_subcommand(1);

@@ -20,7 +20,7 @@ std::string joined(const std::vector<std::string>& names)
 void printHead(std::ostream& out, const core::ChainHead& head)
 {
     out << "chain head " << head.hash << "\n"
-        << "rows chained " << head.rows << " (taps and amendments)\n";
+        << "rows chained " << head.rows << " (taps, amendments, notice register, appeal filings)\n";
 }
 
 void cmdVerify(const std::string& head, const CommandContext& c)

@@ -3,6 +3,7 @@
 #include "common/config_keys.h"
 #include "hub/core/time_util.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
@@ -19,6 +20,10 @@ const common::ConfigKeys& policyKeys()
             {"absence", {"enabled", "measure"}},
             {"late_or_early", {"window", "warning_at", "talk_at"}},
             {"disclosure", {"unit_rate_below", "list_persons_with_absence"}},
+            {"notices", {"number_format", "regulation"}},
+            {"appeal", {"deadline_days"}},
+            {"escalation", {"enabled", "within_months", "ladder"}},
+            {"unit_measures", {"measure", "below_rate_months", "delegation_absent"}},
         },
     };
     return keys;
@@ -49,6 +54,14 @@ public:
                 out = node.as_floating_point()->get();
             else
                 bad(key, "must be a number");
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            const auto* array = node.as_array();
+            if (!array) bad(key, "must be a list of strings, e.g. [\"效能告诫\", \"诫勉谈话\"]");
+            out.clear();
+            for (const auto& item : *array) {
+                if (!item.is_string()) bad(key, "must be a list of strings");
+                out.push_back(item.as_string()->get());
+            }
         } else {
             if (!node.is_string()) bad(key, "must be a string");
             out = node.as_string()->get();
@@ -68,7 +81,34 @@ private:
     std::string file_;
 };
 
+/// A measure must be one the office may give.
+void requireKnownMeasure(const PolicyFile& f, const char* key, const std::string& measure)
+{
+    const auto& known = knownMeasures();
+    if (std::find(known.begin(), known.end(), measure) != known.end()) return;
+    std::string list;
+    for (const auto& m : known) list += (list.empty() ? "" : ", ") + m;
+    f.bad(key, "\"" + measure + "\" is not a known measure (" + list + ")");
+}
+
 } // namespace
+
+const std::vector<std::string>& knownMeasures()
+{
+    static const std::vector<std::string> measures{"提醒谈话", "批评教育", "效能告诫", "诫勉谈话", "通报批评"};
+    return measures;
+}
+
+std::string formatNoticeNumber(const std::string& format, int year, int n)
+{
+    std::string out = format;
+    for (const auto& [key, value] : {std::pair<std::string, std::string>{"{year}", std::to_string(year)},
+                                     std::pair<std::string, std::string>{"{n}", std::to_string(n)}}) {
+        for (auto pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos + value.size()))
+            out.replace(pos, key.size(), value);
+    }
+    return out;
+}
 
 Policy parsePolicy(const std::string& text, const std::string& source)
 {
@@ -113,6 +153,36 @@ Policy parsePolicy(const std::string& text, const std::string& source)
         f.bad("disclosure.unit_rate_below", "must be a fraction in (0, 1], e.g. 0.9 for 90 %");
     }
     f.read("disclosure.list_persons_with_absence", p.listPersonsWithAbsence);
+    requireKnownMeasure(f, "absence.measure", p.absenceMeasure);
+
+    f.read("notices.number_format", p.numberFormat);
+    if (p.numberFormat.find("{n}") == std::string::npos)
+        f.bad("notices.number_format", "must hold {n} (the number within the year), e.g. \"效能办〔{year}〕{n}号\"");
+    for (auto open = p.numberFormat.find('{'); open != std::string::npos; open = p.numberFormat.find('{', open + 1)) {
+        const auto close = p.numberFormat.find('}', open);
+        const auto name =
+            p.numberFormat.substr(open, close == std::string::npos ? std::string::npos : close - open + 1);
+        if (name != "{year}" && name != "{n}")
+            f.bad("notices.number_format", "has \"" + name + "\"; only {year} and {n} are filled in");
+    }
+    f.read("notices.regulation", p.regulation);
+    if (p.regulation.empty()) f.bad("notices.regulation", "must name the regulation notices cite");
+    f.read("appeal.deadline_days", p.appealDeadlineDays);
+    f.read("escalation.enabled", p.escalate);
+    f.read("escalation.within_months", p.escalationMonths);
+    if (p.escalationMonths < 1) f.bad("escalation.within_months", "must be at least 1");
+    f.read("escalation.ladder", p.ladder);
+    if (p.ladder.empty()) f.bad("escalation.ladder", "must name at least one measure");
+    for (std::size_t i = 0; i < p.ladder.size(); ++i) {
+        requireKnownMeasure(f, "escalation.ladder", p.ladder[i]);
+        if (std::find(p.ladder.begin(), p.ladder.begin() + static_cast<std::ptrdiff_t>(i), p.ladder[i])
+            != p.ladder.begin() + static_cast<std::ptrdiff_t>(i))
+            f.bad("escalation.ladder", "names \"" + p.ladder[i] + "\" twice");
+    }
+    f.read("unit_measures.measure", p.unitMeasure);
+    requireKnownMeasure(f, "unit_measures.measure", p.unitMeasure);
+    f.read("unit_measures.below_rate_months", p.unitBelowMonths);
+    f.read("unit_measures.delegation_absent", p.delegationAbsent);
     return p;
 }
 

@@ -6,6 +6,7 @@
 // an unknown key is an error (with the nearest valid key), never ignored.
 
 #include <string>
+#include <vector>
 
 namespace rollcall::reports {
 
@@ -21,8 +22,30 @@ struct Policy {
     double unitRateBelow = 0.9;
     bool listPersonsWithAbsence = true;
 
+    // The notice register (notice_register.h).
+    std::string numberFormat = "效能办〔{year}〕{n}号"; // {year}, {n}
+    std::string regulation = "《会议纪律规定》";        // named in every notice's basis
+    int appealDeadlineDays = 15;                        // after the notice was issued; 0 = none
+    // Escalation read from the register: a person with a notice at ladder[i]
+    // within `escalationMonths` who earns another gets at least ladder[i + 1].
+    bool escalate = true;
+    int escalationMonths = 12;
+    std::vector<std::string> ladder{"效能告诫", "诫勉谈话", "通报批评"};
+    // Units: absent from a delegation, or below the rate `unitBelowMonths`
+    // months running (the earlier ones read from the register) → unitMeasure.
+    std::string unitMeasure = "通报批评";
+    int unitBelowMonths = 2;
+    bool delegationAbsent = true;
+
     bool operator==(const Policy&) const = default;
 };
+
+/// The measures a policy may name (a measure outside the office's power, such
+/// as 记过, is an error): 提醒谈话, 批评教育, 效能告诫, 诫勉谈话, 通报批评.
+[[nodiscard]] const std::vector<std::string>& knownMeasures();
+
+/// A notice number in the policy's form: "效能办〔{year}〕{n}号" → "效能办〔2026〕17号".
+[[nodiscard]] std::string formatNoticeNumber(const std::string& format, int year, int n);
 
 /// Parses policy TOML text; `source` names it in messages.
 [[nodiscard]] Policy parsePolicy(const std::string& text, const std::string& source);
@@ -35,6 +58,9 @@ struct Policy {
 [[nodiscard]] const std::string& defaultPolicyText();
 [[nodiscard]] const std::string& defaultPersonTemplate();
 [[nodiscard]] const std::string& defaultUnitTemplate();
+// The texts of issued notices (notice_issuer.h): official_person.txt, official_unit.txt.
+[[nodiscard]] const std::string& defaultOfficialPersonTemplate();
+[[nodiscard]] const std::string& defaultOfficialUnitTemplate();
 
 /// Reads a whole text file; throws InputError naming `option` and the path.
 [[nodiscard]] std::string readTextFile(const std::string& path, const std::string& option);

@@ -127,6 +127,38 @@ INSTANTIATE_TEST_SUITE_P(
                       MisspeltPolicy{"dottedKey", "late_or_early.windw = \"year\"",
                                      "site.toml:1: unknown key \"late_or_early.windw\"", "did you mean window?"}));
 
+// The register's keys: measures only from the known list, numbers as numbers,
+// a number format that numbers; each message names FILE:LINE and the key.
+INSTANTIATE_TEST_SUITE_P(
+    RegisterKeys, PolicyRefuses,
+    ::testing::Values(MisspeltPolicy{"unknownMeasure", "[absence]\nmeasure = \"记过\"", "site.toml:2: absence.measure",
+                                     "\"记过\" is not a known measure"},
+                      MisspeltPolicy{"unknownUnitMeasure", "[unit_measures]\nmeasure = \"警告\"",
+                                     "site.toml:2: unit_measures.measure", "not a known measure"},
+                      MisspeltPolicy{"ladderOfUnknownMeasure", "[escalation]\nladder = [\"效能告诫\", \"降级\"]",
+                                     "site.toml:2: escalation.ladder", "\"降级\" is not a known measure"},
+                      MisspeltPolicy{"ladderOfNumbers", "[escalation]\nladder = [1, 2]",
+                                     "site.toml:2: escalation.ladder", "list of strings"},
+                      MisspeltPolicy{"monthsAsText", "[escalation]\n\nwithin_months = \"12\"",
+                                     "site.toml:3: escalation.within_months", "whole number"},
+                      MisspeltPolicy{"deadlineAsText", "[appeal]\ndeadline_days = \"15天\"",
+                                     "site.toml:2: appeal.deadline_days", "whole number"},
+                      MisspeltPolicy{"numberWithoutN", "[notices]\nnumber_format = \"效能办〔{year}〕号\"",
+                                     "site.toml:2: notices.number_format", "must hold {n}"},
+                      MisspeltPolicy{"numberWithUnknownField", "[notices]\nnumber_format = \"{office}〔{year}〕{n}号\"",
+                                     "site.toml:2: notices.number_format", "\"{office}\""},
+                      MisspeltPolicy{"misspeltRegisterKey", "[notices]\nnumber_fromat = \"x{n}\"",
+                                     "site.toml:2: unknown key \"notices.number_fromat\"",
+                                     "did you mean number_format?"}));
+
+TEST(PolicyNumbers, areFilledInPerYearInTheOfficesForm)
+{
+    EXPECT_EQ(formatNoticeNumber("州效能办〔{year}〕{n}号", 2026, 17), "州效能办〔2026〕17号");
+    EXPECT_EQ(formatNoticeNumber("{year}-{n}", 2027, 1), "2027-1");
+    EXPECT_EQ(defaultPolicy().numberFormat, "效能办〔{year}〕{n}号");
+    EXPECT_EQ(defaultPolicy().ladder, (std::vector<std::string>{"效能告诫", "诫勉谈话", "通报批评"}));
+}
+
 // Wrong types and bad values name the line of the value and the key.
 INSTANTIATE_TEST_SUITE_P(
     BadValues, PolicyRefuses,
