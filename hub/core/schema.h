@@ -14,6 +14,10 @@ namespace rollcall::core {
 /// intervals, docs/semantics.md §10); its tests start from the one before.
 constexpr int kBadgesOverTimeSchema = 7;
 
+/// The version that gives units an official order and name
+/// (hub/core/unit_details.h); its tests start from the one before.
+constexpr int kUnitDetailsSchema = 9;
+
 /// Current version of an open database (0 for a new file).
 [[nodiscard]] int schemaVersion(common::Database& db);
 
