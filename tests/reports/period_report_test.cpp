@@ -123,14 +123,17 @@ namespace {
 /// The unit cells of a report's ranked rows ("1,州直机关/州发改委,…" → 州直机关/州发改委), and its headings.
 std::vector<std::string> rankedUnits(const std::string& csv)
 {
-    std::vector<std::string> out;
+    std::vector<std::string> lines, out;
     std::istringstream in(readFile(csv));
-    std::string line;
-    bool afterBlank = false;
-    while (std::getline(in, line)) {
+    for (std::string line; std::getline(in, line);) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (afterBlank && !line.empty() && line.find(',') == std::string::npos) out.push_back("[" + line + "]");
-        afterBlank = line.empty();
+        lines.push_back(line);
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& line = lines[i];
+        // A heading is the line right above a table's header row.
+        if (i + 1 < lines.size() && lines[i + 1].rfind("排名,", 0) == 0 && !line.empty())
+            out.push_back("[" + line + "]");
         const auto comma = line.find(',');
         if (comma == std::string::npos || comma == 0) continue;
         const auto rank = line.substr(0, comma);

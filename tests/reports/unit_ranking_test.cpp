@@ -11,7 +11,7 @@ using namespace rollcall::reports;
 
 namespace {
 
-/// 州直机关 (order 1) with three departments, 县市 (order 2) with two counties,
+/// 州直机关 (order 1) with three departments, 县市 (order 2) with two counties (甲县 1, 乙县 2),
 /// 州委 (no order) with a single sub-unit 州委办.
 class UnitRankingTest : public ::testing::Test {
 protected:
@@ -22,8 +22,8 @@ protected:
         add(3, 1, "州直机关/州财政局", 1);
         add(4, 1, "州直机关/州自然资源局", std::nullopt);
         add(5, std::nullopt, "县市", 2);
-        add(6, 5, "县市/甲县", std::nullopt);
-        add(7, 5, "县市/乙县", std::nullopt);
+        add(6, 5, "县市/甲县", 1); // by code point 乙 (U+4E59) would come before 甲 (U+7532)
+        add(7, 5, "县市/乙县", 2);
         add(8, std::nullopt, "州委", std::nullopt);
         add(9, 8, "州委/州委办", std::nullopt);
         // Expected: the leaves 10 each, parents the sum (州委 = its one sub-unit).
