@@ -22,8 +22,9 @@ struct WorkbookCloser {
 };
 
 /// How wide a cell's text is in spreadsheet columns (the width of "0" in the
-/// default font). CJK characters take about two; Arabic-script letters (Uyghur,
-/// Kazakh names) a little more than one, their vowel marks and joiners none.
+/// default font): CJK characters two, other letters — Latin, and the
+/// Arabic-script letters of Uyghur and Kazakh names — one; Arabic vowel marks
+/// and the joiners, which sit on or between letters, none.
 double columnWidth(std::string_view text)
 {
     double width = 0;
@@ -35,17 +36,9 @@ double columnWidth(std::string_view text)
             continue;
         }
         const auto cp = ch.codePoint;
-        i += ch.length;
         const bool arabicMark = (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x06D6 && cp <= 0x06ED);
-        const bool arabic = (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F)
-                            || (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
-        if (arabicMark || cp == 0x200C || cp == 0x200D) continue;
-        if (arabic)
-            width += 1.3;
-        else if (common::displayWidth(text.substr(i - ch.length, ch.length)) == 2)
-            width += 2.1;
-        else
-            width += 1.1;
+        if (!arabicMark && cp != 0x200C && cp != 0x200D) width += common::displayWidth(text.substr(i, ch.length));
+        i += ch.length;
     }
     return width;
 }
