@@ -18,7 +18,8 @@
 #   5. the live attendance table and JSON, as the general office sees it;
 #   6. last month's four meetings (imported reader logs, finalized) and the
 #      general office's paper: sign-in sheets, the period report by unit,
-#      disciplinary notices and the monthly disclosure list (CSV/XLSX/PDF).
+#      disciplinary notices, the monthly disclosure list and the 绩效考评
+#      (CSV/XLSX/PDF).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -278,6 +279,16 @@ first_issued=$(ls "$REPORTS/issued"/notice-*.pdf | sort -V | head -1)
 pdftoppm -png -r 60 -f 1 -l 1 "$first_issued" "$REPORTS/notice-page"
 echo "(the first issued notice as a 公文: $first_issued; its first page: $(ls "$REPORTS"/notice-page*.png))"
 ctl disclosure --month "$LAST_MONTH" --format pdf --output "$REPORTS/disclosure-$LAST_MONTH.pdf"
+# 绩效考评 of the top-level units, in the office's order (州直机关 first, then the counties).
+ctl unit set 州直机关 --order 1 --official-name 州直属机关 >/dev/null
+ctl unit set 伊宁市 --order 2 >/dev/null
+ctl unit set 伊宁县 --order 3 >/dev/null
+ctl unit set 霍城县 --order 4 >/dev/null
+for fmt in csv xlsx pdf; do
+  ctl report performance --period "$LAST_MONTH" --level 1 --format "$fmt" --output "$REPORTS/performance-$LAST_MONTH.$fmt"
+done
+echo "-- 绩效考评 $LAST_MONTH (100 − 2 × 缺席 − 1 × 迟到/早退 − 2 × 派员不足):"
+sed '1s/^\xEF\xBB\xBF//' "$REPORTS/performance-$LAST_MONTH.csv" | grep -E '^(排名|[0-9])'
 pdftoppm -png -r 60 -f 1 -l 1 "$REPORTS/sign-in-sheet.pdf" "$REPORTS/sign-in-sheet-page"
 echo "Reports: $REPORTS (sign-in sheet page 1 as PNG: $(ls "$REPORTS"/sign-in-sheet-page*.png))"
 

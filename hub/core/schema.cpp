@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 9> kMigrations{
+constexpr std::array<const char*, 10> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -651,6 +651,17 @@ BEGIN
                              rollcall_row_hash('appeal_filings', NEW.id, NEW.amendment_id, NEW.clerk,
                                                NEW.received_ms, NEW.new_evidence)));
 END;
+)sql",
+    // 10: units as the office lists them (docs/semantics.md §9): an official
+    // order (reports sort by it, then by path) and an official name (主送 on
+    // notices; the display name when empty). Neither changes a figure, so the
+    // results cache is left alone when only they change.
+    R"sql(
+ALTER TABLE units ADD COLUMN official_order INTEGER CHECK (official_order IS NULL OR official_order >= 0);
+ALTER TABLE units ADD COLUMN official_name TEXT CHECK (official_name IS NULL OR length(official_name) > 0);
+DROP TRIGGER cache_units_update;
+CREATE TRIGGER cache_units_update AFTER UPDATE OF id, parent_id, name, path ON units
+BEGIN DELETE FROM meeting_results; END;
 )sql",
 };
 

@@ -18,6 +18,10 @@ constexpr int kBadgesOverTimeSchema = 7;
 /// (docs/semantics.md §13); its tests start from the one before.
 constexpr int kNoticeRegisterSchema = 9;
 
+/// The version that gives units an official order and name
+/// (hub/core/unit_details.h); its tests start from the one before.
+constexpr int kUnitDetailsSchema = 10;
+
 /// Current version of an open database (0 for a new file).
 [[nodiscard]] int schemaVersion(common::Database& db);
 

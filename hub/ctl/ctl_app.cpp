@@ -20,6 +20,7 @@
 #include "hub/ctl/roster_import.h"
 #include "hub/ctl/status_view.h"
 #include "hub/ctl/taps_import.h"
+#include "hub/ctl/unit_commands.h"
 #include "hub/ctl/verify_command.h"
 #include "hub/ctl/wire_fields.h"
 #include "hub/reports/attendance_ledger.h"
@@ -339,6 +340,7 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     for (auto& command : addBadgeCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addAmendmentCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addListCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addUnitCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addVerifyCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addBackupCommands(app)) extra.push_back(std::move(command));
     std::set<CLI::App*> withoutDb;

@@ -6,6 +6,7 @@
 #include "hub/reports/discipline_findings.h"
 #include "hub/reports/document.h"
 #include "hub/reports/notice_issuer.h"
+#include "hub/reports/unit_tree.h"
 #include "hub/reports/notice_register.h"
 #include "hub/reports/official_pdf.h"
 #include "hub/reports/progress.h"
@@ -95,7 +96,8 @@ void issue(const Options& o, const CommandContext& c)
     const auto findings = reports::findDiscipline(ledger, policy, period, zone, now, &progress);
 
     reports::IssueContext context{zone, now, c.author, {}, {}, {}};
-    for (const auto& [id, path] : unitPaths(db)) context.unitNames.emplace(id, reports::unitAddressee(path));
+    // 主送 by the unit's official name (roster column or `unit set`), else its display name.
+    for (const auto& [id, unit] : reports::loadUnits(db)) context.unitNames.emplace(id, reports::officialUnitName(unit));
     auto venues = db.prepare("SELECT id, name FROM venues");
     while (venues.step()) context.venueNames.emplace(venues.getText(0), venues.getText(1));
     auto readers = db.prepare("SELECT id, venue_id FROM readers");

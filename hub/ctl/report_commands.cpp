@@ -7,8 +7,10 @@
 #include "hub/ctl/person_commands.h"
 #include "hub/reports/attendance_ledger.h"
 #include "hub/reports/discipline_findings.h"
+#include "hub/reports/disclosure_list.h"
 #include "hub/reports/meeting_sheet.h"
 #include "hub/reports/notice_documents.h"
+#include "hub/reports/performance_report.h"
 #include "hub/reports/period_report.h"
 #include "hub/reports/progress.h"
 #include "hub/reports/record_anchor.h"
@@ -26,7 +28,17 @@ struct Options {
                                                            unitTemplate, reason, status = "excused", appellant,
                                                            received, newEvidence;
     bool upheld = false, rejected = false;
+    std::optional<int> level; // --level: rank units at this level of the tree
+    std::string group;        // --group: only units under this unit
 };
+
+reports::UnitScope scopeFor(const Options& o)
+{
+    reports::UnitScope scope;
+    scope.level = o.level;
+    if (!o.group.empty()) scope.group = o.group;
+    return scope;
+}
 
 common::Database openExisting(const CommandContext& c) { return openDatabaseFile(c.db, false); }
 
@@ -71,7 +83,8 @@ void reportMeeting(const Options& o, const CommandContext& c)
     reports::ReaderCoverage coverage(db);
     const auto offline = now >= result.meeting.times.opening ? coverage.offlineDuring(result.meeting)
                                                              : std::vector<reports::OfflineReader>{};
-    auto sheet = reports::meetingSheet(result, offline, zone, now, core::Schedule(record).changes(o.meeting));
+    auto sheet = reports::meetingSheet(result, offline, zone, now, core::Schedule(record).changes(o.meeting),
+                                       reports::loadSheetPlaces(db));
     sheet.subtitle.push_back(reports::recordAnchorLine(db));
     reports::writeDocument(sheet, format, o.output);
     c.out << "sign-in sheet of meeting " << o.meeting << " (" << result.attendees.size()
@@ -83,6 +96,8 @@ void reportPeriod(const Options& o, const CommandContext& c)
     const core::Zone zone(c.zone);
     const auto period = reports::dateRange(o.from, o.to, zone);
     if (o.by != "person" && o.by != "unit") throw common::InputError("--by: \"" + o.by + "\" is not person or unit");
+    if (o.by == "person" && (o.level || !o.group.empty()))
+        throw common::InputError("--level and --group rank units: give them with --by unit");
     const auto format = formatFor(o);
     reports::checkWritable(o.output, "--output");
     auto db = openExisting(c);
@@ -92,13 +107,35 @@ void reportPeriod(const Options& o, const CommandContext& c)
     const auto now = c.clock.now();
     const auto figures = reports::periodFigures(ledger, period, now, &progress);
     const auto by = o.by == "unit" ? reports::PeriodBy::Unit : reports::PeriodBy::Person;
-    auto report = reports::periodReport(figures, by, figures.persons, zone, now);
+    auto report = reports::periodReport(figures, by, figures.persons, zone, now, scopeFor(o));
     report.subtitle.push_back(reports::recordAnchorLine(db));
     reports::writeDocument(report, format, o.output);
+    std::size_t rows = 0;
+    for (const auto& section : report.sections) rows += section.rows.size();
     c.out << "period report " << period.firstDate << " – " << period.lastDate << " by " << o.by << ": "
-          << figures.meetings << " meeting(s), "
-          << (by == reports::PeriodBy::Unit ? figures.byUnit.size() : figures.byPerson.size()) << " row(s) written to "
-          << o.output << "\n";
+          << figures.meetings << " meeting(s), " << rows << " row(s) written to " << o.output << "\n";
+}
+
+void reportPerformance(const Options& o, const CommandContext& c)
+{
+    const core::Zone zone(c.zone);
+    const auto period = reports::parsePeriod(o.period, zone);
+    const auto policy = policyFor(o);
+    const auto format = formatFor(o);
+    reports::checkWritable(o.output, "--output");
+    auto db = openExisting(c);
+    core::Record record(db);
+    reports::AttendanceLedger ledger(record);
+    reports::Progress progress(reports::Progress::stderrIsTerminal());
+    const auto now = c.clock.now();
+    const auto figures = reports::periodFigures(ledger, period, now, &progress);
+    auto report = reports::performanceReport(figures, policy.performance, scopeFor(o), zone, now);
+    report.subtitle.push_back(reports::recordAnchorLine(db));
+    reports::writeDocument(report, format, o.output);
+    std::size_t rows = 0;
+    for (const auto& section : report.sections) rows += section.rows.size();
+    c.out << "performance " << period.label << ": " << figures.meetings << " meeting(s), " << rows << " unit(s) in "
+          << report.sections.size() << " group(s) written to " << o.output << "\n";
 }
 
 void notices(const Options& o, const CommandContext& c)
@@ -337,8 +374,18 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
     period->add_option("--from", o->from, "first date, YYYY-MM-DD (local)")->required();
     period->add_option("--to", o->to, "last date, inclusive")->required();
     period->add_option("--by", o->by, "person or unit")->capture_default_str();
+    period->add_option("--level", o->level, "rank the units at this level of the unit tree (1 = top level)");
+    period->add_option("--group", o->group, "rank only the units under this unit (a path)");
     period->add_option("--format", o->format, "csv, xlsx or pdf (default: from --output's extension)");
     period->add_option("--output", o->output, "file to write")->required();
+    auto* performance =
+        leaf(report, "performance", "绩效考评: each unit scored by the policy's weights, ranked", reportPerformance);
+    performance->add_option("--period", o->period, "2026-11, 2026-Q4 or 2026")->required();
+    performance->add_option("--level", o->level, "score the units at this level of the unit tree (1 = top level)");
+    performance->add_option("--group", o->group, "score only the units under this unit (a path)");
+    performance->add_option("--policy", o->policy, "policy TOML (default: the built-in policy.default.toml)");
+    performance->add_option("--format", o->format, "csv, xlsx or pdf (default: from --output's extension)");
+    performance->add_option("--output", o->output, "file to write")->required();
     auto* cache = leaf(report, "cache", "evaluate finalized meetings into the results cache", cacheFill);
     cache->add_option("--from", o->from)->required();
     cache->add_option("--to", o->to)->required();

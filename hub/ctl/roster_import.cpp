@@ -1,5 +1,6 @@
 #include "hub/ctl/roster_import.h"
 
+#include "hub/core/unit_details.h"
 #include "hub/ctl/badge_commands.h"
 #include "hub/ctl/csv_reader.h"
 #include "hub/ctl/wire_fields.h"
@@ -19,6 +20,22 @@ struct Entry {
     std::string unit;
     std::vector<std::string> badges; // normalized, in file order
 };
+
+/// The official order and name a file gives a unit, and the line that gave each.
+struct ListedUnit {
+    core::UnitDetails details;
+    int orderLine = 0, nameLine = 0;
+};
+
+/// unit_order: a whole number from 0 to 999999, or empty.
+std::optional<std::int64_t> parseUnitOrder(const std::string& text, const std::string& where)
+{
+    if (text.empty()) return std::nullopt;
+    if (text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos) {
+        throw common::InputError(where + ": \"" + text + "\" is not a whole number from 0 to 999999");
+    }
+    return std::stoll(text);
+}
 
 std::string badgeList(const std::vector<std::string>& uids)
 {
@@ -41,6 +58,7 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
         return static_cast<int>(s.getInt(0));
     };
     const int unitsBefore = countUnits();
+    std::map<std::int64_t, ListedUnit> listedUnits; // unit id -> official order and name from the file
 
     // 1. Every row checked: fields, units, badges, no person or badge twice in the file.
     std::vector<Entry> entries;
@@ -75,6 +93,29 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
         } catch (const common::InputError& err) {
             throw common::InputError(csv.where(row, "unit") + ": " + err.what());
         }
+        // Optional columns: the unit's official order and name; rows of one unit must agree.
+        auto& listed = listedUnits[e.person.unitId];
+        if (auto text = csv.field(row, "unit_order")) {
+            if (auto order = parseUnitOrder(*text, csv.where(row, "unit_order"))) {
+                if (listed.details.officialOrder && *listed.details.officialOrder != *order) {
+                    throw common::InputError(csv.where(row, "unit_order") + ": unit " + e.unit + " has order "
+                                             + std::to_string(*listed.details.officialOrder) + " on line "
+                                             + std::to_string(listed.orderLine));
+                }
+                listed.details.officialOrder = order;
+                listed.orderLine = row.line;
+            }
+        }
+        if (auto name = csv.field(row, "unit_official_name"); name && !name->empty()) {
+            requireWireText(*name, csv.where(row, "unit_official_name"));
+            if (listed.details.officialName && *listed.details.officialName != *name) {
+                throw common::InputError(csv.where(row, "unit_official_name") + ": unit " + e.unit + " is named \""
+                                         + *listed.details.officialName + "\" on line "
+                                         + std::to_string(listed.nameLine));
+            }
+            listed.details.officialName = *name;
+            listed.nameLine = row.line;
+        }
         std::stringstream badges(*csv.field(row, "badge_uid"));
         std::string raw;
         while (std::getline(badges, raw, ';')) {
@@ -94,7 +135,27 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
         entries.push_back(std::move(e));
     }
 
-    // 2. Joins and moves.
+    // 2. Units' official order and name, where the file gives them and they differ.
+    for (const auto& [unitId, listed] : listedUnits) {
+        const auto recorded = core::unitDetails(record.database(), unitId);
+        core::UnitDetails change;
+        if (listed.details.officialOrder && listed.details.officialOrder != recorded.officialOrder)
+            change.officialOrder = listed.details.officialOrder;
+        if (listed.details.officialName && listed.details.officialName != recorded.officialName)
+            change.officialName = listed.details.officialName;
+        if (!change.officialOrder && !change.officialName) continue;
+        core::setUnitDetails(record.database(), unitId, change);
+        auto path = record.database().prepare("SELECT path FROM units WHERE id = ?");
+        path.bind(1, unitId);
+        (void)path.step();
+        std::string line = "unit " + path.getText(0);
+        if (change.officialOrder) line += " order " + std::to_string(*change.officialOrder);
+        if (change.officialName) line += " official name " + *change.officialName;
+        result.changes.push_back(line);
+        ++result.unitsListed;
+    }
+
+    // 3. Joins and moves.
     std::vector<std::pair<const Entry*, std::string>> revocations; // entry, uid
     std::vector<std::pair<const Entry*, std::string>> issues;
     std::set<std::string> joined; // their join line names their badges
@@ -142,7 +203,7 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
         }
     }
 
-    // 3. Badges: revocations first, so a badge can pass from one person to another in one file.
+    // 4. Badges: revocations first, so a badge can pass from one person to another in one file.
     for (const auto& [e, uid] : revocations) {
         try {
             guardFinalizedTaps(record, uid, o.effective, o.zone);
@@ -164,7 +225,7 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
         if (!joined.count(e->person.id)) result.changes.push_back("badge " + uid + " issued to " + e->person.id);
     }
 
-    // 4. Persons in service missing from the file.
+    // 5. Persons in service missing from the file.
     if (o.missingLeave) {
         auto s = record.database().prepare(
             "SELECT m.person_id, p.name FROM memberships m JOIN persons p ON p.id = m.person_id "

@@ -22,6 +22,7 @@ struct RosterImportResult {
     int badges = 0; // badges issued
     int badgesRevoked = 0;
     int unitsCreated = 0;
+    int unitsListed = 0;              // units whose official order or name the file set or changed
     std::vector<std::string> changes; // one line per change, in the order applied ("join p5 …")
 };
 

@@ -38,11 +38,9 @@ void AttendanceLedger::loadStatic()
         membersByUnit_[m.unitId].push_back(m);
         membershipsOf_[m.personId].push_back(std::move(m));
     }
-    auto u = db.prepare("SELECT id, parent_id, path FROM units");
-    while (u.step()) {
-        UnitInfo unit{u.getInt(0), u.getOptionalInt(1), u.getText(2)};
-        if (unit.parent) childUnits_[*unit.parent].push_back(unit.id);
-        units_.emplace(unit.id, std::move(unit));
+    units_ = loadUnits(db);
+    for (const auto& [id, unit] : units_) {
+        if (unit.parent) childUnits_[*unit.parent].push_back(id);
     }
     badges_ = core::BadgeHoldings::load(db);
     auto r = db.prepare("SELECT id, direction FROM readers");

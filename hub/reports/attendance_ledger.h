@@ -14,6 +14,7 @@
 #include "hub/reports/meeting_lines.h"
 #include "hub/reports/reader_coverage.h"
 #include "hub/reports/results_cache.h"
+#include "hub/reports/unit_tree.h"
 
 #include <functional>
 #include <map>
@@ -25,12 +26,6 @@
 namespace rollcall::reports {
 
 class Progress;
-
-struct UnitInfo {
-    std::int64_t id = 0;
-    std::optional<std::int64_t> parent;
-    std::string path;
-};
 
 /// Evaluates the meetings of a period in bulk, reading and filling the results cache.
 class AttendanceLedger {

@@ -183,7 +183,13 @@ DisciplineFindings findDiscipline(AttendanceLedger& ledger, const Policy& policy
             }
         }
         std::vector<UnitFinding> below;
+        // Every unit once: one whose figures all come from its single sub-unit gets no notice of its own.
+        const auto listed =
+            unitGroups(units, [&](std::int64_t id) { return counts.count(id) ? counts.at(id).expected : 0L; }, {})
+                .front()
+                .members;
         for (const auto& [unitId, c] : counts) {
+            if (std::find(listed.begin(), listed.end(), unitId) == listed.end()) continue;
             const auto rate = c.attendanceRate();
             if (!rate || *rate >= policy.unitRateBelow) continue;
             UnitFinding uf;

@@ -1,5 +1,7 @@
 #include "hub/reports/document.h"
 
+#include "hub/reports/labels.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,7 +15,14 @@ namespace fs = std::filesystem;
 std::string Cell::text() const
 {
     if (const auto* n = std::get_if<std::int64_t>(&value)) return std::to_string(*n);
+    if (const auto* f = std::get_if<FormattedNumber>(&value)) return f->text;
     return std::get<std::string>(value);
+}
+
+Cell Cell::rate(std::optional<double> fraction)
+{
+    if (!fraction) return Cell(formatRate(fraction));
+    return Cell(FormattedNumber{*fraction, formatRate(fraction), "0.0%"});
 }
 
 std::vector<GridRow> documentGrid(const Document& doc)

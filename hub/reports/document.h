@@ -13,14 +13,28 @@
 
 namespace rollcall::reports {
 
-/// A cell: text, or a whole number (written as a number in XLSX).
+/// A number that is not whole, shown as `text` (CSV, PDF) and stored as
+/// `value` with the spreadsheet number format `format` (XLSX), so a rate
+/// sorts and sums as a number in a spreadsheet and reads the same everywhere.
+struct FormattedNumber {
+    double value = 0;
+    std::string text;   // "98.2%", "96.5"
+    std::string format; // "0.0%", "0.0#"
+};
+
+/// A cell: text, a whole number, or a formatted number (numbers are written
+/// as numbers in XLSX).
 struct Cell {
-    std::variant<std::string, std::int64_t> value;
+    std::variant<std::string, std::int64_t, FormattedNumber> value;
     Cell(std::string s) : value(std::move(s)) {}         // NOLINT(google-explicit-constructor)
     Cell(const char* s) : value(std::string(s)) {}       // NOLINT(google-explicit-constructor)
     Cell(std::int64_t n) : value(n) {}                   // NOLINT(google-explicit-constructor)
     Cell(int n) : value(static_cast<std::int64_t>(n)) {} // NOLINT(google-explicit-constructor)
+    Cell(FormattedNumber n) : value(std::move(n)) {}     // NOLINT(google-explicit-constructor)
+    /// An attendance rate: "98.2%" and the fraction 0.982…, or the text "n/a".
+    [[nodiscard]] static Cell rate(std::optional<double> fraction);
     [[nodiscard]] bool isNumber() const { return std::holds_alternative<std::int64_t>(value); }
+    [[nodiscard]] bool isFormattedNumber() const { return std::holds_alternative<FormattedNumber>(value); }
     [[nodiscard]] std::string text() const;
 };
 

@@ -256,49 +256,4 @@ NoticeOutput writeNotices(DisciplineFindings& f, const NoticeTemplates& template
     return out;
 }
 
-Document disclosureList(const DisciplineFindings& f, const core::Zone& zone, common::TimePoint madeAt)
-{
-    Document doc;
-    doc.title = f.period.labelZh + "会议出勤情况公示";
-    doc.subtitle.push_back("公示期间：" + f.period.firstDate + " 至 " + f.period.lastDate + "　会议 "
-                           + std::to_string(f.meetings) + " 场");
-    doc.subtitle.push_back("制表时间：" + zone.format(madeAt) + "（" + zone.name() + "）　发布：" + f.policy.office);
-    char threshold[32];
-    std::snprintf(threshold, sizeof threshold, "%g%%", f.policy.unitRateBelow * 100.0);
-    Section units;
-    units.heading = std::string("一、出勤率低于 ") + threshold + " 的单位";
-    units.columns = {{"序号", 0.6, true}, {"单位", 4.0},     {"应到", 1, true}, {"出席", 1, true},    {"迟到", 1, true},
-                     {"代会", 1, true},   {"请假", 1, true}, {"缺席", 1, true}, {"出勤率", 1.2, true}};
-    int n = 0;
-    for (const auto& uf : f.units) {
-        const auto& c = uf.counts;
-        units.rows.push_back({++n, uf.unit.path, c.expected, c.present, c.late, c.substituted, c.excused, c.absent,
-                              formatRate(c.attendanceRate())});
-    }
-    units.notes.push_back(
-        "出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假），含下级单位人员；待核实和申诉中的缺席不计入。");
-    doc.sections.push_back(std::move(units));
-    if (f.policy.listPersonsWithAbsence) {
-        Section persons;
-        persons.heading = "二、无故缺席人员";
-        persons.columns = {{"序号", 0.6, true}, {"姓名", 1.2}, {"工号", 1.0},    {"单位", 3.0},
-                           {"会议日期", 1.2},   {"会议", 3.0}, {"会议编号", 1.2}};
-        int k = 0, held = 0;
-        for (const auto& pf : f.persons) {
-            held += static_cast<int>(
-                std::count_if(pf.held.begin(), pf.held.end(), [](const Occurrence& o) { return o.absence; }));
-            for (const auto& o : pf.absences) {
-                const auto& m = f.results[o.meeting].meeting;
-                persons.rows.push_back({++k, pf.person.name, pf.person.id, pf.person.unitPath,
-                                        zone.formatDate(m.times.start), m.title, m.id});
-            }
-        }
-        if (held > 0) persons.notes.push_back("另有 " + std::to_string(held) + " 人次缺席正在申诉或待核实，暂不公示。");
-        doc.sections.push_back(std::move(persons));
-    }
-    doc.footer = f.policy.office + "　" + dateZh(madeAt, zone);
-    doc.landscape = false;
-    return doc;
-}
-
 } // namespace rollcall::reports

@@ -1,7 +1,8 @@
 #pragma once
 // The documents made from discipline findings: one notice per person or unit
-// (from an editable {{placeholder}} template), an index CSV, and the monthly
-// disclosure list (每月公示). Findings are computed in discipline_findings.h.
+// (from an editable {{placeholder}} template) and an index CSV. Findings are
+// computed in discipline_findings.h; the monthly disclosure list (每月公示) is
+// disclosure_list.h.
 #include "hub/reports/discipline_findings.h"
 #include "hub/reports/document.h"
 
@@ -30,10 +31,6 @@ struct NoticeOutput {
 /// "<period>-001" … in index order.
 NoticeOutput writeNotices(DisciplineFindings& findings, const NoticeTemplates& templates, const std::string& dir,
                           const core::Zone& zone, common::TimePoint madeAt);
-
-/// The monthly disclosure list of a month's findings.
-[[nodiscard]] Document disclosureList(const DisciplineFindings& findings, const core::Zone& zone,
-                                      common::TimePoint madeAt);
 
 /// The evidence lines of one occurrence, as a notice cites it.
 [[nodiscard]] std::string describeOccurrence(const DisciplineFindings& f, const Occurrence& o, const core::Zone& zone);

@@ -1,5 +1,6 @@
 #include "hub/reports/period_report.h"
 
+#include "hub/reports/figure_columns.h"
 #include "hub/reports/labels.h"
 #include "hub/reports/progress.h"
 
@@ -11,6 +12,7 @@ void Counts::add(const MemberLine& l)
 {
     StatusTally::add(l.status, l.flags);
     if (l.verify) ++verify;
+    if (l.status == core::Status::Late || (l.flags & core::LeftEarly) != 0) ++lateOrEarly;
 }
 
 void Counts::add(const DelegationLine& d)
@@ -36,6 +38,7 @@ Counts& Counts::operator+=(const Counts& o)
     verify += o.verify;
     delegations += o.delegations;
     delegationsFailed += o.delegationsFailed;
+    lateOrEarly += o.lateOrEarly;
     return *this;
 }
 
@@ -86,38 +89,41 @@ PeriodFigures periodFigures(AttendanceLedger& ledger, const Period& period, comm
     return f;
 }
 
-std::vector<RankedUnit> rankUnits(const PeriodFigures& f)
+namespace {
+
+/// Rates compared exactly: a/b against c/d as a*d against c*b (b, d > 0).
+int compareRates(const Counts& a, const Counts& b)
 {
-    std::vector<std::int64_t> rated, unrated;
-    for (const auto& [id, c] : f.byUnit) {
-        if (c.expected == 0) continue;
-        (c.denominator() > 0 ? rated : unrated).push_back(id);
-    }
-    // Compare rates exactly: a/b > c/d  <=>  a*d > c*b (b, d > 0).
-    auto better = [&](std::int64_t x, std::int64_t y) {
-        const auto& a = f.byUnit.at(x);
-        const auto& b = f.byUnit.at(y);
-        return a.attended() * b.denominator() > b.attended() * a.denominator();
+    const auto x = a.attended() * b.denominator();
+    const auto y = b.attended() * a.denominator();
+    return x > y ? -1 : x < y ? 1 : 0;
+}
+
+std::vector<RankedGroup> rankGroups(const PeriodFigures& f, const UnitScope& scope)
+{
+    auto expected = [&](std::int64_t id) {
+        const auto it = f.byUnit.find(id);
+        return it == f.byUnit.end() ? 0L : it->second.expected;
     };
-    auto path = [&](std::int64_t id) { return f.units.count(id) ? f.units.at(id).path : std::string(); };
-    std::sort(rated.begin(), rated.end(), [&](auto x, auto y) {
-        if (better(x, y)) return true;
-        if (better(y, x)) return false;
-        return path(x) < path(y);
-    });
-    std::sort(unrated.begin(), unrated.end(), [&](auto x, auto y) { return path(x) < path(y); });
-    std::vector<RankedUnit> out;
-    for (std::size_t i = 0; i < rated.size(); ++i) {
-        int rank = static_cast<int>(i) + 1;
-        if (i > 0 && !better(rated[i - 1], rated[i])) rank = *out.back().rank;
-        out.push_back({rated[i], rank});
+    std::vector<RankedGroup> out;
+    for (const auto& group : unitGroups(f.units, expected, scope)) {
+        out.push_back(
+            {group.unit,
+             rankUnitsBy(
+                 group.members, [&](std::int64_t id) { return f.byUnit.at(id).denominator() > 0; },
+                 [&](std::int64_t x, std::int64_t y) { return compareRates(f.byUnit.at(x), f.byUnit.at(y)); })});
     }
-    for (auto id : unrated) out.push_back({id, std::nullopt});
     return out;
 }
 
+} // namespace
+
+std::vector<RankedUnit> rankUnits(const PeriodFigures& f) { return rankGroups(f, {}).front().units; }
+
+std::vector<RankedGroup> rankUnitGroups(const PeriodFigures& f, const UnitScope& scope) { return rankGroups(f, scope); }
+
 Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_map<std::string, core::Person>& persons,
-                      const core::Zone& zone, common::TimePoint madeAt)
+                      const core::Zone& zone, common::TimePoint madeAt, const UnitScope& scope)
 {
     Document doc;
     doc.title = by == PeriodBy::Unit ? "各单位参会出勤率排名" : "人员参会情况统计";
@@ -126,21 +132,34 @@ Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_
                            + std::to_string(f.meetings) + " 场");
     doc.subtitle.push_back("制表时间：" + zone.format(madeAt) + "（" + zone.name() + "）");
     Section s;
-    const std::vector<Column> figures = {{"应到", 1, true}, {"出席", 1, true},   {"迟到", 1, true},
-                                         {"早退", 1, true}, {"缺席", 1, true},   {"请假", 1, true},
-                                         {"代会", 1, true}, {"待核实", 1, true}, {"出勤率", 1.2, true}};
-    auto append = [](std::vector<Cell>& row, const Counts& c) {
-        row.insert(row.end(),
-                   {Cell(c.expected), Cell(c.present), Cell(c.late), Cell(c.leftEarly), Cell(c.absent), Cell(c.excused),
-                    Cell(c.substituted), Cell(c.verify), Cell(formatRate(c.attendanceRate()))});
-    };
+    const auto figures = figureColumns();
+    auto append = [](std::vector<Cell>& row, const Counts& c) { appendFigures(row, c, c.verify); };
     if (by == PeriodBy::Unit) {
         s.columns = {{"排名", 0.7, true}, {"单位", 4.0}};
         s.columns.insert(s.columns.end(), figures.begin(), figures.end());
-        for (const auto& ru : rankUnits(f)) {
-            std::vector<Cell> row{ru.rank ? Cell(*ru.rank) : Cell("—"), f.units.at(ru.unitId).path};
-            append(row, f.byUnit.at(ru.unitId));
-            s.rows.push_back(std::move(row));
+        const auto groups = rankUnitGroups(f, scope);
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            // Each group is its own table, ranked on its own, headed by the unit it is under.
+            Section table;
+            table.columns = s.columns;
+            if (groups[g].unit) table.heading = officialUnitName(f.units.at(*groups[g].unit));
+            for (const auto& ru : groups[g].units) {
+                std::vector<Cell> row{ru.rank ? Cell(*ru.rank) : Cell("—"), f.units.at(ru.unitId).path};
+                append(row, f.byUnit.at(ru.unitId));
+                table.rows.push_back(std::move(row));
+            }
+            if (g + 1 < groups.size()) {
+                doc.sections.push_back(std::move(table));
+            } else {
+                table.columns = s.columns;
+                s = std::move(table);
+            }
+        }
+        if (scope.level || scope.group) {
+            doc.subtitle.push_back(
+                "排名范围：" + (scope.group ? scope.group.value() + " 下" : std::string())
+                + (scope.level ? "第 " + std::to_string(*scope.level) + " 级单位" : std::string("下一级单位"))
+                + (groups.size() > 1 ? "，按上级单位分组排名" : ""));
         }
     } else {
         s.columns = {{"单位", 3.0}, {"姓名", 1.2}, {"工号", 1.0}};
@@ -149,8 +168,10 @@ Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_
         for (const auto& [id, c] : f.byPerson) {
             if (auto p = persons.find(id); p != persons.end()) list.push_back(&p->second);
         }
-        std::sort(list.begin(), list.end(), [](const core::Person* a, const core::Person* b) {
-            return std::tie(a->unitPath, a->id) < std::tie(b->unitPath, b->id);
+        const UnitOrder order(f.units);
+        std::sort(list.begin(), list.end(), [&](const core::Person* a, const core::Person* b) {
+            if (a->unitPath != b->unitPath) return order.before(a->unitPath, b->unitPath);
+            return a->id < b->id;
         });
         for (const auto* p : list) {
             std::vector<Cell> row{p->unitPath, p->name, p->id};
@@ -162,10 +183,10 @@ Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_
     Counts total;
     for (const auto& [id, c] : f.byPerson) total += c;
     s.notes.push_back("合计：应到 " + std::to_string(total.expected) + " 人次，出席 " + std::to_string(total.present)
-                      + "，迟到 " + std::to_string(total.late) + "，早退 " + std::to_string(total.leftEarly) + "，缺席 "
-                      + std::to_string(total.absent) + "，请假 " + std::to_string(total.excused) + "，代会 "
-                      + std::to_string(total.substituted) + "，待核实 " + std::to_string(total.verify) + "；出勤率 "
-                      + formatRate(total.attendanceRate()) + "。");
+                      + "，迟到 " + std::to_string(total.late) + "，代会 " + std::to_string(total.substituted)
+                      + "，请假 " + std::to_string(total.excused) + "，缺席 " + std::to_string(total.absent)
+                      + "，待核实 " + std::to_string(total.verify) + "，早退 " + std::to_string(total.leftEarly)
+                      + "；出勤率 " + formatRate(total.attendanceRate()) + "。");
     s.notes.push_back("出勤率 =（出席 + 迟到 + 代会）÷（应到 − 请假）；分母为 0 时记 n/a，不参加排名。"
                       + std::string(by == PeriodBy::Unit ? "单位数据含下级单位人员。" : ""));
     s.notes.push_back("待核实：读卡器离线期间的缺席，已计入缺席，确认前不作为处理依据。");

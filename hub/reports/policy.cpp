@@ -4,6 +4,7 @@
 #include "hub/core/time_util.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
@@ -19,11 +20,13 @@ const common::ConfigKeys& policyKeys()
             {"office", {"name"}},
             {"absence", {"enabled", "measure"}},
             {"late_or_early", {"window", "warning_at", "talk_at"}},
-            {"disclosure", {"unit_rate_below", "list_persons_with_absence"}},
+            {"disclosure",
+             {"unit_rate_below", "list_persons_with_absence", "objection_days", "objection_channel", "contact"}},
             {"notices", {"number_format", "regulation"}},
             {"appeal", {"deadline_days"}},
             {"escalation", {"enabled", "within_months", "ladder"}},
             {"unit_measures", {"measure", "below_rate_months", "delegation_absent"}},
+            {"performance", {"base", "per_absence", "per_late_or_early", "per_missed_delegation"}},
         },
     };
     return keys;
@@ -68,6 +71,18 @@ public:
         }
     }
 
+    /// A number from 0 to 1000 with at most two decimals, in hundredths.
+    void readHundredths(const char* key, std::int64_t& out) const
+    {
+        if (!root_.at_path(key)) return;
+        double v = 0;
+        read(key, v);
+        const double hundredths = std::round(v * 100.0);
+        if (!(v >= 0 && v <= 1000)) bad(key, "must be a number from 0 to 1000");
+        if (std::fabs(v * 100.0 - hundredths) > 1e-6) bad(key, "must have at most two decimals");
+        out = static_cast<std::int64_t>(hundredths);
+    }
+
     /// Throws "policy FILE:LINE: key why", the line being where the key's value is.
     [[noreturn]] void bad(const char* key, const std::string& why) const
     {
@@ -108,6 +123,15 @@ std::string formatNoticeNumber(const std::string& format, int year, int n)
             out.replace(pos, key.size(), value);
     }
     return out;
+}
+
+int PerformanceWeights::decimals() const
+{
+    int d = 0;
+    for (auto w : {base, perAbsence, perLateOrEarly, perMissedDelegation}) {
+        if (w % 100 != 0) d = std::max(d, w % 10 != 0 ? 2 : 1);
+    }
+    return d;
 }
 
 Policy parsePolicy(const std::string& text, const std::string& source)
@@ -183,6 +207,17 @@ Policy parsePolicy(const std::string& text, const std::string& source)
     requireKnownMeasure(f, "unit_measures.measure", p.unitMeasure);
     f.read("unit_measures.below_rate_months", p.unitBelowMonths);
     f.read("unit_measures.delegation_absent", p.delegationAbsent);
+    f.read("disclosure.objection_days", p.disclosure.objectionDays);
+    if (p.disclosure.objectionDays < 1 || p.disclosure.objectionDays > 60)
+        f.bad("disclosure.objection_days", "must be from 1 to 60 days");
+    f.read("disclosure.objection_channel", p.disclosure.objectionChannel);
+    if (p.disclosure.objectionChannel.empty()) f.bad("disclosure.objection_channel", "must not be empty");
+    f.read("disclosure.contact", p.disclosure.contact);
+    f.readHundredths("performance.base", p.performance.base);
+    if (p.performance.base <= 0) f.bad("performance.base", "must be more than 0");
+    f.readHundredths("performance.per_absence", p.performance.perAbsence);
+    f.readHundredths("performance.per_late_or_early", p.performance.perLateOrEarly);
+    f.readHundredths("performance.per_missed_delegation", p.performance.perMissedDelegation);
     return p;
 }
 

@@ -5,12 +5,36 @@
 // Errors: InputError naming the file, the line, the key and what was wrong;
 // an unknown key is an error (with the nearest valid key), never ignored.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace rollcall::reports {
 
 enum class CountWindow { Month, Quarter, Year };
+
+/// 绩效考评: a unit's score is base − per_absence × unexcused absences −
+/// per_late_or_early × meetings late or left early − per_missed_delegation ×
+/// delegations short or absent. Weights are kept in hundredths, so scores are
+/// exact and equal scores share a rank.
+struct PerformanceWeights {
+    std::int64_t base = 10000; // hundredths: 100
+    std::int64_t perAbsence = 200;
+    std::int64_t perLateOrEarly = 100;
+    std::int64_t perMissedDelegation = 200;
+
+    /// Decimals the score needs: 0 when every weight is whole, else 1 or 2.
+    [[nodiscard]] int decimals() const;
+    bool operator==(const PerformanceWeights&) const = default;
+};
+
+/// 每月公示's objection period (公示期), where objections go and whom to ask.
+struct DisclosureNotice {
+    int objectionDays = 5;
+    std::string objectionChannel = "书面向办公室（效能办）提出";
+    std::string contact; // empty: no contact line
+    bool operator==(const DisclosureNotice&) const = default;
+};
 
 struct Policy {
     std::string office = "办公室（效能办）";
@@ -21,6 +45,8 @@ struct Policy {
     int talkAt = 5;    // 0 = off
     double unitRateBelow = 0.9;
     bool listPersonsWithAbsence = true;
+    DisclosureNotice disclosure;
+    PerformanceWeights performance;
 
     // The notice register (notice_register.h).
     std::string numberFormat = "效能办〔{year}〕{n}号"; // {year}, {n}

@@ -1,9 +1,13 @@
 // XLSX through libxlsxwriter: one worksheet holding the same grid as the CSV,
-// numbers as numbers, bordered table cells, A4, page numbers in the footer.
+// numbers as numbers (rates with a percent format), bordered table cells, A4
+// fitted to the page width, the first table's header row frozen on screen and
+// repeated on every printed page, page numbers in the footer.
 #include "common/utf8.h"
 #include "hub/reports/document.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <memory>
 #include <xlsxwriter.h>
 
@@ -16,6 +20,28 @@ struct WorkbookCloser {
         if (wb) (void)workbook_close(wb);
     }
 };
+
+/// How wide a cell's text is in spreadsheet columns (the width of "0" in the
+/// default font): CJK characters two, other letters — Latin, and the
+/// Arabic-script letters of Uyghur and Kazakh names — one; Arabic vowel marks
+/// and the joiners, which sit on or between letters, none.
+double columnWidth(std::string_view text)
+{
+    double width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto ch = common::decodeUtf8(text, i);
+        if (ch.length == 0) {
+            width += 1;
+            ++i;
+            continue;
+        }
+        const auto cp = ch.codePoint;
+        const bool arabicMark = (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x06D6 && cp <= 0x06ED);
+        if (!arabicMark && cp != 0x200C && cp != 0x200D) width += common::displayWidth(text.substr(i, ch.length));
+        i += ch.length;
+    }
+    return width;
+}
 
 } // namespace
 
@@ -60,10 +86,33 @@ void writeXlsx(const Document& doc, const std::string& path)
     });
     lxw_format* plain = fmt([](lxw_format*) {});
 
-    std::vector<int> widths;
+    // One format per number format of formatted cells (rates: "0.0%").
+    std::map<std::string, lxw_format*> numberFormats;
+    auto formatted = [&](const std::string& numFormat) {
+        auto& f = numberFormats[numFormat];
+        if (!f) {
+            f = fmt([&](lxw_format* x) {
+                format_set_border(x, LXW_BORDER_THIN);
+                format_set_align(x, LXW_ALIGN_VERTICAL_CENTER);
+                format_set_num_format(x, numFormat.c_str());
+            });
+        }
+        return f;
+    };
+
+    std::vector<double> widths;
+    std::optional<lxw_row_t> firstHeader;
+    std::size_t firstWidth = 0;
+    bool secondTable = false;
     const auto grid = documentGrid(doc);
     lxw_row_t r = 0;
     for (const auto& row : grid) {
+        if (row.kind == GridRow::Kind::Header && !firstHeader) {
+            firstHeader = r;
+            firstWidth = row.cells.size();
+        } else if (row.kind == GridRow::Kind::Header && r > *firstHeader) {
+            secondTable = true;
+        }
         lxw_format* f = plain;
         switch (row.kind) {
         case GridRow::Kind::Title: f = title; break;
@@ -79,13 +128,19 @@ void writeXlsx(const Document& doc, const std::string& path)
             if (cell.isNumber()) {
                 e = worksheet_write_number(ws, r, col, static_cast<double>(std::get<std::int64_t>(cell.value)),
                                            row.kind == GridRow::Kind::Data ? number : f);
+            } else if (const auto* n = std::get_if<FormattedNumber>(&cell.value)) {
+                e = worksheet_write_number(ws, r, col, n->value, formatted(n->format));
             } else {
                 e = worksheet_write_string(ws, r, col, std::get<std::string>(cell.value).c_str(), f);
             }
             if (e != LXW_NO_ERROR) throw common::InputError("cannot write " + path + ": " + lxw_strerror(e));
-            if (row.kind == GridRow::Kind::Header || row.kind == GridRow::Kind::Data) {
+            // The first table (the sheet's roster, the ranking) sets the widths; a later, smaller table
+            // (venues, walk-ins) only widens columns the first one does not have, and wraps otherwise.
+            const bool sizes = !secondTable || c >= firstWidth;
+            if (sizes && (row.kind == GridRow::Kind::Header || row.kind == GridRow::Kind::Data)) {
                 if (widths.size() <= c) widths.resize(c + 1, 6);
-                widths[c] = std::max(widths[c], std::min(common::displayWidth(cell.text()) + 2, 48));
+                // Long texts (corrections, notes) wrap at 48 rather than widen the page.
+                widths[c] = std::max(widths[c], std::min(std::ceil(columnWidth(cell.text())) + 2, 48.0));
             }
         }
         ++r;
@@ -93,8 +148,14 @@ void writeXlsx(const Document& doc, const std::string& path)
     for (std::size_t c = 0; c < widths.size(); ++c) {
         worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
     }
+    if (firstHeader) {
+        // Title and header stay in view while scrolling; the header row heads every printed page.
+        worksheet_freeze_panes(ws, *firstHeader + 1, 0);
+        worksheet_repeat_rows(ws, *firstHeader, *firstHeader);
+    }
     worksheet_set_paper(ws, 9); // A4
     if (doc.landscape) worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0); // as wide as the page, as many pages down as it takes
     worksheet_set_footer(ws, "&C第 &P 页 / 共 &N 页");
 
     lxw_doc_properties props{};

@@ -1,6 +1,7 @@
 #pragma once
 // Comparing two runs of the same document: what may differ between them is
-// when each was made and the record chain head it cites (the record keeps
+// when each was made (and the disclosure's 公示期, which starts that day) and
+// the record chain head it cites (the record keeps
 // growing between the runs, so the head moves on by design; that a printed
 // head belongs to the record is `verify --head`'s test). Everything else —
 // every name, status and figure — must be byte for byte the same.
@@ -33,6 +34,14 @@ inline std::string withoutMadeAtOrChainHead(std::string text, const std::vector<
         const auto to = text.find(end, from);
         if (to == std::string::npos) break;
         text.replace(from, to - from, "<head>");
+    }
+    // "公示期：2026年11月25日至2026年11月29日（5 天）": the dates go, the length stays.
+    const std::string period = "公示期：", days = "（";
+    for (auto pos = text.find(period); pos != std::string::npos; pos = text.find(period, pos + period.size())) {
+        const auto from = pos + period.size();
+        const auto to = text.find(days, from);
+        if (to == std::string::npos) break;
+        text.replace(from, to - from, "<made>");
     }
     return text;
 }

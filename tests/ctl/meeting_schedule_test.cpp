@@ -252,9 +252,10 @@ TEST_F(MeetingScheduleTest, aUnitDelegationWithQuotaTwoGivesMetShortAndAbsentAsT
         dir_.file("units.csv")});
     const auto units = readFile(dir_.file("units.csv"));
     EXPECT_TRUE(contains(units, ",州发改委,2,1,1,0,0,0,0,0,100.0%")) << units; // met + met late
-    EXPECT_TRUE(contains(units, ",州教育局,1,0,0,0,1,0,0,0,0.0%")) << units;   // absent
-    EXPECT_TRUE(contains(units, ",州财政局,1,0,0,0,1,0,0,0,0.0%")) << units;   // short
-    EXPECT_TRUE(contains(units, ",州卫健委,1,0,0,0,0,1,0,0,")) << units;       // excused
+    // Columns 应到, 出席, 迟到, 代会, 请假, 缺席, 待核实, 早退, 出勤率 (the sheet's order).
+    EXPECT_TRUE(contains(units, ",州教育局,1,0,0,0,0,1,0,0,0.0%")) << units; // absent
+    EXPECT_TRUE(contains(units, ",州财政局,1,0,0,0,0,1,0,0,0.0%")) << units; // short
+    EXPECT_TRUE(contains(units, ",州卫健委,1,0,0,0,1,0,0,0,")) << units;     // excused
     ok({"notices", "--period", "2026-10", "--output", dir_.file("notices")});
     std::string notices;
     for (const auto& e : std::filesystem::directory_iterator(dir_.file("notices"))) notices += readFile(e.path());

@@ -99,3 +99,58 @@ TEST_F(RosterImportTest, badRowsNameFileAndLineAndChangeNothing)
                 r.message);
     }
 }
+
+TEST_F(RosterImportTest, unitOrderAndOfficialNameColumnsAreRecordedOncePerUnit)
+{
+    const auto file = write("units.csv", "person_id,name,unit,badge_uid,unit_order,unit_official_name\n"
+                                         "p1,张三,州直机关/州发改委,,2,某州发展和改革委员会\n"
+                                         "p2,李四,州直机关/州财政局,,1,\n"
+                                         "p3,王五,县委办,,,\n");
+    const auto before = rows();
+    EXPECT_EQ(ok({"roster", "import", "--effective", "2026-11-10", "--dry-run", file}),
+              "unit 州直机关/州发改委 order 2 official name 某州发展和改革委员会\n"
+              "unit 州直机关/州财政局 order 1\n"
+              "dry run: 0 join(s), 0 move(s), 0 leave(s), 0 badge(s) issued, 0 revoked, effective 2026-11-10; "
+              "nothing was changed\n");
+    EXPECT_EQ(rows(), before);
+    ok({"roster", "import", "--effective", "2026-11-10", file});
+    EXPECT_EQ(scalar("SELECT official_order FROM units WHERE path = '州直机关/州发改委'"), 2);
+    EXPECT_EQ(
+        scalar(
+            "SELECT count(*) FROM units WHERE path = '州直机关/州发改委' AND official_name = '某州发展和改革委员会'"),
+        1);
+    EXPECT_EQ(scalar("SELECT official_order FROM units WHERE path = '州直机关/州财政局'"), 1);
+    EXPECT_EQ(scalar("SELECT count(*) FROM units WHERE path = '县委办' AND official_order IS NULL"), 1);
+    // Units above the rows' units: `unit set`.
+    ok({"unit", "set", "州直机关", "--order", "1", "--official-name", "州直属机关"});
+    EXPECT_EQ(scalar("SELECT official_order FROM units WHERE path = '州直机关'"), 1);
+    refused({"unit", "set", "州直机关/州教育局", "--order", "3"}, "unit \"州直机关/州教育局\" does not exist");
+    refused({"unit", "set", "州直机关", "--order", "-1"}, "--order: -1 is not a whole number from 0 to 999999");
+}
+
+TEST_F(RosterImportTest, disagreeingOrBadUnitColumnsNameTheLineAndChangeNothing)
+{
+    const struct {
+        const char* name;
+        const char* csv;
+        const char* message;
+    } rows[] = {
+        {"twoOrders", "p1,张三,州直机关/州发改委,,2,\np4,赵六,州直机关/州发改委,,3,\n",
+         "bad.csv:3: field unit_order: unit 州直机关/州发改委 has order 2 on line 2"},
+        {"twoNames", "p1,张三,州直机关/州发改委,,,甲\np4,赵六,州直机关/州发改委,,,乙\n",
+         "bad.csv:3: field unit_official_name: unit 州直机关/州发改委 is named \"甲\" on line 2"},
+        {"notANumber", "p1,张三,州直机关/州发改委,,二,\n",
+         "bad.csv:2: field unit_order: \"二\" is not a whole number from 0 to 999999"},
+        {"negative", "p1,张三,州直机关/州发改委,,-1,\n",
+         "bad.csv:2: field unit_order: \"-1\" is not a whole number from 0 to 999999"},
+    };
+    for (const auto& r : rows) {
+        SCOPED_TRACE(r.name);
+        refused(
+            {"roster", "import", "--effective", "2026-11-10",
+             write("bad.csv", std::string("person_id,name,unit,badge_uid,unit_order,unit_official_name\n") + r.csv)},
+            r.message);
+        EXPECT_EQ(scalar("SELECT count(*) FROM units WHERE official_order IS NOT NULL OR official_name IS NOT NULL"),
+                  0);
+    }
+}

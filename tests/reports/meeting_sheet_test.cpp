@@ -101,6 +101,35 @@ TEST_F(MeetingSheet, readerOfflineAbsenceIsMarkedForVerification)
 {
     ASSERT_EQ(report("M04", "m4.csv").code, 0);
     const auto csv = readFile(dir.file("m4.csv"));
-    EXPECT_NE(csv.find("张三,P001,缺席,,,0,0,读卡器离线—待核实"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("张三,P001,缺席,,,,0,0,读卡器离线—待核实"), std::string::npos) << csv;
     EXPECT_NE(csv.find("读卡器 r3（会场 v2）在 09:20–09:50 未上报心跳"), std::string::npos) << csv;
+}
+
+TEST_F(MeetingSheet, countsCheckInsPerVenueAndNamesWalkInsAndUnknownBadges)
+{
+    ASSERT_EQ(report("M01", "m01.csv").code, 0);
+    const auto csv = readFile(dir.file("m01.csv"));
+    // Everyone on the roster checked in at v1 (the main venue); P007 came unlisted; 04FFFF01 is nobody's.
+    for (const char* s : {"各会场签到\r\n会场,签到人数\r\n主会场 第一会议室,6\r\n",
+                          "名单外签到\r\n序号,单位,姓名,工号,签到时间\r\n1,县市/乙县,周九,P007,08:58:00\r\n",
+                          "未登记卡\r\n序号,卡号 (UID),首次刷卡,刷卡次数\r\n1,04FFFF01,08:59:00,1\r\n",
+                          "序号,单位,姓名,工号,状态,签到会场,签到时间"}) {
+        EXPECT_NE(csv.find(s), std::string::npos) << s << "\n" << csv;
+    }
+}
+
+TEST_F(MeetingSheet, unitsFollowTheOfficialOrder)
+{
+    // 州财政局 before 州发改委, and 县市 before 州直机关, as the office lists them (not by code point).
+    for (const auto& [unit, order] :
+         {std::pair{"州直机关", "2"}, {"县市", "1"}, {"州直机关/州财政局", "1"}, {"州直机关/州发改委", "2"}}) {
+        ASSERT_EQ(runCtl({"--db", dir.file("rollcall.db"), "unit", "set", unit, "--order", order}, s.now).code, 0);
+    }
+    ASSERT_EQ(report("M03", "m03.csv").code, 0);
+    const auto csv = readFile(dir.file("m03.csv"));
+    const auto first = [&](const std::string& text) { return csv.find(text); };
+    EXPECT_LT(first(",县市/甲县,钱七,"), first(",州直机关/州财政局,王五,"));
+    EXPECT_LT(first(",州直机关/州财政局,王五,"), first(",州直机关/州发改委,张三,"));
+    EXPECT_LT(first("\r\n县市/甲县,"), first("\r\n州直机关/州财政局,"));
+    EXPECT_LT(first("\r\n州直机关/州财政局,"), first("\r\n州直机关/州发改委,"));
 }
