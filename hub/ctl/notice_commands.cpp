@@ -6,10 +6,10 @@
 #include "hub/reports/discipline_findings.h"
 #include "hub/reports/document.h"
 #include "hub/reports/notice_issuer.h"
-#include "hub/reports/unit_tree.h"
 #include "hub/reports/notice_register.h"
 #include "hub/reports/official_pdf.h"
 #include "hub/reports/progress.h"
+#include "hub/reports/unit_tree.h"
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -97,7 +97,8 @@ void issue(const Options& o, const CommandContext& c)
 
     reports::IssueContext context{zone, now, c.author, {}, {}, {}};
     // 主送 by the unit's official name (roster column or `unit set`), else its display name.
-    for (const auto& [id, unit] : reports::loadUnits(db)) context.unitNames.emplace(id, reports::officialUnitName(unit));
+    for (const auto& [id, unit] : reports::loadUnits(db))
+        context.unitNames.emplace(id, reports::officialUnitName(unit));
     auto venues = db.prepare("SELECT id, name FROM venues");
     while (venues.step()) context.venueNames.emplace(venues.getText(0), venues.getText(1));
     auto readers = db.prepare("SELECT id, venue_id FROM readers");

@@ -107,7 +107,7 @@ RosterImportResult importRoster(core::Record& record, const std::string& path, c
             }
         }
         if (auto name = csv.field(row, "unit_official_name"); name && !name->empty()) {
-            requireWireText(*name, csv.where(row, "unit_official_name"));
+            requireWireName(*name, csv.where(row, "unit_official_name"));
             if (listed.details.officialName && *listed.details.officialName != *name) {
                 throw common::InputError(csv.where(row, "unit_official_name") + ": unit " + e.unit + " is named \""
                                          + *listed.details.officialName + "\" on line "

@@ -21,7 +21,7 @@ void cmdUnitSet(const Options& o, const CommandContext& c)
     if (!o.order && o.officialName.empty()) throw common::InputError("give --order, --official-name or both");
     if (o.order && (*o.order < 0 || *o.order > 999999))
         throw common::InputError("--order: " + std::to_string(*o.order) + " is not a whole number from 0 to 999999");
-    if (!o.officialName.empty()) requireWireText(o.officialName, "--official-name");
+    if (!o.officialName.empty()) requireWireName(o.officialName, "--official-name");
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
     const auto unit = record.findUnit(o.unit);

@@ -74,7 +74,7 @@ TEST(RollcallAgentCli, anOutboxWithADamagedSchemaVersionStopsTheAgentNamingFileA
         rollcall::common::Database db(outbox);
         db.exec("UPDATE outbox_meta SET value = '9223372036854775808' WHERE key = 'schema_version'");
     }
-    ChildProcess agent({agentBinary(), "--reader", "x", "--reader-id", "r1", "--outbox", outbox});
+    ChildProcess agent({agentBinary(), "--reader", "x", "--reader-id", "r1", "--outbox", outbox, "--insecure"});
     EXPECT_EQ(agent.wait(), 2) << agent.output();
     EXPECT_NE(agent.output().find(outbox + ": outbox schema_version \"9223372036854775808\" is not a version number"),
               std::string::npos)
