@@ -1,6 +1,7 @@
 #include "reader-agent/outbox.h"
 
 #include "common/logging.h"
+#include "common/printable.h"
 
 #include <algorithm>
 #include <charconv>
@@ -53,24 +54,6 @@ std::optional<std::int64_t> parseSchemaVersion(const std::string& text)
     return v;
 }
 
-/// A stored value as a message can show it: control bytes as \xNN, at most 40 bytes.
-std::string shown(const std::string& value)
-{
-    std::string out;
-    for (std::size_t i = 0; i < value.size() && i < 40; ++i) {
-        const auto c = static_cast<unsigned char>(value[i]);
-        if (c < 0x20 || c == 0x7f) {
-            char buf[5];
-            std::snprintf(buf, sizeof buf, "\\x%02X", c);
-            out += buf;
-        } else {
-            out += value[i];
-        }
-    }
-    if (value.size() > 40) out += "…";
-    return out;
-}
-
 } // namespace
 
 Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), readerId_(std::move(readerId))
@@ -101,7 +84,7 @@ Outbox::Outbox(const std::string& path, std::string readerId) : db_(path), reade
         const auto text = get.getText(0);
         const auto version = parseSchemaVersion(text);
         if (!version) {
-            throw OutboxError(path + ": outbox schema_version \"" + shown(text)
+            throw OutboxError(path + ": outbox schema_version \"" + common::printable(text, 40)
                               + "\" is not a version number (the file is damaged, or not an outbox)");
         }
         if (*version > kSchemaVersion) {

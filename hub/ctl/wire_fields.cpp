@@ -1,6 +1,7 @@
 #include "hub/ctl/wire_fields.h"
 
 #include "common/input_error.h"
+#include "common/printable.h"
 #include "protocol/field_rules.h"
 
 #include <cstdio>
@@ -8,29 +9,10 @@
 namespace rollcall::ctl {
 namespace {
 
-/// The value as a person can read it in a message: control bytes as \xNN,
-/// at most 80 bytes shown.
-std::string shown(std::string_view value)
-{
-    std::string out;
-    for (std::size_t i = 0; i < value.size() && i < 80; ++i) {
-        const auto c = static_cast<unsigned char>(value[i]);
-        if (c < 0x20 || c == 0x7f) {
-            char buf[5];
-            std::snprintf(buf, sizeof buf, "\\x%02X", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    if (value.size() > 80) out += "…";
-    return out;
-}
-
 std::optional<std::string> withValue(const std::optional<std::string>& problem, std::string_view value)
 {
     if (!problem) return std::nullopt;
-    return *problem + ", got \"" + shown(value) + "\"";
+    return *problem + ", got \"" + common::printable(value, 80) + "\"";
 }
 
 /// The wire allows a line break in a text, but a name, unit or title is shown

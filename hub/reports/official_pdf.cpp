@@ -4,6 +4,8 @@
 // 仿宋 faces are asked for first; WenQuanYi (shipped with the hub) stands in.
 #include "hub/reports/official_pdf.h"
 
+#include "hub/reports/cairo_handles.h"
+
 #include <algorithm>
 #include <array>
 #include <cairo-pdf.h>
@@ -23,24 +25,6 @@ constexpr double kLine = kTextH / 22; // 22 lines a page
 constexpr const char* kSong = "Noto Serif CJK SC, SimSun, AR PL UMing CN, WenQuanYi Micro Hei, serif";
 constexpr const char* kFang = "FangSong, FangSong_GB2312, STFangsong, Noto Serif CJK SC, WenQuanYi Micro Hei, serif";
 constexpr const char* kHei = "SimHei, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
-
-struct SurfaceDeleter {
-    void operator()(cairo_surface_t* s) const noexcept { cairo_surface_destroy(s); }
-};
-struct CairoDeleter {
-    void operator()(cairo_t* c) const noexcept { cairo_destroy(c); }
-};
-struct GObjectDeleter {
-    void operator()(void* o) const noexcept
-    {
-        if (o) g_object_unref(o);
-    }
-};
-struct FontDeleter {
-    void operator()(PangoFontDescription* f) const noexcept { pango_font_description_free(f); }
-};
-using Layout = std::unique_ptr<PangoLayout, GObjectDeleter>;
-using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
 
 Font makeFont(const char* family, double size, bool bold = false)
 {

@@ -3,6 +3,7 @@
 // subsets used), a bordered table whose header repeats on every page, and
 // "第 1 页 / 共 3 页" at the foot of each page. Laid out twice: the first pass
 // counts the pages, the second draws them.
+#include "hub/reports/cairo_handles.h"
 #include "hub/reports/document.h"
 
 #include <algorithm>
@@ -21,24 +22,6 @@ constexpr double kMargin = 42.0; // ~15 mm
 constexpr double kFooterSpace = 24.0;
 constexpr double kPadX = 3.0, kPadY = 2.5;
 constexpr const char* kFamily = "WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif";
-
-struct SurfaceDeleter {
-    void operator()(cairo_surface_t* s) const noexcept { cairo_surface_destroy(s); }
-};
-struct CairoDeleter {
-    void operator()(cairo_t* c) const noexcept { cairo_destroy(c); }
-};
-struct GObjectDeleter {
-    void operator()(void* o) const noexcept
-    {
-        if (o) g_object_unref(o);
-    }
-};
-struct FontDeleter {
-    void operator()(PangoFontDescription* f) const noexcept { pango_font_description_free(f); }
-};
-using Layout = std::unique_ptr<PangoLayout, GObjectDeleter>;
-using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
 
 Font makeFont(double size, bool bold)
 {
