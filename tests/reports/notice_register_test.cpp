@@ -177,6 +177,20 @@ TEST_F(NoticeRegisterCommands, theNoticeIsAnOfficialDocumentWithItsEvidenceAttac
     EXPECT_EQ(squash(run("pdftotext '" + dir.file("again.pdf") + "' -")), text);
 }
 
+TEST_F(NoticeRegisterCommands, theNoticeIsAddressedToTheUnitsOfficialNameWhenTheOfficeGaveOne)
+{
+    ok({"unit", "set", "州直机关/州财政局", "--official-name", "伊犁哈萨克自治州财政局"});
+    const auto out = dir.file("issued");
+    (void)issue("2026-11", {"--output", out});
+
+    const auto text = squash(run("pdftotext '" + out + "/notice-2027-3.pdf' -"));
+
+    const auto official = text.find("伊犁哈萨克自治州财政局：");
+    ASSERT_NE(official, std::string::npos) << text;
+    // The display name appears only inside the official one: no second 主送 line.
+    EXPECT_EQ(text.find("州财政局："), official + std::string("伊犁哈萨克自治").size()) << text;
+}
+
 TEST_F(NoticeRegisterCommands, appealsNameTheAppellantKeepTheClerkAndHaveADeadline)
 {
     (void)issue("2026-11");
