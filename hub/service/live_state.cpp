@@ -7,6 +7,7 @@
 #include "hub/service/wire_mapping.h"
 
 #include <algorithm>
+#include <set>
 #include <spdlog/spdlog.h>
 
 namespace rollcall::service {
@@ -109,6 +110,7 @@ void LiveState::reload(common::TimePoint now)
     };
     tracker_ = std::make_unique<core::AttendanceTracker>(
         core::replayRecord(record_, meetings, now, config_.debounce, observer));
+    for (auto& [meetingId, taps] : recentTaps_) markEarlyCheckOuts(taps, *tracker_, meetingId);
     phase_.clear();
     lastReload_ = now;
     for (const auto& id : tracker_->meetingIds()) {
@@ -527,6 +529,25 @@ std::optional<core::MeetingResult> LiveState::trackedResult(const std::string& m
     return tracker_->result(meetingId);
 }
 
+/// A replay knows a check-out's verdict when it reaches it, but not yet that
+/// the person left for good: once replayed, the person's latest check-out,
+/// when their outcome is "left early" and they are not inside again, gets its
+/// minutes, as the live tap did (the board shows 早退, not 签退). `taps` is
+/// newest first.
+void LiveState::markEarlyCheckOuts(std::deque<protocol::TapEvent>& taps, const core::AttendanceTracker& tracker,
+                                   const std::string& meetingId)
+{
+    if (!tracker.hasMeeting(meetingId)) return;
+    std::set<std::string> seen;
+    auto latestFirst = [&](protocol::TapEvent& e) {
+        if (e.verdict != Verdict::CheckedOut || !e.person_id || !seen.insert(*e.person_id).second) return;
+        const auto* a = tracker.attendee(meetingId, *e.person_id);
+        if (a && a->outcome.has(core::LeftEarly) && !a->outcome.inside && a->outcome.earlyMinutes > 0)
+            e.early_minutes = static_cast<std::int32_t>(a->outcome.earlyMinutes);
+    };
+    for (auto& e : taps) latestFirst(e); // newest first, as both callers keep them
+}
+
 std::optional<protocol::TapEvent> LiveState::tapEventOf(const core::TapInput& in, const core::TapEvidence& ev,
                                                         const core::TapResult& r) const
 {
@@ -558,8 +579,10 @@ std::vector<protocol::TapEvent> LiveState::pastTaps(const core::Meeting& meeting
             if (taps.size() > protocol::kMaxRecentTaps) taps.pop_back();
         }
     };
-    (void)core::replayRecord(record_, record_.meetingsAt(meeting.venues, meeting.times.opening, meeting.times.end), now,
-                             config_.debounce, observer);
+    const auto replayed =
+        core::replayRecord(record_, record_.meetingsAt(meeting.venues, meeting.times.opening, meeting.times.end), now,
+                           config_.debounce, observer);
+    markEarlyCheckOuts(taps, replayed, meeting.id);
     std::vector<protocol::TapEvent> out(taps.begin(), taps.end());
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.at_ms != b.at_ms ? a.at_ms > b.at_ms : a.tap_id > b.tap_id;

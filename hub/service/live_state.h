@@ -100,6 +100,8 @@ private:
     [[nodiscard]] std::optional<std::string> holderOf(const std::string& uid, common::TimePoint at) const;
     [[nodiscard]] const core::Person* person(const std::string& id) const;
     /// A replayed tap as the live feed shows it; nullopt for manual taps and taps of no meeting.
+    static void markEarlyCheckOuts(std::deque<protocol::TapEvent>& taps, const core::AttendanceTracker& tracker,
+                                   const std::string& meetingId);
     [[nodiscard]] std::optional<protocol::TapEvent> tapEventOf(const core::TapInput& in, const core::TapEvidence& ev,
                                                                const core::TapResult& r) const;
     void publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before,

@@ -144,6 +144,29 @@ TEST_F(HubIngest, checkOutBeforeTheEndSaysLeavingEarlyNotCheckedOut)
     EXPECT_EQ(out.text.find("签退成功"), std::string::npos) << out.text;
 }
 
+TEST_F(HubIngest, anEarlyCheckOutStaysEarlyInTheRecentTapsOfAHubStartedLater)
+{
+    const auto t0 = nowMs();
+    HubEndpoints endpoints;
+    {
+        HubProcess hub(db_);
+        AgentClient agent(ctx_, hub.endpoints().taps);
+        (void)agent.tap(makeTap("r-hall", 1, "04A1B2C1", t0));
+        ASSERT_TRUE(agent.tap(makeTap("r-hall", 2, "04A1B2C1", t0 + 60'000)).early_minutes.has_value());
+    }
+    // A new hub rebuilds its recent taps by replaying the record.
+    HubProcess hub(db_);
+    QueryClient query(ctx_, hub.endpoints().query);
+
+    const auto snapshot = query.snapshot("m-soon");
+
+    ASSERT_FALSE(snapshot.recent_taps.empty());
+    const auto& out = snapshot.recent_taps.front(); // newest first
+    EXPECT_EQ(out.verdict, Verdict::CheckedOut);
+    ASSERT_TRUE(out.early_minutes.has_value()) << "the board would show 签退 instead of 早退";
+    EXPECT_EQ(*out.early_minutes, 120);
+}
+
 TEST_F(HubIngest, hubKilledMidBurstLosesNoAcknowledgedTap)
 {
     constexpr std::uint64_t kTaps = 3000;
