@@ -145,7 +145,13 @@ TEST_F(HubSocketLimits, oneHundredStalledSubscribersLeaveTheHubsMemoryBounded)
     const auto after = peakKb(hub.process().pid());
     std::cout << "[ figures ] hub VmHWM with 100 stalled subscribers: " << before << " kB before, " << after
               << " kB after " << kTaps << " taps\n";
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed memory in its quarantine (hundreds of MB) and
+    // shadows the rest: the peak measures the sanitizer, not the hub's bound.
+    GTEST_SKIP() << "memory bound not checked under AddressSanitizer (peak " << after << " kB)";
+#else
     EXPECT_LT(after, 200 * 1024) << "kB";
+#endif
 }
 
 TEST_F(HubSocketLimits, liveSubscribersBeyondTheCapAreRefused)
