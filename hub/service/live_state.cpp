@@ -182,17 +182,17 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             ack.hub_clock_ms = nowMs;
             const common::TimePoint at = common::fromMillis(t.at_ms + t.clock_offset_ms);
             const auto seq = static_cast<std::int64_t>(t.seq);
+            // Kept aside, not recorded as a reader's tap: the reason says why.
+            auto quarantine = [&](const std::string& reason) {
+                auto& q = sql_->quarantine;
+                q.bind(1, t.reader_id).bind(2, seq).bind(3, t.badge_uid).bind(4, common::toMillis(at)).bind(5, nowMs);
+                q.bind(6, reason);
+                q.run();
+            };
 
             const auto reader = readers_.find(t.reader_id);
             if (reader == readers_.end()) {
-                auto& q = sql_->quarantine;
-                q.bind(1, t.reader_id)
-                    .bind(2, seq)
-                    .bind(3, t.badge_uid)
-                    .bind(4, common::toMillis(at))
-                    .bind(5, nowMs)
-                    .bind(6, "unknown reader");
-                q.run();
+                quarantine("unknown reader");
                 ++counted.quarantined;
                 ack.verdict = Verdict::UnknownReader;
                 ack.text = ackText({Verdict::UnknownReader});
@@ -212,14 +212,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                     // Not a re-send: another tap under a recorded number (an agent whose outbox
                     // was lost starts again at 1). Keep it aside and refuse it, so the agent keeps
                     // it too, instead of acknowledging someone else's verdict.
-                    auto& q = sql_->quarantine;
-                    q.bind(1, t.reader_id)
-                        .bind(2, seq)
-                        .bind(3, t.badge_uid)
-                        .bind(4, common::toMillis(at))
-                        .bind(5, nowMs)
-                        .bind(6, "seq already recorded for another tap");
-                    q.run();
+                    quarantine("seq already recorded for another tap");
                     ++counted.conflicts;
                     log()->warn("reader {} seq {} is already recorded for another tap (was its outbox reset?): refused",
                                 t.reader_id, seq);
@@ -249,14 +242,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
                         .refusal(maxSeq > 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(maxSeq))
                                             : std::nullopt,
                                  t.seq)) {
-                auto& q = sql_->quarantine;
-                q.bind(1, t.reader_id)
-                    .bind(2, seq)
-                    .bind(3, t.badge_uid)
-                    .bind(4, common::toMillis(at))
-                    .bind(5, nowMs)
-                    .bind(6, "seq out of window: " + *why);
-                q.run();
+                quarantine("seq out of window: " + *why);
                 ++counted.seqJumps;
                 acks.push_back({in.peer, protocol::Error{"seq_out_of_window", "reader " + t.reader_id + ": " + *why}});
                 continue;
