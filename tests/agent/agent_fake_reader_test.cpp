@@ -136,9 +136,12 @@ TEST_F(AgentFakeReader, hugeNumbersFromTheHubAreDataNotACrash)
     bool welcomed = false;
     std::string peer;
     std::string awaited = "04A1B2C1";
-    // Answers until it has welcomed the agent (`untilTap` false) or got a tap.
+    // Answers until it has welcomed the agent (`untilTap` false) or got a tap;
+    // the deadline only bounds a failure, as long as the suite's other waits
+    // (it failed once in a full run on a loaded machine with the 5 s of before;
+    // the cause was not seen, and a slow welcome is the likeliest).
     auto serve = [&](bool untilTap) {
-        const auto deadline = std::chrono::steady_clock::now() + 5s;
+        const auto deadline = std::chrono::steady_clock::now() + 15s;
         while (!(untilTap ? received.has_value() : welcomed) && std::chrono::steady_clock::now() < deadline) {
             zmq::pollitem_t item{router.handle(), 0, ZMQ_POLLIN, 0};
             if (zmq::poll(&item, 1, 100ms) == 0) continue;
