@@ -254,6 +254,42 @@ struct Description<MeetingList> {
     };
 };
 
+template <>
+struct Description<StatusRequest> {
+    static constexpr auto kFields = std::tuple{};
+};
+
+template <>
+struct Description<RejectionCount> {
+    static constexpr auto kFields = std::tuple{
+        field("reason", &RejectionCount::reason, kToken),
+        field("count", &RejectionCount::count, kDepth),
+    };
+};
+
+template <>
+struct Description<Status> {
+    static constexpr auto kFields = std::tuple{
+        field("hub_version", &Status::hub_version, kToken),
+        field("hub_clock_ms", &Status::hub_clock_ms, kTimeMs),
+        field("started_ms", &Status::started_ms, kTimeMs),
+        field("schema_version", &Status::schema_version, kCount),
+        field("chain_head", &Status::chain_head, kToken),
+        field("chain_rows", &Status::chain_rows, kDepth),
+        field("insecure", &Status::insecure),
+        field("live_subscribers", &Status::live_subscribers, kDepth),
+        field("readers", &Status::readers, listOf(kUnbounded)),
+        field("rejections", &Status::rejections, listOf(kMaxRejectionReasons)),
+        field("recorded", &Status::recorded, kDepth),
+        field("failed_batches", &Status::failed_batches, kDepth),
+        fieldOmittedWhenEmpty("write_failure", &Status::write_failure, kToken),
+        field("held_taps", &Status::held_taps, kDepth),
+        field("queued", &Status::queued, kDepth),
+        field("disk_free_bytes", &Status::disk_free_bytes, kDepth),
+        field("disk_reserve_bytes", &Status::disk_reserve_bytes, kDepth),
+    };
+};
+
 // ------------------------------------------------------------------ live channel
 
 template <>

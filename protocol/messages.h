@@ -34,6 +34,8 @@ inline constexpr std::uint64_t kMaxSeq = 9223372036854775807ULL;
 inline constexpr std::int64_t kMaxTimeMs = 253402300799999LL;
 inline constexpr std::size_t kMaxRecentTaps = 50;
 inline constexpr std::size_t kMaxVenuesPerMeeting = 1024;
+/// Reasons in a status's rejection counts.
+inline constexpr std::size_t kMaxRejectionReasons = 64;
 
 inline constexpr std::string_view kDefaultTapEndpoint = "tcp://127.0.0.1:7700";   // hub ROUTER
 inline constexpr std::string_view kDefaultLiveEndpoint = "tcp://127.0.0.1:7701";  // hub PUB
@@ -275,6 +277,41 @@ struct MeetingList {
     bool operator==(const MeetingList&) const = default;
 };
 
+/// How the hub is doing, for monitoring (`rollcallctl health`). It carries no
+/// names, so any key the query socket admits may ask.
+struct StatusRequest {
+    bool operator==(const StatusRequest&) const = default;
+};
+
+/// Refusals of one reason since the hub started ("key_not_allowed", "bad_field", ...).
+struct RejectionCount {
+    std::string reason; ///< token
+    std::uint64_t count = 0;
+    bool operator==(const RejectionCount&) const = default;
+};
+
+/// The hub's state as an operator's monitoring sees it (docs/protocol.md §5.10).
+struct Status {
+    std::string hub_version; ///< token
+    std::int64_t hub_clock_ms = 0;
+    std::int64_t started_ms = 0;
+    std::int32_t schema_version = 0;
+    std::string chain_head;       ///< the record chain's last hash, 64 lower-case hex digits
+    std::uint64_t chain_rows = 0; ///< the position of that link: the rows chained
+    bool insecure = false;        ///< plain text without keys (--insecure)
+    std::uint64_t live_subscribers = 0;
+    std::vector<ReaderHealth> readers; ///< every registered reader
+    std::vector<RejectionCount> rejections;
+    std::uint64_t recorded = 0;                   ///< taps recorded since start
+    std::uint64_t failed_batches = 0;             ///< batches that could not be written since start
+    std::string write_failure;                    ///< "" while writing works; else the cause (disk_full, io_error, ...)
+    std::uint64_t held_taps = 0;                  ///< taps held, unacknowledged, until the record is written again
+    std::uint64_t queued = 0;                     ///< work waiting for the writer thread
+    std::optional<std::uint64_t> disk_free_bytes; ///< free on the record's file system; absent: unknown
+    std::uint64_t disk_reserve_bytes = 0;         ///< below this the hub stops recording (0: no reserve)
+    bool operator==(const Status&) const = default;
+};
+
 // ---------------------------------------------------------------- live channel
 
 /// Alternative order = wire kinds: attendee, summary, tap, reader, alarm, meeting.
@@ -295,8 +332,8 @@ struct Update {
 
 using AgentMessage = std::variant<Hello, Tap, Heartbeat>;
 using HubMessage = std::variant<Welcome, Ack, Error>;
-using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest>;
-using QueryReply = std::variant<Snapshot, MeetingList, Error>;
+using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest, StatusRequest>;
+using QueryReply = std::variant<Snapshot, MeetingList, Error, Status>;
 
 /// Channel tags for decode<Channel>(): what may arrive, and the frame limit.
 struct AgentToHub {
@@ -343,6 +380,10 @@ template <>
 inline constexpr std::string_view kWireType<MeetingListRequest> = "meeting_list_request";
 template <>
 inline constexpr std::string_view kWireType<MeetingList> = "meeting_list";
+template <>
+inline constexpr std::string_view kWireType<StatusRequest> = "status_request";
+template <>
+inline constexpr std::string_view kWireType<Status> = "status";
 template <>
 inline constexpr std::string_view kWireType<Update> = "update";
 

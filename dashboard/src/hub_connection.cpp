@@ -4,6 +4,7 @@
 
 #include <QLoggingCategory>
 #include <QSocketNotifier>
+#include <cstring>
 #include <iterator>
 #include <zmq.hpp>
 #include <zmq_addon.hpp>
@@ -47,14 +48,19 @@ HubConnection::HubConnection(const QString& liveEndpoint, const QString& queryEn
 HubConnection::~HubConnection()
 {
     // Notifiers go before their sockets, sockets before the context.
+    liveMonitorNotifier_.reset();
     liveNotifier_.reset();
     queryNotifier_.reset();
+    liveMonitor_.reset();
     live_.reset();
     query_.reset();
 }
 
 void HubConnection::createLiveSocket()
 {
+    liveMonitorNotifier_.reset();
+    liveNotifier_.reset();
+    liveMonitor_.reset();
     live_ = std::make_unique<zmq::socket_t>(*context_, zmq::socket_type::sub);
     live_->set(zmq::sockopt::linger, 0);
     live_->set(zmq::sockopt::rcvhwm, 100'000);
@@ -64,11 +70,67 @@ void HubConnection::createLiveSocket()
     live_->set(zmq::sockopt::reconnect_ivl_max, 2000);
     // The hub-wide stream carries reader health and alarms for every reader.
     live_->set(zmq::sockopt::subscribe, std::string(protocol::kHubTopic));
-    if (keys_.clientKey) protocol::makeCurveClient(*live_, *keys_.clientKey, keys_.serverPublicKey);
+    if (!meetingTopic_.empty()) live_->set(zmq::sockopt::subscribe, meetingTopic_);
+    if (keys_.clientKey) {
+        protocol::makeCurveClient(*live_, *keys_.clientKey, keys_.serverPublicKey);
+        monitorLiveSocket(); // before connect: the first handshake is watched too
+    }
     live_->connect(liveEndpoint_);
     liveNotifier_ = std::make_unique<QSocketNotifier>(live_->get(zmq::sockopt::fd), QSocketNotifier::Read);
     connect(liveNotifier_.get(), &QSocketNotifier::activated, this, &HubConnection::drainLive);
     QTimer::singleShot(0, this, &HubConnection::drainLive);
+}
+
+void HubConnection::monitorLiveSocket()
+{
+    // A fresh inproc name per live socket: the old socket's monitor may not have let go of its name yet.
+    const auto endpoint = "inproc://rollcall.dashboard.live-monitor." + std::to_string(++liveGeneration_);
+    const int events =
+        ZMQ_EVENT_HANDSHAKE_FAILED_AUTH | ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | ZMQ_EVENT_HANDSHAKE_SUCCEEDED;
+    if (zmq_socket_monitor(live_->handle(), endpoint.c_str(), events) != 0) {
+        qCWarning(lcHub) << "cannot watch the live socket's handshakes:" << zmq_strerror(zmq_errno());
+        return;
+    }
+    liveMonitor_ = std::make_unique<zmq::socket_t>(*context_, zmq::socket_type::pair);
+    liveMonitor_->set(zmq::sockopt::linger, 0);
+    liveMonitor_->connect(endpoint);
+    liveMonitorNotifier_ =
+        std::make_unique<QSocketNotifier>(liveMonitor_->get(zmq::sockopt::fd), QSocketNotifier::Read);
+    connect(liveMonitorNotifier_.get(), &QSocketNotifier::activated, this, &HubConnection::drainLiveMonitor);
+}
+
+void HubConnection::drainLiveMonitor()
+{
+    if (!liveMonitor_) return;
+    try {
+        while (liveMonitor_->get(zmq::sockopt::events) & ZMQ_POLLIN) {
+            // [event id (16 bits) + value (32 bits)][the peer's endpoint]
+            std::vector<zmq::message_t> frames;
+            if (!zmq::recv_multipart(*liveMonitor_, std::back_inserter(frames), zmq::recv_flags::dontwait)) break;
+            if (frames.empty() || frames[0].size() < sizeof(std::uint16_t)) continue;
+            std::uint16_t event = 0;
+            std::memcpy(&event, frames[0].data(), sizeof event);
+            if (event == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
+                liveRefused_ = false;
+            } else if (!liveRefused_) {
+                liveRefused_ = true;
+                qCWarning(lcHub) << "the hub refused the live feed's handshake (key not allowed yet, or too many "
+                                    "boards); it is reopened once the hub answers a query";
+            }
+        }
+    } catch (const zmq::error_t& e) {
+        qCWarning(lcHub) << "live monitor:" << e.what();
+    }
+}
+
+void HubConnection::reopenLiveSocket()
+{
+    liveRefused_ = false;
+    ++liveReopens_;
+    qCInfo(lcHub) << "the hub answers again: reopening the live socket";
+    hubSeq_.reset();
+    createLiveSocket();
+    resync(); // updates published while the feed was closed are in the snapshot only
 }
 
 void HubConnection::createQuerySocket()
@@ -262,6 +324,9 @@ void HubConnection::handleReply(const std::string& body)
     const bool wasLost = !answered_;
     answered_ = true;
     silenceTimer_.start();
+    // The hub talks to this key on the query socket, so it will on the live socket too.
+    drainLiveMonitor(); // ZMQ_FD signals edges only: read what the monitor holds
+    if (liveRefused_) QTimer::singleShot(0, this, &HubConnection::reopenLiveSocket);
     if (!decoded.ok()) {
         reject(decoded.error(), "query");
     } else {

@@ -10,6 +10,10 @@
 // Silence on the live channel is probed with a meeting-list request; a query
 // that is not answered in time marks the connection lost, recreates the
 // query socket and retries until the hub answers, then re-snapshots.
+// libzmq never retries a handshake the hub refused (a key not allowed yet,
+// the live subscriber cap): a monitor on the live socket notices the
+// refusal, and the next answer on the query socket — the hub talks to this
+// key again — reopens the live socket and re-snapshots.
 //
 // Errors: nothing throws out of the event loop; bad frames are counted
 // (rejectedCount) and logged, query errors are emitted as queryError.
@@ -88,6 +92,8 @@ public:
     [[nodiscard]] QString lastError() const { return lastError_; }
     [[nodiscard]] int resyncCount() const { return resyncCount_; }
     [[nodiscard]] int rejectedCount() const { return static_cast<int>(rejects_.total()); }
+    /// How often the live socket was reopened after the hub refused its handshake.
+    [[nodiscard]] int liveReopenCount() const { return liveReopens_; }
     [[nodiscard]] const UpdateSequencer& sequencer() const { return sequencer_; }
     /// Plain text, no keys: the board shows a red banner.
     [[nodiscard]] bool insecure() const { return !keys_.clientKey.has_value(); }
@@ -112,6 +118,11 @@ private:
     };
 
     void createLiveSocket();
+    /// Watches the live socket's handshakes (zmq_socket_monitor) for a refusal.
+    void monitorLiveSocket();
+    void drainLiveMonitor();
+    /// A new live socket with the same subscriptions, then a new snapshot (updates were missed).
+    void reopenLiveSocket();
     void createQuerySocket();
     void drainLive();
     void drainQuery();
@@ -135,6 +146,11 @@ private:
     std::unique_ptr<zmq::socket_t> query_;
     std::unique_ptr<QSocketNotifier> liveNotifier_;
     std::unique_ptr<QSocketNotifier> queryNotifier_;
+    std::unique_ptr<zmq::socket_t> liveMonitor_;
+    std::unique_ptr<QSocketNotifier> liveMonitorNotifier_;
+    int liveGeneration_ = 0;   // names each live socket's monitor endpoint
+    bool liveRefused_ = false; // the hub refused the live socket's handshake; reopen once it answers
+    int liveReopens_ = 0;
     bool drainingLive_ = false;
     bool drainingQuery_ = false;
 

@@ -11,6 +11,7 @@
 #include "hub/ctl/badge_commands.h"
 #include "hub/ctl/database_file.h"
 #include "hub/ctl/group_commands.h"
+#include "hub/ctl/health_command.h"
 #include "hub/ctl/key_commands.h"
 #include "hub/ctl/list_commands.h"
 #include "hub/ctl/meeting_commands.h"
@@ -344,6 +345,13 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     for (auto& command : addVerifyCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addBackupCommands(app)) extra.push_back(std::move(command));
     std::set<CLI::App*> withoutDb;
+    // health asks the hub (--hub), reads a record (--db) or both; it says which it needs.
+    auto healthCommands = addHealthCommands(app);
+    CLI::App* health = healthCommands.front().first;
+    for (auto& command : healthCommands) {
+        withoutDb.insert(command.first);
+        extra.push_back(std::move(command));
+    }
     for (auto& command : addKeyCommands(app)) {
         withoutDb.insert(command.first);
         extra.push_back(std::move(command));
@@ -358,7 +366,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e, out, err) == 0 ? 0 : 2;
+        const int code = app.exit(e, out, err) == 0 ? 0 : 2;
+        // A monitoring system reads 2 from health as "critical": a bad option is "unknown" (3).
+        return code != 0 && health->parsed() ? 3 : code;
     }
 
     // The command is the deepest parsed subcommand.
@@ -376,6 +386,8 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     try {
         it->second(o, out, clock);
         return 0;
+    } catch (const CommandExit& e) {
+        return e.code;
     } catch (const common::InputError& e) {
         err << "rollcallctl: " << e.what() << "\nnothing was changed\n";
         return 1;

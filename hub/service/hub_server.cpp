@@ -1,6 +1,7 @@
 #include "hub/service/hub_server.h"
 
 #include "common/logging.h"
+#include "hub/service/hub_status.h"
 #include "hub/service/key_directory.h"
 #include "hub/service/server_socket.h"
 #include "protocol/zmq_endpoint.h"
@@ -8,6 +9,10 @@
 #include <algorithm>
 #include <spdlog/spdlog.h>
 #include <zmq_addon.hpp>
+
+#ifndef ROLLCALL_VERSION
+#define ROLLCALL_VERSION "0.0.0"
+#endif
 
 namespace rollcall::service {
 namespace {
@@ -74,7 +79,7 @@ HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
     : config_(config), clock_(clock), context_(1),
       zap_((checkHubSecurity(config.security), std::make_unique<ZapHandler>(context_, config.security, clock))),
       writer_(std::make_unique<IngestWriter>(config, clock, context_)), taps_(context_, zmq::socket_type::router),
-      query_(context_, zmq::socket_type::router)
+      query_(context_, zmq::socket_type::router), started_(clock.now())
 {
     zap_->start();
     // Never lose an ack silently: a full pipe or a vanished peer is an error we handle.
@@ -111,6 +116,13 @@ bool HubServer::mayActFor(const std::string& userId, const std::string& readerId
 }
 
 std::map<std::string, std::uint64_t> HubServer::rejectionsByReason() const
+{
+    auto all = socketRejections();
+    for (const auto& [reason, n] : writer_->stats().rejections) all[reason] += n;
+    return all;
+}
+
+std::map<std::string, std::uint64_t> HubServer::socketRejections() const
 {
     auto all = zap_->refusals();
     // Bad frames are counted by their decode error below; the rest by the socket thread's reason.
@@ -249,8 +261,32 @@ void HubServer::drainQueries()
                    protocol::encode(protocol::QueryReply{protocol::toErrorMessage(decoded.error())}), false);
             continue;
         }
+        if (std::holds_alternative<protocol::StatusRequest>(decoded.value())) {
+            answerStatus(envelope->peer, envelope->delimited, envelope->userId);
+            continue;
+        }
         writer_->submitQuery(envelope->peer, envelope->delimited, std::move(decoded.value()));
     }
+}
+
+void HubServer::answerStatus(const std::string& peer, bool delimited, const std::string& userId)
+{
+    if (!mayAskForStatus(userId, config_.security.insecure)) {
+        rejections_.reject("status_forbidden", "query: refused a status request from " + userId, clock_.now());
+        sendTo(
+            query_, peer, delimited,
+            protocol::encode(protocol::QueryReply{protocol::Error{"forbidden", "this key may not ask for the status"}}),
+            false);
+        return;
+    }
+    // What this thread knows; the writer adds the readers, the record, ingest and the disk.
+    protocol::Status status;
+    status.hub_version = ROLLCALL_VERSION;
+    status.started_ms = common::toMillis(started_);
+    status.insecure = config_.security.insecure;
+    status.live_subscribers = zap_->liveSubscribers();
+    status.rejections = rejectionCounts(socketRejections()); // the writer adds its own
+    writer_->submitStatus(peer, delimited, std::move(status));
 }
 
 void HubServer::logStats()

@@ -36,10 +36,14 @@ public:
     /// Every rejection by reason: refused connections (the ZAP handler's),
     /// messages refused on the socket thread, and wire decode errors.
     [[nodiscard]] std::map<std::string, std::uint64_t> rejectionsByReason() const;
+    /// Those counted on this thread and by the ZAP handler (not the writer's).
+    [[nodiscard]] std::map<std::string, std::uint64_t> socketRejections() const;
 
 private:
     void drainTaps();
     void drainQueries();
+    /// Answers a status_request (through the writer, which adds its part), or refuses it.
+    void answerStatus(const std::string& peer, bool delimited, const std::string& userId);
     /// Sends what the writer handed back; remembers committed taps' acks.
     void deliverOutputs();
     void flushAcks();
@@ -70,6 +74,7 @@ private:
     std::uint64_t acksDropped_ = 0;
     std::uint64_t answeredFromMemory_ = 0;
     common::TimePoint lastStats_{};
+    common::TimePoint started_;
 };
 
 } // namespace rollcall::service

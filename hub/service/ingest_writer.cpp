@@ -1,16 +1,15 @@
 #include "hub/service/ingest_writer.h"
 
-#include "common/fault_vfs.h"
 #include "common/logging.h"
 #include "hub/core/record_guard.h"
 #include "hub/core/schema.h"
+#include "hub/service/hub_status.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 #include <sys/eventfd.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace rollcall::service {
@@ -123,6 +122,10 @@ void IngestWriter::submitQuery(std::string peer, bool delimited, protocol::Query
 {
     submit(QueryWork{std::move(peer), delimited, std::move(query)});
 }
+void IngestWriter::submitStatus(std::string peer, bool delimited, protocol::Status partial)
+{
+    submit(StatusWork{std::move(peer), delimited, std::move(partial)});
+}
 
 std::vector<WriterOutput> IngestWriter::takeOutputs()
 {
@@ -176,6 +179,7 @@ void IngestWriter::publishStats()
     s.held = held_.size();
     s.checkpoints = checkpoints_;
     s.checkpointMsMax = checkpointMsMax_;
+    s.rejections = rejections();
     std::lock_guard lock(statsMutex_);
     stats_ = s;
 }
@@ -257,6 +261,14 @@ void IngestWriter::process(std::deque<Work>& work)
                     replies.push_back(std::move(o));
                 } else if constexpr (std::is_same_v<T, protocol::Heartbeat>) {
                     state_->heartbeat(item, now);
+                } else if constexpr (std::is_same_v<T, StatusWork>) {
+                    WriterOutput o;
+                    o.toQuery = true;
+                    o.peer = item.peer;
+                    o.delimited = item.delimited;
+                    completeStatus(item.status);
+                    o.encoded = protocol::encode(item.status);
+                    replies.push_back(std::move(o));
                 } else {
                     WriterOutput o;
                     o.toQuery = true;
@@ -281,14 +293,52 @@ protocol::QueryReply IngestWriter::answer(const protocol::QueryRequest& query)
                 using T = std::decay_t<decltype(request)>;
                 if constexpr (std::is_same_v<T, protocol::SnapshotRequest>) {
                     return queries_->snapshot(request.meeting_id, now);
-                } else {
+                } else if constexpr (std::is_same_v<T, protocol::MeetingListRequest>) {
                     return queries_->meetingList(request.day, now);
+                } else {
+                    return protocol::Error{"internal", "a status request reached the writer without its socket part"};
                 }
             },
             query);
     } catch (const common::InputError& e) {
         return protocol::Error{"bad_field", e.what()};
     }
+}
+
+std::map<std::string, std::uint64_t> IngestWriter::rejections() const
+{
+    auto all = state_->readerRejections();
+    const auto& c = state_->counters();
+    for (const auto& [reason, n] :
+         {std::pair{"unregistered_tap", c.quarantined}, std::pair{"seq_conflict", c.conflicts},
+          std::pair{"seq_out_of_window", c.seqJumps}}) {
+        if (n > 0) all[reason] += n;
+    }
+    return all;
+}
+
+void IngestWriter::completeStatus(protocol::Status& status)
+{
+    // The socket thread counted its refusals; these are the writer's own, as of now.
+    auto all = rejections();
+    for (const auto& r : status.rejections) all[r.reason] += r.count;
+    status.rejections = rejectionCounts(all);
+    status.hub_clock_ms = common::toMillis(clock_.now());
+    status.schema_version = core::schemaVersion(db_);
+    const auto tip = chainTip(db_);
+    status.chain_head = tip.hash;
+    status.chain_rows = tip.position;
+    status.readers = state_->allReaders();
+    status.recorded = state_->counters().recorded;
+    status.failed_batches = failedBatches_;
+    status.write_failure = writeAlarm_ ? writeCause_ : std::string();
+    status.held_taps = held_.size();
+    {
+        std::lock_guard lock(mutex_);
+        status.queued = queue_.size();
+    }
+    status.disk_free_bytes = recordDiskFree(config_.dbPath);
+    status.disk_reserve_bytes = config_.diskReserveBytes;
 }
 
 void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
@@ -383,6 +433,7 @@ void IngestWriter::onWriteFailure(const WriteFailure& why, std::size_t taps)
     // Published again at every failed retry: the hub stream has no snapshot, so
     // a dashboard that joins during the outage learns of it within one backoff.
     writeAlarm_ = why.text;
+    writeCause_ = why.cause;
     state_->publishHubAlarm(why.text, true, "record_write_failed", {why.cause, why.detail});
 }
 
@@ -398,16 +449,9 @@ void IngestWriter::onWriteRecovered()
 std::optional<WriteFailure> IngestWriter::diskReserveProblem() const
 {
     if (config_.diskReserveBytes == 0) return std::nullopt;
-    std::uint64_t free = 0;
-    if (const auto injected = common::faultFreeBytes()) {
-        free = *injected;
-    } else {
-        auto dir = std::filesystem::path(config_.dbPath).parent_path();
-        if (dir.empty()) dir = ".";
-        struct statvfs fs {};
-        if (::statvfs(dir.c_str(), &fs) != 0) return std::nullopt; // cannot tell: let SQLite find out
-        free = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
-    }
+    const auto freeBytes = recordDiskFree(config_.dbPath);
+    if (!freeBytes) return std::nullopt; // cannot tell: let SQLite find out
+    const auto free = *freeBytes;
     if (free >= config_.diskReserveBytes) return std::nullopt;
     const auto dir = std::filesystem::path(config_.dbPath).parent_path().string();
     const auto freeMb = std::to_string(free >> 20), reserveMb = std::to_string(config_.diskReserveBytes >> 20);

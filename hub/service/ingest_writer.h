@@ -18,6 +18,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -50,6 +51,8 @@ struct WriterStats {
     std::uint64_t held = 0;
     std::uint64_t checkpoints = 0;
     std::int64_t checkpointMsMax = 0; // the longest on the writer thread, the time a tap could wait behind one
+    // What the writer refused, by reason: unregistered readers' hellos, heartbeats and taps, seq refusals.
+    std::map<std::string, std::uint64_t> rejections;
 };
 
 /// Why a batch could not be recorded: the hub's Chinese text (log, older
@@ -81,6 +84,8 @@ public:
     void submitHello(std::string peer, bool delimited, protocol::Hello hello);
     void submitHeartbeat(protocol::Heartbeat heartbeat);
     void submitQuery(std::string peer, bool delimited, protocol::QueryRequest query);
+    /// A status query: `partial` holds what the socket thread knows; the writer adds the rest and answers.
+    void submitStatus(std::string peer, bool delimited, protocol::Status partial);
 
     /// Readable (an eventfd) while outputs wait; takeOutputs() empties it.
     [[nodiscard]] int notifyFd() const noexcept { return notifyFd_; }
@@ -101,7 +106,12 @@ private:
         bool delimited;
         protocol::QueryRequest query;
     };
-    using Work = std::variant<std::vector<IncomingTap>, HelloWork, protocol::Heartbeat, QueryWork>;
+    struct StatusWork {
+        std::string peer;
+        bool delimited;
+        protocol::Status status;
+    };
+    using Work = std::variant<std::vector<IncomingTap>, HelloWork, protocol::Heartbeat, QueryWork, StatusWork>;
 
     void loop();
     void run();
@@ -118,6 +128,10 @@ private:
     [[nodiscard]] std::optional<WriteFailure> diskReserveProblem() const;
     void tick(common::TimePoint now);
     [[nodiscard]] protocol::QueryReply answer(const protocol::QueryRequest& query);
+    /// Adds the writer's part of the status: readers, record, ingest, disk.
+    void completeStatus(protocol::Status& status);
+    /// What the writer refused so far, by reason (WriterStats::rejections).
+    [[nodiscard]] std::map<std::string, std::uint64_t> rejections() const;
     void emit(std::vector<WriterOutput>&& outputs);
     void checkpointIfDue();
     void publishStats();
@@ -156,6 +170,7 @@ private:
     common::TimePoint retryAt_{};
     std::chrono::milliseconds retryBackoff_{0};
     std::optional<std::string> writeAlarm_;
+    std::string writeCause_; // while writeAlarm_: disk_full, io_error, ...
     std::uint64_t heldDropped_ = 0;
     std::string lastTickError_;
     common::TimePoint nextTick_{};

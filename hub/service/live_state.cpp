@@ -445,7 +445,6 @@ protocol::Welcome LiveState::hello(const protocol::Hello& h, common::TimePoint n
         w.message = "欢迎，读卡器 " + h.reader_id + " 已登记";
     } else {
         w.message = "读卡器 " + h.reader_id + " 未登记：刷卡会被保存但不计入考勤，请联系管理员";
-        log()->warn("hello from unregistered reader {}", h.reader_id);
     }
     return w;
 }

@@ -92,6 +92,14 @@ public:
     void publishHubAlarm(const std::string& message, bool active, const std::string& code = {},
                          const std::vector<std::string>& params = {});
 
+    /// Every registered reader's health (the hub's status).
+    [[nodiscard]] std::vector<protocol::ReaderHealth> allReaders() const { return health_.allReaders(); }
+    /// Hellos and heartbeats refused as from unregistered readers, by reason.
+    [[nodiscard]] const std::map<std::string, std::uint64_t>& readerRejections() const noexcept
+    {
+        return health_.rejections();
+    }
+
     [[nodiscard]] const IngestCounters& counters() const noexcept { return counters_; }
     [[nodiscard]] std::size_t trackedMeetings() const;
 

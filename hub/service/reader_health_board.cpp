@@ -67,7 +67,11 @@ void ReaderHealthBoard::load(const std::unordered_map<std::string, core::Reader>
 bool ReaderHealthBoard::hello(const protocol::Hello& hello, common::TimePoint now)
 {
     const auto it = health_.find(hello.reader_id);
-    if (it == health_.end()) return false;
+    if (it == health_.end()) {
+        // An agent that is not registered says hello on every reconnect: a few lines a minute, each counted.
+        unregistered_.reject("unregistered_hello", "hello from unregistered reader " + hello.reader_id, now);
+        return false;
+    }
     Health& hl = it->second;
     hl.agentVersion = hello.agent_version;
     hl.clockOffsetMs = common::toMillis(now) - hello.agent_clock_ms;
@@ -122,6 +126,14 @@ std::vector<protocol::ReaderHealth> ReaderHealthBoard::readersAt(const std::vect
     for (const auto& [id, h] : health_) {
         if (std::find(venues.begin(), venues.end(), h.venueId) != venues.end()) out.push_back(readerWire(id, h));
     }
+    return out;
+}
+
+std::vector<protocol::ReaderHealth> ReaderHealthBoard::allReaders() const
+{
+    std::vector<protocol::ReaderHealth> out;
+    out.reserve(health_.size());
+    for (const auto& [id, h] : health_) out.push_back(readerWire(id, h));
     return out;
 }
 

@@ -32,7 +32,7 @@ public:
     /// Takes the registered readers; rows of reader_health fill in what memory does not know yet.
     void load(const std::unordered_map<std::string, core::Reader>& readers);
 
-    /// A hello: false for a reader nobody registered.
+    /// A hello: false for a reader nobody registered (logged rate-limited and counted).
     bool hello(const protocol::Hello& hello, common::TimePoint now);
     void heartbeat(const protocol::Heartbeat& heartbeat, common::TimePoint now);
     /// Readers silent for `offline_after` go offline (alarm while a meeting at their venue is open).
@@ -45,9 +45,16 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return health_.size(); }
     /// The readers at any of these venues, as the wire shows them.
     [[nodiscard]] std::vector<protocol::ReaderHealth> readersAt(const std::vector<std::string>& venues) const;
+    /// Every registered reader, as the wire shows them (the hub's status).
+    [[nodiscard]] std::vector<protocol::ReaderHealth> allReaders() const;
+    /// Hellos and heartbeats from readers nobody registered, by reason.
+    [[nodiscard]] const std::map<std::string, std::uint64_t>& rejections() const noexcept
+    {
+        return unregistered_.counts();
+    }
 
 private:
-    RejectionLog unregistered_{""};
+    RejectionLog unregistered_{"taps"};
     struct Health {
         std::string venueId;
         std::optional<common::TimePoint> lastSeen;

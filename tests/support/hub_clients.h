@@ -155,6 +155,12 @@ public:
         if (auto* s = std::get_if<protocol::Snapshot>(&reply)) return *s;
         throw std::runtime_error("snapshot request failed: " + std::get<protocol::Error>(reply).message);
     }
+    protocol::Status status()
+    {
+        auto reply = ask(protocol::StatusRequest{});
+        if (auto* s = std::get_if<protocol::Status>(&reply)) return *s;
+        throw std::runtime_error("status request failed: " + std::get<protocol::Error>(reply).message);
+    }
 
 private:
     zmq::socket_t socket_;
