@@ -92,6 +92,8 @@ DecodeResult<Update> decode<LiveFeed>(std::string_view bytes) noexcept;
 [[nodiscard]] std::string encode(const Snapshot& m);
 [[nodiscard]] std::string encode(const MeetingListRequest& m);
 [[nodiscard]] std::string encode(const MeetingList& m);
+[[nodiscard]] std::string encode(const AdminRequest& m);
+[[nodiscard]] std::string encode(const AdminReply& m);
 [[nodiscard]] std::string encode(const Update& m);
 [[nodiscard]] std::string encode(const AgentMessage& m);
 [[nodiscard]] std::string encode(const HubMessage& m);

@@ -275,6 +275,42 @@ struct MeetingList {
     bool operator==(const MeetingList&) const = default;
 };
 
+// ---------------------------------------------------------------- admin (query channel)
+
+/// Most argv entries an admin request may carry.
+inline constexpr std::size_t kMaxAdminArgs = 64;
+/// Most files an admin request or reply may carry.
+inline constexpr std::size_t kMaxAdminFiles = 256;
+
+/// A file carried by an admin request (an input such as a policy TOML) or
+/// reply (an output such as a PDF). `name` is the path as the user wrote it
+/// on the command line; the bytes travel as base64 (RFC 4648, padded).
+struct AdminFile {
+    std::string name;
+    std::string bytes_base64;
+    bool operator==(const AdminFile&) const = default;
+};
+
+/// Runs one rollcallctl command at the hub, against the hub's record, as the
+/// caller's key (docs/protocol.md §5.11). `argv` is the command line after
+/// the program name, without --db or --operator.
+struct AdminRequest {
+    std::string request_id;
+    std::vector<std::string> argv;
+    std::vector<AdminFile> files;
+    bool operator==(const AdminRequest&) const = default;
+};
+
+/// What the command printed and wrote, and its exit code (docs/cli.md).
+struct AdminReply {
+    std::string request_id;
+    std::int32_t exit_code = 0;
+    std::string stdout_text;
+    std::string stderr_text;
+    std::vector<AdminFile> files;
+    bool operator==(const AdminReply&) const = default;
+};
+
 // ---------------------------------------------------------------- live channel
 
 /// Alternative order = wire kinds: attendee, summary, tap, reader, alarm, meeting.
@@ -295,8 +331,8 @@ struct Update {
 
 using AgentMessage = std::variant<Hello, Tap, Heartbeat>;
 using HubMessage = std::variant<Welcome, Ack, Error>;
-using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest>;
-using QueryReply = std::variant<Snapshot, MeetingList, Error>;
+using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest, AdminRequest>;
+using QueryReply = std::variant<Snapshot, MeetingList, Error, AdminReply>;
 
 /// Channel tags for decode<Channel>(): what may arrive, and the frame limit.
 struct AgentToHub {
@@ -343,6 +379,10 @@ template <>
 inline constexpr std::string_view kWireType<MeetingListRequest> = "meeting_list_request";
 template <>
 inline constexpr std::string_view kWireType<MeetingList> = "meeting_list";
+template <>
+inline constexpr std::string_view kWireType<AdminRequest> = "admin_request";
+template <>
+inline constexpr std::string_view kWireType<AdminReply> = "admin_reply";
 template <>
 inline constexpr std::string_view kWireType<Update> = "update";
 

@@ -281,6 +281,9 @@ protocol::QueryReply IngestWriter::answer(const protocol::QueryRequest& query)
                 using T = std::decay_t<decltype(request)>;
                 if constexpr (std::is_same_v<T, protocol::SnapshotRequest>) {
                     return queries_->snapshot(request.meeting_id, now);
+                } else if constexpr (std::is_same_v<T, protocol::AdminRequest>) {
+                    // The socket thread hands these to the AdminWorker; none reaches the writer.
+                    return protocol::Error{"unknown_type", "admin_request is not answered by the writer"};
                 } else {
                     return queries_->meetingList(request.day, now);
                 }
