@@ -1,6 +1,6 @@
 // The admin messages of the query channel (docs/protocol.md §5.8a): a
 // request and a reply with files round-trip byte for byte, and bad ones are
-// refused naming the field. Base64 as RFC 4648 gives it.
+// refused naming the field.
 #include "protocol/base64.h"
 #include "protocol/codec.h"
 
@@ -62,27 +62,6 @@ TEST(AdminMessagesRefusals, badFieldsAreNamed)
                                              R"("stdout":"","stderr":""})");
     ASSERT_FALSE(exitCode.ok());
     EXPECT_NE(exitCode.error().detail.find("exit_code"), std::string::npos) << exitCode.error().detail;
-}
-
-TEST(Base64, encodesAndDecodesAsRfc4648Says)
-{
-    // RFC 4648 §10.
-    const std::pair<const char*, const char*> vectors[] = {{"", ""},
-                                                           {"f", "Zg=="},
-                                                           {"fo", "Zm8="},
-                                                           {"foo", "Zm9v"},
-                                                           {"foob", "Zm9vYg=="},
-                                                           {"fooba", "Zm9vYmE="},
-                                                           {"foobar", "Zm9vYmFy"}};
-    for (const auto& [plain, encoded] : vectors) {
-        EXPECT_EQ(toBase64(plain), encoded);
-        EXPECT_EQ(fromBase64(encoded), std::string(plain));
-    }
-}
-
-TEST(Base64, refusesWhatIsNotPaddedBase64)
-{
-    for (const char* bad : {"Zg", "Zg=", "Z===", "Zm9v!", "Zg==Zg==", "=Zg="}) EXPECT_FALSE(isBase64(bad)) << bad;
 }
 
 } // namespace
