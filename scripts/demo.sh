@@ -254,6 +254,11 @@ else
   QT_QPA_PLATFORM=offscreen "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON "${DASH_KEYS[@]}" --size 1600x900 \
     --screenshot "$OUT/dashboard.png" --quit-after 15 > "$OUT/dashboard.log" 2>&1
   echo "no display here: the board as a person would see it is in $OUT/dashboard.png"
+  # The 会务组's board at the door: the organizer's desk beside it, searching for 吴敏.
+  QT_QPA_PLATFORM=offscreen "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON \
+    --key "$KEYS/desk/huiwuzu-1.key_secret" --server-key "$KEYS/hub/hub.key" --desk organizer --desk-search 吴敏 \
+    --size 1920x1080 --screenshot "$OUT/organizer-desk.png" --quit-after 15 > "$OUT/organizer-desk.log" 2>&1
+  echo "the organizer's desk beside the board: $OUT/organizer-desk.png"
 fi
 
 step "5. Attendance now, as the general office sees it"

@@ -167,6 +167,9 @@ ZH = {
     "Period \"%1\" is not YYYY-MM, YYYY-Qn or YYYY": "期间“%1”应为 YYYY-MM、YYYY-Qn 或 YYYY",
     "Unknown document \"%1\"": "未知文件“%1”",
     "Cancelled": "已取消",
+    "in force": "有效",
+    "withdrawn by %1": "已由 %1 撤回",
+    "withdraws %1": "撤回 %1",
     "Saved %1": "已保存 %1",
     "Cannot save %1": "无法保存 %1",
 }

@@ -632,6 +632,18 @@
 <context>
     <name>OfficeDeskPage</name>
     <message>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>withdrawn by %1</source>
+        <translation>已由 %1 撤回</translation>
+    </message>
+    <message>
+        <source>withdraws %1</source>
+        <translation>撤回 %1</translation>
+    </message>
+    <message>
         <source>Office's desk</source>
         <translation>办公室工作台</translation>
     </message>

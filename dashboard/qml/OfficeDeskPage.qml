@@ -23,6 +23,16 @@ Rectangle {
         confirm.open()
     }
     function savePath(name) { return page.saveDir + "/" + name }
+    // The register's states as `notices list --json` gives them: "in force", "withdrawn by N", "withdraws N".
+    function stateText(state) {
+        if (state === "in force")
+            return qsTr("in force")
+        if (state.startsWith("withdrawn by "))
+            return qsTr("withdrawn by %1").arg(state.substring(13))
+        if (state.startsWith("withdraws "))
+            return qsTr("withdraws %1").arg(state.substring(10))
+        return state
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -94,27 +104,31 @@ Rectangle {
                 Layout.fillHeight: true
                 title: qsTr("Units ranked by attendance rate")
                 badge: page.desk.period
-                ListView {
-                    objectName: "officeRanking"
+                ColumnLayout {
                     anchors.fill: parent
-                    clip: true
-                    model: page.desk.ranking
-                    header: Text {
-                        width: ListView.view ? ListView.view.width : 0
+                    Text {
+                        Layout.fillWidth: true
                         text: page.desk.rankingColumns.join("　")
                         color: Theme.muted
                         font.pixelSize: Theme.fontSmall
                         elide: Text.ElideRight
                     }
-                    delegate: Text {
-                        required property var modelData
-                        width: ListView.view.width
-                        height: Theme.px(34)
-                        verticalAlignment: Text.AlignVCenter
-                        text: page.desk.rankingColumns.map(c => modelData[c]).join("　")
-                        color: Theme.text
-                        font.pixelSize: Theme.fontBody
-                        elide: Text.ElideRight
+                    ListView {
+                        objectName: "officeRanking"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        model: page.desk.ranking
+                        delegate: Text {
+                            required property var modelData
+                            width: ListView.view.width
+                            height: Theme.px(34)
+                            verticalAlignment: Text.AlignVCenter
+                            text: page.desk.rankingColumns.map(c => modelData[c]).join("　")
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                            elide: Text.ElideRight
+                        }
                     }
                 }
             }
@@ -139,7 +153,7 @@ Rectangle {
                             Text {
                                 Layout.fillWidth: true
                                 text: notice.modelData.number + "　" + (notice.modelData.person_id || notice.modelData.unit)
-                                      + "　" + notice.modelData.measure + "　" + notice.modelData.state
+                                      + "　" + notice.modelData.measure + "　" + page.stateText(notice.modelData.state)
                                 color: Theme.text
                                 font.pixelSize: Theme.fontSmall
                                 elide: Text.ElideRight
