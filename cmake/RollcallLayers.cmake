@@ -26,7 +26,7 @@ rollcall_allow(rollcall_dashboard_libplugin rollcall_dashboard_lib)
 rollcall_allow(rollcall_emulator rollcall_common)
 # Programs: each links its own library (and what that library may use).
 rollcall_allow(rollcall-agent rollcall_agent rollcall_common rollcall_protocol)
-rollcall_allow(rollcall-hub rollcall_service rollcall_core rollcall_common rollcall_protocol)
+rollcall_allow(rollcall-hub rollcall_service rollcall_ctl rollcall_core rollcall_common rollcall_protocol)
 rollcall_allow(rollcallctl rollcall_ctl rollcall_reports rollcall_core rollcall_common rollcall_protocol)
 rollcall_allow(rollcall-dashboard rollcall_dashboard_lib rollcall_dashboard_libplugin rollcall_common rollcall_protocol)
 rollcall_allow(pn532-emulator rollcall_emulator rollcall_common)

@@ -1,9 +1,13 @@
 // rollcall-dashboard: the live attendance board. Wires the hub connection,
 // the models and the QML window; all logic lives in rollcall_dashboard_lib.
 
+#include "dashboard/src/admin_client.h"
 #include "dashboard/src/dashboard.h"
 #include "dashboard/src/display_text.h"
 #include "dashboard/src/hub_connection.h"
+#include "dashboard/src/meeting_board.h"
+#include "dashboard/src/office_desk.h"
+#include "dashboard/src/organizer_desk.h"
 #include "dashboard/src/screenshot.h"
 #include "protocol/curve_certificate.h"
 #include "protocol/messages.h"
@@ -93,8 +97,22 @@ int main(int argc, char* argv[])
         QStringLiteral("distance"),
         QStringLiteral("Reading distance: desk (default), room or hall (larger text for a wall screen)."),
         QStringLiteral("desk|room|hall"), QStringLiteral("desk"));
+    const QCommandLineOption deskOpt(
+        QStringLiteral("desk"),
+        QStringLiteral("organizer: the organizer's desk beside the board (an organizer key): check in by hand, leave, "
+                       "substitutes, undo. office: the office's desk instead of the board (an office key): rankings, "
+                       "notices, a person's history, documents."),
+        QStringLiteral("organizer|office"));
+    const QCommandLineOption deskDirOpt(QStringLiteral("desk-dir"),
+                                        QStringLiteral("Where the office's desk saves documents (default: here)."),
+                                        QStringLiteral("DIR"), QStringLiteral("."));
+    const QCommandLineOption deskPeriodOpt(QStringLiteral("desk-period"),
+                                           QStringLiteral("The office's desk starts at PERIOD (default: last month)."),
+                                           QStringLiteral("PERIOD"));
+    const QCommandLineOption deskSearchOpt(
+        QStringLiteral("desk-search"), QStringLiteral("Start the desk's search with TEXT."), QStringLiteral("TEXT"));
     cli.addOptions({liveOpt, queryOpt, meetingOpt, fullOpt, langOpt, shotOpt, quitOpt, sizeOpt, keyOpt, serverKeyOpt,
-                    insecureOpt, distanceOpt});
+                    insecureOpt, distanceOpt, deskOpt, deskSearchOpt, deskDirOpt, deskPeriodOpt});
 
     if (asksForHelpOrVersion(argc, argv)) {
         // A QGuiApplication would need a display (xcb aborts without one); answering needs none.
@@ -161,6 +179,13 @@ int main(int argc, char* argv[])
             return fail(QString::fromUtf8(e.what()));
         }
     }
+    const bool organizerDesk = cli.value(deskOpt) == QLatin1String("organizer");
+    const bool officeDesk = cli.value(deskOpt) == QLatin1String("office");
+    if (cli.isSet(deskOpt) && !organizerDesk && !officeDesk)
+        return fail(QStringLiteral("--desk: expected organizer or office, got '%1'").arg(cli.value(deskOpt)));
+    if (cli.isSet(deskOpt) && !keys.clientKey)
+        return fail(QStringLiteral("--desk needs keys: the hub records who did what by the key's name"));
+    const auto deskKeys = keys;
     std::unique_ptr<HubConnection> connection;
     try {
         connection = std::make_unique<HubConnection>(cli.value(liveOpt), cli.value(queryOpt), HubConnection::Timing{},
@@ -173,9 +198,30 @@ int main(int argc, char* argv[])
     dashboard.attach(*connection);
     dashboard.setVenueMode(cli.isSet(fullOpt));
 
+    // The organizer's desk: its own connection for admin requests, so the board never waits on one.
+    std::unique_ptr<AdminClient> admin;
+    std::unique_ptr<OrganizerDesk> desk;
+    std::unique_ptr<OfficeDesk> office;
+    if (cli.isSet(deskOpt)) admin = std::make_unique<AdminClient>(cli.value(queryOpt), deskKeys);
+    if (officeDesk) {
+        office = std::make_unique<OfficeDesk>(*admin);
+        if (cli.isSet(deskPeriodOpt)) office->setPeriod(cli.value(deskPeriodOpt));
+        office->refresh();
+    }
+    if (organizerDesk) {
+        desk = std::make_unique<OrganizerDesk>(*admin, QString::fromStdString(deskKeys.clientKey->meta("name")));
+        QObject::connect(dashboard.board(), &MeetingBoard::meetingChanged, desk.get(),
+                         [&] { desk->setMeetingId(dashboard.board()->meetingId()); });
+        if (cli.isSet(deskSearchOpt)) desk->search(cli.value(deskSearchOpt));
+        desk->loadRoster();
+    }
+
     QQmlApplicationEngine engine;
-    engine.setInitialProperties(
-        {{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)}, {QStringLiteral("distance"), *distance}});
+    engine.setInitialProperties({{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)},
+                                 {QStringLiteral("distance"), *distance},
+                                 {QStringLiteral("desk"), QVariant::fromValue(desk.get())},
+                                 {QStringLiteral("office"), QVariant::fromValue(office.get())},
+                                 {QStringLiteral("officeDir"), cli.value(deskDirOpt)}});
     engine.load(QUrl(QStringLiteral("qrc:/Rollcall/Dashboard/Main.qml")));
     if (engine.rootObjects().isEmpty()) return fail(QStringLiteral("could not load the QML user interface"));
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
@@ -204,8 +250,20 @@ int main(int argc, char* argv[])
             exitCode = ok ? 0 : 1;
             QCoreApplication::exit(exitCode);
         });
-        // Ready: the meeting's snapshot is on the board (or the meeting list, with no meeting).
-        if (cli.isSet(meetingOpt))
+        // Ready: the meeting's snapshot is on the board (or the meeting list, with no meeting),
+        // and with a desk its roster too, whichever comes last.
+        if (office) {
+            // The office's desk: once the ranking and the register are in.
+            QObject::connect(office.get(), &OfficeDesk::busyChanged, shot.get(), [&office, &shot] {
+                if (!office->busy()) shot->takeAfterNextFrame();
+            });
+        } else if (desk) {
+            const auto ready = [&dashboard, &desk, &shot] {
+                if (dashboard.snapshotCount() > 0 && desk->rosterLoaded()) shot->takeAfterNextFrame();
+            };
+            QObject::connect(&dashboard, &Dashboard::snapshotApplied, shot.get(), ready);
+            QObject::connect(desk.get(), &OrganizerDesk::rosterChanged, shot.get(), ready);
+        } else if (cli.isSet(meetingOpt))
             QObject::connect(&dashboard, &Dashboard::snapshotApplied, shot.get(), &Screenshot::takeAfterNextFrame);
         else
             QObject::connect(&dashboard, &Dashboard::meetingListApplied, shot.get(), &Screenshot::takeAfterNextFrame);

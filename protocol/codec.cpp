@@ -151,6 +151,8 @@ std::string encode(const MeetingListRequest& m) { return encodeMessage(m); }
 std::string encode(const MeetingList& m) { return encodeMessage(m); }
 std::string encode(const StatusRequest& m) { return encodeMessage(m); }
 std::string encode(const Status& m) { return encodeMessage(m); }
+std::string encode(const AdminRequest& m) { return encodeMessage(m); }
+std::string encode(const AdminReply& m) { return encodeMessage(m); }
 std::string encode(const Update& m) { return encodeMessage(m); }
 std::string encode(const AgentMessage& m)
 {

@@ -37,6 +37,8 @@ enum class StrRule {
     Text,         ///< 0..1024 bytes of UTF-8, no NUL
     Uid,          ///< wire badge UID (badge_uid.h)
     Day,          ///< YYYY-MM-DD, a real date from 1970 on
+    LongText,     ///< UTF-8 without NUL, bounded by the frame only (a command's output)
+    Base64,       ///< RFC 4648 base64 with padding, bounded by the frame only (a file's bytes)
 };
 
 /// Range of a signed integer member (int64 or int32): read as a signed JSON integer.

@@ -2,6 +2,7 @@
 #include "protocol/field_reader.h"
 
 #include "protocol/badge_uid.h"
+#include "protocol/base64.h"
 #include "protocol/field_rules.h"
 
 namespace rollcall::protocol::wire {
@@ -195,6 +196,18 @@ bool DecodeState::check(const std::string& s, const Path& where, StrRule rule)
     case StrRule::Uid:
         if (!isWireBadgeUid(s)) {
             bad(where, "must be 8..20 upper-case hex digits (4..10 bytes), got '" + escapeForDetail(s) + "'");
+            return false;
+        }
+        return true;
+    case StrRule::LongText:
+        if (s.find('\0') != std::string::npos) {
+            bad(where, "contains a NUL character");
+            return false;
+        }
+        return true;
+    case StrRule::Base64:
+        if (!isBase64(s)) {
+            bad(where, "must be base64 (RFC 4648, padded)");
             return false;
         }
         return true;

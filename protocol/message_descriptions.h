@@ -290,6 +290,36 @@ struct Description<Status> {
     };
 };
 
+// ------------------------------------------------------------------ admin (query channel)
+
+template <>
+struct Description<AdminFile> {
+    static constexpr auto kFields = std::tuple{
+        field("name", &AdminFile::name, kText),
+        field("bytes_base64", &AdminFile::bytes_base64, StrRule::Base64),
+    };
+};
+
+template <>
+struct Description<AdminRequest> {
+    static constexpr auto kFields = std::tuple{
+        field("request_id", &AdminRequest::request_id, kId),
+        field("argv", &AdminRequest::argv, listOf(kMaxAdminArgs, kText)),
+        fieldOmittedWhenEmpty("files", &AdminRequest::files, listOf(kMaxAdminFiles)),
+    };
+};
+
+template <>
+struct Description<AdminReply> {
+    static constexpr auto kFields = std::tuple{
+        field("request_id", &AdminReply::request_id, kId),
+        field("exit_code", &AdminReply::exit_code, IntRange{0, 255}),
+        field("stdout", &AdminReply::stdout_text, StrRule::LongText),
+        field("stderr", &AdminReply::stderr_text, StrRule::LongText),
+        fieldOmittedWhenEmpty("files", &AdminReply::files, listOf(kMaxAdminFiles)),
+    };
+};
+
 // ------------------------------------------------------------------ live channel
 
 template <>

@@ -312,6 +312,42 @@ struct Status {
     bool operator==(const Status&) const = default;
 };
 
+// ---------------------------------------------------------------- admin (query channel)
+
+/// Most argv entries an admin request may carry.
+inline constexpr std::size_t kMaxAdminArgs = 64;
+/// Most files an admin request or reply may carry.
+inline constexpr std::size_t kMaxAdminFiles = 256;
+
+/// A file carried by an admin request (an input such as a policy TOML) or
+/// reply (an output such as a PDF). `name` is the path as the user wrote it
+/// on the command line; the bytes travel as base64 (RFC 4648, padded).
+struct AdminFile {
+    std::string name;
+    std::string bytes_base64;
+    bool operator==(const AdminFile&) const = default;
+};
+
+/// Runs one rollcallctl command at the hub, against the hub's record, as the
+/// caller's key (docs/protocol.md §5.8a). `argv` is the command line after
+/// the program name, without --db or --operator.
+struct AdminRequest {
+    std::string request_id;
+    std::vector<std::string> argv;
+    std::vector<AdminFile> files;
+    bool operator==(const AdminRequest&) const = default;
+};
+
+/// What the command printed and wrote, and its exit code (docs/cli.md).
+struct AdminReply {
+    std::string request_id;
+    std::int32_t exit_code = 0;
+    std::string stdout_text;
+    std::string stderr_text;
+    std::vector<AdminFile> files;
+    bool operator==(const AdminReply&) const = default;
+};
+
 // ---------------------------------------------------------------- live channel
 
 /// Alternative order = wire kinds: attendee, summary, tap, reader, alarm, meeting.
@@ -332,8 +368,8 @@ struct Update {
 
 using AgentMessage = std::variant<Hello, Tap, Heartbeat>;
 using HubMessage = std::variant<Welcome, Ack, Error>;
-using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest, StatusRequest>;
-using QueryReply = std::variant<Snapshot, MeetingList, Error, Status>;
+using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest, StatusRequest, AdminRequest>;
+using QueryReply = std::variant<Snapshot, MeetingList, Error, Status, AdminReply>;
 
 /// Channel tags for decode<Channel>(): what may arrive, and the frame limit.
 struct AgentToHub {
@@ -384,6 +420,9 @@ template <>
 inline constexpr std::string_view kWireType<StatusRequest> = "status_request";
 template <>
 inline constexpr std::string_view kWireType<Status> = "status";
+inline constexpr std::string_view kWireType<AdminRequest> = "admin_request";
+template <>
+inline constexpr std::string_view kWireType<AdminReply> = "admin_reply";
 template <>
 inline constexpr std::string_view kWireType<Update> = "update";
 

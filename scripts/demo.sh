@@ -72,6 +72,12 @@ mkdir -p "$KEYS/hub" "$KEYS/allowed" "$KEYS/readers" "$KEYS/board"
 "$CTL" key generate --role hub --name hub --out "$KEYS/hub"
 "$CTL" key generate --role viewer --name board-1 --out "$KEYS/board"
 "$CTL" key allow "$KEYS/board/board-1.key" --keys-dir "$KEYS/allowed"
+# The 会务组 at the door and the 办公室 clerk run commands over the wire with keys of their own (issue 16).
+mkdir -p "$KEYS/desk"
+"$CTL" key generate --role organizer --name huiwuzu-1 --out "$KEYS/desk"
+"$CTL" key generate --role office --name bangongshi-1 --out "$KEYS/desk"
+"$CTL" key allow "$KEYS/desk/huiwuzu-1.key" --keys-dir "$KEYS/allowed"
+"$CTL" key allow "$KEYS/desk/bangongshi-1.key" --keys-dir "$KEYS/allowed"
 # Readers with a rollcall-agent (live, over ZeroMQ), each with its key pair and
 # agent config written and its key allowed in the same step ...
 for r in "r-hall-in hall in" "r-hall-out hall out" "r-yining yining both"; do
@@ -220,6 +226,14 @@ wait_for "$OUT/hub.log" "$(sqlite3 "$DB" "SELECT count(DISTINCT uid) FROM badges
 present r-yining "$(uid P020)" # the lost card: refused, revoked_badge (the board shows an alert)
 present r-yining 04:C0:00:20   # the new card: late
 ctl person show P020 | sed -n '1,/meetings:/p'
+echo "-- at the door, 吴敏 (P013) has forgotten her badge: the 会务组 checks her in over the wire with an organizer key"
+"$CTL" --hub "$QUERY" --key "$KEYS/desk/huiwuzu-1.key_secret" --server-key "$KEYS/hub/hub.key" \
+  checkin --meeting M-2026-11-ECON --person P013 --at "$(at -2)" --direction in --reason "忘带卡（会务组核实身份）"
+wait_for "$OUT/hub.log" "admin: key huiwuzu-1 (organizer)" 10
+echo "  hub log: $(grep "admin: key huiwuzu-1" "$OUT/hub.log" | tail -1 | sed -E 's/.*(admin: )/\1/')"
+echo "-- the 会务组's key may not pull a report; the hub says so:"
+"$CTL" --hub "$QUERY" --key "$KEYS/desk/huiwuzu-1.key_secret" --server-key "$KEYS/hub/hub.key" \
+  report meeting M-2026-11-ECON --output "$OUT/not-allowed.pdf" || echo "  (exit $?)"
 echo "-- the hub goes down; a tap is kept in the reader's outbox and delivered once when it is back:"
 kill -TERM "$HUB_PID"; wait "$HUB_PID" 2>/dev/null || true
 present r-yining P019      # 朱琳: the reader says "saved, will send"
@@ -240,6 +254,11 @@ else
   QT_QPA_PLATFORM=offscreen "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON "${DASH_KEYS[@]}" --size 1600x900 \
     --screenshot "$OUT/dashboard.png" --quit-after 15 > "$OUT/dashboard.log" 2>&1
   echo "no display here: the board as a person would see it is in $OUT/dashboard.png"
+  # The 会务组's board at the door: the organizer's desk beside it, searching for 吴敏.
+  QT_QPA_PLATFORM=offscreen "$DASH" --live "$LIVE" --query "$QUERY" --meeting M-2026-11-ECON \
+    --key "$KEYS/desk/huiwuzu-1.key_secret" --server-key "$KEYS/hub/hub.key" --desk organizer --desk-search 吴敏 \
+    --size 1920x1080 --screenshot "$OUT/organizer-desk.png" --quit-after 15 > "$OUT/organizer-desk.log" 2>&1
+  echo "the organizer's desk beside the board: $OUT/organizer-desk.png"
 fi
 
 step "5. Attendance now, as the general office sees it"
@@ -253,6 +272,9 @@ mkdir -p "$REPORTS"
 for fmt in csv xlsx pdf; do
   ctl report meeting M-2026-11-ECON --format "$fmt" --output "$REPORTS/sign-in-sheet.$fmt"
 done
+# The 办公室 clerk, in another building, gets the sheet over the wire with an office key.
+"$CTL" --hub "$QUERY" --key "$KEYS/desk/bangongshi-1.key_secret" --server-key "$KEYS/hub/hub.key" \
+  report meeting M-2026-11-ECON --format pdf --output "$REPORTS/sign-in-sheet-over-the-wire.pdf"
 ctl report period --from "$LAST_MONTH-01" --to "$LAST_MONTH_END" --by unit --format pdf --output "$REPORTS/period-by-unit.pdf"
 ctl report period --from "$LAST_MONTH-01" --to "$LAST_MONTH_END" --by unit --format csv --output "$REPORTS/period-by-unit.csv"
 ctl report period --from "$LAST_MONTH-01" --to "$LAST_MONTH_END" --by person --format xlsx --output "$REPORTS/period-by-person.xlsx"

@@ -508,4 +508,251 @@
         <translation>第 %1/%2 页</translation>
     </message>
 </context>
+<context>
+    <name>rollcall::dashboard::AdminClient</name>
+    <message>
+        <source>The hub did not answer</source>
+        <translation>集控中心无响应</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub</source>
+        <translation>无法连接集控中心</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::OrganizerDesk</name>
+    <message>
+        <source>Give a reason</source>
+        <translation>请填写原因</translation>
+    </message>
+    <message>
+        <source>Checked in by hand: %1 (%2)</source>
+        <translation>手工签到 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Checked out by hand: %1 (%2)</source>
+        <translation>手工签退 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Leave: %1 (%2)</source>
+        <translation>请假 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 attends for %2</source>
+        <translation>%1 代 %2 参会</translation>
+    </message>
+    <message>
+        <source>Undo #%1</source>
+        <translation>撤销 #%1</translation>
+    </message>
+    <message>
+        <source>Choose a meeting first</source>
+        <translation>请先选择会议</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizerDeskPanel</name>
+    <message>
+        <source>Organizer's desk</source>
+        <translation>会务组工作台</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>操作人 %1</translation>
+    </message>
+    <message>
+        <source>Name, person id or badge</source>
+        <translation>姓名、人员编号或卡号</translation>
+    </message>
+    <message>
+        <source>Selected: %1 (%2)</source>
+        <translation>已选：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose a person above</source>
+        <translation>请在上方选择人员</translation>
+    </message>
+    <message>
+        <source>Note (required with 其他)</source>
+        <translation>备注（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>手工签到</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>手工签退</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Substitute (person id in the note)</source>
+        <translation>代会（备注填代会人编号）</translation>
+    </message>
+    <message>
+        <source>Check in %1 by hand? Reason: %2</source>
+        <translation>为 %1 手工签到？原因：%2</translation>
+    </message>
+    <message>
+        <source>Check out %1 by hand? Reason: %2</source>
+        <translation>为 %1 手工签退？原因：%2</translation>
+    </message>
+    <message>
+        <source>Record leave for %1? Reason: %2</source>
+        <translation>为 %1 登记请假？原因：%2</translation>
+    </message>
+    <message>
+        <source>%1 attends for %2?</source>
+        <translation>由 %1 代 %2 参会？</translation>
+    </message>
+    <message>
+        <source>Sending to the hub…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Done at this desk</source>
+        <translation>本台已办</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo #%1 (%2)?</source>
+        <translation>撤销 #%1（%2）？</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDeskPage</name>
+    <message>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>withdrawn by %1</source>
+        <translation>已由 %1 撤回</translation>
+    </message>
+    <message>
+        <source>withdraws %1</source>
+        <translation>撤回 %1</translation>
+    </message>
+    <message>
+        <source>Office's desk</source>
+        <translation>办公室工作台</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Working at the hub…</source>
+        <translation>集控中心处理中…</translation>
+    </message>
+    <message>
+        <source>Units ranked by attendance rate</source>
+        <translation>各单位出勤率排名</translation>
+    </message>
+    <message>
+        <source>Notice register</source>
+        <translation>通知登记簿</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Withdraw %1? Reason: %2</source>
+        <translation>撤回 %1？原因：%2</translation>
+    </message>
+    <message>
+        <source>Reason for a withdrawal</source>
+        <translation>撤回原因</translation>
+    </message>
+    <message>
+        <source>Issue notices</source>
+        <translation>签发通知</translation>
+    </message>
+    <message>
+        <source>Issue the notices the policy finds for %1?</source>
+        <translation>签发 %1 按规定应发的通知？</translation>
+    </message>
+    <message>
+        <source>A person's history</source>
+        <translation>个人记录</translation>
+    </message>
+    <message>
+        <source>Person id</source>
+        <translation>人员编号</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Documents (saved in %1)</source>
+        <translation>文件（保存在 %1）</translation>
+    </message>
+    <message>
+        <source>Period report (PDF)</source>
+        <translation>期间报表（PDF）</translation>
+    </message>
+    <message>
+        <source>Performance table (XLSX)</source>
+        <translation>绩效考评表（XLSX）</translation>
+    </message>
+    <message>
+        <source>Disclosure list (PDF)</source>
+        <translation>公示名单（PDF）</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::OfficeDesk</name>
+    <message>
+        <source>Period "%1" is not YYYY-MM, YYYY-Qn or YYYY</source>
+        <translation>期间“%1”应为 YYYY-MM、YYYY-Qn 或 YYYY</translation>
+    </message>
+    <message>
+        <source>Unknown document "%1"</source>
+        <translation>未知文件“%1”</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cannot save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+</context>
 </TS>

@@ -8,6 +8,11 @@ import Rollcall.Dashboard
 ApplicationWindow {
     id: window
     required property Dashboard dashboard
+    // The organizer's desk beside the board (--desk organizer), or none.
+    property OrganizerDesk desk: null
+    // The office's desk, a mode of its own (--desk office), or none; documents are saved in officeDir.
+    property OfficeDesk office: null
+    property string officeDir: "."
     // Text size for the reading distance: 1 at a desk, more for a wall screen
     // seen from the back of the hall (--distance).
     property real distance: 1.0
@@ -40,14 +45,53 @@ ApplicationWindow {
 
     BoardPage {
         objectName: "boardPage"
-        anchors.fill: parent
-        visible: !window.dashboard.pickerVisible
+        visible: !window.dashboard.pickerVisible && window.office === null
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        anchors.right: deskPanel.visible ? deskPanel.left : parent.right
         dashboard: window.dashboard
+    }
+    // The desks are made in Component.onCompleted, not by Loaders: a Loader cannot
+    // instantiate a component bound to this file's context (Qt 6.4).
+    Item {
+        id: deskPanel
+        objectName: "deskPanel"
+        visible: window.desk !== null && !window.dashboard.pickerVisible && !window.dashboard.venueMode
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.gap
+        width: Theme.px(560)
+    }
+    Item {
+        id: officePage
+        objectName: "officePage"
+        anchors.fill: parent
+        visible: window.office !== null
+    }
+    Component {
+        id: organizerDesk
+        OrganizerDeskPanel {
+            anchors.fill: parent
+        }
+    }
+    Component {
+        id: officeDesk
+        OfficeDeskPage {
+            anchors.fill: parent
+        }
+    }
+    Component.onCompleted: {
+        if (window.desk !== null)
+            organizerDesk.createObject(deskPanel, { desk: window.desk })
+        if (window.office !== null)
+            officeDesk.createObject(officePage, { desk: window.office, saveDir: window.officeDir })
     }
     MeetingPicker {
         objectName: "meetingPicker"
         anchors.fill: parent
-        visible: window.dashboard.pickerVisible
+        visible: window.dashboard.pickerVisible && window.office === null
         dashboard: window.dashboard
     }
     ConnectionBanner {

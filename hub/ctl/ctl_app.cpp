@@ -243,7 +243,8 @@ void cmdStatus(const Options& o, std::ostream& out, const common::Clock& clock)
 
 } // namespace
 
-int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const common::Clock& clock)
+int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const common::Clock& clock,
+           const CommandGate& gate)
 {
     Options o;
     o.author = defaultAuthor();
@@ -378,6 +379,15 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     if (it == commands.end()) {
         err << "rollcallctl: choose a command (see --help)\n";
         return 2;
+    }
+    if (gate) {
+        std::vector<std::string> words;
+        for (const CLI::App* at = chosen; at != &app; at = at->get_parent())
+            words.insert(words.begin(), at->get_name());
+        if (const auto refusal = gate(words)) {
+            err << "rollcallctl: " << *refusal << "\nnothing was changed\n";
+            return kExitRefused;
+        }
     }
     if (o.db.empty() && !withoutDb.contains(chosen)) {
         err << "--db is required\nRun with --help for more information.\n";

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cairo-pdf.h>
+#include <chrono>
+#include <ctime>
 #include <memory>
 #include <pango/pangocairo.h>
 #include <vector>
@@ -249,6 +251,15 @@ void writeNoticePdf(const RegisterEntry& entry, const core::Zone& zone, const st
                                  + cairo_status_to_string(cairo_surface_status(surface.get())));
     }
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, entry.text.title.c_str());
+    // Dated when the notice was issued, not when the file was written: the same
+    // register entry gives the same bytes, at the hub or on a desk (issue 16).
+    const auto issued = std::chrono::system_clock::to_time_t(
+        std::chrono::time_point_cast<std::chrono::system_clock::duration>(entry.issued));
+    std::tm utc{};
+    gmtime_r(&issued, &utc);
+    char created[32];
+    std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, created);
     {
         std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
         NoticeRenderer renderer(cr.get(), entry, zone);

@@ -73,12 +73,25 @@ std::optional<Envelope> receive(zmq::socket_t& socket)
     return e;
 }
 
+AdminRunner orRefusal(AdminRunner runner)
+{
+    if (runner) return runner;
+    return [](const AllowedKey&, const protocol::AdminRequest& request) {
+        protocol::AdminReply reply;
+        reply.request_id = request.request_id;
+        reply.exit_code = 5;
+        reply.stderr_text = "rollcallctl: this hub runs no command over the wire\nnothing was changed\n";
+        return reply;
+    };
+}
+
 } // namespace
 
-HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
+HubServer::HubServer(const HubConfig& config, const common::Clock& clock, AdminRunner admin)
     : config_(config), clock_(clock), context_(1),
       zap_((checkHubSecurity(config.security), std::make_unique<ZapHandler>(context_, config.security, clock))),
-      writer_(std::make_unique<IngestWriter>(config, clock, context_)), taps_(context_, zmq::socket_type::router),
+      writer_(std::make_unique<IngestWriter>(config, clock, context_)),
+      admin_(std::make_unique<AdminWorker>(orRefusal(std::move(admin)))), taps_(context_, zmq::socket_type::router),
       query_(context_, zmq::socket_type::router), started_(clock.now())
 {
     zap_->start();
@@ -99,6 +112,7 @@ HubServer::HubServer(const HubConfig& config, const common::Clock& clock)
 
 HubServer::~HubServer()
 {
+    if (admin_) admin_->stop();
     if (writer_) writer_->stop();
     if (zap_) zap_->stop();
 }
@@ -243,6 +257,11 @@ void HubServer::deliverOutputs()
     writer_->rethrowFailure();
 }
 
+void HubServer::deliverAdminReplies()
+{
+    for (auto& o : admin_->takeOutputs()) sendTo(query_, o.peer, o.delimited, o.encoded, false);
+}
+
 void HubServer::drainQueries()
 {
     while (auto envelope = receive(query_)) {
@@ -263,6 +282,13 @@ void HubServer::drainQueries()
         }
         if (std::holds_alternative<protocol::StatusRequest>(decoded.value())) {
             answerStatus(envelope->peer, envelope->delimited, envelope->userId);
+            continue;
+        }
+        if (auto* request = std::get_if<protocol::AdminRequest>(&decoded.value())) {
+            // Who asks is who the ZAP handler authenticated; a hub without keys knows nobody.
+            std::optional<AllowedKey> caller;
+            if (!config_.security.insecure) caller = AllowedKey::fromUserId(envelope->userId);
+            admin_->submit(envelope->peer, envelope->delimited, std::move(caller), std::move(*request));
             continue;
         }
         writer_->submitQuery(envelope->peer, envelope->delimited, std::move(decoded.value()));
@@ -317,20 +343,24 @@ void HubServer::run(const std::atomic<bool>& stop)
         }
         zmq::pollitem_t items[] = {{taps_.handle(), 0, ZMQ_POLLIN, 0},
                                    {query_.handle(), 0, ZMQ_POLLIN, 0},
-                                   {nullptr, writer_->notifyFd(), ZMQ_POLLIN, 0}};
+                                   {nullptr, writer_->notifyFd(), ZMQ_POLLIN, 0},
+                                   {nullptr, admin_->notifyFd(), ZMQ_POLLIN, 0}};
         auto timeout = std::chrono::milliseconds(pendingAcks_.empty() ? 1000 : 5);
         try {
-            zmq::poll(items, 3, timeout);
+            zmq::poll(items, 4, timeout);
         } catch (const zmq::error_t& e) {
             if (e.num() == EINTR) continue; // a signal: the loop condition decides
             throw;
         }
         if (items[2].revents & ZMQ_POLLIN) deliverOutputs();
+        if (items[3].revents & ZMQ_POLLIN) deliverAdminReplies();
         if (!pendingAcks_.empty()) flushAcks();
         if (items[0].revents & ZMQ_POLLIN) drainTaps();
         if (items[1].revents & ZMQ_POLLIN) drainQueries();
     }
-    // The writer finishes what was queued; its acks still go out.
+    // The writer finishes what was queued; its acks still go out. A running admin command finishes too.
+    admin_->stop();
+    deliverAdminReplies();
     writer_->stop();
     deliverOutputs();
     logStats();

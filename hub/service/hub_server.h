@@ -6,6 +6,7 @@
 // `stop` becomes true (set from a signal handler), after the writer has
 // finished what was queued (committed and acknowledged, or not acknowledged).
 #include "hub/service/ack_cache.h"
+#include "hub/service/admin_worker.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/ingest_writer.h"
 #include "hub/service/rejection_log.h"
@@ -21,7 +22,9 @@ namespace rollcall::service {
 
 class HubServer {
 public:
-    HubServer(const HubConfig& config, const common::Clock& clock);
+    /// `admin` runs the admin requests of organizer and office keys (rollcall-hub
+    /// passes the rollcallctl commands); without it the hub refuses them.
+    HubServer(const HubConfig& config, const common::Clock& clock, AdminRunner admin = {});
     ~HubServer();
 
     /// Endpoints actually bound (ports resolved when the config said "*").
@@ -46,6 +49,7 @@ private:
     void answerStatus(const std::string& peer, bool delimited, const std::string& userId);
     /// Sends what the writer handed back; remembers committed taps' acks.
     void deliverOutputs();
+    void deliverAdminReplies();
     void flushAcks();
     void sendTo(zmq::socket_t& socket, const std::string& peer, bool delimited, const std::string& body,
                 bool queueIfBusy);
@@ -58,6 +62,7 @@ private:
     zmq::context_t context_;
     std::unique_ptr<ZapHandler> zap_;      // first: bound before any socket can take a connection
     std::unique_ptr<IngestWriter> writer_; // owns the record; before the sockets: its PUB socket is in context_
+    std::unique_ptr<AdminWorker> admin_;   // admin requests, on a thread and record connection of their own
     zmq::socket_t taps_;
     zmq::socket_t query_;
     std::string tapsEndpoint_;

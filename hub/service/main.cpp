@@ -2,6 +2,7 @@
 #include "common/fault_vfs.h"
 #include "common/logging.h"
 #include "hub/core/record_guard.h"
+#include "hub/ctl/admin_commands.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/hub_server.h"
 
@@ -81,7 +82,11 @@ int main(int argc, char** argv)
                          "send taps for any reader and read every board. Never run so on a shared network.");
         }
         const common::SystemClock clock;
-        service::HubServer server(config, clock);
+        // Organizer and office keys run rollcallctl commands here, on the hub's record (issue 16).
+        const auto admin = [&config, &clock](const service::AllowedKey& caller, const protocol::AdminRequest& request) {
+            return ctl::runAdminRequest({service::toString(caller.role), caller.name}, request, config.dbPath, clock);
+        };
+        service::HubServer server(config, clock, admin);
         // Tests and scripts wait for this line and read the bound endpoints from it. One write:
         // the ZAP handler's thread may be logging at the same moment.
         const std::string listening = "rollcall-hub: listening taps=" + server.tapsEndpoint()

@@ -1,7 +1,10 @@
 // Qt Quick Test runner for the dashboard's QML: links the static QML module,
 // installs the Chinese translation and exposes a Dashboard filled from a
 // fixture snapshot, plus the list of every QML file of the module.
+#include "dashboard/src/admin_client.h"
 #include "dashboard/src/dashboard.h"
+#include "dashboard/src/office_desk.h"
+#include "dashboard/src/organizer_desk.h"
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QFont>
@@ -41,6 +44,11 @@ public slots:
             {m.id, m.title, m.venues, m.start_ms, m.end_ms, rollcall::protocol::MeetingState::InProgress});
         dashboard->applyMeetingList(list);
         engine->rootContext()->setContextProperty(QStringLiteral("fixtureDashboard"), dashboard);
+        // A desk whose hub is nowhere: the panel loads and shows it idle.
+        auto* admin = new AdminClient(QStringLiteral("tcp://127.0.0.1:9"), {}, engine);
+        engine->rootContext()->setContextProperty(QStringLiteral("fixtureDesk"),
+                                                  new OrganizerDesk(*admin, QStringLiteral("desk-1"), engine));
+        engine->rootContext()->setContextProperty(QStringLiteral("fixtureOffice"), new OfficeDesk(*admin, engine));
         engine->rootContext()->setContextProperty(
             QStringLiteral("qmlFiles"), QString::fromUtf8(ROLLCALL_DASHBOARD_QML_FILES).split(QLatin1Char(',')));
     }

@@ -34,6 +34,8 @@ TestCase {
         case "ConnectionBanner.qml":
         case "InsecureBanner.qml":
             return { dashboard: d }
+        case "OfficeDeskPage.qml": return { desk: fixtureOffice, width: 1920, height: 1080 }
+        case "OrganizerDeskPanel.qml": return { desk: fixtureDesk, width: 560, height: 1000 }
         case "UnitPanel.qml": return { model: d.units }
         case "PersonListPanel.qml": return { model: d.absentees, count: d.absentees.count, title: "缺席" }
         case "TapFeedPanel.qml": return { model: d.tapFeed }

@@ -1,0 +1,192 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Rollcall.Dashboard
+
+// The organizer's desk beside the board (会务组, issue 16): find a person,
+// check them in or out by hand with a reason, record leave or a substitute,
+// and undo what this desk did. Every action is confirmed first; the hub
+// records it by the desk's key name and every board shows it.
+PanelFrame {
+    id: panel
+    required property OrganizerDesk desk
+    property string personId
+    property string personName
+    // What the confirmation dialog will do when accepted.
+    property var pending: null
+
+    title: qsTr("Organizer's desk")
+    badge: qsTr("by %1").arg(panel.desk.keyName)
+    badgeColor: Theme.info
+
+    function ask(text, action) {
+        panel.pending = action
+        confirm.text = text
+        confirm.open()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.px(10)
+
+        TextField {
+            objectName: "deskSearch"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Name, person id or badge")
+            font.pixelSize: Theme.fontBody
+            onTextChanged: panel.desk.search(text)
+        }
+        ListView {
+            objectName: "deskMatches"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.px(200)
+            clip: true
+            model: panel.desk.matches
+            delegate: Rectangle {
+                required property var modelData
+                width: ListView.view.width
+                height: Theme.px(36)
+                color: modelData.person_id === panel.personId ? Theme.panelRaised : "transparent"
+                radius: Theme.px(4)
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    x: Theme.px(8)
+                    width: parent.width - Theme.px(16)
+                    elide: Text.ElideRight
+                    text: parent.modelData.name + "　" + parent.modelData.unit + "　" + parent.modelData.person_id
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                }
+                MouseArea {
+                    anchors.fill: parent
+                    onClicked: {
+                        panel.personId = parent.modelData.person_id
+                        panel.personName = parent.modelData.name
+                    }
+                }
+            }
+        }
+        Text {
+            Layout.fillWidth: true
+            text: panel.personId.length > 0 ? qsTr("Selected: %1 (%2)").arg(panel.personName).arg(panel.personId)
+                                            : qsTr("Choose a person above")
+            color: panel.personId.length > 0 ? Theme.text : Theme.muted
+            font.pixelSize: Theme.fontBody
+            elide: Text.ElideRight
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.px(8)
+            ComboBox {
+                id: reason
+                objectName: "deskReason"
+                model: panel.desk.reasons
+                font.pixelSize: Theme.fontBody
+                Layout.preferredWidth: Theme.px(150)
+            }
+            TextField {
+                id: note
+                objectName: "deskNote"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Note (required with 其他)")
+                font.pixelSize: Theme.fontBody
+            }
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            columnSpacing: Theme.px(8)
+            rowSpacing: Theme.px(8)
+            enabled: panel.personId.length > 0 && !panel.desk.busy
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Check in")
+                font.pixelSize: Theme.fontBody
+                onClicked: panel.ask(qsTr("Check in %1 by hand? Reason: %2").arg(panel.personName).arg(reason.currentText),
+                                     () => panel.desk.checkIn(panel.personId, reason.currentText, note.text))
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Check out")
+                font.pixelSize: Theme.fontBody
+                onClicked: panel.ask(qsTr("Check out %1 by hand? Reason: %2").arg(panel.personName).arg(reason.currentText),
+                                     () => panel.desk.checkOut(panel.personId, reason.currentText, note.text))
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Leave")
+                font.pixelSize: Theme.fontBody
+                onClicked: panel.ask(qsTr("Record leave for %1? Reason: %2").arg(panel.personName).arg(note.text),
+                                     () => panel.desk.recordLeave(panel.personId, note.text))
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Substitute (person id in the note)")
+                font.pixelSize: Theme.fontSmall
+                onClicked: panel.ask(qsTr("%1 attends for %2?").arg(note.text).arg(panel.personName),
+                                     () => panel.desk.recordSubstitute(panel.personId, note.text, ""))
+            }
+        }
+        Text {
+            objectName: "deskMessage"
+            Layout.fillWidth: true
+            text: panel.desk.busy ? qsTr("Sending to the hub…") : panel.desk.message
+            color: panel.desk.lastFailed ? Theme.bad : Theme.good
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+        }
+        Text {
+            text: qsTr("Done at this desk")
+            color: Theme.muted
+            font.pixelSize: Theme.fontSmall
+        }
+        ListView {
+            objectName: "deskActions"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: panel.desk.actions
+            delegate: RowLayout {
+                id: row
+                required property var modelData
+                width: ListView.view.width
+                height: Theme.px(40)
+                Text {
+                    Layout.fillWidth: true
+                    text: "#" + row.modelData.amendment + " " + row.modelData.text + " — " + row.modelData.who
+                    color: row.modelData.undone ? Theme.muted : Theme.text
+                    font.pixelSize: Theme.fontSmall
+                    font.strikeout: row.modelData.undone
+                    elide: Text.ElideRight
+                }
+                Button {
+                    visible: !row.modelData.undone
+                    text: qsTr("Undo")
+                    font.pixelSize: Theme.fontSmall
+                    onClicked: panel.ask(qsTr("Undo #%1 (%2)?").arg(row.modelData.amendment).arg(row.modelData.text),
+                                         () => panel.desk.undo(row.modelData.amendment, ""))
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: confirm
+        objectName: "deskConfirm"
+        property alias text: confirmText.text
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Confirm")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Text {
+            id: confirmText
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+        }
+        onAccepted: if (panel.pending) panel.pending()
+    }
+}

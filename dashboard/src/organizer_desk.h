@@ -1,0 +1,104 @@
+#pragma once
+// The organizer's desk (会务组, issue 16): what the people at the door do
+// from the board, over the wire with an organizer key (AdminClient): find a
+// person on the roster, check them in or out by hand with a reason, record
+// leave or an arriving substitute, and undo (revoke) what this desk did
+// within the meeting. The hub records each as an amendment by the key's
+// name, and every board sees it through the live feed. The page asks for
+// confirmation before it calls an action; the model only sends and reports.
+//
+// Search: the roster (`person list --json`) carries names, units, person ids
+// and badge UIDs but no pinyin, so the search matches those (a name's
+// characters, a UID's hex digits, a person id), not pinyin initials.
+#include "dashboard/src/admin_client.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+#include <map>
+
+namespace rollcall::dashboard {
+
+class OrganizerDesk : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created in main")
+    Q_PROPERTY(QString meetingId READ meetingId WRITE setMeetingId NOTIFY meetingIdChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(bool lastFailed READ lastFailed NOTIFY messageChanged)
+    Q_PROPERTY(QVariantList matches READ matches NOTIFY matchesChanged)
+    Q_PROPERTY(QVariantList actions READ actions NOTIFY actionsChanged)
+    Q_PROPERTY(QStringList reasons READ reasons CONSTANT)
+    Q_PROPERTY(QString keyName READ keyName CONSTANT)
+    Q_PROPERTY(bool rosterLoaded READ rosterLoaded NOTIFY rosterChanged)
+
+public:
+    /// `keyName` is the name of the board's key: who the hub records as having done it.
+    OrganizerDesk(AdminClient& client, QString keyName, QObject* parent = nullptr);
+
+    [[nodiscard]] QString meetingId() const { return meetingId_; }
+    void setMeetingId(const QString& id);
+    [[nodiscard]] bool busy() const { return !inFlight_.empty(); }
+    [[nodiscard]] QString message() const { return message_; }
+    [[nodiscard]] bool lastFailed() const { return lastFailed_; }
+    [[nodiscard]] QVariantList matches() const { return matches_; }
+    /// Done at this desk in this meeting, newest first: {amendment, text, who, undone}.
+    [[nodiscard]] QVariantList actions() const { return actions_; }
+    /// The short list of reasons for a check by hand (the last one wants free text).
+    [[nodiscard]] QStringList reasons() const;
+    [[nodiscard]] QString keyName() const { return keyName_; }
+    [[nodiscard]] bool rosterLoaded() const { return rosterLoaded_; }
+
+    /// Loads the roster for searching (person list --json).
+    Q_INVOKABLE void loadRoster();
+    /// Persons whose name, unit, person id or badge UID contains `text` (case-insensitive; ':' in a UID ignored);
+    /// searched again when the roster arrives.
+    Q_INVOKABLE void search(const QString& text);
+    /// By hand, now: `reason` from reasons(), `note` the free text (required with 其他).
+    Q_INVOKABLE void checkIn(const QString& personId, const QString& reason, const QString& note = {});
+    Q_INVOKABLE void checkOut(const QString& personId, const QString& reason, const QString& note = {});
+    Q_INVOKABLE void recordLeave(const QString& personId, const QString& reason);
+    Q_INVOKABLE void recordSubstitute(const QString& personId, const QString& byPersonId, const QString& reason);
+    /// Revokes amendment `amendment` (one of actions()).
+    Q_INVOKABLE void undo(int amendment, const QString& reason);
+
+signals:
+    void meetingIdChanged();
+    void busyChanged();
+    void messageChanged();
+    void matchesChanged();
+    void actionsChanged();
+    void rosterChanged();
+    /// An action ended: the hub's exit code and what it said.
+    void actionFinished(bool ok, const QString& text);
+
+private:
+    enum class Kind { Roster, Action, Undo };
+    void send(Kind kind, const QStringList& argv, const QString& text, int undoes = 0);
+    void onFinished(const QString& id, const protocol::AdminReply& reply);
+    void onFailed(const QString& id, const QString& message);
+    void setMessage(const QString& text, bool failed);
+    void manual(const QString& direction, const QString& personId, const QString& reason, const QString& note);
+
+    struct Pending {
+        Kind kind = Kind::Action;
+        QString text;
+        int undoes = 0;
+    };
+    AdminClient& client_;
+    QString keyName_;
+    QString meetingId_;
+    QString message_;
+    bool lastFailed_ = false;
+    QVariantList roster_;
+    bool rosterLoaded_ = false;
+    QString lastSearch_;
+    QVariantList matches_;
+    QVariantList actions_;
+    std::map<QString, Pending> inFlight_;
+};
+
+} // namespace rollcall::dashboard

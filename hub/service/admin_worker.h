@@ -1,0 +1,68 @@
+#pragma once
+// The hub's admin desk (issue 16): runs the `admin_request`s that arrive on
+// the query socket, one at a time, on a thread of its own with its own
+// record connection (the command opens one, as rollcallctl would), so a
+// long report never holds up tap ingest or the boards' queries. The socket
+// thread submits requests and sends the replies it takes back; an eventfd
+// says when there are some. Every request is logged with the key's name,
+// its role, the command and the exit code.
+#include "hub/service/key_directory.h"
+#include "protocol/messages.h"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace rollcall::service {
+
+/// Runs one request for an authenticated caller (in rollcall-hub: the
+/// rollcallctl commands, hub/ctl/admin_commands.h). Must not throw.
+using AdminRunner = std::function<protocol::AdminReply(const AllowedKey& caller, const protocol::AdminRequest&)>;
+
+struct AdminOutput {
+    std::string peer;
+    bool delimited = false;
+    std::string encoded; ///< the encoded AdminReply
+};
+
+class AdminWorker {
+public:
+    explicit AdminWorker(AdminRunner runner);
+    ~AdminWorker();
+    AdminWorker(const AdminWorker&) = delete;
+    AdminWorker& operator=(const AdminWorker&) = delete;
+
+    /// Queues a request from `caller` (nullopt: a hub without keys, which
+    /// runs nothing over the wire and says so).
+    void submit(std::string peer, bool delimited, std::optional<AllowedKey> caller, protocol::AdminRequest request);
+    /// Readable when replies are waiting.
+    [[nodiscard]] int notifyFd() const noexcept { return notifyFd_; }
+    [[nodiscard]] std::vector<AdminOutput> takeOutputs();
+    /// Finishes the request running (its reply is still taken), drops the rest, joins.
+    void stop();
+
+private:
+    struct Job {
+        std::string peer;
+        bool delimited = false;
+        std::optional<AllowedKey> caller;
+        protocol::AdminRequest request;
+    };
+    void run();
+    [[nodiscard]] protocol::AdminReply handle(const Job& job);
+
+    AdminRunner runner_;
+    int notifyFd_ = -1;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Job> jobs_;
+    std::vector<AdminOutput> outputs_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+} // namespace rollcall::service

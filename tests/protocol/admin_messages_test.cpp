@@ -1,0 +1,68 @@
+// The admin messages of the query channel (docs/protocol.md §5.8a): a
+// request and a reply with files round-trip byte for byte, and bad ones are
+// refused naming the field.
+#include "protocol/base64.h"
+#include "protocol/codec.h"
+
+#include <gtest/gtest.h>
+
+namespace rollcall::protocol {
+namespace {
+
+std::string allBytes()
+{
+    std::string s;
+    for (int i = 0; i < 256; ++i) s += static_cast<char>(i);
+    return s;
+}
+
+TEST(AdminMessages, aRequestWithAnInputFileRoundTrips)
+{
+    const AdminRequest m{"r-1",
+                         {"notices", "issue", "--period", "2026-11", "--policy", "政策.toml"},
+                         {{"政策.toml", toBase64("[notices]\nnumber_format = \"x{n}\"\n")}}};
+    const auto decoded = decode<QueryToHub>(encode(m));
+    ASSERT_TRUE(decoded.ok()) << decoded.error().detail;
+    EXPECT_EQ(std::get<AdminRequest>(decoded.value()), m);
+}
+
+TEST(AdminMessages, aReplyWithBinaryFilesAndLongOutputRoundTrips)
+{
+    const AdminReply m{
+        "r-1", 0, std::string(5000, 'x') + "\n签到表\n", "warning\n", {{"out/a.pdf", toBase64(allBytes())}}};
+    const auto decoded = decode<HubToQuery>(encode(QueryReply{m}));
+    ASSERT_TRUE(decoded.ok()) << decoded.error().detail;
+    const auto& back = std::get<AdminReply>(decoded.value());
+    EXPECT_EQ(back, m);
+    EXPECT_EQ(fromBase64(back.files.front().bytes_base64), allBytes());
+}
+
+struct BadAdmin {
+    const char* name;
+    const char* json;
+    const char* field;
+};
+
+TEST(AdminMessagesRefusals, badFieldsAreNamed)
+{
+    const BadAdmin rows[] = {
+        {"noRequestId", R"({"v":1,"type":"admin_request","argv":["status"]})", "request_id"},
+        {"argvNotAList", R"({"v":1,"type":"admin_request","request_id":"a","argv":"status"})", "argv"},
+        {"fileNotBase64",
+         R"({"v":1,"type":"admin_request","request_id":"a","argv":[],"files":[{"name":"p","bytes_base64":"@@@"}]})",
+         "files[0].bytes_base64"},
+    };
+    for (const auto& row : rows) {
+        const auto decoded = decode<QueryToHub>(row.json);
+        ASSERT_FALSE(decoded.ok()) << row.name;
+        EXPECT_NE(decoded.error().detail.find(row.field), std::string::npos)
+            << row.name << ": " << decoded.error().detail;
+    }
+    const auto exitCode = decode<HubToQuery>(R"({"v":1,"type":"admin_reply","request_id":"a","exit_code":300,)"
+                                             R"("stdout":"","stderr":""})");
+    ASSERT_FALSE(exitCode.ok());
+    EXPECT_NE(exitCode.error().detail.find("exit_code"), std::string::npos) << exitCode.error().detail;
+}
+
+} // namespace
+} // namespace rollcall::protocol
