@@ -420,6 +420,7 @@ template <>
 inline constexpr std::string_view kWireType<StatusRequest> = "status_request";
 template <>
 inline constexpr std::string_view kWireType<Status> = "status";
+template <>
 inline constexpr std::string_view kWireType<AdminRequest> = "admin_request";
 template <>
 inline constexpr std::string_view kWireType<AdminReply> = "admin_reply";
