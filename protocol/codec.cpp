@@ -149,6 +149,8 @@ std::string encode(const SnapshotRequest& m) { return encodeMessage(m); }
 std::string encode(const Snapshot& m) { return encodeMessage(m); }
 std::string encode(const MeetingListRequest& m) { return encodeMessage(m); }
 std::string encode(const MeetingList& m) { return encodeMessage(m); }
+std::string encode(const PhotoRequest& m) { return encodeMessage(m); }
+std::string encode(const Photo& m) { return encodeMessage(m); }
 std::string encode(const Update& m) { return encodeMessage(m); }
 std::string encode(const AgentMessage& m)
 {

@@ -37,6 +37,8 @@ enum class StrRule {
     Text,         ///< 0..1024 bytes of UTF-8, no NUL
     Uid,          ///< wire badge UID (badge_uid.h)
     Day,          ///< YYYY-MM-DD, a real date from 1970 on
+    Base64,       ///< padded base64 (RFC 4648) of at most kMaxPhotoBytes, not empty
+    Mime,         ///< an image type a board can show: "image/jpeg" or "image/png"
 };
 
 /// Range of a signed integer member (int64 or int32): read as a signed JSON integer.

@@ -204,6 +204,24 @@ bool DecodeState::check(const std::string& s, const Path& where, StrRule rule)
             return false;
         }
         return true;
+    case StrRule::Base64: {
+        bool ok = !s.empty() && s.size() <= kMaxPhotoBase64Bytes && s.size() % 4 == 0;
+        const auto pad = s.find('=');
+        for (std::size_t i = 0; ok && i < s.size(); ++i) {
+            const char c = s[i];
+            const bool alpha =
+                (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            ok = pad == std::string::npos || i < pad ? alpha : (c == '=' && s.size() - pad <= 2);
+        }
+        if (!ok) bad(where, "must be padded base64 of 1.." + std::to_string(kMaxPhotoBytes) + " bytes");
+        return ok;
+    }
+    case StrRule::Mime:
+        if (s != "image/jpeg" && s != "image/png") {
+            bad(where, "must be image/jpeg or image/png, got '" + escapeForDetail(s) + "'");
+            return false;
+        }
+        return true;
     }
     return false;
 }

@@ -281,6 +281,8 @@ protocol::QueryReply IngestWriter::answer(const protocol::QueryRequest& query)
                 using T = std::decay_t<decltype(request)>;
                 if constexpr (std::is_same_v<T, protocol::SnapshotRequest>) {
                     return queries_->snapshot(request.meeting_id, now);
+                } else if constexpr (std::is_same_v<T, protocol::PhotoRequest>) {
+                    return queries_->photo(request.person_id);
                 } else {
                     return queries_->meetingList(request.day, now);
                 }

@@ -33,6 +33,7 @@ TestCase {
         case "MeetingPicker.qml":
         case "ConnectionBanner.qml":
         case "InsecureBanner.qml":
+        case "VenueCountsBar.qml":
             return { dashboard: d }
         case "UnitPanel.qml": return { model: d.units }
         case "PersonListPanel.qml": return { model: d.absentees, count: d.absentees.count, title: "缺席" }
