@@ -68,11 +68,13 @@ PanelFrame {
                 font.pixelSize: Theme.fontBody
             }
             // Checked in at another venue than theirs: where they were expected, before the detail.
-            Text {
+            // The name comes first: this mark takes only what the name and the detail leave
+            // (shrinking, then eliding with a tooltip), like the venue names in the header.
+            FitText {
                 id: wrong
                 objectName: "personWrongVenue"
                 visible: row.wrongVenue
-                width: row.wrongVenue ? implicitWidth : 0
+                width: row.wrongVenue ? Math.max(0, Math.min(implicitWidth, row.width - detail.width - nameText.implicitWidth - Theme.px(44))) : 0
                 anchors { right: detail.left; rightMargin: row.wrongVenue ? Theme.px(10) : 0; verticalCenter: parent.verticalCenter }
                 text: row.wrongVenue ? "⚠ " + qsTr("Expected at %1").arg(panel.venueNames[row.expectedVenue] || row.expectedVenue) : ""
                 color: Theme.warn

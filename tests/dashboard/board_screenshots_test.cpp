@@ -49,12 +49,12 @@ std::string nameOf(const Shot& s)
 const std::set<QString>& mustNotBeCut()
 {
     static const std::set<QString> names = {
-        QStringLiteral("meetingTitle"),  QStringLiteral("timeWindowText"),  QStringLiteral("graceText"),
-        QStringLiteral("countLabel"),    QStringLiteral("countValue"),      QStringLiteral("countDetail"),
-        QStringLiteral("unitName"),      QStringLiteral("personName"),      QStringLiteral("tapWho"),
-        QStringLiteral("verdictText"),   QStringLiteral("readerVenue"),     QStringLiteral("pageIndicator"),
-        QStringLiteral("venueName"),     QStringLiteral("venueFigures"),    QStringLiteral("venueRate"),
-        QStringLiteral("tapWrongVenue"), QStringLiteral("personWrongVenue")};
+        QStringLiteral("meetingTitle"), QStringLiteral("timeWindowText"), QStringLiteral("graceText"),
+        QStringLiteral("countLabel"),   QStringLiteral("countValue"),     QStringLiteral("countDetail"),
+        QStringLiteral("unitName"),     QStringLiteral("personName"),     QStringLiteral("tapWho"),
+        QStringLiteral("verdictText"),  QStringLiteral("readerVenue"),    QStringLiteral("pageIndicator"),
+        QStringLiteral("venueName"),    QStringLiteral("venueFigures"),   QStringLiteral("venueRate"),
+        QStringLiteral("tapWrongVenue")};
     return names;
 }
 
