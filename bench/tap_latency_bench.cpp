@@ -165,7 +165,8 @@ int main(int argc, char** argv)
     try {
         seed(dir / "record.db", taps, readers);
         ChildProcess hub({HUB_BINARY, "--db", (dir / "record.db").string(), "--taps", "tcp://127.0.0.1:*", "--live",
-                          "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*", "--log-level", "warn"});
+                          "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*", "--log-level", "warn",
+                          "--insecure"}); // plain text on loopback: the bench measures latency, not CURVE
         const auto listening = waitFor(hub, "rollcall-hub: listening");
 
         std::vector<std::unique_ptr<Pn532Emulator>> emulators;
@@ -174,10 +175,10 @@ int main(int argc, char** argv)
             const auto tty = dir / ("tty" + std::to_string(k));
             emulators.push_back(std::make_unique<Pn532Emulator>(rollcall::emulator::Pn532EmulatorOptions{tty, 1.0}));
             emulators.back()->start();
-            agents.push_back(std::make_unique<ChildProcess>(
-                std::vector<std::string>{AGENT_BINARY, "--reader", "pn532_uart:" + tty.string(), "--hub",
-                                         endpointIn(listening, "taps"), "--reader-id", "door-" + std::to_string(k),
-                                         "--outbox", (dir / ("outbox" + std::to_string(k) + ".db")).string()}));
+            agents.push_back(std::make_unique<ChildProcess>(std::vector<std::string>{
+                AGENT_BINARY, "--reader", "pn532_uart:" + tty.string(), "--hub", endpointIn(listening, "taps"),
+                "--reader-id", "door-" + std::to_string(k), "--outbox",
+                (dir / ("outbox" + std::to_string(k) + ".db")).string(), "--insecure"}));
         }
         for (auto& a : agents) waitFor(*a, "reader state ok");
         std::this_thread::sleep_for(2s); // hellos answered, first heartbeats

@@ -3,7 +3,7 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(LIBNFC REQUIRED IMPORTED_TARGET libnfc)
 pkg_check_modules(LIBZMQ REQUIRED IMPORTED_TARGET libzmq)
-pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium) # SHA-256 of the record's hash chain
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium) # SHA-256 of the record's hash chain; base64 on the wire
 find_package(cppzmq REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(spdlog REQUIRED)

@@ -1,6 +1,7 @@
 #pragma once
-// Base64 (RFC 4648, standard alphabet, padded): how the admin messages carry
-// a file's bytes inside a JSON frame (docs/protocol.md §5.8a).
+// Base64 (RFC 4648, standard alphabet, padded) for bytes a message carries as
+// text: the files of admin messages (docs/protocol.md §5.8a) and a person's
+// photo (§5.11).
 #include <optional>
 #include <string>
 #include <string_view>

@@ -91,6 +91,8 @@ DecodeResult<Update> decode<LiveFeed>(std::string_view bytes) noexcept;
 [[nodiscard]] std::string encode(const SnapshotRequest& m);
 [[nodiscard]] std::string encode(const Snapshot& m);
 [[nodiscard]] std::string encode(const MeetingListRequest& m);
+[[nodiscard]] std::string encode(const PhotoRequest& m);
+[[nodiscard]] std::string encode(const Photo& m);
 [[nodiscard]] std::string encode(const MeetingList& m);
 [[nodiscard]] std::string encode(const StatusRequest& m);
 [[nodiscard]] std::string encode(const Status& m);

@@ -39,6 +39,8 @@ enum class StrRule {
     Day,          ///< YYYY-MM-DD, a real date from 1970 on
     LongText,     ///< UTF-8 without NUL, bounded by the frame only (a command's output)
     Base64,       ///< RFC 4648 base64 with padding, bounded by the frame only (a file's bytes)
+    PhotoBase64,  ///< padded base64 (RFC 4648) of 1..kMaxPhotoBytes bytes
+    Mime,         ///< an image type a board can show: "image/jpeg" or "image/png"
 };
 
 /// Range of a signed integer member (int64 or int32): read as a signed JSON integer.

@@ -217,6 +217,17 @@ bool DecodeState::check(const std::string& s, const Path& where, StrRule rule)
             return false;
         }
         return true;
+    case StrRule::PhotoBase64: {
+        const bool ok = !s.empty() && s.size() <= kMaxPhotoBase64Bytes && isBase64(s);
+        if (!ok) bad(where, "must be padded base64 of 1.." + std::to_string(kMaxPhotoBytes) + " bytes");
+        return ok;
+    }
+    case StrRule::Mime:
+        if (s != "image/jpeg" && s != "image/png") {
+            bad(where, "must be image/jpeg or image/png, got '" + escapeForDetail(s) + "'");
+            return false;
+        }
+        return true;
     }
     return false;
 }

@@ -109,6 +109,19 @@ struct Description<AttendeeState> {
         field("early_minutes", &AttendeeState::early_minutes, kCount),
         field("substitute", &AttendeeState::substitute, kText),
         field("inside", &AttendeeState::inside),
+        // Added within v1: optional.
+        field("venue_id", &AttendeeState::venue_id, kId),
+        field("check_in_venue_id", &AttendeeState::check_in_venue_id, kId),
+    };
+};
+
+template <>
+struct Description<VenueCount> {
+    static constexpr auto kFields = std::tuple{
+        field("venue_id", &VenueCount::venue_id, kId),          field("expected", &VenueCount::expected, kCount),
+        field("present", &VenueCount::present, kCount),         field("late", &VenueCount::late, kCount),
+        field("absent", &VenueCount::absent, kCount),           field("excused", &VenueCount::excused, kCount),
+        field("substituted", &VenueCount::substituted, kCount), field("not_arrived", &VenueCount::not_arrived, kCount),
     };
 };
 
@@ -127,6 +140,8 @@ struct Description<Summary> {
         field("no_checkout", &Summary::no_checkout, kCount),
         field("walk_ins", &Summary::walk_ins, kCount),
         field("unknown_badges", &Summary::unknown_badges, kCount),
+        // Added within v1, so optional: older hubs do not send it.
+        fieldOmittedWhenEmpty("venues", &Summary::venues, listOf(kMaxVenuesPerMeeting)),
     };
 };
 
@@ -142,7 +157,8 @@ struct Description<TapEvent> {
         field("at_ms", &TapEvent::at_ms, kTimeMs),
         field("direction", &TapEvent::direction),
         field("verdict", &TapEvent::verdict),
-        field("early_minutes", &TapEvent::early_minutes, kCount), // added within v1: optional
+        field("early_minutes", &TapEvent::early_minutes, kCount),      // added within v1: optional
+        field("expected_venue_id", &TapEvent::expected_venue_id, kId), // added within v1: optional
     };
 };
 
@@ -229,6 +245,22 @@ template <>
 struct Description<MeetingListRequest> {
     static constexpr auto kFields = std::tuple{
         field("day", &MeetingListRequest::day, StrRule::Day),
+    };
+};
+
+template <>
+struct Description<PhotoRequest> {
+    static constexpr auto kFields = std::tuple{
+        field("person_id", &PhotoRequest::person_id, kId),
+    };
+};
+
+template <>
+struct Description<Photo> {
+    static constexpr auto kFields = std::tuple{
+        field("person_id", &Photo::person_id, kId),
+        field("mime", &Photo::mime, StrRule::Mime),
+        field("data", &Photo::data, StrRule::PhotoBase64),
     };
 };
 

@@ -36,6 +36,9 @@ inline constexpr std::size_t kMaxRecentTaps = 50;
 inline constexpr std::size_t kMaxVenuesPerMeeting = 1024;
 /// Reasons in a status's rejection counts.
 inline constexpr std::size_t kMaxRejectionReasons = 64;
+/// A person's photo as stored (JPEG or PNG, docs/protocol.md §5.11); on the wire it is base64.
+inline constexpr std::size_t kMaxPhotoBytes = 256 * 1024;
+inline constexpr std::size_t kMaxPhotoBase64Bytes = (kMaxPhotoBytes + 2) / 3 * 4;
 
 inline constexpr std::string_view kDefaultTapEndpoint = "tcp://127.0.0.1:7700";   // hub ROUTER
 inline constexpr std::string_view kDefaultLiveEndpoint = "tcp://127.0.0.1:7701";  // hub PUB
@@ -155,7 +158,24 @@ struct AttendeeState {
     std::int32_t early_minutes = 0;
     std::optional<std::string> substitute; ///< substitute's name
     bool inside = false;
+    /// At a meeting with branch venues: the venue the member is expected at,
+    /// and the venue of the reader check-in that counts. Optional on the wire.
+    std::optional<std::string> venue_id;
+    std::optional<std::string> check_in_venue_id;
     bool operator==(const AttendeeState&) const = default;
+};
+
+/// The members expected at one venue of a meeting with branch venues.
+struct VenueCount {
+    std::string venue_id;
+    std::int32_t expected = 0;
+    std::int32_t present = 0;
+    std::int32_t late = 0;
+    std::int32_t absent = 0;
+    std::int32_t excused = 0;
+    std::int32_t substituted = 0;
+    std::int32_t not_arrived = 0;
+    bool operator==(const VenueCount&) const = default;
 };
 
 struct Summary {
@@ -171,6 +191,8 @@ struct Summary {
     std::int32_t no_checkout = 0;
     std::int32_t walk_ins = 0;
     std::int32_t unknown_badges = 0;
+    /// Per expected venue, main venue first; empty for a meeting with one venue. Optional on the wire.
+    std::vector<VenueCount> venues;
     bool operator==(const Summary&) const = default;
 };
 
@@ -186,6 +208,9 @@ struct TapEvent {
     Verdict verdict = Verdict::Present;
     /// As Ack::early_minutes: a check-out that is leaving early. Optional on the wire.
     std::optional<std::int32_t> early_minutes;
+    /// A roster member's tap at a venue other than the one they are expected
+    /// at: that venue. Optional on the wire.
+    std::optional<std::string> expected_venue_id;
     bool operator==(const TapEvent&) const = default;
 };
 
@@ -348,6 +373,21 @@ struct AdminReply {
     bool operator==(const AdminReply&) const = default;
 };
 
+/// A board asks for a person's photo to show at the door as they tap (never
+/// sent to readers, never in the live feed). Answered with Photo, or Error
+/// "no_photo".
+struct PhotoRequest {
+    std::string person_id;
+    bool operator==(const PhotoRequest&) const = default;
+};
+
+struct Photo {
+    std::string person_id;
+    std::string mime; ///< "image/jpeg" or "image/png"
+    std::string data; ///< the image file, base64 (RFC 4648, padded), at most kMaxPhotoBytes decoded
+    bool operator==(const Photo&) const = default;
+};
+
 // ---------------------------------------------------------------- live channel
 
 /// Alternative order = wire kinds: attendee, summary, tap, reader, alarm, meeting.
@@ -368,8 +408,8 @@ struct Update {
 
 using AgentMessage = std::variant<Hello, Tap, Heartbeat>;
 using HubMessage = std::variant<Welcome, Ack, Error>;
-using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest, StatusRequest, AdminRequest>;
-using QueryReply = std::variant<Snapshot, MeetingList, Error, Status, AdminReply>;
+using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest, StatusRequest, AdminRequest, PhotoRequest>;
+using QueryReply = std::variant<Snapshot, MeetingList, Error, Status, AdminReply, Photo>;
 
 /// Channel tags for decode<Channel>(): what may arrive, and the frame limit.
 struct AgentToHub {
@@ -426,5 +466,9 @@ template <>
 inline constexpr std::string_view kWireType<AdminReply> = "admin_reply";
 template <>
 inline constexpr std::string_view kWireType<Update> = "update";
+template <>
+inline constexpr std::string_view kWireType<PhotoRequest> = "photo_request";
+template <>
+inline constexpr std::string_view kWireType<Photo> = "photo";
 
 } // namespace rollcall::protocol

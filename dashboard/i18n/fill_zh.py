@@ -9,6 +9,13 @@ import xml.etree.ElementTree as ET
 
 ZH = {
     "Reader %1 offline": "读卡器 %1 离线",
+    "Main venue": "主会场",
+    "Branch venue": "分会场",
+    "Expected %1 · present %2 · late %3": "应到 %1 · 到会 %2 · 迟到 %3",
+    "absent %1": "缺席 %1",
+    "not arrived %1": "未到 %1",
+    "Expected at %1": "应到 %1",
+    "Is the badge in the right hands?": "请核对是否本人刷卡",
     "Reader %1 back online": "读卡器 %1 已恢复在线",
     "The record is written again": "记录写入已恢复",
     "database error": "数据库错误",

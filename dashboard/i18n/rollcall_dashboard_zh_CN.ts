@@ -4,6 +4,10 @@
 <context>
     <name>BoardPage</name>
     <message>
+        <source>Live taps</source>
+        <translation>实时签到</translation>
+    </message>
+    <message>
         <source>Switch meeting</source>
         <translation>切换会议</translation>
     </message>
@@ -320,6 +324,14 @@
 </context>
 <context>
     <name>TapFeedPanel</name>
+    <message>
+        <source>Is the badge in the right hands?</source>
+        <translation>请核对是否本人刷卡</translation>
+    </message>
+    <message>
+        <source>Expected at %1</source>
+        <translation>应到 %1</translation>
+    </message>
     <message>
         <source>Live taps</source>
         <translation>实时签到</translation>
@@ -753,6 +765,36 @@
     <message>
         <source>Cannot save %1</source>
         <translation>无法保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonListPanel</name>
+    <message>
+        <source>Expected at %1</source>
+        <translation>应到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>VenueCountsBar</name>
+    <message>
+        <source>Main venue</source>
+        <translation>主会场</translation>
+    </message>
+    <message>
+        <source>Branch venue</source>
+        <translation>分会场</translation>
+    </message>
+    <message>
+        <source>Expected %1 · present %2 · late %3</source>
+        <translation>应到 %1 · 到会 %2 · 迟到 %3</translation>
+    </message>
+    <message>
+        <source>absent %1</source>
+        <translation>缺席 %1</translation>
+    </message>
+    <message>
+        <source>not arrived %1</source>
+        <translation>未到 %1</translation>
     </message>
 </context>
 </TS>

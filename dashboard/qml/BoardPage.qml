@@ -13,7 +13,11 @@ Item {
     // The one number behind the absentee panel's header and the tile it
     // matches: before the end the panel lists who is overdue (the 未到 tile
     // says how many of its not-arrived are overdue), after the end the absent.
-    readonly property int missingListCount: page.pastEnd ? page.board.absent : page.dashboard.absentees.count
+    // With the desktop board's venue filter on, the lists show that venue's
+    // members only, and their headers say so and count what they list.
+    readonly property bool venueFiltered: page.dashboard.venueFilter !== ""
+    readonly property int missingListCount: page.pastEnd && !page.venueFiltered ? page.board.absent : page.dashboard.absentees.count
+    readonly property string venueFilterSuffix: page.venueFiltered ? " · " + (page.board.venueNames[page.dashboard.venueFilter] || page.dashboard.venueFilter) : ""
 
     ColumnLayout {
         anchors { fill: parent; margins: Theme.gap }
@@ -215,6 +219,15 @@ Item {
             }
         }
 
+        // ---- per venue (a plenary with branch venues); a click filters the desktop board
+        VenueCountsBar {
+            objectName: "venueCounts"
+            Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
+            dashboard: page.dashboard
+            pastEnd: page.pastEnd
+        }
+
         // ---- panels
         Item {
             id: panels
@@ -237,18 +250,20 @@ Item {
                 PersonListPanel {
                     objectName: "absentees"
                     Layout.fillWidth: true; Layout.fillHeight: true
-                    title: page.pastEnd ? qsTr("Absent") : qsTr("Overdue")
+                    title: (page.pastEnd ? qsTr("Absent") : qsTr("Overdue")) + page.venueFilterSuffix
                     accent: Theme.bad
                     model: page.dashboard.absentees
                     count: page.missingListCount
+                    venueNames: page.board.venueNames
                     emptyText: page.pastEnd ? qsTr("Nobody is absent") : qsTr("Nobody is overdue")
                     venueMode: page.dashboard.venueMode
                 }
                 PersonListPanel {
                     objectName: "lates"
                     Layout.fillWidth: true; Layout.fillHeight: true
-                    title: qsTr("Late"); accent: Theme.warn
+                    title: qsTr("Late") + page.venueFilterSuffix; accent: Theme.warn
                     model: page.dashboard.lates
+                    venueNames: page.board.venueNames
                     count: page.dashboard.lates.count
                     emptyText: qsTr("Nobody is late")
                     venueMode: page.dashboard.venueMode
@@ -263,13 +278,18 @@ Item {
                 TapFeedPanel {
                     Layout.fillWidth: true
                     Layout.preferredHeight: (rightColumn.height - Theme.gap) * 0.6
-                    model: page.dashboard.tapFeed
+                    model: page.dashboard.tapFeedShown
                     venueMode: page.dashboard.venueMode
+                    venueNames: page.board.venueNames
+                    photo: page.dashboard.tapPhoto
+                    title: qsTr("Live taps") + page.venueFilterSuffix
                 }
                 ReaderPanel {
                     Layout.fillWidth: true; Layout.fillHeight: true
+                    objectName: "readerPanel"
                     model: page.dashboard.readers
                     venueNames: page.board.venueNames
+                    venueMode: page.dashboard.venueMode
                 }
             }
         }

@@ -12,6 +12,8 @@ PanelFrame {
     property color accent: Theme.text
     property string emptyText
     property bool venueMode
+    // Venue id → name, for a member who checked in at another venue than theirs.
+    property var venueNames: ({})
 
     badge: panel.count
     badgeColor: panel.accent
@@ -31,6 +33,8 @@ PanelFrame {
             required property string unit
             required property string detailText
             required property color statusColor
+            required property string expectedVenue
+            required property bool wrongVenue
             width: ListView.view.width
             height: Theme.px(40)
             Rectangle {
@@ -44,13 +48,13 @@ PanelFrame {
                 id: nameText
                 objectName: "personName"
                 anchors { left: parent.left; verticalCenter: parent.verticalCenter }
-                width: Math.min(implicitWidth, row.width - detail.width - Theme.px(24))
+                width: Math.min(implicitWidth, row.width - detail.width - wrong.width - Theme.px(24))
                 text: row.name
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
             }
             Text {
-                anchors { left: nameText.right; leftMargin: Theme.px(10); right: detail.left; rightMargin: Theme.px(10); verticalCenter: parent.verticalCenter }
+                anchors { left: nameText.right; leftMargin: Theme.px(10); right: wrong.left; rightMargin: Theme.px(10); verticalCenter: parent.verticalCenter }
                 text: row.unit
                 color: Theme.muted
                 font.pixelSize: Theme.fontSmall
@@ -62,6 +66,20 @@ PanelFrame {
                 text: row.detailText
                 color: row.statusColor
                 font.pixelSize: Theme.fontBody
+            }
+            // Checked in at another venue than theirs: where they were expected, before the detail.
+            // The name comes first: this mark takes only what the name and the detail leave
+            // (shrinking, then eliding with a tooltip), like the venue names in the header.
+            FitText {
+                id: wrong
+                objectName: "personWrongVenue"
+                visible: row.wrongVenue
+                width: row.wrongVenue ? Math.max(0, Math.min(implicitWidth, row.width - detail.width - nameText.implicitWidth - Theme.px(44))) : 0
+                anchors { right: detail.left; rightMargin: row.wrongVenue ? Theme.px(10) : 0; verticalCenter: parent.verticalCenter }
+                text: row.wrongVenue ? "⚠ " + qsTr("Expected at %1").arg(panel.venueNames[row.expectedVenue] || row.expectedVenue) : ""
+                color: Theme.warn
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
             }
         }
     }

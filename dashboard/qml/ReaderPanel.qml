@@ -5,23 +5,28 @@ import QtQuick.Layouts
 import Rollcall.Dashboard
 
 // Reader health: online/offline, last seen, outbox depth, clock offset.
+// On the venue screen nobody scrolls it, so it pages by itself like the lists.
 PanelFrame {
     id: panel
     required property ReaderHealthModel model
     // Venue id → name, from the meeting (an id shows as itself when unnamed).
     property var venueNames: ({})
+    property bool venueMode
 
     title: qsTr("Readers")
     badge: qsTr("%1/%2 online").arg(panel.model.onlineCount).arg(panel.model.count)
     badgeColor: panel.model.alarmCount > 0 ? Theme.bad : Theme.good
+    pageText: pager.indicator
 
     ListView {
+        id: list
         objectName: "readerList"
         anchors.fill: parent
         clip: true
         spacing: Theme.px(4)
+        interactive: !panel.venueMode
         model: panel.model
-        ScrollBar.vertical: ScrollBar {}
+        ScrollBar.vertical: ScrollBar { visible: !panel.venueMode }
         delegate: Rectangle {
             id: row
             required property string readerId
@@ -74,5 +79,12 @@ PanelFrame {
                 }
             }
         }
+    }
+    Pager {
+        id: pager
+        objectName: "pager"
+        view: list
+        rowHeight: Theme.px(60)
+        active: panel.venueMode
     }
 }

@@ -6,14 +6,72 @@ import Rollcall.Dashboard
 // The live feed of taps, newest first, verdict in colour.
 PanelFrame {
     id: panel
-    required property TapFeedModel model
+    required property var model
     property bool venueMode
+    // Venue id → name, for a tap at another venue than the person's.
+    property var venueNames: ({})
+    // The photo of whoever just checked in (venue screen only).
+    property TapPhoto photo: null
 
     title: qsTr("Live taps")
 
+    // On the venue screen: the newest check-in's photo, large, so the door
+    // staff can see that the badge is in the right hands.
+    Rectangle {
+        id: card
+        objectName: "tapPhotoCard"
+        visible: panel.venueMode && panel.photo !== null && panel.photo.shown
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: card.visible ? Theme.px(176) : 0
+        radius: Theme.px(8)
+        color: Theme.panelRaised
+        Image {
+            id: photoImage
+            objectName: "tapPhotoImage"
+            anchors { left: parent.left; leftMargin: Theme.px(8); verticalCenter: parent.verticalCenter }
+            width: Theme.px(120)
+            height: Theme.px(160)
+            fillMode: Image.PreserveAspectFit
+            source: card.visible ? panel.photo.url : ""
+        }
+        Column {
+            anchors { left: photoImage.right; leftMargin: Theme.px(16); right: parent.right; rightMargin: Theme.px(8); verticalCenter: parent.verticalCenter }
+            spacing: Theme.px(8)
+            FitText {
+                objectName: "tapPhotoName"
+                width: parent.width
+                text: card.visible ? panel.photo.name : ""
+                color: Theme.text
+                font.pixelSize: Theme.px(34)
+                font.bold: true
+            }
+            Row {
+                spacing: Theme.px(10)
+                Text {
+                    text: card.visible ? panel.photo.timeText : ""
+                    color: Theme.muted
+                    font.pixelSize: Theme.fontBody
+                    font.family: "DejaVu Sans Mono"
+                }
+                Text {
+                    text: card.visible ? panel.photo.verdictText : ""
+                    color: card.visible ? panel.photo.verdictColor : Theme.muted
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                }
+            }
+            FitText {
+                width: parent.width
+                text: qsTr("Is the badge in the right hands?")
+                color: Theme.muted
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+    }
+
     ListView {
         objectName: "tapList"
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; top: card.bottom; topMargin: card.visible ? Theme.px(8) : 0 }
         clip: true
         interactive: !panel.venueMode
         model: panel.model
@@ -26,6 +84,9 @@ PanelFrame {
             required property color verdictColor
             required property string directionText
             required property string readerId
+            required property string venueId
+            required property string expectedVenue
+            required property bool wrongVenue
             width: ListView.view.width
             height: Theme.px(48)
             Rectangle {
@@ -69,10 +130,23 @@ PanelFrame {
                 font.pixelSize: Theme.fontBody
             }
             FitText {
-                anchors { left: pill.right; leftMargin: Theme.px(12); right: parent.right; rightMargin: Theme.px(8); bottom: parent.bottom; bottomMargin: Theme.px(3) }
+                id: where
+                anchors { left: pill.right; leftMargin: Theme.px(12); right: wrong.left; rightMargin: Theme.px(8); bottom: parent.bottom; bottomMargin: Theme.px(3) }
                 text: row.directionText + "  " + row.readerId
                 color: Theme.muted
                 font.pixelSize: Math.round(Theme.fontSmall * 0.85)
+            }
+            // Tapped at another venue than the one the person is expected at: say where they belong.
+            Text {
+                id: wrong
+                objectName: "tapWrongVenue"
+                anchors { right: parent.right; rightMargin: Theme.px(8); bottom: parent.bottom; bottomMargin: Theme.px(3) }
+                visible: row.wrongVenue
+                width: row.wrongVenue ? implicitWidth : 0
+                text: row.wrongVenue ? "⚠ " + qsTr("Expected at %1").arg(panel.venueNames[row.expectedVenue] || row.expectedVenue) : ""
+                color: Theme.warn
+                font.pixelSize: Math.round(Theme.fontSmall * 0.85)
+                font.bold: true
             }
         }
     }

@@ -5,7 +5,8 @@ namespace rollcall::dashboard {
 bool AbsenteeModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const
 {
     const auto& a = attendee(sourceRow);
-    return a.status == protocol::AttendanceStatus::Absent || a.status == protocol::AttendanceStatus::Overdue;
+    return (a.status == protocol::AttendanceStatus::Absent || a.status == protocol::AttendanceStatus::Overdue)
+           && inVenue(a);
 }
 
 bool AbsenteeModel::lessThan(const QModelIndex& left, const QModelIndex& right) const

@@ -19,6 +19,21 @@ void AttendeeFilterModel::follow(AttendeeModel& source)
     sort(0);
 }
 
+void AttendeeFilterModel::setVenue(const QString& venueId)
+{
+    if (venueId == venue_) return;
+    venue_ = venueId;
+    venueStd_ = venueId.toStdString();
+    invalidateFilter();
+    emit venueChanged();
+    emit countChanged();
+}
+
+bool AttendeeFilterModel::inVenue(const protocol::AttendeeState& a) const
+{
+    return venueStd_.empty() || (a.venue_id && *a.venue_id == venueStd_);
+}
+
 const protocol::AttendeeState& AttendeeFilterModel::attendee(int sourceRow) const
 {
     return static_cast<const AttendeeModel*>(sourceModel())->at(sourceRow);

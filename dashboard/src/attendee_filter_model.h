@@ -15,12 +15,17 @@ class AttendeeFilterModel : public QSortFilterProxyModel {
     Q_OBJECT
     QML_ANONYMOUS
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    /// Only members expected at this venue (the board's venue filter); "" = everyone.
+    Q_PROPERTY(QString venue READ venue WRITE setVenue NOTIFY venueChanged)
 
 public:
     [[nodiscard]] int count() const { return rowCount(); }
+    [[nodiscard]] QString venue() const { return venue_; }
+    void setVenue(const QString& venueId);
 
 signals:
     void countChanged();
+    void venueChanged();
 
 protected:
     explicit AttendeeFilterModel(QObject* parent);
@@ -29,6 +34,12 @@ protected:
     void follow(AttendeeModel& source);
     /// The attendee behind a row of the source model.
     [[nodiscard]] const protocol::AttendeeState& attendee(int sourceRow) const;
+    /// Whether the venue filter lets the member through.
+    [[nodiscard]] bool inVenue(const protocol::AttendeeState& a) const;
+
+private:
+    QString venue_;
+    std::string venueStd_;
 };
 
 } // namespace rollcall::dashboard

@@ -61,6 +61,9 @@ QVariant AttendeeModel::data(const QModelIndex& index, int role) const
         for (auto f : a.flags) text += QStringLiteral(" · ") + DisplayText::flag(f);
         return text;
     }
+    case ExpectedVenueRole: return a.venue_id ? DisplayText::fromStd(*a.venue_id) : QString();
+    case CheckInVenueRole: return a.check_in_venue_id ? DisplayText::fromStd(*a.check_in_venue_id) : QString();
+    case WrongVenueRole: return a.venue_id && a.check_in_venue_id && *a.venue_id != *a.check_in_venue_id;
     default: return {};
     }
 }
@@ -85,6 +88,9 @@ QHash<int, QByteArray> AttendeeModel::roleNames() const
         {InsideRole, "inside"},
         {MissingRole, "missing"},
         {DetailTextRole, "detailText"},
+        {ExpectedVenueRole, "expectedVenue"},
+        {CheckInVenueRole, "checkInVenue"},
+        {WrongVenueRole, "wrongVenue"},
     };
 }
 

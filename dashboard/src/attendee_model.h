@@ -34,8 +34,11 @@ public:
         LastOutTextRole,
         SubstituteRole,
         InsideRole,
-        MissingRole,    ///< not attended and not excused (absent, overdue, not arrived)
-        DetailTextRole, ///< one line for lists: "6 min late (09:06)", "Absent", "Substitute: 李四"
+        MissingRole,       ///< not attended and not excused (absent, overdue, not arrived)
+        DetailTextRole,    ///< one line for lists: "6 min late (09:06)", "Absent", "Substitute: 李四"
+        ExpectedVenueRole, ///< venue id the member is expected at ("" at a meeting with one venue)
+        CheckInVenueRole,  ///< venue id of the reader check-in that counts, or ""
+        WrongVenueRole,    ///< checked in at another venue than the expected one
     };
     Q_ENUM(Role)
 

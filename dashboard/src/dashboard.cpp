@@ -17,8 +17,9 @@ namespace rollcall::dashboard {
 Dashboard::Dashboard(Clock clock, QObject* parent)
     : QObject(parent), clock_(std::move(clock)), board_(new MeetingBoard(this)), attendees_(new AttendeeModel(this)),
       absentees_(new AbsenteeModel(*attendees_, this)), lates_(new LateModel(*attendees_, this)),
-      units_(new UnitTreeModel(this)), tapFeed_(new TapFeedModel(100, this)), readers_(new ReaderHealthModel(this)),
-      meetings_(new MeetingListModel(this))
+      units_(new UnitTreeModel(this)), tapFeed_(new TapFeedModel(100, this)),
+      tapFeedShown_(new TapFeedFilterModel(*tapFeed_, this)), tapPhoto_(new TapPhoto(this)),
+      readers_(new ReaderHealthModel(this)), meetings_(new MeetingListModel(this))
 {
     // The wall screen re-orders units by rate at most once a second.
     units_->setResortDelay(1000);
@@ -38,6 +39,14 @@ void Dashboard::attach(HubConnection& connection)
     connect(&connection, &HubConnection::hubUpdateReceived, this, &Dashboard::applyHubUpdate);
     connect(&connection, &HubConnection::meetingListReceived, this, &Dashboard::applyMeetingList);
     connect(&connection, &HubConnection::statusChanged, this, &Dashboard::connectionChanged);
+    connect(&connection, &HubConnection::photoReceived, tapPhoto_, &TapPhoto::setPhoto);
+    connect(&connection, &HubConnection::photoMissing, tapPhoto_, &TapPhoto::setMissing);
+    tapPhoto_->setRequester([this](const QString& personId) {
+        // Only the venue screen shows photos: a desktop board never asks for one.
+        if (!connection_ || !venueMode_) return false;
+        connection_->requestPhoto(personId);
+        return true;
+    });
     setPickerVisible(connection.meetingId().isEmpty());
     emit connectionChanged();
 }
@@ -70,6 +79,7 @@ void Dashboard::applyUpdate(const protocol::Update& update)
                 board_->setSummary(p);
             } else if constexpr (std::is_same_v<T, protocol::TapEvent>) {
                 tapFeed_->add(p);
+                tapPhoto_->showTap(p);
             } else if constexpr (std::is_same_v<T, protocol::ReaderHealth>) {
                 readers_->upsert(p, true);
             } else if constexpr (std::is_same_v<T, protocol::Alarm>) {
@@ -121,6 +131,8 @@ void Dashboard::selectMeeting(const QString& meetingId)
         units_->reset({});
         tapFeed_->reset({});
         readers_->reset({});
+        setVenueFilter({}); // the next meeting has other venues
+        tapPhoto_->clear();
     }
     if (connection_) connection_->setMeeting(meetingId);
     setPickerVisible(meetingId.isEmpty());
@@ -142,6 +154,16 @@ void Dashboard::setVenueMode(bool on)
     if (on == venueMode_) return;
     venueMode_ = on;
     emit venueModeChanged();
+}
+
+void Dashboard::setVenueFilter(const QString& venueId)
+{
+    if (venueId == venueFilter_) return;
+    venueFilter_ = venueId;
+    absentees_->setVenue(venueId);
+    lates_->setVenue(venueId);
+    tapFeedShown_->setVenue(venueId);
+    emit venueFilterChanged();
 }
 
 void Dashboard::setPickerVisible(bool on)

@@ -9,7 +9,9 @@
 #include "dashboard/src/meeting_board.h"
 #include "dashboard/src/meeting_list_model.h"
 #include "dashboard/src/reader_health_model.h"
+#include "dashboard/src/tap_feed_filter_model.h"
 #include "dashboard/src/tap_feed_model.h"
+#include "dashboard/src/tap_photo.h"
 #include "dashboard/src/unit_tree_model.h"
 #include "protocol/messages.h"
 
@@ -32,6 +34,12 @@ class Dashboard : public QObject {
     Q_PROPERTY(rollcall::dashboard::LateModel* lates READ lates CONSTANT)
     Q_PROPERTY(rollcall::dashboard::UnitTreeModel* units READ units CONSTANT)
     Q_PROPERTY(rollcall::dashboard::TapFeedModel* tapFeed READ tapFeed CONSTANT)
+    Q_PROPERTY(rollcall::dashboard::TapFeedFilterModel* tapFeedShown READ tapFeedShown CONSTANT)
+    /// The venue screen's photo of whoever just checked in.
+    Q_PROPERTY(rollcall::dashboard::TapPhoto* tapPhoto READ tapPhoto CONSTANT)
+    /// The desktop board's venue filter: only members expected at this venue id
+    /// in the person lists, only taps at it in the feed; "" = the whole meeting.
+    Q_PROPERTY(QString venueFilter READ venueFilter WRITE setVenueFilter NOTIFY venueFilterChanged)
     Q_PROPERTY(rollcall::dashboard::ReaderHealthModel* readers READ readers CONSTANT)
     Q_PROPERTY(rollcall::dashboard::MeetingListModel* meetings READ meetings CONSTANT)
     Q_PROPERTY(bool venueMode READ venueMode WRITE setVenueMode NOTIFY venueModeChanged)
@@ -69,6 +77,10 @@ public:
     [[nodiscard]] LateModel* lates() const { return lates_; }
     [[nodiscard]] UnitTreeModel* units() const { return units_; }
     [[nodiscard]] TapFeedModel* tapFeed() const { return tapFeed_; }
+    [[nodiscard]] TapFeedFilterModel* tapFeedShown() const { return tapFeedShown_; }
+    [[nodiscard]] TapPhoto* tapPhoto() const { return tapPhoto_; }
+    [[nodiscard]] QString venueFilter() const { return venueFilter_; }
+    void setVenueFilter(const QString& venueId);
     [[nodiscard]] ReaderHealthModel* readers() const { return readers_; }
     [[nodiscard]] MeetingListModel* meetings() const { return meetings_; }
 
@@ -88,6 +100,7 @@ signals:
     void snapshotApplied();
     void meetingListApplied();
     void venueModeChanged();
+    void venueFilterChanged();
     void pickerVisibleChanged();
     void connectionChanged();
 
@@ -102,6 +115,9 @@ private:
     LateModel* lates_;
     UnitTreeModel* units_;
     TapFeedModel* tapFeed_;
+    TapFeedFilterModel* tapFeedShown_;
+    TapPhoto* tapPhoto_;
+    QString venueFilter_;
     ReaderHealthModel* readers_;
     MeetingListModel* meetings_;
     QTimer ticker_;

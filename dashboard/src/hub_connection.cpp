@@ -1,5 +1,6 @@
 #include "dashboard/src/hub_connection.h"
 
+#include "protocol/base64.h"
 #include "protocol/topics.h"
 
 #include <QLoggingCategory>
@@ -174,6 +175,11 @@ void HubConnection::requestMeetingList(const QString& day)
     enqueue(std::move(r));
 }
 
+void HubConnection::requestPhoto(const QString& personId)
+{
+    enqueue({Request::Kind::Photo, toStd(personId), std::nullopt});
+}
+
 void HubConnection::resync()
 {
     if (meetingId_.empty()) return;
@@ -200,6 +206,8 @@ void HubConnection::sendNext()
     std::string body;
     if (r.kind == Request::Kind::Snapshot)
         body = protocol::encode(protocol::SnapshotRequest{r.meetingId});
+    else if (r.kind == Request::Kind::Photo)
+        body = protocol::encode(protocol::PhotoRequest{r.meetingId});
     else
         body = protocol::encode(protocol::MeetingListRequest{r.day});
     inFlight_ = std::move(r);
@@ -209,7 +217,9 @@ void HubConnection::sendNext()
                       && query_->send(zmq::buffer(body), zmq::send_flags::dontwait).has_value();
     if (!sent) qCWarning(lcHub) << "query send would block; waiting for the timeout";
     qCDebug(lcHub) << "sent"
-                   << (inFlight_->kind == Request::Kind::Snapshot ? "snapshot_request" : "meeting_list_request");
+                   << (inFlight_->kind == Request::Kind::Snapshot
+                           ? "snapshot_request"
+                           : (inFlight_->kind == Request::Kind::Photo ? "photo_request" : "meeting_list_request"));
     // ZMQ_FD is edge-triggered: a send can make the socket readable without a signal.
     drainQuery();
 }
@@ -336,6 +346,13 @@ void HubConnection::handleReply(const std::string& body)
         } else if (auto* list = std::get_if<protocol::MeetingList>(&reply)) {
             emit meetingListReceived(*list);
             if (wasLost && !meetingId_.empty()) resync(); // we may have missed updates while the hub was away
+        } else if (auto* photo = std::get_if<protocol::Photo>(&reply)) {
+            if (auto bytes = protocol::fromBase64(photo->data))
+                emit photoReceived(QString::fromStdString(photo->person_id), QString::fromStdString(photo->mime),
+                                   QByteArray::fromStdString(*bytes));
+        } else if (auto* err = std::get_if<protocol::Error>(&reply);
+                   err && err->code == "no_photo" && request && request->kind == Request::Kind::Photo) {
+            emit photoMissing(QString::fromStdString(request->meetingId)); // a person without a photo: no error
         } else if (auto* err = std::get_if<protocol::Error>(&reply)) {
             lastError_ = QString::fromStdString(err->code + ": " + err->message);
             qCWarning(lcHub) << "hub answered with an error:" << lastError_;

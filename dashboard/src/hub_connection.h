@@ -83,6 +83,8 @@ public:
     [[nodiscard]] QString meetingId() const { return QString::fromStdString(meetingId_); }
     /// Asks for the meeting list of a day ("YYYY-MM-DD"; empty = today).
     Q_INVOKABLE void requestMeetingList(const QString& day = {});
+    /// Asks for a person's photo (photoReceived, or photoMissing when the hub has none).
+    void requestPhoto(const QString& personId);
     /// Drops the meeting's state and takes a new snapshot.
     Q_INVOKABLE void resync();
 
@@ -106,14 +108,17 @@ signals:
     /// An update of the hub-wide stream (readers, alarms, meetings).
     void hubUpdateReceived(const rollcall::protocol::Update& update);
     void meetingListReceived(const rollcall::protocol::MeetingList& list);
+    /// A person's photo: the image file's bytes and its type (image/jpeg, image/png).
+    void photoReceived(const QString& personId, const QString& mime, const QByteArray& bytes);
+    void photoMissing(const QString& personId);
     void queryError(const QString& code, const QString& message);
     void statusChanged();
     void countersChanged();
 
 private:
     struct Request {
-        enum class Kind { Snapshot, MeetingList } kind = Kind::Snapshot;
-        std::string meetingId;
+        enum class Kind { Snapshot, MeetingList, Photo } kind = Kind::Snapshot;
+        std::string meetingId; // Photo: the person's id
         std::optional<std::string> day;
     };
 

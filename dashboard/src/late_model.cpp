@@ -4,7 +4,8 @@ namespace rollcall::dashboard {
 
 bool LateModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const
 {
-    return attendee(sourceRow).status == protocol::AttendanceStatus::Late;
+    const auto& a = attendee(sourceRow);
+    return a.status == protocol::AttendanceStatus::Late && inVenue(a);
 }
 
 bool LateModel::lessThan(const QModelIndex& left, const QModelIndex& right) const

@@ -86,6 +86,34 @@ QString MeetingBoard::rateText() const
 }
 QColor MeetingBoard::rateColor() const { return DisplayText::rateColor(rate()); }
 
+QVariantList MeetingBoard::venueCounts() const
+{
+    QVariantList out;
+    if (meeting_.venues.size() < 2) return out;
+    const auto names = venueNames();
+    for (const auto& v : summary_.venues) {
+        const auto id = DisplayText::fromStd(v.venue_id);
+        const int attended = v.present + v.late + v.substituted;
+        const auto rate = common::attendanceRate(attended, v.expected, v.excused).value_or(-1.0);
+        out.append(QVariantMap{
+            {QStringLiteral("venueId"), id},
+            {QStringLiteral("name"), names.value(id, id)},
+            {QStringLiteral("main"), !meeting_.venues.empty() && meeting_.venues.front() == v.venue_id},
+            {QStringLiteral("expected"), v.expected},
+            {QStringLiteral("present"), v.present},
+            {QStringLiteral("late"), v.late},
+            {QStringLiteral("notArrived"), v.not_arrived},
+            {QStringLiteral("absent"), v.absent},
+            {QStringLiteral("excused"), v.excused},
+            {QStringLiteral("substituted"), v.substituted},
+            {QStringLiteral("rateText"),
+             DisplayText::ratePercent(common::attendancePercent(attended, v.expected, v.excused))},
+            {QStringLiteral("rateColor"), DisplayText::rateColor(rate)},
+        });
+    }
+    return out;
+}
+
 MeetingBoard::Phase MeetingBoard::phase() const
 {
     if (!hasMeeting_) return Phase::NoMeeting;

@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QObject>
 #include <QString>
+#include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -42,6 +43,10 @@ class MeetingBoard : public QObject {
     Q_PROPERTY(double rate READ rate NOTIFY countsChanged)
     Q_PROPERTY(QString rateText READ rateText NOTIFY countsChanged)
     Q_PROPERTY(QColor rateColor READ rateColor NOTIFY countsChanged)
+    /// At a meeting with branch venues, one entry per venue (main venue first):
+    /// {venueId, name, main, expected, present, late, notArrived, absent, excused,
+    /// substituted, rateText, rateColor}; empty otherwise.
+    Q_PROPERTY(QVariantList venueCounts READ venueCounts NOTIFY countsChanged)
 
     Q_PROPERTY(Phase phase READ phase NOTIFY clockChanged)
     Q_PROPERTY(QString phaseText READ phaseText NOTIFY clockChanged)
@@ -90,6 +95,7 @@ public:
     [[nodiscard]] double rate() const;
     [[nodiscard]] QString rateText() const;
     [[nodiscard]] QColor rateColor() const;
+    [[nodiscard]] QVariantList venueCounts() const;
 
     [[nodiscard]] Phase phase() const;
     [[nodiscard]] QString phaseText() const;

@@ -43,6 +43,8 @@ QVariant TapFeedModel::data(const QModelIndex& index, int role) const
     case DirectionTextRole: return DisplayText::direction(t.direction);
     case ReaderIdRole: return DisplayText::fromStd(t.reader_id);
     case VenueIdRole: return DisplayText::fromStd(t.venue_id);
+    case ExpectedVenueRole: return t.expected_venue_id ? DisplayText::fromStd(*t.expected_venue_id) : QString();
+    case WrongVenueRole: return t.expected_venue_id.has_value();
     default: return {};
     }
 }
@@ -60,6 +62,8 @@ QHash<int, QByteArray> TapFeedModel::roleNames() const
         {DirectionTextRole, "directionText"},
         {ReaderIdRole, "readerId"},
         {VenueIdRole, "venueId"},
+        {ExpectedVenueRole, "expectedVenue"},
+        {WrongVenueRole, "wrongVenue"},
     };
 }
 

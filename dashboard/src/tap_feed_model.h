@@ -31,6 +31,8 @@ public:
         DirectionTextRole,
         ReaderIdRole,
         VenueIdRole,
+        ExpectedVenueRole, ///< a tap at another venue than the person's: the venue id they are expected at, else ""
+        WrongVenueRole,
     };
     Q_ENUM(Role)
 

@@ -20,6 +20,7 @@ struct TapEvidence {
     std::string readerId; // empty for manual
     std::string badgeUid;
     std::optional<common::TimePoint> receivedAt; // reader taps: when the hub recorded it
+    std::string venueId;                         // reader taps: the reader's venue (the tracker sets it)
     [[nodiscard]] bool manual() const { return ref < 0; }
 };
 
@@ -33,6 +34,11 @@ struct AttendeeResult {
     std::vector<TapEvidence> taps;             // this person's applied taps (and the substitute's)
     std::vector<Amendment> amendments;         // corrections that concern this person
     std::vector<Amendment> withdrawn;          // revoked corrections and their revocations: shown, no effect
+    /// At a meeting with branch venues: where the member is expected
+    /// (venue_assignments.h), and the venue of the reader check-in that
+    /// counts (empty for a manual one). Empty at a meeting with one venue.
+    std::string expectedVenue;
+    std::string checkInVenue;
 };
 
 struct WalkIn {
@@ -60,9 +66,19 @@ struct DelegationResult {
     std::vector<Delegate> delegates; // by first check-in
 };
 
-/// The roster's status and flag counts (kept by difference), plus walk-ins and unknown badges.
+/// The members expected at one venue of a meeting with branch venues, by status.
+struct VenueTally {
+    std::string venueId;
+    StatusTally tally;
+    bool operator==(const VenueTally&) const = default;
+};
+
+/// The roster's status and flag counts (kept by difference), plus walk-ins and
+/// unknown badges, and at a meeting with branch venues the same per expected
+/// venue (meeting order, main venue first).
 struct Summary : StatusTally {
     int walkIns = 0, unknownBadges = 0;
+    std::vector<VenueTally> byVenue;
 };
 
 struct MeetingResult {

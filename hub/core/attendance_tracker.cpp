@@ -91,10 +91,17 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
             if (const auto it = t.index.find(*a.personId); it != t.index.end())
                 t.members[it->second].result.withdrawn.push_back(a);
         }
+        if (t.meeting.venues.size() > 1) {
+            for (const auto& v : t.meeting.venues) t.summary.byVenue.push_back({v, {}});
+            for (auto& m : t.members) {
+                const auto it = setup.expectedVenues.find(m.result.person.id);
+                m.result.expectedVenue = it != setup.expectedVenues.end() ? it->second : t.meeting.venues.front();
+            }
+        }
         const common::TimePoint never = t.meeting.times.opening - std::chrono::hours(24 * 365);
         for (auto& m : t.members) {
             (void)evaluate(t, m, never);
-            t.summary.add(m.result.outcome.status, m.result.outcome.flags);
+            count(t, m, +1);
         }
         const auto id = t.meeting.id;
         meetings_.emplace(id, std::move(t));
@@ -139,9 +146,30 @@ bool AttendanceTracker::evaluate(Tracked& t, Member& m, common::TimePoint now)
             if (outcome.status == Status::Present) outcome.lateMinutes = 0;
         }
     }
-    const bool changed = !sameOutcome(outcome, m.result.outcome);
+    // The venue of the reader check-in that made the first check-in (the member's or the substitute's).
+    std::string checkInVenue;
+    if (!m.result.expectedVenue.empty() && outcome.firstIn) {
+        for (const auto& ev : m.result.taps) {
+            // The rules compare whole seconds (semantics.md §1): firstIn may be the tap's time truncated.
+            const auto second = [](common::TimePoint t) { return std::chrono::floor<std::chrono::seconds>(t); };
+            if (second(ev.at) == second(*outcome.firstIn) && ev.direction == Direction::In && !ev.manual()) {
+                checkInVenue = ev.venueId;
+                break;
+            }
+        }
+    }
+    const bool changed = !sameOutcome(outcome, m.result.outcome) || checkInVenue != m.result.checkInVenue;
     m.result.outcome = outcome;
+    m.result.checkInVenue = std::move(checkInVenue);
     return changed;
+}
+
+void AttendanceTracker::count(Tracked& t, const Member& m, int sign)
+{
+    t.summary.add(m.result.outcome.status, m.result.outcome.flags, sign);
+    for (auto& v : t.summary.byVenue) {
+        if (v.venueId == m.result.expectedVenue) v.tally.add(m.result.outcome.status, m.result.outcome.flags, sign);
+    }
 }
 
 TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evidence, common::TimePoint now)
@@ -172,6 +200,7 @@ TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evid
     ++t.tapsApplied;
     TapEvidence ev = evidence;
     ev.direction = r.assignment.direction;
+    ev.venueId = tap.venueId;
     const AppliedTap applied{tap.at, r.assignment.direction, tap.ref};
     const bool checkIn = r.assignment.direction == Direction::In;
     r.afterEnd = checkIn && tap.at >= t.meeting.times.end;
@@ -191,12 +220,11 @@ TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evid
     t.evaluatedAt = std::max(t.evaluatedAt, now);
 
     auto update = [&](Member& m) {
-        const auto before = m.result.outcome;
-        if (evaluate(t, m, now)) {
-            t.summary.add(before.status, before.flags, -1);
-            t.summary.add(m.result.outcome.status, m.result.outcome.flags, +1);
-            r.changedAttendees.push_back(m.result.person.id);
-        }
+        count(t, m, -1);
+        if (evaluate(t, m, now)) r.changedAttendees.push_back(m.result.person.id);
+        count(t, m, +1);
+        if (!m.result.expectedVenue.empty() && tap.venueId != m.result.expectedVenue && !tap.venueId.empty())
+            r.expectedVenue = m.result.expectedVenue;
     };
 
     if (const auto it = t.index.find(person); it != t.index.end()) {
@@ -256,12 +284,9 @@ std::vector<std::string> AttendanceTracker::advanceTo(const std::string& meeting
     t.evaluatedAt = now;
     std::vector<std::string> changed;
     for (auto& m : t.members) {
-        const auto before = m.result.outcome;
-        if (evaluate(t, m, now)) {
-            t.summary.add(before.status, before.flags, -1);
-            t.summary.add(m.result.outcome.status, m.result.outcome.flags, +1);
-            changed.push_back(m.result.person.id);
-        }
+        count(t, m, -1);
+        if (evaluate(t, m, now)) changed.push_back(m.result.person.id);
+        count(t, m, +1);
     }
     return changed;
 }

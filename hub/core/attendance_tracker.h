@@ -21,6 +21,9 @@ struct MeetingSetup {
         amendments; // leave, substitutes, overrides (revoked ones left out); manual taps come as taps
     std::vector<Delegation> delegations; // units asked to send N of their people (§11)
     std::vector<Amendment> withdrawn;    // revoked amendments and their revocations, for paper only
+    /// Person id → the venue they are expected at (VenueAssignments::expectedVenues);
+    /// empty for a meeting with one venue.
+    std::unordered_map<std::string, std::string> expectedVenues;
 };
 
 /// What the attendee is told at the reader.
@@ -39,6 +42,9 @@ struct TapResult {
     bool afterEnd = false;                    // a check-in at or after E: recorded, but no attendance
     std::int64_t lateMinutes = 0;             // for a late check-in (the member's, or the substitute's own)
     std::optional<std::string> substituteFor; // principal, when the tap is an approved substitute's
+    /// A roster member's (or their substitute's) tap at a venue other than the
+    /// member's expected one: the venue they are expected at.
+    std::optional<std::string> expectedVenue;
 };
 
 class AttendanceTracker {
@@ -94,6 +100,8 @@ private:
     [[nodiscard]] std::vector<DelegationResult> delegations(const Tracked& t) const;
     /// Re-evaluates one member; true if anything visible changed.
     bool evaluate(Tracked& t, Member& m, common::TimePoint now);
+    /// Adds (+1) or removes (−1) a member's status in the summary and their venue's tally.
+    static void count(Tracked& t, const Member& m, int sign);
 
     std::map<std::string, Tracked> meetings_;
     TapAssigner assigner_;

@@ -2,6 +2,7 @@
 
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/schedule.h"
+#include "hub/core/venue_assignments.h"
 
 #include <algorithm>
 
@@ -121,6 +122,8 @@ MeetingResult evaluateFrozen(Record& record, const Meeting& meeting, common::Tim
     MeetingSetup setup;
     setup.meeting = meeting;
     setup.roster = record.roster(meeting.id); // the stored one
+    // Assignments cannot change once the meeting is finalized (VenueAssignments::assign).
+    setup.expectedVenues = VenueAssignments(db).expectedVenues(meeting, setup.roster);
     std::vector<PendingTap> pending;
     for (auto& a : record.amendments(meeting.id)) {
         if (auto p = manualTapOf(a, meeting.id)) pending.push_back(std::move(*p));

@@ -2,6 +2,7 @@
 
 #include "hub/core/finality.h"
 #include "hub/core/schedule.h"
+#include "hub/core/venue_assignments.h"
 
 #include <algorithm>
 #include <set>
@@ -41,6 +42,7 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
         MeetingSetup s;
         s.meeting = m;
         s.roster = record.roster(m.id);
+        s.expectedVenues = VenueAssignments(record.database()).expectedVenues(m, s.roster);
         s.delegations = Schedule(record).delegations(m.id);
         for (auto& a : record.amendments(m.id)) {
             if (auto p = manualTapOf(a, m.id)) pending.push_back(std::move(*p));

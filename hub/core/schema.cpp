@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 10> kMigrations{
+constexpr std::array<const char*, 12> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -662,6 +662,47 @@ ALTER TABLE units ADD COLUMN official_name TEXT CHECK (official_name IS NULL OR 
 DROP TRIGGER cache_units_update;
 CREATE TRIGGER cache_units_update AFTER UPDATE OF id, parent_id, name, path ON units
 BEGIN DELETE FROM meeting_results; END;
+)sql",
+    // 11: venue assignments (docs/semantics.md §10): at a plenary held over a
+    // main venue and branch venues (分会场), which venue a unit (its sub-units
+    // included) or a person is expected at. Per meeting, so another meeting
+    // never changes; a change is a new row (the latest for a unit or person
+    // applies, venue_id NULL withdraws it) and rows are never altered, so what
+    // was assigned when stays readable. An assignment names one of the
+    // meeting's own venues. It changes no status, so the results cache stays.
+    R"sql(
+CREATE TABLE venue_assignments (
+    id         INTEGER PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    unit_id    INTEGER REFERENCES units(id),
+    person_id  TEXT REFERENCES persons(id),
+    venue_id   TEXT REFERENCES venues(id),
+    set_ms     INTEGER NOT NULL,
+    set_by     TEXT NOT NULL CHECK (length(set_by) > 0),
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL))
+);
+CREATE INDEX venue_assignments_meeting ON venue_assignments(meeting_id, id);
+CREATE TRIGGER venue_assignments_venue_of_meeting BEFORE INSERT ON venue_assignments
+WHEN NEW.venue_id IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM meeting_venues WHERE meeting_id = NEW.meeting_id AND venue_id = NEW.venue_id)
+BEGIN SELECT RAISE(ABORT, 'a venue assignment names a venue of its meeting'); END;
+CREATE TRIGGER venue_assignments_append_only_update BEFORE UPDATE ON venue_assignments
+BEGIN SELECT RAISE(ABORT, 'venue assignments are append-only'); END;
+CREATE TRIGGER venue_assignments_append_only_delete BEFORE DELETE ON venue_assignments
+BEGIN SELECT RAISE(ABORT, 'venue assignments are append-only'); END;
+)sql",
+    // 12: persons' photos (hub/core/person_photos.h), shown on the venue
+    // screen as a person taps so the door staff see that the badge is in the
+    // right hands. In the record, so a backup carries them; a new photo
+    // replaces the old one (a photo is no evidence of attendance).
+    R"sql(
+CREATE TABLE person_photos (
+    person_id TEXT PRIMARY KEY REFERENCES persons(id),
+    mime      TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png')),
+    data      BLOB NOT NULL CHECK (typeof(data) = 'blob' AND length(data) BETWEEN 1 AND 262144),
+    set_ms    INTEGER NOT NULL,
+    set_by    TEXT NOT NULL CHECK (length(set_by) > 0)
+);
 )sql",
 };
 

@@ -22,6 +22,14 @@ constexpr int kNoticeRegisterSchema = 9;
 /// (hub/core/unit_details.h); its tests start from the one before.
 constexpr int kUnitDetailsSchema = 10;
 
+/// The version that holds venue assignments at plenaries with branch venues
+/// (hub/core/venue_assignments.h); its tests start from the one before.
+constexpr int kVenueAssignmentsSchema = 11;
+
+/// The version that holds persons' photos (hub/core/person_photos.h); its
+/// tests start from the one before.
+constexpr int kPersonPhotosSchema = 12;
+
 /// Current version of an open database (0 for a new file).
 [[nodiscard]] int schemaVersion(common::Database& db);
 

@@ -16,6 +16,7 @@ struct StatusTally {
     /// Adds (sign = +1) or removes (sign = −1) one member with this status and these flags.
     void add(Status status, unsigned flags, int sign = 1);
     StatusTally& operator+=(const StatusTally& other);
+    bool operator==(const StatusTally&) const = default;
     /// present + late + substituted: a substitute represents the member.
     [[nodiscard]] long attended() const { return present + late + substituted; }
     /// (present + late + substituted) / (expected − excused); nullopt when the denominator is 0.

@@ -17,11 +17,13 @@
 #include "hub/ctl/meeting_commands.h"
 #include "hub/ctl/notice_commands.h"
 #include "hub/ctl/person_commands.h"
+#include "hub/ctl/photo_import.h"
 #include "hub/ctl/report_commands.h"
 #include "hub/ctl/roster_import.h"
 #include "hub/ctl/status_view.h"
 #include "hub/ctl/taps_import.h"
 #include "hub/ctl/unit_commands.h"
+#include "hub/ctl/venue_assignment_commands.h"
 #include "hub/ctl/verify_command.h"
 #include "hub/ctl/wire_fields.h"
 #include "hub/reports/attendance_ledger.h"
@@ -52,6 +54,7 @@ struct Options {
     bool json = false;
     std::string missing = "keep", badgeReason = "broken";
     bool dryRun = false;
+    std::string photos; // roster import --photos DIR
 };
 
 std::string defaultAuthor()
@@ -94,17 +97,23 @@ void cmdRosterImport(const Options& o, std::ostream& out, const common::Clock& c
     RosterImportResult r;
     const RosterImportOptions options{effective, o.missing == "leave", o.badgeReason, zone};
     guardFinalizedRosters(record, effective, zone, [&] { r = importRoster(record, o.file, options); });
+    // Photos after the rows, so a person the file adds can have one; all in the one transaction.
+    PhotoImportResult photos;
+    if (!o.photos.empty()) photos = importPhotos(db, o.photos, o.author, clock.now());
+    const std::string photoText = o.photos.empty() ? std::string()
+                                                   : ", " + std::to_string(photos.photos) + " photo(s) ("
+                                                         + std::to_string(photos.replaced) + " replaced)";
     if (o.dryRun) {
         for (const auto& change : r.changes) out << change << "\n";
         out << "dry run: " << r.persons << " join(s), " << r.moves << " move(s), " << r.leaves << " leave(s), "
-            << r.badges << " badge(s) issued, " << r.badgesRevoked << " revoked, effective "
+            << r.badges << " badge(s) issued, " << r.badgesRevoked << " revoked" << photoText << ", effective "
             << zone.formatDate(effective) << "; nothing was changed\n";
         return; // the transaction rolls back
     }
     tx.commit();
     out << "imported " << r.persons << " person(s), " << r.badges << " badge(s), created " << r.unitsCreated
         << " unit(s) from " << o.file << ", effective " << zone.formatDate(effective) << "; " << r.moves << " move(s), "
-        << r.leaves << " leave(s), " << r.badgesRevoked << " badge(s) revoked\n";
+        << r.leaves << " leave(s), " << r.badgesRevoked << " badge(s) revoked" << photoText << "\n";
 }
 
 void cmdVenueAdd(const Options& o, std::ostream& out, const common::Clock&)
@@ -278,6 +287,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     rosterImport->add_option("--badge-reason", o.badgeReason, "why badges the file no longer lists are revoked")
         ->check(CLI::IsMember({"lost", "broken", "left"}));
     rosterImport->add_flag("--dry-run", o.dryRun, "print the changes (joins, moves, leaves, badges), change nothing");
+    rosterImport->add_option("--photos", o.photos,
+                             "folder of photos named by person id (p001.jpg, p002.png; JPEG or PNG, at most 256 KiB "
+                             "each), shown on the venue screen as the person taps");
 
     auto* venue = app.add_subcommand("venue", "venues")->require_subcommand(1);
     auto* venueAdd = leaf(venue, "add", "add a venue", cmdVenueAdd);
@@ -338,6 +350,7 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     for (auto& command : addPersonCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addNoticeCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addMeetingCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addVenueAssignmentCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addGroupCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addBadgeCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addAmendmentCommands(app)) extra.push_back(std::move(command));

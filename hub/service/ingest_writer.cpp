@@ -293,11 +293,14 @@ protocol::QueryReply IngestWriter::answer(const protocol::QueryRequest& query)
                 using T = std::decay_t<decltype(request)>;
                 if constexpr (std::is_same_v<T, protocol::SnapshotRequest>) {
                     return queries_->snapshot(request.meeting_id, now);
+                } else if constexpr (std::is_same_v<T, protocol::PhotoRequest>) {
+                    return queries_->photo(request.person_id);
                 } else if constexpr (std::is_same_v<T, protocol::MeetingListRequest>) {
                     return queries_->meetingList(request.day, now);
                 } else if constexpr (std::is_same_v<T, protocol::AdminRequest>) {
                     // The socket thread hands these to the AdminWorker; none reaches the writer.
-                    return protocol::Error{"internal", "an admin request reached the writer instead of the admin worker"};
+                    return protocol::Error{"internal",
+                                           "an admin request reached the writer instead of the admin worker"};
                 } else {
                     return protocol::Error{"internal", "a status request reached the writer without its socket part"};
                 }

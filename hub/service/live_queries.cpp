@@ -1,7 +1,9 @@
 #include "hub/service/live_queries.h"
 
 #include "hub/core/meeting_evaluator.h"
+#include "hub/core/person_photos.h"
 #include "hub/service/wire_mapping.h"
+#include "protocol/base64.h"
 
 namespace rollcall::service {
 
@@ -9,7 +11,7 @@ using namespace std::chrono_literals;
 
 LiveQueries::LiveQueries(common::Database& db, const HubConfig& config, LiveState& state,
                          const LivePublisher& publisher)
-    : record_(db), config_(config), state_(state), publisher_(publisher)
+    : db_(db), record_(db), config_(config), state_(state), publisher_(publisher)
 {}
 
 protocol::QueryReply LiveQueries::snapshot(const std::string& meetingId, common::TimePoint now)
@@ -47,6 +49,13 @@ protocol::MeetingList LiveQueries::meetingList(const std::optional<std::string>&
                                  common::toMillis(m.times.end), meetingState(m, now), m.venueNames});
     }
     return list;
+}
+
+protocol::QueryReply LiveQueries::photo(const std::string& personId)
+{
+    const auto p = core::personPhoto(db_, personId);
+    if (!p) return protocol::Error{"no_photo", "no photo of person \"" + personId + "\""};
+    return protocol::Photo{personId, p->mime, protocol::toBase64(p->data)};
 }
 
 } // namespace rollcall::service

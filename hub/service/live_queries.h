@@ -23,8 +23,12 @@ public:
     /// The meetings starting on `day` (YYYY-MM-DD in the hub's zone; today if none).
     /// Throws common::InputError for a malformed day.
     [[nodiscard]] protocol::MeetingList meetingList(const std::optional<std::string>& day, common::TimePoint now);
+    /// A person's photo for a board (the query socket admits boards only:
+    /// viewer, organizer, office), or Error "no_photo".
+    [[nodiscard]] protocol::QueryReply photo(const std::string& personId);
 
 private:
+    common::Database& db_;
     core::Record record_;
     const HubConfig& config_;
     LiveState& state_;

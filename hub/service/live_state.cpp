@@ -354,6 +354,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
             }
             event.verdict = verdict;
             event.early_minutes = ack.early_minutes;
+            event.expected_venue_id = result.expectedVenue;
             const std::string stream = result.assignment.meetingId.value_or("");
             if (!stream.empty()) rememberTap(stream, event);
             updates.emplace_back(stream, event);
@@ -549,6 +550,7 @@ std::optional<protocol::TapEvent> LiveState::tapEventOf(const core::TapInput& in
     e.at_ms = common::toMillis(in.at);
     e.direction = r.assignment.direction == core::Direction::In ? protocol::Direction::In : protocol::Direction::Out;
     e.verdict = toWire(r.verdict);
+    e.expected_venue_id = r.expectedVenue;
     return e;
 }
 

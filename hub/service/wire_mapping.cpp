@@ -18,6 +18,8 @@ protocol::AttendeeState toWire(const core::AttendeeResult& a)
     s.early_minutes = static_cast<std::int32_t>(a.outcome.earlyMinutes);
     if (a.substitute) s.substitute = a.substitute->name;
     s.inside = a.outcome.inside;
+    if (!a.expectedVenue.empty()) s.venue_id = a.expectedVenue;
+    if (!a.checkInVenue.empty()) s.check_in_venue_id = a.checkInVenue;
     return s;
 }
 
@@ -36,6 +38,13 @@ protocol::Summary toWire(const core::Summary& s)
     w.no_checkout = s.noCheckout;
     w.walk_ins = s.walkIns;
     w.unknown_badges = s.unknownBadges;
+    for (const auto& v : s.byVenue) {
+        const auto& t = v.tally;
+        w.venues.push_back({v.venueId, static_cast<std::int32_t>(t.expected), static_cast<std::int32_t>(t.present),
+                            static_cast<std::int32_t>(t.late), static_cast<std::int32_t>(t.absent),
+                            static_cast<std::int32_t>(t.excused), static_cast<std::int32_t>(t.substituted),
+                            static_cast<std::int32_t>(t.notArrived + t.overdue)});
+    }
     return w;
 }
 

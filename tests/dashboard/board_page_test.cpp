@@ -5,8 +5,10 @@
 #include "dashboard/src/dashboard.h"
 #include "tests/dashboard/support/board_fixture.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -231,5 +233,164 @@ TEST(BoardPage, overduePanelHeaderAndNotArrivedTileAgreeDuringTheMeeting)
     tileSaysSo = false;
     visit(screen.window->contentItem());
     EXPECT_FALSE(tileSaysSo);
+    QCoreApplication::removeTranslator(&translator);
+}
+
+TEST(BoardPage, venueScreenShowsEveryReaderWithinOnePagingCycle)
+{
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/rollcall_dashboard_zh_CN.qm")));
+    QCoreApplication::installTranslator(&translator);
+    // Four doors at each of the three venues: more readers than the panel holds at 1366×768.
+    auto snapshot = threeVenuePlenary(300);
+    snapshot.readers.clear();
+    for (int i = 0; i < 12; ++i) {
+        rollcall::protocol::ReaderHealth r;
+        r.reader_id = "door-" + std::to_string(i + 1);
+        r.venue_id = snapshot.meeting.venues[static_cast<std::size_t>(i % 3)];
+        r.online = i != 7;
+        r.last_seen_ms = kStartMs + 19 * kMinute;
+        r.agent_version = "0.1.0";
+        r.reader_state = rollcall::protocol::ReaderState::Ok;
+        snapshot.readers.push_back(r);
+    }
+    Dashboard dashboard([] { return kStartMs + 20 * kMinute; });
+    dashboard.applySnapshot(snapshot);
+    VenueScreen screen(dashboard, QSize(1366, 768));
+    ASSERT_NE(screen.window, nullptr);
+    auto* panel = findItem(screen.window->contentItem(), QStringLiteral("readerPanel"));
+    ASSERT_NE(panel, nullptr);
+    int pages = 0;
+    const QList<QByteArray> roles = {"readerId", "venueId"};
+    const auto shown = shownInOneCycle(panel, QStringLiteral("readerList"), roles, &pages);
+    EXPECT_GT(pages, 1);
+    const auto all = rowsOfModel(*dashboard.readers(), roles);
+    EXPECT_EQ(all.size(), 12u);
+    EXPECT_TRUE(shown == all) << missing(all, shown);
+
+    // On the desktop board the panel scrolls instead, with no page indicator.
+    dashboard.setVenueMode(false);
+    EXPECT_EQ(findItem(panel, QStringLiteral("pager"))->property("indicator").toString(), QString());
+    QCoreApplication::removeTranslator(&translator);
+}
+
+TEST(BoardPage, venueCountsShowEachVenueAndTheFilterNarrowsTheListsAndTheFeed)
+{
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/rollcall_dashboard_zh_CN.qm")));
+    QCoreApplication::installTranslator(&translator);
+    const auto snapshot = threeVenuePlenary(300);
+    Dashboard dashboard([] { return kStartMs + 20 * kMinute; });
+    dashboard.applySnapshot(snapshot);
+    VenueScreen screen(dashboard, QSize(1920, 1080));
+    ASSERT_NE(screen.window, nullptr);
+    auto* root = screen.window->contentItem();
+    auto* bar = findItem(root, QStringLiteral("venueCounts"));
+    ASSERT_NE(bar, nullptr);
+    EXPECT_TRUE(bar->isVisible());
+    auto* yining = findItem(bar, QStringLiteral("venueCount_cb-yining"));
+    ASSERT_NE(yining, nullptr);
+    const auto& counts = snapshot.summary.venues[1];
+    const auto figures = findItem(yining, QStringLiteral("venueFigures"))->property("text").toString();
+    EXPECT_TRUE(figures.startsWith(QString::fromUtf8("应到 %1 · 到会 %2 · 迟到 %3 · 未到 %4")
+                                       .arg(counts.expected)
+                                       .arg(counts.present)
+                                       .arg(counts.late)
+                                       .arg(counts.not_arrived)))
+        << figures.toStdString();
+    EXPECT_TRUE(findItem(yining, QStringLiteral("venueName"))
+                    ->property("text")
+                    .toString()
+                    .contains(QString::fromUtf8("伊宁市分会场")));
+
+    // A tap at another venue than the person's says where they belong.
+    bool marked = false;
+    std::function<void(QQuickItem*)> visit = [&](QQuickItem* item) {
+        if (item->objectName() == QLatin1String("tapWrongVenue") && item->isVisible()
+            && item->property("text").toString().contains(QString::fromUtf8("应到 ")))
+            marked = true;
+        for (auto* c : item->childItems()) visit(c);
+    };
+    visit(root);
+    EXPECT_TRUE(marked) << "a wrong-venue tap in the feed is marked";
+
+    // The desktop board's filter: only that venue's members and taps.
+    dashboard.setVenueMode(false);
+    const int allLate = dashboard.lates()->count();
+    dashboard.setVenueFilter(QStringLiteral("cb-yining"));
+    EXPECT_EQ(dashboard.lates()->count(), counts.late);
+    EXPECT_LT(dashboard.lates()->count(), allLate);
+    EXPECT_EQ(dashboard.absentees()->count(), counts.not_arrived);
+    for (int r = 0; r < dashboard.tapFeedShown()->count(); ++r)
+        EXPECT_EQ(dashboard.tapFeedShown()->index(r, 0).data(TapFeedModel::VenueIdRole).toString(),
+                  QStringLiteral("cb-yining"));
+    EXPECT_GT(dashboard.tapFeedShown()->count(), 0);
+    auto* lates = findItem(root, QStringLiteral("lates"));
+    EXPECT_TRUE(lates->property("title").toString().endsWith(QString::fromUtf8(" · 伊宁市分会场")))
+        << lates->property("title").toString().toStdString();
+    EXPECT_EQ(lates->property("badge").toString(), QString::number(counts.late));
+    dashboard.setVenueFilter({});
+    EXPECT_EQ(dashboard.lates()->count(), allLate);
+    QCoreApplication::removeTranslator(&translator);
+}
+
+TEST(BoardPage, venueScreenShowsThePhotoOfWhoeverJustCheckedIn)
+{
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/rollcall_dashboard_zh_CN.qm")));
+    QCoreApplication::installTranslator(&translator);
+    // A photo of one colour no board draws: its pixels on the screen are the photo's.
+    const QColor magenta(255, 0, 255);
+    QImage image(90, 120, QImage::Format_RGB32);
+    image.fill(magenta);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    ASSERT_TRUE(image.save(&buffer, "PNG"));
+
+    HubSim sim(40);
+    Dashboard dashboard([] { return kStartMs + 20 * kMinute; });
+    dashboard.applySnapshot(sim.snapshot());
+    VenueScreen screen(dashboard, QSize(1920, 1080));
+    ASSERT_NE(screen.window, nullptr);
+    auto countMagenta = [&] {
+        const QImage shot = screen.window->grabWindow();
+        int n = 0;
+        for (int y = 0; y < shot.height(); ++y)
+            for (int x = 0; x < shot.width(); ++x)
+                if (shot.pixelColor(x, y) == magenta) ++n;
+        return n;
+    };
+    auto* card = findItem(screen.window->contentItem(), QStringLiteral("tapPhotoCard"));
+    ASSERT_NE(card, nullptr);
+    EXPECT_FALSE(card->isVisible());
+    EXPECT_EQ(countMagenta(), 0);
+
+    // The photo arrived from the hub (photo_request), then the person taps in.
+    dashboard.tapPhoto()->setPhoto(QString::fromStdString(personId(15)), QStringLiteral("image/png"), png);
+    for (const auto& u : sim.tapIn(15, kStartMs + 21 * kMinute)) dashboard.applyUpdate(u);
+    EXPECT_TRUE(card->isVisible());
+    EXPECT_EQ(findItem(card, QStringLiteral("tapPhotoName"))->property("text").toString(),
+              QString::fromStdString(personName(15)));
+    // A data: URL loads on Qt Quick's image reader thread: wait until it is ready (1 = Image.Ready).
+    auto* img = findItem(card, QStringLiteral("tapPhotoImage"));
+    ASSERT_NE(img, nullptr);
+    QElapsedTimer waited;
+    waited.start();
+    while (img->property("status").toInt() != 1 && waited.elapsed() < 10000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    ASSERT_EQ(img->property("status").toInt(), 1) << "the photo did not load";
+    // 90×120 scaled into 120×160 (aspect kept): 120×160 pixels of the photo.
+    EXPECT_GT(countMagenta(), 90 * 120);
+
+    // Someone without a photo taps next: no card, no stale photo.
+    for (const auto& u : sim.tapIn(16, kStartMs + 22 * kMinute)) dashboard.applyUpdate(u);
+    EXPECT_FALSE(card->isVisible());
+    EXPECT_EQ(countMagenta(), 0);
+
+    // The desktop board shows no photo.
+    for (const auto& u : sim.tapIn(15, kStartMs + 23 * kMinute)) dashboard.applyUpdate(u);
+    dashboard.setVenueMode(false);
+    EXPECT_FALSE(card->isVisible());
     QCoreApplication::removeTranslator(&translator);
 }

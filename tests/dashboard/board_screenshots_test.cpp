@@ -52,7 +52,9 @@ const std::set<QString>& mustNotBeCut()
         QStringLiteral("meetingTitle"), QStringLiteral("timeWindowText"), QStringLiteral("graceText"),
         QStringLiteral("countLabel"),   QStringLiteral("countValue"),     QStringLiteral("countDetail"),
         QStringLiteral("unitName"),     QStringLiteral("personName"),     QStringLiteral("tapWho"),
-        QStringLiteral("verdictText"),  QStringLiteral("readerVenue"),    QStringLiteral("pageIndicator")};
+        QStringLiteral("verdictText"),  QStringLiteral("readerVenue"),    QStringLiteral("pageIndicator"),
+        QStringLiteral("venueName"),    QStringLiteral("venueFigures"),   QStringLiteral("venueRate"),
+        QStringLiteral("tapWrongVenue")};
     return names;
 }
 

@@ -73,3 +73,31 @@ TEST(MeetingBoard, headerTexts)
     EXPECT_EQ(b.timeWindowText(), QString::fromUtf8("15:00 – 17:00"));
     EXPECT_EQ(b.graceText(), "Late after 15:05");
 }
+
+TEST(MeetingBoard, venueCountsFollowTheSummaryWithTheVenuesNames)
+{
+    MeetingBoard b;
+    auto m = makeMeeting(); // venue.main, venue.yining
+    m.venue_names = {"州会议中心", "伊宁县分会场"};
+    b.setMeeting(m);
+    p::Summary s;
+    s.expected = 10;
+    s.venues = {p::VenueCount{"venue.main", 6, 4, 1, 0, 0, 0, 1}, p::VenueCount{"venue.yining", 4, 2, 0, 0, 2, 0, 0}};
+    b.setSummary(s);
+    const auto venues = b.venueCounts();
+    ASSERT_EQ(venues.size(), 2);
+    const auto main = venues[0].toMap();
+    EXPECT_EQ(main.value("venueId").toString(), "venue.main");
+    EXPECT_EQ(main.value("name").toString(), QString::fromUtf8("州会议中心"));
+    EXPECT_TRUE(main.value("main").toBool());
+    EXPECT_EQ(main.value("expected").toInt(), 6);
+    EXPECT_EQ(main.value("rateText").toString(), "83.3%");
+    const auto branch = venues[1].toMap();
+    EXPECT_FALSE(branch.value("main").toBool());
+    EXPECT_EQ(branch.value("rateText").toString(), "100.0%") << "on leave leaves the denominator";
+    // A meeting with one venue has no venue counts.
+    m.venues = {"venue.main"};
+    m.venue_names = {"州会议中心"};
+    b.setMeeting(m);
+    EXPECT_TRUE(b.venueCounts().isEmpty());
+}

@@ -118,3 +118,15 @@ TEST(TapFeedModel, checkOutThatLeavesEarlyLooksLikeLeavingEarly)
     EXPECT_EQ(m.data(m.index(1), TapFeedModel::VerdictColorRole).value<QColor>(), DisplayText::kEarly);
     EXPECT_NE(m.data(m.index(0), TapFeedModel::VerdictColorRole).value<QColor>(), DisplayText::kEarly);
 }
+
+TEST(TapFeedModel, aTapAtAnotherVenueThanThePersonsNamesTheirVenue)
+{
+    TapFeedModel m(10);
+    auto wrong = tap(2, kStartMs + 2000);
+    wrong.expected_venue_id = "venue.yining";
+    m.reset({tap(1, kStartMs + 1000), wrong});
+    EXPECT_TRUE(m.data(m.index(0), TapFeedModel::WrongVenueRole).toBool());
+    EXPECT_EQ(m.data(m.index(0), TapFeedModel::ExpectedVenueRole).toString(), "venue.yining");
+    EXPECT_FALSE(m.data(m.index(1), TapFeedModel::WrongVenueRole).toBool());
+    EXPECT_EQ(m.data(m.index(1), TapFeedModel::ExpectedVenueRole).toString(), "");
+}

@@ -179,6 +179,49 @@ TEST(MessageCodec, messagesOfOlderHubsWithoutTheIssue14FieldsStillDecode)
     EXPECT_EQ(encode(Update{"", 1, Alarm{"door-1", "x", true}}).find("code"), std::string::npos);
 }
 
+TEST(MessageCodec, venueCountsExpectedVenuesAndWrongVenueTapsRoundTrip)
+{
+    Summary summary = sample_summary();
+    summary.venues = {VenueCount{"venue.main", 80, 60, 5, 0, 2, 1, 12},
+                      VenueCount{"venue.yining", 40, 30, 2, 0, 2, 2, 4}};
+    EXPECT_EQ(round_trip<LiveFeed>(Update{"m1", 1, summary}), (Update{"m1", 1, summary}));
+    AttendeeState a = sample_attendee();
+    a.venue_id = "venue.yining";
+    a.check_in_venue_id = "venue.main";
+    EXPECT_EQ(round_trip<LiveFeed>(Update{"m1", 2, a}), (Update{"m1", 2, a}));
+    TapEvent tap = sample_tap_event();
+    tap.expected_venue_id = "venue.yining";
+    EXPECT_EQ(round_trip<LiveFeed>(Update{"m1", 3, tap}), (Update{"m1", 3, tap}));
+    // Absent and empty, they are left out: a meeting with one venue sends the bytes it always sent.
+    const auto plain = encode(Update{"m1", 4, sample_summary()}) + encode(Update{"m1", 5, sample_attendee()})
+                       + encode(Update{"m1", 6, sample_tap_event()});
+    EXPECT_EQ(plain.find("venues"), std::string::npos) << plain;
+    EXPECT_EQ(plain.find("check_in_venue_id"), std::string::npos) << plain;
+    EXPECT_EQ(plain.find("expected_venue_id"), std::string::npos) << plain;
+    // A venue id keeps the wire's rule for ids.
+    const auto bad = decode<LiveFeed>(
+        R"({"v":1,"type":"update","meeting_id":"m1","seq":7,"kind":"tap","payload":{"tap_id":1,"reader_id":"door-1",)"
+        R"("venue_id":"venue.main","badge_uid":"04A22B1C","at_ms":5,"verdict":"present","expected_venue_id":"分会场"}})");
+    EXPECT_FALSE(bad.ok());
+}
+
+TEST(MessageCodec, photoRequestAndPhotoRoundTripAndKeepTheirRules)
+{
+    EXPECT_EQ(round_trip<QueryToHub>(PhotoRequest{"P-0001"}), PhotoRequest{"P-0001"});
+    const Photo photo{"P-0001", "image/png", "iVBORw0KGgo="};
+    EXPECT_EQ(round_trip<HubToQuery>(photo), photo);
+    EXPECT_FALSE(
+        decode<HubToQuery>(R"({"v":1,"type":"photo","person_id":"P-0001","mime":"image/gif","data":"R0lG"})").ok());
+    EXPECT_FALSE(
+        decode<HubToQuery>(R"({"v":1,"type":"photo","person_id":"P-0001","mime":"image/png","data":"not base64"})")
+            .ok());
+    EXPECT_FALSE(
+        decode<HubToQuery>(R"({"v":1,"type":"photo","person_id":"P-0001","mime":"image/png","data":""})").ok());
+    // A photo never travels on the live feed: it is no update kind.
+    EXPECT_FALSE(
+        decode<LiveFeed>(R"({"v":1,"type":"photo","person_id":"P-0001","mime":"image/png","data":"iVBO"})").ok());
+}
+
 TEST(MessageCodec, hubStreamUpdateHasEmptyMeetingId)
 {
     const Update m{"", 1, sample_reader()};

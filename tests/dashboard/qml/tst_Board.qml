@@ -33,6 +33,7 @@ TestCase {
         case "MeetingPicker.qml":
         case "ConnectionBanner.qml":
         case "InsecureBanner.qml":
+        case "VenueCountsBar.qml":
             return { dashboard: d }
         case "OfficeDeskPage.qml": return { desk: fixtureOffice, width: 1920, height: 1080 }
         case "OrganizerDeskPanel.qml": return { desk: fixtureDesk, width: 560, height: 1000 }

@@ -332,12 +332,60 @@ inline p::Snapshot threeVenuePlenary(int people = 300, std::int64_t nowMs = kSta
     s.meeting.title = "全州效能建设推进大会";
     s.meeting.venues = {"hall", "cb-yining", "cb-kuitun"};
     s.meeting.venue_names = {"州会议中心主会场", "伊宁市分会场", "奎屯市分会场"};
-    for (std::size_t i = 0; i < s.attendees.size(); ++i) s.attendees[i].unit = units[(i * 7 + i / 24) % units.size()];
-    for (std::size_t i = 0; i < s.recent_taps.size(); ++i) {
-        auto& t = s.recent_taps[i];
-        const std::size_t v = i % 3;
-        t.venue_id = s.meeting.venues[v];
-        t.reader_id = std::array<const char*, 3>{"hall-east", "yining-1", "kuitun-1"}[v];
+    // Venue assignments as a plenary has them: 伊宁市 and 奎屯市 at their branch
+    // venues, everyone else at the main hall; every 11th member who came
+    // checked in at the main hall although expected elsewhere (or the other way round).
+    auto expectedVenue = [&](const std::string& unit) -> std::string {
+        if (unit.rfind("伊宁市/", 0) == 0) return "cb-yining";
+        if (unit.rfind("奎屯市/", 0) == 0) return "cb-kuitun";
+        return "hall";
+    };
+    // The newest check-in and the latest latecomer are among them too, so the
+    // feed and the late list show the mark on their first page.
+    const auto newest = s.recent_taps.empty() ? std::string() : s.recent_taps.front().person_id.value_or("");
+    std::string latest;
+    std::int32_t mostLate = 0;
+    for (const auto& a : s.attendees)
+        if (a.status == p::AttendanceStatus::Late && a.late_minutes > mostLate) {
+            mostLate = a.late_minutes;
+            latest = a.person_id;
+        }
+    std::map<std::string, std::string> checkInVenue;
+    for (std::size_t i = 0; i < s.attendees.size(); ++i) {
+        auto& a = s.attendees[i];
+        a.unit = units[(i * 7 + i / 24) % units.size()];
+        a.venue_id = expectedVenue(a.unit);
+        if (a.first_in_ms) {
+            const bool wrong = i % 11 == 3 || a.person_id == newest || a.person_id == latest;
+            a.check_in_venue_id = wrong ? (*a.venue_id == "hall" ? "cb-yining" : "hall") : *a.venue_id;
+            checkInVenue[a.person_id] = *a.check_in_venue_id;
+        }
+    }
+    for (auto& t : s.recent_taps) {
+        const auto a = std::find_if(s.attendees.begin(), s.attendees.end(),
+                                    [&](const p::AttendeeState& x) { return x.person_id == t.person_id; });
+        t.venue_id = checkInVenue.at(*t.person_id);
+        t.reader_id = t.venue_id == "hall" ? "hall-east" : (t.venue_id == "cb-yining" ? "yining-1" : "kuitun-1");
+        if (*a->venue_id != t.venue_id) t.expected_venue_id = a->venue_id;
+    }
+    s.summary.venues.clear();
+    for (const auto& v : s.meeting.venues) {
+        p::VenueCount c;
+        c.venue_id = v;
+        for (const auto& a : s.attendees) {
+            if (a.venue_id != v) continue;
+            ++c.expected;
+            switch (a.status) {
+            case p::AttendanceStatus::Present: ++c.present; break;
+            case p::AttendanceStatus::Late: ++c.late; break;
+            case p::AttendanceStatus::Absent: ++c.absent; break;
+            case p::AttendanceStatus::Excused: ++c.excused; break;
+            case p::AttendanceStatus::Substituted: ++c.substituted; break;
+            case p::AttendanceStatus::NotArrived:
+            case p::AttendanceStatus::Overdue: ++c.not_arrived; break;
+            }
+        }
+        s.summary.venues.push_back(c);
     }
     s.readers.clear();
     const std::array<std::pair<const char*, const char*>, 5> readers = {{{"hall-east", "hall"},
@@ -362,6 +410,7 @@ inline p::Snapshot threeVenuePlenary(int people = 300, std::int64_t nowMs = kSta
     odd.tap_id = 900001;
     odd.person_id.reset();
     odd.name.reset();
+    odd.expected_venue_id.reset();
     odd.badge_uid = "04DEADBEEF";
     odd.verdict = p::Verdict::UnknownBadge;
     odd.at_ms = nowMs - 30'000;
