@@ -56,6 +56,7 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
+trap 'fail "a command failed at line $LINENO"' ERR
 step() { echo "== package_test: $*"; }
 fail() {
   echo "package_test: FAILED: $*" >&2
@@ -63,6 +64,10 @@ fail() {
     echo "--- $f" >&2
     tail -20 "$f" >&2
   done
+  # Leave the machine as it was, as far as a failed run can.
+  cleanup
+  rm -f /etc/rollcall/agent/door-1.toml /etc/rollcall/agent/door-1.key /etc/rollcall/agent/door-1.key_secret
+  DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "${PACKAGES[@]}" > /dev/null 2>&1 || true
   exit 1
 }
 # wait_for FILE TEXT SECONDS: until TEXT appears in FILE.
@@ -89,13 +94,16 @@ exec_start() {
   echo "${line//%i/${2:-}}"
 }
 as_rollcall() { runuser -u rollcall -- "$@"; }
-# A service's program as the rollcall user, in place (no parent in between).
-as_service() { setpriv --reuid=rollcall --regid=rollcall --init-groups -- "$@"; }
+# A service's program as the rollcall user, in place: only ever run in the
+# background (as_service … &), where the subshell execs it, so $! is the
+# program itself and SIGTERM reaches it, as systemd's would.
+as_service() { exec setpriv --reuid=rollcall --regid=rollcall --init-groups -- "$@"; }
 # The record's tap count (the sqlite3 shell, read-only).
 taps() { sqlite3 -readonly "$DB" "SELECT count(*) FROM taps WHERE reader_id = 'door-1'"; }
 taps_are() { [[ $(taps) -eq $1 ]]; }
 taps_at_least() { [[ $(taps) -ge $1 ]]; }
-delivered_at_least() { [[ $(grep -c "delivered seq=" "$T/agent.log") -ge $1 ]]; }
+# Taps the agent has an answer for: "verdict seq=" at once, "delivered seq=" when the ack came late.
+delivered_at_least() { [[ $(grep -c -E "(verdict|delivered) seq=" "$T/agent.log") -ge $1 ]]; }
 
 # --- What the machine looks like before: files (outside dpkg's and apt's own
 # state) and packages, to compare after the purge.
@@ -172,7 +180,11 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 step "hub, reader door-1, PN532 emulator and agent, from the installed files"
 as_rollcall rollcallctl --db "$DB" init > /dev/null
 start_hub "$T/hub.log"
-TAPS_ENDPOINT=$(grep -m1 "rollcall-hub: listening" "$T/hub.log" | sed -E 's/.*taps=([^ ]+).*/\1/')
+LISTENING=$(grep -m1 "rollcall-hub: listening" "$T/hub.log")
+TAPS_ENDPOINT=$(sed -E 's/.*taps=([^ ]+).*/\1/' <<< "$LISTENING")
+# Restarted later on the same ports, where the agent will look for it.
+HUB_PORTS=(--taps "$TAPS_ENDPOINT" --live "$(sed -E 's/.*live=([^ ]+).*/\1/' <<< "$LISTENING")"
+  --query "$(sed -E 's/.*query=([^ ]+).*/\1/' <<< "$LISTENING")")
 grep -m1 "rollcall-hub: listening" "$T/hub.log"
 as_rollcall rollcallctl --db "$DB" venue add --id hall --name "Hall" > /dev/null
 # The reader's key pair and agent config, where the box expects them; its key
