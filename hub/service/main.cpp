@@ -2,7 +2,9 @@
 #include "common/fault_vfs.h"
 #include "common/logging.h"
 #include "hub/core/record_guard.h"
+#ifndef ROLLCALL_HUB_WITHOUT_ADMIN
 #include "hub/ctl/admin_commands.h"
+#endif
 #include "hub/service/hub_config.h"
 #include "hub/service/hub_server.h"
 
@@ -82,10 +84,15 @@ int main(int argc, char** argv)
                          "send taps for any reader and read every board. Never run so on a shared network.");
         }
         const common::SystemClock clock;
+#ifndef ROLLCALL_HUB_WITHOUT_ADMIN
         // Organizer and office keys run rollcallctl commands here, on the hub's record (issue 16).
         const auto admin = [&config, &clock](const service::AllowedKey& caller, const protocol::AdminRequest& request) {
             return ctl::runAdminRequest({service::toString(caller.role), caller.name}, request, config.dbPath, clock);
         };
+#else
+        // An agent-only build has no rollcallctl: every admin request is refused (hub/CMakeLists.txt).
+        const service::AdminRunner admin;
+#endif
         service::HubServer server(config, clock, admin);
         // Tests and scripts wait for this line and read the bound endpoints from it. One write:
         // the ZAP handler's thread may be logging at the same moment.

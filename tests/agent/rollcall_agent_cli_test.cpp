@@ -92,9 +92,12 @@ TEST(RollcallAgentCli, helpListsEveryOption)
 
 TEST(RollcallAgentCli, systemdUnitStartsTheAgentWithItsConfig)
 {
-    std::ifstream unit(ROLLCALL_SOURCE_DIR "/hardware/systemd/rollcall-agent.service");
+    // One instance per reader (issue 15): rollcall-agent@door-1 reads /etc/rollcall/agent/door-1.toml.
+    std::ifstream unit(ROLLCALL_SOURCE_DIR "/hardware/systemd/rollcall-agent@.service");
     std::string text((std::istreambuf_iterator<char>(unit)), std::istreambuf_iterator<char>());
-    EXPECT_NE(text.find("ExecStart=/usr/bin/rollcall-agent --config /etc/rollcall/agent.toml"), std::string::npos);
+    EXPECT_NE(text.find("ExecStart=/usr/bin/rollcall-agent --config /etc/rollcall/agent/%i.toml"), std::string::npos);
+    EXPECT_NE(text.find("User=rollcall"), std::string::npos);
+    EXPECT_NE(text.find("StateDirectory=rollcall rollcall/agent"), std::string::npos) << "where the outboxes live";
 }
 
 } // namespace
