@@ -16,6 +16,18 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+// GCC says __SANITIZE_ADDRESS__, clang says __has_feature(address_sanitizer).
+#if defined(__SANITIZE_ADDRESS__)
+#define ROLLCALL_UNDER_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ROLLCALL_UNDER_ADDRESS_SANITIZER 1
+#endif
+#endif
+#ifndef ROLLCALL_UNDER_ADDRESS_SANITIZER
+#define ROLLCALL_UNDER_ADDRESS_SANITIZER 0
+#endif
+
 namespace rollcall::test {
 namespace {
 
@@ -145,7 +157,7 @@ TEST_F(HubSocketLimits, oneHundredStalledSubscribersLeaveTheHubsMemoryBounded)
     const auto after = peakKb(hub.process().pid());
     std::cout << "[ figures ] hub VmHWM with 100 stalled subscribers: " << before << " kB before, " << after
               << " kB after " << kTaps << " taps\n";
-#if defined(__SANITIZE_ADDRESS__)
+#if ROLLCALL_UNDER_ADDRESS_SANITIZER
     // AddressSanitizer keeps freed memory in its quarantine (hundreds of MB) and
     // shadows the rest: the peak measures the sanitizer, not the hub's bound.
     GTEST_SKIP() << "memory bound not checked under AddressSanitizer (peak " << after << " kB)";
