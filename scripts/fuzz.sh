@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/, clang, ASan + UBSan) in their own build
-# directory and runs each for a fixed time from its seed corpus.
+# Builds the libFuzzer targets (fuzz/, clang, ASan + UBSan) in the build
+# directory scripts/sanitize.sh shares (scripts/asan_build.sh: after the
+# sanitizer step only the targets themselves are left to build) and runs each
+# for a fixed time from its seed corpus.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #   CI:          scripts/fuzz.sh            (30 s each)
 #   a long run:  scripts/fuzz.sh 3600 protocol_decode_fuzz
 # New inputs go to $ROLLCALL_FUZZ_WORK/<target>/corpus (the seeds in
 # fuzz/corpus stay as committed); a crash leaves its input there as crash-*,
-# and the script fails naming it. Reproduce with: build-fuzz/fuzz/<target> FILE
+# and the script fails naming it. Reproduce with: build-asan/fuzz/<target> FILE
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="${ROLLCALL_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
+source "$ROOT/scripts/asan_build.sh"
+BUILD_DIR="$asan_build_dir"
 WORK="${ROLLCALL_FUZZ_WORK:-$BUILD_DIR/fuzz-work}"
 SECONDS_EACH="${1:-30}"
 shift || true
@@ -19,10 +22,7 @@ if ((${#TARGETS[@]} == 0)); then
 fi
 
 "$ROOT/scripts/setup.sh" --packages-only
-if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
-  CC=clang CXX=clang++ cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DROLLCALL_FUZZ=ON >/dev/null
-fi
+asan_configure
 cmake --build "$BUILD_DIR" --target "${TARGETS[@]}" -j "${ROLLCALL_JOBS:-2}"
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test suite built with AddressSanitizer + UndefinedBehaviorSanitizer
-# (-DROLLCALL_SANITIZE=ON, GCC) in its own build directory, and run with ctest.
+# (clang, in the build directory scripts/fuzz.sh shares: scripts/asan_build.sh),
+# and run with ctest.
 # Usage: scripts/sanitize.sh [ctest arguments…]
 # The dashboard (Qt) is left out: under ASan its QML tests are slow and Qt's
 # own leaks and uninstrumented plugins make noise that says nothing about
@@ -8,15 +9,12 @@
 # which every other area exercises. ASan's leak checker is on.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="${ROLLCALL_SANITIZE_BUILD_DIR:-$ROOT/build-asan}"
+source "$ROOT/scripts/asan_build.sh"
+BUILD_DIR="$asan_build_dir"
 AREAS=(common protocol core ctl reports hub agent hardware fault)
 
 "$ROOT/scripts/setup.sh" --packages-only
-if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
-  # -O1: the usual sanitizer trade-off, quicker to build than -O2 and fast enough to run.
-  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
-    -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DROLLCALL_SANITIZE=ON >/dev/null
-fi
+asan_configure
 targets=(rollcall-hub rollcallctl rollcall-agent pn532-emulator pn532-ctl)
 for a in "${AREAS[@]}"; do
   [[ -d "$ROOT/tests/$a" ]] && targets+=("${a}_tests")
