@@ -93,6 +93,9 @@ ctl reader add --id t-yining --venue yining --direction both
 ctl meeting add --id M-2026-11-ECON --title "全州经济工作会议" --venue hall --venue yining \
   --start "$(at -15)" --end "$(at 45)" --late-grace 5m --early-grace 5m \
   --invite-unit 州直机关 --invite-unit 伊宁市 --invite-unit 伊宁县
+# 伊宁县 follows the plenary at its branch venue; anyone else tapping there is
+# shown at the wrong venue (孙悦 of 伊宁市, below).
+ctl meeting assign-venue M-2026-11-ECON --unit 伊宁县 --venue yining
 
 step "1b. Last month: four meetings from the readers' logs, then finalized"
 LAST_MONTH=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 day" +%Y-%m)
