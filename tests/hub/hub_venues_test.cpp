@@ -113,13 +113,19 @@ TEST_F(HubVenues, aTapAtAnotherVenueNamesTheVenueThePersonIsExpectedAt)
             EXPECT_EQ(a.venue_id, "p-hall");
             EXPECT_EQ(a.check_in_venue_id, "p-branch");
         }
-        if (a.person_id == "p3") EXPECT_EQ(a.check_in_venue_id, "p-branch");
+        if (a.person_id == "p3") {
+            EXPECT_EQ(a.check_in_venue_id, "p-branch");
+        }
     }
     EXPECT_EQ(venue(s.summary, "p-hall").present, 1) << "p1 counts for the venue they were expected at";
     EXPECT_EQ(venue(s.summary, "p-branch").present, 1);
     for (const auto& t : s.recent_taps) {
-        if (t.person_id == "p3") EXPECT_FALSE(t.expected_venue_id) << "p3 tapped where expected";
-        if (t.person_id == "p1") EXPECT_EQ(t.expected_venue_id, "p-hall");
+        if (t.person_id == "p3") {
+            EXPECT_FALSE(t.expected_venue_id) << "p3 tapped where expected";
+        }
+        if (t.person_id == "p1") {
+            EXPECT_EQ(t.expected_venue_id, "p-hall");
+        }
     }
 }
 
