@@ -37,10 +37,12 @@ std::string slurp(const std::string& path)
     return s.str();
 }
 
-/// The status table's "as of" line is the moment each run evaluated: two runs may straddle a second.
+/// The status table's "as of" line and the JSON's "evaluated_at" are the moment each run
+/// evaluated: two runs may straddle a second.
 std::string withoutNow(const std::string& out)
 {
-    return std::regex_replace(out, std::regex("as of [^\n]*"), "as of (now)");
+    const auto table = std::regex_replace(out, std::regex("as of [^\n]*"), "as of (now)");
+    return std::regex_replace(table, std::regex("\"evaluated_at\": \"[^\"]*\""), "\"evaluated_at\": \"(now)\"");
 }
 
 /// UTC ISO 8601 of now + `offset`, to the second.
