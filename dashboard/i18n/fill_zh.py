@@ -191,8 +191,8 @@ def main(path: str) -> int:
         if source in ZH:
             translation.text = ZH[source]
             translation.attrib.pop("type", None)
-        else:
-            missing.append(source)
+        elif not translation.text or translation.get("type") == "unfinished":
+            missing.append(source)  # a translation made in Linguist counts
     tree.write(path, encoding="utf-8", xml_declaration=True)
     with open(path, "r+", encoding="utf-8") as f:  # keep the DOCTYPE lupdate expects
         text = f.read()
