@@ -65,4 +65,6 @@ if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
   fi
   cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja "${flags[@]}" >/dev/null
 fi
-cmake --build "$BUILD_DIR" -j "${ROLLCALL_JOBS:-2}"
+# In the locale dh_auto_build gives the package build (LC_ALL=C.UTF-8):
+# ccache keys on it too, since it changes the compiler's messages.
+LC_ALL=C.UTF-8 cmake --build "$BUILD_DIR" -j "${ROLLCALL_JOBS:-2}"
