@@ -62,9 +62,10 @@ mkdir -p "$SRC" "$OUT"
 (cd "$ROOT" && git ls-files -co --exclude-standard -z | xargs -0 cp -a --parents -t "$SRC")
 rm -f "$WORK"/*.deb "$WORK"/*.buildinfo "$WORK"/*.changes
 
-# ccache keys on paths relative to the checkout: the copy under build-deb/
-# finds the objects of build/.
-export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}"
+# ccache keys on paths relative to the checkout and not on the build
+# directory's name: obj-x86_64-linux-gnu/ in the copy under build-deb/ finds
+# the objects of build/ (scripts/setup.sh does the same).
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}" CCACHE_NOHASHDIR=1
 start=$SECONDS
 # noautodbgsym: no -dbgsym packages (nobody installs them here).
 DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:+$DEB_BUILD_OPTIONS }parallel=${ROLLCALL_JOBS:-2} noautodbgsym"

@@ -38,8 +38,10 @@ fi
 if [[ "${1:-}" == "--packages-only" ]]; then exit 0; fi
 
 # ccache keys on paths relative to the tree, so clones, worktrees and the
-# package build's copy of the tree (build-deb/) share objects.
-export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}"
+# package build's copy of the tree (build-deb/) share objects; and not on the
+# build directory's name (build/ here, obj-x86_64-linux-gnu/ in the package
+# build; -ffile-prefix-map leaves only that name in the hashed directory).
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}" CCACHE_NOHASHDIR=1
 if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
   flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
   # With dpkg-buildflags (Debian), Debian's compiler flags as debian/rules asks
