@@ -65,7 +65,13 @@ int main(int argc, char** argv)
     app.add_option("--server-key", serverKeyFile, "the hub's public certificate (hub.key)");
     app.add_flag("--insecure", insecure, "plain text, no keys (only against a hub run with --insecure)");
     app.set_version_flag("--version", ROLLCALL_VERSION);
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version end here with 0. A refused command line is bad
+        // settings like a refused file: exit 2, which systemd does not restart.
+        return app.exit(e) == 0 ? 0 : 2;
+    }
 
     AgentConfig config;
     try {

@@ -10,6 +10,8 @@
 # The tests are not run in the package build (DEB_BUILD_OPTIONS=nocheck: CI ran
 # the suite on the same sources); ROLLCALL_PACKAGE_CHECK=1 runs them there too.
 # With CCACHE_DIR set, the build uses ccache (debian/rules); it is off otherwise.
+# scripts/test.sh's build compiles with the same flags (scripts/setup.sh), so
+# after it, in the same cache, the package build's compiles are ccache hits.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,6 +62,10 @@ mkdir -p "$SRC" "$OUT"
 (cd "$ROOT" && git ls-files -co --exclude-standard -z | xargs -0 cp -a --parents -t "$SRC")
 rm -f "$WORK"/*.deb "$WORK"/*.buildinfo "$WORK"/*.changes
 
+# ccache keys on paths relative to the checkout and not on the build
+# directory's name: obj-x86_64-linux-gnu/ in the copy under build-deb/ finds
+# the objects of build/ (scripts/setup.sh does the same).
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}" CCACHE_NOHASHDIR=1
 start=$SECONDS
 # noautodbgsym: no -dbgsym packages (nobody installs them here).
 DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:+$DEB_BUILD_OPTIONS }parallel=${ROLLCALL_JOBS:-2} noautodbgsym"

@@ -131,6 +131,18 @@ for f in /usr/bin/rollcall-hub /usr/bin/rollcallctl /usr/bin/rollcall-agent /usr
   [[ -e $f ]] || fail "$f is not installed"
 done
 grep -q '^path = "/var/lib/rollcall/record.sqlite"' /etc/rollcall/hub.toml || fail "hub.toml: no database path"
+# The man pages, read from the .debs (container images often tell dpkg not to
+# install /usr/share/man), rendered as lintian does: a warning is a mistake.
+mkdir "$T/debs"
+for deb in "$DEBS"/rollcall-*.deb; do dpkg-deb -x "$deb" "$T/debs"; done
+for page in man8/rollcall-hub.8 man8/rollcall-agent.8 man1/rollcallctl.1 man1/rollcall-dashboard.1 \
+  man1/pn532-emulator.1 man1/pn532-ctl.1; do
+  f=$T/debs/usr/share/man/$page.gz
+  [[ -e $f ]] || fail "/usr/share/man/$page.gz is not in the packages"
+  out=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z "$f" 2>&1 > /dev/null) || fail "man $f: $out"
+  [[ -z $out ]] || fail "man $page: $out"
+done
+echo "man pages: in the packages, rendered without a warning"
 dpkg-query -W -f='${Conffiles}\n' rollcall-hub | grep -q /etc/rollcall/hub.toml || fail "hub.toml is not a conffile"
 
 step "systemd-analyze verify on the installed units"
@@ -174,6 +186,10 @@ code=0
 timeout 30 runuser -u rollcall -- $HUB_CMD "${HUB_PORTS[@]}" > "$T/hub-newer.log" 2>&1 || code=$?
 ((code != 0)) || fail "the hub started on a newer record"
 grep -q "newer than this program's" "$T/hub-newer.log" || fail "no clear message for a newer record"
+# The installed unit does not restart it then (every 2 s, refused each time).
+prevented=$(sed -n 's/^RestartPreventExitStatus=//p' /lib/systemd/system/rollcall-hub.service)
+[[ " $prevented " == *" $code "* ]] ||
+  fail "the hub exited $code on a newer record, which the unit restarts (RestartPreventExitStatus=$prevented)"
 echo "refused (exit $code): $(tail -1 "$T/hub-newer.log")"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="${1:-${ROLLCALL_BUILD_DIR:-$ROOT/build}}"
+BUILD_DIR="$(realpath -m "${1:-${ROLLCALL_BUILD_DIR:-$ROOT/build}}")"
 
 # One list, kept in one place: what the build, the tests and the demo need.
 PACKAGES=(
@@ -20,6 +20,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libspdlog-dev libtomlplusplus-dev libhowardhinnant-date-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils python3-openpyxl
   clang libclang-rt-dev # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh)
+  groff-base            # the man pages' check (scripts/check_man_pages.py)
 )
 
 missing=()
@@ -36,7 +37,36 @@ fi
 
 if [[ "${1:-}" == "--packages-only" ]]; then exit 0; fi
 
+# ccache keys on paths relative to the tree, so clones, worktrees and the
+# package build's copy of the tree (build-deb/) share objects; and not on the
+# build directory's name (build/ here, obj-x86_64-linux-gnu/ in the package
+# build; -ffile-prefix-map leaves only that name in the hashed directory).
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}" CCACHE_NOHASHDIR=1
 if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
-  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+  # With dpkg-buildflags (Debian), Debian's compiler flags as debian/rules asks
+  # for them (-O2 -g, hardening, -ffile-prefix-map): the tests then run the
+  # code compiled as the packages ship it, and the package build
+  # (scripts/package.sh) is answered from ccache instead of compiling the tree
+  # a second time. ROLLCALL_DEBIAN_FLAGS=0: CMake's RelWithDebInfo instead.
+  if [[ "${ROLLCALL_DEBIAN_FLAGS:-1}" == 1 ]] && command -v dpkg-buildflags >/dev/null; then
+    # debian/rules' DEB_*_MAINT_* settings; dpkg-buildflags run in the tree's
+    # root (-ffile-prefix-map names it); CPPFLAGS appended to CFLAGS and
+    # CXXFLAGS, as debhelper's cmake build system does (CMake reads no CPPFLAGS);
+    # no build type, as dh_auto_configure (None: only these flags).
+    while read -r name value; do
+      export "$name=$value"
+    done < <(sed -n 's/^export \(DEB_[A-Z]*_MAINT_[A-Z_]*\) = \(.*\)/\1 \2/p' "$ROOT/debian/rules")
+    cd "$ROOT"
+    cppflags=$(dpkg-buildflags --get CPPFLAGS)
+    CFLAGS="$(dpkg-buildflags --get CFLAGS) $cppflags"
+    CXXFLAGS="$(dpkg-buildflags --get CXXFLAGS) $cppflags"
+    LDFLAGS=$(dpkg-buildflags --get LDFLAGS)
+    export CFLAGS CXXFLAGS LDFLAGS
+    flags=(-DCMAKE_BUILD_TYPE=None)
+  fi
+  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja "${flags[@]}" >/dev/null
 fi
-cmake --build "$BUILD_DIR" -j "${ROLLCALL_JOBS:-2}"
+# In the locale dh_auto_build gives the package build (LC_ALL=C.UTF-8):
+# ccache keys on it too, since it changes the compiler's messages.
+LC_ALL=C.UTF-8 cmake --build "$BUILD_DIR" -j "${ROLLCALL_JOBS:-2}"

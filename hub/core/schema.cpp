@@ -723,8 +723,8 @@ void migrate(common::Database& db, int target)
     registerChainFunctions(db); // the chain's triggers (migration 6 on) call them on every insert
     int version = schemaVersion(db);
     if (version > latestSchemaVersion()) {
-        throw std::runtime_error("database " + db.path() + " has schema version " + std::to_string(version)
-                                 + ", newer than this program's " + std::to_string(latestSchemaVersion()));
+        throw NewerSchemaError("database " + db.path() + " has schema version " + std::to_string(version)
+                               + ", newer than this program's " + std::to_string(latestSchemaVersion()));
     }
     while (version < target) {
         common::Transaction tx(db);

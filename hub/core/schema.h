@@ -5,6 +5,8 @@
 
 #include "common/database.h"
 
+#include <stdexcept>
+
 namespace rollcall::core {
 
 /// The version a fully migrated database has.
@@ -30,11 +32,19 @@ constexpr int kVenueAssignmentsSchema = 11;
 /// tests start from the one before.
 constexpr int kPersonPhotosSchema = 12;
 
+/// The record was written by a newer Rollcall: its schema version is above
+/// latestSchemaVersion(). Nothing is changed; the hub refuses to start on it
+/// (an exit status of its own, docs/operations.md) instead of being restarted.
+class NewerSchemaError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 /// Current version of an open database (0 for a new file).
 [[nodiscard]] int schemaVersion(common::Database& db);
 
 /// Migrates forward to `target` (default: latest). Throws DatabaseError, or
-/// std::runtime_error if the file is newer than this program understands.
+/// NewerSchemaError if the file is newer than this program understands.
 /// Also registers the hash chain's SQL functions on the connection
 /// (hash_chain.h): every program opens the record through here, and its
 /// inserts into taps and amendments need them.

@@ -2,6 +2,7 @@
 #include "common/fault_vfs.h"
 #include "common/logging.h"
 #include "hub/core/record_guard.h"
+#include "hub/core/schema.h"
 #ifndef ROLLCALL_HUB_WITHOUT_ADMIN
 #include "hub/ctl/admin_commands.h"
 #endif
@@ -15,6 +16,14 @@
 #include <spdlog/spdlog.h>
 
 namespace {
+
+// Exit statuses (docs/operations.md, "Exit statuses"). systemd restarts the hub
+// after 3 only (hub/systemd/rollcall-hub.service, RestartPreventExitStatus=):
+// after the others, starting again would fail the same way until someone acts.
+constexpr int kExitBadSettings = 1;   // a bad option, setting or command line: the message names it
+constexpr int kExitFailed = 3;        // anything else (a port in use, the record unreadable): may pass
+constexpr int kExitRecordRefused = 4; // the record fails its start-up check
+constexpr int kExitNewerSchema = 5;   // the record was written by a newer Rollcall
 
 std::atomic<bool> g_stop{false};
 
@@ -39,7 +48,13 @@ int main(int argc, char** argv)
     auto* keysDir = app.add_option("--keys-dir", config.security.keysDir, "directory of allowed client keys");
     auto* insecure =
         app.add_flag("--insecure", config.security.insecure, "plain text, no keys: anyone on the network may connect");
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help ends here with 0; a refused command line (an unknown option, a
+        // --config file that is not there) is bad settings.
+        return app.exit(e) == 0 ? 0 : kExitBadSettings;
+    }
 
     spdlog::set_default_logger(common::namedLogger("hub"));
     try {
@@ -105,12 +120,16 @@ int main(int argc, char** argv)
         return 0;
     } catch (const common::InputError& e) {
         std::cerr << "rollcall-hub: " << e.what() << "\n";
-        return 1;
+        return kExitBadSettings;
     } catch (const core::RecordIntegrityError& e) {
         std::cerr << "rollcall-hub: refusing to run: " << e.what() << "\n";
-        return 4;
+        return kExitRecordRefused;
+    } catch (const core::NewerSchemaError& e) {
+        std::cerr << "rollcall-hub: refusing to run: " << e.what()
+                  << " (install the newer Rollcall, or restore a backup made by this one)\n";
+        return kExitNewerSchema;
     } catch (const std::exception& e) {
         std::cerr << "rollcall-hub: " << e.what() << "\n";
-        return 3;
+        return kExitFailed;
     }
 }

@@ -59,6 +59,7 @@ TEST(RollcallAgentCli, badInputIsRefusedNamingIt)
         const int code = agent.wait();
         EXPECT_NE(code, 0) << c.name;
         EXPECT_LT(code, 128) << c.name << ": must exit, not crash";
+        EXPECT_EQ(code, 2) << c.name << ": bad settings, which systemd does not restart (docs/agent.md)";
         EXPECT_NE(agent.output().find(c.mentions), std::string::npos) << c.name << ":\n" << agent.output();
     }
 }
@@ -97,6 +98,7 @@ TEST(RollcallAgentCli, systemdUnitStartsTheAgentWithItsConfig)
     std::string text((std::istreambuf_iterator<char>(unit)), std::istreambuf_iterator<char>());
     EXPECT_NE(text.find("ExecStart=/usr/bin/rollcall-agent --config /etc/rollcall/agent/%i.toml"), std::string::npos);
     EXPECT_NE(text.find("User=rollcall"), std::string::npos);
+    EXPECT_NE(text.find("\nRestartPreventExitStatus=2\n"), std::string::npos) << "bad settings: no restart loop";
     EXPECT_NE(text.find("StateDirectory=rollcall rollcall/agent"), std::string::npos) << "where the outboxes live";
 }
 

@@ -1,5 +1,6 @@
 // The real pn532-emulator executable: ready line, control socket, shutdown.
 #include "tests/hardware/hardware_test_support.h"
+#include "tests/support/child_process.h"
 
 #include <cstring>
 #include <fstream>
@@ -24,8 +25,9 @@ constexpr auto kWait = 10s;
 /// A child process with its stdout on a pipe; killed and reaped if still running.
 class Child {
 public:
-    explicit Child(const std::vector<std::string>& args, const std::filesystem::path& stderrFile)
+    explicit Child(const std::vector<std::string>& program, const std::filesystem::path& stderrFile)
     {
+        const auto args = rollcall::test::commandFor(program);
         int out[2];
         if (::pipe2(out, O_CLOEXEC) != 0) {
             throw std::runtime_error("pipe2");

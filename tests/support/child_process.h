@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <spawn.h>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <sys/wait.h>
@@ -21,11 +22,29 @@ extern char** environ;
 
 namespace rollcall::test {
 
+/// The command that starts `argv` (a program's path, then its arguments). In a
+/// cross build whose tests run under an emulator (CMAKE_CROSSCOMPILING_EMULATOR,
+/// e.g. qemu-aarch64 for an arm64 build on amd64), a program of this build is
+/// started through that emulator too: without binfmt_misc the kernel cannot
+/// exec a foreign binary. Other programs (the machine's own) start as they are.
+inline std::vector<std::string> commandFor(std::vector<std::string> argv)
+{
+    const std::string emulator = ROLLCALL_CROSSCOMPILING_EMULATOR; // words separated by spaces; empty when native
+    const std::string binaryDir = std::string(ROLLCALL_BINARY_DIR) + "/";
+    if (emulator.empty() || argv.empty() || argv[0].rfind(binaryDir, 0) != 0) return argv;
+    std::vector<std::string> command;
+    std::istringstream words(emulator);
+    for (std::string word; words >> word;) command.push_back(word);
+    command.insert(command.end(), argv.begin(), argv.end());
+    return command;
+}
+
 class ChildProcess {
 public:
     /// Starts `argv[0]` (a path) with the given arguments and extra environment ("K=V").
     explicit ChildProcess(std::vector<std::string> argv, std::vector<std::string> env = {})
     {
+        argv = commandFor(std::move(argv));
         int fds[2];
         if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
         posix_spawn_file_actions_t actions;
