@@ -1,8 +1,7 @@
 // LiveDirectory in process, on a real SQLite record: the readers, badge
 // holdings and people a tap is resolved with, and a reload that sees changes.
 #include "hub/service/live_directory.h"
-#include "tests/support/hub_seed.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/seeded_hub_record.h"
 
 #include <gtest/gtest.h>
 
@@ -12,18 +11,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class LiveDirectoryTest : public ::testing::Test {
+class LiveDirectoryTest : public SeededHubRecord {
 protected:
-    void SetUp() override
-    {
-        seedHubRecord(path_);
-        db_ = std::make_unique<common::Database>(path_);
-        directory_.load(*db_);
-    }
-    TempDir dir_;
-    std::string path_ = dir_.file("record.db");
-    const common::TimePoint t0_ = common::fromMillis(nowMs());
-    std::unique_ptr<common::Database> db_;
+    void SetUp() override { directory_.load(*db_); }
     service::LiveDirectory directory_;
 };
 

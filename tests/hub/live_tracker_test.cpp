@@ -2,8 +2,7 @@
 // the boards' recent taps, which venues have a meeting open, and the live
 // updates it publishes (watched by a real subscriber over TCP on 127.0.0.1).
 #include "hub/service/live_tracker.h"
-#include "tests/support/hub_seed.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/seeded_hub_record.h"
 
 #include <gtest/gtest.h>
 
@@ -13,12 +12,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class LiveTrackerTest : public ::testing::Test {
+class LiveTrackerTest : public SeededHubRecord {
 protected:
     void SetUp() override
     {
-        seedHubRecord(path_);
-        db_ = std::make_unique<common::Database>(path_);
         directory_.load(*db_);
         publisher_ = std::make_unique<service::LivePublisher>(ctx_, "tcp://127.0.0.1:*", t0_);
         live_ = std::make_unique<service::LiveTracker>(*db_, config_, *publisher_, directory_);
@@ -32,11 +29,7 @@ protected:
         e.at_ms = atMs;
         return e;
     }
-    TempDir dir_;
-    std::string path_ = dir_.file("record.db");
-    const common::TimePoint t0_ = common::fromMillis(nowMs());
     zmq::context_t ctx_;
-    std::unique_ptr<common::Database> db_;
     service::HubConfig config_;
     service::LiveDirectory directory_;
     std::unique_ptr<service::LivePublisher> publisher_;

@@ -3,8 +3,7 @@
 // seq out of window, out of time order), what a welcome's last seq counts,
 // and that live updates wait for publishPending().
 #include "hub/service/tap_ingest.h"
-#include "tests/support/hub_seed.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/seeded_hub_record.h"
 
 #include <gtest/gtest.h>
 
@@ -14,12 +13,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class TapIngestTest : public ::testing::Test {
+class TapIngestTest : public SeededHubRecord {
 protected:
     void SetUp() override
     {
-        seedHubRecord(path_);
-        db_ = std::make_unique<common::Database>(path_);
         publisher_ = std::make_unique<service::LivePublisher>(ctx_, "tcp://127.0.0.1:*", t0_);
         live_ = std::make_unique<service::LiveTracker>(*db_, config_, *publisher_, directory_);
         ingest_ = std::make_unique<service::TapIngest>(*db_, config_, directory_, *live_, *publisher_);
@@ -37,11 +34,7 @@ protected:
     {
         return std::get<protocol::Ack>(a.reply).verdict;
     }
-    TempDir dir_;
-    std::string path_ = dir_.file("record.db");
-    const common::TimePoint t0_ = common::fromMillis(nowMs());
     zmq::context_t ctx_;
-    std::unique_ptr<common::Database> db_;
     service::HubConfig config_;
     service::LiveDirectory directory_;
     std::unique_ptr<service::LivePublisher> publisher_;
