@@ -2,7 +2,8 @@
 // rollcall-hub over TCP loopback, compared with raw batched SQLite inserts of
 // the same rows on the same machine in the same run.
 //
-//   bench/hub_ingest_bench [--readers N] [--taps N] [--rate-seconds S]
+//   bench/hub_ingest_bench [--readers N] [--taps N] [--rate-seconds S] [--window N]
+//                          [--hub-config FILE] [--hub-binary FILE]
 //
 // Prints durable ingest rate (acknowledged taps/s), ack latency p50/p99 at a
 // fixed 1,000 taps/s (on a quiet machine, then with the benchmark keeping
@@ -21,9 +22,11 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <regex>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -74,6 +77,47 @@ struct SimReader {
     std::string id;
     std::uint64_t seq = 0;
 };
+
+/// CPU seconds (user + system) per thread name of a process, from /proc:
+/// who spends the two cores while the benchmark runs (the hub's threads, the
+/// benchmark's own client).
+std::map<std::string, double> cpuByThread(pid_t pid)
+{
+    std::map<std::string, double> out;
+    const double tick = static_cast<double>(::sysconf(_SC_CLK_TCK));
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+        std::ifstream statFile(task.path() / "stat");
+        std::string stat((std::istreambuf_iterator<char>(statFile)), std::istreambuf_iterator<char>());
+        const auto open = stat.find('('), close = stat.rfind(')');
+        if (open == std::string::npos || close == std::string::npos) continue;
+        std::istringstream rest(stat.substr(close + 2));
+        std::string field;
+        double utime = 0, stime = 0;
+        for (int i = 3; i <= 15 && rest >> field; ++i) {
+            if (i == 14) utime = std::stod(field);
+            if (i == 15) stime = std::stod(field);
+        }
+        out[stat.substr(open + 1, close - open - 1)] += (utime + stime) / tick;
+    }
+    return out;
+}
+
+/// "name=12% other=40%": CPU per thread name between two samples, as a share of `seconds` of wall time.
+std::string cpuShares(const std::map<std::string, double>& before, const std::map<std::string, double>& after,
+                      double seconds)
+{
+    std::string out;
+    double total = 0;
+    for (const auto& [name, s] : after) {
+        const auto it = before.find(name);
+        const double used = s - (it == before.end() ? 0.0 : it->second);
+        total += used;
+        if (used / seconds < 0.01) continue;
+        out += " " + name + "=" + std::to_string(static_cast<int>(100 * used / seconds)) + "%";
+    }
+    return "total=" + std::to_string(static_cast<int>(100 * total / seconds)) + "%" + out;
+}
 
 double percentile(std::vector<double> v, double p)
 {
@@ -236,6 +280,8 @@ double rawInsertRate(const std::string& path, int readers, int total, int batch)
 int main(int argc, char** argv)
 {
     int readerCount = 8, total = 60000, rateSeconds = 5, window = 64;
+    std::string hubConfig; // a TOML file for the hub (A/B runs of its [ingest] settings)
+    std::string hubBinary = std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub"; // or another build's, for A/B runs
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--readers")
@@ -246,6 +292,10 @@ int main(int argc, char** argv)
             rateSeconds = std::stoi(argv[i + 1]);
         else if (a == "--window")
             window = std::stoi(argv[i + 1]);
+        else if (a == "--hub-config")
+            hubConfig = argv[i + 1];
+        else if (a == "--hub-binary")
+            hubBinary = argv[i + 1];
         else {
             std::cerr << "unknown option " << a << "\n";
             return 2;
@@ -267,10 +317,26 @@ int main(int argc, char** argv)
         readerKeys.push_back(protocol::generateCurveCertificate({{"name", id}, {"role", "reader"}, {"reader", id}}));
         protocol::writeCurveCertificate(readerKeys.back(), (dir / "allowed").string(), id);
     }
-    test::ChildProcess hub({std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub", "--db", hubDb, "--taps",
-                            "tcp://127.0.0.1:*", "--live", "tcp://127.0.0.1:*", "--query", "tcp://127.0.0.1:*",
-                            "--log-level", "info", "--server-key", (dir / "hub.key_secret").string(), "--keys-dir",
-                            (dir / "allowed").string()});
+    std::vector<std::string> hubArgs{hubBinary,
+                                     "--db",
+                                     hubDb,
+                                     "--taps",
+                                     "tcp://127.0.0.1:*",
+                                     "--live",
+                                     "tcp://127.0.0.1:*",
+                                     "--query",
+                                     "tcp://127.0.0.1:*",
+                                     "--log-level",
+                                     "info",
+                                     "--server-key",
+                                     (dir / "hub.key_secret").string(),
+                                     "--keys-dir",
+                                     (dir / "allowed").string()};
+    if (!hubConfig.empty()) {
+        hubArgs.emplace_back("--config");
+        hubArgs.push_back(hubConfig);
+    }
+    test::ChildProcess hub(hubArgs);
     const auto line = hub.waitForLine("rollcall-hub: listening", std::chrono::seconds(30));
     if (!line) {
         std::cerr << hub.output();
@@ -293,8 +359,14 @@ int main(int argc, char** argv)
     std::cout << "hub ingest benchmark: " << readerCount << " readers, " << total << " taps, window " << window
               << " per reader, " << kPeople << "-person meeting\n";
     (void)maxRate(readers, 2000, window); // warm up: connections, caches, WAL
+    const auto hubCpuBefore = cpuByThread(hub.pid()), clientCpuBefore = cpuByThread(::getpid());
+    const auto maxStart = Steady::now();
     const double hubRate = maxRate(readers, total, window);
+    const double maxSeconds = std::chrono::duration<double>(Steady::now() - maxStart).count();
     std::cout << "hub durable ingest: " << static_cast<long>(hubRate) << " taps/s (acknowledged after commit)\n";
+    std::cout << "  cpu of the hub: " << cpuShares(hubCpuBefore, cpuByThread(hub.pid()), maxSeconds) << "\n";
+    std::cout << "  cpu of the benchmark's client: " << cpuShares(clientCpuBefore, cpuByThread(::getpid()), maxSeconds)
+              << "\n";
     const auto latencies = fixedRate(readers, 1000, rateSeconds);
     const double p50 = percentile(latencies, 0.50), p99 = percentile(latencies, 0.99);
     std::printf("ack latency at 1000 taps/s over %d s: p50=%.3f ms p99=%.3f ms max=%.3f ms\n", rateSeconds, p50, p99,

@@ -3,6 +3,7 @@
 #include "common/database.h"
 
 #include <chrono>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <utility>
 
@@ -36,6 +37,13 @@ bool WalCheckpointer::running() const
     return running_ || requested_;
 }
 
+void growInChunks(common::Database& db)
+{
+    int chunk = kRecordChunkBytes;
+    (void)sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_CHUNK_SIZE,
+                               &chunk); // a hint: growing by pages works too
+}
+
 WalCheckpointer::Result WalCheckpointer::take()
 {
     std::lock_guard lock(mutex_);
@@ -51,6 +59,7 @@ WalCheckpointer::Result WalCheckpointer::waitAndTake(std::chrono::milliseconds t
 
 void WalCheckpointer::loop()
 {
+    ::pthread_setname_np(::pthread_self(), "hub-checkpoint");
     std::unique_ptr<common::Database> db; // opened on first use, on this thread
     while (true) {
         {
@@ -63,7 +72,10 @@ void WalCheckpointer::loop()
         Result r;
         const auto started = std::chrono::steady_clock::now();
         try {
-            if (!db) db = std::make_unique<common::Database>(dbPath_);
+            if (!db) {
+                db = std::make_unique<common::Database>(dbPath_);
+                growInChunks(*db);
+            }
             const int rc = sqlite3_wal_checkpoint_v2(db->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &r.walFrames,
                                                      &r.backfilled);
             if (rc != SQLITE_OK && rc != SQLITE_BUSY) r.error = sqlite3_errmsg(db->handle());

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstring>
 #include <optional>
+#include <pthread.h>
 #include <zmq_addon.hpp>
 
 namespace rollcall::service {
@@ -39,7 +40,10 @@ ZapHandler::~ZapHandler() { stop(); }
 
 void ZapHandler::start()
 {
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        ::pthread_setname_np(::pthread_self(), "hub-zap");
+        run();
+    });
 }
 
 void ZapHandler::stop()

@@ -5,6 +5,7 @@
 #include "hub/service/wal_checkpointer.h"
 #include "tests/support/temp_dir.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -99,6 +100,39 @@ TEST(WalCheckpointerTest, ReportsAFileItCannotOpenAndKeepsRunning)
     EXPECT_FALSE(result.error.empty());
     checkpointer.request(); // tried again, not stuck
     EXPECT_TRUE(checkpointer.waitAndTake(10s).done);
+}
+
+TEST(WalCheckpointerTest, GrowsTheDatabaseFileInWholeChunks)
+{
+    test::TempDir dir;
+    struct Case {
+        const char* name;
+        bool chunked;
+    };
+    for (const auto& c : {Case{"a checkpoint by page", false}, Case{"a checkpoint in chunks", true}}) {
+        const auto path = dir.file(std::string(c.chunked ? "chunked" : "paged") + ".db");
+        {
+            common::Database db(path);
+            db.exec("PRAGMA journal_mode = WAL");
+            db.exec("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT)");
+            common::Transaction tx(db);
+            auto ins = db.prepare("INSERT INTO rows(body) VALUES (?)");
+            for (int i = 0; i < 2000; ++i) { // about 2 MB
+                ins.bind(1, std::string(900, 'x'));
+                ins.run();
+            }
+            tx.commit();
+            if (c.chunked) growInChunks(db);
+            db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+        const auto size = std::filesystem::file_size(path);
+        if (c.chunked) {
+            EXPECT_EQ(size % kRecordChunkBytes, 0u) << c.name << ": " << size;
+            EXPECT_GE(size, static_cast<std::uintmax_t>(kRecordChunkBytes)) << c.name;
+        } else {
+            EXPECT_LT(size, static_cast<std::uintmax_t>(kRecordChunkBytes)) << c.name << ": " << size;
+        }
+    }
 }
 
 } // namespace
