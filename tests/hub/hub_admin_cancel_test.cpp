@@ -19,11 +19,14 @@ using namespace std::chrono_literals;
 
 constexpr int kExitCancelled = 7;
 
-/// A month's worth of work for a period report: `meetings` meetings over the
-/// last 40 hours (the hub finalizes none of them: that waits 48 h), at 20
-/// venues in turn, each with `persons` invited who all tap in.
+/// Days of work for a period report: `meetings` meetings, one every 3 minutes
+/// from 40 hours ago (the hub finalizes none of them: that waits 48 h), at 30
+/// venues in turn (never two at a venue at once), each with `persons` invited
+/// who all tap in. 600 × 120 takes the hub seconds to evaluate (3 s here),
+/// hundreds of times what a cancel takes to arrive.
 void seedBusyDays(const std::string& path, int meetings, int persons)
 {
+    constexpr int kVenues = 30;
     common::Database db(path);
     core::Record r(db);
     common::Transaction tx(db);
@@ -34,20 +37,20 @@ void seedBusyDays(const std::string& path, int meetings, int persons)
         r.addPerson({id, "人员" + std::to_string(k), unit, "", std::nullopt});
         r.addBadge("05" + std::to_string(100000 + k), id, now - 72h);
     }
-    for (int v = 0; v < 20; ++v) {
+    for (int v = 0; v < kVenues; ++v) {
         r.addVenue("v" + std::to_string(v), "会场" + std::to_string(v));
         r.addReader({"rv" + std::to_string(v), "v" + std::to_string(v), core::ReaderDirection::In}, now - 72h);
     }
     auto tap = db.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, "
                           "received_ms) VALUES (?,?,?,?,NULL,?,'reader',?)");
-    std::vector<std::int64_t> seq(20, 0);
+    std::vector<std::int64_t> seq(kVenues, 0);
     for (int i = 0; i < meetings; ++i) {
-        const int v = i % 20;
+        const int v = i % kVenues;
         core::Meeting m;
         m.id = "busy-" + std::to_string(i);
         m.title = "调度会" + std::to_string(i);
         m.venues = {"v" + std::to_string(v)};
-        m.times.start = now - 40h + std::chrono::minutes(4 * i);
+        m.times.start = now - 40h + std::chrono::minutes(3 * i);
         m.times.end = m.times.start + 30min;
         m.times.opening = m.times.start - 10min;
         r.addMeeting(m, now - 72h);
@@ -71,7 +74,7 @@ protected:
     void SetUp() override
     {
         seedHubRecord(db_);
-        seedBusyDays(db_, 300, 80);
+        seedBusyDays(db_, 600, 120);
         hub_ = std::make_unique<HubProcess>(db_, keys_.hubArgs());
     }
 
