@@ -18,8 +18,10 @@ void addFigures(nlohmann::ordered_json& row, const reports::Counts& c)
     row["absent"] = c.absent;
     row["verify"] = c.verify;
     row["left_early"] = c.leftEarly;
-    // As printed ("98.2", "n/a"): a number the desk would round differently is not the report's.
-    row["rate"] = reports::formatRate(c.attendanceRate());
+    // As printed, without its "%" ("98.2", "n/a"): a number the desk rounded itself might differ from the report's.
+    auto rate = reports::formatRate(c.attendanceRate());
+    if (!rate.empty() && rate.back() == '%') rate.pop_back();
+    row["rate"] = rate;
 }
 
 /// Whether a register period ("2026-11", "2026-Q4", "2026") overlaps [from, to).
