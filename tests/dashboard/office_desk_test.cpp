@@ -150,11 +150,15 @@ TEST(OfficeDesk, ranksIssuesSavesAndShowsHistoryOverTheWire)
     EXPECT_TRUE(desk.lastFailed());
     EXPECT_TRUE(desk.message().contains(QStringLiteral("no open appeal"))) << desk.message().toStdString();
 
-    // Cancelled: nothing waits, and the late reply changes nothing.
+    // Cancelled: nothing waits, the hub is told to stop (admin_cancel right behind the request on the same
+    // socket: it finds it queued or running), and the late reply changes nothing.
+    const auto logFrom = hub.process().lineCount();
     desk.save(QStringLiteral("period"), QString::fromStdString(dir.file("period.pdf")));
     EXPECT_TRUE(desk.busy());
     desk.cancel();
     EXPECT_FALSE(desk.busy());
+    EXPECT_TRUE(hub.process().waitForLine("key office-1 cancels request desk-", std::chrono::seconds(10), logFrom))
+        << hub.process().output();
     QTest::qWait(1000);
     EXPECT_EQ(saved.count(), 1);
     EXPECT_FALSE(QFile::exists(QString::fromStdString(dir.file("period.pdf"))));
