@@ -109,10 +109,15 @@ int main(int argc, char* argv[])
     const QCommandLineOption deskPeriodOpt(QStringLiteral("desk-period"),
                                            QStringLiteral("The office's desk starts at PERIOD (default: last month)."),
                                            QStringLiteral("PERIOD"));
+    const QCommandLineOption deskPreviewOpt(
+        QStringLiteral("desk-preview"),
+        QStringLiteral("The office's desk starts showing document KIND: period, performance, disclosure, meeting:M or "
+                       "notice:N."),
+        QStringLiteral("KIND"));
     const QCommandLineOption deskSearchOpt(
         QStringLiteral("desk-search"), QStringLiteral("Start the desk's search with TEXT."), QStringLiteral("TEXT"));
     cli.addOptions({liveOpt, queryOpt, meetingOpt, fullOpt, langOpt, shotOpt, quitOpt, sizeOpt, keyOpt, serverKeyOpt,
-                    insecureOpt, distanceOpt, deskOpt, deskSearchOpt, deskDirOpt, deskPeriodOpt});
+                    insecureOpt, distanceOpt, deskOpt, deskSearchOpt, deskDirOpt, deskPeriodOpt, deskPreviewOpt});
 
     if (asksForHelpOrVersion(argc, argv)) {
         // A QGuiApplication would need a display (xcb aborts without one); answering needs none.
@@ -207,6 +212,7 @@ int main(int argc, char* argv[])
         office = std::make_unique<OfficeDesk>(*admin);
         if (cli.isSet(deskPeriodOpt)) office->setPeriod(cli.value(deskPeriodOpt));
         office->refresh();
+        if (cli.isSet(deskPreviewOpt)) office->showPreview(cli.value(deskPreviewOpt));
     }
     if (organizerDesk) {
         desk = std::make_unique<OrganizerDesk>(*admin, QString::fromStdString(deskKeys.clientKey->meta("name")));

@@ -342,6 +342,13 @@ struct Description<AdminRequest> {
 };
 
 template <>
+struct Description<AdminCancel> {
+    static constexpr auto kFields = std::tuple{
+        field("request_id", &AdminCancel::request_id, kId),
+    };
+};
+
+template <>
 struct Description<AdminReply> {
     static constexpr auto kFields = std::tuple{
         field("request_id", &AdminReply::request_id, kId),

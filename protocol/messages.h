@@ -373,6 +373,14 @@ struct AdminReply {
     bool operator==(const AdminReply&) const = default;
 };
 
+/// Stops a running or queued admin_request of the same key (docs/protocol.md
+/// §5.8b): the hub stops it at its next safe point and answers the request
+/// itself with exit code 7; nothing it began is recorded. No reply of its own.
+struct AdminCancel {
+    std::string request_id;
+    bool operator==(const AdminCancel&) const = default;
+};
+
 /// A board asks for a person's photo to show at the door as they tap (never
 /// sent to readers, never in the live feed). Answered with Photo, or Error
 /// "no_photo".
@@ -408,7 +416,8 @@ struct Update {
 
 using AgentMessage = std::variant<Hello, Tap, Heartbeat>;
 using HubMessage = std::variant<Welcome, Ack, Error>;
-using QueryRequest = std::variant<SnapshotRequest, MeetingListRequest, StatusRequest, AdminRequest, PhotoRequest>;
+using QueryRequest =
+    std::variant<SnapshotRequest, MeetingListRequest, StatusRequest, AdminRequest, PhotoRequest, AdminCancel>;
 using QueryReply = std::variant<Snapshot, MeetingList, Error, Status, AdminReply, Photo>;
 
 /// Channel tags for decode<Channel>(): what may arrive, and the frame limit.
@@ -464,6 +473,8 @@ template <>
 inline constexpr std::string_view kWireType<AdminRequest> = "admin_request";
 template <>
 inline constexpr std::string_view kWireType<AdminReply> = "admin_reply";
+template <>
+inline constexpr std::string_view kWireType<AdminCancel> = "admin_cancel";
 template <>
 inline constexpr std::string_view kWireType<Update> = "update";
 template <>

@@ -743,6 +743,202 @@
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>已用 %1 秒</translation>
+    </message>
+    <message>
+        <source>Units ranked</source>
+        <translation>单位排名</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Open appeals</source>
+        <translation>待处理申诉</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Under</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>到会</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <source>Everyone with a meeting in the period; a row opens the person's history</source>
+        <translation>本期间应参会人员；点击一行查看个人记录</translation>
+    </message>
+    <message>
+        <source>People of %1</source>
+        <translation>%1 的人员</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Uphold</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <source>Uphold appeal #%1 of %2 (the status becomes excused and notices citing the meeting are withdrawn)? Reason: %3</source>
+        <translation>申诉 #%1（%2）成立？状态改为请假，引用该会议的通知将撤回。理由：%3</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Reject appeal #%1 of %2? Reason: %3</source>
+        <translation>驳回申诉 #%1（%2）？理由：%3</translation>
+    </message>
+    <message>
+        <source>Meeting id</source>
+        <translation>会议编号</translation>
+    </message>
+    <message>
+        <source>Reason (of the appeal, or of its resolution)</source>
+        <translation>申诉事由或处理理由</translation>
+    </message>
+    <message>
+        <source>Record appeal</source>
+        <translation>登记申诉</translation>
+    </message>
+    <message>
+        <source>Record an appeal of %1 against meeting %2, received today? Reason: %3</source>
+        <translation>登记 %1 对会议 %2 的申诉（今日收到）？事由：%3</translation>
+    </message>
+    <message>
+        <source>page %1/%2</source>
+        <translation>第 %1/%2 页</translation>
+    </message>
+    <message>
+        <source>Preview a document below: it is made at the hub and shown here before you save it (XLSX and CSV are saved, not previewed).</source>
+        <translation>在下方选择文件预览：由集控中心生成，先在此查看再保存（XLSX、CSV 只保存，不预览）。</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Period report</source>
+        <translation>期间报表</translation>
+    </message>
+    <message>
+        <source>Performance table</source>
+        <translation>绩效考评表</translation>
+    </message>
+    <message>
+        <source>Save XLSX</source>
+        <translation>保存 XLSX</translation>
+    </message>
+    <message>
+        <source>Disclosure list</source>
+        <translation>公示名单</translation>
+    </message>
+    <message>
+        <source>Documents are saved in %1</source>
+        <translation>文件保存在 %1</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的记录</translation>
+    </message>
 </context>
 <context>
     <name>rollcall::dashboard::OfficeDesk</name>
@@ -765,6 +961,22 @@
     <message>
         <source>Cannot save %1</source>
         <translation>无法保存 %1</translation>
+    </message>
+    <message>
+        <source>Period report %1</source>
+        <translation>期间报表 %1</translation>
+    </message>
+    <message>
+        <source>Performance table %1</source>
+        <translation>绩效考评表 %1</translation>
+    </message>
+    <message>
+        <source>Disclosure list %1</source>
+        <translation>公示名单 %1</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet %1</source>
+        <translation>签到表 %1</translation>
     </message>
 </context>
 <context>

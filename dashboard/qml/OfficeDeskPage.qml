@@ -5,9 +5,12 @@ import QtQuick.Layouts
 import Rollcall.Dashboard
 
 // The office's desk (办公室, issue 16), a mode of its own: a period and a
-// level, the units ranked, the notice register, a person's history, and the
-// documents made at the hub and saved in `saveDir`. Long requests show as
-// busy and can be cancelled; nothing here waits on the hub.
+// level; the units ranked, the people with their absences, late arrivals,
+// early departures and notices, the notice register and the open appeals,
+// each a table with real columns; a person's history; documents made at the
+// hub, previewed here (PDF) and saved in `saveDir`. Every change asks for
+// confirmation first. Long requests show as busy with their time and can be
+// cancelled (the hub stops them); nothing here waits on the hub.
 Rectangle {
     id: page
     required property OfficeDesk desk
@@ -23,6 +26,8 @@ Rectangle {
         confirm.open()
     }
     function savePath(name) { return page.saveDir + "/" + name }
+    function rate(value) { return value === "n/a" ? "n/a" : value + "%" }
+    function rank(value) { return value === null || value === undefined ? "—" : String(value) }
     // The register's states as `notices list --json` gives them: "in force", "withdrawn by N", "withdraws N".
     function stateText(state) {
         if (state === "in force")
@@ -37,7 +42,7 @@ Rectangle {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.gap
-        spacing: Theme.gap
+        spacing: Theme.px(10)
 
         RowLayout {
             Layout.fillWidth: true
@@ -78,6 +83,13 @@ Rectangle {
                 Layout.preferredHeight: Theme.px(36)
                 Layout.preferredWidth: Theme.px(36)
             }
+            Text {
+                objectName: "officeElapsed"
+                visible: page.desk.busy
+                text: qsTr("%1 s").arg(page.desk.elapsedSeconds)
+                color: Theme.muted
+                font.pixelSize: Theme.fontBody
+            }
             Button {
                 objectName: "officeCancel"
                 text: qsTr("Cancel")
@@ -102,142 +114,337 @@ Rectangle {
             PanelFrame {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                title: qsTr("Units ranked by attendance rate")
+                title: tabs.currentItem ? tabs.currentItem.text : ""
                 badge: page.desk.period
                 ColumnLayout {
                     anchors.fill: parent
-                    Text {
+                    spacing: Theme.px(8)
+                    TabBar {
+                        id: tabs
+                        objectName: "officeTabs"
                         Layout.fillWidth: true
-                        text: page.desk.rankingColumns.join("　")
-                        color: Theme.muted
-                        font.pixelSize: Theme.fontSmall
-                        elide: Text.ElideRight
+                        font.pixelSize: Theme.fontBody
+                        TabButton { text: qsTr("Units ranked") }
+                        TabButton { text: qsTr("People") }
+                        TabButton { text: qsTr("Notice register") }
+                        TabButton { text: qsTr("Open appeals") }
                     }
-                    ListView {
-                        objectName: "officeRanking"
+                    StackLayout {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
-                        clip: true
-                        model: page.desk.ranking
-                        delegate: Text {
-                            required property var modelData
-                            width: ListView.view.width
-                            height: Theme.px(34)
-                            verticalAlignment: Text.AlignVCenter
-                            text: page.desk.rankingColumns.map(c => modelData[c]).join("　")
-                            color: Theme.text
-                            font.pixelSize: Theme.fontBody
-                            elide: Text.ElideRight
+                        currentIndex: tabs.currentIndex
+
+                        DeskTable {
+                            objectName: "officeRanking"
+                            model: page.desk.ranking
+                            columns: [
+                                { key: "rank", title: qsTr("Rank"), width: 70, number: true, format: page.rank },
+                                { key: "name", title: qsTr("Unit"), width: 0 },
+                                { key: "group", title: qsTr("Under"), width: 170 },
+                                { key: "expected", title: qsTr("Expected"), width: 90, number: true },
+                                { key: "attended", title: qsTr("Attended"), width: 90, number: true },
+                                { key: "late", title: qsTr("Late"), width: 80, number: true },
+                                { key: "absent", title: qsTr("Absent"), width: 80, number: true },
+                                { key: "excused", title: qsTr("Excused"), width: 80, number: true },
+                                { key: "rate", title: qsTr("Rate"), width: 100, number: true, format: page.rate }
+                            ]
+                            // A unit's people: the next tab, filtered to it.
+                            onActivated: (index, row) => {
+                                page.desk.peopleUnit = row.unit
+                                tabs.currentIndex = 1
+                            }
+                        }
+                        ColumnLayout {
+                            spacing: Theme.px(6)
+                            RowLayout {
+                                Layout.fillWidth: true
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: page.desk.peopleUnit === "" ? qsTr("Everyone with a meeting in the period; a row opens the person's history")
+                                                                     : qsTr("People of %1").arg(page.desk.peopleUnit)
+                                    color: Theme.muted
+                                    font.pixelSize: Theme.fontSmall
+                                    elide: Text.ElideRight
+                                }
+                                Button {
+                                    visible: page.desk.peopleUnit !== ""
+                                    text: qsTr("Everyone")
+                                    font.pixelSize: Theme.fontSmall
+                                    onClicked: page.desk.peopleUnit = ""
+                                }
+                            }
+                            DeskTable {
+                                objectName: "officePeople"
+                                Layout.fillWidth: true
+                                Layout.fillHeight: true
+                                model: page.desk.people
+                                columns: [
+                                    { key: "name", title: qsTr("Name"), width: 200 },
+                                    { key: "unit", title: qsTr("Unit"), width: 0 },
+                                    { key: "expected", title: qsTr("Expected"), width: 80, number: true },
+                                    { key: "absent", title: qsTr("Absent"), width: 80, number: true },
+                                    { key: "late", title: qsTr("Late"), width: 80, number: true },
+                                    { key: "left_early", title: qsTr("Left early"), width: 80, number: true },
+                                    { key: "notices", title: qsTr("Notices"), width: 80, number: true },
+                                    { key: "rate", title: qsTr("Rate"), width: 90, number: true, format: page.rate }
+                                ]
+                                onActivated: (index, row) => page.desk.openHistory(row.person_id)
+                            }
+                        }
+                        ColumnLayout {
+                            spacing: Theme.px(6)
+                            DeskTable {
+                                objectName: "officeNotices"
+                                Layout.fillWidth: true
+                                Layout.fillHeight: true
+                                model: page.desk.notices
+                                actionsWidth: Theme.px(330)
+                                columns: [
+                                    { key: "number", title: qsTr("Number"), width: 230 },
+                                    { key: "name", title: qsTr("Whom"), width: 0 },
+                                    { key: "measure", title: qsTr("Measure"), width: 130 },
+                                    { key: "issued", title: qsTr("Issued"), width: 130 },
+                                    { key: "state", title: qsTr("State"), width: 190, format: page.stateText }
+                                ]
+                                actions: [
+                                    { text: qsTr("Preview"), run: row => page.desk.showPreview("notice:" + row.number) },
+                                    { text: qsTr("Save PDF"),
+                                      run: row => page.desk.save("notice:" + row.number, page.savePath("notice-" + row.year + "-" + row.n + ".pdf")) },
+                                    { text: qsTr("Withdraw"),
+                                      shown: row => row.kind === "notice" && row.state === "in force",
+                                      run: row => page.ask(qsTr("Withdraw %1? Reason: %2").arg(row.number).arg(reason.text),
+                                                           () => page.desk.withdrawNotice(row.number, reason.text)) }
+                                ]
+                            }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                TextField {
+                                    id: reason
+                                    Layout.fillWidth: true
+                                    placeholderText: qsTr("Reason for a withdrawal")
+                                    font.pixelSize: Theme.fontSmall
+                                }
+                                Button {
+                                    text: qsTr("Issue notices")
+                                    font.pixelSize: Theme.fontSmall
+                                    enabled: !page.desk.busy
+                                    onClicked: page.ask(qsTr("Issue the notices the policy finds for %1?").arg(page.desk.period),
+                                                        () => page.desk.issueNotices())
+                                }
+                            }
+                        }
+                        ColumnLayout {
+                            spacing: Theme.px(6)
+                            DeskTable {
+                                objectName: "officeAppeals"
+                                Layout.fillWidth: true
+                                Layout.fillHeight: true
+                                model: page.desk.appeals
+                                actionsWidth: Theme.px(220)
+                                columns: [
+                                    { key: "id", title: qsTr("No."), width: 60, number: true },
+                                    { key: "received", title: qsTr("Received"), width: 130 },
+                                    { key: "title", title: qsTr("Meeting"), width: 220 },
+                                    { key: "name", title: qsTr("Name"), width: 150 },
+                                    { key: "reason", title: qsTr("Reason"), width: 0 }
+                                ]
+                                actions: [
+                                    { text: qsTr("Uphold"),
+                                      run: row => page.ask(qsTr("Uphold appeal #%1 of %2 (the status becomes excused and notices citing the meeting are withdrawn)? Reason: %3")
+                                                           .arg(row.id).arg(row.name).arg(appealText.text),
+                                                           () => page.desk.resolveAppeal(row.meeting, row.person_id, true, appealText.text)) },
+                                    { text: qsTr("Reject"),
+                                      run: row => page.ask(qsTr("Reject appeal #%1 of %2? Reason: %3").arg(row.id).arg(row.name).arg(appealText.text),
+                                                           () => page.desk.resolveAppeal(row.meeting, row.person_id, false, appealText.text)) }
+                                ]
+                            }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                TextField {
+                                    id: appealMeeting
+                                    Layout.preferredWidth: Theme.px(200)
+                                    placeholderText: qsTr("Meeting id")
+                                    font.pixelSize: Theme.fontSmall
+                                }
+                                TextField {
+                                    id: appealPerson
+                                    Layout.preferredWidth: Theme.px(160)
+                                    placeholderText: qsTr("Person id")
+                                    font.pixelSize: Theme.fontSmall
+                                }
+                                TextField {
+                                    id: appealText
+                                    Layout.fillWidth: true
+                                    placeholderText: qsTr("Reason (of the appeal, or of its resolution)")
+                                    font.pixelSize: Theme.fontSmall
+                                }
+                                Button {
+                                    text: qsTr("Record appeal")
+                                    font.pixelSize: Theme.fontSmall
+                                    enabled: !page.desk.busy
+                                    onClicked: page.ask(qsTr("Record an appeal of %1 against meeting %2, received today? Reason: %3")
+                                                        .arg(appealPerson.text).arg(appealMeeting.text).arg(appealText.text),
+                                                        () => page.desk.addAppeal(appealMeeting.text, appealPerson.text, appealText.text))
+                                }
+                            }
                         }
                     }
                 }
             }
-            PanelFrame {
-                Layout.fillWidth: true
+            ColumnLayout {
+                Layout.preferredWidth: Theme.px(720)
+                Layout.maximumWidth: Theme.px(720)
                 Layout.fillHeight: true
-                title: qsTr("Notice register")
-                badge: String(page.desk.notices.length)
-                ColumnLayout {
-                    anchors.fill: parent
-                    ListView {
-                        objectName: "officeNotices"
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        clip: true
-                        model: page.desk.notices
-                        delegate: RowLayout {
-                            id: notice
-                            required property var modelData
-                            width: ListView.view.width
-                            height: Theme.px(40)
+                spacing: Theme.gap
+
+                PanelFrame {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredHeight: 3
+                    title: page.desk.previewTitle === "" ? qsTr("Preview") : page.desk.previewTitle
+                    badge: pdf.pageCount > 0 ? qsTr("page %1/%2").arg(pdf.page + 1).arg(pdf.pageCount) : ""
+                    ColumnLayout {
+                        anchors.fill: parent
+                        spacing: Theme.px(6)
+                        Flickable {
+                            id: sheet
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            clip: true
+                            contentWidth: width
+                            contentHeight: pdf.height
+                            ScrollBar.vertical: ScrollBar {}
+                            PdfPageView {
+                                id: pdf
+                                objectName: "officePreview"
+                                width: sheet.width
+                                height: sheet.width * aspect
+                                document: page.desk.preview
+                                visible: pageCount > 0
+                            }
                             Text {
-                                Layout.fillWidth: true
-                                text: notice.modelData.number + "　" + (notice.modelData.person_id || notice.modelData.unit)
-                                      + "　" + notice.modelData.measure + "　" + page.stateText(notice.modelData.state)
-                                color: Theme.text
+                                visible: pdf.pageCount === 0
+                                width: sheet.width
+                                text: qsTr("Preview a document below: it is made at the hub and shown here before you save it (XLSX and CSV are saved, not previewed).")
+                                color: Theme.muted
                                 font.pixelSize: Theme.fontSmall
-                                elide: Text.ElideRight
+                                wrapMode: Text.Wrap
+                            }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Button {
+                                text: qsTr("◀")
+                                enabled: pdf.page > 0
+                                onClicked: pdf.page = pdf.page - 1
+                            }
+                            Button {
+                                text: qsTr("▶")
+                                enabled: pdf.page + 1 < pdf.pageCount
+                                onClicked: pdf.page = pdf.page + 1
+                            }
+                            Item { Layout.fillWidth: true }
+                            TextField {
+                                id: sheetMeeting
+                                Layout.preferredWidth: Theme.px(190)
+                                placeholderText: qsTr("Meeting id")
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            Button {
+                                text: qsTr("Sign-in sheet")
+                                font.pixelSize: Theme.fontSmall
+                                enabled: sheetMeeting.text !== ""
+                                onClicked: page.desk.showPreview("meeting:" + sheetMeeting.text)
+                            }
+                            Button {
+                                text: qsTr("Save")
+                                font.pixelSize: Theme.fontSmall
+                                enabled: sheetMeeting.text !== ""
+                                onClicked: page.desk.save("meeting:" + sheetMeeting.text, page.savePath("sheet-" + sheetMeeting.text + ".pdf"))
+                            }
+                        }
+                        GridLayout {
+                            Layout.fillWidth: true
+                            columns: 3
+                            columnSpacing: Theme.px(6)
+                            rowSpacing: Theme.px(4)
+                            Text { text: qsTr("Period report"); color: Theme.text; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true }
+                            Button {
+                                text: qsTr("Preview")
+                                font.pixelSize: Theme.fontSmall
+                                onClicked: page.desk.showPreview("period")
                             }
                             Button {
                                 text: qsTr("Save PDF")
                                 font.pixelSize: Theme.fontSmall
-                                onClicked: page.desk.save("notice:" + notice.modelData.number,
-                                                          page.savePath("notice-" + notice.modelData.year + "-" + notice.modelData.n + ".pdf"))
+                                onClicked: page.desk.save("period", page.savePath("period-" + page.desk.period + ".pdf"))
+                            }
+                            Text { text: qsTr("Performance table"); color: Theme.text; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true }
+                            Button {
+                                text: qsTr("Preview")
+                                font.pixelSize: Theme.fontSmall
+                                onClicked: page.desk.showPreview("performance")
                             }
                             Button {
-                                visible: notice.modelData.kind === "notice" && notice.modelData.state === "in force"
-                                text: qsTr("Withdraw")
+                                text: qsTr("Save XLSX")
                                 font.pixelSize: Theme.fontSmall
-                                onClicked: page.ask(qsTr("Withdraw %1? Reason: %2").arg(notice.modelData.number).arg(reason.text),
-                                                    () => page.desk.withdrawNotice(notice.modelData.number, reason.text))
+                                onClicked: page.desk.save("performance", page.savePath("performance-" + page.desk.period + ".xlsx"))
+                            }
+                            Text { text: qsTr("Disclosure list"); color: Theme.text; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true }
+                            Button {
+                                text: qsTr("Preview")
+                                font.pixelSize: Theme.fontSmall
+                                onClicked: page.desk.showPreview("disclosure")
+                            }
+                            Button {
+                                text: qsTr("Save PDF")
+                                font.pixelSize: Theme.fontSmall
+                                onClicked: page.desk.save("disclosure", page.savePath("disclosure-" + page.desk.period + ".pdf"))
                             }
                         }
-                    }
-                    RowLayout {
-                        Layout.fillWidth: true
-                        TextField {
-                            id: reason
+                        Text {
                             Layout.fillWidth: true
-                            placeholderText: qsTr("Reason for a withdrawal")
+                            text: qsTr("Documents are saved in %1").arg(page.saveDir)
+                            color: Theme.muted
                             font.pixelSize: Theme.fontSmall
-                        }
-                        Button {
-                            text: qsTr("Issue notices")
-                            font.pixelSize: Theme.fontSmall
-                            enabled: !page.desk.busy
-                            onClicked: page.ask(qsTr("Issue the notices the policy finds for %1?").arg(page.desk.period),
-                                                () => page.desk.issueNotices())
+                            elide: Text.ElideMiddle
                         }
                     }
                 }
-            }
-            PanelFrame {
-                Layout.preferredWidth: Theme.px(520)
-                Layout.fillHeight: true
-                title: qsTr("A person's history")
-                ColumnLayout {
-                    anchors.fill: parent
-                    RowLayout {
-                        Layout.fillWidth: true
-                        TextField {
-                            id: person
+                PanelFrame {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredHeight: 1
+                    title: page.desk.historyPerson === "" ? qsTr("A person's history") : qsTr("History of %1").arg(page.desk.historyPerson)
+                    ColumnLayout {
+                        anchors.fill: parent
+                        RowLayout {
                             Layout.fillWidth: true
-                            placeholderText: qsTr("Person id")
-                            font.pixelSize: Theme.fontBody
+                            TextField {
+                                id: person
+                                Layout.fillWidth: true
+                                placeholderText: qsTr("Person id")
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            Button {
+                                text: qsTr("Open")
+                                font.pixelSize: Theme.fontSmall
+                                onClicked: page.desk.openHistory(person.text)
+                            }
                         }
-                        Button {
-                            text: qsTr("Open")
-                            font.pixelSize: Theme.fontBody
-                            onClicked: page.desk.openHistory(person.text)
+                        ScrollView {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            clip: true
+                            Text {
+                                objectName: "officeHistory"
+                                width: parent ? parent.width : 0
+                                text: page.desk.history
+                                color: Theme.text
+                                font.pixelSize: Theme.fontSmall
+                                wrapMode: Text.Wrap
+                            }
                         }
-                    }
-                    Text {
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        text: page.desk.history
-                        color: Theme.text
-                        font.pixelSize: Theme.fontSmall
-                        wrapMode: Text.Wrap
-                        elide: Text.ElideRight
-                    }
-                    Text { text: qsTr("Documents (saved in %1)").arg(page.saveDir); color: Theme.muted; font.pixelSize: Theme.fontSmall }
-                    Button {
-                        Layout.fillWidth: true
-                        text: qsTr("Period report (PDF)")
-                        font.pixelSize: Theme.fontBody
-                        onClicked: page.desk.save("period", page.savePath("period-" + page.desk.period + ".pdf"))
-                    }
-                    Button {
-                        Layout.fillWidth: true
-                        text: qsTr("Performance table (XLSX)")
-                        font.pixelSize: Theme.fontBody
-                        onClicked: page.desk.save("performance", page.savePath("performance-" + page.desk.period + ".xlsx"))
-                    }
-                    Button {
-                        Layout.fillWidth: true
-                        text: qsTr("Disclosure list (PDF)")
-                        font.pixelSize: Theme.fontBody
-                        onClicked: page.desk.save("disclosure", page.savePath("disclosure-" + page.desk.period + ".pdf"))
                     }
                 }
             }
@@ -248,11 +455,13 @@ Rectangle {
         id: confirm
         property alias text: confirmText.text
         anchors.centerIn: parent
+        width: Math.min(parent.width * 0.6, Theme.px(900))
         modal: true
         title: qsTr("Confirm")
         standardButtons: Dialog.Ok | Dialog.Cancel
         Text {
             id: confirmText
+            width: parent ? parent.width : 0
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap

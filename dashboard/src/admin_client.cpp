@@ -66,7 +66,16 @@ QString AdminClient::run(const QStringList& argv, std::vector<protocol::AdminFil
     return QString::fromStdString(id);
 }
 
-void AdminClient::cancel(const QString& requestId) { forget(requestId.toStdString()); }
+void AdminClient::cancel(const QString& requestId)
+{
+    const auto id = requestId.toStdString();
+    if (!timers_.contains(id)) return;
+    forget(id);
+    // The hub stops the command too (a queued one never runs); its reply, exit 7, is dropped like any other.
+    const auto body = protocol::encode(protocol::QueryRequest{protocol::AdminCancel{id}});
+    (void)(socket_->send(zmq::message_t(), zmq::send_flags::sndmore | zmq::send_flags::dontwait).has_value()
+           && socket_->send(zmq::buffer(body), zmq::send_flags::dontwait).has_value());
+}
 
 void AdminClient::forget(const std::string& id)
 {

@@ -4,7 +4,7 @@
 // sending `admin_request`s and handing back their `admin_reply`s
 // (docs/protocol.md §5.8a). Read through a QSocketNotifier in the owning
 // thread, so a long report never blocks the board; each request has its own
-// timeout, and a cancelled one's reply is dropped when it comes.
+// timeout, and a cancelled one is stopped at the hub and its reply dropped.
 #include "dashboard/src/hub_connection.h"
 #include "protocol/messages.h"
 
@@ -35,7 +35,7 @@ public:
     /// Sends a command (argv after the program name) with its input files;
     /// returns the request id its finished() or failed() carries.
     QString run(const QStringList& argv, std::vector<protocol::AdminFile> files = {});
-    /// Forgets a request: nothing is emitted for it. (The hub may still run it.)
+    /// Forgets a request (nothing is emitted for it) and asks the hub to stop it (admin_cancel).
     void cancel(const QString& requestId);
     [[nodiscard]] int pending() const { return static_cast<int>(timers_.size()); }
     /// How long a request may take before failed() (default 10 min: a year's report).

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <optional>
@@ -14,43 +15,76 @@
 namespace rollcall::dashboard {
 namespace {
 
-/// One line of the report's CSV: fields split at commas, quotes as RFC 4180 writes them.
-QStringList csvFields(const QString& line)
+/// The figures every row of the ranking and of the people has (`report period --json`).
+QStringList withFigures(QStringList keys)
 {
-    QStringList fields;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const QChar c = line[i];
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
-                field += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            fields << field;
-            field.clear();
-        } else {
-            field += c;
-        }
-    }
-    fields << field;
-    return fields;
+    keys << QStringLiteral("expected") << QStringLiteral("attended") << QStringLiteral("present")
+         << QStringLiteral("late") << QStringLiteral("substituted") << QStringLiteral("excused")
+         << QStringLiteral("absent") << QStringLiteral("verify") << QStringLiteral("left_early")
+         << QStringLiteral("rate");
+    return keys;
 }
+
+QJsonArray jsonRows(const QString& text) { return QJsonDocument::fromJson(text.toUtf8()).array(); }
 
 } // namespace
 
 OfficeDesk::OfficeDesk(AdminClient& client, QObject* parent)
-    : QObject(parent), client_(client), period_(QDate::currentDate().addMonths(-1).toString(QStringLiteral("yyyy-MM")))
+    : QObject(parent), client_(client), period_(QDate::currentDate().addMonths(-1).toString(QStringLiteral("yyyy-MM"))),
+      ranking_(new JsonRowsModel(withFigures({QStringLiteral("group"), QStringLiteral("rank"), QStringLiteral("unit"),
+                                              QStringLiteral("name")}),
+                                 this)),
+      people_(
+          new JsonRowsModel(withFigures({QStringLiteral("person_id"), QStringLiteral("name"), QStringLiteral("unit")})
+                                << QStringLiteral("notices"),
+                            this)),
+      notices_(new JsonRowsModel({QStringLiteral("number"), QStringLiteral("year"), QStringLiteral("n"),
+                                  QStringLiteral("kind"), QStringLiteral("person_id"), QStringLiteral("unit"),
+                                  QStringLiteral("name"), QStringLiteral("measure"), QStringLiteral("period"),
+                                  QStringLiteral("issued"), QStringLiteral("issued_by"), QStringLiteral("state")},
+                                 this)),
+      appeals_(new JsonRowsModel({QStringLiteral("id"), QStringLiteral("meeting"), QStringLiteral("title"),
+                                  QStringLiteral("person_id"), QStringLiteral("name"), QStringLiteral("by"),
+                                  QStringLiteral("reason"), QStringLiteral("clerk"), QStringLiteral("received")},
+                                 this))
 {
     connect(&client_, &AdminClient::finished, this, &OfficeDesk::onFinished);
     connect(&client_, &AdminClient::failed, this, &OfficeDesk::onFailed);
+    // The elapsed time under the busy indicator, once a second while anything is out.
+    ticker_.setInterval(1000);
+    connect(&ticker_, &QTimer::timeout, this, &OfficeDesk::tick);
+}
+
+QStringList OfficeDesk::rankingColumns()
+{
+    return {QStringLiteral("排名"), QStringLiteral("单位"), QStringLiteral("应到"), QStringLiteral("到会"),
+            QStringLiteral("迟到"), QStringLiteral("缺席"), QStringLiteral("请假"), QStringLiteral("出勤率")};
+}
+
+void OfficeDesk::setPeopleUnit(const QString& unitPath)
+{
+    if (unitPath == peopleUnit_) return;
+    peopleUnit_ = unitPath;
+    emit peopleUnitChanged();
+    showPeople();
+}
+
+void OfficeDesk::showPeople()
+{
+    QJsonArray shown;
+    for (const auto& row : allPeople_) {
+        const auto unit = row.toObject().value(QStringLiteral("unit")).toString();
+        if (peopleUnit_.isEmpty() || unit == peopleUnit_ || unit.startsWith(peopleUnit_ + QLatin1Char('/')))
+            shown.append(row);
+    }
+    people_->setRows(shown);
+}
+
+void OfficeDesk::tick()
+{
+    if (!busy()) ticker_.stop();
+    elapsedSeconds_ = busy() ? static_cast<int>(busyFor_.elapsed() / 1000) : 0;
+    emit elapsedChanged();
 }
 
 void OfficeDesk::setPeriod(const QString& period)
@@ -95,17 +129,19 @@ void OfficeDesk::refresh()
         setMessage(tr("Period \"%1\" is not YYYY-MM, YYYY-Qn or YYYY").arg(period_), true);
         return;
     }
-    send(Kind::Ranking,
-         {QStringLiteral("report"), QStringLiteral("period"), QStringLiteral("--from"), from, QStringLiteral("--to"),
-          to, QStringLiteral("--by"), QStringLiteral("unit"), QStringLiteral("--level"), QString::number(level_),
-          QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--output"), QStringLiteral("ranking.csv")},
-         {}, QStringLiteral("ranking.csv"));
+    const QStringList report{
+        QStringLiteral("report"), QStringLiteral("period"), QStringLiteral("--from"), from, QStringLiteral("--to"), to,
+        QStringLiteral("--json"), QStringLiteral("--by")};
+    send(Kind::Ranking, QStringList(report)
+                            << QStringLiteral("unit") << QStringLiteral("--level") << QString::number(level_));
+    send(Kind::People, QStringList(report) << QStringLiteral("person"));
     send(Kind::Notices, {QStringLiteral("notices"), QStringLiteral("list"), QStringLiteral("--json")});
+    send(Kind::Appeals, {QStringLiteral("appeal"), QStringLiteral("list"), QStringLiteral("--json")});
 }
 
 void OfficeDesk::openHistory(const QString& personId)
 {
-    send(Kind::History, {QStringLiteral("person"), QStringLiteral("history"), personId});
+    send(Kind::History, {QStringLiteral("person"), QStringLiteral("history"), personId}, {}, {}, personId);
 }
 
 void OfficeDesk::issueNotices()
@@ -119,10 +155,8 @@ void OfficeDesk::withdrawNotice(const QString& number, const QString& reason)
          {QStringLiteral("notices"), QStringLiteral("withdraw"), number, QStringLiteral("--reason"), reason});
 }
 
-void OfficeDesk::save(const QString& kind, const QString& localPath)
+QStringList OfficeDesk::documentCommand(const QString& kind, const QString& name)
 {
-    // The hub writes under the file's own name; the reply's file is saved at localPath.
-    const auto name = QFileInfo(localPath).fileName();
     const auto [from, to] = periodDates(period_);
     QStringList argv;
     if (kind == QLatin1String("period")) {
@@ -142,10 +176,49 @@ void OfficeDesk::save(const QString& kind, const QString& localPath)
         argv = {QStringLiteral("notices"), QStringLiteral("show"), kind.mid(7)};
     } else {
         setMessage(tr("Unknown document \"%1\"").arg(kind), true);
-        return;
+        return {};
     }
-    argv << QStringLiteral("--output") << name;
-    send(Kind::Save, argv, localPath, name);
+    return argv << QStringLiteral("--output") << name;
+}
+
+void OfficeDesk::save(const QString& kind, const QString& localPath)
+{
+    // The hub writes under the file's own name; the reply's file is saved at localPath.
+    const auto name = QFileInfo(localPath).fileName();
+    const auto argv = documentCommand(kind, name);
+    if (!argv.isEmpty()) send(Kind::Save, argv, localPath, name);
+}
+
+void OfficeDesk::showPreview(const QString& kind)
+{
+    // Always a PDF, whatever the document is saved as: XLSX and CSV are saved, not previewed.
+    const auto name = QStringLiteral("preview.pdf");
+    const auto argv = documentCommand(kind, name);
+    if (!argv.isEmpty()) send(Kind::Preview, argv, {}, name, documentTitle(kind));
+}
+
+QString OfficeDesk::documentTitle(const QString& kind) const
+{
+    if (kind == QLatin1String("period")) return tr("Period report %1").arg(period_);
+    if (kind == QLatin1String("performance")) return tr("Performance table %1").arg(period_);
+    if (kind == QLatin1String("disclosure")) return tr("Disclosure list %1").arg(period_);
+    if (kind.startsWith(QLatin1String("meeting:"))) return tr("Sign-in sheet %1").arg(kind.mid(8));
+    if (kind.startsWith(QLatin1String("notice:"))) return kind.mid(7);
+    return kind;
+}
+
+void OfficeDesk::addAppeal(const QString& meeting, const QString& person, const QString& reason)
+{
+    send(Kind::Appeal, {QStringLiteral("appeal"), QStringLiteral("add"), QStringLiteral("--meeting"), meeting,
+                        QStringLiteral("--person"), person, QStringLiteral("--reason"), reason});
+}
+
+void OfficeDesk::resolveAppeal(const QString& meeting, const QString& person, bool upheld, const QString& reason)
+{
+    send(Kind::Appeal,
+         {QStringLiteral("appeal"), QStringLiteral("resolve"), QStringLiteral("--meeting"), meeting,
+          QStringLiteral("--person"), person, upheld ? QStringLiteral("--upheld") : QStringLiteral("--rejected"),
+          QStringLiteral("--reason"), reason});
 }
 
 void OfficeDesk::cancel()
@@ -153,36 +226,21 @@ void OfficeDesk::cancel()
     for (const auto& [id, pending] : inFlight_) client_.cancel(id);
     inFlight_.clear();
     emit busyChanged();
+    tick();
     setMessage(tr("Cancelled"), false);
 }
 
-void OfficeDesk::send(Kind kind, const QStringList& argv, const QString& localPath, const QString& outputName)
+void OfficeDesk::send(Kind kind, const QStringList& argv, const QString& localPath, const QString& outputName,
+                      const QString& title)
 {
     const bool wasBusy = busy();
-    inFlight_[client_.run(argv)] = {kind, localPath, outputName};
-    if (!wasBusy) emit busyChanged();
-}
-
-void OfficeDesk::readRanking(const std::string& csv)
-{
-    auto text = QString::fromStdString(csv);
-    if (text.startsWith(QChar(0xFEFF))) text.remove(0, 1);
-    ranking_.clear();
-    rankingColumns_.clear();
-    // The table: its header row starts with 排名, its rows with a rank; the lines around it are titles and notes.
-    for (const auto& line : text.split(QLatin1Char('\n'))) {
-        const auto row = line.trimmed();
-        if (row.startsWith(QStringLiteral("排名,"))) {
-            rankingColumns_ = csvFields(row);
-        } else if (!rankingColumns_.isEmpty() && !row.isEmpty() && row[0].isDigit()) {
-            const auto fields = csvFields(row);
-            QVariantMap m;
-            for (qsizetype i = 0; i < fields.size() && i < rankingColumns_.size(); ++i)
-                m[rankingColumns_[i]] = fields[i];
-            ranking_.push_back(m);
-        }
+    inFlight_[client_.run(argv)] = {kind, localPath, outputName, title};
+    if (!wasBusy) {
+        busyFor_.start();
+        ticker_.start();
+        tick();
+        emit busyChanged();
     }
-    emit rankingChanged();
 }
 
 void OfficeDesk::onFinished(const QString& id, const protocol::AdminReply& reply)
@@ -191,7 +249,10 @@ void OfficeDesk::onFinished(const QString& id, const protocol::AdminReply& reply
     if (it == inFlight_.end()) return;
     const auto pending = it->second;
     inFlight_.erase(it);
-    if (!busy()) emit busyChanged();
+    if (!busy()) {
+        emit busyChanged();
+        tick();
+    }
     const auto out = QString::fromStdString(reply.stdout_text).trimmed();
     const auto err = QString::fromStdString(reply.stderr_text).trimmed();
     if (reply.exit_code != 0) {
@@ -206,21 +267,35 @@ void OfficeDesk::onFinished(const QString& id, const protocol::AdminReply& reply
         return std::nullopt;
     };
     switch (pending.kind) {
-    case Kind::Ranking:
-        if (const auto csv = fileNamed(pending.outputName)) readRanking(*csv);
+    case Kind::Ranking: ranking_->setRows(jsonRows(out)); break;
+    case Kind::People:
+        allPeople_ = jsonRows(out);
+        showPeople();
         break;
-    case Kind::Notices:
-        notices_ = QJsonDocument::fromJson(out.toUtf8()).array().toVariantList();
-        emit noticesChanged();
-        break;
+    case Kind::Notices: notices_->setRows(jsonRows(out)); break;
+    case Kind::Appeals: appeals_->setRows(jsonRows(out)); break;
     case Kind::History:
         history_ = out;
+        historyPerson_ = pending.title;
         emit historyChanged();
         break;
     case Kind::Issue:
     case Kind::Withdraw:
         setMessage(out, false);
         send(Kind::Notices, {QStringLiteral("notices"), QStringLiteral("list"), QStringLiteral("--json")});
+        break;
+    case Kind::Appeal:
+        // An upheld appeal may also withdraw notices: both lists are read again.
+        setMessage(out, false);
+        send(Kind::Appeals, {QStringLiteral("appeal"), QStringLiteral("list"), QStringLiteral("--json")});
+        send(Kind::Notices, {QStringLiteral("notices"), QStringLiteral("list"), QStringLiteral("--json")});
+        break;
+    case Kind::Preview:
+        if (const auto bytes = fileNamed(pending.outputName)) {
+            preview_ = QByteArray::fromStdString(*bytes);
+            previewTitle_ = pending.title;
+            emit previewChanged();
+        }
         break;
     case Kind::Save: {
         const auto bytes = fileNamed(pending.outputName);
@@ -242,7 +317,10 @@ void OfficeDesk::onFailed(const QString& id, const QString& message)
     if (it == inFlight_.end()) return;
     const auto pending = it->second;
     inFlight_.erase(it);
-    if (!busy()) emit busyChanged();
+    if (!busy()) {
+        emit busyChanged();
+        tick();
+    }
     setMessage(message, true);
     if (pending.kind == Kind::Save) emit saved(false, pending.localPath);
 }

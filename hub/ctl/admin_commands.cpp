@@ -148,6 +148,7 @@ const std::vector<AdminCommand>& adminCommands()
         {{"disclosure"}, {kOffice}, {policy, outFile}},
         {{"appeal", "add"}, {kOffice}, {policy}},
         {{"appeal", "resolve"}, {kOffice}, {policy}},
+        {{"appeal", "list"}, {kOffice}, {}},
         {{"absence", "confirm"}, {kOffice}, {}},
         {{"person", "history"}, {kOffice}, {}},
         // Both: reading the record.
@@ -191,7 +192,8 @@ std::vector<PathArgument> pathArguments(const AdminCommand& command, const std::
 }
 
 protocol::AdminReply runAdminRequest(const AdminCaller& caller, const protocol::AdminRequest& request,
-                                     const std::string& db, const common::Clock& clock)
+                                     const std::string& db, const common::Clock& clock,
+                                     const common::CancelToken& cancel)
 {
     protocol::AdminReply reply;
     reply.request_id = request.request_id;
@@ -263,7 +265,7 @@ protocol::AdminReply runAdminRequest(const AdminCaller& caller, const protocol::
             if (parsed == command->words) return std::nullopt;
             return "the command line parses as `" + joined(parsed) + "`, not `" + name + "`: give the command first";
         };
-        reply.exit_code = runCtl(static_cast<int>(raw.size()), raw.data(), out, err, clock, gate);
+        reply.exit_code = runCtl(static_cast<int>(raw.size()), raw.data(), out, err, clock, gate, cancel);
         reply.stdout_text = out.str();
         reply.stderr_text = err.str();
 

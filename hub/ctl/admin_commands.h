@@ -5,6 +5,7 @@
 // the CLI's own code, so validation, messages and output are the CLI's.
 // The hub calls runAdminRequest(); `rollcallctl --hub` (remote_client.h)
 // reads the same table to know what to upload and where returned files go.
+#include "common/cancel_token.h"
 #include "common/clock.h"
 #include "protocol/messages.h"
 
@@ -66,7 +67,9 @@ struct AdminCaller {
 /// the caller gave, with those names in place of the temporary paths in the
 /// command's messages. Never throws for bad input: everything comes back in
 /// the reply.
+/// `cancel` stops a long command at its next safe point (exit kExitCancelled, nothing recorded).
 [[nodiscard]] protocol::AdminReply runAdminRequest(const AdminCaller& caller, const protocol::AdminRequest& request,
-                                                   const std::string& db, const common::Clock& clock);
+                                                   const std::string& db, const common::Clock& clock,
+                                                   const common::CancelToken& cancel = {});
 
 } // namespace rollcall::ctl

@@ -253,7 +253,7 @@ void cmdStatus(const Options& o, std::ostream& out, const common::Clock& clock)
 } // namespace
 
 int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const common::Clock& clock,
-           const CommandGate& gate)
+           const CommandGate& gate, const common::CancelToken& cancel)
 {
     Options o;
     o.author = defaultAuthor();
@@ -371,9 +371,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
         extra.push_back(std::move(command));
     }
     for (auto& [sub, action] : extra) {
-        commands[sub] = [action = std::move(action), &err](const Options& opt, std::ostream& o,
-                                                           const common::Clock& c) {
-            action(CommandContext{opt.db, opt.zone, opt.author, o, err, c});
+        commands[sub] = [action = std::move(action), &err, &cancel](const Options& opt, std::ostream& o,
+                                                                    const common::Clock& c) {
+            action(CommandContext{opt.db, opt.zone, opt.author, o, err, c, cancel});
         };
     }
 
@@ -411,6 +411,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
         return 0;
     } catch (const CommandExit& e) {
         return e.code;
+    } catch (const common::Cancelled&) {
+        err << "rollcallctl: cancelled at the caller's request before it finished\nnothing was changed\n";
+        return kExitCancelled;
     } catch (const common::InputError& e) {
         err << "rollcallctl: " << e.what() << "\nnothing was changed\n";
         return 1;

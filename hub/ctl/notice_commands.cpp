@@ -47,6 +47,20 @@ std::string subjectOf(core::Record& record, const reports::RegisterEntry& e,
     return "";
 }
 
+/// Whom an entry is about by name (the person's, or the name a document addresses the unit by), for a desk's list.
+std::string nameOf(core::Record& record, const reports::RegisterEntry& e, const reports::UnitMap& units)
+{
+    if (e.personId) {
+        const auto p = record.findPerson(*e.personId);
+        return p ? p->name : *e.personId;
+    }
+    if (e.unitId) {
+        const auto it = units.find(*e.unitId);
+        return it == units.end() ? std::to_string(*e.unitId) : reports::officialUnitName(it->second);
+    }
+    return "";
+}
+
 std::map<std::int64_t, std::string> unitPaths(common::Database& db)
 {
     std::map<std::int64_t, std::string> out;
@@ -91,7 +105,7 @@ void issue(const Options& o, const CommandContext& c)
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal());
+    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
     const auto now = c.clock.now();
     const auto findings = reports::findDiscipline(ledger, policy, period, zone, now, &progress);
 
@@ -131,6 +145,7 @@ void list(const Options& o, const CommandContext& c)
     core::Record record(db);
     const auto paths = unitPaths(db);
     const auto entries = reports::NoticeRegister(db).entries();
+    const auto units = reports::loadUnits(db);
     std::map<std::int64_t, std::string> numbers;
     for (const auto& e : entries) numbers.emplace(e.id, e.number);
     auto j = nlohmann::ordered_json::array();
@@ -146,6 +161,7 @@ void list(const Options& o, const CommandContext& c)
                          {"kind", notice ? "notice" : "withdrawal"},
                          {"person_id", e.personId ? nlohmann::ordered_json(*e.personId) : nullptr},
                          {"unit", e.unitId ? nlohmann::ordered_json(paths.at(*e.unitId)) : nullptr},
+                         {"name", nameOf(record, e, units)},
                          {"measure", e.measure},
                          {"period", e.period},
                          {"issued", zone.formatDate(e.issued)},
@@ -210,6 +226,7 @@ void history(const Options& o, const CommandContext& c)
     core::Record record(db);
     if (!record.findPerson(o.person)) throw common::InputError("person \"" + o.person + "\" does not exist");
     const auto entries = reports::NoticeRegister(db).entries();
+    const auto units = reports::loadUnits(db);
     std::map<std::int64_t, std::string> numbers;
     for (const auto& e : entries) numbers.emplace(e.id, e.number);
     int n = 0;

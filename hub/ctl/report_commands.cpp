@@ -3,8 +3,10 @@
 #include "hub/core/meeting_evaluator.h"
 #include "hub/ctl/amendment_options.h"
 #include "hub/ctl/database_file.h"
+#include "hub/ctl/health_command.h"
 #include "hub/ctl/notice_commands.h"
 #include "hub/ctl/person_commands.h"
+#include "hub/ctl/report_json.h"
 #include "hub/reports/attendance_ledger.h"
 #include "hub/reports/discipline_findings.h"
 #include "hub/reports/disclosure_list.h"
@@ -28,6 +30,7 @@ struct Options {
                                                            unitTemplate, reason, status = "excused", appellant,
                                                            received, newEvidence;
     bool upheld = false, rejected = false;
+    bool json = false;        // report period --json: the rows on stdout instead of a file
     std::optional<int> level; // --level: rank units at this level of the tree
     std::string group;        // --group: only units under this unit
 };
@@ -98,14 +101,25 @@ void reportPeriod(const Options& o, const CommandContext& c)
     if (o.by != "person" && o.by != "unit") throw common::InputError("--by: \"" + o.by + "\" is not person or unit");
     if (o.by == "person" && (o.level || !o.group.empty()))
         throw common::InputError("--level and --group rank units: give them with --by unit");
-    const auto format = formatFor(o);
-    reports::checkWritable(o.output, "--output");
+    if (o.json != o.output.empty()) {
+        c.err << (o.json ? "--json writes to stdout: give no --output\n" : "--output is required (or --json)\n")
+              << "Run with --help for more information.\n";
+        throw CommandExit{2};
+    }
+    const auto format = o.json ? reports::Format::Csv : formatFor(o);
+    if (!o.json) reports::checkWritable(o.output, "--output");
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal());
+    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
     const auto now = c.clock.now();
     const auto figures = reports::periodFigures(ledger, period, now, &progress);
+    if (o.json) {
+        const auto rows = o.by == "unit" ? unitRowsJson(figures, scopeFor(o))
+                                         : personRowsJson(figures, reports::NoticeRegister(db).entries(), zone);
+        c.out << rows.dump(2) << "\n";
+        return;
+    }
     const auto by = o.by == "unit" ? reports::PeriodBy::Unit : reports::PeriodBy::Person;
     auto report = reports::periodReport(figures, by, figures.persons, zone, now, scopeFor(o));
     report.subtitle.push_back(reports::recordAnchorLine(db));
@@ -126,7 +140,7 @@ void reportPerformance(const Options& o, const CommandContext& c)
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal());
+    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
     const auto now = c.clock.now();
     const auto figures = reports::periodFigures(ledger, period, now, &progress);
     auto report = reports::performanceReport(figures, policy.performance, scopeFor(o), zone, now);
@@ -163,7 +177,7 @@ void notices(const Options& o, const CommandContext& c)
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal());
+    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
     const auto now = c.clock.now();
     auto findings = reports::findDiscipline(ledger, policy, period, zone, now, &progress);
     findings.recordAnchor = reports::recordAnchorLine(db);
@@ -183,7 +197,7 @@ void disclosure(const Options& o, const CommandContext& c)
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal());
+    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
     const auto now = c.clock.now();
     const auto findings = reports::findDiscipline(ledger, policy, month, zone, now, &progress);
     auto list = reports::disclosureList(findings, zone, now);
@@ -274,6 +288,39 @@ void appealAdd(const Options& o, const CommandContext& c)
           << "; related notices are held until it is resolved\n";
 }
 
+void appealList(const Options& o, const CommandContext& c)
+{
+    const core::Zone zone(c.zone);
+    auto db = openExisting(c);
+    // Open: an appeal no appeal_resolution names. The filing says who received it and when.
+    auto q = db.prepare(
+        "SELECT a.id, a.meeting_id, m.title, a.person_id, p.name, a.author, a.reason, f.clerk, f.received_ms, "
+        "f.new_evidence, a.created_ms FROM amendments a JOIN meetings m ON m.id = a.meeting_id "
+        "JOIN persons p ON p.id = a.person_id LEFT JOIN appeal_filings f ON f.amendment_id = a.id "
+        "WHERE a.kind = 'appeal' AND NOT EXISTS (SELECT 1 FROM amendments r WHERE r.kind = 'appeal_resolution' "
+        "AND r.ref_id = a.id) ORDER BY a.id");
+    auto rows = nlohmann::ordered_json::array();
+    const auto optional = [&q](int column) {
+        const auto text = q.getOptionalText(column);
+        return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
+    };
+    while (q.step()) {
+        const auto received = common::fromMillis(q.isNull(8) ? q.getInt(10) : q.getInt(8));
+        nlohmann::ordered_json row{
+            {"id", q.getInt(0)},          {"meeting", q.getText(1)}, {"title", q.getText(2)},
+            {"person_id", q.getText(3)},  {"name", q.getText(4)},    {"by", q.getText(5)},
+            {"reason", q.getText(6)},     {"clerk", optional(7)},    {"received", zone.formatDate(received)},
+            {"new_evidence", optional(9)}};
+        if (!o.json) {
+            c.out << "#" << q.getInt(0) << "  " << zone.formatDate(received) << "  " << q.getText(1) << "  "
+                  << q.getText(3) << " " << q.getText(4) << "  " << q.getText(6) << "\n";
+        }
+        rows.push_back(std::move(row));
+    }
+    if (o.json) c.out << rows.dump(2) << "\n";
+    if (!o.json && rows.empty()) c.out << "no open appeals\n";
+}
+
 void appealResolve(const Options& o, const CommandContext& c)
 {
     if (o.upheld == o.rejected) throw common::InputError("give exactly one of --upheld or --rejected");
@@ -346,7 +393,7 @@ void cacheFill(const Options& o, const CommandContext& c)
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal());
+    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
     const int n = ledger.fillCache(period.from, period.to, c.clock.now(), &progress);
     c.out << "cached the results of " << n << " finalized meeting(s)\n";
 }
@@ -377,7 +424,8 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
     period->add_option("--level", o->level, "rank the units at this level of the unit tree (1 = top level)");
     period->add_option("--group", o->group, "rank only the units under this unit (a path)");
     period->add_option("--format", o->format, "csv, xlsx or pdf (default: from --output's extension)");
-    period->add_option("--output", o->output, "file to write")->required();
+    period->add_option("--output", o->output, "file to write (unless --json)");
+    period->add_flag("--json", o->json, "the rows as JSON on stdout instead of a file");
     auto* performance =
         leaf(report, "performance", "绩效考评: each unit scored by the policy's weights, ranked", reportPerformance);
     performance->add_option("--period", o->period, "2026-11, 2026-Q4 or 2026")->required();
@@ -416,6 +464,8 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app
     appealAddCmd->add_option("--received", o->received, "YYYY-MM-DD the office received it (default today)");
     appealAddCmd->add_option("--new-evidence", o->newEvidence, "what is new: required after a rejected appeal");
     appealAddCmd->add_option("--policy", o->policy, "policy TOML (the appeal deadline)");
+    auto* appealListCmd = leaf(appeal, "list", "the open appeals, oldest first", appealList);
+    appealListCmd->add_flag("--json", o->json, "as JSON");
     auto* resolve =
         leaf(appeal, "resolve", "uphold (status changes by amendment) or reject an open appeal", appealResolve);
     resolve->add_option("--meeting", o->meeting)->required();

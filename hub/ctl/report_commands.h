@@ -4,6 +4,7 @@
 // The command line (options, messages, amendments) is here; the documents and
 // files come from the rollcall_reports library (hub/reports). ctl_app.cpp
 // registers them; each runs with the global --db/--zone/--operator.
+#include "common/cancel_token.h"
 #include "hub/core/time_util.h"
 
 #include <functional>
@@ -25,6 +26,7 @@ struct CommandContext {
     std::ostream& out;
     std::ostream& err;
     const common::Clock& clock;
+    common::CancelToken cancel; ///< long reports check it between meetings (admin_cancel over the wire)
 };
 
 using ReportCommand = std::function<void(const CommandContext&)>;

@@ -122,6 +122,21 @@ std::vector<RankedUnit> rankUnits(const PeriodFigures& f) { return rankGroups(f,
 
 std::vector<RankedGroup> rankUnitGroups(const PeriodFigures& f, const UnitScope& scope) { return rankGroups(f, scope); }
 
+std::vector<const core::Person*> personsByUnit(const PeriodFigures& f,
+                                               const std::unordered_map<std::string, core::Person>& persons)
+{
+    std::vector<const core::Person*> list;
+    for (const auto& [id, c] : f.byPerson) {
+        if (auto p = persons.find(id); p != persons.end()) list.push_back(&p->second);
+    }
+    const UnitOrder order(f.units);
+    std::sort(list.begin(), list.end(), [&](const core::Person* a, const core::Person* b) {
+        if (a->unitPath != b->unitPath) return order.before(a->unitPath, b->unitPath);
+        return a->id < b->id;
+    });
+    return list;
+}
+
 Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_map<std::string, core::Person>& persons,
                       const core::Zone& zone, common::TimePoint madeAt, const UnitScope& scope)
 {
@@ -164,16 +179,7 @@ Document periodReport(const PeriodFigures& f, PeriodBy by, const std::unordered_
     } else {
         s.columns = {{"单位", 3.0}, {"姓名", 1.2}, {"工号", 1.0}};
         s.columns.insert(s.columns.end(), figures.begin(), figures.end());
-        std::vector<const core::Person*> list;
-        for (const auto& [id, c] : f.byPerson) {
-            if (auto p = persons.find(id); p != persons.end()) list.push_back(&p->second);
-        }
-        const UnitOrder order(f.units);
-        std::sort(list.begin(), list.end(), [&](const core::Person* a, const core::Person* b) {
-            if (a->unitPath != b->unitPath) return order.before(a->unitPath, b->unitPath);
-            return a->id < b->id;
-        });
-        for (const auto* p : list) {
+        for (const auto* p : personsByUnit(f, persons)) {
             std::vector<Cell> row{p->unitPath, p->name, p->id};
             append(row, f.byPerson.at(p->id));
             s.rows.push_back(std::move(row));

@@ -58,6 +58,10 @@ struct RankedGroup {
 /// Throws InputError naming --level or --group.
 [[nodiscard]] std::vector<RankedGroup> rankUnitGroups(const PeriodFigures& figures, const UnitScope& scope);
 
+/// The persons counted in `figures` (looked up in `persons`), by unit in the office's order, then id.
+[[nodiscard]] std::vector<const core::Person*>
+personsByUnit(const PeriodFigures& figures, const std::unordered_map<std::string, core::Person>& persons);
+
 enum class PeriodBy { Person, Unit };
 [[nodiscard]] Document periodReport(const PeriodFigures& figures, PeriodBy by,
                                     const std::unordered_map<std::string, core::Person>& persons,

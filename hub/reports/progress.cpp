@@ -19,6 +19,7 @@ void Progress::begin(std::string label, long total)
 
 void Progress::update(long done)
 {
+    cancel_.check();
     if (!enabled_ || total_ <= 0) return;
     // Redraw at most ten times a second; always draw the last step.
     const auto now = std::chrono::steady_clock::now();

@@ -4,6 +4,7 @@
 #include "common/printable.h"
 #include "protocol/codec.h"
 
+#include <algorithm>
 #include <spdlog/spdlog.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -20,6 +21,8 @@ std::string commandLine(const std::vector<std::string>& argv)
     for (const auto& a : argv) s += (s.empty() ? "" : " ") + a;
     return common::printable(s, 300);
 }
+
+std::string keyName(const std::optional<AllowedKey>& key) { return key ? key->name : "-"; }
 
 } // namespace
 
@@ -44,6 +47,36 @@ void AdminWorker::submit(std::string peer, bool delimited, std::optional<Allowed
         jobs_.push_back({std::move(peer), delimited, std::move(caller), std::move(request)});
     }
     wake_.notify_one();
+}
+
+void AdminWorker::cancel(const std::optional<AllowedKey>& caller, const std::string& requestId)
+{
+    const auto same = [&](const Job& job) {
+        return job.request.request_id == requestId && keyName(job.caller) == keyName(caller);
+    };
+    std::lock_guard lock(mutex_);
+    if (running_ && same(*running_)) {
+        log()->info("admin: key {} cancels request {}, running: it stops at its next safe point", keyName(caller),
+                    requestId);
+        running_->cancel.requestStop();
+        return;
+    }
+    const auto it = std::find_if(jobs_.begin(), jobs_.end(), same);
+    if (it == jobs_.end()) return;
+    log()->info("admin: key {} cancels request {} before it ran", keyName(caller), requestId);
+    protocol::AdminReply reply;
+    reply.request_id = requestId;
+    reply.exit_code = kAdminExitCancelled;
+    reply.stderr_text = "rollcallctl: cancelled at the caller's request before it ran\nnothing was changed\n";
+    post(*it, reply);
+    jobs_.erase(it);
+}
+
+void AdminWorker::post(const Job& job, const protocol::AdminReply& reply)
+{
+    outputs_.push_back({job.peer, job.delimited, protocol::encode(protocol::QueryReply{reply})});
+    const std::uint64_t one = 1;
+    (void)!::write(notifyFd_, &one, sizeof one);
 }
 
 std::vector<AdminOutput> AdminWorker::takeOutputs()
@@ -75,7 +108,7 @@ protocol::AdminReply AdminWorker::handle(const Job& job)
                             "because it cannot tell who asks\nnothing was changed\n";
         return reply;
     }
-    return runner_(*job.caller, job.request);
+    return runner_(*job.caller, job.request, job.cancel);
 }
 
 void AdminWorker::run()
@@ -88,20 +121,20 @@ void AdminWorker::run()
             if (stopping_) return;
             job = std::move(jobs_.front());
             jobs_.pop_front();
+            running_ = job;
         }
+        // Said before it runs, so whoever waits for a long command (or a test of admin_cancel) sees it start.
+        log()->info("admin: key {} request {} started: {}", keyName(job.caller), job.request.request_id,
+                    commandLine(job.request.argv));
         const auto reply = handle(job);
         // Who ran what, and how it ended: the hub's log is where an admin request is accounted for.
-        log()->info("admin: key {} ({}) request {}: {} -> exit {}{}", job.caller ? job.caller->name : "-",
+        log()->info("admin: key {} ({}) request {}: {} -> exit {}{}", keyName(job.caller),
                     job.caller ? toString(job.caller->role) : "insecure", job.request.request_id,
                     commandLine(job.request.argv), reply.exit_code,
                     reply.files.empty() ? "" : ", " + std::to_string(reply.files.size()) + " file(s)");
-        auto encoded = protocol::encode(protocol::QueryReply{reply});
-        {
-            std::lock_guard lock(mutex_);
-            outputs_.push_back({std::move(job.peer), job.delimited, std::move(encoded)});
-        }
-        const std::uint64_t one = 1;
-        (void)!::write(notifyFd_, &one, sizeof one);
+        std::lock_guard lock(mutex_);
+        running_.reset();
+        post(job, reply);
     }
 }
 

@@ -5,7 +5,10 @@
 // long report never holds up tap ingest or the boards' queries. The socket
 // thread submits requests and sends the replies it takes back; an eventfd
 // says when there are some. Every request is logged with the key's name,
-// its role, the command and the exit code.
+// its role, the command and the exit code. A request its own key cancels
+// (admin_cancel) is dropped from the queue, or, running, stopped at its next
+// safe point through the cancel token the runner passes on.
+#include "common/cancel_token.h"
 #include "hub/service/key_directory.h"
 #include "protocol/messages.h"
 
@@ -20,8 +23,13 @@
 namespace rollcall::service {
 
 /// Runs one request for an authenticated caller (in rollcall-hub: the
-/// rollcallctl commands, hub/ctl/admin_commands.h). Must not throw.
-using AdminRunner = std::function<protocol::AdminReply(const AllowedKey& caller, const protocol::AdminRequest&)>;
+/// rollcallctl commands, hub/ctl/admin_commands.h), stopping early when the
+/// token is stopped. Must not throw.
+using AdminRunner = std::function<protocol::AdminReply(const AllowedKey& caller, const protocol::AdminRequest&,
+                                                       const common::CancelToken& cancel)>;
+
+/// The exit code of a request stopped by admin_cancel (rollcallctl's kExitCancelled).
+inline constexpr int kAdminExitCancelled = 7;
 
 struct AdminOutput {
     std::string peer;
@@ -39,6 +47,11 @@ public:
     /// Queues a request from `caller` (nullopt: a hub without keys, which
     /// runs nothing over the wire and says so).
     void submit(std::string peer, bool delimited, std::optional<AllowedKey> caller, protocol::AdminRequest request);
+    /// Cancels `caller`'s request `requestId` (another key's requests are not
+    /// its to cancel): a queued one is answered at once with exit
+    /// kAdminExitCancelled, the running one is asked to stop. Unknown or
+    /// finished: nothing happens (its reply is on its way or gone).
+    void cancel(const std::optional<AllowedKey>& caller, const std::string& requestId);
     /// Readable when replies are waiting.
     [[nodiscard]] int notifyFd() const noexcept { return notifyFd_; }
     [[nodiscard]] std::vector<AdminOutput> takeOutputs();
@@ -51,15 +64,19 @@ private:
         bool delimited = false;
         std::optional<AllowedKey> caller;
         protocol::AdminRequest request;
+        common::CancelToken cancel;
     };
     void run();
     [[nodiscard]] protocol::AdminReply handle(const Job& job);
+    /// Queues the reply for the socket thread and signals it. Call with mutex_ held.
+    void post(const Job& job, const protocol::AdminReply& reply);
 
     AdminRunner runner_;
     int notifyFd_ = -1;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Job> jobs_;
+    std::optional<Job> running_; // a copy of the job being run: its caller, id and token
     std::vector<AdminOutput> outputs_;
     bool stopping_ = false;
     std::thread thread_;

@@ -76,7 +76,7 @@ std::optional<Envelope> receive(zmq::socket_t& socket)
 AdminRunner orRefusal(AdminRunner runner)
 {
     if (runner) return runner;
-    return [](const AllowedKey&, const protocol::AdminRequest& request) {
+    return [](const AllowedKey&, const protocol::AdminRequest& request, const common::CancelToken&) {
         protocol::AdminReply reply;
         reply.request_id = request.request_id;
         reply.exit_code = 5;
@@ -289,6 +289,13 @@ void HubServer::drainQueries()
             std::optional<AllowedKey> caller;
             if (!config_.security.insecure) caller = AllowedKey::fromUserId(envelope->userId);
             admin_->submit(envelope->peer, envelope->delimited, std::move(caller), std::move(*request));
+            continue;
+        }
+        if (auto* cancel = std::get_if<protocol::AdminCancel>(&decoded.value())) {
+            // Only the key that asked may cancel; the request's own reply answers (exit 7), this has none.
+            std::optional<AllowedKey> caller;
+            if (!config_.security.insecure) caller = AllowedKey::fromUserId(envelope->userId);
+            admin_->cancel(caller, cancel->request_id);
             continue;
         }
         writer_->submitQuery(envelope->peer, envelope->delimited, std::move(decoded.value()));

@@ -300,7 +300,8 @@ protocol::QueryReply IngestWriter::answer(const protocol::QueryRequest& query)
                     return queries_->photo(request.person_id);
                 } else if constexpr (std::is_same_v<T, protocol::MeetingListRequest>) {
                     return queries_->meetingList(request.day, now);
-                } else if constexpr (std::is_same_v<T, protocol::AdminRequest>) {
+                } else if constexpr (std::is_same_v<
+                                         T, protocol::AdminRequest> || std::is_same_v<T, protocol::AdminCancel>) {
                     // The socket thread hands these to the AdminWorker; none reaches the writer.
                     return protocol::Error{"internal",
                                            "an admin request reached the writer instead of the admin worker"};

@@ -101,8 +101,10 @@ int main(int argc, char** argv)
         const common::SystemClock clock;
 #ifndef ROLLCALL_HUB_WITHOUT_ADMIN
         // Organizer and office keys run rollcallctl commands here, on the hub's record (issue 16).
-        const auto admin = [&config, &clock](const service::AllowedKey& caller, const protocol::AdminRequest& request) {
-            return ctl::runAdminRequest({service::toString(caller.role), caller.name}, request, config.dbPath, clock);
+        const auto admin = [&config, &clock](const service::AllowedKey& caller, const protocol::AdminRequest& request,
+                                             const common::CancelToken& cancel) {
+            return ctl::runAdminRequest({service::toString(caller.role), caller.name}, request, config.dbPath, clock,
+                                        cancel);
         };
 #else
         // An agent-only build has no rollcallctl: every admin request is refused (hub/CMakeLists.txt).

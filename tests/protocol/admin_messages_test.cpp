@@ -1,6 +1,6 @@
-// The admin messages of the query channel (docs/protocol.md §5.8a): a
-// request and a reply with files round-trip byte for byte, and bad ones are
-// refused naming the field.
+// The admin messages of the query channel (docs/protocol.md §5.8a, §5.8b): a
+// request and a reply with files round-trip byte for byte, so does a cancel,
+// and bad ones are refused naming the field.
 #include "protocol/base64.h"
 #include "protocol/codec.h"
 
@@ -37,6 +37,18 @@ TEST(AdminMessages, aReplyWithBinaryFilesAndLongOutputRoundTrips)
     EXPECT_EQ(fromBase64(back.files.front().bytes_base64), allBytes());
 }
 
+TEST(AdminMessages, aCancelRoundTripsAndNamesItsRequest)
+{
+    const AdminCancel m{"desk-4153"};
+    const auto bytes = encode(QueryRequest{m});
+    EXPECT_EQ(bytes, R"({"v":1,"type":"admin_cancel","request_id":"desk-4153"})");
+    const auto decoded = decode<QueryToHub>(bytes);
+    ASSERT_TRUE(decoded.ok()) << decoded.error().detail;
+    EXPECT_EQ(std::get<AdminCancel>(decoded.value()), m);
+    // Only the client sends it: the hub's replies never carry one.
+    EXPECT_FALSE(decode<HubToQuery>(bytes).ok());
+}
+
 struct BadAdmin {
     const char* name;
     const char* json;
@@ -51,6 +63,8 @@ TEST(AdminMessagesRefusals, badFieldsAreNamed)
         {"fileNotBase64",
          R"({"v":1,"type":"admin_request","request_id":"a","argv":[],"files":[{"name":"p","bytes_base64":"@@@"}]})",
          "files[0].bytes_base64"},
+        {"cancelWithoutId", R"({"v":1,"type":"admin_cancel"})", "request_id"},
+        {"cancelIdNotAnId", R"({"v":1,"type":"admin_cancel","request_id":"a b"})", "request_id"},
     };
     for (const auto& row : rows) {
         const auto decoded = decode<QueryToHub>(row.json);

@@ -138,8 +138,18 @@ public:
     protocol::QueryReply ask(const protocol::QueryRequest& request,
                              std::chrono::milliseconds timeout = std::chrono::seconds(10))
     {
+        send(request);
+        return receive(timeout);
+    }
+    /// Sends without waiting: a DEALER may have several requests out (admin_request, then admin_cancel).
+    void send(const protocol::QueryRequest& request)
+    {
         socket_.send(zmq::message_t(), zmq::send_flags::sndmore); // REQ-style delimiter
         socket_.send(zmq::buffer(protocol::encode(request)), zmq::send_flags::none);
+    }
+    /// The next reply; throws if none comes within `timeout`.
+    protocol::QueryReply receive(std::chrono::milliseconds timeout = std::chrono::seconds(10))
+    {
         zmq::pollitem_t item{socket_.handle(), 0, ZMQ_POLLIN, 0};
         if (zmq::poll(&item, 1, timeout) == 0) throw std::runtime_error("no reply from the query socket");
         zmq::message_t delimiter, body;

@@ -36,6 +36,7 @@ TestCase {
         case "VenueCountsBar.qml":
             return { dashboard: d }
         case "OfficeDeskPage.qml": return { desk: fixtureOffice, width: 1920, height: 1080 }
+        case "DeskTable.qml": return { model: fixtureOffice.ranking, columns: [{ key: "name", title: "单位", width: 0 }], width: 800, height: 400 }
         case "OrganizerDeskPanel.qml": return { desk: fixtureDesk, width: 560, height: 1000 }
         case "UnitPanel.qml": return { model: d.units }
         case "PersonListPanel.qml": return { model: d.absentees, count: d.absentees.count, title: "缺席" }
