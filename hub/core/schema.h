@@ -30,6 +30,14 @@ constexpr int kVenueAssignmentsSchema = 11;
 /// tests start from the one before.
 constexpr int kPersonPhotosSchema = 12;
 
+/// The version that attaches walk-ins to a unit (hub/core/walk_in_units.h);
+/// its tests start from the one before.
+constexpr int kWalkInUnitsSchema = 13;
+
+/// The version that records alarms acknowledged at the organizers' desks
+/// (hub/core/alarm_acks.h); its tests start from the one before.
+constexpr int kAlarmAcksSchema = 14;
+
 /// Current version of an open database (0 for a new file).
 [[nodiscard]] int schemaVersion(common::Database& db);
 

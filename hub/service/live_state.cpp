@@ -50,6 +50,19 @@ LiveState::LiveState(common::Database& db, const HubConfig& config, LivePublishe
           db, config,
           [this](const std::string& venueId, const protocol::UpdatePayload& p) { publishAtVenue(venueId, p); },
           [this](const std::string& venueId, common::TimePoint now) { return meetingOpenAtVenue(venueId, now); }),
+      acks_(
+          db,
+          [this](const core::AlarmAck& ack) {
+              return ack.source == kHubAlarmSource ? hubAlarmActive_ : health_.alarmActive(ack.source);
+          },
+          [this](const protocol::Alarm& alarm) {
+              // A reader's alarm where the reader is shown; any other on every board.
+              if (const auto venue = health_.venueOf(alarm.reader_id); !venue.empty()) {
+                  publishAtVenue(venue, alarm);
+              } else {
+                  publishEverywhere(alarm);
+              }
+          }),
       sql_(std::make_unique<Statements>(db))
 {}
 
@@ -465,8 +478,12 @@ void LiveState::publishAtVenue(const std::string& venueId, const protocol::Updat
 void LiveState::publishHubAlarm(const std::string& message, bool active, const std::string& code,
                                 const std::vector<std::string>& params)
 {
-    const protocol::UpdatePayload payload =
-        protocol::Alarm{std::string(kHubAlarmSource), message, active, code, params};
+    hubAlarmActive_ = active;
+    publishEverywhere(protocol::Alarm{std::string(kHubAlarmSource), message, active, code, params});
+}
+
+void LiveState::publishEverywhere(const protocol::UpdatePayload& payload)
+{
     publisher_.publish("", payload);
     if (!tracker_) return;
     for (const auto& id : tracker_->meetingIds()) publisher_.publish(id, payload);
@@ -504,6 +521,7 @@ void LiveState::tick(common::TimePoint now)
         }
     }
     health_.sweep(now);
+    acks_.poll();
     if (health_.persist()) dataVersion_ = db_.dataVersion(); // our own writes do not count as another writer's
 }
 

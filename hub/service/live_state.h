@@ -5,6 +5,7 @@
 // from its loop only.
 #include "hub/core/attendance_tracker.h"
 #include "hub/core/record.h"
+#include "hub/service/alarm_ack_feed.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/live_publisher.h"
 #include "hub/service/reader_health_board.h"
@@ -117,6 +118,8 @@ private:
     void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);
     /// On the hub stream and the stream of every tracked meeting at the venue.
     void publishAtVenue(const std::string& venueId, const protocol::UpdatePayload& payload);
+    /// On the hub stream and the stream of every tracked meeting.
+    void publishEverywhere(const protocol::UpdatePayload& payload);
     [[nodiscard]] bool meetingOpenAtVenue(const std::string& venueId, common::TimePoint now) const;
     void rememberTap(const std::string& meetingId, const protocol::TapEvent& event);
 
@@ -138,7 +141,9 @@ private:
     // Per meeting, how many of the instants at which statuses change with no
     // tap (S + Gl, E, end of the check-out window) had passed at the last tick.
     std::map<std::string, int> phase_;
-    ReaderHealthBoard health_; // hellos, heartbeats, offline alarms, reader_health and uptime spans
+    ReaderHealthBoard health_;    // hellos, heartbeats, offline alarms, reader_health and uptime spans
+    bool hubAlarmActive_ = false; // the hub-wide alarm (record not written) is raised
+    AlarmAckFeed acks_;           // desks' acknowledgements, onto the feed
     std::map<std::string, std::deque<protocol::TapEvent>> recentTaps_;
     std::map<std::string, common::TimePoint> lastSummary_;
     IngestCounters counters_;
