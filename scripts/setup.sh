@@ -19,6 +19,7 @@ PACKAGES=(
   libnfc-dev libnfc-bin libzmq3-dev cppzmq-dev libsodium-dev libsqlite3-dev sqlite3 libgtest-dev
   libcli11-dev nlohmann-json3-dev libspdlog-dev libtomlplusplus-dev libhowardhinnant-date-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils python3-openpyxl
+  libicu-dev # the organizer desk's pinyin search (ICU is Qt Core's dependency already)
   clang libclang-rt-dev # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh)
 )
 
