@@ -3,6 +3,7 @@
 
 #include "dashboard/src/admin_client.h"
 #include "dashboard/src/dashboard.h"
+#include "dashboard/src/desk_script.h"
 #include "dashboard/src/display_text.h"
 #include "dashboard/src/hub_connection.h"
 #include "dashboard/src/meeting_board.h"
@@ -23,6 +24,7 @@
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 Q_IMPORT_QML_PLUGIN(Rollcall_DashboardPlugin)
@@ -116,8 +118,14 @@ int main(int argc, char* argv[])
         QStringLiteral("KIND"));
     const QCommandLineOption deskSearchOpt(
         QStringLiteral("desk-search"), QStringLiteral("Start the desk's search with TEXT."), QStringLiteral("TEXT"));
+    const QCommandLineOption deskScriptOpt(
+        QStringLiteral("desk-script"),
+        QStringLiteral("Drive the organizer's desk with the steps in FILE once the meeting and the roster are in "
+                       "(type, click, expect, board; docs/dashboard.md), then take the screenshot or exit."),
+        QStringLiteral("FILE"));
     cli.addOptions({liveOpt, queryOpt, meetingOpt, fullOpt, langOpt, shotOpt, quitOpt, sizeOpt, keyOpt, serverKeyOpt,
-                    insecureOpt, distanceOpt, deskOpt, deskSearchOpt, deskDirOpt, deskPeriodOpt, deskPreviewOpt});
+                    insecureOpt, distanceOpt, deskOpt, deskSearchOpt, deskDirOpt, deskPeriodOpt, deskPreviewOpt,
+                    deskScriptOpt});
 
     if (asksForHelpOrVersion(argc, argv)) {
         // A QGuiApplication would need a display (xcb aborts without one); answering needs none.
@@ -190,6 +198,12 @@ int main(int argc, char* argv[])
         return fail(QStringLiteral("--desk: expected organizer or office, got '%1'").arg(cli.value(deskOpt)));
     if (cli.isSet(deskOpt) && !keys.clientKey)
         return fail(QStringLiteral("--desk needs keys: the hub records who did what by the key's name"));
+    std::vector<DeskScript::Step> scriptSteps;
+    if (cli.isSet(deskScriptOpt)) {
+        if (!organizerDesk)
+            return fail(QStringLiteral("--desk-script drives the organizer's desk: give --desk organizer"));
+        if (const auto problem = DeskScript::parse(cli.value(deskScriptOpt), scriptSteps)) return fail(*problem);
+    }
     const auto deskKeys = keys;
     std::unique_ptr<HubConnection> connection;
     try {
@@ -218,6 +232,8 @@ int main(int argc, char* argv[])
         desk = std::make_unique<OrganizerDesk>(*admin, QString::fromStdString(deskKeys.clientKey->meta("name")));
         QObject::connect(dashboard.board(), &MeetingBoard::meetingChanged, desk.get(),
                          [&] { desk->setMeetingId(dashboard.board()->meetingId()); });
+        // Another desk's amendment reaches this board as a live update: the action list is read again.
+        QObject::connect(&dashboard, &Dashboard::meetingUpdated, desk.get(), &OrganizerDesk::recordChanged);
         if (cli.isSet(deskSearchOpt)) desk->search(cli.value(deskSearchOpt));
         desk->loadRoster();
     }
@@ -253,7 +269,7 @@ int main(int argc, char* argv[])
     if (!shotPath.isEmpty()) {
         shot = std::make_unique<Screenshot>(*window, shotPath);
         QObject::connect(shot.get(), &Screenshot::saved, &app, [&](bool ok) {
-            exitCode = ok ? 0 : 1;
+            if (!ok) exitCode = 1; // a failed desk script has set it already
             QCoreApplication::exit(exitCode);
         });
         // Ready: the meeting's snapshot is on the board (or the meeting list, with no meeting),
@@ -263,16 +279,48 @@ int main(int argc, char* argv[])
             QObject::connect(office.get(), &OfficeDesk::busyChanged, shot.get(), [&office, &shot] {
                 if (!office->busy()) shot->takeAfterNextFrame();
             });
-        } else if (desk) {
+        } else if (desk && scriptSteps.empty()) {
             const auto ready = [&dashboard, &desk, &shot] {
                 if (dashboard.snapshotCount() > 0 && desk->rosterLoaded()) shot->takeAfterNextFrame();
             };
             QObject::connect(&dashboard, &Dashboard::snapshotApplied, shot.get(), ready);
             QObject::connect(desk.get(), &OrganizerDesk::rosterChanged, shot.get(), ready);
+        } else if (desk) {
+            // The desk script below takes the screenshot when it is done.
         } else if (cli.isSet(meetingOpt))
             QObject::connect(&dashboard, &Dashboard::snapshotApplied, shot.get(), &Screenshot::takeAfterNextFrame);
         else
             QObject::connect(&dashboard, &Dashboard::meetingListApplied, shot.get(), &Screenshot::takeAfterNextFrame);
+    }
+    // A desk script starts once the meeting and the roster are in, and ends in the screenshot (or the exit).
+    std::unique_ptr<DeskScript> script;
+    if (!scriptSteps.empty()) {
+        script = std::make_unique<DeskScript>(*window, std::move(scriptSteps), [&dashboard](const QString& personId) {
+            const int row = dashboard.attendees()->rowOf(personId);
+            if (row < 0) return QString();
+            const auto status = rollcall::protocol::toString(dashboard.attendees()->at(row).status);
+            return QString::fromUtf8(status.data(), static_cast<qsizetype>(status.size()));
+        });
+        QObject::connect(script.get(), &DeskScript::stepDone, &app, [](const QString& step) {
+            std::printf("desk-script: %s\n", step.toUtf8().constData());
+            std::fflush(stdout);
+        });
+        QObject::connect(script.get(), &DeskScript::finished, &app, [&](bool ok, const QString& message) {
+            std::fprintf(ok ? stdout : stderr, "%s\n", message.toUtf8().constData());
+            std::fflush(ok ? stdout : stderr);
+            if (!ok) exitCode = 1;
+            if (shot)
+                shot->takeAfterNextFrame();
+            else
+                QCoreApplication::exit(exitCode);
+        });
+        const auto ready = [&dashboard, &desk, &script, started = std::make_shared<bool>(false)] {
+            if (*started || dashboard.snapshotCount() == 0 || !desk->rosterLoaded()) return;
+            *started = true;
+            script->start();
+        };
+        QObject::connect(&dashboard, &Dashboard::snapshotApplied, script.get(), ready);
+        QObject::connect(desk.get(), &OrganizerDesk::rosterChanged, script.get(), ready);
     }
     // Only now ask the hub: a request drains the query socket right after it is
     // sent, so a fast hub's answer can be applied inside these calls. Asked

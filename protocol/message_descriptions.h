@@ -186,6 +186,10 @@ struct Description<Alarm> {
         // Added within v1, so optional: older hubs send only the message.
         fieldOmittedWhenEmpty("code", &Alarm::code, kToken),
         fieldOmittedWhenEmpty("params", &Alarm::params, listOf(kMaxAlarmParams, kText)),
+        // An acknowledgement at a desk (alarm ack), also added within v1.
+        field("ack_by", &Alarm::ack_by, kText),
+        field("ack_note", &Alarm::ack_note, kText),
+        field("ack_ms", &Alarm::ack_ms, kTimeMs),
     };
 };
 
@@ -210,10 +214,9 @@ struct Description<MeetingInfo> {
 template <>
 struct Description<WalkIn> {
     static constexpr auto kFields = std::tuple{
-        field("person_id", &WalkIn::person_id, kId),
-        field("name", &WalkIn::name, kText),
-        field("unit", &WalkIn::unit, kText),
-        field("first_in_ms", &WalkIn::first_in_ms, kTimeMs),
+        field("person_id", &WalkIn::person_id, kId), field("name", &WalkIn::name, kText),
+        field("unit", &WalkIn::unit, kText),         field("first_in_ms", &WalkIn::first_in_ms, kTimeMs),
+        field("for_unit", &WalkIn::for_unit, kText), // added within v1: optional
     };
 };
 

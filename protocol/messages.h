@@ -235,6 +235,11 @@ struct Alarm {
     /// docs/protocol.md §5.9), and its parameters in order. Optional on the wire.
     std::string code;
     std::vector<std::string> params;
+    /// An acknowledgement at an organizers' desk (alarm ack): who (the key's
+    /// name), the note and when. `active` stays the alarm's state. Optional on the wire.
+    std::optional<std::string> ack_by;
+    std::optional<std::string> ack_note;
+    std::optional<std::int64_t> ack_ms;
     bool operator==(const Alarm&) const = default;
 };
 
@@ -258,6 +263,9 @@ struct WalkIn {
     std::string name;
     std::string unit;
     std::optional<std::int64_t> first_in_ms;
+    /// The unit path they were registered at the door as attending for
+    /// (docs/semantics.md §7). Optional on the wire.
+    std::optional<std::string> for_unit;
     bool operator==(const WalkIn&) const = default;
 };
 

@@ -20,6 +20,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libspdlog-dev libtomlplusplus-dev libhowardhinnant-date-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils python3-openpyxl
   libpoppler-qt6-dev # the office desk's PDF preview (docs/dashboard.md)
+  libicu-dev # the organizer desk's pinyin search (ICU is Qt Core's dependency already)
   clang libclang-rt-dev # libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh)
   groff-base            # the man pages' check (scripts/check_man_pages.py)
 )

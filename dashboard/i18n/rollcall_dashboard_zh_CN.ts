@@ -104,13 +104,6 @@
     </message>
 </context>
 <context>
-    <name>InsecureBanner</name>
-    <message>
-        <source>INSECURE: no encryption, no keys — anyone on the network can read this board and forge taps</source>
-        <translation>不安全：未加密、未用密钥——网络上任何人都能读取本看板并伪造刷卡</translation>
-    </message>
-</context>
-<context>
     <name>DisplayText</name>
     <message>
         <source>%1 s ago</source>
@@ -282,6 +275,13 @@
     </message>
 </context>
 <context>
+    <name>InsecureBanner</name>
+    <message>
+        <source>INSECURE: no encryption, no keys — anyone on the network can read this board and forge taps</source>
+        <translation>不安全：未加密、未用密钥——网络上任何人都能读取本看板并伪造刷卡</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Rollcall attendance board</source>
@@ -305,340 +305,6 @@
     <message>
         <source>No meetings today (or the hub has not answered yet).</source>
         <translation>今天没有会议（或中心尚未应答）。</translation>
-    </message>
-</context>
-<context>
-    <name>ReaderPanel</name>
-    <message>
-        <source>Readers</source>
-        <translation>读卡器状态</translation>
-    </message>
-    <message>
-        <source>%1/%2 online</source>
-        <translation>在线 %1/%2</translation>
-    </message>
-    <message>
-        <source>outbox %1</source>
-        <translation>积压 %1</translation>
-    </message>
-</context>
-<context>
-    <name>TapFeedPanel</name>
-    <message>
-        <source>Is the badge in the right hands?</source>
-        <translation>请核对是否本人刷卡</translation>
-    </message>
-    <message>
-        <source>Expected at %1</source>
-        <translation>应到 %1</translation>
-    </message>
-    <message>
-        <source>Live taps</source>
-        <translation>实时签到</translation>
-    </message>
-    <message>
-        <source>No taps yet</source>
-        <translation>暂无刷卡</translation>
-    </message>
-</context>
-<context>
-    <name>UnitPanel</name>
-    <message>
-        <source>By unit</source>
-        <translation>各单位出勤</translation>
-    </message>
-    <message>
-        <source>%1 units</source>
-        <translation>%1 个单位</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>应到</translation>
-    </message>
-    <message>
-        <source>Here</source>
-        <translation>已到</translation>
-    </message>
-    <message>
-        <source>Missing</source>
-        <translation>未到</translation>
-    </message>
-    <message>
-        <source>Rate</source>
-        <translation>出勤率</translation>
-    </message>
-    <message>
-        <source>Missing: %1</source>
-        <translation>未到：%1</translation>
-    </message>
-    <message>
-        <source>Roster</source>
-        <translation>名册顺序</translation>
-    </message>
-    <message>
-        <source>Rate ↑</source>
-        <translation>出勤率↑</translation>
-    </message>
-    <message>
-        <source>Rate ↓</source>
-        <translation>出勤率↓</translation>
-    </message>
-</context>
-<context>
-    <name>rollcall::dashboard::AttendeeModel</name>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 min late (%2)</source>
-        <translation>迟到 %1 分钟（%2）</translation>
-    </message>
-    <message>
-        <source>%1 min late</source>
-        <translation>迟到 %1 分钟</translation>
-    </message>
-    <message>
-        <source>In at %1</source>
-        <translation>%1 签到</translation>
-    </message>
-    <message>
-        <source>Substitute: %1</source>
-        <translation>代会：%1</translation>
-    </message>
-</context>
-<context>
-    <name>rollcall::dashboard::HubConnection</name>
-    <message>
-        <source>Connecting to the hub…</source>
-        <translation>正在连接中心…</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>Loading the meeting…</source>
-        <translation>正在加载会议…</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>实时</translation>
-    </message>
-    <message>
-        <source>Connection lost — reconnecting…</source>
-        <translation>连接中断，正在重连…</translation>
-    </message>
-</context>
-<context>
-    <name>rollcall::dashboard::MeetingBoard</name>
-    <message>
-        <source>Late after %1</source>
-        <translation>%1 后签到记迟到</translation>
-    </message>
-    <message>
-        <source>No meeting selected</source>
-        <translation>未选择会议</translation>
-    </message>
-    <message>
-        <source>Check-in opens in</source>
-        <translation>距开始签到</translation>
-    </message>
-    <message>
-        <source>Starts in</source>
-        <translation>距会议开始</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>距会议结束</translation>
-    </message>
-    <message>
-        <source>Meeting ended</source>
-        <translation>会议已结束</translation>
-    </message>
-    <message>
-        <source>Meeting finalized</source>
-        <translation>会议已归档</translation>
-    </message>
-</context>
-<context>
-    <name>rollcall::dashboard::MeetingListModel</name>
-    <message>
-        <source>Venue %1</source>
-        <translation>会场 %1</translation>
-    </message>
-</context>
-<context>
-    <name>rollcall::dashboard::ReaderHealthModel</name>
-    <message>
-        <source>never</source>
-        <translation>从未</translation>
-    </message>
-    <message>
-        <source>%1: %2 during the meeting</source>
-        <translation>%1：会议期间%2</translation>
-    </message>
-    <message>
-        <source>Clock off %1 min</source>
-        <translation>时钟偏差 %1 分钟</translation>
-    </message>
-</context>
-<context>
-    <name>rollcall::dashboard::TapFeedModel</name>
-    <message>
-        <source>Badge %1</source>
-        <translation>未登记卡 %1</translation>
-    </message>
-    <message>
-        <source>Revoked badge %1</source>
-        <translation>挂失卡 %1</translation>
-    </message>
-    <message>
-        <source>Revoked badge %1 tapped at %2, %3: someone is using a lost card</source>
-        <translation>挂失卡 %1 于 %3 在 %2 刷卡：有人在使用已挂失的卡</translation>
-    </message>
-</context>
-<context>
-    <name>rollcall::dashboard::UnitTreeModel</name>
-    <message>
-        <source>(no unit)</source>
-        <translation>（未分单位）</translation>
-    </message>
-    <message>
-        <source>%1 … (%2 in all)</source>
-        <translation>%1 …（共 %2 人）</translation>
-    </message>
-</context>
-<context>
-    <name>Pager</name>
-    <message>
-        <source>Page %1 / %2</source>
-        <translation>第 %1/%2 页</translation>
-    </message>
-</context>
-<context>
-    <name>rollcall::dashboard::AdminClient</name>
-    <message>
-        <source>The hub did not answer</source>
-        <translation>集控中心无响应</translation>
-    </message>
-    <message>
-        <source>Cannot reach the hub</source>
-        <translation>无法连接集控中心</translation>
-    </message>
-</context>
-<context>
-    <name>rollcall::dashboard::OrganizerDesk</name>
-    <message>
-        <source>Give a reason</source>
-        <translation>请填写原因</translation>
-    </message>
-    <message>
-        <source>Checked in by hand: %1 (%2)</source>
-        <translation>手工签到 %1（%2）</translation>
-    </message>
-    <message>
-        <source>Checked out by hand: %1 (%2)</source>
-        <translation>手工签退 %1（%2）</translation>
-    </message>
-    <message>
-        <source>Leave: %1 (%2)</source>
-        <translation>请假 %1（%2）</translation>
-    </message>
-    <message>
-        <source>%1 attends for %2</source>
-        <translation>%1 代 %2 参会</translation>
-    </message>
-    <message>
-        <source>Undo #%1</source>
-        <translation>撤销 #%1</translation>
-    </message>
-    <message>
-        <source>Choose a meeting first</source>
-        <translation>请先选择会议</translation>
-    </message>
-</context>
-<context>
-    <name>OrganizerDeskPanel</name>
-    <message>
-        <source>Organizer's desk</source>
-        <translation>会务组工作台</translation>
-    </message>
-    <message>
-        <source>by %1</source>
-        <translation>操作人 %1</translation>
-    </message>
-    <message>
-        <source>Name, person id or badge</source>
-        <translation>姓名、人员编号或卡号</translation>
-    </message>
-    <message>
-        <source>Selected: %1 (%2)</source>
-        <translation>已选：%1（%2）</translation>
-    </message>
-    <message>
-        <source>Choose a person above</source>
-        <translation>请在上方选择人员</translation>
-    </message>
-    <message>
-        <source>Note (required with 其他)</source>
-        <translation>备注（选“其他”时必填）</translation>
-    </message>
-    <message>
-        <source>Check in</source>
-        <translation>手工签到</translation>
-    </message>
-    <message>
-        <source>Check out</source>
-        <translation>手工签退</translation>
-    </message>
-    <message>
-        <source>Leave</source>
-        <translation>请假</translation>
-    </message>
-    <message>
-        <source>Substitute (person id in the note)</source>
-        <translation>代会（备注填代会人编号）</translation>
-    </message>
-    <message>
-        <source>Check in %1 by hand? Reason: %2</source>
-        <translation>为 %1 手工签到？原因：%2</translation>
-    </message>
-    <message>
-        <source>Check out %1 by hand? Reason: %2</source>
-        <translation>为 %1 手工签退？原因：%2</translation>
-    </message>
-    <message>
-        <source>Record leave for %1? Reason: %2</source>
-        <translation>为 %1 登记请假？原因：%2</translation>
-    </message>
-    <message>
-        <source>%1 attends for %2?</source>
-        <translation>由 %1 代 %2 参会？</translation>
-    </message>
-    <message>
-        <source>Sending to the hub…</source>
-        <translation>正在提交…</translation>
-    </message>
-    <message>
-        <source>Done at this desk</source>
-        <translation>本台已办</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Undo #%1 (%2)?</source>
-        <translation>撤销 #%1（%2）？</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>确认</translation>
     </message>
 </context>
 <context>
@@ -941,26 +607,121 @@
     </message>
 </context>
 <context>
-    <name>rollcall::dashboard::OfficeDesk</name>
+    <name>OrganizerDeskPanel</name>
     <message>
-        <source>Period "%1" is not YYYY-MM, YYYY-Qn or YYYY</source>
-        <translation>期间“%1”应为 YYYY-MM、YYYY-Qn 或 YYYY</translation>
+        <source>Organizer's desk</source>
+        <translation>会务组工作台</translation>
     </message>
     <message>
-        <source>Unknown document "%1"</source>
-        <translation>未知文件“%1”</translation>
+        <source>by %1</source>
+        <translation>操作人 %1</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
+        <source>Selected: %1 (%2)</source>
+        <translation>已选：%1（%2）</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
+        <source>Choose a person above</source>
+        <translation>请在上方选择人员</translation>
     </message>
     <message>
-        <source>Cannot save %1</source>
-        <translation>无法保存 %1</translation>
+        <source>Note (required with 其他)</source>
+        <translation>备注（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>手工签到</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>手工签退</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Substitute (person id in the note)</source>
+        <translation>代会（备注填代会人编号）</translation>
+    </message>
+    <message>
+        <source>Check in %1 by hand? Reason: %2</source>
+        <translation>为 %1 手工签到？原因：%2</translation>
+    </message>
+    <message>
+        <source>Check out %1 by hand? Reason: %2</source>
+        <translation>为 %1 手工签退？原因：%2</translation>
+    </message>
+    <message>
+        <source>Record leave for %1? Reason: %2</source>
+        <translation>为 %1 登记请假？原因：%2</translation>
+    </message>
+    <message>
+        <source>%1 attends for %2?</source>
+        <translation>由 %1 代 %2 参会？</translation>
+    </message>
+    <message>
+        <source>Sending to the hub…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo #%1 (%2)?</source>
+        <translation>撤销 #%1（%2）？</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Name, pinyin (wm, wumin), person id or badge</source>
+        <translation>姓名、拼音（wm、wumin）、人员编号或卡号</translation>
+    </message>
+    <message>
+        <source>Unit a walk-in attends for</source>
+        <translation>列席人员所代表的单位</translation>
+    </message>
+    <message>
+        <source>Walk-in for the unit</source>
+        <translation>登记列席（代表单位）</translation>
+    </message>
+    <message>
+        <source>Register %1 as a walk-in for %2?</source>
+        <translation>登记 %1 代表 %2 列席？</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认告警</translation>
+    </message>
+    <message>
+        <source>Acknowledge the alarm of %1? Note: %2</source>
+        <translation>确认 %1 的告警？备注：%2</translation>
+    </message>
+    <message>
+        <source>Amendments of this meeting (every desk)</source>
+        <translation>本会议更正记录（各工作台）</translation>
+    </message>
+    <message>
+        <source>(undone by %1)</source>
+        <translation>（%1 已撤销）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>第 %1/%2 页</translation>
     </message>
     <message>
         <source>Period report %1</source>
@@ -987,6 +748,91 @@
     </message>
 </context>
 <context>
+    <name>ReaderPanel</name>
+    <message>
+        <source>Readers</source>
+        <translation>读卡器状态</translation>
+    </message>
+    <message>
+        <source>%1/%2 online</source>
+        <translation>在线 %1/%2</translation>
+    </message>
+    <message>
+        <source>outbox %1</source>
+        <translation>积压 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TapFeedPanel</name>
+    <message>
+        <source>Is the badge in the right hands?</source>
+        <translation>请核对是否本人刷卡</translation>
+    </message>
+    <message>
+        <source>Expected at %1</source>
+        <translation>应到 %1</translation>
+    </message>
+    <message>
+        <source>Live taps</source>
+        <translation>实时签到</translation>
+    </message>
+    <message>
+        <source>No taps yet</source>
+        <translation>暂无刷卡</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPanel</name>
+    <message>
+        <source>By unit</source>
+        <translation>各单位出勤</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 个单位</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>未到：%1</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>名册顺序</translation>
+    </message>
+    <message>
+        <source>Rate ↑</source>
+        <translation>出勤率↑</translation>
+    </message>
+    <message>
+        <source>Rate ↓</source>
+        <translation>出勤率↓</translation>
+    </message>
+    <message>
+        <source>Walk-ins for the unit: %1</source>
+        <translation>列席：%1</translation>
+    </message>
+</context>
+<context>
     <name>VenueCountsBar</name>
     <message>
         <source>Main venue</source>
@@ -1007,6 +853,224 @@
     <message>
         <source>not arrived %1</source>
         <translation>未到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::AdminClient</name>
+    <message>
+        <source>The hub did not answer</source>
+        <translation>集控中心无响应</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub</source>
+        <translation>无法连接集控中心</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::AttendeeModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min late (%2)</source>
+        <translation>迟到 %1 分钟（%2）</translation>
+    </message>
+    <message>
+        <source>%1 min late</source>
+        <translation>迟到 %1 分钟</translation>
+    </message>
+    <message>
+        <source>In at %1</source>
+        <translation>%1 签到</translation>
+    </message>
+    <message>
+        <source>Substitute: %1</source>
+        <translation>代会：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::HubConnection</name>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>正在连接中心…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Loading the meeting…</source>
+        <translation>正在加载会议…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation>连接中断，正在重连…</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::MeetingBoard</name>
+    <message>
+        <source>Late after %1</source>
+        <translation>%1 后签到记迟到</translation>
+    </message>
+    <message>
+        <source>No meeting selected</source>
+        <translation>未选择会议</translation>
+    </message>
+    <message>
+        <source>Check-in opens in</source>
+        <translation>距开始签到</translation>
+    </message>
+    <message>
+        <source>Starts in</source>
+        <translation>距会议开始</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>距会议结束</translation>
+    </message>
+    <message>
+        <source>Meeting ended</source>
+        <translation>会议已结束</translation>
+    </message>
+    <message>
+        <source>Meeting finalized</source>
+        <translation>会议已归档</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::MeetingListModel</name>
+    <message>
+        <source>Venue %1</source>
+        <translation>会场 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::OfficeDesk</name>
+    <message>
+        <source>Period "%1" is not YYYY-MM, YYYY-Qn or YYYY</source>
+        <translation>期间“%1”应为 YYYY-MM、YYYY-Qn 或 YYYY</translation>
+    </message>
+    <message>
+        <source>Unknown document "%1"</source>
+        <translation>未知文件“%1”</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cannot save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::OrganizerDesk</name>
+    <message>
+        <source>Give a reason</source>
+        <translation>请填写原因</translation>
+    </message>
+    <message>
+        <source>Checked in by hand: %1 (%2)</source>
+        <translation>手工签到 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Checked out by hand: %1 (%2)</source>
+        <translation>手工签退 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Leave: %1 (%2)</source>
+        <translation>请假 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 attends for %2</source>
+        <translation>%1 代 %2 参会</translation>
+    </message>
+    <message>
+        <source>Undo #%1</source>
+        <translation>撤销 #%1</translation>
+    </message>
+    <message>
+        <source>Choose a meeting first</source>
+        <translation>请先选择会议</translation>
+    </message>
+    <message>
+        <source>Walk-in for %1: %2 (%3)</source>
+        <translation>列席（代表 %1）%2（%3）</translation>
+    </message>
+    <message>
+        <source>Give the unit the walk-in attends for</source>
+        <translation>请填写列席人员所代表的单位</translation>
+    </message>
+    <message>
+        <source>Walk-in for %1: %2</source>
+        <translation>列席（代表 %1）%2</translation>
+    </message>
+    <message>
+        <source>Give a note: what was seen or done</source>
+        <translation>请填写备注：所见情况或处理措施</translation>
+    </message>
+    <message>
+        <source>Alarm of %1 acknowledged</source>
+        <translation>%1 的告警已确认</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::ReaderHealthModel</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1: %2 during the meeting</source>
+        <translation>%1：会议期间%2</translation>
+    </message>
+    <message>
+        <source>Clock off %1 min</source>
+        <translation>时钟偏差 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>已确认：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::TapFeedModel</name>
+    <message>
+        <source>Badge %1</source>
+        <translation>未登记卡 %1</translation>
+    </message>
+    <message>
+        <source>Revoked badge %1</source>
+        <translation>挂失卡 %1</translation>
+    </message>
+    <message>
+        <source>Revoked badge %1 tapped at %2, %3: someone is using a lost card</source>
+        <translation>挂失卡 %1 于 %3 在 %2 刷卡：有人在使用已挂失的卡</translation>
+    </message>
+</context>
+<context>
+    <name>rollcall::dashboard::UnitTreeModel</name>
+    <message>
+        <source>(no unit)</source>
+        <translation>（未分单位）</translation>
+    </message>
+    <message>
+        <source>%1 … (%2 in all)</source>
+        <translation>%1 …（共 %2 人）</translation>
     </message>
 </context>
 </TS>

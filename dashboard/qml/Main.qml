@@ -84,7 +84,7 @@ ApplicationWindow {
     }
     Component.onCompleted: {
         if (window.desk !== null)
-            organizerDesk.createObject(deskPanel, { desk: window.desk })
+            organizerDesk.createObject(deskPanel, { desk: window.desk, readers: window.dashboard.readers })
         if (window.office !== null)
             officeDesk.createObject(officePage, { desk: window.office, saveDir: window.officeDir })
     }

@@ -4,13 +4,18 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Rollcall.Dashboard
 
-// The organizer's desk beside the board (会务组, issue 16): find a person,
-// check them in or out by hand with a reason, record leave or a substitute,
-// and undo what this desk did. Every action is confirmed first; the hub
-// records it by the desk's key name and every board shows it.
+// The organizer's desk beside the board (会务组, issue 16): find a person
+// (name, pinyin, initials, person id or badge), check them in or out by hand
+// with a reason, record leave, a substitute or a walk-in attending for a unit,
+// and undo any amendment of the meeting (the list shows every desk's, with
+// who and when). Every action is confirmed first; the hub records it by the
+// desk's key name and every board shows it. Controls have objectNames so a
+// desk script (--desk-script) and tests drive them as a person would.
 PanelFrame {
     id: panel
     required property OrganizerDesk desk
+    // The board's readers: their alarms can be acknowledged here.
+    property ReaderHealthModel readers: null
     property string personId
     property string personName
     // What the confirmation dialog will do when accepted.
@@ -33,9 +38,11 @@ PanelFrame {
         TextField {
             objectName: "deskSearch"
             Layout.fillWidth: true
-            placeholderText: qsTr("Name, person id or badge")
+            placeholderText: qsTr("Name, pinyin (wm, wumin), person id or badge")
             font.pixelSize: Theme.fontBody
-            onTextChanged: panel.desk.search(text)
+            // Starts with --desk-search's text; typing searches again (the same text, so no loop).
+            text: panel.desk.searchText
+            onTextChanged: if (text !== panel.desk.searchText) panel.desk.search(text)
         }
         ListView {
             objectName: "deskMatches"
@@ -45,6 +52,7 @@ PanelFrame {
             model: panel.desk.matches
             delegate: Rectangle {
                 required property var modelData
+                objectName: "deskMatch_" + modelData.person_id
                 width: ListView.view.width
                 height: Theme.px(36)
                 color: modelData.person_id === panel.personId ? Theme.panelRaised : "transparent"
@@ -100,6 +108,7 @@ PanelFrame {
             rowSpacing: Theme.px(8)
             enabled: panel.personId.length > 0 && !panel.desk.busy
             Button {
+                objectName: "deskCheckIn"
                 Layout.fillWidth: true
                 text: qsTr("Check in")
                 font.pixelSize: Theme.fontBody
@@ -107,6 +116,7 @@ PanelFrame {
                                      () => panel.desk.checkIn(panel.personId, reason.currentText, note.text))
             }
             Button {
+                objectName: "deskCheckOut"
                 Layout.fillWidth: true
                 text: qsTr("Check out")
                 font.pixelSize: Theme.fontBody
@@ -114,6 +124,7 @@ PanelFrame {
                                      () => panel.desk.checkOut(panel.personId, reason.currentText, note.text))
             }
             Button {
+                objectName: "deskLeave"
                 Layout.fillWidth: true
                 text: qsTr("Leave")
                 font.pixelSize: Theme.fontBody
@@ -121,11 +132,60 @@ PanelFrame {
                                      () => panel.desk.recordLeave(panel.personId, note.text))
             }
             Button {
+                objectName: "deskSubstitute"
                 Layout.fillWidth: true
                 text: qsTr("Substitute (person id in the note)")
                 font.pixelSize: Theme.fontSmall
                 onClicked: panel.ask(qsTr("%1 attends for %2?").arg(note.text).arg(panel.personName),
                                      () => panel.desk.recordSubstitute(panel.personId, note.text, ""))
+            }
+            // A walk-in (列席, not on the roster) attending for a unit; the note is the reason.
+            TextField {
+                id: walkInUnit
+                objectName: "deskWalkInUnit"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Unit a walk-in attends for")
+                font.pixelSize: Theme.fontSmall
+            }
+            Button {
+                objectName: "deskWalkIn"
+                Layout.fillWidth: true
+                text: qsTr("Walk-in for the unit")
+                font.pixelSize: Theme.fontSmall
+                enabled: walkInUnit.text.length > 0
+                onClicked: panel.ask(qsTr("Register %1 as a walk-in for %2?").arg(panel.personName).arg(walkInUnit.text),
+                                     () => panel.desk.recordWalkIn(panel.personId, walkInUnit.text, note.text))
+            }
+        }
+        // Alarms of the board (a dead or faulty reader): acknowledged with the note above.
+        Repeater {
+            model: panel.readers
+            delegate: RowLayout {
+                id: alarmRow
+                required property string readerId
+                required property bool online
+                required property bool alarm
+                required property string alarmMessage
+                required property string ackText
+                visible: alarmRow.alarm
+                Layout.fillWidth: true
+                Text {
+                    Layout.fillWidth: true
+                    text: "⚠ " + alarmRow.alarmMessage + (alarmRow.ackText ? " — " + alarmRow.ackText : "")
+                    color: alarmRow.ackText ? Theme.muted : Theme.bad
+                    font.pixelSize: Theme.fontSmall
+                    elide: Text.ElideRight
+                }
+                Button {
+                    objectName: "deskAck_" + alarmRow.readerId
+                    visible: !alarmRow.ackText
+                    text: qsTr("Acknowledge")
+                    font.pixelSize: Theme.fontSmall
+                    onClicked: panel.ask(qsTr("Acknowledge the alarm of %1? Note: %2").arg(alarmRow.readerId).arg(note.text),
+                                         () => panel.desk.acknowledgeAlarm(alarmRow.readerId,
+                                                                           alarmRow.online ? "reader_fault" : "reader_offline",
+                                                                           note.text))
+                }
             }
         }
         Text {
@@ -139,7 +199,7 @@ PanelFrame {
             elide: Text.ElideRight
         }
         Text {
-            text: qsTr("Done at this desk")
+            text: qsTr("Amendments of this meeting (every desk)")
             color: Theme.muted
             font.pixelSize: Theme.fontSmall
         }
@@ -157,12 +217,15 @@ PanelFrame {
                 Text {
                     Layout.fillWidth: true
                     text: "#" + row.modelData.amendment + " " + row.modelData.text + " — " + row.modelData.who
-                    color: row.modelData.undone ? Theme.muted : Theme.text
+                          + (row.modelData.when ? " " + row.modelData.when : "")
+                          + (row.modelData.undone && row.modelData.undoneBy ? " " + qsTr("(undone by %1)").arg(row.modelData.undoneBy) : "")
+                    color: row.modelData.undone ? Theme.muted : (row.modelData.mine ? Theme.text : Theme.info)
                     font.pixelSize: Theme.fontSmall
                     font.strikeout: row.modelData.undone
                     elide: Text.ElideRight
                 }
                 Button {
+                    objectName: "deskUndo_" + row.modelData.amendment
                     visible: !row.modelData.undone
                     text: qsTr("Undo")
                     font.pixelSize: Theme.fontSmall
@@ -180,7 +243,18 @@ PanelFrame {
         anchors.centerIn: parent
         modal: true
         title: qsTr("Confirm")
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        footer: DialogButtonBox {
+            Button {
+                objectName: "deskConfirmOk"
+                text: qsTr("OK")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "deskConfirmCancel"
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         Text {
             id: confirmText
             color: Theme.text

@@ -86,6 +86,7 @@ PanelFrame {
                 required property string rateText
                 required property color rateColor
                 required property string missingNames
+                required property string walkInNames
 
                 width: ListView.view.width
                 // One height for every row on the venue screen, so its pages are exact.
@@ -125,8 +126,11 @@ PanelFrame {
                     }
                     FitText {
                         id: missingLine
-                        visible: row.missingNames.length > 0
-                        text: qsTr("Missing: %1").arg(row.missingNames)
+                        // Missing members, and walk-ins registered for the unit (列席, counted in no figure).
+                        visible: row.missingNames.length > 0 || row.walkInNames.length > 0
+                        text: [row.missingNames.length > 0 ? qsTr("Missing: %1").arg(row.missingNames) : "",
+                               row.walkInNames.length > 0 ? qsTr("Walk-ins for the unit: %1").arg(row.walkInNames) : ""]
+                              .filter(t => t.length > 0).join("　")
                         color: "#fca5a5"
                         font.pixelSize: Theme.fontSmall
                         Layout.fillWidth: true

@@ -57,7 +57,7 @@ void Dashboard::applySnapshot(const protocol::Snapshot& s)
     board_->setMeeting(s.meeting);
     board_->setSummary(s.summary);
     attendees_->reset(s.attendees);
-    units_->reset(s.attendees);
+    units_->reset(s.attendees, s.walk_ins);
     tapFeed_->reset(s.recent_taps);
     readers_->setAlarmWindow(s.meeting.opening_ms, s.meeting.end_ms);
     readers_->reset(s.readers);
@@ -75,8 +75,14 @@ void Dashboard::applyUpdate(const protocol::Update& update)
             if constexpr (std::is_same_v<T, protocol::AttendeeState>) {
                 attendees_->upsert(p);
                 units_->upsert(p);
+                emit meetingUpdated();
             } else if constexpr (std::is_same_v<T, protocol::Summary>) {
+                // A walk-in came or went: the feed carries only their count, so
+                // the unit they came for (the unit panel's) is in a new snapshot.
+                const bool walkInsChanged = board_->hasMeeting() && p.walk_ins != board_->walkIns();
+                if (!(p == board_->summary())) emit meetingUpdated();
                 board_->setSummary(p);
+                if (walkInsChanged && connection_) connection_->resync();
             } else if constexpr (std::is_same_v<T, protocol::TapEvent>) {
                 tapFeed_->add(p);
                 tapPhoto_->showTap(p);

@@ -103,6 +103,9 @@ signals:
     void venueFilterChanged();
     void pickerVisibleChanged();
     void connectionChanged();
+    /// The live feed changed something of the meeting's attendance (an
+    /// attendee, the summary): the record may hold new amendments.
+    void meetingUpdated();
 
 private:
     void setPickerVisible(bool on);

@@ -59,6 +59,7 @@ QVariant ReaderHealthModel::data(const QModelIndex& index, int role) const
     case ClockSkewedRole: return std::abs(h.clock_offset_ms) >= kClockSkewShownFromMs;
     case AgentVersionRole: return DisplayText::fromStd(h.agent_version);
     case AlarmRole: return alarmAt(index.row());
+    case AckTextRole: return r.ack.isEmpty() ? QString() : tr("Acknowledged: %1").arg(r.ack);
     case AlarmMessageRole:
         if (!r.hubAlarm.isEmpty()) return r.hubAlarm;
         return alarmAt(index.row())
@@ -83,6 +84,7 @@ QHash<int, QByteArray> ReaderHealthModel::roleNames() const
         {AlarmRole, "alarm"},
         {AlarmMessageRole, "alarmMessage"},
         {ClockSkewedRole, "clockSkewed"},
+        {AckTextRole, "ackText"},
     };
 }
 
@@ -108,6 +110,7 @@ void ReaderHealthModel::upsert(const protocol::ReaderHealth& reader, bool addIfU
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         if (rows_[i].health.reader_id == reader.reader_id) {
             if (rows_[i].health == reader) return;
+            if (reader.online && !rows_[i].health.online) rows_[i].ack.clear(); // back: a later outage is new
             rows_[i].health = reader;
             rowChanged(static_cast<int>(i));
             return;
@@ -125,12 +128,28 @@ void ReaderHealthModel::upsert(const protocol::ReaderHealth& reader, bool addIfU
 void ReaderHealthModel::applyAlarm(const protocol::Alarm& alarm)
 {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
-        if (rows_[i].health.reader_id == alarm.reader_id) {
-            rows_[i].hubAlarm = alarm.active ? DisplayText::alarm(alarm) : QString();
-            rowChanged(static_cast<int>(i));
-            return;
+        auto& row = rows_[i];
+        if (row.health.reader_id != alarm.reader_id) continue;
+        if (alarm.ack_by) {
+            // An acknowledgement changes no alarm; it lasts while the alarm does.
+            if (alarm.active || alarmAt(static_cast<int>(i)))
+                row.ack = tr("%1 (%2)").arg(DisplayText::fromStd(*alarm.ack_by),
+                                            DisplayText::fromStd(alarm.ack_note.value_or("")));
+        } else {
+            row.hubAlarm = alarm.active ? DisplayText::alarm(alarm) : QString();
+            if (!alarm.active) row.ack.clear(); // over: the next one is a new alarm
         }
+        rowChanged(static_cast<int>(i));
+        return;
     }
+}
+
+QString ReaderHealthModel::ackOf(const QString& readerId) const
+{
+    for (const auto& r : rows_) {
+        if (DisplayText::fromStd(r.health.reader_id) == readerId) return r.ack;
+    }
+    return {};
 }
 
 void ReaderHealthModel::setNow(std::int64_t hubNowMs)
@@ -174,6 +193,7 @@ QString ReaderHealthModel::alarmText() const
                             .arg(DisplayText::fromStd(r.health.reader_id), DisplayText::fromStd(r.health.venue_id),
                                  DisplayText::readerState(r.health))
                       : QStringLiteral("%1: %2").arg(DisplayText::fromStd(r.health.reader_id), r.hubAlarm));
+        if (!r.ack.isEmpty()) parts.last() += QStringLiteral(" — ") + tr("Acknowledged: %1").arg(r.ack);
     }
     return parts.join(QStringLiteral(" · "));
 }

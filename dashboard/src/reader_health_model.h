@@ -34,6 +34,7 @@ public:
         AlarmRole,
         AlarmMessageRole,
         ClockSkewedRole, ///< the reader's clock is off by kClockSkewShownFromMs or more
+        AckTextRole,     ///< the alarm acknowledged at a desk: "已确认：who（note）", empty if not
     };
     Q_ENUM(Role)
 
@@ -52,8 +53,12 @@ public:
     /// Updates a known reader; `addIfUnknown` adds it (updates of the meeting's
     /// own stream), otherwise an unknown reader is ignored (hub-wide stream).
     void upsert(const protocol::ReaderHealth& reader, bool addIfUnknown);
-    /// A hub alarm raised or cleared for a reader shown here.
+    /// A hub alarm raised or cleared for a reader shown here, or acknowledged
+    /// at a desk (ack_by): the acknowledgement lasts while the alarm does; one
+    /// raised again after it ends is new and unacknowledged.
     void applyAlarm(const protocol::Alarm& alarm);
+    /// The alarm of a reader shown here acknowledged: "who（note）"; empty if not.
+    [[nodiscard]] Q_INVOKABLE QString ackOf(const QString& readerId) const;
     /// Hub-clock time now and the meeting window in which an offline reader is an alarm.
     void setNow(std::int64_t hubNowMs);
     void setAlarmWindow(std::int64_t fromMs, std::int64_t toMs);
@@ -71,6 +76,7 @@ private:
     struct Row {
         protocol::ReaderHealth health;
         QString hubAlarm; // active hub alarm message, empty if none
+        QString ack;      // acknowledged at a desk: who and note, empty if not
     };
     [[nodiscard]] bool inWindow() const { return now_ >= windowFrom_ && now_ <= windowTo_; }
     void rowChanged(int row);

@@ -19,6 +19,7 @@ struct UnitTreeModel::Node {
     int excused = 0;
     int missing = 0;
     std::map<int, QString> missingNames; // by roster order
+    QStringList walkIns;                 // registered at the door for this unit
     mutable QString missingText;
     mutable bool missingDirty = true;
 
@@ -107,6 +108,7 @@ QVariant UnitTreeModel::data(const QModelIndex& index, int role) const
             n.missingDirty = false;
         }
         return n.missingText;
+    case WalkInNamesRole: return n.walkIns.join(QStringLiteral("、"));
     default: return {};
     }
 }
@@ -127,6 +129,7 @@ QHash<int, QByteArray> UnitTreeModel::roleNames() const
         {RateTextRole, "rateText"},
         {RateColorRole, "rateColor"},
         {MissingNamesRole, "missingNames"},
+        {WalkInNamesRole, "walkInNames"},
     };
 }
 
@@ -250,7 +253,8 @@ bool UnitTreeModel::resortAround(const std::vector<Node*>& touched)
     return moved;
 }
 
-void UnitTreeModel::reset(const std::vector<protocol::AttendeeState>& attendees)
+void UnitTreeModel::reset(const std::vector<protocol::AttendeeState>& attendees,
+                          const std::vector<protocol::WalkIn>& walkIns)
 {
     beginResetModel();
     root_ = std::make_unique<Node>();
@@ -267,6 +271,12 @@ void UnitTreeModel::reset(const std::vector<protocol::AttendeeState>& attendees)
         m.order = nextOrder_++;
         addContribution(m, +1);
         members_.insert(DisplayText::fromStd(a.person_id), m);
+    }
+    for (const auto& w : walkIns) {
+        if (!w.for_unit || w.for_unit->empty()) continue;
+        bool created = false;
+        Node* unit = ensureNode(DisplayText::fromStd(*w.for_unit), &created);
+        unit->walkIns << DisplayText::fromStd(w.name);
     }
     sortAll(*root_);
     rebuildRows();

@@ -42,6 +42,7 @@ public:
         RateColorRole,
         MissingNamesRole, ///< names of missing members (sub-units included), "、"-joined, at most kMaxMissingNames then
                           ///< the total
+        WalkInNamesRole, ///< walk-ins registered at the door for this very unit (docs/semantics.md §7), "、"-joined
     };
     Q_ENUM(Role)
 
@@ -55,7 +56,11 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    void reset(const std::vector<protocol::AttendeeState>& attendees);
+    /// `walkIns`: those registered for a unit (for_unit) are listed under it; a
+    /// unit nobody on the roster belongs to gets a row of its own (expected 0).
+    /// They count for no figure.
+    void reset(const std::vector<protocol::AttendeeState>& attendees,
+               const std::vector<protocol::WalkIn>& walkIns = {});
     void upsert(const protocol::AttendeeState& attendee);
 
     [[nodiscard]] SortMode sortMode() const { return sortMode_; }

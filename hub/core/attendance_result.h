@@ -44,6 +44,9 @@ struct AttendeeResult {
 struct WalkIn {
     Person person;
     common::TimePoint firstIn;
+    /// The unit path they were registered at the door as attending for
+    /// (walk_in_units.h); empty when they just came.
+    std::string forUnit;
 };
 
 struct UnknownBadge {

@@ -53,6 +53,7 @@ AttendanceTracker::AttendanceTracker(std::vector<MeetingSetup> setups, PersonLoo
         t.meeting = setup.meeting;
         if (t.meeting.cancelledAt) setup.roster.clear(); // a cancelled meeting expects nobody
         t.delegations = std::move(setup.delegations);
+        t.walkInUnits = std::move(setup.walkInUnits);
         for (auto& person : setup.roster) {
             if (t.index.count(person.id)) continue;
             t.index.emplace(person.id, t.members.size());
@@ -263,7 +264,8 @@ TapResult AttendanceTracker::addTap(const TapInput& tap, const TapEvidence& evid
     // Not on the roster and no approved substitute: a walk-in (once they check in).
     if (checkIn && !t.walkIns.count(person)) {
         if (auto who = lookup_(person)) {
-            t.walkIns.emplace(person, WalkIn{*who, tap.at});
+            const auto unit = t.walkInUnits.find(person);
+            t.walkIns.emplace(person, WalkIn{*who, tap.at, unit == t.walkInUnits.end() ? "" : unit->second});
             t.summary.walkIns = static_cast<int>(t.walkIns.size());
             r.walkInsChanged = true;
         }

@@ -24,6 +24,8 @@ struct MeetingSetup {
     /// Person id → the venue they are expected at (VenueAssignments::expectedVenues);
     /// empty for a meeting with one venue.
     std::unordered_map<std::string, std::string> expectedVenues;
+    /// Person id → the unit path a walk-in attends for (walk_in_units.h).
+    std::unordered_map<std::string, std::string> walkInUnits;
 };
 
 /// What the attendee is told at the reader.
@@ -88,6 +90,7 @@ private:
         std::unordered_map<std::string, std::vector<AppliedTap>> otherTaps; // non-members
         std::unordered_map<std::string, std::vector<TapEvidence>> otherEvidence;
         std::map<std::string, WalkIn> walkIns;
+        std::unordered_map<std::string, std::string> walkInUnits;
         std::map<std::string, UnknownBadge> unknown;
         std::vector<Delegation> delegations;
         Summary summary;

@@ -3,6 +3,7 @@
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/schedule.h"
 #include "hub/core/venue_assignments.h"
+#include "hub/core/walk_in_units.h"
 
 #include <algorithm>
 
@@ -130,6 +131,7 @@ MeetingResult evaluateFrozen(Record& record, const Meeting& meeting, common::Tim
         setup.amendments.push_back(std::move(a));
     }
     setup.delegations = Schedule(record).delegations(meeting.id);
+    setup.walkInUnits = walkInUnits(db, meeting.id);
     // The stored assignment: each tap with its holder and direction as decided then.
     auto s = db.prepare("SELECT f.tap_id, f.person_id, f.direction, t.at_ms, t.reader_id, t.badge_uid, t.received_ms, "
                         "t.venue_id FROM final_taps f JOIN taps t ON t.id = f.tap_id WHERE f.meeting_id = ?");

@@ -103,10 +103,24 @@ std::string lower(std::string s)
 
 /// The chain's links from position `after` on, each with its row's content
 /// hash as recomputed now (NULL when the row is gone).
-std::string linksQuery()
+/// The chained tables this record has: one at an older schema lacks those
+/// that joined the chain later (walk_in_units, migration 13).
+std::vector<ChainedTable> presentTables(common::Database& db)
+{
+    std::vector<ChainedTable> present;
+    auto s = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    for (const auto& t : chainedTables()) {
+        s.bind(1, std::string(t.name));
+        if (s.step()) present.push_back(t);
+        s.reset();
+    }
+    return present;
+}
+
+std::string linksQuery(common::Database& db)
 {
     std::string sql = "SELECT c.pos, c.row_table, c.row_id, c.hash, CASE c.row_table";
-    for (const auto& t : chainedTables()) {
+    for (const auto& t : presentTables(db)) {
         sql += " WHEN '" + std::string(t.name) + "' THEN (SELECT rollcall_row_hash('" + std::string(t.name) + "', "
                + std::string(t.columns) + ") FROM " + std::string(t.name) + " WHERE id = c.row_id)";
     }
@@ -126,7 +140,7 @@ std::optional<ChainProblem> walkLinks(common::Database& db, std::int64_t after, 
     }
     std::int64_t expected = after + 1;
     std::optional<ChainProblem> problem;
-    auto s = db.prepare(linksQuery());
+    auto s = db.prepare(linksQuery(db));
     s.bind(1, after);
     while (s.step()) {
         const auto pos = s.getInt(0);
@@ -200,6 +214,10 @@ const std::vector<ChainedTable>& chainedTables()
         {"notice_register", "id, kind, year, n, number, person_id, unit_id, measure, rule, grounds, evidence, body, "
                             "period, ref_id, appeal_id, reason, issued_ms, issued_by"},
         {"appeal_filings", "id, amendment_id, clerk, received_ms, new_evidence"},
+        // Walk-ins attached to a unit (migration 13): for whom a walk-in was let in.
+        {"walk_in_units", "id, amendment_id, unit_id"},
+        // Alarms acknowledged at the desks (migration 14): how the meeting was run.
+        {"alarm_acks", "id, source, code, note, acked_ms, acked_by"},
     };
     return tables;
 }
@@ -271,7 +289,7 @@ ChainVerification verifyChain(common::Database& db, const std::optional<std::str
         }
     }
     v.problem = walkLinks(db, 0, wanted, v.headPosition);
-    for (const auto& t : chainedTables()) {
+    for (const auto& t : presentTables(db)) {
         if (v.problem) break;
         v.problem = unchainedRow(db, t, false);
     }
@@ -286,7 +304,7 @@ std::optional<ChainProblem> verifyChainTail(common::Database& db, std::int64_t l
     std::optional<std::int64_t> unused;
     if (auto p = walkLinks(db, after, {}, unused)) return p;
     std::int64_t rows = 0;
-    for (const auto& t : chainedTables()) {
+    for (const auto& t : presentTables(db)) {
         if (auto p = unchainedRow(db, t, true)) return p;
         auto c = db.prepare("SELECT count(*) FROM " + std::string(t.name));
         (void)c.step();

@@ -3,6 +3,7 @@
 #include "hub/core/finality.h"
 #include "hub/core/schedule.h"
 #include "hub/core/venue_assignments.h"
+#include "hub/core/walk_in_units.h"
 
 #include <algorithm>
 #include <set>
@@ -44,6 +45,7 @@ AttendanceTracker replayRecord(Record& record, const std::vector<Meeting>& meeti
         s.roster = record.roster(m.id);
         s.expectedVenues = VenueAssignments(record.database()).expectedVenues(m, s.roster);
         s.delegations = Schedule(record).delegations(m.id);
+        s.walkInUnits = walkInUnits(record.database(), m.id);
         for (auto& a : record.amendments(m.id)) {
             if (auto p = manualTapOf(a, m.id)) pending.push_back(std::move(*p));
             s.amendments.push_back(std::move(a));

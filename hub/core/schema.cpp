@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Never edit a released
 // entry: add a new one.
-constexpr std::array<const char*, 12> kMigrations{
+constexpr std::array<const char*, 14> kMigrations{
     // 1: the record — organisation, venues, readers, meetings, taps, amendments.
     R"sql(
 CREATE TABLE units (
@@ -703,6 +703,60 @@ CREATE TABLE person_photos (
     set_ms    INTEGER NOT NULL,
     set_by    TEXT NOT NULL CHECK (length(set_by) > 0)
 );
+)sql",
+    // 13: walk-ins attached to a unit (docs/semantics.md §7): a person not on
+    // a meeting's roster, registered at the door as attending for a unit (列席
+    // for a unit not invited, someone a unit sent in its stead). The check-in
+    // is a manual_tap amendment; this row says for which unit, so revoking the
+    // amendment withdraws both. It changes no status or figure, so the results
+    // cache stays. Evidence of who was let in: append-only and chained.
+    R"sql(
+CREATE TABLE walk_in_units (
+    id           INTEGER PRIMARY KEY,
+    amendment_id INTEGER NOT NULL UNIQUE REFERENCES amendments(id),
+    unit_id      INTEGER NOT NULL REFERENCES units(id)
+);
+CREATE TRIGGER walk_in_units_manual_tap BEFORE INSERT ON walk_in_units
+WHEN NOT EXISTS (SELECT 1 FROM amendments WHERE id = NEW.amendment_id AND kind = 'manual_tap' AND direction = 'in')
+BEGIN SELECT RAISE(ABORT, 'a walk-in is attached to a unit by a manual check-in'); END;
+CREATE TRIGGER walk_in_units_append_only_update BEFORE UPDATE ON walk_in_units
+BEGIN SELECT RAISE(ABORT, 'walk-in units are append-only'); END;
+CREATE TRIGGER walk_in_units_append_only_delete BEFORE DELETE ON walk_in_units
+BEGIN SELECT RAISE(ABORT, 'walk-in units are append-only'); END;
+CREATE TRIGGER walk_in_units_chain AFTER INSERT ON walk_in_units
+BEGIN
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES ('walk_in_units', NEW.id,
+          rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1),
+                             rollcall_row_hash('walk_in_units', NEW.id, NEW.amendment_id, NEW.unit_id)));
+END;
+)sql",
+    // 14: alarms acknowledged at the organizers' desks (a dead reader, a lost
+    // card used, the record not written): who, when and a note. Evidence of
+    // how the meeting was run (an absence held for an offline reader points
+    // at it), so append-only and chained. `source` is what the alarm is
+    // about: a reader id, a badge UID, or 'hub'.
+    R"sql(
+CREATE TABLE alarm_acks (
+    id       INTEGER PRIMARY KEY,
+    source   TEXT NOT NULL CHECK (length(source) > 0),
+    code     TEXT NOT NULL CHECK (length(code) > 0),
+    note     TEXT NOT NULL CHECK (length(note) > 0),
+    acked_ms INTEGER NOT NULL,
+    acked_by TEXT NOT NULL CHECK (length(acked_by) > 0)
+);
+CREATE TRIGGER alarm_acks_append_only_update BEFORE UPDATE ON alarm_acks
+BEGIN SELECT RAISE(ABORT, 'alarm acknowledgements are append-only'); END;
+CREATE TRIGGER alarm_acks_append_only_delete BEFORE DELETE ON alarm_acks
+BEGIN SELECT RAISE(ABORT, 'alarm acknowledgements are append-only'); END;
+CREATE TRIGGER alarm_acks_chain AFTER INSERT ON alarm_acks
+BEGIN
+  INSERT INTO record_chain(row_table, row_id, hash)
+  VALUES ('alarm_acks', NEW.id,
+          rollcall_link_hash((SELECT hash FROM record_chain ORDER BY pos DESC LIMIT 1),
+                             rollcall_row_hash('alarm_acks', NEW.id, NEW.source, NEW.code, NEW.note, NEW.acked_ms,
+                                               NEW.acked_by)));
+END;
 )sql",
 };
 

@@ -39,6 +39,13 @@ class NewerSchemaError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+/// The version that attaches walk-ins to a unit (hub/core/walk_in_units.h);
+/// its tests start from the one before.
+constexpr int kWalkInUnitsSchema = 13;
+
+/// The version that records alarms acknowledged at the organizers' desks
+/// (hub/core/alarm_acks.h); its tests start from the one before.
+constexpr int kAlarmAcksSchema = 14;
 
 /// Current version of an open database (0 for a new file).
 [[nodiscard]] int schemaVersion(common::Database& db);

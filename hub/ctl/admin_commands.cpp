@@ -131,6 +131,8 @@ const std::vector<AdminCommand>& adminCommands()
         {{"checkin"}, {kOrganizer}, {}},
         {{"leave", "add"}, {kOrganizer}, {}},
         {{"substitute", "add"}, {kOrganizer}, {}},
+        {{"walkin", "add"}, {kOrganizer}, {}},
+        {{"alarm", "ack"}, {kOrganizer}, {}},
         {{"amendment", "revoke"}, {kOrganizer}, {}},
         {{"meeting", "finalize"}, {kOrganizer}, {}},
         {{"meeting", "cancel"}, {kOrganizer}, {}},
@@ -151,6 +153,8 @@ const std::vector<AdminCommand>& adminCommands()
         {{"appeal", "list"}, {kOffice}, {}},
         {{"absence", "confirm"}, {kOffice}, {}},
         {{"person", "history"}, {kOffice}, {}},
+        // Both: a meeting's amendments by anyone (the desks' action lists).
+        {{"amendment", "list"}, {kOrganizer, kOffice}, {}},
         // Both: reading the record.
         {{"status"}, {kOrganizer, kOffice}, {}},
         {{"meeting", "list"}, {kOrganizer, kOffice}, {}},

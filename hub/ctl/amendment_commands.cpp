@@ -1,16 +1,21 @@
 #include "hub/ctl/amendment_commands.h"
 
+#include "hub/core/walk_in_units.h"
 #include "hub/ctl/amendment_options.h"
 #include "hub/ctl/database_file.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace rollcall::ctl {
 namespace {
 
 struct Options {
-    std::string id, reason;
+    std::string id, reason, meeting;
+    bool json = false;
 };
 
 std::int64_t amendmentId(const std::string& text)
@@ -63,6 +68,58 @@ void cmdAmendmentRevoke(const Options& o, const CommandContext& c)
           << "; both stay on the record, and the earlier status applies again\n";
 }
 
+/// Every amendment of a meeting, revoked ones and revocations included, in
+/// order: what the organizers' desks list, whoever made them (issue 16).
+void cmdAmendmentList(const Options& o, const CommandContext& c)
+{
+    auto db = openDatabaseFile(c.db, false);
+    core::Record record(db);
+    const core::Zone zone(c.zone);
+    if (!record.findMeeting(o.meeting))
+        throw common::InputError("--meeting: meeting \"" + o.meeting + "\" does not exist");
+    auto all = record.amendments(o.meeting);
+    for (auto& a : record.withdrawnAmendments({o.meeting})) all.push_back(std::move(a));
+    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::map<std::int64_t, std::int64_t> revokedBy;
+    for (const auto& a : all) {
+        if (a.kind == core::AmendmentKind::Revoke && a.refId) revokedBy[*a.refId] = a.id;
+    }
+    // Units of walk-ins, revoked ones too: what was registered stays readable.
+    std::map<std::int64_t, std::string> forUnit;
+    auto s = db.prepare("SELECT w.amendment_id, u.path FROM walk_in_units w JOIN units u ON u.id = w.unit_id "
+                        "JOIN amendments a ON a.id = w.amendment_id WHERE a.meeting_id = ?");
+    s.bind(1, o.meeting);
+    while (s.step()) forUnit[s.getInt(0)] = s.getText(1);
+
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& a : all) {
+        nlohmann::ordered_json row{{"id", a.id}, {"kind", std::string(core::toString(a.kind))}};
+        if (a.personId) row["person_id"] = *a.personId;
+        if (a.otherPersonId) row["other_person_id"] = *a.otherPersonId;
+        if (a.at) row["at"] = zone.formatIso(*a.at);
+        if (a.direction) row["direction"] = *a.direction == core::Direction::In ? "in" : "out";
+        if (a.status) row["status"] = *a.status;
+        if (a.refId) row["ref_id"] = *a.refId;
+        if (const auto u = forUnit.find(a.id); u != forUnit.end()) row["for_unit"] = u->second;
+        row["author"] = a.author;
+        row["created"] = zone.formatIso(a.createdAt);
+        row["reason"] = a.reason;
+        if (const auto r = revokedBy.find(a.id); r != revokedBy.end()) row["revoked_by"] = r->second;
+        rows.push_back(std::move(row));
+    }
+    if (o.json) {
+        c.out << rows.dump(2) << "\n";
+        return;
+    }
+    for (const auto& row : rows) {
+        c.out << "#" << row["id"].get<std::int64_t>() << " " << row["kind"].get<std::string>() << " "
+              << row.value("person_id", std::string("-")) << " (" << row["author"].get<std::string>() << ", "
+              << row["created"].get<std::string>() << "): " << row["reason"].get<std::string>();
+        if (row.contains("revoked_by")) c.out << " [revoked by #" << row["revoked_by"].get<std::int64_t>() << "]";
+        c.out << "\n";
+    }
+}
+
 } // namespace
 
 void requireInsideWindow(core::Record& record, const std::string& meetingId, common::TimePoint at,
@@ -105,6 +162,11 @@ std::vector<std::pair<CLI::App*, ReportCommand>> addAmendmentCommands(CLI::App& 
     revoke->add_option("id", o->id, "the amendment's number (#N on sheets)")->required();
     revoke->add_option("--reason", o->reason)->required();
     out.emplace_back(revoke, [o](const CommandContext& c) { cmdAmendmentRevoke(*o, c); });
+    auto* list = amendment->add_subcommand(
+        "list", "a meeting's amendments in order, by anyone, revoked ones and revocations included");
+    list->add_option("--meeting", o->meeting)->required();
+    list->add_flag("--json", o->json);
+    out.emplace_back(list, [o](const CommandContext& c) { cmdAmendmentList(*o, c); });
     return out;
 }
 

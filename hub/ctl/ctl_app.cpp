@@ -5,6 +5,7 @@
 #include "hub/core/record.h"
 #include "hub/core/record_guard.h"
 #include "hub/core/schema.h"
+#include "hub/ctl/alarm_commands.h"
 #include "hub/ctl/amendment_commands.h"
 #include "hub/ctl/amendment_options.h"
 #include "hub/ctl/backup_commands.h"
@@ -25,6 +26,7 @@
 #include "hub/ctl/unit_commands.h"
 #include "hub/ctl/venue_assignment_commands.h"
 #include "hub/ctl/verify_command.h"
+#include "hub/ctl/walk_in_commands.h"
 #include "hub/ctl/wire_fields.h"
 #include "hub/reports/attendance_ledger.h"
 #include "protocol/badge_uid.h"
@@ -354,6 +356,8 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     for (auto& command : addGroupCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addBadgeCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addAmendmentCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addWalkInCommands(app)) extra.push_back(std::move(command));
+    for (auto& command : addAlarmCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addListCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addUnitCommands(app)) extra.push_back(std::move(command));
     for (auto& command : addVerifyCommands(app)) extra.push_back(std::move(command));

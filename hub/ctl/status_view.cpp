@@ -101,6 +101,7 @@ ordered_json statusJson(const core::MeetingResult& r, const core::Zone& zone)
     for (const auto& w : r.walkIns) {
         ordered_json row = personJson(w.person);
         row["first_in"] = zone.formatIso(w.firstIn);
+        if (!w.forUnit.empty()) row["for_unit"] = w.forUnit;
         walkIns.push_back(std::move(row));
     }
     ordered_json unknown = ordered_json::array();
@@ -193,7 +194,8 @@ void printStatusTable(std::ostream& out, const core::MeetingResult& r, const cor
     if (!r.walkIns.empty()) {
         out << "\n  列席 walk-ins (not on the roster):\n";
         for (const auto& w : r.walkIns)
-            out << "    " << w.person.name << " (" << w.person.unitPath << ") " << clockOrDash(w.firstIn, zone) << "\n";
+            out << "    " << w.person.name << " (" << w.person.unitPath << ") " << clockOrDash(w.firstIn, zone)
+                << (w.forUnit.empty() ? "" : "  代表 for " + w.forUnit) << "\n";
     }
     if (!r.unknownBadges.empty()) {
         out << "\n  未知卡 unknown badges:\n";

@@ -228,7 +228,9 @@ Document meetingSheet(const core::MeetingResult& r, const std::vector<OfflineRea
         walkIns.columns = {{"序号", 0.6, true}, {"单位", 3.0}, {"姓名", 1.2}, {"工号", 1.0}, {"签到时间", 1.2}};
         int k = 0;
         for (const auto& w : r.walkIns) {
-            walkIns.rows.push_back({++k, w.person.unitPath, w.person.name, w.person.id, timeOn(w.firstIn, day, zone)});
+            // Registered at the door for a unit: the unit they came for, after their own.
+            const auto unit = w.forUnit.empty() ? w.person.unitPath : w.person.unitPath + "（代表" + w.forUnit + "）";
+            walkIns.rows.push_back({++k, unit, w.person.name, w.person.id, timeOn(w.firstIn, day, zone)});
         }
         doc.sections.push_back(std::move(walkIns));
     }

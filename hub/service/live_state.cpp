@@ -12,7 +12,20 @@ LiveState::LiveState(common::Database& db, const HubConfig& config, LivePublishe
           [this](const std::string& venueId, common::TimePoint now) {
               return tracker_.meetingOpenAtVenue(venueId, now);
           }),
-      ingest_(db, config, directory_, tracker_, publisher)
+      ingest_(db, config, directory_, tracker_, publisher),
+      acks_(
+          db,
+          [this](const core::AlarmAck& ack) {
+              return ack.source == kHubAlarmSource ? tracker_.hubAlarmActive() : health_.alarmActive(ack.source);
+          },
+          [this](const protocol::Alarm& alarm) {
+              // A reader's alarm where the reader is shown; any other on every board.
+              if (const auto venue = health_.venueOf(alarm.reader_id); !venue.empty()) {
+                  tracker_.publishAtVenue(venue, alarm);
+              } else {
+                  tracker_.publishEverywhere(alarm);
+              }
+          })
 {}
 
 void LiveState::reload(common::TimePoint now)
@@ -69,6 +82,7 @@ void LiveState::tick(common::TimePoint now)
     }
     tracker_.advance(now);
     health_.sweep(now);
+    acks_.poll();
     if (health_.persist()) dataVersion_ = db_.dataVersion(); // our own writes do not count as another writer's
 }
 

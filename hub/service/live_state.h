@@ -6,6 +6,7 @@
 // commit, the periodic reload, a failed batch) and what the tick does.
 // Single-threaded: the writer thread calls it from its loop only.
 #include "hub/core/record.h"
+#include "hub/service/alarm_ack_feed.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/live_directory.h"
 #include "hub/service/live_publisher.h"
@@ -93,6 +94,7 @@ private:
     LiveTracker tracker_;
     ReaderHealthBoard health_; // hellos, heartbeats, offline alarms, reader_health and uptime spans
     TapIngest ingest_;
+    AlarmAckFeed acks_; // desks' acknowledgements, onto the feed
     common::TimePoint lastReload_{};
     std::int64_t dataVersion_ = 0;
 };

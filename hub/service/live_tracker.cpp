@@ -138,8 +138,12 @@ void LiveTracker::publishAtVenue(const std::string& venueId, const protocol::Upd
 void LiveTracker::publishHubAlarm(const std::string& message, bool active, const std::string& code,
                                   const std::vector<std::string>& params)
 {
-    const protocol::UpdatePayload payload =
-        protocol::Alarm{std::string(kHubAlarmSource), message, active, code, params};
+    hubAlarmActive_ = active;
+    publishEverywhere(protocol::Alarm{std::string(kHubAlarmSource), message, active, code, params});
+}
+
+void LiveTracker::publishEverywhere(const protocol::UpdatePayload& payload)
+{
     publisher_.publish("", payload);
     if (!tracker_) return;
     for (const auto& id : tracker_->meetingIds()) publisher_.publish(id, payload);

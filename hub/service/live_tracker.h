@@ -71,6 +71,10 @@ public:
     /// `params` let a board word it in its own language (docs/protocol.md §5.9).
     void publishHubAlarm(const std::string& message, bool active, const std::string& code = {},
                          const std::vector<std::string>& params = {});
+    /// Whether the hub-wide alarm is raised now (the last publishHubAlarm's state).
+    [[nodiscard]] bool hubAlarmActive() const noexcept { return hubAlarmActive_; }
+    /// On the hub stream and the stream of every tracked meeting.
+    void publishEverywhere(const protocol::UpdatePayload& payload);
 
 private:
     /// A replayed tap as the live feed shows it; nullopt for manual taps and taps of no meeting.
@@ -87,6 +91,7 @@ private:
     LivePublisher& publisher_;
     const LiveDirectory& directory_;
     std::unique_ptr<core::AttendanceTracker> tracker_;
+    bool hubAlarmActive_ = false; // the hub-wide alarm (record not written) is raised
     common::TimePoint horizonFrom_{};
     common::TimePoint horizonTo_{};
     // Per meeting, how many of the instants at which statuses change with no

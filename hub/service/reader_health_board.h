@@ -42,6 +42,18 @@ public:
     bool persist();
 
     [[nodiscard]] bool known(const std::string& readerId) const { return health_.count(readerId) != 0; }
+    /// Whether the reader's offline alarm is raised now (false for an unknown reader).
+    [[nodiscard]] bool alarmActive(const std::string& readerId) const
+    {
+        const auto it = health_.find(readerId);
+        return it != health_.end() && it->second.alarm;
+    }
+    /// The venue of a registered reader ("" for an unknown one).
+    [[nodiscard]] std::string venueOf(const std::string& readerId) const
+    {
+        const auto it = health_.find(readerId);
+        return it == health_.end() ? std::string() : it->second.venueId;
+    }
     [[nodiscard]] std::size_t size() const noexcept { return health_.size(); }
     /// The readers at any of these venues, as the wire shows them.
     [[nodiscard]] std::vector<protocol::ReaderHealth> readersAt(const std::vector<std::string>& venues) const;

@@ -69,7 +69,9 @@ protocol::MeetingInfo toWire(const core::Meeting& m)
 
 protocol::WalkIn toWire(const core::WalkIn& w)
 {
-    return protocol::WalkIn{w.person.id, w.person.name, w.person.unitPath, common::toMillis(w.firstIn)};
+    protocol::WalkIn wire{w.person.id, w.person.name, w.person.unitPath, common::toMillis(w.firstIn)};
+    if (!w.forUnit.empty()) wire.for_unit = w.forUnit;
+    return wire;
 }
 
 Verdict toWire(core::TapVerdict v)

@@ -16,13 +16,9 @@ protected:
     /// p1..p3 in 州直机关, s1 elsewhere; meeting M 2026-11-10 09:00–11:00; p1 on time.
     void SetUp() override
     {
-        ok({"init"});
-        ok({"venue", "add", "--id", "hall"});
-        ok({"reader", "add", "--id", "hall-in", "--venue", "hall", "--direction", "in"});
-        ok({"roster", "import", "--effective", "2026-11-01",
-            write("roster.csv", "person_id,name,unit,badge_uid\n"
-                                "p1,张三,州直机关,04A23BC1\np2,李四,州直机关,04A23BC2\np3,王五,州直机关,\n"
-                                "s1,赵六,县委办,04A23BC6\n")});
+        seedHall("person_id,name,unit,badge_uid\n"
+                 "p1,张三,州直机关,04A23BC1\np2,李四,州直机关,04A23BC2\np3,王五,州直机关,\n"
+                 "s1,赵六,县委办,04A23BC6\n");
         ok({"meeting", "add", "--id", "M", "--title", "例会", "--venue", "hall", "--start", "2026-11-10 09:00", "--end",
             "2026-11-10 11:00", "--invite-unit", "州直机关"});
         ok({"taps", "import",

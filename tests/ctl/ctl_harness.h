@@ -93,6 +93,16 @@ protected:
 
     std::string write(const std::string& name, const std::string& text) { return dir_.write(name, text); }
 
+    /// A new record with venue "hall", its "in" reader "hall-in", and the
+    /// roster `rosterCsv` (person_id,name,unit,badge_uid) effective 2026-11-01.
+    void seedHall(const std::string& rosterCsv)
+    {
+        ok({"init"});
+        ok({"venue", "add", "--id", "hall"});
+        ok({"reader", "add", "--id", "hall-in", "--venue", "hall", "--direction", "in"});
+        ok({"roster", "import", "--effective", "2026-11-01", write("roster.csv", rosterCsv)});
+    }
+
     TempDir dir_;
     std::string db_ = dir_.file("rollcall.sqlite");
     common::FixedClock clock_{at("2026-11-02T08:00:00")};

@@ -14,6 +14,9 @@
 #include "tests/support/test_keys.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -36,6 +39,29 @@ protected:
     }
     QString query() const { return QString::fromStdString(hub_->endpoints().query); }
     QString live() const { return QString::fromStdString(hub_->endpoints().live); }
+
+    /// The real rollcall-dashboard, offscreen, as the organizer's desk on the key desk-1 against this hub.
+    struct Run {
+        int exitCode = -1;
+        QString out, err;
+    };
+    Run runDesk(QStringList args, int waitMs) const
+    {
+        args << QStringLiteral("--query") << query() << QStringLiteral("--desk") << QStringLiteral("organizer")
+             << QStringLiteral("--key") << QString::fromStdString(keys_.secretFile("desk-1"))
+             << QStringLiteral("--server-key") << QString::fromStdString(keys_.serverPublicFile());
+        QProcess proc;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        proc.setProcessEnvironment(env);
+        proc.start(QStringLiteral(ROLLCALL_DASHBOARD_BIN), args);
+        Run run;
+        if (!proc.waitForFinished(waitMs)) return run;
+        run.exitCode = proc.exitCode();
+        run.out = QString::fromUtf8(proc.readAllStandardOutput());
+        run.err = QString::fromUtf8(proc.readAllStandardError());
+        return run;
+    }
 
     rt::TempDir dir_;
     std::string db_ = dir_.file("record.sqlite");
@@ -106,3 +132,161 @@ TEST_F(OrganizerDeskTest, aViewerKeysDeskIsRefusedWithTheHubsMessage)
 }
 
 } // namespace
+
+namespace {
+
+/// The person ids the desk's search finds for `text`.
+QStringList found(OrganizerDesk& desk, const QString& text)
+{
+    desk.search(text);
+    QStringList ids;
+    for (const auto& m : desk.matches()) ids << m.toMap().value(QStringLiteral("person_id")).toString();
+    return ids;
+}
+
+} // namespace
+
+TEST_F(OrganizerDeskTest, aWalkInForAUnitShowsUnderItOnAnotherBoardAndEveryDeskListsAndCanUndoIt)
+{
+    const auto viewer = keys_.viewer("board-2");
+    HubConnection connection(live(), query(), HubConnection::Timing{}, keysOf(viewer));
+    Dashboard board([] { return QDateTime::currentMSecsSinceEpoch(); });
+    board.attach(connection);
+    board.selectMeeting(QStringLiteral("m-soon"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return connection.status() == HubConnection::Status::Live; }, kWaitMs));
+
+    const auto key1 = keys_.client("organizer", "desk-1");
+    const auto key2 = keys_.client("organizer", "desk-2");
+    AdminClient client1(query(), keysOf(key1));
+    AdminClient client2(query(), keysOf(key2));
+    OrganizerDesk desk1(client1, QStringLiteral("desk-1"));
+    OrganizerDesk desk2(client2, QStringLiteral("desk-2"));
+    desk1.setMeetingId(QStringLiteral("m-soon"));
+    desk1.loadRoster();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return desk1.rosterLoaded() && !desk1.busy(); }, kWaitMs));
+    // 王五 (p9, not invited) by pinyin initials and by full pinyin with a space.
+    EXPECT_EQ(found(desk1, QStringLiteral("ww")), QStringList{QStringLiteral("p9")});
+    EXPECT_EQ(found(desk1, QStringLiteral("Wang Wu")), QStringList{QStringLiteral("p9")});
+    EXPECT_EQ(desk1.searchText(), QStringLiteral("Wang Wu"));
+
+    QSignalSpy done(&desk1, &OrganizerDesk::actionFinished);
+    desk1.recordWalkIn(QStringLiteral("p9"), QStringLiteral("州直机关/州发改委"), QStringLiteral("代表州发改委列席"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return done.count() == 1; }, kWaitMs));
+    ASSERT_TRUE(done.front().at(0).toBool()) << desk1.message().toStdString();
+    EXPECT_EQ(rt::countRows(db_, "SELECT COUNT(*) FROM walk_in_units"), 1);
+
+    // The other board: the walk-in counted, and listed under the unit they came for.
+    auto walkInsUnderNdrc = [&] {
+        const int row = board.units()->rowOfPath(QStringLiteral("州直机关/州发改委"));
+        if (row < 0) return QString();
+        return board.units()->data(board.units()->index(row), UnitTreeModel::WalkInNamesRole).toString();
+    };
+    ASSERT_TRUE(QTest::qWaitFor([&] { return walkInsUnderNdrc() == QStringLiteral("王五"); }, kWaitMs))
+        << "walk-ins " << board.board()->walkIns() << ", under the unit: " << walkInsUnderNdrc().toStdString();
+
+    // Another desk lists it, by who did it, and can undo it.
+    desk2.setMeetingId(QStringLiteral("m-soon"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return desk2.actions().size() == 1; }, kWaitMs));
+    const auto action = desk2.actions().front().toMap();
+    EXPECT_EQ(action.value(QStringLiteral("who")).toString(), QStringLiteral("desk-1"));
+    EXPECT_FALSE(action.value(QStringLiteral("mine")).toBool());
+    EXPECT_TRUE(action.value(QStringLiteral("text")).toString().contains(QStringLiteral("州直机关/州发改委")))
+        << action.value(QStringLiteral("text")).toString().toStdString();
+    QSignalSpy undone(&desk2, &OrganizerDesk::actionFinished);
+    desk2.undo(action.value(QStringLiteral("amendment")).toInt(), QStringLiteral("登记错了"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return undone.count() == 1; }, kWaitMs));
+    ASSERT_TRUE(undone.front().at(0).toBool()) << desk2.message().toStdString();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return board.board()->walkIns() == 0 && walkInsUnderNdrc().isEmpty(); }, kWaitMs));
+
+    // The first desk learns of it when its board's feed says the meeting changed.
+    desk1.recordChanged();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return !desk1.actions().isEmpty()
+                   && desk1.actions().front().toMap().value(QStringLiteral("undoneBy")) == QStringLiteral("desk-2");
+        },
+        kWaitMs));
+}
+
+TEST_F(OrganizerDeskTest, anAlarmAcknowledgedAtTheDeskShowsAsAcknowledgedOnAnotherBoard)
+{
+    // r-annex was last heard from ten minutes ago, during m-now: the hub, started again, raises its offline alarm.
+    hub_.reset();
+    {
+        rollcall::common::Database db(db_);
+        auto s = db.prepare("INSERT INTO reader_health(reader_id, last_seen_ms, agent_version, reader_state) "
+                            "VALUES ('r-annex', ?, '1.0', 'ok')");
+        s.bind(1, static_cast<std::int64_t>(QDateTime::currentMSecsSinceEpoch() - 10 * 60 * 1000));
+        s.run();
+    }
+    hub_ = std::make_unique<rt::HubProcess>(db_, keys_.hubArgs()); // it reads reader_health as it starts
+    const auto viewer = keys_.viewer("board-2");
+    HubConnection connection(live(), query(), HubConnection::Timing{}, keysOf(viewer));
+    Dashboard board([] { return QDateTime::currentMSecsSinceEpoch(); });
+    board.attach(connection);
+    board.selectMeeting(QStringLiteral("m-now"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return board.readers()->alarmCount() == 1; }, kWaitMs));
+    EXPECT_TRUE(board.readers()->ackOf(QStringLiteral("r-annex")).isEmpty());
+
+    const auto organizer = keys_.client("organizer", "desk-1");
+    AdminClient client(query(), keysOf(organizer));
+    OrganizerDesk desk(client, QStringLiteral("desk-1"));
+    QSignalSpy done(&desk, &OrganizerDesk::actionFinished);
+    desk.acknowledgeAlarm(QStringLiteral("r-annex"), QStringLiteral("reader_offline"), QStringLiteral("已派人查看"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return done.count() == 1; }, kWaitMs));
+    ASSERT_TRUE(done.front().at(0).toBool()) << desk.message().toStdString();
+    EXPECT_EQ(rt::countRows(db_, "SELECT COUNT(*) FROM alarm_acks WHERE acked_by = 'desk-1' AND source = 'r-annex' "
+                                 "AND note = '已派人查看'"),
+              1);
+
+    // The other board: still an alarm, now acknowledged, by whom and with the note.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !board.readers()->ackOf(QStringLiteral("r-annex")).isEmpty(); }, kWaitMs));
+    const auto ack = board.readers()->ackOf(QStringLiteral("r-annex"));
+    EXPECT_TRUE(ack.contains(QStringLiteral("desk-1")) && ack.contains(QStringLiteral("已派人查看")))
+        << ack.toStdString();
+    EXPECT_EQ(board.readers()->alarmCount(), 1);
+    EXPECT_TRUE(board.readers()->alarmText().contains(QStringLiteral("已派人查看")))
+        << board.readers()->alarmText().toStdString();
+}
+
+TEST_F(OrganizerDeskTest, aDeskScriptChecksAPersonInFromTheRenderedDeskAndTheBoardSeesIt)
+{
+    // The real rollcall-dashboard, offscreen, on an organizer key: the script
+    // types initials into the search field, picks 张三, clicks 签到 and the
+    // confirmation's OK, waits for the hub's answer and for the board's live
+    // feed to show him present, and then the screenshot is taken.
+    (void)keys_.client("organizer", "desk-1");
+    const auto script = dir_.write("checkin.desk", "# at the door: 张三 forgot his badge\n"
+                                                   "type deskSearch zs\n"
+                                                   "click deskMatch_p1\n"
+                                                   "click deskCheckIn\n"
+                                                   "click deskConfirmOk\n"
+                                                   "expect deskMessage amendment\n"
+                                                   "board p1 present\n");
+    const auto png = QString::fromStdString(dir_.file("desk.png"));
+    const auto run =
+        runDesk({QStringLiteral("--live"), live(), QStringLiteral("--meeting"), QStringLiteral("m-soon"),
+                 QStringLiteral("--desk-script"), QString::fromStdString(script), QStringLiteral("--screenshot"), png,
+                 QStringLiteral("--quit-after"), QStringLiteral("60")},
+                90000);
+    const auto& out = run.out;
+    EXPECT_EQ(run.exitCode, 0) << out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("desk-script: click deskConfirmOk"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("desk-script: board p1 present"))) << out.toStdString();
+    EXPECT_EQ(rt::countRows(db_, "SELECT COUNT(*) FROM amendments WHERE author = 'desk-1' AND person_id = 'p1' "
+                                 "AND kind = 'manual_tap'"),
+              1);
+    const QImage image(png);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(1920, 1080));
+}
+
+TEST_F(OrganizerDeskTest, aBadDeskScriptIsRefusedNamingTheLine)
+{
+    (void)keys_.client("organizer", "desk-1");
+    const auto script = dir_.write("bad.desk", "click deskCheckIn\npress deskCheckIn\n");
+    const auto run = runDesk({QStringLiteral("--desk-script"), QString::fromStdString(script)}, 30000);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("bad.desk:2: \"press\" is not a step"))) << run.err.toStdString();
+}

@@ -65,6 +65,33 @@ TEST(ReaderHealthModel, hubAlarmIsShownUntilCleared)
     EXPECT_EQ(m.alarmCount(), 0);
 }
 
+TEST(ReaderHealthModel, anAcknowledgementLastsWhileTheAlarmDoesAndANewOneIsUnacknowledged)
+{
+    ReaderHealthModel m;
+    const auto meeting = makeMeeting();
+    m.setAlarmWindow(meeting.opening_ms, meeting.end_ms);
+    m.reset({reader("door-1", false, kStartMs - 10 * kMinute)});
+    m.setNow(kStartMs + kMinute);
+    ASSERT_EQ(m.alarmCount(), 1);
+    p::Alarm ack{"door-1", "告警已确认", true, "reader_offline", {"door-1"}};
+    ack.ack_by = "huiwuzu-1";
+    ack.ack_note = "已派人查看";
+    ack.ack_ms = kStartMs + kMinute;
+    m.applyAlarm(ack);
+    EXPECT_EQ(m.alarmCount(), 1) << "acknowledged, the alarm is still shown";
+    EXPECT_TRUE(m.ackOf("door-1").contains("huiwuzu-1") && m.ackOf("door-1").contains(QString::fromUtf8("已派人查看")));
+    EXPECT_FALSE(m.data(m.index(0), ReaderHealthModel::AckTextRole).toString().isEmpty());
+    EXPECT_TRUE(m.alarmText().contains(QString::fromUtf8("已派人查看")));
+    // It ends (the reader is heard from again), then a new outage: not acknowledged.
+    m.upsert(reader("door-1", true, kStartMs + 2 * kMinute), true);
+    m.applyAlarm({"door-1", "读卡器 door-1 已恢复在线", false, "reader_online", {"door-1"}});
+    EXPECT_TRUE(m.ackOf("door-1").isEmpty());
+    m.upsert(reader("door-1", false, kStartMs + 2 * kMinute), true);
+    m.applyAlarm({"door-1", "读卡器 door-1 离线", true, "reader_offline", {"door-1"}});
+    EXPECT_EQ(m.alarmCount(), 1);
+    EXPECT_TRUE(m.ackOf("door-1").isEmpty());
+}
+
 TEST(ReaderHealthModel, hubStreamDoesNotAddForeignReaders)
 {
     ReaderHealthModel m;

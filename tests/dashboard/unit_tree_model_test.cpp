@@ -54,6 +54,27 @@ TEST(UnitTreeModel, buildsTreeFromPathsWithSubUnitCounts)
               QString::fromUtf8("ئەخمەت قادىر"));
 }
 
+TEST(UnitTreeModel, walkInsRegisteredForAUnitAreListedUnderItAndCountForNothing)
+{
+    UnitTreeModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    p::WalkIn forNdrc{"w1", "王五", "某县", 1718000500000, std::string("州直机关/州发改委")};
+    p::WalkIn forCounty{"w2", "赵六", "州直机关/州财政局", 1718000600000, std::string("霍城县")};
+    p::WalkIn justCame{"w3", "孙悦", "某县", 1718000700000, std::nullopt};
+    m.reset({person("a", "州直机关/州发改委", S::Present), person("b", "州直机关/州发改委", S::Overdue)},
+            {forNdrc, forCounty, justCame});
+    const QString ndrc = QString::fromUtf8("州直机关/州发改委");
+    EXPECT_EQ(at(m, ndrc, UnitTreeModel::WalkInNamesRole).toString(), QString::fromUtf8("王五"));
+    EXPECT_EQ(at(m, ndrc, UnitTreeModel::ExpectedRole).toInt(), 2);
+    EXPECT_EQ(at(m, ndrc, UnitTreeModel::AttendedRole).toInt(), 1);
+    // A unit nobody on the roster belongs to gets a row of its own, expecting nobody.
+    const QString county = QString::fromUtf8("霍城县");
+    EXPECT_EQ(at(m, county, UnitTreeModel::WalkInNamesRole).toString(), QString::fromUtf8("赵六"));
+    EXPECT_EQ(at(m, county, UnitTreeModel::ExpectedRole).toInt(), 0);
+    EXPECT_EQ(at(m, county, UnitTreeModel::RateTextRole).toString(), QString::fromUtf8("—"));
+    EXPECT_EQ(m.rowOfPath(QString::fromUtf8("某县")), -1) << "a walk-in for no unit is under none";
+}
+
 TEST(UnitTreeModel, snapshotThenUpdatesEqualsFreshSnapshotOfFinalState)
 {
     HubSim sim(300);
