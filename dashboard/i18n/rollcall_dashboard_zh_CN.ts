@@ -346,10 +346,6 @@
         <translation>集控中心处理中…</translation>
     </message>
     <message>
-        <source>Units ranked by attendance rate</source>
-        <translation>各单位出勤率排名</translation>
-    </message>
-    <message>
         <source>Notice register</source>
         <translation>通知登记簿</translation>
     </message>
@@ -388,22 +384,6 @@
     <message>
         <source>Open</source>
         <translation>查看</translation>
-    </message>
-    <message>
-        <source>Documents (saved in %1)</source>
-        <translation>文件（保存在 %1）</translation>
-    </message>
-    <message>
-        <source>Period report (PDF)</source>
-        <translation>期间报表（PDF）</translation>
-    </message>
-    <message>
-        <source>Performance table (XLSX)</source>
-        <translation>绩效考评表（XLSX）</translation>
-    </message>
-    <message>
-        <source>Disclosure list (PDF)</source>
-        <translation>公示名单（PDF）</translation>
     </message>
     <message>
         <source>Confirm</source>
@@ -723,22 +703,6 @@
         <source>Page %1 / %2</source>
         <translation>第 %1/%2 页</translation>
     </message>
-    <message>
-        <source>Period report %1</source>
-        <translation>期间报表 %1</translation>
-    </message>
-    <message>
-        <source>Performance table %1</source>
-        <translation>绩效考评表 %1</translation>
-    </message>
-    <message>
-        <source>Disclosure list %1</source>
-        <translation>公示名单 %1</translation>
-    </message>
-    <message>
-        <source>Sign-in sheet %1</source>
-        <translation>签到表 %1</translation>
-    </message>
 </context>
 <context>
     <name>PersonListPanel</name>
@@ -971,6 +935,22 @@
     <message>
         <source>Cannot save %1</source>
         <translation>无法保存 %1</translation>
+    </message>
+    <message>
+        <source>Period report %1</source>
+        <translation>期间报表 %1</translation>
+    </message>
+    <message>
+        <source>Performance table %1</source>
+        <translation>绩效考评表 %1</translation>
+    </message>
+    <message>
+        <source>Disclosure list %1</source>
+        <translation>公示名单 %1</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet %1</source>
+        <translation>签到表 %1</translation>
     </message>
 </context>
 <context>
