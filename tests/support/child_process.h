@@ -20,6 +20,12 @@
 
 extern char** environ;
 
+// rollcall_test_support defines it (tests/CMakeLists.txt); bench/ programs that
+// include this header without that target run natively.
+#ifndef ROLLCALL_CROSSCOMPILING_EMULATOR
+#define ROLLCALL_CROSSCOMPILING_EMULATOR ""
+#endif
+
 namespace rollcall::test {
 
 /// The command that starts `argv` (a program's path, then its arguments). In a
