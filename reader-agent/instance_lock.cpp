@@ -24,7 +24,10 @@ std::optional<std::string> lockFile(const std::string& path, const std::string& 
         return what + " is in use by another rollcall-agent (pid " + pid + "); run one agent per reader and outbox";
     }
     const auto pid = std::to_string(::getpid());
-    if (::ftruncate(fd, 0) == 0) (void)::pwrite(fd, pid.data(), pid.size(), 0);
+    if (::ftruncate(fd, 0) == 0) {
+        // The pid is only a hint for another agent's message above: the lock holds without it.
+        [[maybe_unused]] const auto written = ::pwrite(fd, pid.data(), pid.size(), 0);
+    }
     fds.push_back(fd);
     return std::nullopt;
 }

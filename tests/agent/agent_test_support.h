@@ -44,7 +44,10 @@ public:
             throw std::runtime_error("cannot connect to " + control_);
         }
         const std::string out = line + "\n";
-        (void)::write(fd, out.data(), out.size());
+        if (::write(fd, out.data(), out.size()) != static_cast<ssize_t>(out.size())) {
+            ::close(fd);
+            throw std::runtime_error("cannot write to " + control_);
+        }
         std::string answer;
         char c;
         while (::read(fd, &c, 1) == 1 && c != '\n') answer += c;
