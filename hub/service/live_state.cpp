@@ -83,7 +83,11 @@ void LiveState::tick(common::TimePoint now)
     tracker_.advance(now);
     health_.sweep(now);
     acks_.poll();
-    if (health_.persist()) dataVersion_ = db_.dataVersion(); // our own writes do not count as another writer's
+    // Not followed by a fresh read of PRAGMA data_version: this connection's own
+    // commits leave it unchanged, and re-reading it here would swallow another
+    // writer's commit made since the check above (a rollcallctl change that
+    // then reached no board until the periodic reload).
+    health_.persist();
 }
 
 std::optional<core::MeetingResult> LiveState::trackedResult(const std::string& meetingId, common::TimePoint now)
