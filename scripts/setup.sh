@@ -6,7 +6,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="$(realpath -m "${1:-${ROLLCALL_BUILD_DIR:-$ROOT/build}}")"
+PACKAGES_ONLY=0
+if [[ "${1:-}" == "--packages-only" ]]; then PACKAGES_ONLY=1; shift; fi
+BUILD_DIR="$(realpath -m -- "${1:-${ROLLCALL_BUILD_DIR:-$ROOT/build}}")"
 
 # One list, kept in one place: what the build, the tests and the demo need.
 PACKAGES=(
@@ -37,7 +39,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [[ "${1:-}" == "--packages-only" ]]; then exit 0; fi
+if ((PACKAGES_ONLY)); then exit 0; fi
 
 # ccache keys on paths relative to the tree, so clones, worktrees and the
 # package build's copy of the tree (build-deb/) share objects; and not on the
