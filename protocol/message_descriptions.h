@@ -241,6 +241,8 @@ struct Description<Snapshot> {
         field("unknown_badges", &Snapshot::unknown_badges, listOf(kUnbounded, kUid)),
         field("recent_taps", &Snapshot::recent_taps, listOf(kMaxRecentTaps)),
         field("readers", &Snapshot::readers, listOf(kUnbounded)),
+        // Added within v1 (issue 16), so optional: older hubs send no alarms' history.
+        fieldOmittedWhenEmpty("alarms", &Snapshot::alarms, listOf(kUnbounded)),
     };
 };
 

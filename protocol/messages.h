@@ -286,6 +286,11 @@ struct Snapshot {
     std::vector<std::string> unknown_badges;
     std::vector<TapEvent> recent_taps; ///< newest first, at most kMaxRecentTaps
     std::vector<ReaderHealth> readers;
+    /// The alarms a board joining now would have missed on the live feed: the
+    /// hub's own alarm while raised, and the acknowledgements recorded since
+    /// the meeting's day began whose alarm is still the one acknowledged
+    /// (a badge's: any), each as the live feed carried it. Optional on the wire.
+    std::vector<Alarm> alarms;
     bool operator==(const Snapshot&) const = default;
 };
 

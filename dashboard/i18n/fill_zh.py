@@ -164,6 +164,7 @@ ZH = {
     "Give a note: what was seen or done": "请填写备注：所见情况或处理措施",
     "Alarm of %1 acknowledged": "%1 的告警已确认",
     "Acknowledged: %1": "已确认：%1",
+    "Handled: %1 %2 (%3)": "已处理：%1 %2（%3）",
     "%1 (%2)": "%1（%2）",
     "Walk-ins for the unit: %1": "列席：%1",
     # The office's desk (issue 16).

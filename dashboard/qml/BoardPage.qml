@@ -145,20 +145,23 @@ Item {
             }
         }
 
-        // ---- a revoked (lost) badge tapped: someone is carrying it
+        // ---- a revoked (lost) badge tapped: someone is carrying it; or the
+        // hub cannot write the record. Acknowledged at a desk, the bar stays
+        // with 已处理, who and the note, dimmed, until a new one comes.
         Rectangle {
             objectName: "lostCardAlert"
-            visible: page.dashboard.tapFeed.lostCardAlert !== ""
+            visible: page.dashboard.alarms.bannerText !== ""
             Layout.fillWidth: true
             implicitHeight: Theme.px(48)
             radius: Theme.radius
-            color: Theme.bad
+            color: page.dashboard.alarms.bannerOpen ? Theme.bad : Theme.panelRaised
+            border.color: Theme.bad
             FitText {
                 objectName: "lostCardAlertText"
                 anchors { fill: parent; leftMargin: Theme.px(18); rightMargin: Theme.px(18) }
                 verticalAlignment: Text.AlignVCenter
-                text: "⚠  " + page.dashboard.tapFeed.lostCardAlert
-                color: "white"
+                text: "⚠  " + page.dashboard.alarms.bannerText
+                color: page.dashboard.alarms.bannerOpen ? "white" : Theme.muted
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
             }

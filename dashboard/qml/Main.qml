@@ -84,7 +84,7 @@ ApplicationWindow {
     }
     Component.onCompleted: {
         if (window.desk !== null)
-            organizerDesk.createObject(deskPanel, { desk: window.desk, readers: window.dashboard.readers })
+            organizerDesk.createObject(deskPanel, { desk: window.desk, alarms: window.dashboard.alarms })
         if (window.office !== null)
             officeDesk.createObject(officePage, { desk: window.office, saveDir: window.officeDir })
     }

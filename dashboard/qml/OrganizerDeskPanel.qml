@@ -14,8 +14,8 @@ import Rollcall.Dashboard
 PanelFrame {
     id: panel
     required property OrganizerDesk desk
-    // The board's readers: their alarms can be acknowledged here.
-    property ReaderHealthModel readers: null
+    // The board's alarms (readers, lost cards, the hub's): acknowledged here.
+    property AlarmListModel alarms: null
     property string personId
     property string personName
     // What the confirmation dialog will do when accepted.
@@ -157,34 +157,39 @@ PanelFrame {
                                      () => panel.desk.recordWalkIn(panel.personId, walkInUnit.text, note.text))
             }
         }
-        // Alarms of the board (a dead or faulty reader): acknowledged with the note above.
+        // Alarms of the board (a dead or faulty reader, a lost card used, the
+        // record not written): acknowledged with the note above, by the
+        // identity `alarm ack` takes (source and code).
         Repeater {
-            model: panel.readers
+            model: panel.alarms
             delegate: RowLayout {
                 id: alarmRow
-                required property string readerId
-                required property bool online
-                required property bool alarm
-                required property string alarmMessage
+                required property string source
+                required property string code
+                required property string message
                 required property string ackText
-                visible: alarmRow.alarm
                 Layout.fillWidth: true
                 Text {
+                    objectName: "deskAlarm_" + alarmRow.source
                     Layout.fillWidth: true
-                    text: "⚠ " + alarmRow.alarmMessage + (alarmRow.ackText ? " — " + alarmRow.ackText : "")
+                    text: "⚠ " + alarmRow.message + (alarmRow.ackText ? " — " + alarmRow.ackText : "")
                     color: alarmRow.ackText ? Theme.muted : Theme.bad
                     font.pixelSize: Theme.fontSmall
                     elide: Text.ElideRight
                 }
                 Button {
-                    objectName: "deskAck_" + alarmRow.readerId
+                    objectName: "deskAck_" + alarmRow.source
                     visible: !alarmRow.ackText
                     text: qsTr("Acknowledge")
                     font.pixelSize: Theme.fontSmall
-                    onClicked: panel.ask(qsTr("Acknowledge the alarm of %1? Note: %2").arg(alarmRow.readerId).arg(note.text),
-                                         () => panel.desk.acknowledgeAlarm(alarmRow.readerId,
-                                                                           alarmRow.online ? "reader_fault" : "reader_offline",
-                                                                           note.text))
+                    onClicked: {
+                        // Kept, not read from the row later: the list may be rebuilt while the dialog is open.
+                        const source = alarmRow.source
+                        const code = alarmRow.code
+                        const text = note.text
+                        panel.ask(qsTr("Acknowledge the alarm of %1? Note: %2").arg(source).arg(text),
+                                  () => panel.desk.acknowledgeAlarm(source, code, text))
+                    }
                 }
             }
         }

@@ -19,7 +19,8 @@ Dashboard::Dashboard(Clock clock, QObject* parent)
       absentees_(new AbsenteeModel(*attendees_, this)), lates_(new LateModel(*attendees_, this)),
       units_(new UnitTreeModel(this)), tapFeed_(new TapFeedModel(100, this)),
       tapFeedShown_(new TapFeedFilterModel(*tapFeed_, this)), tapPhoto_(new TapPhoto(this)),
-      readers_(new ReaderHealthModel(this)), meetings_(new MeetingListModel(this))
+      readers_(new ReaderHealthModel(this)), alarms_(new AlarmListModel(*readers_, *tapFeed_, this)),
+      meetings_(new MeetingListModel(this))
 {
     // The wall screen re-orders units by rate at most once a second.
     units_->setResortDelay(1000);
@@ -61,6 +62,9 @@ void Dashboard::applySnapshot(const protocol::Snapshot& s)
     tapFeed_->reset(s.recent_taps);
     readers_->setAlarmWindow(s.meeting.opening_ms, s.meeting.end_ms);
     readers_->reset(s.readers);
+    // The alarms the feed carried before this board joined (absent from an older hub's snapshot).
+    alarms_->reset();
+    for (const auto& a : s.alarms) applyAlarm(a);
     ++snapshotCount_;
     setPickerVisible(false);
     tick();
@@ -89,7 +93,7 @@ void Dashboard::applyUpdate(const protocol::Update& update)
             } else if constexpr (std::is_same_v<T, protocol::ReaderHealth>) {
                 readers_->upsert(p, true);
             } else if constexpr (std::is_same_v<T, protocol::Alarm>) {
-                readers_->applyAlarm(p);
+                applyAlarm(p);
             } else if constexpr (std::is_same_v<T, protocol::MeetingInfo>) {
                 if (p.id == board_->meeting().id) {
                     board_->setMeeting(p);
@@ -105,7 +109,7 @@ void Dashboard::applyHubUpdate(const protocol::Update& update)
     if (const auto* r = std::get_if<protocol::ReaderHealth>(&update.payload)) {
         readers_->upsert(*r, false);
     } else if (const auto* a = std::get_if<protocol::Alarm>(&update.payload)) {
-        readers_->applyAlarm(*a);
+        applyAlarm(*a);
     } else if (const auto* m = std::get_if<protocol::MeetingInfo>(&update.payload)) {
         if (board_->hasMeeting() && m->id == board_->meeting().id) {
             board_->setMeeting(*m);
@@ -113,6 +117,12 @@ void Dashboard::applyHubUpdate(const protocol::Update& update)
         }
         refreshMeetings();
     }
+}
+
+void Dashboard::applyAlarm(const protocol::Alarm& alarm)
+{
+    readers_->applyAlarm(alarm);
+    alarms_->applyAlarm(alarm);
 }
 
 void Dashboard::applyMeetingList(const protocol::MeetingList& list)
@@ -137,6 +147,7 @@ void Dashboard::selectMeeting(const QString& meetingId)
         units_->reset({});
         tapFeed_->reset({});
         readers_->reset({});
+        alarms_->reset();
         setVenueFilter({}); // the next meeting has other venues
         tapPhoto_->clear();
     }

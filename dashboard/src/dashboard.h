@@ -4,6 +4,7 @@
 // The HubConnection is optional so the models can be driven directly in tests.
 
 #include "dashboard/src/absentee_model.h"
+#include "dashboard/src/alarm_list_model.h"
 #include "dashboard/src/attendee_model.h"
 #include "dashboard/src/late_model.h"
 #include "dashboard/src/meeting_board.h"
@@ -41,6 +42,8 @@ class Dashboard : public QObject {
     /// in the person lists, only taps at it in the feed; "" = the whole meeting.
     Q_PROPERTY(QString venueFilter READ venueFilter WRITE setVenueFilter NOTIFY venueFilterChanged)
     Q_PROPERTY(rollcall::dashboard::ReaderHealthModel* readers READ readers CONSTANT)
+    /// Every alarm of the board (readers, lost cards, the hub's), as a desk acknowledges them.
+    Q_PROPERTY(rollcall::dashboard::AlarmListModel* alarms READ alarms CONSTANT)
     Q_PROPERTY(rollcall::dashboard::MeetingListModel* meetings READ meetings CONSTANT)
     Q_PROPERTY(bool venueMode READ venueMode WRITE setVenueMode NOTIFY venueModeChanged)
     Q_PROPERTY(bool pickerVisible READ pickerVisible NOTIFY pickerVisibleChanged)
@@ -82,6 +85,7 @@ public:
     [[nodiscard]] QString venueFilter() const { return venueFilter_; }
     void setVenueFilter(const QString& venueId);
     [[nodiscard]] ReaderHealthModel* readers() const { return readers_; }
+    [[nodiscard]] AlarmListModel* alarms() const { return alarms_; }
     [[nodiscard]] MeetingListModel* meetings() const { return meetings_; }
 
     [[nodiscard]] bool venueMode() const { return venueMode_; }
@@ -109,6 +113,8 @@ signals:
 
 private:
     void setPickerVisible(bool on);
+    /// A reader's alarm goes to its row; every alarm to the alarm list.
+    void applyAlarm(const protocol::Alarm& alarm);
 
     Clock clock_;
     HubConnection* connection_ = nullptr;
@@ -122,6 +128,7 @@ private:
     TapPhoto* tapPhoto_;
     QString venueFilter_;
     ReaderHealthModel* readers_;
+    AlarmListModel* alarms_;
     MeetingListModel* meetings_;
     QTimer ticker_;
     std::int64_t hubOffsetMs_ = 0;

@@ -100,16 +100,19 @@ void TapFeedModel::add(const protocol::TapEvent& tap)
 
 QString TapFeedModel::lostCardAlert() const { return lostCardAlert_; }
 
+QString TapFeedModel::lostCardText(const protocol::TapEvent& tap)
+{
+    return tr("Revoked badge %1 tapped at %2, %3: someone is using a lost card")
+        .arg(DisplayText::fromStd(tap.badge_uid), DisplayText::fromStd(tap.reader_id),
+             DisplayText::clockSeconds(tap.at_ms));
+}
+
 void TapFeedModel::updateLostCardAlert()
 {
     QString text;
     const auto it = std::find_if(rows_.begin(), rows_.end(),
                                  [](const auto& t) { return t.verdict == protocol::Verdict::RevokedBadge; });
-    if (it != rows_.end()) {
-        text = tr("Revoked badge %1 tapped at %2, %3: someone is using a lost card")
-                   .arg(DisplayText::fromStd(it->badge_uid), DisplayText::fromStd(it->reader_id),
-                        DisplayText::clockSeconds(it->at_ms));
-    }
+    if (it != rows_.end()) text = lostCardText(*it);
     if (text == lostCardAlert_) return;
     lostCardAlert_ = text;
     emit lostCardAlertChanged();

@@ -49,6 +49,8 @@ public:
 
     /// The newest revoked_badge tap in the feed, as a sentence; empty if none.
     [[nodiscard]] QString lostCardAlert() const;
+    /// A revoked_badge tap as the lost-card alert says it.
+    [[nodiscard]] static QString lostCardText(const protocol::TapEvent& tap);
 
     [[nodiscard]] int capacity() const { return capacity_; }
     [[nodiscard]] const protocol::TapEvent& at(int row) const { return rows_[static_cast<std::size_t>(row)]; }

@@ -9,6 +9,21 @@ bool hasTable(common::Database& db)
     return s.step();
 }
 
+/// The acknowledgements whose `column` (id or acked_ms) is at least `from`, oldest first.
+std::vector<AlarmAck> acksWhere(common::Database& db, const char* column, std::int64_t from)
+{
+    std::vector<AlarmAck> acks;
+    if (!hasTable(db)) return acks;
+    auto s = db.prepare(std::string("SELECT id, source, code, note, acked_ms, acked_by FROM alarm_acks WHERE ") + column
+                        + " >= ? ORDER BY id");
+    s.bind(1, from);
+    while (s.step()) {
+        acks.push_back(
+            {s.getInt(0), s.getText(1), s.getText(2), s.getText(3), common::fromMillis(s.getInt(4)), s.getText(5)});
+    }
+    return acks;
+}
+
 } // namespace
 
 const std::vector<AlarmCode>& acknowledgeableAlarms()
@@ -32,15 +47,12 @@ void addAlarmAck(common::Database& db, AlarmAck& ack)
 
 std::vector<AlarmAck> alarmAcksAfter(common::Database& db, std::int64_t afterId)
 {
-    std::vector<AlarmAck> acks;
-    if (!hasTable(db)) return acks;
-    auto s = db.prepare("SELECT id, source, code, note, acked_ms, acked_by FROM alarm_acks WHERE id > ? ORDER BY id");
-    s.bind(1, afterId);
-    while (s.step()) {
-        acks.push_back(
-            {s.getInt(0), s.getText(1), s.getText(2), s.getText(3), common::fromMillis(s.getInt(4)), s.getText(5)});
-    }
-    return acks;
+    return acksWhere(db, "id", afterId + 1);
+}
+
+std::vector<AlarmAck> alarmAcksSince(common::Database& db, common::TimePoint since)
+{
+    return acksWhere(db, "acked_ms", common::toMillis(since));
 }
 
 std::int64_t lastAlarmAckId(common::Database& db)

@@ -37,6 +37,10 @@ void addAlarmAck(common::Database& db, AlarmAck& ack);
 /// feed reads the new ones; 0: all). Empty on a record older than migration 14.
 [[nodiscard]] std::vector<AlarmAck> alarmAcksAfter(common::Database& db, std::int64_t afterId);
 
+/// Acknowledgements recorded at or after `since`, oldest first (what a board
+/// joining now is told, Snapshot::alarms). Empty on a record older than migration 14.
+[[nodiscard]] std::vector<AlarmAck> alarmAcksSince(common::Database& db, common::TimePoint since);
+
 /// The highest acknowledgement id so far (0: none).
 [[nodiscard]] std::int64_t lastAlarmAckId(common::Database& db);
 

@@ -9,6 +9,7 @@
 #include "protocol/messages.h"
 
 #include <functional>
+#include <vector>
 
 namespace rollcall::service {
 
@@ -24,6 +25,16 @@ public:
 
     /// Publishes the acknowledgements recorded since the last call.
     void poll();
+    /// The last acknowledgement published (an alarm raised after it is a new occurrence).
+    [[nodiscard]] std::int64_t lastPublished() const noexcept { return last_; }
+
+    /// Whether an acknowledgement still stands: its alarm is the occurrence
+    /// that was acknowledged, and one a board that joins now should show.
+    using Stands = std::function<bool(const core::AlarmAck&)>;
+    /// What a board joining now has missed (Snapshot::alarms): of the
+    /// acknowledgements recorded since `since`, the last of each alarm
+    /// (source and code) if it stands, as the live feed carried it.
+    [[nodiscard]] std::vector<protocol::Alarm> standing(common::TimePoint since, const Stands& stands) const;
 
     /// The alarm as the live feed carries an acknowledgement of it.
     [[nodiscard]] static protocol::Alarm toWire(const core::AlarmAck& ack, bool active);

@@ -36,6 +36,9 @@ protocol::QueryReply LiveQueries::snapshot(const std::string& meetingId, common:
     // A meeting that ended is no longer tracked live; its board shows its taps all the same.
     s.recent_taps = live ? state_.recentTaps(meetingId) : state_.pastTaps(result.meeting, now);
     s.readers = state_.readersAt(result.meeting.venues);
+    // What was acknowledged since the meeting's day began (a lost card at the door before check-in opened too).
+    const core::Zone zone(config_.zone);
+    s.alarms = state_.standingAlarms(s.readers, zone.startOfDay(zone.formatDate(result.meeting.times.start)));
     return s;
 }
 

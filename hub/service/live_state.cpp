@@ -2,6 +2,8 @@
 
 #include "hub/core/finality.h"
 
+#include <algorithm>
+
 namespace rollcall::service {
 
 LiveState::LiveState(common::Database& db, const HubConfig& config, LivePublisher& publisher)
@@ -56,6 +58,33 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
         reload(now);
     }
     return std::move(round.acks);
+}
+
+void LiveState::publishHubAlarm(const std::string& message, bool active, const std::string& code,
+                                const std::vector<std::string>& params)
+{
+    // A new occurrence: what was acknowledged before it does not cover it.
+    if (active && !tracker_.hubAlarmActive()) hubAlarmAfterAck_ = acks_.lastPublished();
+    tracker_.publishHubAlarm(message, active, code, params);
+}
+
+std::vector<protocol::Alarm> LiveState::standingAlarms(const std::vector<protocol::ReaderHealth>& readers,
+                                                       common::TimePoint since) const
+{
+    std::vector<protocol::Alarm> alarms;
+    if (const auto& hub = tracker_.hubAlarm()) alarms.push_back(*hub);
+    const auto stands = [&](const core::AlarmAck& ack) {
+        if (ack.source == kHubAlarmSource) return tracker_.hubAlarmActive() && ack.id > hubAlarmAfterAck_;
+        if (health_.known(ack.source)) {
+            // A reader's: raised now, and not heard from since the acknowledgement.
+            const auto r = std::find_if(readers.begin(), readers.end(),
+                                        [&](const protocol::ReaderHealth& h) { return h.reader_id == ack.source; });
+            return r != readers.end() && r->alarm && r->last_seen_ms && *r->last_seen_ms <= common::toMillis(ack.at);
+        }
+        return true; // a badge's
+    };
+    for (auto& a : acks_.standing(since, stands)) alarms.push_back(std::move(a));
+    return alarms;
 }
 
 protocol::Welcome LiveState::hello(const protocol::Hello& h, common::TimePoint now)

@@ -65,10 +65,14 @@ public:
 
     /// A hub-wide alarm (reader_id "hub"): see LiveTracker::publishHubAlarm.
     void publishHubAlarm(const std::string& message, bool active, const std::string& code = {},
-                         const std::vector<std::string>& params = {})
-    {
-        tracker_.publishHubAlarm(message, active, code, params);
-    }
+                         const std::vector<std::string>& params = {});
+    /// The alarms a board joining now has missed on the live feed
+    /// (Snapshot::alarms): the hub's own while raised, and the acknowledgements
+    /// recorded since `since` that still stand — of a reader among `readers`
+    /// (the meeting's) whose outage began before it, of the hub's alarm raised
+    /// now, of any badge (the board matches them to its lost-card taps).
+    [[nodiscard]] std::vector<protocol::Alarm> standingAlarms(const std::vector<protocol::ReaderHealth>& readers,
+                                                              common::TimePoint since) const;
 
     /// Every registered reader's health (the hub's status).
     [[nodiscard]] std::vector<protocol::ReaderHealth> allReaders() const { return health_.allReaders(); }
@@ -94,7 +98,8 @@ private:
     LiveTracker tracker_;
     ReaderHealthBoard health_; // hellos, heartbeats, offline alarms, reader_health and uptime spans
     TapIngest ingest_;
-    AlarmAckFeed acks_; // desks' acknowledgements, onto the feed
+    AlarmAckFeed acks_;                 // desks' acknowledgements, onto the feed
+    std::int64_t hubAlarmAfterAck_ = 0; // the hub's alarm was raised after this acknowledgement
     common::TimePoint lastReload_{};
     std::int64_t dataVersion_ = 0;
 };

@@ -138,8 +138,10 @@ void LiveTracker::publishAtVenue(const std::string& venueId, const protocol::Upd
 void LiveTracker::publishHubAlarm(const std::string& message, bool active, const std::string& code,
                                   const std::vector<std::string>& params)
 {
-    hubAlarmActive_ = active;
-    publishEverywhere(protocol::Alarm{std::string(kHubAlarmSource), message, active, code, params});
+    protocol::Alarm alarm{std::string(kHubAlarmSource), message, active, code, params};
+    hubAlarm_.reset();
+    if (active) hubAlarm_ = alarm;
+    publishEverywhere(alarm);
 }
 
 void LiveTracker::publishEverywhere(const protocol::UpdatePayload& payload)

@@ -72,7 +72,10 @@ public:
     void publishHubAlarm(const std::string& message, bool active, const std::string& code = {},
                          const std::vector<std::string>& params = {});
     /// Whether the hub-wide alarm is raised now (the last publishHubAlarm's state).
-    [[nodiscard]] bool hubAlarmActive() const noexcept { return hubAlarmActive_; }
+    [[nodiscard]] bool hubAlarmActive() const noexcept { return hubAlarm_.has_value(); }
+    /// The hub-wide alarm as last published while it is raised: a board that
+    /// joins later gets it in its snapshot.
+    [[nodiscard]] const std::optional<protocol::Alarm>& hubAlarm() const noexcept { return hubAlarm_; }
     /// On the hub stream and the stream of every tracked meeting.
     void publishEverywhere(const protocol::UpdatePayload& payload);
 
@@ -91,7 +94,7 @@ private:
     LivePublisher& publisher_;
     const LiveDirectory& directory_;
     std::unique_ptr<core::AttendanceTracker> tracker_;
-    bool hubAlarmActive_ = false; // the hub-wide alarm (record not written) is raised
+    std::optional<protocol::Alarm> hubAlarm_; // the hub-wide alarm (record not written) while raised
     common::TimePoint horizonFrom_{};
     common::TimePoint horizonTo_{};
     // Per meeting, how many of the instants at which statuses change with no

@@ -1,11 +1,13 @@
 // The board page rendered in process (QML, offscreen): a revoked badge tapped
-// at a door shows as an alert banner, in Chinese, until it leaves the feed;
+// at a door shows as an alert banner, in Chinese, until it leaves the feed,
+// and says 已处理 by whom once a desk acknowledged it;
 // the venue screen pages its long lists so every row reaches the wall; the
 // overdue panel and the tiles agree.
 #include "dashboard/src/dashboard.h"
 #include "tests/dashboard/support/board_fixture.h"
 
 #include <QBuffer>
+#include <QColor>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QImage>
@@ -21,35 +23,80 @@
 using namespace rollcall::dashboard;
 using namespace rollcall::dashboard::test;
 
+namespace {
+
+/// Main.qml rendered offscreen at 1920×1080 in Chinese, showing `dashboard`.
+struct RenderedBoard {
+    QTranslator translator;
+    bool translated = false;
+    QQmlApplicationEngine engine;
+    QQuickWindow* window = nullptr;
+
+    explicit RenderedBoard(Dashboard& dashboard)
+    {
+        translated = translator.load(QStringLiteral(":/i18n/rollcall_dashboard_zh_CN.qm"));
+        QCoreApplication::installTranslator(&translator);
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.setInitialProperties({{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)}});
+        engine.load(QUrl(QStringLiteral("qrc:/Rollcall/Dashboard/Main.qml")));
+        if (engine.rootObjects().isEmpty()) return;
+        window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+        window->resize(1920, 1080);
+        window->show();
+    }
+    ~RenderedBoard() { QCoreApplication::removeTranslator(&translator); }
+    RenderedBoard(const RenderedBoard&) = delete;
+    RenderedBoard& operator=(const RenderedBoard&) = delete;
+
+    [[nodiscard]] QQuickItem* item(const char* name) const
+    {
+        return window ? window->findChild<QQuickItem*>(QString::fromLatin1(name)) : nullptr;
+    }
+};
+
+/// A board of 40 at 20 minutes past the start, rendered, and its lost-card bar.
+struct LostCardBoard {
+    HubSim sim{40};
+    Dashboard dashboard{[] { return kStartMs + 20 * kMinute; }};
+    RenderedBoard rendered{(dashboard.applySnapshot(sim.snapshot()), dashboard)};
+    QQuickItem* alert = rendered.item("lostCardAlert");
+    QQuickItem* text = rendered.item("lostCardAlertText");
+
+    [[nodiscard]] bool ready() const { return rendered.translated && alert && text; }
+    [[nodiscard]] QString shown() const { return text->property("text").toString(); }
+};
+
+} // namespace
+
 TEST(BoardPage, aRevokedBadgeTapShowsTheLostCardAlert)
 {
-    QTranslator translator;
-    ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/rollcall_dashboard_zh_CN.qm")));
-    QCoreApplication::installTranslator(&translator);
-    HubSim sim(40);
-    Dashboard dashboard([] { return kStartMs + 20 * kMinute; });
-    dashboard.applySnapshot(sim.snapshot());
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.setInitialProperties({{QStringLiteral("dashboard"), QVariant::fromValue(&dashboard)}});
-    engine.load(QUrl(QStringLiteral("qrc:/Rollcall/Dashboard/Main.qml")));
-    ASSERT_FALSE(engine.rootObjects().isEmpty());
-    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    window->resize(1920, 1080);
-    window->show();
-    auto* alert = window->findChild<QQuickItem*>(QStringLiteral("lostCardAlert"));
-    auto* text = window->findChild<QQuickItem*>(QStringLiteral("lostCardAlertText"));
-    ASSERT_NE(alert, nullptr);
-    ASSERT_NE(text, nullptr);
-    EXPECT_FALSE(alert->isVisible()); // no lost card tapped yet
+    LostCardBoard b;
+    ASSERT_TRUE(b.ready());
+    EXPECT_FALSE(b.alert->isVisible()); // no lost card tapped yet
 
-    for (const auto& u : sim.revokedBadge("04A1B2C2", kStartMs + 12 * kMinute)) dashboard.applyUpdate(u);
-    EXPECT_TRUE(alert->isVisible());
-    const auto shown = text->property("text").toString();
-    EXPECT_TRUE(shown.contains(QStringLiteral("挂失卡 04A1B2C2"))) << shown.toStdString();
-    EXPECT_TRUE(shown.contains(QStringLiteral("door-2"))) << shown.toStdString();
-    EXPECT_EQ(dashboard.board()->unknownBadges(), 1);
-    QCoreApplication::removeTranslator(&translator);
+    for (const auto& u : b.sim.revokedBadge("04A1B2C2", kStartMs + 12 * kMinute)) b.dashboard.applyUpdate(u);
+    EXPECT_TRUE(b.alert->isVisible());
+    EXPECT_TRUE(b.shown().contains(QStringLiteral("挂失卡 04A1B2C2"))) << b.shown().toStdString();
+    EXPECT_TRUE(b.shown().contains(QStringLiteral("door-2"))) << b.shown().toStdString();
+    EXPECT_EQ(b.dashboard.board()->unknownBadges(), 1);
+}
+
+TEST(BoardPage, aLostCardAcknowledgedAtADeskSaysHandledByWhomOnTheBanner)
+{
+    LostCardBoard b;
+    ASSERT_TRUE(b.ready());
+    for (const auto& u : b.sim.revokedBadge("04A1B2C2", kStartMs + 12 * kMinute)) b.dashboard.applyUpdate(u);
+    const auto openColor = b.alert->property("color").value<QColor>();
+    rollcall::protocol::Alarm ack{"04A1B2C2", "告警已确认：huiwuzu-1（已收卡）", false, "revoked_badge", {"04A1B2C2"}};
+    ack.ack_by = "huiwuzu-1";
+    ack.ack_note = "已收卡";
+    ack.ack_ms = kStartMs + 14 * kMinute; // 15:14 in Asia/Shanghai
+    b.dashboard.applyUpdate(b.sim.publish(ack));
+
+    EXPECT_TRUE(b.alert->isVisible()) << "handled, it stays, dimmed, until a new one comes";
+    EXPECT_TRUE(b.shown().contains(QStringLiteral("挂失卡 04A1B2C2"))) << b.shown().toStdString();
+    EXPECT_TRUE(b.shown().contains(QStringLiteral("已处理：huiwuzu-1 15:14（已收卡）"))) << b.shown().toStdString();
+    EXPECT_NE(b.alert->property("color").value<QColor>(), openColor);
 }
 
 namespace {

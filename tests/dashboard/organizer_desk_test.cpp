@@ -5,9 +5,12 @@
 // and can undo it, and the second board sees that too. A viewer key's desk
 // is refused with the hub's message.
 #include "dashboard/src/admin_client.h"
+#include "dashboard/src/alarm_list_model.h"
 #include "dashboard/src/dashboard.h"
 #include "dashboard/src/meeting_board.h"
 #include "dashboard/src/organizer_desk.h"
+#include "hub/core/record.h"
+#include "tests/support/hub_clients.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/hub_seed.h"
 #include "tests/support/temp_dir.h"
@@ -248,6 +251,64 @@ TEST_F(OrganizerDeskTest, anAlarmAcknowledgedAtTheDeskShowsAsAcknowledgedOnAnoth
     EXPECT_EQ(board.readers()->alarmCount(), 1);
     EXPECT_TRUE(board.readers()->alarmText().contains(QStringLiteral("已派人查看")))
         << board.readers()->alarmText().toStdString();
+}
+
+TEST_F(OrganizerDeskTest, aLostCardAcknowledgedAtTheDeskShowsAsHandledOnEveryBoardAndOneStartedLater)
+{
+    // p3's card reported lost an hour ago; the hub started again reads it.
+    hub_.reset();
+    {
+        rollcall::common::Database db(db_);
+        rollcall::core::Record record(db);
+        record.revokeBadge("04A1B2C3", rollcall::common::fromMillis(QDateTime::currentMSecsSinceEpoch() - 3600'000),
+                           "lost");
+    }
+    const auto readerKey = keys_.reader("r-annex");
+    hub_ = std::make_unique<rt::HubProcess>(db_, keys_.hubArgs());
+    const auto viewer = keys_.viewer("board-2");
+    HubConnection connection(live(), query(), HubConnection::Timing{}, keysOf(viewer));
+    Dashboard board([] { return QDateTime::currentMSecsSinceEpoch(); });
+    board.attach(connection);
+    board.selectMeeting(QStringLiteral("m-now"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return connection.status() == HubConnection::Status::Live; }, kWaitMs));
+
+    // Someone uses the lost card at the annex's door.
+    zmq::context_t ctx;
+    rt::AgentClient agent(ctx, hub_->endpoints().taps, &readerKey);
+    ASSERT_EQ(agent.tap(rt::makeTap("r-annex", 1, "04A1B2C3")).verdict, rollcall::protocol::Verdict::RevokedBadge);
+    auto* alarms = board.alarms();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return alarms->rowCount() == 1; }, kWaitMs));
+    const auto row = alarms->index(0);
+    EXPECT_EQ(row.data(AlarmListModel::SourceRole).toString(), QStringLiteral("04A1B2C3"));
+    EXPECT_TRUE(alarms->bannerOpen());
+
+    // The desk acknowledges it by the row's identity, as its list's button does.
+    const auto organizer = keys_.client("organizer", "desk-1");
+    AdminClient client(query(), keysOf(organizer));
+    OrganizerDesk desk(client, QStringLiteral("desk-1"));
+    QSignalSpy done(&desk, &OrganizerDesk::actionFinished);
+    desk.acknowledgeAlarm(row.data(AlarmListModel::SourceRole).toString(),
+                          row.data(AlarmListModel::CodeRole).toString(), QStringLiteral("已收卡，本人在场"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return done.count() == 1; }, kWaitMs));
+    ASSERT_TRUE(done.front().at(0).toBool()) << desk.message().toStdString();
+    EXPECT_EQ(rt::countRows(db_, "SELECT COUNT(*) FROM alarm_acks WHERE acked_by = 'desk-1' AND source = '04A1B2C3' "
+                                 "AND code = 'revoked_badge'"),
+              1);
+
+    // The board: still shown, handled, by whom and with the note.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !alarms->bannerOpen(); }, kWaitMs)) << alarms->bannerText().toStdString();
+    EXPECT_TRUE(alarms->bannerText().contains(QStringLiteral("desk-1"))) << alarms->bannerText().toStdString();
+    EXPECT_TRUE(alarms->bannerText().contains(QStringLiteral("已收卡，本人在场")));
+
+    // A board started after the acknowledgement learns it from its snapshot.
+    const auto lateKey = keys_.viewer("board-3");
+    HubConnection lateConnection(live(), query(), HubConnection::Timing{}, keysOf(lateKey));
+    Dashboard late([] { return QDateTime::currentMSecsSinceEpoch(); });
+    late.attach(lateConnection);
+    late.selectMeeting(QStringLiteral("m-now"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return late.alarms()->rowCount() == 1; }, kWaitMs));
+    EXPECT_FALSE(late.alarms()->bannerOpen());
+    EXPECT_EQ(late.alarms()->bannerText(), alarms->bannerText());
 }
 
 TEST_F(OrganizerDeskTest, aDeskScriptChecksAPersonInFromTheRenderedDeskAndTheBoardSeesIt)

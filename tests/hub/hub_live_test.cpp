@@ -37,18 +37,6 @@ struct Board {
     }
 };
 
-/// ZeroMQ subscriptions take effect asynchronously ("slow joiner"): poke the
-/// hub with heartbeats from a reader at the meeting's venue until the
-/// subscriber hears something on its topic.
-void waitUntilSubscribed(AgentClient& agent, LiveSubscriber& live, const std::string& readerId)
-{
-    for (int i = 0; i < 50; ++i) {
-        agent.send(protocol::Heartbeat{readerId, nowMs(), 0, protocol::ReaderState::Ok, "", "test-1.0"});
-        if (live.next(std::chrono::milliseconds(100))) return;
-    }
-    FAIL() << "the live subscription never became active";
-}
-
 class HubLive : public ::testing::Test {
 protected:
     void SetUp() override { seedHubRecord(db_); }
@@ -64,7 +52,7 @@ TEST_F(HubLive, snapshotPlusUpdatesEqualsTheRecord)
     QueryClient query(ctx_, hub.endpoints().query);
     AgentClient agent(ctx_, hub.endpoints().taps);
     // Subscribe first, then snapshot (updates published in between are buffered by ZeroMQ).
-    waitUntilSubscribed(agent, live, "r-hall");
+    ASSERT_TRUE(waitUntilSubscribed(agent, live, "r-hall"));
     Board board(query.snapshot("m-soon"));
     EXPECT_EQ(board.summary.expected, 3);
 
@@ -106,7 +94,7 @@ TEST_F(HubLive, rollcallctlChangesReachDashboardsWithinASecond)
     LiveSubscriber live(ctx_, hub.endpoints().live, "m-now");
     QueryClient query(ctx_, hub.endpoints().query);
     AgentClient agent(ctx_, hub.endpoints().taps);
-    waitUntilSubscribed(agent, live, "r-annex");
+    ASSERT_TRUE(waitUntilSubscribed(agent, live, "r-annex"));
     {
         // Another connection writes, as `rollcallctl leave add` does.
         common::Database db(db_);
@@ -150,7 +138,7 @@ TEST_F(HubLive, membersTurnOverdueAtGraceAndAbsentAtEndWithNoTap)
     LiveSubscriber live(ctx_, hub.endpoints().live, "m-short");
     QueryClient query(ctx_, hub.endpoints().query);
     AgentClient agent(ctx_, hub.endpoints().taps);
-    waitUntilSubscribed(agent, live, "r-hall");
+    ASSERT_TRUE(waitUntilSubscribed(agent, live, "r-hall"));
     EXPECT_EQ(query.snapshot("m-short").attendees.at(0).status, AttendanceStatus::NotArrived);
     auto statusUpdate = [](AttendanceStatus s) {
         return [s](const protocol::Update& u) {
@@ -169,7 +157,7 @@ TEST_F(HubLive, readerOfflineDuringAnOpenMeetingRaisesAnAlarm)
     LiveSubscriber live(ctx_, hub.endpoints().live, "m-now");
     QueryClient query(ctx_, hub.endpoints().query);
     AgentClient agent(ctx_, hub.endpoints().taps);
-    waitUntilSubscribed(agent, live, "r-annex");
+    ASSERT_TRUE(waitUntilSubscribed(agent, live, "r-annex"));
     agent.send(protocol::Heartbeat{"r-annex", nowMs(), 3, protocol::ReaderState::Ok, "", "test-1.0"});
     const auto online = live.waitFor([](const protocol::Update& u) {
         const auto* h = std::get_if<protocol::ReaderHealth>(&u.payload);

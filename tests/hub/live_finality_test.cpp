@@ -2,9 +2,7 @@
 // LiveState in process on a real SQLite record, with rules.finalize_after
 // set short; the meeting's roster, taps and results are stored.
 #include "hub/core/finality.h"
-#include "hub/service/live_state.h"
-#include "tests/support/hub_seed.h"
-#include "tests/support/temp_dir.h"
+#include "tests/hub/live_state_fixture.h"
 
 #include <gtest/gtest.h>
 
@@ -14,18 +12,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class LiveFinality : public ::testing::Test {
+class LiveFinality : public LiveStateFixture {
 protected:
-    void SetUp() override
-    {
-        seedHubRecord(path_);
-        db_ = std::make_unique<common::Database>(path_);
-        config_.dbPath = path_;
-        config_.finalizeAfter = 2h;
-        publisher_ = std::make_unique<service::LivePublisher>(ctx_, "tcp://127.0.0.1:*", t0_);
-        state_ = std::make_unique<service::LiveState>(*db_, config_, *publisher_);
-        state_->reload(t0_);
-    }
+    void configure(service::HubConfig& config) override { config.finalizeAfter = 2h; }
 
     bool finalized(const std::string& meeting)
     {
@@ -33,15 +22,6 @@ protected:
                                     + "' AND finalized_ms IS NOT NULL AND frozen_ms IS NOT NULL")
                == 1;
     }
-
-    TempDir dir_;
-    std::string path_ = dir_.file("record.db");
-    const common::TimePoint t0_ = common::fromMillis(nowMs());
-    zmq::context_t ctx_;
-    std::unique_ptr<common::Database> db_;
-    service::HubConfig config_;
-    std::unique_ptr<service::LivePublisher> publisher_;
-    std::unique_ptr<service::LiveState> state_;
 };
 
 } // namespace

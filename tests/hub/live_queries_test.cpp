@@ -1,8 +1,7 @@
 // LiveQueries in process, on a real SQLite record: snapshots from the live
 // state (and their seq), an unknown meeting, and the day's meeting list.
 #include "hub/service/live_queries.h"
-#include "tests/support/hub_seed.h"
-#include "tests/support/temp_dir.h"
+#include "tests/hub/live_state_fixture.h"
 
 #include <gtest/gtest.h>
 #include <set>
@@ -13,27 +12,14 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class LiveQueriesTest : public ::testing::Test {
+class LiveQueriesTest : public LiveStateFixture {
 protected:
+    void configure(service::HubConfig& config) override { config.zone = "UTC"; }
     void SetUp() override
     {
-        seedHubRecord(path_);
-        db_ = std::make_unique<common::Database>(path_);
-        config_.dbPath = path_;
-        config_.zone = "UTC";
-        publisher_ = std::make_unique<service::LivePublisher>(ctx_, "tcp://127.0.0.1:*", t0_);
-        state_ = std::make_unique<service::LiveState>(*db_, config_, *publisher_);
-        state_->reload(t0_);
+        LiveStateFixture::SetUp();
         queries_ = std::make_unique<service::LiveQueries>(*db_, config_, *state_, *publisher_);
     }
-    TempDir dir_;
-    std::string path_ = dir_.file("record.db");
-    const common::TimePoint t0_ = common::fromMillis(nowMs());
-    zmq::context_t ctx_;
-    std::unique_ptr<common::Database> db_;
-    service::HubConfig config_;
-    std::unique_ptr<service::LivePublisher> publisher_;
-    std::unique_ptr<service::LiveState> state_;
     std::unique_ptr<service::LiveQueries> queries_;
 };
 

@@ -1,8 +1,6 @@
 // LiveState in process, on a real SQLite record, when a write fails: what it
 // keeps in memory must match what was committed (issue 10).
-#include "hub/service/live_state.h"
-#include "tests/support/hub_seed.h"
-#include "tests/support/temp_dir.h"
+#include "tests/hub/live_state_fixture.h"
 
 #include <gtest/gtest.h>
 
@@ -12,17 +10,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class LiveStateWriteFailure : public ::testing::Test {
+class LiveStateWriteFailure : public LiveStateFixture {
 protected:
-    void SetUp() override
-    {
-        seedHubRecord(path_);
-        db_ = std::make_unique<common::Database>(path_);
-        config_.dbPath = path_;
-        publisher_ = std::make_unique<service::LivePublisher>(ctx_, "tcp://127.0.0.1:*", t0_);
-        state_ = std::make_unique<service::LiveState>(*db_, config_, *publisher_);
-        state_->reload(t0_);
-    }
     protocol::Heartbeat beat(const std::string& reader, common::TimePoint at)
     {
         protocol::Heartbeat hb;
@@ -41,15 +30,6 @@ protected:
         while (s.step()) out.emplace_back(s.getInt(0), s.getInt(1));
         return out;
     }
-
-    TempDir dir_;
-    std::string path_ = dir_.file("record.db");
-    const common::TimePoint t0_ = common::fromMillis(nowMs());
-    zmq::context_t ctx_;
-    std::unique_ptr<common::Database> db_;
-    service::HubConfig config_;
-    std::unique_ptr<service::LivePublisher> publisher_;
-    std::unique_ptr<service::LiveState> state_;
 };
 
 TEST_F(LiveStateWriteFailure, failedHealthCommitLeavesNoStaleSpanToStretchAnotherReaders)

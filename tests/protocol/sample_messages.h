@@ -89,6 +89,11 @@ inline Snapshot sample_snapshot()
     s.recent_taps.push_back(unknown);
     s.readers.push_back(sample_reader());
     s.readers.push_back(ReaderHealth{"door-9", "venue.huocheng", false, std::nullopt, 0, 0, "", std::nullopt, true});
+    Alarm acked{"04A22B1C", "告警已确认：huiwuzu-1（已收卡）", true, "revoked_badge", {"04A22B1C"}};
+    acked.ack_by = "huiwuzu-1";
+    acked.ack_note = "已收卡";
+    acked.ack_ms = 1718000400000;
+    s.alarms.push_back(acked);
     return s;
 }
 

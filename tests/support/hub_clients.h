@@ -176,4 +176,16 @@ private:
     zmq::socket_t socket_;
 };
 
+/// ZeroMQ subscriptions take effect asynchronously ("slow joiner"): pokes the
+/// hub with heartbeats from a reader at the meeting's venue until the
+/// subscriber hears something on its topic; false if it never does.
+[[nodiscard]] inline bool waitUntilSubscribed(AgentClient& agent, LiveSubscriber& live, const std::string& readerId)
+{
+    for (int i = 0; i < 50; ++i) {
+        agent.send(protocol::Heartbeat{readerId, nowMs(), 0, protocol::ReaderState::Ok, "", "test-1.0"});
+        if (live.next(std::chrono::milliseconds(100))) return true;
+    }
+    return false;
+}
+
 } // namespace rollcall::test

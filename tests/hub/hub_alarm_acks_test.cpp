@@ -1,0 +1,124 @@
+// Alarms acknowledged at a desk, over the real hub on TCP (issue 16): a lost
+// card used at a door, then acknowledged with the real rollcallctl, reaches a
+// board on the live feed; a board that connects afterwards finds the
+// acknowledgement in its snapshot, and a reader's only while its outage lasts.
+#include "tests/support/child_process.h"
+#include "tests/support/hub_process.h"
+#include "tests/support/hub_seed.h"
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+using namespace rollcall;
+using namespace rollcall::test;
+using protocol::Verdict;
+
+namespace {
+
+/// The acknowledgement of `source`'s alarm in a snapshot, if it carries one.
+const protocol::Alarm* ackOf(const protocol::Snapshot& s, const std::string& source)
+{
+    for (const auto& a : s.alarms) {
+        if (a.reader_id == source && a.ack_by) return &a;
+    }
+    return nullptr;
+}
+
+class HubAlarmAcks : public ::testing::Test {
+protected:
+    void SetUp() override { seedHubRecord(db_); }
+
+    /// Runs the real rollcallctl on the hub's record as `who`; expects success.
+    void rollcallctl(const std::string& who, const std::vector<std::string>& args)
+    {
+        std::vector<std::string> argv{std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcallctl", "--db", db_, "--operator",
+                                      who};
+        argv.insert(argv.end(), args.begin(), args.end());
+        ChildProcess ctl(argv);
+        EXPECT_EQ(ctl.wait(), 0) << ctl.output();
+    }
+
+    TempDir dir_;
+    std::string db_ = dir_.file("record.db");
+    zmq::context_t ctx_;
+};
+
+} // namespace
+
+TEST_F(HubAlarmAcks, aLostCardTapThenItsAcknowledgementReachABoardAndALaterSnapshot)
+{
+    rollcallctl("operator", {"badge", "revoke", "04A1B2C3", "--reason", "lost"});
+    HubProcess hub(db_);
+    LiveSubscriber live(ctx_, hub.endpoints().live, "m-now");
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    ASSERT_TRUE(waitUntilSubscribed(agent, live, "r-annex"));
+
+    EXPECT_EQ(agent.tap(makeTap("r-annex", 1, "04A1B2C3")).verdict, Verdict::RevokedBadge);
+    const auto tap = live.waitFor([](const protocol::Update& u) {
+        const auto* t = std::get_if<protocol::TapEvent>(&u.payload);
+        return t && t->badge_uid == "04A1B2C3" && t->verdict == Verdict::RevokedBadge;
+    });
+    ASSERT_TRUE(tap.has_value()) << "the lost card's tap is the board's alarm";
+
+    rollcallctl("huiwuzu-1",
+                {"alarm", "ack", "--source", "04A1B2C3", "--code", "revoked_badge", "--note", "已收卡，本人在场"});
+    const auto ack = live.waitFor([](const protocol::Update& u) {
+        const auto* a = std::get_if<protocol::Alarm>(&u.payload);
+        return a && a->reader_id == "04A1B2C3" && a->ack_by;
+    });
+    ASSERT_TRUE(ack.has_value()) << hub.process().output();
+    const auto& alarm = std::get<protocol::Alarm>(ack->payload);
+    EXPECT_EQ(alarm.code, "revoked_badge");
+    EXPECT_EQ(*alarm.ack_by, "huiwuzu-1");
+    EXPECT_EQ(alarm.ack_note.value_or(""), "已收卡，本人在场");
+    ASSERT_TRUE(alarm.ack_ms.has_value());
+    EXPECT_GE(*alarm.ack_ms, std::get<protocol::TapEvent>(tap->payload).at_ms);
+
+    // A board that connects now: the tap among its recent taps, the acknowledgement among its alarms.
+    QueryClient query(ctx_, hub.endpoints().query);
+    const auto snap = query.snapshot("m-now");
+    ASSERT_FALSE(snap.recent_taps.empty());
+    EXPECT_EQ(snap.recent_taps.front().verdict, Verdict::RevokedBadge);
+    const auto* late = ackOf(snap, "04A1B2C3");
+    ASSERT_NE(late, nullptr);
+    EXPECT_EQ(*late, alarm) << "the snapshot carries it as the live feed did";
+    // Another meeting's board is told too: a lost card is everyone's alarm.
+    EXPECT_NE(ackOf(query.snapshot("m-soon"), "04A1B2C3"), nullptr);
+}
+
+TEST_F(HubAlarmAcks, aReadersAcknowledgementIsInTheSnapshotOnlyWhileItsOutageLasts)
+{
+    const auto config = dir_.write("hub.toml", "[readers]\noffline_after = \"1s\"\n[ingest]\ntick = \"100ms\"\n");
+    HubProcess hub(db_, {"--config", config});
+    LiveSubscriber live(ctx_, hub.endpoints().live, "m-now");
+    QueryClient query(ctx_, hub.endpoints().query);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    ASSERT_TRUE(waitUntilSubscribed(agent, live, "r-annex"));
+    // No more heartbeats: offline after 1 s, while m-now is in progress at the annex.
+    ASSERT_TRUE(live.waitFor(
+        [](const protocol::Update& u) {
+            const auto* a = std::get_if<protocol::Alarm>(&u.payload);
+            return a && a->reader_id == "r-annex" && a->active && !a->ack_by;
+        },
+        std::chrono::seconds(5)));
+    EXPECT_TRUE(query.snapshot("m-now").alarms.empty()) << "nothing acknowledged yet";
+
+    rollcallctl("huiwuzu-1", {"alarm", "ack", "--source", "r-annex", "--code", "reader_offline", "--note", "已派人"});
+    ASSERT_TRUE(live.waitFor([](const protocol::Update& u) {
+        const auto* a = std::get_if<protocol::Alarm>(&u.payload);
+        return a && a->reader_id == "r-annex" && a->ack_by;
+    }));
+    const auto* during = ackOf(query.snapshot("m-now"), "r-annex");
+    ASSERT_NE(during, nullptr);
+    EXPECT_TRUE(during->active);
+    EXPECT_EQ(during->ack_note.value_or(""), "已派人");
+    EXPECT_EQ(ackOf(query.snapshot("m-soon"), "r-annex"), nullptr) << "the annex's reader is not the hall's board's";
+
+    // Heard from again: the outage is over, and with it the acknowledgement.
+    agent.send(protocol::Heartbeat{"r-annex", nowMs(), 0, protocol::ReaderState::Ok, "", "test-1.0"});
+    ASSERT_TRUE(live.waitFor([](const protocol::Update& u) {
+        const auto* h = std::get_if<protocol::ReaderHealth>(&u.payload);
+        return h && h->reader_id == "r-annex" && h->online;
+    }));
+    EXPECT_EQ(ackOf(query.snapshot("m-now"), "r-annex"), nullptr);
+}
