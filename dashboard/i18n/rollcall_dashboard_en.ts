@@ -831,6 +831,13 @@
     </message>
 </context>
 <context>
+    <name>rollcall::dashboard::AlarmListModel</name>
+    <message>
+        <source>Handled: %1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rollcall::dashboard::AttendeeModel</name>
     <message>
         <source>%1 min</source>

@@ -153,8 +153,7 @@ TEST(AlarmListModel, aBoardJoiningLateLearnsTheAcknowledgementsFromItsSnapshot)
 {
     BoardWithAlarms first;
     first.tap(kStartMs + 12 * kMinute);
-    auto snapshot = quietSnapshot(first.sim);
-    snapshot.recent_taps = {first.dashboard.tapFeed()->at(0)};
+    auto snapshot = quietSnapshot(first.sim); // its recent taps hold the lost card's
     snapshot.alarms = {hubAlarm(true), ackOf("hub", "record_write_failed", kStartMs + 13 * kMinute),
                        ackOf(kLost, "revoked_badge", kStartMs + 13 * kMinute, false)};
 

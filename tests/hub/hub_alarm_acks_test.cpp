@@ -108,7 +108,8 @@ TEST_F(HubAlarmAcks, aReadersAcknowledgementIsInTheSnapshotOnlyWhileItsOutageLas
         const auto* a = std::get_if<protocol::Alarm>(&u.payload);
         return a && a->reader_id == "r-annex" && a->ack_by;
     }));
-    const auto* during = ackOf(query.snapshot("m-now"), "r-annex");
+    const auto snap = query.snapshot("m-now");
+    const auto* during = ackOf(snap, "r-annex");
     ASSERT_NE(during, nullptr);
     EXPECT_TRUE(during->active);
     EXPECT_EQ(during->ack_note.value_or(""), "已派人");
