@@ -186,9 +186,9 @@ PanelFrame {
                         // Kept, not read from the row later: the list may be rebuilt while the dialog is open.
                         const source = alarmRow.source
                         const code = alarmRow.code
-                        const text = note.text
-                        panel.ask(qsTr("Acknowledge the alarm of %1? Note: %2").arg(source).arg(text),
-                                  () => panel.desk.acknowledgeAlarm(source, code, text))
+                        const noteText = note.text
+                        panel.ask(qsTr("Acknowledge the alarm of %1? Note: %2").arg(source).arg(noteText),
+                                  () => panel.desk.acknowledgeAlarm(source, code, noteText))
                     }
                 }
             }

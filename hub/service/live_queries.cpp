@@ -5,6 +5,8 @@
 #include "hub/service/wire_mapping.h"
 #include "protocol/base64.h"
 
+#include <algorithm>
+
 namespace rollcall::service {
 
 using namespace std::chrono_literals;
@@ -36,9 +38,11 @@ protocol::QueryReply LiveQueries::snapshot(const std::string& meetingId, common:
     // A meeting that ended is no longer tracked live; its board shows its taps all the same.
     s.recent_taps = live ? state_.recentTaps(meetingId) : state_.pastTaps(result.meeting, now);
     s.readers = state_.readersAt(result.meeting.venues);
-    // What was acknowledged since the meeting's day began (a lost card at the door before check-in opened too).
+    // What was acknowledged since the meeting's day began (a lost card at the door before check-in opened too),
+    // or since its check-in opened the evening before, for a meeting just after midnight.
     const core::Zone zone(config_.zone);
-    s.alarms = state_.standingAlarms(s.readers, zone.startOfDay(zone.formatDate(result.meeting.times.start)));
+    const auto dayStart = zone.startOfDay(zone.formatDate(result.meeting.times.start));
+    s.alarms = state_.standingAlarms(s.readers, std::min(dayStart, result.meeting.times.opening));
     return s;
 }
 
