@@ -154,6 +154,7 @@ std::string encode(const Status& m) { return encodeMessage(m); }
 std::string encode(const AdminRequest& m) { return encodeMessage(m); }
 std::string encode(const AdminReply& m) { return encodeMessage(m); }
 std::string encode(const AdminCancel& m) { return encodeMessage(m); }
+std::string encode(const AdminProgress& m) { return encodeMessage(m); }
 std::string encode(const PhotoRequest& m) { return encodeMessage(m); }
 std::string encode(const Photo& m) { return encodeMessage(m); }
 std::string encode(const Update& m) { return encodeMessage(m); }

@@ -99,6 +99,7 @@ DecodeResult<Update> decode<LiveFeed>(std::string_view bytes) noexcept;
 [[nodiscard]] std::string encode(const AdminRequest& m);
 [[nodiscard]] std::string encode(const AdminReply& m);
 [[nodiscard]] std::string encode(const AdminCancel& m);
+[[nodiscard]] std::string encode(const AdminProgress& m);
 [[nodiscard]] std::string encode(const Update& m);
 [[nodiscard]] std::string encode(const AgentMessage& m);
 [[nodiscard]] std::string encode(const HubMessage& m);

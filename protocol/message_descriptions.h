@@ -343,6 +343,17 @@ struct Description<AdminRequest> {
         field("request_id", &AdminRequest::request_id, kId),
         field("argv", &AdminRequest::argv, listOf(kMaxAdminArgs, kText)),
         fieldOmittedWhenEmpty("files", &AdminRequest::files, listOf(kMaxAdminFiles)),
+        field("progress", &AdminRequest::progress), // added within v1: optional
+    };
+};
+
+template <>
+struct Description<AdminProgress> {
+    static constexpr auto kFields = std::tuple{
+        field("request_id", &AdminProgress::request_id, kId),
+        field("label", &AdminProgress::label, kText),
+        field("done", &AdminProgress::done, kCount),
+        field("total", &AdminProgress::total, kCount),
     };
 };
 

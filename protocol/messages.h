@@ -373,6 +373,9 @@ struct AdminRequest {
     std::string request_id;
     std::vector<std::string> argv;
     std::vector<AdminFile> files;
+    /// true: the caller takes AdminProgress messages before the reply (§5.8c).
+    /// Added within v1: absent (as older clients send it) means no progress.
+    std::optional<bool> progress;
     bool operator==(const AdminRequest&) const = default;
 };
 
@@ -384,6 +387,18 @@ struct AdminReply {
     std::string stderr_text;
     std::vector<AdminFile> files;
     bool operator==(const AdminReply&) const = default;
+};
+
+/// How far a running admin_request has come (docs/protocol.md §5.8c): sent
+/// only to a caller that asked for it (AdminRequest::progress), before the
+/// request's reply, at most a few times a second. `label` is the step the
+/// command is at, as its terminal line names it ("评估会议"), `done` of `total`.
+struct AdminProgress {
+    std::string request_id;
+    std::string label;
+    std::int32_t done = 0;
+    std::int32_t total = 0;
+    bool operator==(const AdminProgress&) const = default;
 };
 
 /// Stops a running or queued admin_request of the same key (docs/protocol.md
@@ -431,7 +446,7 @@ using AgentMessage = std::variant<Hello, Tap, Heartbeat>;
 using HubMessage = std::variant<Welcome, Ack, Error>;
 using QueryRequest =
     std::variant<SnapshotRequest, MeetingListRequest, StatusRequest, AdminRequest, PhotoRequest, AdminCancel>;
-using QueryReply = std::variant<Snapshot, MeetingList, Error, Status, AdminReply, Photo>;
+using QueryReply = std::variant<Snapshot, MeetingList, Error, Status, AdminReply, Photo, AdminProgress>;
 
 /// Channel tags for decode<Channel>(): what may arrive, and the frame limit.
 struct AgentToHub {
@@ -488,6 +503,8 @@ template <>
 inline constexpr std::string_view kWireType<AdminReply> = "admin_reply";
 template <>
 inline constexpr std::string_view kWireType<AdminCancel> = "admin_cancel";
+template <>
+inline constexpr std::string_view kWireType<AdminProgress> = "admin_progress";
 template <>
 inline constexpr std::string_view kWireType<Update> = "update";
 template <>

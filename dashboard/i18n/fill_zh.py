@@ -197,6 +197,9 @@ ZH = {
     "withdraws %1": "撤回 %1",
     "Saved %1": "已保存 %1",
     "Cannot save %1": "无法保存 %1",
+    # How far a long report has come at the hub (issue 16, progress).
+    "Meeting %1 of %2": "会议 %1/%2",
+    "%1: %2 of %3": "%1：%2/%3",
     # The office's desk's tables, appeals, preview and cancelling (issue 16, what was left).
     "%1 s": "已用 %1 秒",
     "Units ranked": "单位排名",

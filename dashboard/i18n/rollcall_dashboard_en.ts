@@ -959,6 +959,14 @@
         <source>Cannot save %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Meeting %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rollcall::dashboard::OrganizerDesk</name>

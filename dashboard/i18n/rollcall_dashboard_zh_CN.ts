@@ -959,6 +959,14 @@
         <source>Sign-in sheet %1</source>
         <translation>签到表 %1</translation>
     </message>
+    <message>
+        <source>Meeting %1 of %2</source>
+        <translation>会议 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2/%3</translation>
+    </message>
 </context>
 <context>
     <name>rollcall::dashboard::OrganizerDesk</name>

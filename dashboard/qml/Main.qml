@@ -31,6 +31,7 @@ ApplicationWindow {
     palette.buttonText: Theme.text
     palette.base: Theme.panel
     palette.text: Theme.text
+    palette.placeholderText: Theme.placeholder
     palette.mid: Theme.border
     palette.dark: "#2563eb"
     palette.brightText: "white"

@@ -9,8 +9,9 @@ import Rollcall.Dashboard
 // early departures and notices, the notice register and the open appeals,
 // each a table with real columns; a person's history; documents made at the
 // hub, previewed here (PDF) and saved in `saveDir`. Every change asks for
-// confirmation first. Long requests show as busy with their time and can be
-// cancelled (the hub stops them); nothing here waits on the hub.
+// confirmation first. Long requests show as busy with their time and how far
+// they have come (the hub's figures), and can be cancelled (the hub stops
+// them); nothing here waits on the hub.
 Rectangle {
     id: page
     required property OfficeDesk desk
@@ -83,6 +84,22 @@ Rectangle {
                 Layout.preferredHeight: Theme.px(36)
                 Layout.preferredWidth: Theme.px(36)
             }
+            // How far a long report has come, as the hub counts it (meeting 37 of 120).
+            ProgressBar {
+                objectName: "officeProgress"
+                visible: page.desk.busy && page.desk.progressTotal > 0
+                from: 0
+                to: Math.max(1, page.desk.progressTotal)
+                value: page.desk.progressDone
+                Layout.preferredWidth: Theme.px(220)
+            }
+            Text {
+                objectName: "officeProgressText"
+                visible: page.desk.busy && page.desk.progressTotal > 0
+                text: page.desk.progressText
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+            }
             Text {
                 objectName: "officeElapsed"
                 visible: page.desk.busy
@@ -137,6 +154,7 @@ Rectangle {
                         DeskTable {
                             objectName: "officeRanking"
                             model: page.desk.ranking
+                            // At level 1 no unit is under another: the column would say "—" on every row.
                             columns: [
                                 { key: "rank", title: qsTr("Rank"), width: 70, number: true, format: page.rank },
                                 { key: "name", title: qsTr("Unit"), width: 0 },
@@ -147,7 +165,7 @@ Rectangle {
                                 { key: "absent", title: qsTr("Absent"), width: 80, number: true },
                                 { key: "excused", title: qsTr("Excused"), width: 80, number: true },
                                 { key: "rate", title: qsTr("Rate"), width: 100, number: true, format: page.rate }
-                            ]
+                            ].filter(column => column.key !== "group" || page.desk.level > 1)
                             // A unit's people: the next tab, filtered to it.
                             onActivated: (index, row) => {
                                 page.desk.peopleUnit = row.unit
@@ -453,6 +471,7 @@ Rectangle {
 
     Dialog {
         id: confirm
+        objectName: "officeConfirm"
         property alias text: confirmText.text
         anchors.centerIn: parent
         width: Math.min(parent.width * 0.6, Theme.px(900))

@@ -246,6 +246,9 @@ PanelFrame {
         objectName: "deskConfirm"
         property alias text: confirmText.text
         anchors.centerIn: parent
+        // A width of its own: left to the content, the dialog's implicit width and its
+        // button box's depend on each other (a binding loop on implicitWidth).
+        width: Math.min(panel.width * 0.9, Theme.px(720))
         modal: true
         title: qsTr("Confirm")
         footer: DialogButtonBox {
@@ -262,6 +265,7 @@ PanelFrame {
         }
         Text {
             id: confirmText
+            width: parent ? parent.width : 0
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap

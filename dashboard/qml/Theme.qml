@@ -12,6 +12,8 @@ QtObject {
     readonly property color border: "#22304a"
     readonly property color text: "#e6edf7"
     readonly property color muted: "#8ea0ba"
+    // Hints in empty text fields: dimmer than typed text, readable on the dark fields.
+    readonly property color placeholder: "#7f90ab"
     readonly property color good: "#22c55e"
     readonly property color warn: "#f59e0b"
     readonly property color bad: "#ef4444"

@@ -39,6 +39,7 @@ QString AdminClient::run(const QStringList& argv, std::vector<protocol::AdminFil
     request.request_id = "desk-" + std::to_string(++next_);
     for (const auto& a : argv) request.argv.push_back(a.toStdString());
     request.files = std::move(files);
+    request.progress = true;
     const auto body = protocol::encode(protocol::QueryRequest{request});
     const auto id = request.request_id;
     // [empty][body], as a REQ would send it: the hub answers in the same shape.
@@ -109,6 +110,13 @@ void AdminClient::handle(const std::string& body)
     auto decoded = protocol::decode<protocol::HubToQuery>(body);
     if (!decoded) {
         qCWarning(lcAdmin) << "undecodable reply:" << QString::fromStdString(decoded.error().detail);
+        return;
+    }
+    if (const auto* figure = std::get_if<protocol::AdminProgress>(&decoded.value())) {
+        if (timers_.contains(figure->request_id)) {
+            emit progressed(QString::fromStdString(figure->request_id), QString::fromStdString(figure->label),
+                            figure->done, figure->total);
+        }
         return;
     }
     auto* reply = std::get_if<protocol::AdminReply>(&decoded.value());

@@ -5,6 +5,8 @@
 // (docs/protocol.md §5.8a). Read through a QSocketNotifier in the owning
 // thread, so a long report never blocks the board; each request has its own
 // timeout, and a cancelled one is stopped at the hub and its reply dropped.
+// Every request asks for progress: a long report's figures (admin_progress,
+// §5.8c) come as progressed() before its finished().
 #include "dashboard/src/hub_connection.h"
 #include "protocol/messages.h"
 
@@ -43,6 +45,8 @@ public:
 
 signals:
     void finished(const QString& requestId, const rollcall::protocol::AdminReply& reply);
+    /// How far a request still awaited has come: `done` of `total` steps of `label` ("评估会议").
+    void progressed(const QString& requestId, const QString& label, int done, int total);
     void failed(const QString& requestId, const QString& message);
     void pendingChanged();
 

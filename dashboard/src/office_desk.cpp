@@ -50,6 +50,7 @@ OfficeDesk::OfficeDesk(AdminClient& client, QObject* parent)
 {
     connect(&client_, &AdminClient::finished, this, &OfficeDesk::onFinished);
     connect(&client_, &AdminClient::failed, this, &OfficeDesk::onFailed);
+    connect(&client_, &AdminClient::progressed, this, &OfficeDesk::onProgressed);
     // The elapsed time under the busy indicator, once a second while anything is out.
     ticker_.setInterval(1000);
     connect(&ticker_, &QTimer::timeout, this, &OfficeDesk::tick);
@@ -225,6 +226,7 @@ void OfficeDesk::cancel()
 {
     for (const auto& [id, pending] : inFlight_) client_.cancel(id);
     inFlight_.clear();
+    dropProgressOf(progressOf_);
     emit busyChanged();
     tick();
     setMessage(tr("Cancelled"), false);
@@ -249,6 +251,7 @@ void OfficeDesk::onFinished(const QString& id, const protocol::AdminReply& reply
     if (it == inFlight_.end()) return;
     const auto pending = it->second;
     inFlight_.erase(it);
+    dropProgressOf(id);
     if (!busy()) {
         emit busyChanged();
         tick();
@@ -317,12 +320,43 @@ void OfficeDesk::onFailed(const QString& id, const QString& message)
     if (it == inFlight_.end()) return;
     const auto pending = it->second;
     inFlight_.erase(it);
+    dropProgressOf(id);
     if (!busy()) {
         emit busyChanged();
         tick();
     }
     setMessage(message, true);
     if (pending.kind == Kind::Save) emit saved(false, pending.localPath);
+}
+
+void OfficeDesk::onProgressed(const QString& id, const QString& label, int done, int total)
+{
+    if (!inFlight_.contains(id)) return;
+    // Several requests may be out (a refresh sends four): the desk shows the one that reported last.
+    progressOf_ = id;
+    progressLabel_ = label;
+    progressDone_ = done;
+    progressTotal_ = total;
+    emit progressChanged();
+}
+
+void OfficeDesk::dropProgressOf(const QString& id)
+{
+    if (progressOf_.isEmpty() || id != progressOf_) return;
+    progressOf_.clear();
+    progressLabel_.clear();
+    progressDone_ = 0;
+    progressTotal_ = 0;
+    emit progressChanged();
+}
+
+QString OfficeDesk::progressText() const
+{
+    if (progressTotal_ <= 0) return {};
+    // The reports' one long step (reports::AttendanceLedger) says so in words; another, by the hub's label.
+    if (progressLabel_ == QStringLiteral("评估会议"))
+        return tr("Meeting %1 of %2").arg(progressDone_).arg(progressTotal_);
+    return tr("%1: %2 of %3").arg(progressLabel_).arg(progressDone_).arg(progressTotal_);
 }
 
 void OfficeDesk::setMessage(const QString& text, bool failed)

@@ -7,8 +7,9 @@
 // from the commands' --json), open a person's history, issue and withdraw
 // notices, record and resolve appeals, and have reports, sheets, notices and
 // the disclosure made at the hub, previewed here (PDF) and saved. Long
-// requests show as busy with the time they have taken and can be cancelled:
-// the hub stops them (admin_cancel) and the board never waits.
+// requests show as busy with the time they have taken and how far they have
+// come (the hub's figures: meeting 37 of 120), and can be cancelled: the hub
+// stops them (admin_cancel) and the board never waits.
 #include "dashboard/src/admin_client.h"
 #include "dashboard/src/json_rows_model.h"
 
@@ -33,6 +34,9 @@ class OfficeDesk : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool lastFailed READ lastFailed NOTIFY messageChanged)
     Q_PROPERTY(int elapsedSeconds READ elapsedSeconds NOTIFY elapsedChanged)
+    Q_PROPERTY(int progressDone READ progressDone NOTIFY progressChanged)
+    Q_PROPERTY(int progressTotal READ progressTotal NOTIFY progressChanged)
+    Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged)
     Q_PROPERTY(JsonRowsModel* ranking READ ranking CONSTANT)
     Q_PROPERTY(QStringList rankingColumns READ rankingColumns CONSTANT)
     Q_PROPERTY(JsonRowsModel* people READ people CONSTANT)
@@ -58,6 +62,11 @@ public:
     [[nodiscard]] bool lastFailed() const { return lastFailed_; }
     /// How long the oldest request still out has taken (0 when none is).
     [[nodiscard]] int elapsedSeconds() const { return elapsedSeconds_; }
+    /// The last figure a request still out sent (done of total; total 0: none yet, or nothing long running).
+    [[nodiscard]] int progressDone() const { return progressDone_; }
+    [[nodiscard]] int progressTotal() const { return progressTotal_; }
+    /// That figure in words ("Meeting 37 of 120"); empty when there is none.
+    [[nodiscard]] QString progressText() const;
     /// The units ranked (`report period --by unit --json`): group, rank, unit, name, expected, present, late,
     /// substituted, excused, absent, verify, left_early, rate.
     [[nodiscard]] JsonRowsModel* ranking() const { return ranking_; }
@@ -112,6 +121,7 @@ signals:
     void noticesChanged();
     void historyChanged();
     void elapsedChanged();
+    void progressChanged();
     void peopleUnitChanged();
     void previewChanged();
     /// A document was saved (or not: `ok` false, the message says why).
@@ -133,6 +143,9 @@ private:
     void tick();
     void onFinished(const QString& id, const protocol::AdminReply& reply);
     void onFailed(const QString& id, const QString& message);
+    void onProgressed(const QString& id, const QString& label, int done, int total);
+    /// Forgets the figure when the request that sent it is no longer out.
+    void dropProgressOf(const QString& id);
     void setMessage(const QString& text, bool failed);
 
     AdminClient& client_;
@@ -153,6 +166,10 @@ private:
     QElapsedTimer busyFor_;
     QTimer ticker_;
     int elapsedSeconds_ = 0;
+    QString progressOf_; ///< the request the figure is of
+    QString progressLabel_;
+    int progressDone_ = 0;
+    int progressTotal_ = 0;
     std::map<QString, Pending> inFlight_;
 };
 

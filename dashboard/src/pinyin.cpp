@@ -59,7 +59,7 @@ QStringList Pinyin::syllables(const QString& text) const
     QString word;
     for (const QChar c : latin) {
         if (c >= QLatin1Char('a') && c <= QLatin1Char('z')) {
-            word += c;
+            word += c == QLatin1Char('v') ? QLatin1Char('u') : c; // as queryKey() spells what is typed
         } else if (!word.isEmpty()) {
             out << word;
             word.clear();
@@ -94,7 +94,8 @@ QString Pinyin::queryKey(const QString& typed)
         if (c == QLatin1Char(' ') || c == QLatin1Char('\'')) continue;
         const QChar l = c.toLower();
         if (l < QLatin1Char('a') || l > QLatin1Char('z')) return {};
-        key += l;
+        // ü typed as v (lv for 吕): the keys spell it u, as Latin-ASCII writes ü.
+        key += l == QLatin1Char('v') ? QLatin1Char('u') : l;
     }
     return key;
 }

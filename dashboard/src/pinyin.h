@@ -6,6 +6,9 @@
 // is wrong for some surnames (单 shàn, 曾 zēng, 解 xiè …): for a name's first
 // character a short table of surname readings adds the surname's reading as a
 // second key. Anything else is found by the characters, person id or badge.
+// ü (吕 lǚ, 绿 lǜ) is typed as "v" on Chinese keyboards and as "u" by many:
+// keys and typed text both spell it "u" and every "v" as "u" (no pinyin has
+// a v), so lv, lu and 吕 find 吕红 alike.
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -19,7 +22,7 @@ U_NAMESPACE_END
 namespace rollcall::dashboard {
 
 struct PinyinKeys {
-    QStringList full;     ///< "wumin": lower-case ASCII, no spaces
+    QStringList full;     ///< "wumin": lower-case ASCII, no spaces, ü and v as "u" ("luhong")
     QStringList initials; ///< "wm": the first letter of each syllable (and of each Latin word)
 };
 
@@ -32,8 +35,8 @@ public:
 
     /// The keys of `text`; `personName` adds the surname reading of its first character.
     [[nodiscard]] PinyinKeys keysOf(const QString& text, bool personName) const;
-    /// What was typed, as a key: lower case, without spaces or apostrophes
-    /// ("Wu Min" → "wumin"); empty unless it is all ASCII letters.
+    /// What was typed, as a key: lower case, without spaces or apostrophes, v
+    /// as u ("Wu Min" → "wumin", "lv" → "lu"); empty unless it is all ASCII letters.
     [[nodiscard]] static QString queryKey(const QString& typed);
 
 private:

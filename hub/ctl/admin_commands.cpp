@@ -197,7 +197,7 @@ std::vector<PathArgument> pathArguments(const AdminCommand& command, const std::
 
 protocol::AdminReply runAdminRequest(const AdminCaller& caller, const protocol::AdminRequest& request,
                                      const std::string& db, const common::Clock& clock,
-                                     const common::CancelToken& cancel)
+                                     const common::CancelToken& cancel, const common::ProgressListener& progress)
 {
     protocol::AdminReply reply;
     reply.request_id = request.request_id;
@@ -269,7 +269,7 @@ protocol::AdminReply runAdminRequest(const AdminCaller& caller, const protocol::
             if (parsed == command->words) return std::nullopt;
             return "the command line parses as `" + joined(parsed) + "`, not `" + name + "`: give the command first";
         };
-        reply.exit_code = runCtl(static_cast<int>(raw.size()), raw.data(), out, err, clock, gate, cancel);
+        reply.exit_code = runCtl(static_cast<int>(raw.size()), raw.data(), out, err, clock, gate, cancel, progress);
         reply.stdout_text = out.str();
         reply.stderr_text = err.str();
 

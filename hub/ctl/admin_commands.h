@@ -7,6 +7,7 @@
 // reads the same table to know what to upload and where returned files go.
 #include "common/cancel_token.h"
 #include "common/clock.h"
+#include "common/progress_listener.h"
 #include "protocol/messages.h"
 
 #include <optional>
@@ -67,9 +68,11 @@ struct AdminCaller {
 /// the caller gave, with those names in place of the temporary paths in the
 /// command's messages. Never throws for bad input: everything comes back in
 /// the reply.
-/// `cancel` stops a long command at its next safe point (exit kExitCancelled, nothing recorded).
+/// `cancel` stops a long command at its next safe point (exit kExitCancelled, nothing recorded);
+/// `progress` hears a long command's figures (admin_progress).
 [[nodiscard]] protocol::AdminReply runAdminRequest(const AdminCaller& caller, const protocol::AdminRequest& request,
                                                    const std::string& db, const common::Clock& clock,
-                                                   const common::CancelToken& cancel = {});
+                                                   const common::CancelToken& cancel = {},
+                                                   const common::ProgressListener& progress = {});
 
 } // namespace rollcall::ctl

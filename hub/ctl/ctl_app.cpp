@@ -48,6 +48,7 @@ struct Options {
     std::string keysDir;
     std::string zone = "Asia/Shanghai";
     std::string author;
+    bool progress = false; // --progress: long reports' progress on stderr, terminal or not
     // shared by several commands
     std::string effective;
     std::string file, id, name, venue, direction, meeting, person, by, reason, at;
@@ -255,7 +256,7 @@ void cmdStatus(const Options& o, std::ostream& out, const common::Clock& clock)
 } // namespace
 
 int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const common::Clock& clock,
-           const CommandGate& gate, const common::CancelToken& cancel)
+           const CommandGate& gate, const common::CancelToken& cancel, const common::ProgressListener& progress)
 {
     Options o;
     o.author = defaultAuthor();
@@ -265,6 +266,8 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     app.add_option("--db", o.db, "SQLite database file");
     app.add_option("--zone", o.zone, "time zone for input without an offset and for display");
     app.add_option("--operator", o.author, "who makes a correction (default $ROLLCALL_OPERATOR or $USER)");
+    app.add_flag("--progress", o.progress,
+                 "show a long report's progress on stderr even when it is not a terminal (a line a second)");
     app.require_subcommand(1);
 
     std::map<CLI::App*, Command> commands;
@@ -375,9 +378,9 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
         extra.push_back(std::move(command));
     }
     for (auto& [sub, action] : extra) {
-        commands[sub] = [action = std::move(action), &err, &cancel](const Options& opt, std::ostream& o,
-                                                                    const common::Clock& c) {
-            action(CommandContext{opt.db, opt.zone, opt.author, o, err, c, cancel});
+        commands[sub] = [action = std::move(action), &err, &cancel, &progress](const Options& opt, std::ostream& o,
+                                                                               const common::Clock& c) {
+            action(CommandContext{opt.db, opt.zone, opt.author, o, err, c, cancel, progress, opt.progress});
         };
     }
 

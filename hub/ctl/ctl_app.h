@@ -2,6 +2,7 @@
 // rollcallctl: the admin CLI over a database file. Each command runs in one
 // transaction: it changes everything it says or nothing.
 #include "common/cancel_token.h"
+#include "common/progress_listener.h"
 #include "hub/core/time_util.h"
 
 #include <functional>
@@ -27,8 +28,10 @@ using CommandGate = std::function<std::optional<std::string>(const std::vector<s
 /// Returns the exit code: 0 ok, 1 bad input (named in the message),
 /// 2 bad usage, 3 database failure, 4 the record fails verification,
 /// 5 refused by `gate`, 7 stopped through `cancel` (long reports check it
-/// between meetings; what the command had begun is rolled back).
+/// between meetings; what the command had begun is rolled back). `progress`
+/// hears long reports' figures (the hub passes them over the wire).
 int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const common::Clock& clock,
-           const CommandGate& gate = {}, const common::CancelToken& cancel = {});
+           const CommandGate& gate = {}, const common::CancelToken& cancel = {},
+           const common::ProgressListener& progress = {});
 
 } // namespace rollcall::ctl

@@ -105,7 +105,7 @@ void issue(const Options& o, const CommandContext& c)
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
+    auto progress = commandProgress(c);
     const auto now = c.clock.now();
     const auto findings = reports::findDiscipline(ledger, policy, period, zone, now, &progress);
 

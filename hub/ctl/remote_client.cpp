@@ -2,6 +2,8 @@
 
 #include "common/input_error.h"
 #include "hub/ctl/admin_commands.h"
+#include "hub/ctl/interrupt_pipe.h"
+#include "hub/reports/progress.h"
 #include "protocol/base64.h"
 #include "protocol/codec.h"
 #include "protocol/curve_certificate.h"
@@ -26,11 +28,22 @@ using namespace std::chrono_literals;
 // Until the key is through the hub's door; then as long as a year's report may take.
 constexpr auto kHandshakeTimeout = 10s;
 constexpr auto kReplyTimeout = 10min;
+// After Ctrl-C, how long the hub has to say it stopped: it checks between chunks of meetings.
+constexpr auto kCancelTimeout = 10s;
+// Ctrl-C twice: gone without the hub's answer, as a shell counts a SIGINT.
+constexpr int kExitInterrupted = 130;
 
 struct Globals {
     std::string hub, key, serverKey;
     std::vector<std::string> command; // --zone (if given) and the command with its options
     bool db = false, operatorGiven = false;
+    bool progress = false; // --progress: draw the hub's progress figures even when stderr is not a terminal
+};
+
+/// The wait for the reply ended without one that can be trusted: printed as it is, with its exit code.
+struct LeftEarly {
+    int code = kExitNoHub;
+    std::string message;
 };
 
 bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
@@ -47,6 +60,10 @@ std::optional<Globals> readGlobals(int argc, const char* const* argv)
         if (const auto eq = token.find('='); startsWith(token, "--") && eq != std::string::npos) {
             name = token.substr(0, eq);
             value = token.substr(eq + 1);
+        }
+        if (token == "--progress") {
+            g.progress = true; // drawn here; the hub is only asked for the figures
+            continue;
         }
         static const std::vector<std::string> kGlobal{"--db", "--zone", "--operator", "--hub", "--key", "--server-key"};
         if (std::find(kGlobal.begin(), kGlobal.end(), name) == kGlobal.end()) break;
@@ -109,8 +126,36 @@ void writeFile(const std::string& name, const std::string& bytes)
     if (!out.flush()) throw common::InputError("cannot be written");
 }
 
-/// Sends the request and waits for its reply; throws InputError (the hub not reached, a refusal at the door).
-protocol::AdminReply ask(const Globals& g, const protocol::AdminRequest& request)
+/// The hub's figures for our request, drawn as `--db` draws its own (reports::Progress).
+class ProgressLine {
+public:
+    explicit ProgressLine(bool shown) : shown_(shown) {}
+    void show(const protocol::AdminProgress& figure)
+    {
+        if (!shown_) return;
+        if (figure.label != label_ || figure.total != total_) {
+            label_ = figure.label;
+            total_ = figure.total;
+            line_.begin(label_, total_); // draws 0 of the total
+            if (figure.done == 0) return;
+        }
+        line_.update(figure.done);
+    }
+    /// Clears a terminal's line before anything else is printed.
+    void clear() { line_.finish(); }
+
+private:
+    bool shown_;
+    reports::Progress line_{true};
+    std::string label_;
+    long total_ = -1;
+};
+
+/// Sends the request and waits for its reply, drawing the progress the hub
+/// sends; on Ctrl-C asks the hub to stop the command and waits briefly for
+/// the reply saying so. Throws InputError (the hub not reached, a refusal at
+/// the door) or LeftEarly (no reply to trust).
+protocol::AdminReply ask(const Globals& g, const protocol::AdminRequest& request, std::ostream& err)
 {
     const auto client = protocol::readCurveSecretCertificate(g.key);
     const auto server = protocol::readCurveCertificate(g.serverKey);
@@ -131,23 +176,55 @@ protocol::AdminReply ask(const Globals& g, const protocol::AdminRequest& request
     const auto body = protocol::encode(protocol::QueryRequest{request});
     socket.send(zmq::buffer(body), zmq::send_flags::none);
 
+    ProgressLine progress(request.progress.value_or(false));
+    InterruptPipe interrupts;
     bool admitted = false;
+    std::optional<std::chrono::steady_clock::time_point> cancelled; // when Ctrl-C asked the hub to stop
     const auto start = std::chrono::steady_clock::now();
     for (;;) {
-        const auto waited = std::chrono::steady_clock::now() - start;
-        const auto limit = admitted ? kReplyTimeout : kHandshakeTimeout;
-        if (waited >= limit) {
+        const auto now = std::chrono::steady_clock::now();
+        const auto deadline =
+            cancelled ? *cancelled + kCancelTimeout : start + (admitted ? kReplyTimeout : kHandshakeTimeout);
+        if (now >= deadline) {
+            progress.clear();
+            if (cancelled) {
+                throw LeftEarly{kExitNoHub, "the hub at " + g.hub + " did not confirm the cancel within "
+                                                + std::to_string(kCancelTimeout.count())
+                                                + " s; the command may still have run there"};
+            }
             if (!admitted) {
                 throw common::InputError("no answer from the hub at " + g.hub + " within "
                                          + std::to_string(kHandshakeTimeout.count())
                                          + " s (is it running there? is --server-key its hub.key?)");
             }
-            throw common::InputError("the hub at " + g.hub + " did not answer within "
-                                     + std::to_string(std::chrono::duration_cast<std::chrono::minutes>(limit).count())
-                                     + " min; the command may still have run there");
+            throw common::InputError(
+                "the hub at " + g.hub + " did not answer within "
+                + std::to_string(std::chrono::duration_cast<std::chrono::minutes>(kReplyTimeout).count())
+                + " min; the command may still have run there");
         }
-        zmq::pollitem_t items[] = {{socket.handle(), 0, ZMQ_POLLIN, 0}, {monitor.handle(), 0, ZMQ_POLLIN, 0}};
-        zmq::poll(items, 2, std::chrono::duration_cast<std::chrono::milliseconds>(limit - waited));
+        zmq::pollitem_t items[] = {{socket.handle(), 0, ZMQ_POLLIN, 0},
+                                   {monitor.handle(), 0, ZMQ_POLLIN, 0},
+                                   {nullptr, interrupts.fd(), ZMQ_POLLIN, 0}};
+        try {
+            zmq::poll(items, 3, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now));
+        } catch (const zmq::error_t& e) {
+            if (e.num() != EINTR) throw;
+            continue; // a Ctrl-C: the pipe says so on the next round
+        }
+        if (items[2].revents & ZMQ_POLLIN) {
+            const int presses = interrupts.take();
+            progress.clear();
+            if (cancelled || presses > 1) {
+                throw LeftEarly{kExitInterrupted, "left without the hub's answer: the command may still be "
+                                                  "running there, or have run"};
+            }
+            // The hub stops it at its next safe point and answers the request itself, exit 7.
+            const auto cancel = protocol::encode(protocol::QueryRequest{protocol::AdminCancel{request.request_id}});
+            socket.send(zmq::buffer(cancel), zmq::send_flags::none);
+            err << "rollcallctl: Ctrl-C: asking the hub to stop the command (Ctrl-C again to leave at once)\n";
+            err.flush();
+            cancelled = std::chrono::steady_clock::now();
+        }
         if (items[1].revents & ZMQ_POLLIN) {
             zmq::message_t event;
             zmq::message_t address;
@@ -172,8 +249,15 @@ protocol::AdminReply ask(const Globals& g, const protocol::AdminRequest& request
             if (!decoded) throw common::InputError("the hub's reply does not decode: " + decoded.error().detail);
             if (auto* error = std::get_if<protocol::Error>(&decoded.value()))
                 throw common::InputError("the hub refused the request: " + error->message);
+            if (auto* figure = std::get_if<protocol::AdminProgress>(&decoded.value())) {
+                if (figure->request_id == request.request_id && !cancelled) progress.show(*figure);
+                continue;
+            }
             auto* reply = std::get_if<protocol::AdminReply>(&decoded.value());
-            if (reply && reply->request_id == request.request_id) return std::move(*reply);
+            if (reply && reply->request_id == request.request_id) {
+                progress.clear();
+                return std::move(*reply);
+            }
         }
     }
 }
@@ -183,6 +267,8 @@ int runRemote(const Globals& g, std::ostream& out, std::ostream& err)
     protocol::AdminRequest request;
     request.request_id = newRequestId();
     request.argv = g.command;
+    // The figures are asked for only where they are drawn: a pipe gets what --db prints, byte for byte.
+    if (g.progress || reports::Progress::stderrIsTerminal()) request.progress = true;
     std::vector<PathArgument> paths;
     if (const auto* command = findAdminCommand(g.command)) paths = pathArguments(*command, g.command);
     try {
@@ -203,7 +289,13 @@ int runRemote(const Globals& g, std::ostream& out, std::ostream& err)
         err << "rollcallctl: " << e.what() << "\nnothing was changed\n";
         return 1;
     }
-    auto reply = ask(g, request);
+    protocol::AdminReply reply;
+    try {
+        reply = ask(g, request, err);
+    } catch (const LeftEarly& e) {
+        err << "rollcallctl: " << e.message << "\n";
+        return e.code;
+    }
     int code = reply.exit_code;
     // The command has run at the hub: a file that cannot be written here is reported, the rest still written.
     for (const auto& f : reply.files) {

@@ -111,7 +111,7 @@ void reportPeriod(const Options& o, const CommandContext& c)
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
+    auto progress = commandProgress(c);
     const auto now = c.clock.now();
     const auto figures = reports::periodFigures(ledger, period, now, &progress);
     if (o.json) {
@@ -140,7 +140,7 @@ void reportPerformance(const Options& o, const CommandContext& c)
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
+    auto progress = commandProgress(c);
     const auto now = c.clock.now();
     const auto figures = reports::periodFigures(ledger, period, now, &progress);
     auto report = reports::performanceReport(figures, policy.performance, scopeFor(o), zone, now);
@@ -177,7 +177,7 @@ void notices(const Options& o, const CommandContext& c)
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
+    auto progress = commandProgress(c);
     const auto now = c.clock.now();
     auto findings = reports::findDiscipline(ledger, policy, period, zone, now, &progress);
     findings.recordAnchor = reports::recordAnchorLine(db);
@@ -197,7 +197,7 @@ void disclosure(const Options& o, const CommandContext& c)
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
+    auto progress = commandProgress(c);
     const auto now = c.clock.now();
     const auto findings = reports::findDiscipline(ledger, policy, month, zone, now, &progress);
     auto list = reports::disclosureList(findings, zone, now);
@@ -393,12 +393,18 @@ void cacheFill(const Options& o, const CommandContext& c)
     auto db = openExisting(c);
     core::Record record(db);
     reports::AttendanceLedger ledger(record);
-    reports::Progress progress(reports::Progress::stderrIsTerminal(), c.cancel);
+    auto progress = commandProgress(c);
     const int n = ledger.fillCache(period.from, period.to, c.clock.now(), &progress);
     c.out << "cached the results of " << n << " finalized meeting(s)\n";
 }
 
 } // namespace
+
+reports::Progress commandProgress(const CommandContext& c)
+{
+    const bool drawn = !c.progress && (c.showProgress || reports::Progress::stderrIsTerminal());
+    return reports::Progress(drawn, c.cancel, c.progress);
+}
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app)
 {

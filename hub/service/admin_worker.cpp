@@ -72,11 +72,22 @@ void AdminWorker::cancel(const std::optional<AllowedKey>& caller, const std::str
     jobs_.erase(it);
 }
 
-void AdminWorker::post(const Job& job, const protocol::AdminReply& reply)
+void AdminWorker::post(const Job& job, const protocol::QueryReply& message)
 {
-    outputs_.push_back({job.peer, job.delimited, protocol::encode(protocol::QueryReply{reply})});
+    outputs_.push_back({job.peer, job.delimited, protocol::encode(message)});
     const std::uint64_t one = 1;
     (void)!::write(notifyFd_, &one, sizeof one);
+}
+
+void AdminWorker::postProgress(const Job& job, const common::ProgressStep& step)
+{
+    if (!job.request.progress.value_or(false)) return; // an older client takes the reply alone
+    const auto count = [](long n) { return static_cast<std::int32_t>(std::clamp<long>(n, 0, INT32_MAX)); };
+    protocol::AdminProgress figure{job.request.request_id, step.label, count(step.done), count(step.total)};
+    std::lock_guard lock(mutex_);
+    // Once a cancel is asked for, the next figure is the reply saying it stopped.
+    if (running_ && running_->cancel.stopRequested()) return;
+    post(job, figure);
 }
 
 std::vector<AdminOutput> AdminWorker::takeOutputs()
@@ -108,7 +119,8 @@ protocol::AdminReply AdminWorker::handle(const Job& job)
                             "because it cannot tell who asks\nnothing was changed\n";
         return reply;
     }
-    return runner_(*job.caller, job.request, job.cancel);
+    return runner_(*job.caller, job.request, job.cancel,
+                   [this, &job](const common::ProgressStep& step) { postProgress(job, step); });
 }
 
 void AdminWorker::run()

@@ -7,8 +7,11 @@
 // says when there are some. Every request is logged with the key's name,
 // its role, the command and the exit code. A request its own key cancels
 // (admin_cancel) is dropped from the queue, or, running, stopped at its next
-// safe point through the cancel token the runner passes on.
+// safe point through the cancel token the runner passes on. A request that
+// asks for progress (AdminRequest::progress) gets the command's figures as
+// admin_progress messages before its reply, through the same queue.
 #include "common/cancel_token.h"
+#include "common/progress_listener.h"
 #include "hub/service/key_directory.h"
 #include "protocol/messages.h"
 
@@ -24,9 +27,11 @@ namespace rollcall::service {
 
 /// Runs one request for an authenticated caller (in rollcall-hub: the
 /// rollcallctl commands, hub/ctl/admin_commands.h), stopping early when the
-/// token is stopped. Must not throw.
-using AdminRunner = std::function<protocol::AdminReply(const AllowedKey& caller, const protocol::AdminRequest&,
-                                                       const common::CancelToken& cancel)>;
+/// token is stopped and telling `progress` how far a long command has come.
+/// Must not throw.
+using AdminRunner =
+    std::function<protocol::AdminReply(const AllowedKey& caller, const protocol::AdminRequest&,
+                                       const common::CancelToken& cancel, const common::ProgressListener& progress)>;
 
 /// The exit code of a request stopped by admin_cancel (rollcallctl's kExitCancelled).
 inline constexpr int kAdminExitCancelled = 7;
@@ -34,7 +39,7 @@ inline constexpr int kAdminExitCancelled = 7;
 struct AdminOutput {
     std::string peer;
     bool delimited = false;
-    std::string encoded; ///< the encoded AdminReply
+    std::string encoded; ///< the encoded AdminReply, or an AdminProgress before it
 };
 
 class AdminWorker {
@@ -52,7 +57,7 @@ public:
     /// kAdminExitCancelled, the running one is asked to stop. Unknown or
     /// finished: nothing happens (its reply is on its way or gone).
     void cancel(const std::optional<AllowedKey>& caller, const std::string& requestId);
-    /// Readable when replies are waiting.
+    /// Readable when replies (or progress figures) are waiting.
     [[nodiscard]] int notifyFd() const noexcept { return notifyFd_; }
     [[nodiscard]] std::vector<AdminOutput> takeOutputs();
     /// Finishes the request running (its reply is still taken), drops the rest, joins.
@@ -68,8 +73,10 @@ private:
     };
     void run();
     [[nodiscard]] protocol::AdminReply handle(const Job& job);
-    /// Queues the reply for the socket thread and signals it. Call with mutex_ held.
-    void post(const Job& job, const protocol::AdminReply& reply);
+    /// Queues a reply (or a progress figure) for the socket thread and signals it. Call with mutex_ held.
+    void post(const Job& job, const protocol::QueryReply& message);
+    /// Queues `step` for the job running, if it asked for progress and is not being cancelled.
+    void postProgress(const Job& job, const common::ProgressStep& step);
 
     AdminRunner runner_;
     int notifyFd_ = -1;

@@ -76,7 +76,8 @@ std::optional<Envelope> receive(zmq::socket_t& socket)
 AdminRunner orRefusal(AdminRunner runner)
 {
     if (runner) return runner;
-    return [](const AllowedKey&, const protocol::AdminRequest& request, const common::CancelToken&) {
+    return [](const AllowedKey&, const protocol::AdminRequest& request, const common::CancelToken&,
+              const common::ProgressListener&) {
         protocol::AdminReply reply;
         reply.request_id = request.request_id;
         reply.exit_code = 5;

@@ -102,9 +102,10 @@ int main(int argc, char** argv)
 #ifndef ROLLCALL_HUB_WITHOUT_ADMIN
         // Organizer and office keys run rollcallctl commands here, on the hub's record (issue 16).
         const auto admin = [&config, &clock](const service::AllowedKey& caller, const protocol::AdminRequest& request,
-                                             const common::CancelToken& cancel) {
+                                             const common::CancelToken& cancel,
+                                             const common::ProgressListener& progress) {
             return ctl::runAdminRequest({service::toString(caller.role), caller.name}, request, config.dbPath, clock,
-                                        cancel);
+                                        cancel, progress);
         };
 #else
         // An agent-only build has no rollcallctl: every admin request is refused (hub/CMakeLists.txt).

@@ -4,10 +4,12 @@
 // notice the policy finds (named, not only numbered), saves the notice's PDF
 // made at the hub and previews it (rendered, its pixels looked at), opens a
 // person's history, records and resolves an appeal; a request cancelled is
-// dropped without blocking anything.
+// dropped without blocking anything; a long report shows how many meetings
+// of how many the hub has evaluated, and can still be cancelled.
 #include "dashboard/src/admin_client.h"
 #include "dashboard/src/office_desk.h"
 #include "dashboard/src/pdf_page_view.h"
+#include "tests/support/busy_record.h"
 #include "tests/support/child_process.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/hub_seed.h"
@@ -20,6 +22,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace rollcall::dashboard;
@@ -162,6 +165,50 @@ TEST(OfficeDesk, ranksIssuesSavesAndShowsHistoryOverTheWire)
     QTest::qWait(1000);
     EXPECT_EQ(saved.count(), 1);
     EXPECT_FALSE(QFile::exists(QString::fromStdString(dir.file("period.pdf"))));
+}
+
+TEST(OfficeDesk, aLongReportShowsHowManyMeetingsOfHowManyAndCanStillBeCancelled)
+{
+    rt::TempDir dir;
+    const auto db = dir.file("record.sqlite");
+    rt::seedHubRecord(db);
+    rt::seedBusyDays(db, 600, 120);
+    rt::TestKeys keys;
+    rt::HubProcess hub(db, keys.hubArgs());
+    const auto office = keys.office("office-1");
+    AdminClient client(QString::fromStdString(hub.endpoints().query), {office.cert, office.serverPublicKey});
+    OfficeDesk desk(client);
+    // The busy days' meetings run from 40 to 10 hours ago: the year of 25 hours ago holds at least half of them.
+    desk.setPeriod(QDateTime::currentDateTimeUtc().addSecs((8 - 25) * 3600LL).toString(QStringLiteral("yyyy")));
+    std::vector<std::pair<int, int>> figures;
+    QObject::connect(&desk, &OfficeDesk::progressChanged,
+                     [&] { figures.emplace_back(desk.progressDone(), desk.progressTotal()); });
+
+    desk.showPreview(QStringLiteral("period"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !desk.busy(); }, 120000)) << desk.message().toStdString();
+    ASSERT_FALSE(desk.lastFailed()) << desk.message().toStdString();
+    const auto whole =
+        std::find_if(figures.begin(), figures.end(), [](const auto& f) { return f.second > 0 && f.first == f.second; });
+    ASSERT_NE(whole, figures.end()) << "no figure reached the whole";
+    EXPECT_GE(whole->second, 300); // the busy days' meetings, all evaluated
+    EXPECT_TRUE(
+        std::any_of(figures.begin(), figures.end(), [](const auto& f) { return f.second > 0 && f.first == 0; }));
+    EXPECT_EQ(desk.progressTotal(), 0) << "the figure outlived its request";
+    EXPECT_TRUE(desk.progressText().isEmpty());
+
+    // Again, cancelled half-way: the figure goes with the request, and the hub stops.
+    const auto logFrom = hub.process().lineCount();
+    desk.showPreview(QStringLiteral("period"));
+    // Its first figure (0 of them) comes as the hub starts evaluating: the cancel lands among the meetings.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return desk.progressTotal() > 0; }, 60000));
+    EXPECT_TRUE(desk.busy());
+    EXPECT_EQ(desk.progressText(),
+              QStringLiteral("Meeting %1 of %2").arg(desk.progressDone()).arg(desk.progressTotal()))
+        << desk.progressText().toStdString();
+    desk.cancel();
+    EXPECT_FALSE(desk.busy());
+    EXPECT_EQ(desk.progressTotal(), 0);
+    EXPECT_TRUE(hub.process().waitForLine("-> exit 7", std::chrono::seconds(20), logFrom)) << hub.process().output();
 }
 
 TEST(OfficeDeskScreenshot, theBinaryShowsTheTablesAndAPreviewedNotice)

@@ -335,6 +335,8 @@ TEST_F(OrganizerDeskTest, aDeskScriptChecksAPersonInFromTheRenderedDeskAndTheBoa
     EXPECT_EQ(run.exitCode, 0) << out.toStdString() << run.err.toStdString();
     EXPECT_TRUE(out.contains(QStringLiteral("desk-script: click deskConfirmOk"))) << out.toStdString();
     EXPECT_TRUE(out.contains(QStringLiteral("desk-script: board p1 present"))) << out.toStdString();
+    // The desk and its confirmation dialog bind without a QML warning (it once logged a binding loop).
+    EXPECT_FALSE(run.err.contains(QStringLiteral("qrc:/"))) << run.err.toStdString();
     EXPECT_EQ(rt::countRows(db_, "SELECT COUNT(*) FROM amendments WHERE author = 'desk-1' AND person_id = 'p1' "
                                  "AND kind = 'manual_tap'"),
               1);

@@ -126,4 +126,48 @@ TestCase {
         tryCompare(list, "count", before)
         panel.destroy()
     }
+
+    // The desks' confirmation dialogs open with a long question without a QML warning
+    // (the organizer's once logged a binding loop on implicitWidth).
+    function test_confirmDialogsOpenWithoutWarnings_data() {
+        return [
+            { tag: "organizer", file: "OrganizerDeskPanel.qml", props: { desk: fixtureDesk, width: 560, height: 1000 }, dialog: "deskConfirm" },
+            { tag: "office", file: "OfficeDeskPage.qml", props: { desk: fixtureOffice, width: 1920, height: 1080 }, dialog: "officeConfirm" }
+        ]
+    }
+
+    function test_confirmDialogsOpenWithoutWarnings(data) {
+        failOnWarning(/.*/)
+        const page = Qt.createComponent("qrc:/Rollcall/Dashboard/" + data.file).createObject(tc, data.props)
+        verify(page !== null)
+        waitForRendering(page)
+        page.ask("撤销 张三 的手工签到（忘带卡）？这是一个很长的问题，要折行显示，确认框的宽度不随内容变化。".repeat(3), () => {})
+        const dialog = findChild(page, data.dialog)
+        tryVerify(() => dialog.opened)
+        verify(dialog.width > 0 && dialog.width <= page.width)
+        dialog.reject()
+        tryVerify(() => !dialog.visible)
+        page.destroy()
+    }
+
+    // Hints in empty fields are drawn in the theme's placeholder colour, not the style's dark grey.
+    function test_placeholdersUseTheThemesColour() {
+        const main = Qt.createComponent("qrc:/Rollcall/Dashboard/Main.qml").createObject(tc, { dashboard: fixtureDashboard })
+        verify(main !== null)
+        compare(main.palette.placeholderText, Theme.placeholder)
+        main.destroy()
+    }
+
+    // At level 1 no unit is under another: the ranking has no 上级单位 column there, and has it below.
+    function test_rankingShowsTheUnitAboveOnlyBelowLevelOne() {
+        const page = Qt.createComponent("qrc:/Rollcall/Dashboard/OfficeDeskPage.qml").createObject(tc, { desk: fixtureOffice, width: 1920, height: 1080 })
+        const ranking = findChild(page, "officeRanking")
+        const keys = () => ranking.columns.map(c => c.key)
+        fixtureOffice.level = 1
+        verify(keys().indexOf("group") < 0, keys().join(","))
+        fixtureOffice.level = 2
+        verify(keys().indexOf("group") >= 0, keys().join(","))
+        fixtureOffice.level = 1
+        page.destroy()
+    }
 }
