@@ -3,13 +3,18 @@
 // the same rows on the same machine in the same run.
 //
 //   bench/hub_ingest_bench [--readers N] [--taps N] [--rate-seconds S] [--window N]
-//                          [--hub-config FILE] [--hub-binary FILE]
+//                          [--hub-config FILE] [--hub-binary FILE] [--own-group-nice N]
 //
 // Prints durable ingest rate (acknowledged taps/s), ack latency p50/p99 at a
 // fixed 1,000 taps/s (on a quiet machine, then with the benchmark keeping
 // every core busy), the raw insert rate, the disk's fdatasync latency in the
 // same two phases (the floor under any durable ack), and a final line
-//   ingest_ratio=<hub/raw> p99_ack_ms=<x> p99_ack_loaded_ms=<y> fsync_p99_ms=<a> fsync_p99_loaded_ms=<b>
+//   ingest_ratio=<hub/raw> p99_ack_ms=<x> p99_ack_loaded_ms=<y> p99_ack_loaded_own_group_ms=<z>
+//   fsync_p99_ms=<a> fsync_p99_loaded_ms=<b> fsync_p99_loaded_own_group_ms=<c>
+// The loaded phase runs twice: with the hub as the benchmark's child in its
+// session (so, with sched_autogroup, in one scheduling group with the
+// background load), then with a hub restarted on the same record in a session
+// of its own, as a deployed hub runs in its own service's cgroup.
 // Targets (issue 10): ingest_ratio >= 0.8, p99_ack_ms < 2, p99_ack_loaded_ms < 5.
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
@@ -25,6 +30,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -242,6 +248,39 @@ std::vector<double> fsyncFloor(const std::filesystem::path& dir, int perSecond, 
     return latencies;
 }
 
+struct LoadedFigures {
+    double ackP99 = 0;
+    double fsyncP99 = 0;
+};
+
+/// The fixed rate while the benchmark keeps every core busy (a report run,
+/// another engineer's build): the ack tail the hub shows on a loaded machine,
+/// and the disk's fdatasync floor under the same load.
+LoadedFigures loadedPhase(std::vector<SimReader>& readers, const std::filesystem::path& dir, int rateSeconds,
+                          const std::string& which)
+{
+    std::atomic<bool> stopLoad{false};
+    std::vector<std::thread> load;
+    for (unsigned k = 0; k < std::max(2u, std::thread::hardware_concurrency()); ++k) {
+        load.emplace_back([&stopLoad] {
+            volatile std::uint64_t x = 1;
+            while (!stopLoad.load(std::memory_order_relaxed)) {
+                for (int i = 0; i < 100000; ++i) x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            }
+        });
+    }
+    const auto acks = fixedRate(readers, 1000, rateSeconds);
+    const auto floor = fsyncFloor(dir, 1000, 2);
+    stopLoad = true;
+    for (auto& t : load) t.join();
+    LoadedFigures f{percentile(acks, 0.99), percentile(floor, 0.99)};
+    std::printf("ack latency at 1000 taps/s over %d s with both cores busy%s: p50=%.3f ms p99=%.3f ms max=%.3f ms\n",
+                rateSeconds, which.c_str(), percentile(acks, 0.50), f.ackP99, percentile(acks, 1.0));
+    std::printf("fdatasync floor with both cores busy%s: p50=%.3f ms p99=%.3f ms\n", which.c_str(),
+                percentile(floor, 0.5), f.fsyncP99);
+    return f;
+}
+
 /// The same rows the hub writes, inserted with prepared statements in
 /// transactions of `batch` rows, with the hub's durability settings.
 double rawInsertRate(const std::string& path, int readers, int total, int batch)
@@ -281,6 +320,9 @@ int main(int argc, char** argv)
 {
     int readerCount = 8, total = 60000, rateSeconds = 5, window = 64;
     std::string hubConfig; // a TOML file for the hub (A/B runs of its [ingest] settings)
+    // The nice value of the second hub's scheduling group (/proc/PID/autogroup):
+    // a weight above the default's models a CPUWeight= above 100 for its service.
+    std::optional<int> ownGroupNice;
     std::string hubBinary = std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub"; // or another build's, for A/B runs
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
@@ -296,6 +338,8 @@ int main(int argc, char** argv)
             hubConfig = argv[i + 1];
         else if (a == "--hub-binary")
             hubBinary = argv[i + 1];
+        else if (a == "--own-group-nice")
+            ownGroupNice = std::stoi(argv[i + 1]);
         else {
             std::cerr << "unknown option " << a << "\n";
             return 2;
@@ -336,35 +380,53 @@ int main(int argc, char** argv)
         hubArgs.emplace_back("--config");
         hubArgs.push_back(hubConfig);
     }
-    test::ChildProcess hub(hubArgs);
-    const auto line = hub.waitForLine("rollcall-hub: listening", std::chrono::seconds(30));
-    if (!line) {
-        std::cerr << hub.output();
-        return 1;
-    }
-    std::smatch m;
-    std::regex_search(*line, m, std::regex("taps=(\\S+)"));
     zmq::context_t ctx;
     std::vector<SimReader> readers;
-    for (int i = 0; i < readerCount; ++i) {
-        SimReader r;
-        r.id = "r" + std::to_string(i);
-        r.socket = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::dealer);
-        r.socket->set(zmq::sockopt::linger, 0);
-        protocol::makeCurveClient(*r.socket, readerKeys[static_cast<std::size_t>(i)], hubKey.publicKey);
-        r.socket->connect(m[1].str());
-        readers.push_back(std::move(r));
-    }
+    for (int i = 0; i < readerCount; ++i) readers.push_back({nullptr, "r" + std::to_string(i), 0});
+    // Starts the hub and connects the readers to it (again: their seqs go on).
+    // The first hub is the benchmark's child in its session, as the benchmark
+    // always ran it; the second runs in a session of its own (setsid), so with
+    // sched_autogroup its threads are weighed as one group against the
+    // benchmark's background load, as a hub in its own systemd service is.
+    auto startHub = [&](bool ownSession) -> std::unique_ptr<test::ChildProcess> {
+        auto args = hubArgs;
+        if (ownSession) args.insert(args.begin(), "/usr/bin/setsid"); // execs the hub itself: the same pid
+        auto hub = std::make_unique<test::ChildProcess>(args);
+        const auto line = hub->waitForLine("rollcall-hub: listening", std::chrono::seconds(60));
+        if (!line) {
+            std::cerr << hub->output();
+            return nullptr;
+        }
+        std::smatch m;
+        std::regex_search(*line, m, std::regex("taps=(\\S+)"));
+        for (std::size_t i = 0; i < readers.size(); ++i) {
+            auto& r = readers[i];
+            r.socket = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::dealer);
+            r.socket->set(zmq::sockopt::linger, 0);
+            protocol::makeCurveClient(*r.socket, readerKeys[i], hubKey.publicKey);
+            r.socket->connect(m[1].str());
+        }
+        return hub;
+    };
+    auto stopHub = [](test::ChildProcess& hub) {
+        hub.kill(SIGTERM);
+        hub.wait();
+        if (auto stats = hub.waitForLine("taps recorded=")) {
+            std::cout << "hub: " << stats->substr(stats->find("taps recorded=")) << "\n";
+        }
+    };
+    auto hub = startHub(false);
+    if (!hub) return 1;
 
     std::cout << "hub ingest benchmark: " << readerCount << " readers, " << total << " taps, window " << window
               << " per reader, " << kPeople << "-person meeting\n";
     (void)maxRate(readers, 2000, window); // warm up: connections, caches, WAL
-    const auto hubCpuBefore = cpuByThread(hub.pid()), clientCpuBefore = cpuByThread(::getpid());
+    const auto hubCpuBefore = cpuByThread(hub->pid()), clientCpuBefore = cpuByThread(::getpid());
     const auto maxStart = Steady::now();
     const double hubRate = maxRate(readers, total, window);
     const double maxSeconds = std::chrono::duration<double>(Steady::now() - maxStart).count();
     std::cout << "hub durable ingest: " << static_cast<long>(hubRate) << " taps/s (acknowledged after commit)\n";
-    std::cout << "  cpu of the hub: " << cpuShares(hubCpuBefore, cpuByThread(hub.pid()), maxSeconds) << "\n";
+    std::cout << "  cpu of the hub: " << cpuShares(hubCpuBefore, cpuByThread(hub->pid()), maxSeconds) << "\n";
     std::cout << "  cpu of the benchmark's client: " << cpuShares(clientCpuBefore, cpuByThread(::getpid()), maxSeconds)
               << "\n";
     const auto latencies = fixedRate(readers, 1000, rateSeconds);
@@ -376,35 +438,19 @@ int main(int argc, char** argv)
                 percentile(floorQuiet, 0.99));
     // The same fixed rate while the benchmark keeps both cores busy (a report
     // run, another engineer's build): the ack tail the hub shows on a loaded machine.
-    double p99Loaded = 0;
-    double fsyncP99Loaded = 0;
-    {
-        std::atomic<bool> stopLoad{false};
-        std::vector<std::thread> load;
-        for (unsigned k = 0; k < std::max(2u, std::thread::hardware_concurrency()); ++k) {
-            load.emplace_back([&stopLoad] {
-                volatile std::uint64_t x = 1;
-                while (!stopLoad.load(std::memory_order_relaxed)) {
-                    for (int i = 0; i < 100000; ++i) x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-                }
-            });
-        }
-        const auto loaded = fixedRate(readers, 1000, rateSeconds);
-        const auto floorLoaded = fsyncFloor(dir, 1000, 2);
-        stopLoad = true;
-        for (auto& t : load) t.join();
-        p99Loaded = percentile(loaded, 0.99);
-        std::printf("ack latency at 1000 taps/s over %d s with both cores busy: p50=%.3f ms p99=%.3f ms max=%.3f ms\n",
-                    rateSeconds, percentile(loaded, 0.50), p99Loaded, percentile(loaded, 1.0));
-        fsyncP99Loaded = percentile(floorLoaded, 0.99);
-        std::printf("fdatasync floor with both cores busy: p50=%.3f ms p99=%.3f ms\n", percentile(floorLoaded, 0.5),
-                    fsyncP99Loaded);
+    const auto loaded = loadedPhase(readers, dir, rateSeconds, "");
+    stopHub(*hub);
+    hub = startHub(true);
+    if (!hub) return 1;
+    if (ownGroupNice) {
+        std::ofstream group("/proc/" + std::to_string(hub->pid()) + "/autogroup");
+        group << *ownGroupNice << "\n";
+        if (!group.flush()) std::cerr << "cannot set the hub's autogroup nice to " << *ownGroupNice << "\n";
+        std::cout << "the hub's own scheduling group runs at nice " << *ownGroupNice << "\n";
     }
-    hub.kill(SIGTERM);
-    hub.wait();
-    if (auto stats = hub.waitForLine("taps recorded=")) {
-        std::cout << "hub: " << stats->substr(stats->find("taps recorded=")) << "\n";
-    }
+    (void)fixedRate(readers, 1000, 1); // warm up: connections, the record's pages
+    const auto loadedOwnGroup = loadedPhase(readers, dir, rateSeconds, " (the hub in its own session)");
+    stopHub(*hub);
 
     // The baseline is measured before and after the hub run and averaged, so
     // load from other processes on a shared machine weighs on both alike.
@@ -414,7 +460,9 @@ int main(int argc, char** argv)
               << " rows/s before, " << static_cast<long>(rawAfter) << " after, mean " << static_cast<long>(rawRate)
               << "\n";
     std::filesystem::remove_all(dir);
-    std::printf("ingest_ratio=%.2f p99_ack_ms=%.3f p99_ack_loaded_ms=%.3f fsync_p99_ms=%.3f fsync_p99_loaded_ms=%.3f\n",
-                hubRate / rawRate, p99, p99Loaded, percentile(floorQuiet, 0.99), fsyncP99Loaded);
+    std::printf("ingest_ratio=%.2f p99_ack_ms=%.3f p99_ack_loaded_ms=%.3f p99_ack_loaded_own_group_ms=%.3f "
+                "fsync_p99_ms=%.3f fsync_p99_loaded_ms=%.3f fsync_p99_loaded_own_group_ms=%.3f\n",
+                hubRate / rawRate, p99, loaded.ackP99, loadedOwnGroup.ackP99, percentile(floorQuiet, 0.99),
+                loaded.fsyncP99, loadedOwnGroup.fsyncP99);
     return 0;
 }

@@ -79,13 +79,15 @@ TapOutcome TapAssigner::assign(const TapInput& tap)
     } else {
         // Debounce first: within the window (inclusive) of the last kept tap of
         // this badge at this reader is a duplicate; the first time is kept.
-        auto& lastAtReader = lastKept_[tap.readerId];
-        if (const auto last = lastAtReader.find(tap.badgeUid);
-            last != lastAtReader.end() && tap.at - last->second <= debounce_) {
-            out.disposition = Disposition::Duplicate;
-            return out;
+        // One lookup per tap (the hub's writer makes several per tap; each is a cache miss or two).
+        auto [last, first] = lastKept_[tap.readerId].try_emplace(tap.badgeUid, tap.at);
+        if (!first) {
+            if (tap.at - last->second <= debounce_) {
+                out.disposition = Disposition::Duplicate;
+                return out;
+            }
+            last->second = tap.at;
         }
-        lastAtReader[tap.badgeUid] = tap.at;
 
         const auto found = candidates(tap.venueId, tap.at);
         if (found.empty()) {

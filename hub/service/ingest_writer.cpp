@@ -283,6 +283,10 @@ void IngestWriter::process(std::deque<Work>& work)
             },
             w);
     }
+    // A snapshot counts the updates numbered before it: they go out on the PUB
+    // socket before the snapshot does (LivePublisher::flush).
+    if (std::any_of(replies.begin(), replies.end(), [](const WriterOutput& o) { return o.toQuery; }))
+        publisher_->flush();
     emit(std::move(replies));
     if (!taps.empty()) recordTaps(std::move(taps));
 }
@@ -381,13 +385,13 @@ bool IngestWriter::tryRecord(std::vector<IncomingTap>& batch, WriteFailure& why)
         return false;
     }
     try {
-        const auto acks = state_->ingest(batch, clock_.now());
+        auto acks = state_->ingest(batch, clock_.now());
         std::vector<WriterOutput> out;
         out.reserve(acks.size());
         for (std::size_t i = 0; i < acks.size(); ++i) {
             WriterOutput o;
-            o.peer = acks[i].peer;
-            o.reply = acks[i].reply;
+            o.peer = std::move(acks[i].peer);
+            o.reply = std::move(acks[i].reply);
             o.isAck = true;
             // ingest() answers each tap of the batch in order. A duplicate
             // (debounce, or recorded meanwhile by another writer) and an unknown

@@ -132,7 +132,7 @@ TapIngest::Round TapIngest::ingest(std::vector<IncomingTap>& batch, common::Time
 
 void TapIngest::publishPending()
 {
-    for (auto& [stream, payload] : pendingUpdates_) publisher_.publish(stream, std::move(payload));
+    publisher_.publishAll(std::move(pendingUpdates_));
     pendingUpdates_.clear();
 }
 
