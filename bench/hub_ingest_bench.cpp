@@ -14,7 +14,11 @@
 // The loaded phase runs twice: with the hub as the benchmark's child in its
 // session (so, with sched_autogroup, in one scheduling group with the
 // background load), then with a hub restarted on the same record in a session
-// of its own, as a deployed hub runs in its own service's cgroup.
+// of its own, as a deployed hub runs in its own service's cgroup. Then the
+// same round trip to an echo peer (a ROUTER that answers at once, in a process
+// of its own like the hub), quiet and loaded, in both groupings: the floor
+// under any ack over this transport on this machine, printed as
+//   roundtrip_floor_p99_ms=<d> roundtrip_floor_p99_loaded_ms=<e> roundtrip_floor_p99_loaded_own_group_ms=<f>
 // Targets (issue 10): ingest_ratio >= 0.8, p99_ack_ms < 2, p99_ack_loaded_ms < 5.
 #include "hub/core/record.h"
 #include "hub/core/schema.h"
@@ -31,6 +35,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <pthread.h>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -107,6 +112,35 @@ std::map<std::string, double> cpuByThread(pid_t pid)
         out[stat.substr(open + 1, close - open - 1)] += (utime + stime) / tick;
     }
     return out;
+}
+
+/// Milliseconds each thread (by name) of a process has waited on a run queue
+/// for a CPU since it started (/proc/PID/task/TID/schedstat, second field):
+/// where a loaded ack's time goes, thread by thread.
+std::map<std::string, double> runDelayByThread(pid_t pid)
+{
+    std::map<std::string, double> out;
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+        std::ifstream commFile(task.path() / "comm"), schedFile(task.path() / "schedstat");
+        std::string comm;
+        double onCpu = 0, waited = 0;
+        if (!std::getline(commFile, comm) || !(schedFile >> onCpu >> waited)) continue;
+        out[comm] += waited / 1e6;
+    }
+    return out;
+}
+
+/// "name=12 other=40": the growth of each thread's figure between two samples, rounded.
+std::string deltas(const std::map<std::string, double>& before, const std::map<std::string, double>& after)
+{
+    std::string out;
+    for (const auto& [name, v] : after) {
+        const auto it = before.find(name);
+        const double grown = v - (it == before.end() ? 0.0 : it->second);
+        if (grown >= 0.5) out += " " + name + "=" + std::to_string(static_cast<long>(grown + 0.5));
+    }
+    return out.empty() ? " none" : out;
 }
 
 /// "name=12% other=40%": CPU per thread name between two samples, as a share of `seconds` of wall time.
@@ -248,37 +282,90 @@ std::vector<double> fsyncFloor(const std::filesystem::path& dir, int perSecond, 
     return latencies;
 }
 
+/// Keeps every core busy while it lives (a report run, another engineer's
+/// build): threads of the benchmark's own process, so in its scheduling group.
+class BackgroundLoad {
+public:
+    BackgroundLoad()
+    {
+        for (unsigned k = 0; k < std::max(2u, std::thread::hardware_concurrency()); ++k) {
+            threads_.emplace_back([this] {
+                ::pthread_setname_np(::pthread_self(), "bench-load"); // apart from the client in the figures
+                volatile std::uint64_t x = 1;
+                while (!stop_.load(std::memory_order_relaxed)) {
+                    for (int i = 0; i < 100000; ++i) x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                }
+            });
+        }
+    }
+    ~BackgroundLoad()
+    {
+        stop_ = true;
+        for (auto& t : threads_) t.join();
+    }
+    BackgroundLoad(const BackgroundLoad&) = delete;
+    BackgroundLoad& operator=(const BackgroundLoad&) = delete;
+
+private:
+    std::atomic<bool> stop_{false};
+    std::vector<std::thread> threads_;
+};
+
 struct LoadedFigures {
     double ackP99 = 0;
     double fsyncP99 = 0;
 };
 
-/// The fixed rate while the benchmark keeps every core busy (a report run,
-/// another engineer's build): the ack tail the hub shows on a loaded machine,
-/// and the disk's fdatasync floor under the same load.
+/// The fixed rate while the benchmark keeps every core busy: the ack tail the
+/// hub shows on a loaded machine, and the disk's fdatasync floor under the same load.
 LoadedFigures loadedPhase(std::vector<SimReader>& readers, const std::filesystem::path& dir, int rateSeconds,
-                          const std::string& which)
+                          const std::string& which, pid_t hubPid)
 {
-    std::atomic<bool> stopLoad{false};
-    std::vector<std::thread> load;
-    for (unsigned k = 0; k < std::max(2u, std::thread::hardware_concurrency()); ++k) {
-        load.emplace_back([&stopLoad] {
-            volatile std::uint64_t x = 1;
-            while (!stopLoad.load(std::memory_order_relaxed)) {
-                for (int i = 0; i < 100000; ++i) x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-            }
-        });
+    std::vector<double> acks, floor;
+    std::string waited;
+    {
+        const BackgroundLoad load;
+        const auto hubBefore = runDelayByThread(hubPid), clientBefore = runDelayByThread(::getpid());
+        acks = fixedRate(readers, 1000, rateSeconds);
+        waited = "  run delay (ms waiting for a CPU) over the phase: hub:" + deltas(hubBefore, runDelayByThread(hubPid))
+                 + "; client:" + deltas(clientBefore, runDelayByThread(::getpid()));
+        floor = fsyncFloor(dir, 1000, 2);
     }
-    const auto acks = fixedRate(readers, 1000, rateSeconds);
-    const auto floor = fsyncFloor(dir, 1000, 2);
-    stopLoad = true;
-    for (auto& t : load) t.join();
     LoadedFigures f{percentile(acks, 0.99), percentile(floor, 0.99)};
     std::printf("ack latency at 1000 taps/s over %d s with both cores busy%s: p50=%.3f ms p99=%.3f ms max=%.3f ms\n",
                 rateSeconds, which.c_str(), percentile(acks, 0.50), f.ackP99, percentile(acks, 1.0));
+    std::cout << waited << std::endl;
     std::printf("fdatasync floor with both cores busy%s: p50=%.3f ms p99=%.3f ms\n", which.c_str(),
                 percentile(floor, 0.5), f.fsyncP99);
     return f;
+}
+
+/// The round-trip floor's peer: a ROUTER with the hub's key that answers each
+/// tap at once with an ack of its seq (no record, no writer, no other thread
+/// of ours). Runs as `hub_ingest_bench --echo-peer HUB.key_secret`, a process
+/// of its own like the hub; prints its endpoint and runs until killed.
+int runEchoPeer(const std::string& serverKeyFile)
+{
+    zmq::context_t ctx;
+    zmq::socket_t router(ctx, zmq::socket_type::router);
+    router.set(zmq::sockopt::linger, 0);
+    // A ZAP domain with no ZAP handler in this process: every client is let in.
+    protocol::makeCurveServer(router, protocol::readCurveSecretCertificate(serverKeyFile), "echo");
+    router.bind("tcp://127.0.0.1:*");
+    std::cerr << "echo-peer: listening taps=" << router.get(zmq::sockopt::last_endpoint) << std::endl;
+    while (true) {
+        zmq::message_t peer, body;
+        if (!router.recv(peer) || !router.recv(body)) continue;
+        const auto decoded = protocol::decode<protocol::AgentToHub>(body.to_string_view());
+        const auto* tap = decoded ? std::get_if<protocol::Tap>(&decoded.value()) : nullptr;
+        if (!tap) continue;
+        protocol::Ack ack;
+        ack.reader_id = tap->reader_id;
+        ack.seq = tap->seq;
+        ack.hub_clock_ms = test::nowMs();
+        router.send(peer, zmq::send_flags::sndmore);
+        router.send(zmq::buffer(protocol::encode(protocol::HubMessage{std::move(ack)})), zmq::send_flags::none);
+    }
 }
 
 /// The same rows the hub writes, inserted with prepared statements in
@@ -324,6 +411,7 @@ int main(int argc, char** argv)
     // a weight above the default's models a CPUWeight= above 100 for its service.
     std::optional<int> ownGroupNice;
     std::string hubBinary = std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcall-hub"; // or another build's, for A/B runs
+    if (argc == 3 && std::string(argv[1]) == "--echo-peer") return runEchoPeer(argv[2]);
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--readers")
@@ -388,11 +476,10 @@ int main(int argc, char** argv)
     // always ran it; the second runs in a session of its own (setsid), so with
     // sched_autogroup its threads are weighed as one group against the
     // benchmark's background load, as a hub in its own systemd service is.
-    auto startHub = [&](bool ownSession) -> std::unique_ptr<test::ChildProcess> {
-        auto args = hubArgs;
-        if (ownSession) args.insert(args.begin(), "/usr/bin/setsid"); // execs the hub itself: the same pid
+    auto startPeer = [&](std::vector<std::string> args, bool ownSession) -> std::unique_ptr<test::ChildProcess> {
+        if (ownSession) args.insert(args.begin(), "/usr/bin/setsid"); // execs the peer itself: the same pid
         auto hub = std::make_unique<test::ChildProcess>(args);
-        const auto line = hub->waitForLine("rollcall-hub: listening", std::chrono::seconds(60));
+        const auto line = hub->waitForLine(": listening taps=", std::chrono::seconds(60));
         if (!line) {
             std::cerr << hub->output();
             return nullptr;
@@ -408,6 +495,7 @@ int main(int argc, char** argv)
         }
         return hub;
     };
+    auto startHub = [&](bool ownSession) { return startPeer(hubArgs, ownSession); };
     auto stopHub = [](test::ChildProcess& hub) {
         hub.kill(SIGTERM);
         hub.wait();
@@ -438,7 +526,7 @@ int main(int argc, char** argv)
                 percentile(floorQuiet, 0.99));
     // The same fixed rate while the benchmark keeps both cores busy (a report
     // run, another engineer's build): the ack tail the hub shows on a loaded machine.
-    const auto loaded = loadedPhase(readers, dir, rateSeconds, "");
+    const auto loaded = loadedPhase(readers, dir, rateSeconds, "", hub->pid());
     stopHub(*hub);
     hub = startHub(true);
     if (!hub) return 1;
@@ -449,8 +537,44 @@ int main(int argc, char** argv)
         std::cout << "the hub's own scheduling group runs at nice " << *ownGroupNice << "\n";
     }
     (void)fixedRate(readers, 1000, 1); // warm up: connections, the record's pages
-    const auto loadedOwnGroup = loadedPhase(readers, dir, rateSeconds, " (the hub in its own session)");
+    const auto loadedOwnGroup = loadedPhase(readers, dir, rateSeconds, " (the hub in its own session)", hub->pid());
     stopHub(*hub);
+    hub.reset();
+
+    // The floor under any ack over this transport: the same round trip (the
+    // same client, CURVE over TCP loopback, the same pace) to a peer that
+    // answers at once, quiet and under the same load, as the benchmark's
+    // child and in a session of its own. What the hub adds is the difference.
+    std::vector<double> roundtripFloor; // quiet, loaded, loaded in its own session
+    for (const bool ownSession : {false, true}) {
+        auto echo = startPeer({std::filesystem::read_symlink("/proc/self/exe").string(), "--echo-peer",
+                               (dir / "hub.key_secret").string()},
+                              ownSession);
+        if (!echo) return 1;
+        (void)fixedRate(readers, 1000, 1); // warm up: connections
+        const char* which = ownSession ? " (the peer in its own session)" : "";
+        if (!ownSession) {
+            const auto quiet = fixedRate(readers, 1000, rateSeconds);
+            roundtripFloor.push_back(percentile(quiet, 0.99));
+            std::printf("round-trip floor (an echo peer) at 1000 msgs/s over %d s: p50=%.3f ms p99=%.3f ms max=%.3f "
+                        "ms\n",
+                        rateSeconds, percentile(quiet, 0.5), roundtripFloor.back(), percentile(quiet, 1.0));
+        }
+        std::vector<double> loadedTrips;
+        std::string waited;
+        {
+            const BackgroundLoad load;
+            const auto peerBefore = runDelayByThread(echo->pid()), clientBefore = runDelayByThread(::getpid());
+            loadedTrips = fixedRate(readers, 1000, rateSeconds);
+            waited = "  run delay (ms waiting for a CPU) over the phase: echo peer:"
+                     + deltas(peerBefore, runDelayByThread(echo->pid()))
+                     + "; client:" + deltas(clientBefore, runDelayByThread(::getpid()));
+        }
+        roundtripFloor.push_back(percentile(loadedTrips, 0.99));
+        std::printf("round-trip floor (an echo peer) with both cores busy%s: p50=%.3f ms p99=%.3f ms max=%.3f ms\n",
+                    which, percentile(loadedTrips, 0.5), roundtripFloor.back(), percentile(loadedTrips, 1.0));
+        std::cout << waited << std::endl;
+    }
 
     // The baseline is measured before and after the hub run and averaged, so
     // load from other processes on a shared machine weighs on both alike.
@@ -461,8 +585,10 @@ int main(int argc, char** argv)
               << "\n";
     std::filesystem::remove_all(dir);
     std::printf("ingest_ratio=%.2f p99_ack_ms=%.3f p99_ack_loaded_ms=%.3f p99_ack_loaded_own_group_ms=%.3f "
-                "fsync_p99_ms=%.3f fsync_p99_loaded_ms=%.3f fsync_p99_loaded_own_group_ms=%.3f\n",
+                "fsync_p99_ms=%.3f fsync_p99_loaded_ms=%.3f fsync_p99_loaded_own_group_ms=%.3f "
+                "roundtrip_floor_p99_ms=%.3f roundtrip_floor_p99_loaded_ms=%.3f "
+                "roundtrip_floor_p99_loaded_own_group_ms=%.3f\n",
                 hubRate / rawRate, p99, loaded.ackP99, loadedOwnGroup.ackP99, percentile(floorQuiet, 0.99),
-                loaded.fsyncP99, loadedOwnGroup.fsyncP99);
+                loaded.fsyncP99, loadedOwnGroup.fsyncP99, roundtripFloor[0], roundtripFloor[1], roundtripFloor[2]);
     return 0;
 }

@@ -21,6 +21,7 @@ const common::ConfigKeys& hubKeys()
             {"ingest",
              {"max_batch", "router_high_water_mark", "tick", "reload_every", "disk_reserve_mb", "seq_window"}},
             {"log", {"level"}},
+            {"scheduling", {"realtime_priority"}},
             {"security", {"insecure", "server_key", "keys_dir"}},
             {"limits", {"max_message_bytes", "live_high_water_mark", "max_live_subscribers"}},
         },
@@ -142,6 +143,9 @@ void loadHubConfigFile(HubConfig& config, const std::string& path)
     auto seqWindow = static_cast<std::int64_t>(c.seqWindow);
     f.readInteger("ingest.seq_window", 1, 1'000'000'000, seqWindow);
     c.seqWindow = static_cast<std::uint64_t>(seqWindow);
+    std::int64_t realtime = c.realtimePriority;
+    f.readInteger("scheduling.realtime_priority", 0, kMaxRealtimePriority, realtime);
+    c.realtimePriority = static_cast<int>(realtime);
     f.readBool("security.insecure", c.security.insecure);
     f.readString("security.server_key", c.security.serverKeyFile);
     f.readString("security.keys_dir", c.security.keysDir);

@@ -21,6 +21,10 @@ struct HubSecurity {
     bool operator==(const HubSecurity&) const = default;
 };
 
+/// The highest [scheduling] realtime_priority: below the kernel's threaded
+/// interrupt handlers (SCHED_FIFO 50), which the hub must never hold up.
+constexpr int kMaxRealtimePriority = 49;
+
 struct HubConfig {
     std::string dbPath;
     std::string tapsEndpoint = "tcp://127.0.0.1:7700";  // ROUTER: reader agents
@@ -38,6 +42,9 @@ struct HubConfig {
     // How far beyond a reader's highest recorded seq a tap may be (core::SequenceWindow).
     std::uint64_t seqWindow = 100'000;
     std::string logLevel = "info";
+    // SCHED_FIFO priority of the socket thread and ZeroMQ's I/O thread
+    // (realtime_threads.h); 0: the normal policy, as every other thread.
+    int realtimePriority = 0;
     HubSecurity security;
 
     bool operator==(const HubConfig&) const = default;

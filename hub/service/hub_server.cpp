@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "hub/service/hub_status.h"
 #include "hub/service/key_directory.h"
+#include "hub/service/realtime_threads.h"
 #include "hub/service/server_socket.h"
 #include "protocol/zmq_endpoint.h"
 
@@ -86,10 +87,30 @@ AdminRunner orRefusal(AdminRunner runner)
     };
 }
 
+/// The priority the socket and I/O threads will run at: the setting's if this
+/// process may, else 0 — a hub that cannot have it runs anyway, and says so.
+int grantedRealtimePriority(int asked)
+{
+    if (asked == 0 || mayRunRealtime(asked)) return asked;
+    log()->warn("[scheduling] realtime_priority = {}: this process may not run real-time threads (it needs "
+                "CAP_SYS_NICE or an RLIMIT_RTPRIO of at least {}: LimitRTPRIO= in its unit); the socket and I/O "
+                "threads run at the normal policy",
+                asked, asked);
+    return 0;
+}
+
+zmq::context_t hubContext(int realtimePriority)
+{
+    zmq::context_t context(1);
+    if (realtimePriority > 0) makeIoThreadsRealtime(context, realtimePriority);
+    return context;
+}
+
 } // namespace
 
 HubServer::HubServer(const HubConfig& config, const common::Clock& clock, AdminRunner admin)
-    : config_(config), clock_(clock), context_(1),
+    : config_(config), clock_(clock), realtimePriority_(grantedRealtimePriority(config.realtimePriority)),
+      context_(hubContext(realtimePriority_)),
       zap_((checkHubSecurity(config.security), std::make_unique<ZapHandler>(context_, config.security, clock))),
       writer_(std::make_unique<IngestWriter>(config, clock, context_)),
       admin_(std::make_unique<AdminWorker>(orRefusal(std::move(admin)))), taps_(context_, zmq::socket_type::router),
@@ -343,6 +364,15 @@ void HubServer::run(const std::atomic<bool>& stop)
 {
     lastStats_ = clock_.now();
     writer_->start();
+    // After every other thread of the hub has started: none of them inherits it.
+    if (realtimePriority_ > 0) {
+        if (makeCallingThreadRealtime(realtimePriority_)) {
+            log()->info("real-time: the socket thread and ZeroMQ's I/O thread run at SCHED_FIFO {}", realtimePriority_);
+        } else {
+            log()->warn("real-time: the socket thread could not have SCHED_FIFO {}; it runs at the normal policy",
+                        realtimePriority_);
+        }
+    }
     while (!stop.load()) {
         const auto now = clock_.now();
         if (now - lastStats_ >= 60s) {

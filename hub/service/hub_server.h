@@ -59,6 +59,7 @@ private:
 
     const HubConfig& config_;
     const common::Clock& clock_;
+    int realtimePriority_; // the setting's, if this process may run real-time threads; else 0
     zmq::context_t context_;
     std::unique_ptr<ZapHandler> zap_;      // first: bound before any socket can take a connection
     std::unique_ptr<IngestWriter> writer_; // owns the record; before the sockets: its PUB socket is in context_

@@ -77,6 +77,7 @@ int main(int argc, char** argv)
             config.routerHighWaterMark = fromFile.routerHighWaterMark;
             config.diskReserveBytes = fromFile.diskReserveBytes;
             config.seqWindow = fromFile.seqWindow;
+            config.realtimePriority = fromFile.realtimePriority;
             const auto cli = config.security;
             config.security = fromFile.security;
             if (serverKey->count() > 0) config.security.serverKeyFile = cli.serverKeyFile;

@@ -32,6 +32,7 @@ HubConfig allChanged()
     c.maxBatch = 7;
     c.routerHighWaterMark = 7777;
     c.logLevel = "trace";
+    c.realtimePriority = 7;
     return c;
 }
 
@@ -63,6 +64,7 @@ TEST(HubConfig, sampleFileDocumentsTheDefaults)
     EXPECT_EQ(c.logLevel, "info");
     EXPECT_EQ(c.diskReserveBytes, 64ull << 20);
     EXPECT_EQ(c.seqWindow, 100'000u);
+    EXPECT_EQ(c.realtimePriority, 0) << "real-time scheduling only when asked for";
     EXPECT_TRUE(c.dbPath.empty());
 }
 
@@ -88,6 +90,8 @@ disk_reserve_mb = 5
 seq_window = 500
 [log]
 level = "debug"
+[scheduling]
+realtime_priority = 5
 )");
     HubConfig c;
     loadHubConfigFile(c, path);
@@ -105,6 +109,7 @@ level = "debug"
     EXPECT_EQ(c.diskReserveBytes, 5ull << 20);
     EXPECT_EQ(c.seqWindow, 500u);
     EXPECT_EQ(c.logLevel, "debug");
+    EXPECT_EQ(c.realtimePriority, 5);
 }
 
 // A misspelt key in each section (and at the top) is refused, never ignored.
@@ -121,6 +126,8 @@ const std::vector<test::BadConfigFile> kMisspelt{
     {"ingest", "[ingest]\ntick = \"1s\"\nmaxbatch = 10\n", "hub.toml:3: unknown key \"ingest.maxbatch\"",
      "did you mean max_batch?"},
     {"log", "[log]\nlevle = \"debug\"\n", "hub.toml:2: unknown key \"log.levle\"", "did you mean level?"},
+    {"scheduling", "[scheduling]\nrealtime_priorty = 5\n", "hub.toml:2: unknown key \"scheduling.realtime_priorty\"",
+     "did you mean realtime_priority?"},
     {"dotted key", "readers.offline_afer = \"5s\"\n", "hub.toml:1: unknown key \"readers.offline_afer\"",
      "did you mean offline_after?"},
     {"key in the wrong section", "[ingest]\ndebounce = \"5s\"\n", "hub.toml:2: unknown key \"ingest.debounce\"",
@@ -152,6 +159,12 @@ const std::vector<test::BadConfigFile> kBadValues{
     {"empty database path", "[database]\npath = \"\"\n", "hub.toml:2: database.path", "empty"},
     {"endpoint as number", "[endpoints]\nlive = 7701\n", "hub.toml:2: endpoints.live", "string"},
     {"unknown log level", "[log]\nlevel = \"loud\"\n", "hub.toml:2: log.level", "\"loud\""},
+    {"negative real-time priority", "[scheduling]\nrealtime_priority = -1\n",
+     "hub.toml:2: scheduling.realtime_priority", "0 … 49"},
+    {"real-time priority at the interrupt threads'", "[scheduling]\nrealtime_priority = 50\n",
+     "hub.toml:2: scheduling.realtime_priority", "0 … 49, not 50"},
+    {"real-time priority as a word", "[scheduling]\nrealtime_priority = \"high\"\n",
+     "hub.toml:2: scheduling.realtime_priority", "whole number"},
 };
 
 void expectRefused(const std::vector<test::BadConfigFile>& cases)
