@@ -30,6 +30,10 @@ constexpr int kCheckpointPages = 1000;
 constexpr int kFinishOnWriterFrames = 300;
 // A round of at least this many taps, with none in flight, is judged and committed in two halves (recordTaps).
 constexpr std::size_t kSplitRoundFrom = 32;
+// Rounds handed to the committer and not yet answered: the next one is queued
+// while one commits, so the committer goes on at once while the writer
+// answers the one before.
+constexpr std::size_t kMaxInFlight = 2;
 
 // The alarm text names the cause in words an operator acts on, then SQLite's own message.
 WriteFailure describeWriteFailure(const common::DatabaseError& e)
@@ -234,10 +238,8 @@ void IngestWriter::run()
         }
         process(work);
         // A round whose commit returned is answered at once (if taps waited, the next one was judged meanwhile).
-        if (inFlight_ && committer_->done(inFlight_->ticket)) {
-            if (auto why = land()) onWriteFailure(*why, held_.size());
-            if (reloadDue_) drain();
-        }
+        if (auto why = landCommitted()) onWriteFailure(*why, held_.size());
+        if (reloadDue_ && inFlight_.empty()) drain();
         if (stopping) {
             // Whatever was queued is recorded and acknowledged (or not acknowledged at all).
             std::deque<Work> rest;
@@ -398,7 +400,7 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
         // benchmark every tap in flight comes in one round): half of it goes
         // first, so its commit overlaps the judging of the other half and its
         // acks bring the next taps while that half commits.
-        if (!inFlight_ && size >= kSplitRoundFrom) size = (size + 1) / 2;
+        if (inFlight_.empty() && size >= kSplitRoundFrom) size = (size + 1) / 2;
         to = from + size;
         std::vector<IncomingTap> chunk(std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(from)),
                                        std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(to)));
@@ -431,9 +433,11 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
             answerRound(round);
             continue;
         }
-        if (auto why = land()) {
-            chunk = std::move(round.batch);
-            return fail(*why);
+        if (inFlight_.size() >= kMaxInFlight) {
+            if (auto why = landOldest()) {
+                chunk = std::move(round.batch);
+                return fail(*why);
+            }
         }
         submitRound(std::move(round));
     }
@@ -444,7 +448,7 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
         }
         onWriteRecovered();
     }
-    if (!inFlight_ && reloadDue_) drain();
+    if (inFlight_.empty() && reloadDue_) drain();
 }
 
 std::optional<WriteFailure> IngestWriter::prepareRound()
@@ -469,15 +473,23 @@ std::optional<WriteFailure> IngestWriter::prepareRound()
 
 void IngestWriter::submitRound(JudgedRound&& round)
 {
-    inFlight_ = std::make_unique<InFlight>(InFlight{std::move(round), std::nullopt, nullptr, 0});
-    inFlight_->ticket = committer_->submit([this, f = inFlight_.get()] {
+    auto& f = inFlight_.emplace_back(std::make_unique<InFlight>(InFlight{std::move(round), std::nullopt, nullptr}));
+    f->ticket = committer_->submit([this, f = f.get()] {
+        // After a failed round the next one was judged on top of what was
+        // rolled back: it is held too, not committed (landOldest()).
+        if (roundFailed_) {
+            f->skipped = true;
+            return;
+        }
         try {
             state_->commitRound(f->round);
+            return;
         } catch (const common::DatabaseError& e) {
             f->error = e;
         } catch (...) {
             f->crash = std::current_exception();
         }
+        roundFailed_ = true;
     });
 }
 
@@ -491,18 +503,39 @@ WriteFailure IngestWriter::abandonRound(const common::DatabaseError& e)
     return describeWriteFailure(e);
 }
 
+std::optional<WriteFailure> IngestWriter::landOldest()
+{
+    if (inFlight_.empty()) return std::nullopt;
+    committer_->waitFor(inFlight_.front()->ticket);
+    const auto f = std::move(inFlight_.front());
+    inFlight_.pop_front();
+    if (f->crash) std::rethrow_exception(f->crash);
+    if (!f->error) {
+        answerRound(f->round);
+        return std::nullopt;
+    }
+    // Nothing of it is acknowledged, nor of the rounds after it (skipped): held in order.
+    committer_->waitIdle(); // the live state reloads from the record: the connection must be idle
+    hold(std::move(f->round.batch));
+    for (auto& later : inFlight_) hold(std::move(later->round.batch));
+    inFlight_.clear();
+    roundFailed_ = false;
+    return abandonRound(*f->error);
+}
+
 std::optional<WriteFailure> IngestWriter::land()
 {
-    if (!inFlight_) return std::nullopt;
-    committer_->waitFor(inFlight_->ticket);
-    const auto f = std::move(inFlight_);
-    if (f->crash) std::rethrow_exception(f->crash);
-    if (f->error) {
-        hold(std::move(f->round.batch));
-        committer_->waitIdle(); // the live state reloads from the record: the connection must be idle
-        return abandonRound(*f->error);
+    while (!inFlight_.empty()) {
+        if (auto why = landOldest()) return why;
     }
-    answerRound(f->round);
+    return std::nullopt;
+}
+
+std::optional<WriteFailure> IngestWriter::landCommitted()
+{
+    while (!inFlight_.empty() && committer_->done(inFlight_.front()->ticket)) {
+        if (auto why = landOldest()) return why;
+    }
     return std::nullopt;
 }
 

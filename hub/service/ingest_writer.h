@@ -126,6 +126,7 @@ private:
         JudgedRound round;
         std::optional<common::DatabaseError> error;
         std::exception_ptr crash; // anything else: it stops the hub, as on the writer
+        bool skipped = false;     // not tried: a round before it failed
         std::uint64_t ticket = 0; // the committer's job
     };
     /// Records the taps in rounds of at most max_batch, pipelined: a round is
@@ -136,10 +137,15 @@ private:
     /// needs (with the connection idle); the failure that stops the round, if any.
     [[nodiscard]] std::optional<WriteFailure> prepareRound();
     void submitRound(JudgedRound&& round);
-    /// Waits for the round in flight, if any, and answers it: acks, then its
-    /// live updates. If its commit failed, its taps are held, the live state
-    /// starts again from the record, and the failure is returned.
+    /// Waits for the oldest round in flight and answers it: acks, then its
+    /// live updates. If its commit failed, its taps and those of every round
+    /// after it are held, the live state starts again from the record, and
+    /// the failure is returned.
+    [[nodiscard]] std::optional<WriteFailure> landOldest();
+    /// landOldest() until no round is in flight.
     [[nodiscard]] std::optional<WriteFailure> land();
+    /// Answers the rounds whose commit returned, without waiting.
+    [[nodiscard]] std::optional<WriteFailure> landCommitted();
     /// land(), the failure path if it failed, and a reload a landed round asked
     /// for: afterwards the record connection is the writer's (queries, tick).
     void drain();
@@ -194,8 +200,9 @@ private:
     bool finishQueued_ = false; // a checkpoint's last frames wait for the committer
 
     // Writer thread only.
-    std::unique_ptr<InFlight> inFlight_;
-    bool reloadDue_ = false; // a landed round left the live state out of step with the record
+    std::deque<std::unique_ptr<InFlight>> inFlight_; // oldest first, at most kMaxInFlight
+    std::atomic<bool> roundFailed_{false};           // set by the committer: it skips the rounds after a failed one
+    bool reloadDue_ = false;                         // a landed round left the live state out of step with the record
     std::uint64_t failedBatches_ = 0;
     std::vector<IncomingTap> held_;
     std::set<std::pair<std::string, std::uint64_t>> heldKeys_;
