@@ -28,6 +28,12 @@ constexpr std::chrono::milliseconds kRetryBackoffMax{5000};
 // are left, the writer copies the rest itself (a millisecond or two).
 constexpr int kCheckpointPages = 1000;
 constexpr int kFinishOnWriterFrames = 300;
+// A round of at least this many taps, with none in flight, is judged and committed in two halves (recordTaps).
+constexpr std::size_t kSplitRoundFrom = 32;
+// Rounds handed to the committer and not yet answered: the next one is queued
+// while one commits, so the committer goes on at once while the writer
+// answers the one before.
+constexpr std::size_t kMaxInFlight = 2;
 
 // The alarm text names the cause in words an operator acts on, then SQLite's own message.
 WriteFailure describeWriteFailure(const common::DatabaseError& e)
@@ -64,12 +70,20 @@ IngestWriter::IngestWriter(const HubConfig& config, const common::Clock& clock, 
     state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
     queries_ = std::make_unique<LiveQueries>(db_, config_, *state_, *publisher_);
     state_->reload(clock_.now());
+    committer_ = std::make_unique<RoundCommitter>([this] {
+        {
+            std::lock_guard lock(mutex_);
+            committed_ = true;
+        }
+        wake_.notify_one();
+    });
 }
 
 IngestWriter::~IngestWriter()
 {
     stop();
-    checkpointer_.reset(); // waits for a checkpoint in progress
+    committer_->waitIdle(); // a round still in flight if the writer stopped on an error
+    checkpointer_.reset();  // waits for a checkpoint in progress
     sqlite3_wal_hook(db_.handle(), nullptr, nullptr);
     // A last pass on the way out, so a clean stop leaves a short WAL.
     try {
@@ -97,7 +111,8 @@ void IngestWriter::stop()
 
 int IngestWriter::onWalCommit(void* self, sqlite3*, const char*, int pages)
 {
-    auto* writer = static_cast<IngestWriter*>(self);
+    auto* writer = static_cast<IngestWriter*>(self); // on the committer thread, or the writer's with it idle
+    std::lock_guard lock(writer->walMutex_);
     // Fewer frames than before: this commit restarted the WAL from its start,
     // so what the checkpointer copied of the old one no longer counts.
     if (pages < writer->walPages_) writer->backfilledFrames_ = 0;
@@ -179,8 +194,11 @@ void IngestWriter::publishStats()
     s.failedBatches = failedBatches_;
     s.liveUpdates = publisher_->published();
     s.held = held_.size();
-    s.checkpoints = checkpoints_;
-    s.checkpointMsMax = checkpointMsMax_;
+    {
+        std::lock_guard lock(walMutex_);
+        s.checkpoints = checkpoints_;
+        s.checkpointMsMax = checkpointMsMax_;
+    }
     s.rejections = rejections();
     std::lock_guard lock(statsMutex_);
     stats_ = s;
@@ -213,11 +231,15 @@ void IngestWriter::run()
             if (!held_.empty()) wakeAt = std::min(wakeAt, retryAt_);
             const auto wait = std::max(std::chrono::duration_cast<std::chrono::milliseconds>(wakeAt - clock_.now()),
                                        std::chrono::milliseconds(0));
-            wake_.wait_for(lock, wait, [&] { return !queue_.empty() || stopping_; });
+            wake_.wait_for(lock, wait, [&] { return !queue_.empty() || stopping_ || committed_; });
             work.swap(queue_);
             stopping = stopping_;
+            committed_ = false;
         }
         process(work);
+        // A round whose commit returned is answered at once (if taps waited, the next one was judged meanwhile).
+        if (auto why = landCommitted()) onWriteFailure(*why, held_.size());
+        if (reloadDue_ && inFlight_.empty()) drain();
         if (stopping) {
             // Whatever was queued is recorded and acknowledged (or not acknowledged at all).
             std::deque<Work> rest;
@@ -226,11 +248,13 @@ void IngestWriter::run()
                 rest.swap(queue_);
             }
             process(rest);
+            drain();
             publishStats();
             return;
         }
         const auto now = clock_.now();
         if (now >= nextTick_) {
+            drain();
             tick(now);
             nextTick_ = now + config_.tick;
         }
@@ -246,6 +270,11 @@ void IngestWriter::process(std::deque<Work>& work)
     const auto now = clock_.now();
     std::vector<IncomingTap> taps;
     std::vector<WriterOutput> replies;
+    // Hellos, heartbeats and queries use the record connection, and a query's
+    // answer must count no tap that is not committed: the round in flight lands first.
+    if (std::any_of(work.begin(), work.end(),
+                    [](const Work& w) { return !std::holds_alternative<std::vector<IncomingTap>>(w); }))
+        drain();
     for (auto& w : work) {
         std::visit(
             [&](auto& item) {
@@ -361,61 +390,199 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
         hold(std::move(taps)); // in order behind the taps already waiting; retryHeld() records them
         return;
     }
-    for (std::size_t from = 0; from < taps.size(); from += config_.maxBatch) {
-        const auto to = std::min(taps.size(), from + config_.maxBatch);
+    // While writes fail, each round lands before the next: the first one that
+    // commits clears the alarm, the first that fails holds everything after it.
+    const bool recovering = writeAlarm_ || retryBackoff_.count() != 0;
+    for (std::size_t from = 0, to = 0; from < taps.size(); from = to) {
+        auto size = std::min(config_.maxBatch, taps.size() - from);
+        // With nothing in flight the committer would wait while the whole
+        // round is judged, and the agents for all of its acks (in the
+        // benchmark every tap in flight comes in one round): half of it goes
+        // first, so its commit overlaps the judging of the other half and its
+        // acks bring the next taps while that half commits.
+        if (inFlight_.empty() && size >= kSplitRoundFrom) size = (size + 1) / 2;
+        to = from + size;
         std::vector<IncomingTap> chunk(std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(from)),
                                        std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(to)));
-        WriteFailure why;
-        if (!tryRecord(chunk, why)) {
+        const auto fail = [&](const WriteFailure& why) {
+            // Nothing of this round (nor of the one in flight, if it failed) was acknowledged:
+            // the agents keep the taps in their outboxes, and the hub keeps them to try again.
             hold(std::move(chunk));
             std::vector<IncomingTap> rest(std::make_move_iterator(taps.begin() + static_cast<std::ptrdiff_t>(to)),
                                           std::make_move_iterator(taps.end()));
             hold(std::move(rest));
             onWriteFailure(why, held_.size());
+        };
+        if (auto why = prepareRound()) return fail(*why);
+        auto round = state_->judge(std::move(chunk), clock_.now());
+        if (!round.complete()) {
+            // A tap that needs the record (a re-send, a refusal, an agent's backlog):
+            // the rest of this round runs here, with the connection idle.
+            if (auto why = land()) {
+                chunk = std::move(round.batch);
+                return fail(*why);
+            }
+            committer_->waitIdle();
+            try {
+                state_->recordRest(round);
+            } catch (const common::DatabaseError& e) {
+                const auto why = abandonRound(e);
+                chunk = std::move(round.batch);
+                return fail(why);
+            }
+            answerRound(round);
+            continue;
+        }
+        if (inFlight_.size() >= kMaxInFlight) {
+            if (auto why = landOldest()) {
+                chunk = std::move(round.batch);
+                return fail(*why);
+            }
+        }
+        submitRound(std::move(round));
+    }
+    if (recovering) {
+        if (auto why = land()) {
+            onWriteFailure(*why, held_.size());
             return;
         }
+        onWriteRecovered();
     }
-    if (writeAlarm_ || retryBackoff_.count() != 0) onWriteRecovered();
+    if (inFlight_.empty() && reloadDue_) drain();
 }
 
-bool IngestWriter::tryRecord(std::vector<IncomingTap>& batch, WriteFailure& why)
+std::optional<WriteFailure> IngestWriter::prepareRound()
 {
     if (auto problem = diskReserveProblem()) {
-        why = *problem;
-        return false;
+        if (auto why = land()) return why;
+        return problem;
     }
-    try {
-        auto acks = state_->ingest(batch, clock_.now());
-        std::vector<WriterOutput> out;
-        out.reserve(acks.size());
-        for (std::size_t i = 0; i < acks.size(); ++i) {
-            WriterOutput o;
-            o.peer = std::move(acks[i].peer);
-            o.reply = std::move(acks[i].reply);
-            o.isAck = true;
-            // ingest() answers each tap of the batch in order. A duplicate
-            // (debounce, or recorded meanwhile by another writer) and an unknown
-            // reader's tap are left to the record: their answer can change.
-            if (const auto* ack = std::get_if<protocol::Ack>(&o.reply); ack && i < batch.size()) {
-                o.cacheable = ack->verdict != protocol::Verdict::Duplicate
-                              && ack->verdict != protocol::Verdict::UnknownReader
-                              && batch[i].tap.reader_id == ack->reader_id && batch[i].tap.seq == ack->seq;
-                o.badgeUid = batch[i].tap.badge_uid;
-                o.agentAtMs = batch[i].tap.at_ms;
-            }
-            out.push_back(std::move(o));
+    if (reloadDue_ || !state_->ready()) {
+        if (auto why = land()) return why;
+        committer_->waitIdle();
+        try {
+            state_->reload(clock_.now());
+            reloadDue_ = false;
+        } catch (const common::DatabaseError& e) {
+            ++failedBatches_;
+            return describeWriteFailure(e);
         }
-        emit(std::move(out));
-        state_->publishPending(); // acks first: the attendee waits for one, a dashboard does not
-        return true;
-    } catch (const common::DatabaseError& e) {
-        // Nothing of this batch was committed or acknowledged: the agents keep
-        // the taps in their outboxes, and the hub keeps them to try again.
-        // A busy database (a long rollcallctl import) must not stop the hub either.
-        ++failedBatches_;
-        why = describeWriteFailure(e);
-        return false;
     }
+    return std::nullopt;
+}
+
+void IngestWriter::submitRound(JudgedRound&& round)
+{
+    auto& f = inFlight_.emplace_back(std::make_unique<InFlight>(InFlight{std::move(round), std::nullopt, nullptr}));
+    f->ticket = committer_->submit([this, f = f.get()] {
+        // After a failed round the next one was judged on top of what was
+        // rolled back: it is held too, not committed (landOldest()).
+        if (roundFailed_) {
+            f->skipped = true;
+            return;
+        }
+        try {
+            state_->commitRound(f->round);
+            return;
+        } catch (const common::DatabaseError& e) {
+            f->error = e;
+        } catch (...) {
+            f->crash = std::current_exception();
+        }
+        roundFailed_ = true;
+    });
+}
+
+WriteFailure IngestWriter::abandonRound(const common::DatabaseError& e)
+{
+    ++failedBatches_;
+    try {
+        state_->abandon(clock_.now());
+    } catch (const common::DatabaseError&) { // the next round reloads first (prepareRound)
+    }
+    return describeWriteFailure(e);
+}
+
+std::optional<WriteFailure> IngestWriter::landOldest()
+{
+    if (inFlight_.empty()) return std::nullopt;
+    committer_->waitFor(inFlight_.front()->ticket);
+    const auto f = std::move(inFlight_.front());
+    inFlight_.pop_front();
+    if (f->crash) std::rethrow_exception(f->crash);
+    if (!f->error) {
+        answerRound(f->round);
+        return std::nullopt;
+    }
+    // Nothing of it is acknowledged, nor of the rounds after it (skipped): held in order.
+    committer_->waitIdle(); // the live state reloads from the record: the connection must be idle
+    hold(std::move(f->round.batch));
+    for (auto& later : inFlight_) hold(std::move(later->round.batch));
+    inFlight_.clear();
+    roundFailed_ = false;
+    return abandonRound(*f->error);
+}
+
+std::optional<WriteFailure> IngestWriter::land()
+{
+    while (!inFlight_.empty()) {
+        if (auto why = landOldest()) return why;
+    }
+    return std::nullopt;
+}
+
+std::optional<WriteFailure> IngestWriter::landCommitted()
+{
+    while (!inFlight_.empty() && committer_->done(inFlight_.front()->ticket)) {
+        if (auto why = landOldest()) return why;
+    }
+    return std::nullopt;
+}
+
+void IngestWriter::drain()
+{
+    const auto why = land();
+    committer_->waitIdle(); // a checkpoint job may follow the round
+    if (why) {
+        onWriteFailure(*why, held_.size());
+        return;
+    }
+    if (!reloadDue_) return;
+    try {
+        state_->reload(clock_.now());
+        reloadDue_ = false;
+    } catch (const common::DatabaseError& e) { // tried again before the next round (prepareRound)
+        log()->warn("reload after a round failed (will retry): {}", e.what());
+    }
+}
+
+void IngestWriter::answerRound(JudgedRound& r)
+{
+    auto answered = state_->finish(r);
+    auto& acks = answered.acks;
+    const auto& batch = r.batch;
+    std::vector<WriterOutput> out;
+    out.reserve(acks.size());
+    for (std::size_t i = 0; i < acks.size(); ++i) {
+        WriterOutput o;
+        o.peer = std::move(acks[i].peer);
+        o.reply = std::move(acks[i].reply);
+        o.isAck = true;
+        // The round answers each tap of the batch in order. A duplicate
+        // (debounce, or recorded meanwhile by another writer) and an unknown
+        // reader's tap are left to the record: their answer can change.
+        if (const auto* ack = std::get_if<protocol::Ack>(&o.reply); ack && i < batch.size()) {
+            o.cacheable = ack->verdict != protocol::Verdict::Duplicate
+                          && ack->verdict != protocol::Verdict::UnknownReader
+                          && batch[i].tap.reader_id == ack->reader_id && batch[i].tap.seq == ack->seq;
+            o.badgeUid = batch[i].tap.badge_uid;
+            o.agentAtMs = batch[i].tap.at_ms;
+        }
+        out.push_back(std::move(o));
+    }
+    emit(std::move(out));
+    state_->publishPending(); // acks first: the attendee waits for one, a dashboard does not
+    if (answered.reloadNeeded) reloadDue_ = true;
 }
 
 void IngestWriter::hold(std::vector<IncomingTap>&& taps)
@@ -488,6 +655,7 @@ void IngestWriter::tick(common::TimePoint now)
 void IngestWriter::checkpointIfDue()
 {
     const auto finished = checkpointer_->take();
+    std::lock_guard lock(walMutex_);
     if (finished.done) {
         ++checkpoints_;
         if (!finished.error.empty()) {
@@ -500,27 +668,38 @@ void IngestWriter::checkpointIfDue()
             backfilledFrames_ = finished.backfilled;
         }
     }
-    if (walPages_ < kCheckpointPages || checkpointer_->running()) return;
+    if (walPages_ < kCheckpointPages || checkpointer_->running() || finishQueued_) return;
     if (backfilledFrames_ == 0 || walPages_ - backfilledFrames_ > kFinishOnWriterFrames) {
         checkpointer_->request(); // the bulk of the copying, beside the commits
         return;
     }
     // The background pass left only the frames committed while it ran: copy
-    // those here, between rounds, so that the WAL is caught up and the next
-    // commit starts it again from the beginning (a checkpoint on another
-    // thread rarely ends with no commit in between, and the WAL would grow).
-    try {
+    // those on the record connection, between rounds, so that the WAL is
+    // caught up and the next commit starts it again from the beginning (a
+    // checkpoint on another thread rarely ends with no commit in between, and
+    // the WAL would grow). A job for the committer, after the round in flight:
+    // the writer judges the next round meanwhile.
+    finishQueued_ = true;
+    committer_->submit([this] {
         const auto started = std::chrono::steady_clock::now();
-        db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        std::string error;
+        try {
+            db_.exec("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (const common::DatabaseError& e) {
+            error = e.what();
+        }
         const auto ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-        checkpointMsMax_ = std::max(checkpointMsMax_, static_cast<std::int64_t>(ms));
-        ++checkpoints_;
-    } catch (const common::DatabaseError& e) {
-        log()->warn("checkpoint failed (will retry): {}", e.what());
-    }
-    walPages_ = 0;
-    backfilledFrames_ = 0;
+        if (!error.empty()) log()->warn("checkpoint failed (will retry): {}", error);
+        std::lock_guard lock(walMutex_);
+        if (error.empty()) {
+            checkpointMsMax_ = std::max(checkpointMsMax_, static_cast<std::int64_t>(ms));
+            ++checkpoints_;
+        }
+        walPages_ = 0;
+        backfilledFrames_ = 0;
+        finishQueued_ = false;
+    });
 }
 
 } // namespace rollcall::service

@@ -1,16 +1,20 @@
 #pragma once
-// IngestWriter: the hub's one writer thread (issue 10). It owns the record
+// IngestWriter: the hub's writer thread (issue 10). It owns the record
 // connection and everything that reads or writes through it (LiveState, the
-// live publisher): it takes the taps the socket thread queued, records them
-// in one transaction per round (group commit), and hands the acks back
+// live publisher): it takes the taps the socket thread queued, judges each
+// round in memory and hands it to the committer thread (RoundCommitter),
+// which records it in one transaction (group commit) while the writer judges
+// the next round; once that COMMIT returned, the writer hands the acks back
 // through a queue whose eventfd the socket thread polls. Hellos, heartbeats,
-// queries and the tick run here too, in arrival order, so the socket thread
-// never touches SQLite and never waits for an fsync. WAL checkpoints run on a
-// thread of their own (WalCheckpointer), scheduled from here (checkpointIfDue()).
+// queries, the tick and the rare taps that need the record run here too, with
+// the committer idle, so the socket thread never touches SQLite and never
+// waits for an fsync. WAL checkpoints run on a thread of their own
+// (WalCheckpointer), scheduled from here (checkpointIfDue()).
 #include "hub/service/hub_config.h"
 #include "hub/service/live_publisher.h"
 #include "hub/service/live_queries.h"
 #include "hub/service/live_state.h"
+#include "hub/service/round_committer.h"
 #include "hub/service/wal_checkpointer.h"
 #include "protocol/codec.h"
 
@@ -117,10 +121,36 @@ private:
     void run();
     void submit(Work&& work);
     void process(std::deque<Work>& work);
+    /// A round handed to the committer: its outcome, read once the committer is idle.
+    struct InFlight {
+        JudgedRound round;
+        std::optional<common::DatabaseError> error;
+        std::exception_ptr crash; // anything else: it stops the hub, as on the writer
+        bool skipped = false;     // not tried: a round before it failed
+        std::uint64_t ticket = 0; // the committer's job
+    };
+    /// Records the taps in rounds of at most max_batch, pipelined: a round is
+    /// judged while the one before it commits. A round that fails is held with
+    /// everything after it, and retried (retryHeld()).
     void recordTaps(std::vector<IncomingTap>&& taps);
-    /// Records one batch and hands its acks over; false (nothing acknowledged,
-    /// `why` says what failed) if it could not be committed or the disk reserve is reached.
-    bool tryRecord(std::vector<IncomingTap>& batch, WriteFailure& why);
+    /// Before a round is judged: the disk reserve, and a reload the live state
+    /// needs (with the connection idle); the failure that stops the round, if any.
+    [[nodiscard]] std::optional<WriteFailure> prepareRound();
+    void submitRound(JudgedRound&& round);
+    /// Waits for the oldest round in flight and answers it: acks, then its
+    /// live updates. If its commit failed, its taps and those of every round
+    /// after it are held, the live state starts again from the record, and
+    /// the failure is returned.
+    [[nodiscard]] std::optional<WriteFailure> landOldest();
+    /// landOldest() until no round is in flight.
+    [[nodiscard]] std::optional<WriteFailure> land();
+    /// Answers the rounds whose commit returned, without waiting.
+    [[nodiscard]] std::optional<WriteFailure> landCommitted();
+    /// land(), the failure path if it failed, and a reload a landed round asked
+    /// for: afterwards the record connection is the writer's (queries, tick).
+    void drain();
+    void answerRound(JudgedRound& round);
+    WriteFailure abandonRound(const common::DatabaseError& e);
     void hold(std::vector<IncomingTap>&& taps);
     void retryHeld();
     void onWriteFailure(const WriteFailure& why, std::size_t taps);
@@ -159,11 +189,20 @@ private:
     mutable std::mutex statsMutex_;
     WriterStats stats_;
 
-    // Writer thread only.
+    bool committed_ = false; // guarded by mutex_: the committer finished a job, a round may wait for its answer
+
+    // Set by the WAL hook and the checkpoint jobs on the committer thread, read by the writer.
+    std::mutex walMutex_;
     int walPages_ = 0;         // frames in the WAL after the last commit (SQLite's WAL hook)
     int backfilledFrames_ = 0; // of those, already copied into the database file by the checkpointer
     std::uint64_t checkpoints_ = 0;
     std::int64_t checkpointMsMax_ = 0;
+    bool finishQueued_ = false; // a checkpoint's last frames wait for the committer
+
+    // Writer thread only.
+    std::deque<std::unique_ptr<InFlight>> inFlight_; // oldest first, at most kMaxInFlight
+    std::atomic<bool> roundFailed_{false};           // set by the committer: it skips the rounds after a failed one
+    bool reloadDue_ = false;                         // a landed round left the live state out of step with the record
     std::uint64_t failedBatches_ = 0;
     std::vector<IncomingTap> held_;
     std::set<std::pair<std::string, std::uint64_t>> heldKeys_;
@@ -174,6 +213,8 @@ private:
     std::uint64_t heldDropped_ = 0;
     std::string lastTickError_;
     common::TimePoint nextTick_{};
+
+    std::unique_ptr<RoundCommitter> committer_; // last: its thread ends before anything its jobs use
 };
 
 } // namespace rollcall::service

@@ -48,8 +48,7 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
         round = ingest_.ingest(batch, now);
     } catch (...) {
         // Nothing was acknowledged; the tracker and the seqs may hold taps that were rolled back.
-        tracker_.forget();
-        reload(now);
+        abandon(now);
         throw;
     }
     if (round.reloadNeeded) {
@@ -58,6 +57,12 @@ std::vector<OutgoingAck> LiveState::ingest(std::vector<IncomingTap>& batch, comm
         reload(now);
     }
     return std::move(round.acks);
+}
+
+void LiveState::abandon(common::TimePoint now)
+{
+    tracker_.forget();
+    reload(now);
 }
 
 void LiveState::publishHubAlarm(const std::string& message, bool active, const std::string& code,

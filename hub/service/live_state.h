@@ -35,6 +35,22 @@ public:
     /// acknowledged, state reloaded) if it fails. Its live updates wait for
     /// publishPending().
     std::vector<OutgoingAck> ingest(std::vector<IncomingTap>& batch, common::TimePoint now);
+    /// The same in steps, for the writer's pipeline (TapIngest::judge and the
+    /// rest; docs/architecture.md, "The hub"). judge() needs the live state
+    /// loaded (ready()); recordRest() and commitRound() throw
+    /// common::DatabaseError, after which the caller calls abandon().
+    [[nodiscard]] bool ready() const noexcept { return tracker_.loaded(); }
+    [[nodiscard]] JudgedRound judge(std::vector<IncomingTap>&& batch, common::TimePoint now)
+    {
+        return ingest_.judge(std::move(batch), now);
+    }
+    void recordRest(JudgedRound& round) { ingest_.recordRest(round); }
+    void commitRound(JudgedRound& round) { ingest_.commitRound(round); }
+    [[nodiscard]] TapIngest::Round finish(JudgedRound& round) { return ingest_.finish(round); }
+    /// After a failed round: the tracker and the seqs may hold taps that were
+    /// rolled back (and those of a round judged on top of it), so both start again from the record.
+    void abandon(common::TimePoint now);
+
     /// Publishes the live updates of the batches recorded since the last call
     /// (the server calls it after sending their acks).
     void publishPending() { ingest_.publishPending(); }

@@ -53,37 +53,6 @@ struct TapIngest::Statements {
     common::Statement findTap, insertTap, setVerdict, quarantine, lastQuarantined;
 };
 
-/// One batch in progress: what is answered, and what waits for the commit.
-struct TapIngest::Batch {
-    common::TimePoint now;
-    std::int64_t nowMs = 0;
-    /// A tap recorded out of time order: its verdict comes from a replay (replayDeferred()).
-    struct Deferred {
-        std::size_t ack;
-        std::int64_t tapId;
-        std::string venueId;
-        common::TimePoint at;
-        std::optional<std::string> personId;
-    };
-    std::vector<OutgoingAck> acks;
-    std::vector<Deferred> deferred;
-    // Updates go out only after the commit: a dashboard never sees a tap that could still be lost.
-    std::vector<std::pair<std::string, protocol::UpdatePayload>> updates;
-    std::set<std::string> summaryDirty;
-    bool reloadAfter = false;
-    // Counted here and added only after the commit: a failed batch recorded nothing.
-    IngestCounters counted;
-
-    [[nodiscard]] protocol::Ack ackOf(const protocol::Tap& t) const
-    {
-        protocol::Ack ack;
-        ack.reader_id = t.reader_id;
-        ack.seq = t.seq;
-        ack.hub_clock_ms = nowMs;
-        return ack;
-    }
-};
-
 TapIngest::TapIngest(common::Database& db, const HubConfig& config, const LiveDirectory& directory, LiveTracker& live,
                      LivePublisher& publisher)
     : record_(db), db_(db), config_(config), directory_(directory), live_(live), publisher_(publisher),
@@ -112,22 +81,89 @@ std::uint64_t TapIngest::lastSeq(const std::string& readerId)
 
 TapIngest::Round TapIngest::ingest(std::vector<IncomingTap>& batch, common::TimePoint now)
 {
-    Batch b;
-    b.now = now;
-    b.nowMs = common::toMillis(now);
-    b.acks.reserve(batch.size());
-    common::Transaction tx(db_);
-    for (auto& in : batch) take(in, b);
-    replayDeferred(b);
-    tx.commit();
+    auto round = judge(std::move(batch), now);
+    try {
+        if (round.complete()) {
+            commitRound(round);
+        } else {
+            recordRest(round);
+        }
+    } catch (...) {
+        batch = std::move(round.batch);
+        throw;
+    }
+    batch = std::move(round.batch);
+    return finish(round);
+}
 
-    ++b.counted.batches;
-    counters_ += b.counted;
+JudgedRound TapIngest::judge(std::vector<IncomingTap>&& batch, common::TimePoint now)
+{
+    JudgedRound r;
+    r.batch = std::move(batch);
+    r.now = now;
+    r.nowMs = common::toMillis(now);
+    r.acks.reserve(r.batch.size());
+    r.rows.reserve(r.batch.size());
+    r.updates.reserve(r.batch.size() * 2);
+    while (!r.complete() && take(r, r.judged)) ++r.judged;
+    if (r.complete()) noteSummaries(r);
+    return r;
+}
+
+void TapIngest::recordRest(JudgedRound& r)
+{
+    common::Transaction tx(db_);
+    r.direct = true;
+    for (auto& row : r.rows) insertRow(r, row);
+    for (; !r.complete(); ++r.judged) (void)take(r, r.judged);
+    replayDeferred(r);
+    noteSummaries(r);
+    tx.commit();
+}
+
+void TapIngest::commitRound(JudgedRound& r)
+{
+    common::Transaction tx(db_);
+    for (auto& row : r.rows) insertRow(r, row);
+    tx.commit();
+}
+
+void TapIngest::noteSummaries(JudgedRound& r)
+{
+    // Taken with the round's last tap, before the tracker takes the next round's.
+    for (const auto& m : r.summaryDirty) r.summaries.emplace_back(m, live_.summaryUpdate(m, r.now));
+}
+
+TapIngest::Round TapIngest::finish(JudgedRound& r)
+{
+    std::size_t from = 0;
+    for (const auto& row : r.rows) {
+        const auto to = row.updatesEnd;
+        if (!row.inserted) {
+            // Recorded meanwhile by another writer (rollcallctl taps import of this reader's log):
+            // the record wins; the tracker saw a tap twice, so rebuild it after the round.
+            r.reloadAfter = true;
+            ++r.counted.resent;
+            auto& ack = std::get<protocol::Ack>(r.acks[row.tap].reply);
+            ack.verdict = Verdict::Duplicate;
+            ack.text = ackText({Verdict::Duplicate});
+            ack.early_minutes.reset();
+            from = to;
+            continue;
+        }
+        ++r.counted.recorded;
+        auto& [stream, event] = r.updates[to - 1];
+        auto& tapEvent = std::get<protocol::TapEvent>(event);
+        tapEvent.tap_id = static_cast<std::uint64_t>(row.id);
+        if (!stream.empty()) live_.rememberTap(stream, tapEvent);
+        for (; from < to; ++from) pendingUpdates_.push_back(std::move(r.updates[from]));
+    }
+    ++r.counted.batches;
+    counters_ += r.counted;
     // Kept until the server has sent the acks (publishPending()): encoding a
     // busy meeting's updates must not delay the attendee's verdict.
-    for (auto& u : b.updates) pendingUpdates_.push_back(std::move(u));
-    for (const auto& m : b.summaryDirty) pendingUpdates_.emplace_back(m, live_.summaryUpdate(m, now));
-    return {std::move(b.acks), b.reloadAfter};
+    for (auto& s : r.summaries) pendingUpdates_.push_back(std::move(s));
+    return {std::move(r.acks), r.reloadAfter};
 }
 
 void TapIngest::publishPending()
@@ -136,37 +172,41 @@ void TapIngest::publishPending()
     pendingUpdates_.clear();
 }
 
-void TapIngest::quarantine(const protocol::Tap& t, common::TimePoint at, const std::string& reason, const Batch& b)
+void TapIngest::quarantine(const protocol::Tap& t, common::TimePoint at, const std::string& reason,
+                           const JudgedRound& r)
 {
     // Kept aside, not recorded as a reader's tap: the reason says why.
     auto& q = sql_->quarantine;
     q.bind(1, t.reader_id).bind(2, static_cast<std::int64_t>(t.seq)).bind(3, t.badge_uid);
-    q.bind(4, common::toMillis(at)).bind(5, b.nowMs).bind(6, reason);
+    q.bind(4, common::toMillis(at)).bind(5, r.nowMs).bind(6, reason);
     q.run();
 }
 
-void TapIngest::take(IncomingTap& in, Batch& b)
+bool TapIngest::take(JudgedRound& r, std::size_t i)
 {
+    auto& in = r.batch[i];
     const auto& t = in.tap;
     const auto* reader = directory_.reader(t.reader_id);
     if (!reader) {
-        quarantine(t, hubTimeOf(t), "unknown reader", b);
-        ++b.counted.quarantined;
-        auto ack = b.ackOf(t);
+        if (!r.direct) return false;
+        quarantine(t, hubTimeOf(t), "unknown reader", r);
+        ++r.counted.quarantined;
+        auto ack = r.ackOf(t);
         ack.verdict = Verdict::UnknownReader;
         ack.text = ackText({Verdict::UnknownReader});
-        b.acks.push_back({in.peer, std::move(ack)});
-        return;
+        r.acks.push_back({in.peer, std::move(ack)});
+        return true;
     }
     // Idempotency: a (reader, seq) already recorded is acknowledged again with its first verdict.
     const auto seq = static_cast<std::int64_t>(t.seq);
     auto& maxSeq = maxSeq_[t.reader_id];
     if (seq <= maxSeq) {
+        if (!r.direct) return false;
         auto& find = sql_->findTap;
         find.bind(1, t.reader_id).bind(2, seq);
         if (find.step()) {
-            answerRecorded(in, b);
-            return;
+            answerRecorded(r, i);
+            return true;
         }
         find.reset();
     }
@@ -176,17 +216,32 @@ void TapIngest::take(IncomingTap& in, Batch& b)
             core::SequenceWindow(config_.seqWindow)
                 .refusal(maxSeq > 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(maxSeq)) : std::nullopt,
                          t.seq)) {
-        quarantine(t, hubTimeOf(t), "seq out of window: " + *why, b);
-        ++b.counted.seqJumps;
-        b.acks.push_back({in.peer, protocol::Error{"seq_out_of_window", "reader " + t.reader_id + ": " + *why}});
-        return;
+        if (!r.direct) return false;
+        quarantine(t, hubTimeOf(t), "seq out of window: " + *why, r);
+        ++r.counted.seqJumps;
+        r.acks.push_back({in.peer, protocol::Error{"seq_out_of_window", "reader " + t.reader_id + ": " + *why}});
+        return true;
     }
+    // Taps of one person must reach the tracker in time order; an older
+    // tap (an agent's backlog) or one outside today's horizon is
+    // recorded first and given its verdict by replaying the record.
+    const auto at = hubTimeOf(t);
+    const auto badge = directory_.badgeAt(t.badge_uid, at);
+    const auto last = badge.personId ? live_.tracker().lastTapOf(*badge.personId) : std::nullopt;
+    const bool inOrder = live_.inHorizon(at) && (!last || at >= *last);
+    if (!inOrder && !r.direct) return false;
     maxSeq = std::max(maxSeq, seq);
-    record(in, *reader, b);
+    if (inOrder) {
+        judgeInOrder(r, i, *reader, badge, at);
+    } else {
+        recordDeferred(r, i, *reader, badge.personId, at);
+    }
+    return true;
 }
 
-void TapIngest::answerRecorded(IncomingTap& in, Batch& b)
+void TapIngest::answerRecorded(JudgedRound& r, std::size_t i)
 {
+    auto& in = r.batch[i];
     const auto& t = in.tap;
     auto& find = sql_->findTap; // stepped onto the recorded row
     const auto stored = find.getOptionalText(1);
@@ -198,17 +253,17 @@ void TapIngest::answerRecorded(IncomingTap& in, Batch& b)
         // Not a re-send: another tap under a recorded number (an agent whose outbox
         // was lost starts again at 1). Keep it aside and refuse it, so the agent keeps
         // it too, instead of acknowledging someone else's verdict.
-        quarantine(t, at, "seq already recorded for another tap", b);
-        ++b.counted.conflicts;
+        quarantine(t, at, "seq already recorded for another tap", r);
+        ++r.counted.conflicts;
         log()->warn("reader {} seq {} is already recorded for another tap (was its outbox reset?): refused",
                     t.reader_id, t.seq);
-        b.acks.push_back(
+        r.acks.push_back(
             {in.peer, protocol::Error{"seq_conflict", "reader " + t.reader_id + " seq " + std::to_string(t.seq)
                                                           + " is already recorded for another tap"}});
         return;
     }
-    ++b.counted.resent;
-    auto ack = b.ackOf(t);
+    ++r.counted.resent;
+    auto ack = r.ackOf(t);
     ack.verdict = stored ? protocol::verdictFromString(*stored).value_or(Verdict::Duplicate) : Verdict::Duplicate;
     const auto badge = directory_.badgeAt(uid, at);
     AckTextFacts facts{ack.verdict};
@@ -216,15 +271,53 @@ void TapIngest::answerRecorded(IncomingTap& in, Batch& b)
     facts.badgeUid = uid;
     facts.revokeReason = badge.revokedReason.value_or("");
     ack.text = ackText(facts);
-    b.acks.push_back({in.peer, std::move(ack)});
+    r.acks.push_back({in.peer, std::move(ack)});
 }
 
-void TapIngest::record(IncomingTap& in, const core::Reader& reader, Batch& b)
+common::Statement& TapIngest::bindInsert(const protocol::Tap& t, const std::string& venueId, std::int64_t atMs,
+                                         std::int64_t nowMs)
 {
+    auto& ins = sql_->insertTap;
+    ins.bind(1, t.reader_id).bind(2, static_cast<std::int64_t>(t.seq)).bind(3, t.badge_uid);
+    ins.bind(4, atMs);
+    if (t.direction)
+        ins.bind(5, protocol::toString(*t.direction));
+    else
+        ins.bindNull(5);
+    ins.bind(6, venueId).bind(7, nowMs).bind(8, t.at_ms).bind(9, t.clock_offset_ms);
+    return ins;
+}
+
+void TapIngest::insertRow(JudgedRound& r, JudgedRound::Row& row)
+{
+    auto& ins = bindInsert(r.batch[row.tap].tap, *row.venueId, row.atMs, r.nowMs);
+    ins.bind(10, protocol::toString(row.verdict));
+    ins.run();
+    row.inserted = db_.changes() != 0;
+    if (row.inserted) row.id = db_.lastInsertRowId();
+}
+
+void TapIngest::recordDeferred(JudgedRound& r, std::size_t i, const core::Reader& reader,
+                               const std::optional<std::string>& personId, common::TimePoint at)
+{
+    auto& in = r.batch[i];
     const auto& t = in.tap;
-    const auto at = hubTimeOf(t);
+    auto& ins = bindInsert(t, reader.venueId, common::toMillis(at), r.nowMs);
+    ins.bindNull(10); // its verdict after the replay
+    ins.run();
+    r.deferred.push_back({r.acks.size(), db_.lastInsertRowId(), reader.venueId, at, personId});
+    r.acks.push_back({in.peer, r.ackOf(t)});
+    ++r.counted.replayed;
+    ++r.counted.recorded;
+    if (live_.inHorizon(at)) r.reloadAfter = true;
+}
+
+void TapIngest::judgeInOrder(JudgedRound& r, std::size_t i, const core::Reader& reader, const core::BadgeAt& badge,
+                             common::TimePoint at)
+{
+    auto& in = r.batch[i];
+    const auto& t = in.tap;
     auto& tracker = live_.tracker();
-    const auto badge = directory_.badgeAt(t.badge_uid, at);
     const auto& personId = badge.personId;
     core::TapInput input;
     input.readerId = t.reader_id;
@@ -237,52 +330,12 @@ void TapIngest::record(IncomingTap& in, const core::Reader& reader, Batch& b)
     if (t.direction)
         input.explicitDirection = *t.direction == protocol::Direction::In ? core::Direction::In : core::Direction::Out;
 
-    // Taps of one person must reach the tracker in time order; an older
-    // tap (an agent's backlog) or one outside today's horizon is
-    // recorded first and given its verdict by replaying the record.
-    const auto last = personId ? tracker.lastTapOf(*personId) : std::nullopt;
-    const bool inOrder = live_.inHorizon(at) && (!last || at >= *last);
-
-    auto& ins = sql_->insertTap;
-    ins.bind(1, t.reader_id).bind(2, static_cast<std::int64_t>(t.seq)).bind(3, t.badge_uid);
-    ins.bind(4, common::toMillis(at));
-    if (t.direction)
-        ins.bind(5, protocol::toString(*t.direction));
-    else
-        ins.bindNull(5);
-    ins.bind(6, input.venueId).bind(7, b.nowMs).bind(8, t.at_ms).bind(9, t.clock_offset_ms);
-    auto ack = b.ackOf(t);
-
-    if (!inOrder) {
-        ins.bindNull(10);
-        ins.run();
-        b.deferred.push_back({b.acks.size(), db_.lastInsertRowId(), input.venueId, at, personId});
-        b.acks.push_back({in.peer, std::move(ack)});
-        ++b.counted.replayed;
-        ++b.counted.recorded;
-        if (live_.inHorizon(at)) b.reloadAfter = true;
-        return;
-    }
-
     // The tap id is needed as evidence before insert: it is the next rowid.
     input.ref = 0;
-    core::TapEvidence evidence{0, at, core::Direction::In, t.reader_id, t.badge_uid, b.now};
-    const auto result = tracker.addTap(input, evidence, b.now);
+    core::TapEvidence evidence{0, at, core::Direction::In, t.reader_id, t.badge_uid, r.now};
+    const auto result = tracker.addTap(input, evidence, r.now);
     const Verdict verdict = toWire(result.verdict);
-    ins.bind(10, protocol::toString(verdict));
-    ins.run();
-    if (db_.changes() == 0) {
-        // Recorded meanwhile by another writer (rollcallctl taps import of this reader's log):
-        // the record wins; the tracker saw a tap twice, so rebuild it after the batch.
-        b.reloadAfter = true;
-        ++b.counted.resent;
-        ack.verdict = Verdict::Duplicate;
-        ack.text = ackText({Verdict::Duplicate});
-        b.acks.push_back({in.peer, std::move(ack)});
-        return;
-    }
-    const auto id = db_.lastInsertRowId();
-    ++b.counted.recorded;
+    auto ack = r.ackOf(t);
 
     AckTextFacts facts{verdict};
     facts.badgeUid = t.badge_uid;
@@ -300,18 +353,17 @@ void TapIngest::record(IncomingTap& in, const core::Reader& reader, Batch& b)
         }
         facts.substituteFor = directory_.nameOf(result.substituteFor);
         for (const auto& changed : result.changedAttendees) {
-            if (const auto* a = tracker.attendee(meetingId, changed)) b.updates.emplace_back(meetingId, toWire(*a));
+            if (const auto* a = tracker.attendee(meetingId, changed)) r.updates.emplace_back(meetingId, toWire(*a));
         }
         if (!result.changedAttendees.empty() || result.walkInsChanged || result.unknownBadgesChanged) {
-            b.summaryDirty.insert(meetingId);
+            r.summaryDirty.insert(meetingId);
         }
     }
     ack.verdict = verdict;
     ack.text = ackText(facts);
     if (facts.earlyMinutes > 0) ack.early_minutes = static_cast<std::int32_t>(facts.earlyMinutes);
 
-    protocol::TapEvent event;
-    event.tap_id = static_cast<std::uint64_t>(id);
+    protocol::TapEvent event; // its tap_id once inserted (finish())
     event.reader_id = t.reader_id;
     event.venue_id = input.venueId;
     event.badge_uid = t.badge_uid;
@@ -325,17 +377,25 @@ void TapIngest::record(IncomingTap& in, const core::Reader& reader, Batch& b)
     event.verdict = verdict;
     event.early_minutes = ack.early_minutes;
     event.expected_venue_id = result.expectedVenue;
-    const std::string stream = result.assignment.meetingId.value_or("");
-    if (!stream.empty()) live_.rememberTap(stream, event);
-    b.updates.emplace_back(stream, std::move(event));
-    b.acks.push_back({in.peer, std::move(ack)});
+    r.updates.emplace_back(result.assignment.meetingId.value_or(""), std::move(event));
+
+    JudgedRound::Row row;
+    row.tap = i;
+    row.venueId = &reader.venueId;
+    row.atMs = common::toMillis(at);
+    row.verdict = verdict;
+    row.updatesEnd = r.updates.size();
+    r.rows.push_back(row);
+    r.acks.push_back({in.peer, std::move(ack)});
+    // In a direct round the row goes in at once, in order with the refusals and out-of-order taps around it.
+    if (r.direct) insertRow(r, r.rows.back());
 }
 
-void TapIngest::replayDeferred(Batch& b)
+void TapIngest::replayDeferred(JudgedRound& b)
 {
     // An agent's backlog comes as many at once: one replay per venue, over
     // the meetings around all of that venue's taps.
-    std::map<std::string, std::vector<const Batch::Deferred*>> byVenue;
+    std::map<std::string, std::vector<const JudgedRound::Deferred*>> byVenue;
     for (const auto& d : b.deferred) byVenue[d.venueId].push_back(&d);
     for (const auto& [venueId, taps] : byVenue) {
         common::TimePoint from = taps.front()->at, to = taps.front()->at;

@@ -4,12 +4,16 @@
 // again with its stored verdict (a re-send), or recorded with the verdict of
 // the live tracker (in time order) or of a replay of the record (an agent's
 // backlog). Its live updates wait until the acks are out (publishPending()).
-// Part of the hub's live state; single-threaded (the writer thread).
+// Part of the hub's live state, run by the writer thread — except the insert
+// and commit of a round judged in memory (commitRound()), which the hub's
+// committer thread runs while the writer judges the next round.
 #include "hub/core/record.h"
 #include "hub/service/hub_config.h"
+#include "hub/service/judged_round.h"
 #include "hub/service/live_directory.h"
 #include "hub/service/live_publisher.h"
 #include "hub/service/live_tracker.h"
+#include "hub/service/tap_ingest_types.h"
 #include "protocol/messages.h"
 
 #include <memory>
@@ -19,30 +23,6 @@
 #include <vector>
 
 namespace rollcall::service {
-
-struct IncomingTap {
-    std::string peer; // ZeroMQ routing id, to send the ack back
-    protocol::Tap tap;
-};
-
-/// What goes back to an agent for one tap: an Ack, or an Error when the tap
-/// must stay in the agent's outbox.
-struct OutgoingAck {
-    std::string peer;
-    protocol::HubMessage reply;
-};
-
-struct IngestCounters {
-    std::uint64_t recorded = 0;
-    std::uint64_t resent = 0;      // (reader, seq) already recorded: acknowledged again, not recorded twice
-    std::uint64_t quarantined = 0; // from readers nobody registered
-    std::uint64_t replayed = 0;    // out of time order: verdict by replay
-    std::uint64_t conflicts = 0;   // a recorded (reader, seq) sent again with another badge or time
-    std::uint64_t seqJumps = 0;    // a seq too far beyond the reader's highest (core::SequenceWindow)
-    std::uint64_t batches = 0;
-
-    IngestCounters& operator+=(const IngestCounters& other);
-};
 
 class TapIngest {
 public:
@@ -60,11 +40,31 @@ public:
         /// horizon, a tap another writer recorded meanwhile): reload it.
         bool reloadNeeded = false;
     };
-    /// Records a batch of taps in one transaction and returns their acks.
+    /// Records a batch of taps in one transaction and returns their acks:
+    /// judge(), then recordRest() or commitRound(), then finish(), in a row.
     /// Returns only after the commit; throws common::DatabaseError if it fails
     /// (nothing counted; the tracker and the seqs may hold what was rolled
     /// back, so the caller reloads both).
     [[nodiscard]] Round ingest(std::vector<IncomingTap>& batch, common::TimePoint now);
+
+    /// The pipeline's steps (the writer runs them; docs/architecture.md, "The hub").
+    /// Judges the round's taps in memory, in order, until one needs the record
+    /// (a re-send, a refusal, an out-of-order tap): the tracker takes each, and
+    /// the round holds its verdict, ack, row values and live updates. Touches
+    /// no SQLite, so it may run while the committer records the previous round.
+    [[nodiscard]] JudgedRound judge(std::vector<IncomingTap>&& batch, common::TimePoint now);
+    /// For a round judge() left incomplete, with the record connection idle:
+    /// inserts the rows judged so far, judges the rest with the record at hand
+    /// and commits, all in one transaction. Throws common::DatabaseError.
+    void recordRest(JudgedRound& round);
+    /// For a complete round: inserts its rows in the order judged and commits
+    /// (on the committer thread; the writer uses the connection meanwhile for
+    /// nothing). Throws common::DatabaseError (rolled back, statements reset).
+    void commitRound(JudgedRound& round);
+    /// After the round's commit: counts it, gives the TapEvents their tap ids,
+    /// keeps its live updates for publishPending() and returns its acks (a row
+    /// another writer recorded first is acknowledged as a duplicate).
+    [[nodiscard]] Round finish(JudgedRound& round);
 
     /// Publishes the live updates of the batches recorded since the last call
     /// (the server calls it after sending their acks).
@@ -76,15 +76,24 @@ public:
     [[nodiscard]] const IngestCounters& counters() const noexcept { return counters_; }
 
 private:
-    struct Batch;
-    void take(IncomingTap& in, Batch& b);
+    /// Judges one tap; false, judging nothing, if it needs the record and the round is not direct.
+    bool take(JudgedRound& r, std::size_t i);
     /// Acks a (reader, seq) recorded before: its stored verdict, or a refusal when it is another tap.
-    void answerRecorded(IncomingTap& in, Batch& b);
-    /// Records a tap of a registered reader with a new seq.
-    void record(IncomingTap& in, const core::Reader& reader, Batch& b);
-    /// Verdicts of the batch's out-of-order taps by replaying the record.
-    void replayDeferred(Batch& b);
-    void quarantine(const protocol::Tap& t, common::TimePoint at, const std::string& reason, const Batch& b);
+    void answerRecorded(JudgedRound& r, std::size_t i);
+    /// A tap of a registered reader with a new seq, in time order: the tracker's verdict, a row to insert.
+    void judgeInOrder(JudgedRound& r, std::size_t i, const core::Reader& reader, const core::BadgeAt& badge,
+                      common::TimePoint at);
+    /// An out-of-order tap (direct rounds only): inserted at once, its verdict by replay.
+    void recordDeferred(JudgedRound& r, std::size_t i, const core::Reader& reader,
+                        const std::optional<std::string>& personId, common::TimePoint at);
+    /// The kept insert statement with a tap's values bound, all but its verdict.
+    common::Statement& bindInsert(const protocol::Tap& t, const std::string& venueId, std::int64_t atMs,
+                                  std::int64_t nowMs);
+    void insertRow(JudgedRound& r, JudgedRound::Row& row);
+    /// Verdicts of the round's out-of-order taps by replaying the record.
+    void replayDeferred(JudgedRound& r);
+    void quarantine(const protocol::Tap& t, common::TimePoint at, const std::string& reason, const JudgedRound& r);
+    void noteSummaries(JudgedRound& r);
 
     core::Record record_;
     common::Database& db_;

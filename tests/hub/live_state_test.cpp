@@ -1,5 +1,6 @@
 // LiveState in process, on a real SQLite record, when a write fails: what it
-// keeps in memory must match what was committed (issue 10).
+// keeps in memory must match what was committed (issue 10), also when the
+// writer judged the next round on top of the one whose commit failed.
 #include "tests/hub/live_state_fixture.h"
 
 #include <gtest/gtest.h>
@@ -68,6 +69,39 @@ TEST_F(LiveStateWriteFailure, failedBatchCountsNothingAndTheNextBatchIsRecorded)
     for (const auto& a : acks) EXPECT_EQ(std::get<protocol::Ack>(a.reply).verdict, protocol::Verdict::Present);
     EXPECT_EQ(state_->counters().recorded, 2u);
     EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 2);
+}
+
+TEST_F(LiveStateWriteFailure, failedRoundAndTheRoundJudgedOnTopOfItAreRecordedOnceOnRetry)
+{
+    const auto now = common::toMillis(t0_);
+    const std::vector<service::IncomingTap> first{{"a", makeTap("r-annex", 1, "04A1B2C3", now)},
+                                                  {"b", makeTap("r-hall", 1, "04A1B2C2", now)}};
+    const std::vector<service::IncomingTap> second{{"c", makeTap("r-annex", 2, "04A1B2C4", now + 1000)},
+                                                   {"d", makeTap("r-annex", 3, "04A1B2C3", now + 120'000)}};
+    // The writer judges the second round while the first commits, and the first commit fails.
+    auto n = state_->judge(std::vector(first), t0_);
+    auto next = state_->judge(std::vector(second), t0_);
+    ASSERT_TRUE(n.complete() && next.complete());
+    db_->exec("CREATE TRIGGER inject BEFORE INSERT ON taps WHEN NEW.badge_uid = '04A1B2C2' "
+              "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    EXPECT_THROW(state_->commitRound(n), common::DatabaseError);
+    state_->abandon(t0_); // both rounds are held; the tracker took both
+    db_->exec("DROP TRIGGER inject");
+    EXPECT_EQ(state_->counters().recorded, 0u);
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 0);
+    // The retry, in order: each tap recorded once, with the verdicts of a run without the failure.
+    auto retryFirst = first, retrySecond = second;
+    const auto acksFirst = state_->ingest(retryFirst, t0_ + 1s);
+    const auto acksSecond = state_->ingest(retrySecond, t0_ + 1s);
+    ASSERT_EQ(acksFirst.size(), 2u);
+    ASSERT_EQ(acksSecond.size(), 2u);
+    EXPECT_EQ(std::get<protocol::Ack>(acksFirst[0].reply).verdict, protocol::Verdict::Late);
+    EXPECT_EQ(std::get<protocol::Ack>(acksFirst[1].reply).verdict, protocol::Verdict::Present);
+    EXPECT_EQ(std::get<protocol::Ack>(acksSecond[0].reply).verdict, protocol::Verdict::Late)
+        << "p4's check-in, not counted as a duplicate of the rolled-back round";
+    EXPECT_EQ(state_->counters().recorded, 4u);
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 4);
+    EXPECT_EQ(countRows(path_, "SELECT count(DISTINCT reader_id || '/' || seq) FROM taps"), 4);
 }
 
 } // namespace

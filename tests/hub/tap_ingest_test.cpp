@@ -1,9 +1,13 @@
 // TapIngest in process, on a real SQLite record: how each kind of tap in a
 // round is answered and recorded (new, re-sent, unknown reader, seq conflict,
 // seq out of window, out of time order), what a welcome's last seq counts,
-// and that live updates wait for publishPending().
+// and that live updates wait for publishPending(); and the pipeline's steps
+// (judge in memory, commit, finish): a round judged on top of one not yet
+// committed, a round that needs the record half way, a row another writer
+// recorded first.
 #include "hub/service/tap_ingest.h"
 #include "tests/support/seeded_hub_record.h"
+#include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
 
@@ -129,6 +133,131 @@ TEST_F(TapIngestTest, liveUpdatesWaitForPublishPending)
     ingest_->publishPending();
     EXPECT_GT(publisher_->lastSeq("m-now"), seq);
     EXPECT_EQ(live_->recentTaps("m-now").size(), 1u);
+}
+
+TEST_F(TapIngestTest, judgedRoundTouchesNoRecordAndCountsNothingUntilFinished)
+{
+    const auto now = common::toMillis(t0_);
+    auto round = ingest_->judge(
+        {{"peer", makeTap("r-hall", 1, "04A1B2C1", now)}, {"peer", makeTap("r-annex", 1, "04A1B2C3", now)}}, t0_);
+    ASSERT_TRUE(round.complete());
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 0) << "judging writes nothing";
+    ingest_->commitRound(round);
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 2);
+    EXPECT_EQ(ingest_->counters().recorded, 0u) << "counted once answered";
+    const auto answered = ingest_->finish(round);
+    ASSERT_EQ(answered.acks.size(), 2u);
+    EXPECT_EQ(verdictOf(answered.acks[0]), protocol::Verdict::Present);
+    EXPECT_EQ(verdictOf(answered.acks[1]), protocol::Verdict::Late);
+    EXPECT_EQ(ingest_->counters().recorded, 2u);
+    ingest_->publishPending();
+    const auto board = live_->recentTaps("m-now");
+    ASSERT_EQ(board.size(), 1u);
+    EXPECT_EQ(board.front().tap_id,
+              static_cast<std::uint64_t>(countRows(path_, "SELECT id FROM taps WHERE reader_id = 'r-annex'")))
+        << "the board's tap carries its row's id";
+}
+
+TEST_F(TapIngestTest, roundJudgedOnTopOfAnUncommittedRoundGetsTheVerdictsOfOneAfterTheOther)
+{
+    const auto now = common::toMillis(t0_);
+    const std::vector<std::vector<protocol::Tap>> rounds{
+        {makeTap("r-annex", 1, "04A1B2C3", now), makeTap("r-hall", 1, "04A1B2C1", now)},
+        {makeTap("r-annex", 2, "04A1B2C3", now + 90'000), makeTap("r-hall", 2, "04A1B2C1", now + 120'000),
+         makeTap("r-annex", 3, "04A1B2C4", now + 120'000)},
+    };
+    const auto toBatch = [](const std::vector<protocol::Tap>& taps) {
+        std::vector<service::IncomingTap> batch;
+        for (const auto& t : taps) batch.push_back({"peer", t});
+        return batch;
+    };
+    // One after the other, on a record of its own: what the pipeline must answer.
+    std::vector<protocol::Verdict> expected;
+    {
+        TempDir other;
+        const auto path = other.file("record.db");
+        seedHubRecord(path);
+        common::Database db(path);
+        service::LiveDirectory directory;
+        service::LivePublisher publisher(ctx_, "tcp://127.0.0.1:*", t0_);
+        service::LiveTracker live(db, config_, publisher, directory);
+        service::TapIngest ingest(db, config_, directory, live, publisher);
+        directory.load(db);
+        ingest.loadSeqs();
+        live.reload(t0_);
+        for (const auto& taps : rounds) {
+            auto batch = toBatch(taps);
+            for (const auto& a : ingest.ingest(batch, t0_).acks) expected.push_back(verdictOf(a));
+        }
+    }
+    // Pipelined: the second round is judged before the first one commits.
+    auto first = ingest_->judge(toBatch(rounds[0]), t0_);
+    auto second = ingest_->judge(toBatch(rounds[1]), t0_);
+    ASSERT_TRUE(first.complete() && second.complete());
+    ingest_->commitRound(first);
+    const auto firstAcks = ingest_->finish(first).acks;
+    ingest_->commitRound(second);
+    const auto secondAcks = ingest_->finish(second).acks;
+    std::vector<protocol::Verdict> got;
+    for (const auto* acks : {&firstAcks, &secondAcks}) {
+        for (const auto& a : *acks) got.push_back(verdictOf(a));
+    }
+    EXPECT_EQ(got, expected);
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 5);
+    // The hash chain links the rows in the order they were judged.
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps a JOIN taps b ON b.id = a.id + 1 "
+                               "WHERE b.at_ms < a.at_ms"),
+              0);
+}
+
+TEST_F(TapIngestTest, roundThatMeetsAResendIsRecordedWholeInTheOrderJudged)
+{
+    const auto now = common::toMillis(t0_);
+    ASSERT_EQ(verdictOf(one(makeTap("r-hall", 1, "04A1B2C1", now)).acks.front()), protocol::Verdict::Present);
+    auto round = ingest_->judge({{"a", makeTap("r-annex", 1, "04A1B2C3", now)},
+                                 {"b", makeTap("r-hall", 1, "04A1B2C1", now)},
+                                 {"c", makeTap("r-annex", 2, "04A1B2C4", now)}},
+                                t0_);
+    EXPECT_FALSE(round.complete());
+    EXPECT_EQ(round.judged, 1u) << "judged in memory up to the re-send";
+    ingest_->recordRest(round);
+    const auto answered = ingest_->finish(round);
+    ASSERT_EQ(answered.acks.size(), 3u);
+    EXPECT_EQ(answered.acks[0].peer, "a");
+    EXPECT_EQ(answered.acks[1].peer, "b");
+    EXPECT_EQ(answered.acks[2].peer, "c");
+    EXPECT_EQ(verdictOf(answered.acks[0]), protocol::Verdict::Late);
+    EXPECT_EQ(verdictOf(answered.acks[1]), protocol::Verdict::Present) << "the re-send's first verdict";
+    EXPECT_EQ(verdictOf(answered.acks[2]), protocol::Verdict::Late);
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 3);
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps WHERE reader_id = 'r-annex' AND seq = 1 AND id < "
+                               "(SELECT id FROM taps WHERE reader_id = 'r-annex' AND seq = 2)"),
+              1);
+    EXPECT_EQ(ingest_->counters().recorded, 3u);
+    EXPECT_EQ(ingest_->counters().resent, 1u);
+}
+
+TEST_F(TapIngestTest, rowAnotherWriterRecordedFirstIsAckedAsDuplicateAndAsksForAReload)
+{
+    const auto now = common::toMillis(t0_);
+    auto round = ingest_->judge({{"peer", makeTap("r-annex", 5, "04A1B2C3", now)}}, t0_);
+    ASSERT_TRUE(round.complete());
+    // rollcallctl taps import of the reader's log, committed between the judgement and the commit.
+    {
+        common::Database other(path_);
+        const core::Record chained(other); // registers the hash chain's functions its triggers call
+        other.exec("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, venue_id, source, received_ms) VALUES "
+                   "('r-annex', 5, '04A1B2C3', "
+                   + std::to_string(now) + ", 'annex', 'import', " + std::to_string(now) + ")");
+    }
+    ingest_->commitRound(round);
+    const auto answered = ingest_->finish(round);
+    ASSERT_EQ(answered.acks.size(), 1u);
+    EXPECT_EQ(verdictOf(answered.acks.front()), protocol::Verdict::Duplicate);
+    EXPECT_TRUE(answered.reloadNeeded);
+    EXPECT_EQ(ingest_->counters().recorded, 0u);
+    EXPECT_EQ(ingest_->counters().resent, 1u);
+    EXPECT_EQ(countRows(path_, "SELECT count(*) FROM taps"), 1);
 }
 
 } // namespace
