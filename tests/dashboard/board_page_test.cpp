@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QColor>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -438,6 +439,29 @@ TEST(BoardPage, theVenueFilterNarrowsTheTilesAndTheUnitsAndLabelsWhatStaysMeetin
                     ->property("title")
                     .toString()
                     .endsWith(QString::fromUtf8(" · 伊宁市分会场")));
+
+    if (qEnvironmentVariableIsSet("ROLLCALL_SCREENSHOT_DIR")) {
+        // docs/dashboard-venue-filter-zh.png, with a lost card's standing alarm and a reader's acknowledgement too.
+        const auto update = [](p::Alarm a) {
+            p::Update u;
+            u.payload = std::move(a);
+            return u;
+        };
+        dashboard.applyUpdate(
+            update({"04A1B2C9",
+                    "挂失卡 04A1B2C9（吴敏） 在读卡器 yining-1 使用",
+                    true,
+                    "revoked_badge",
+                    {"04A1B2C9", "吴敏", "lost", "yining-1", "cb-yining", std::to_string(kStartMs + 15 * kMinute)}}));
+        p::Alarm ack{"kuitun-2", "告警已确认：huiwuzu-1（已派人查看）", true, "reader_offline", {"kuitun-2"}};
+        ack.ack_by = "huiwuzu-1";
+        ack.ack_note = "已派人查看";
+        ack.ack_ms = kStartMs + 18 * kMinute;
+        dashboard.applyUpdate(update(ack));
+        const auto image = plenary.screen->window->grabWindow();
+        EXPECT_TRUE(image.save(QDir(qEnvironmentVariable("ROLLCALL_SCREENSHOT_DIR"))
+                                   .filePath(QStringLiteral("dashboard-venue-filter-zh.png"))));
+    }
 
     dashboard.setVenueFilter({});
     EXPECT_EQ(expected->property("value").toString(), QString::number(snapshot.summary.expected));
