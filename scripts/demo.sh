@@ -239,7 +239,7 @@ type deskSearch wm
 click deskMatch_P013
 click deskCheckIn
 click deskConfirmOk
-expect deskMessage amendment
+expect deskMessage 更正
 board P013 late
 DESK
 QT_QPA_PLATFORM=offscreen "$BUILD/dashboard/rollcall-dashboard" --live "$LIVE" --query "$QUERY" \

@@ -249,6 +249,33 @@ ZH = {
     "Documents are saved in %1": "文件保存在 %1",
     "History of %1": "%1 的记录",
 
+    # issue 17: a lost card's standing alarm, the desks' result lines, the venue filter's tiles
+    "reported lost": "已挂失",
+    "reported broken": "已报损",
+    "holder left": "持卡人已离职",
+    ", ": "，",
+    "Revoked badge %1 (%2) tapped at %3, %4: someone is using a lost card": "挂失卡 %1（%2）于 %4 在 %3 刷卡：有人在使用已挂失的卡",
+    "check in %1 by hand": "为 %1 补签到",
+    "check out %1 by hand": "为 %1 补签退",
+    "record leave for %1": "为 %1 登记请假",
+    "record %1 attending for %2": "登记 %1 代 %2 参会",
+    "record %1 as a walk-in for %2": "登记 %1 代表 %2 列席",
+    "undo amendment %1": "撤销更正 %1",
+    "acknowledge the alarm of %1": "确认 %1 的告警",
+    "issue the notices for %1": "发出 %1 的通知",
+    "withdraw notice %1": "撤回通知 %1",
+    "record the appeal of %1 at meeting %2": "登记 %1 对会议 %2 的申诉",
+    "uphold the appeal of %1 at meeting %2": "支持 %1 在会议 %2 的申诉",
+    "reject the appeal of %1 at meeting %2": "驳回 %1 在会议 %2 的申诉",
+    " (%1)": "（%1）",
+    ": %1 issued, %2 held": "：%1 份，暂缓 %2 项",
+    " (withdrawal %1)": "（撤回文号 %1）",
+    " (appeal #%1)": "（申诉 #%1）",
+    " (amendment %1)": "（更正 %1）",
+    "Done: %1": "已%1",
+    "Could not %1: %2": "未能%1：%2",
+    "Whole meeting: walk-ins %1 · unknown badges %2": "全会：列席 %1 · 未知卡 %2",
+
 }
 
 

@@ -91,6 +91,14 @@
         <source>Live taps</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Whole meeting: walk-ins %1 · unknown badges %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -100,6 +108,85 @@
     </message>
     <message>
         <source>The figures below may be out of date; the board reloads as soon as the hub answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskResultText</name>
+    <message>
+        <source>check in %1 by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check out %1 by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record leave for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 attending for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 as a walk-in for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo amendment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledge the alarm of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issue the notices for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdraw notice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record the appeal of %1 at meeting %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uphold the appeal of %1 at meeting %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject the appeal of %1 at meeting %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: %1 issued, %2 held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (withdrawal %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (appeal #%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (amendment %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -271,6 +358,30 @@
     </message>
     <message>
         <source>Finalized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reported lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reported broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holder left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked badge %1 tapped at %2, %3: someone is using a lost card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked badge %1 (%2) tapped at %3, %4: someone is using a lost card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

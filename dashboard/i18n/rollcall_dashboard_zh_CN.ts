@@ -91,6 +91,14 @@
         <source>Nobody is overdue</source>
         <translation>无超时未到人员</translation>
     </message>
+    <message>
+        <source>Whole meeting: walk-ins %1 · unknown badges %2</source>
+        <translation>全会：列席 %1 · 未知卡 %2</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>各单位出勤</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -101,6 +109,85 @@
     <message>
         <source>The figures below may be out of date; the board reloads as soon as the hub answers.</source>
         <translation>以下数据可能已过时；中心恢复应答后看板将自动重新加载。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskResultText</name>
+    <message>
+        <source>check in %1 by hand</source>
+        <translation>为 %1 补签到</translation>
+    </message>
+    <message>
+        <source>check out %1 by hand</source>
+        <translation>为 %1 补签退</translation>
+    </message>
+    <message>
+        <source>record leave for %1</source>
+        <translation>为 %1 登记请假</translation>
+    </message>
+    <message>
+        <source>record %1 attending for %2</source>
+        <translation>登记 %1 代 %2 参会</translation>
+    </message>
+    <message>
+        <source>record %1 as a walk-in for %2</source>
+        <translation>登记 %1 代表 %2 列席</translation>
+    </message>
+    <message>
+        <source>undo amendment %1</source>
+        <translation>撤销更正 %1</translation>
+    </message>
+    <message>
+        <source>acknowledge the alarm of %1</source>
+        <translation>确认 %1 的告警</translation>
+    </message>
+    <message>
+        <source>issue the notices for %1</source>
+        <translation>发出 %1 的通知</translation>
+    </message>
+    <message>
+        <source>withdraw notice %1</source>
+        <translation>撤回通知 %1</translation>
+    </message>
+    <message>
+        <source>record the appeal of %1 at meeting %2</source>
+        <translation>登记 %1 对会议 %2 的申诉</translation>
+    </message>
+    <message>
+        <source>uphold the appeal of %1 at meeting %2</source>
+        <translation>支持 %1 在会议 %2 的申诉</translation>
+    </message>
+    <message>
+        <source>reject the appeal of %1 at meeting %2</source>
+        <translation>驳回 %1 在会议 %2 的申诉</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>: %1 issued, %2 held</source>
+        <translation>：%1 份，暂缓 %2 项</translation>
+    </message>
+    <message>
+        <source> (withdrawal %1)</source>
+        <translation>（撤回文号 %1）</translation>
+    </message>
+    <message>
+        <source> (appeal #%1)</source>
+        <translation>（申诉 #%1）</translation>
+    </message>
+    <message>
+        <source> (amendment %1)</source>
+        <translation>（更正 %1）</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已%1</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>未能%1：%2</translation>
     </message>
 </context>
 <context>
@@ -272,6 +359,30 @@
     <message>
         <source>The record cannot be written: %1 (%2)</source>
         <translation>记录写入失败：%1（%2）</translation>
+    </message>
+    <message>
+        <source>reported lost</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <source>reported broken</source>
+        <translation>已报损</translation>
+    </message>
+    <message>
+        <source>holder left</source>
+        <translation>持卡人已离职</translation>
+    </message>
+    <message>
+        <source>Revoked badge %1 tapped at %2, %3: someone is using a lost card</source>
+        <translation>挂失卡 %1 于 %3 在 %2 刷卡：有人在使用已挂失的卡</translation>
+    </message>
+    <message>
+        <source>Revoked badge %1 (%2) tapped at %3, %4: someone is using a lost card</source>
+        <translation>挂失卡 %1（%2）于 %4 在 %3 刷卡：有人在使用已挂失的卡</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>

@@ -179,8 +179,11 @@ Item {
                 spacing: Theme.gap
                 CountTile {
                     width: counts.unit; height: counts.height
-                    label: qsTr("Expected"); value: page.board.expected
-                    detail: qsTr("Walk-ins %1 · unknown badges %2").arg(page.board.walkIns).arg(page.board.unknownBadges)
+                    objectName: "expectedTile"
+                    // With the venue filter every tile is that venue's; walk-ins and unknown badges have no venue.
+                    label: qsTr("Expected") + (page.board.venueScoped ? page.venueFilterSuffix : ""); value: page.board.expected
+                    detail: (page.board.venueScoped ? qsTr("Whole meeting: walk-ins %1 · unknown badges %2")
+                                                    : qsTr("Walk-ins %1 · unknown badges %2")).arg(page.board.walkIns).arg(page.board.unknownBadges)
                 }
                 CountTile {
                     width: counts.unit; height: counts.height
@@ -242,6 +245,7 @@ Item {
                 x: 0
                 width: 4 * panels.share
                 height: panels.height
+                title: qsTr("By unit") + page.venueFilterSuffix
                 model: page.dashboard.units
                 venueMode: page.dashboard.venueMode
             }

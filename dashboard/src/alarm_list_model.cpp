@@ -2,6 +2,7 @@
 
 #include "dashboard/src/display_text.h"
 
+#include <algorithm>
 #include <set>
 
 namespace rollcall::dashboard {
@@ -66,6 +67,13 @@ void AlarmListModel::applyAlarm(const protocol::Alarm& alarm)
             hubAlarm_.reset();
             hubAck_.reset(); // over: the next one is a new alarm
         }
+    } else if (alarm.code == "revoked_badge") {
+        if (!alarm.active) {
+            lostCards_.erase(alarm.reader_id); // its day ended
+        } else if (const auto it = lostCards_.find(alarm.reader_id);
+                   it == lostCards_.end() || tapTime(it->second) <= tapTime(alarm)) {
+            lostCards_.insert_or_assign(alarm.reader_id, alarm);
+        }
     } else {
         return;
     }
@@ -77,6 +85,7 @@ void AlarmListModel::reset()
     hubAlarm_.reset();
     hubAck_.reset();
     badgeAcks_.clear();
+    lostCards_.clear();
     rebuild();
 }
 
@@ -97,16 +106,7 @@ void AlarmListModel::rebuild()
                         at.data(ReaderHealthModel::AlarmMessageRole).toString(),
                         at.data(ReaderHealthModel::AckTextRole).toString(), true});
     }
-    // The feed is newest first: each badge's newest tap is its alarm.
-    std::set<std::string> seen;
-    for (int i = 0; i < taps_.rowCount(); ++i) {
-        const auto& tap = taps_.at(i);
-        if (tap.verdict != protocol::Verdict::RevokedBadge || !seen.insert(tap.badge_uid).second) continue;
-        const auto ack = badgeAcks_.find(tap.badge_uid);
-        const bool covered = ack != badgeAcks_.end() && ack->second.atMs >= tap.at_ms;
-        rows.push_back({DisplayText::fromStd(tap.badge_uid), QStringLiteral("revoked_badge"),
-                        TapFeedModel::lostCardText(tap), covered ? ackText(ack->second) : QString(), false});
-    }
+    addLostCardRows(rows);
     if (hubAlarm_) {
         rows.push_back({QStringLiteral("hub"), DisplayText::fromStd(hubAlarm_->code), DisplayText::alarm(*hubAlarm_),
                         hubAck_ ? ackText(*hubAck_) : QString(), false});
@@ -116,6 +116,40 @@ void AlarmListModel::rebuild()
     rows_ = std::move(rows);
     endResetModel();
     emit alarmsChanged();
+}
+
+std::int64_t AlarmListModel::tapTime(const protocol::Alarm& lostCard)
+{
+    return lostCard.params.size() > 5 ? QString::fromStdString(lostCard.params[5]).toLongLong() : 0;
+}
+
+void AlarmListModel::addLostCardRows(std::vector<Row>& rows) const
+{
+    struct Newest {
+        std::int64_t atMs = 0;
+        QString message;
+    };
+    std::map<std::string, Newest> byBadge;
+    for (const auto& [uid, alarm] : lostCards_) byBadge[uid] = {tapTime(alarm), DisplayText::alarm(alarm)};
+    // The feed is newest first: each badge's newest tap, if the hub's alarm (an older hub has none) is older.
+    std::set<std::string> seen;
+    for (int i = 0; i < taps_.rowCount(); ++i) {
+        const auto& tap = taps_.at(i);
+        if (tap.verdict != protocol::Verdict::RevokedBadge || !seen.insert(tap.badge_uid).second) continue;
+        const auto it = byBadge.find(tap.badge_uid);
+        if (it == byBadge.end() || it->second.atMs < tap.at_ms)
+            byBadge[tap.badge_uid] = {tap.at_ms, TapFeedModel::lostCardText(tap)};
+    }
+    std::vector<std::pair<std::string, Newest>> newestFirst(byBadge.begin(), byBadge.end());
+    std::stable_sort(newestFirst.begin(), newestFirst.end(),
+                     [](const auto& a, const auto& b) { return a.second.atMs > b.second.atMs; });
+    for (const auto& [uid, newest] : newestFirst) {
+        // An acknowledgement covers the card's taps up to when it was made; a later one is a new alarm.
+        const auto ack = badgeAcks_.find(uid);
+        const bool covered = ack != badgeAcks_.end() && ack->second.atMs >= newest.atMs;
+        rows.push_back({DisplayText::fromStd(uid), QStringLiteral("revoked_badge"), newest.message,
+                        covered ? ackText(ack->second) : QString(), false});
+    }
 }
 
 int AlarmListModel::openCount() const

@@ -3,8 +3,10 @@
 // an organizer's desk acknowledges it by (`alarm ack --source --code`):
 //  - a reader offline or faulty while the meeting is open (source: the reader
 //    id; from ReaderHealthModel, which keeps its acknowledgement),
-//  - a lost card used at a door (source: the badge UID, code revoked_badge;
-//    a revoked_badge tap in the feed, the newest of each badge),
+//  - a lost card used at a door (source: the badge UID, code revoked_badge):
+//    the hub's standing alarm for the badge (raised by its tap, kept until
+//    the day ends, in the snapshot whatever the feed holds), or, from an
+//    older hub without it, a revoked_badge tap in the feed; the newest of each badge,
 //  - the hub's own: the record cannot be written (source "hub", code
 //    record_write_failed; raised and cleared on the live feed).
 // An acknowledgement of a badge covers its taps up to when it was made; a
@@ -51,8 +53,9 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    /// An alarm of the live feed or a snapshot: the hub's raised or cleared, or
-    /// an acknowledgement of a badge's or the hub's (a reader's is ReaderHealthModel's).
+    /// An alarm of the live feed or a snapshot: the hub's or a lost card's
+    /// raised or cleared, or an acknowledgement of a badge's or the hub's (a
+    /// reader's is ReaderHealthModel's).
     void applyAlarm(const protocol::Alarm& alarm);
     /// Forgets the hub's alarm and the acknowledgements (another meeting, or a snapshot that tells them again).
     void reset();
@@ -75,13 +78,18 @@ private:
         bool operator==(const Row&) const = default;
     };
     [[nodiscard]] static QString ackText(const Ack& ack);
+    /// When the tap that raised a lost card's alarm was made (its sixth parameter), 0 if not said.
+    [[nodiscard]] static std::int64_t tapTime(const protocol::Alarm& lostCard);
+    /// Each badge's newest lost-card alarm, from the hub's standing alarms and the feed's taps.
+    void addLostCardRows(std::vector<Row>& rows) const;
     void rebuild();
 
     const ReaderHealthModel& readers_;
     const TapFeedModel& taps_;
     std::optional<protocol::Alarm> hubAlarm_;
     std::optional<Ack> hubAck_;
-    std::map<std::string, Ack> badgeAcks_; // by badge UID: the last acknowledgement
+    std::map<std::string, Ack> badgeAcks_;             // by badge UID: the last acknowledgement
+    std::map<std::string, protocol::Alarm> lostCards_; // by badge UID: the hub's standing alarm, while raised
     std::vector<Row> rows_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "dashboard/src/absentee_model.h"
 #include "dashboard/src/attendee_model.h"
+#include "dashboard/src/display_text.h"
 #include "dashboard/src/hub_connection.h"
 #include "dashboard/src/late_model.h"
 #include "dashboard/src/meeting_board.h"
@@ -10,6 +11,7 @@
 #include "dashboard/src/tap_feed_model.h"
 #include "dashboard/src/unit_tree_model.h"
 
+#include <algorithm>
 #include <variant>
 
 namespace rollcall::dashboard {
@@ -58,7 +60,9 @@ void Dashboard::applySnapshot(const protocol::Snapshot& s)
     board_->setMeeting(s.meeting);
     board_->setSummary(s.summary);
     attendees_->reset(s.attendees);
-    units_->reset(s.attendees, s.walk_ins);
+    walkIns_ = s.walk_ins;
+    resetUnits();
+    scopeCounts();
     tapFeed_->reset(s.recent_taps);
     readers_->setAlarmWindow(s.meeting.opening_ms, s.meeting.end_ms);
     readers_->reset(s.readers);
@@ -78,7 +82,8 @@ void Dashboard::applyUpdate(const protocol::Update& update)
             using T = std::decay_t<decltype(p)>;
             if constexpr (std::is_same_v<T, protocol::AttendeeState>) {
                 attendees_->upsert(p);
-                units_->upsert(p);
+                if (inVenue(p)) units_->upsert(p);
+                if (!venueFilter_.isEmpty()) scopeCounts();
                 emit meetingUpdated();
             } else if constexpr (std::is_same_v<T, protocol::Summary>) {
                 // A walk-in came or went: the feed carries only their count, so
@@ -109,6 +114,8 @@ void Dashboard::applyHubUpdate(const protocol::Update& update)
     if (const auto* r = std::get_if<protocol::ReaderHealth>(&update.payload)) {
         readers_->upsert(*r, false);
     } else if (const auto* a = std::get_if<protocol::Alarm>(&update.payload)) {
+        // A lost card's alarm comes on the stream of the meetings at its venue; here, it may be another venue's.
+        if (a->code == "revoked_badge" && !a->ack_by) return;
         applyAlarm(*a);
     } else if (const auto* m = std::get_if<protocol::MeetingInfo>(&update.payload)) {
         if (board_->hasMeeting() && m->id == board_->meeting().id) {
@@ -145,6 +152,7 @@ void Dashboard::selectMeeting(const QString& meetingId)
         board_->clear();
         attendees_->reset({});
         units_->reset({});
+        walkIns_.clear();
         tapFeed_->reset({});
         readers_->reset({});
         alarms_->reset();
@@ -180,7 +188,48 @@ void Dashboard::setVenueFilter(const QString& venueId)
     absentees_->setVenue(venueId);
     lates_->setVenue(venueId);
     tapFeedShown_->setVenue(venueId);
+    resetUnits();
+    scopeCounts();
     emit venueFilterChanged();
+}
+
+bool Dashboard::inVenue(const protocol::AttendeeState& a) const
+{
+    return venueFilter_.isEmpty() || (a.venue_id && DisplayText::fromStd(*a.venue_id) == venueFilter_);
+}
+
+void Dashboard::scopeCounts()
+{
+    int leftEarly = 0;
+    int leftMid = 0;
+    if (!venueFilter_.isEmpty()) {
+        for (int i = 0; i < attendees_->rowCount(); ++i) {
+            const auto& a = attendees_->at(i);
+            if (!inVenue(a)) continue;
+            const auto has = [&a](protocol::AttendanceFlag f) {
+                return std::find(a.flags.begin(), a.flags.end(), f) != a.flags.end();
+            };
+            leftEarly += has(protocol::AttendanceFlag::LeftEarly) ? 1 : 0;
+            leftMid += has(protocol::AttendanceFlag::LeftMidMeeting) ? 1 : 0;
+        }
+    }
+    board_->setVenue(venueFilter_, leftEarly, leftMid);
+}
+
+void Dashboard::resetUnits()
+{
+    if (venueFilter_.isEmpty()) {
+        std::vector<protocol::AttendeeState> all;
+        all.reserve(static_cast<std::size_t>(attendees_->rowCount()));
+        for (int i = 0; i < attendees_->rowCount(); ++i) all.push_back(attendees_->at(i));
+        units_->reset(all, walkIns_);
+        return;
+    }
+    std::vector<protocol::AttendeeState> here;
+    for (int i = 0; i < attendees_->rowCount(); ++i) {
+        if (inVenue(attendees_->at(i))) here.push_back(attendees_->at(i));
+    }
+    units_->reset(here, {});
 }
 
 void Dashboard::setPickerVisible(bool on)

@@ -38,8 +38,9 @@ class Dashboard : public QObject {
     Q_PROPERTY(rollcall::dashboard::TapFeedFilterModel* tapFeedShown READ tapFeedShown CONSTANT)
     /// The venue screen's photo of whoever just checked in.
     Q_PROPERTY(rollcall::dashboard::TapPhoto* tapPhoto READ tapPhoto CONSTANT)
-    /// The desktop board's venue filter: only members expected at this venue id
-    /// in the person lists, only taps at it in the feed; "" = the whole meeting.
+    /// The desktop board's venue filter: the counts of the members expected at
+    /// this venue id (tiles but walk-ins and unknown badges), only them in the
+    /// unit panel and the person lists, only taps at it in the feed; "" = the whole meeting.
     Q_PROPERTY(QString venueFilter READ venueFilter WRITE setVenueFilter NOTIFY venueFilterChanged)
     Q_PROPERTY(rollcall::dashboard::ReaderHealthModel* readers READ readers CONSTANT)
     /// Every alarm of the board (readers, lost cards, the hub's), as a desk acknowledges them.
@@ -115,6 +116,12 @@ private:
     void setPickerVisible(bool on);
     /// A reader's alarm goes to its row; every alarm to the alarm list.
     void applyAlarm(const protocol::Alarm& alarm);
+    /// Whether the venue filter lets the member through.
+    [[nodiscard]] bool inVenue(const protocol::AttendeeState& a) const;
+    /// The tiles' counts follow the venue filter (the members there who left early are counted here).
+    void scopeCounts();
+    /// The unit panel follows the venue filter (walk-ins have no venue: shown only for the whole meeting).
+    void resetUnits();
 
     Clock clock_;
     HubConnection* connection_ = nullptr;
@@ -127,6 +134,7 @@ private:
     TapFeedFilterModel* tapFeedShown_;
     TapPhoto* tapPhoto_;
     QString venueFilter_;
+    std::vector<protocol::WalkIn> walkIns_; // the last snapshot's, for the unit panel
     ReaderHealthModel* readers_;
     AlarmListModel* alarms_;
     MeetingListModel* meetings_;

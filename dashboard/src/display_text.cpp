@@ -128,6 +128,22 @@ QString DisplayText::alarm(const protocol::Alarm& a)
     if (a.code == "reader_offline") return tr("Reader %1 offline").arg(param(0));
     if (a.code == "reader_online") return tr("Reader %1 back online").arg(param(0));
     if (a.code == "record_write_recovered") return tr("The record is written again");
+    if (a.code == "revoked_badge") {
+        // uid, holder, reason, reader, venue, the tap's time in ms (docs/protocol.md §5.9)
+        QStringList who;
+        if (!param(1).isEmpty()) who << param(1);
+        const auto reason = param(2);
+        if (reason == QLatin1String("lost")) who << tr("reported lost");
+        if (reason == QLatin1String("broken")) who << tr("reported broken");
+        if (reason == QLatin1String("left")) who << tr("holder left");
+        bool timed = false;
+        const auto atMs = param(5).toLongLong(&timed);
+        const auto at = timed ? clockSeconds(atMs) : QString();
+        if (who.isEmpty())
+            return tr("Revoked badge %1 tapped at %2, %3: someone is using a lost card").arg(param(0), param(3), at);
+        return tr("Revoked badge %1 (%2) tapped at %3, %4: someone is using a lost card")
+            .arg(param(0), who.join(tr(", ")), param(3), at);
+    }
     if (a.code == "record_write_failed") {
         const auto cause = param(0);
         QString why = tr("database error");

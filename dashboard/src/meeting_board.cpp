@@ -23,6 +23,32 @@ void MeetingBoard::setSummary(const protocol::Summary& summary)
     emit countsChanged();
 }
 
+void MeetingBoard::setVenue(const QString& venueId, int leftEarly, int leftMidMeeting)
+{
+    const auto venue = venueId.toStdString();
+    if (venue == venue_ && leftEarly == venueLeftEarly_ && leftMidMeeting == venueLeftMid_) return;
+    venue_ = venue;
+    venueLeftEarly_ = leftEarly;
+    venueLeftMid_ = leftMidMeeting;
+    emit countsChanged();
+}
+
+const protocol::VenueCount* MeetingBoard::venueCount() const
+{
+    if (venue_.empty()) return nullptr;
+    for (const auto& v : summary_.venues) {
+        if (v.venue_id == venue_) return &v;
+    }
+    return nullptr;
+}
+
+protocol::VenueCount MeetingBoard::shown() const
+{
+    if (const auto* v = venueCount()) return *v;
+    const auto& s = summary_;
+    return {{}, s.expected, s.present, s.late, s.absent, s.excused, s.substituted, s.not_arrived};
+}
+
 void MeetingBoard::setNow(std::int64_t hubNowMs)
 {
     now_ = hubNowMs;
@@ -75,14 +101,11 @@ QString MeetingBoard::graceText() const
     return tr("Late after %1").arg(DisplayText::clock(meeting_.start_ms + std::int64_t{meeting_.late_grace_s} * 1000));
 }
 
-double MeetingBoard::rate() const
-{
-    return common::attendanceRate(attended(), summary_.expected, summary_.excused).value_or(-1.0);
-}
+double MeetingBoard::rate() const { return common::attendanceRate(attended(), expected(), excused()).value_or(-1.0); }
 
 QString MeetingBoard::rateText() const
 {
-    return DisplayText::ratePercent(common::attendancePercent(attended(), summary_.expected, summary_.excused));
+    return DisplayText::ratePercent(common::attendancePercent(attended(), expected(), excused()));
 }
 QColor MeetingBoard::rateColor() const { return DisplayText::rateColor(rate()); }
 

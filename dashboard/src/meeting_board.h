@@ -47,6 +47,10 @@ class MeetingBoard : public QObject {
     /// {venueId, name, main, expected, present, late, notArrived, absent, excused,
     /// substituted, rateText, rateColor}; empty otherwise.
     Q_PROPERTY(QVariantList venueCounts READ venueCounts NOTIFY countsChanged)
+    /// The counts are one venue's (the board's venue filter, at a meeting the
+    /// hub counts per venue): every tile but walk-ins and unknown badges,
+    /// which have no venue and stay the whole meeting's.
+    Q_PROPERTY(bool venueScoped READ venueScoped NOTIFY countsChanged)
 
     Q_PROPERTY(Phase phase READ phase NOTIFY clockChanged)
     Q_PROPERTY(QString phaseText READ phaseText NOTIFY clockChanged)
@@ -62,6 +66,11 @@ public:
 
     void setMeeting(const protocol::MeetingInfo& meeting);
     void setSummary(const protocol::Summary& summary);
+    /// Counts of one venue only (the venue filter; "" = the whole meeting),
+    /// with the members expected there who left early or mid-meeting (the
+    /// hub's per-venue counts have no flags: the board counts its attendees).
+    void setVenue(const QString& venueId, int leftEarly, int leftMidMeeting);
+    [[nodiscard]] bool venueScoped() const { return venueCount() != nullptr; }
     /// Hub-clock time now (drives the countdown).
     void setNow(std::int64_t hubNowMs);
     void clear();
@@ -79,18 +88,18 @@ public:
     [[nodiscard]] QVariantMap venueNames() const;
     [[nodiscard]] QString graceText() const;
 
-    [[nodiscard]] int expected() const { return summary_.expected; }
-    [[nodiscard]] int present() const { return summary_.present; }
-    [[nodiscard]] int late() const { return summary_.late; }
-    [[nodiscard]] int absent() const { return summary_.absent; }
-    [[nodiscard]] int notArrived() const { return summary_.not_arrived; }
-    [[nodiscard]] int excused() const { return summary_.excused; }
-    [[nodiscard]] int substituted() const { return summary_.substituted; }
-    [[nodiscard]] int leftEarly() const { return summary_.left_early; }
-    [[nodiscard]] int leftMidMeeting() const { return summary_.left_mid_meeting; }
+    [[nodiscard]] int expected() const { return shown().expected; }
+    [[nodiscard]] int present() const { return shown().present; }
+    [[nodiscard]] int late() const { return shown().late; }
+    [[nodiscard]] int absent() const { return shown().absent; }
+    [[nodiscard]] int notArrived() const { return shown().not_arrived; }
+    [[nodiscard]] int excused() const { return shown().excused; }
+    [[nodiscard]] int substituted() const { return shown().substituted; }
+    [[nodiscard]] int leftEarly() const { return venueScoped() ? venueLeftEarly_ : summary_.left_early; }
+    [[nodiscard]] int leftMidMeeting() const { return venueScoped() ? venueLeftMid_ : summary_.left_mid_meeting; }
     [[nodiscard]] int walkIns() const { return summary_.walk_ins; }
     [[nodiscard]] int unknownBadges() const { return summary_.unknown_badges; }
-    [[nodiscard]] int attended() const { return summary_.present + summary_.late + summary_.substituted; }
+    [[nodiscard]] int attended() const { return present() + late() + substituted(); }
     /// (present + late + substituted) ÷ (expected − excused); −1 when the denominator is 0.
     [[nodiscard]] double rate() const;
     [[nodiscard]] QString rateText() const;
@@ -109,10 +118,18 @@ signals:
     void clockChanged();
 
 private:
+    /// The venue filter's counts in the summary, or nullptr (no filter, or a hub that does not count per venue).
+    [[nodiscard]] const protocol::VenueCount* venueCount() const;
+    /// The counts the tiles show: the venue's, or the meeting's.
+    [[nodiscard]] protocol::VenueCount shown() const;
+
     bool hasMeeting_ = false;
     protocol::MeetingInfo meeting_;
     protocol::Summary summary_;
     std::int64_t now_ = 0;
+    std::string venue_;
+    int venueLeftEarly_ = 0;
+    int venueLeftMid_ = 0;
 };
 
 } // namespace rollcall::dashboard

@@ -147,13 +147,15 @@ void OfficeDesk::openHistory(const QString& personId)
 
 void OfficeDesk::issueNotices()
 {
-    send(Kind::Issue, {QStringLiteral("notices"), QStringLiteral("issue"), QStringLiteral("--period"), period_});
+    sendChange(Kind::Issue, {QStringLiteral("notices"), QStringLiteral("issue"), QStringLiteral("--period"), period_},
+               {DeskResultText::Action::IssueNotices, period_, {}});
 }
 
 void OfficeDesk::withdrawNotice(const QString& number, const QString& reason)
 {
-    send(Kind::Withdraw,
-         {QStringLiteral("notices"), QStringLiteral("withdraw"), number, QStringLiteral("--reason"), reason});
+    sendChange(Kind::Withdraw,
+               {QStringLiteral("notices"), QStringLiteral("withdraw"), number, QStringLiteral("--reason"), reason},
+               {DeskResultText::Action::WithdrawNotice, number, {}});
 }
 
 QStringList OfficeDesk::documentCommand(const QString& kind, const QString& name)
@@ -210,16 +212,19 @@ QString OfficeDesk::documentTitle(const QString& kind) const
 
 void OfficeDesk::addAppeal(const QString& meeting, const QString& person, const QString& reason)
 {
-    send(Kind::Appeal, {QStringLiteral("appeal"), QStringLiteral("add"), QStringLiteral("--meeting"), meeting,
-                        QStringLiteral("--person"), person, QStringLiteral("--reason"), reason});
+    sendChange(Kind::Appeal,
+               {QStringLiteral("appeal"), QStringLiteral("add"), QStringLiteral("--meeting"), meeting,
+                QStringLiteral("--person"), person, QStringLiteral("--reason"), reason},
+               {DeskResultText::Action::AddAppeal, person, meeting});
 }
 
 void OfficeDesk::resolveAppeal(const QString& meeting, const QString& person, bool upheld, const QString& reason)
 {
-    send(Kind::Appeal,
-         {QStringLiteral("appeal"), QStringLiteral("resolve"), QStringLiteral("--meeting"), meeting,
-          QStringLiteral("--person"), person, upheld ? QStringLiteral("--upheld") : QStringLiteral("--rejected"),
-          QStringLiteral("--reason"), reason});
+    sendChange(Kind::Appeal,
+               {QStringLiteral("appeal"), QStringLiteral("resolve"), QStringLiteral("--meeting"), meeting,
+                QStringLiteral("--person"), person, upheld ? QStringLiteral("--upheld") : QStringLiteral("--rejected"),
+                QStringLiteral("--reason"), reason},
+               {upheld ? DeskResultText::Action::UpholdAppeal : DeskResultText::Action::RejectAppeal, person, meeting});
 }
 
 void OfficeDesk::cancel()
@@ -232,17 +237,25 @@ void OfficeDesk::cancel()
     setMessage(tr("Cancelled"), false);
 }
 
-void OfficeDesk::send(Kind kind, const QStringList& argv, const QString& localPath, const QString& outputName,
-                      const QString& title)
+QString OfficeDesk::send(Kind kind, const QStringList& argv, const QString& localPath, const QString& outputName,
+                         const QString& title)
 {
     const bool wasBusy = busy();
-    inFlight_[client_.run(argv)] = {kind, localPath, outputName, title};
+    const auto id = client_.run(argv);
+    inFlight_[id] = {kind, localPath, outputName, title, std::nullopt};
     if (!wasBusy) {
         busyFor_.start();
         ticker_.start();
         tick();
         emit busyChanged();
     }
+    return id;
+}
+
+void OfficeDesk::sendChange(Kind kind, const QStringList& argv, const DeskResultText::Request& result)
+{
+    const auto id = send(kind, argv);
+    if (const auto it = inFlight_.find(id); it != inFlight_.end()) it->second.result = result;
 }
 
 void OfficeDesk::onFinished(const QString& id, const protocol::AdminReply& reply)
@@ -259,7 +272,7 @@ void OfficeDesk::onFinished(const QString& id, const protocol::AdminReply& reply
     const auto out = QString::fromStdString(reply.stdout_text).trimmed();
     const auto err = QString::fromStdString(reply.stderr_text).trimmed();
     if (reply.exit_code != 0) {
-        setMessage(err, true);
+        setMessage(pending.result ? DeskResultText::failed(*pending.result, err) : err, true);
         if (pending.kind == Kind::Save) emit saved(false, pending.localPath);
         return;
     }
@@ -284,12 +297,12 @@ void OfficeDesk::onFinished(const QString& id, const protocol::AdminReply& reply
         break;
     case Kind::Issue:
     case Kind::Withdraw:
-        setMessage(out, false);
+        setMessage(pending.result ? DeskResultText::done(*pending.result, out) : out, false);
         send(Kind::Notices, {QStringLiteral("notices"), QStringLiteral("list"), QStringLiteral("--json")});
         break;
     case Kind::Appeal:
         // An upheld appeal may also withdraw notices: both lists are read again.
-        setMessage(out, false);
+        setMessage(pending.result ? DeskResultText::done(*pending.result, out) : out, false);
         send(Kind::Appeals, {QStringLiteral("appeal"), QStringLiteral("list"), QStringLiteral("--json")});
         send(Kind::Notices, {QStringLiteral("notices"), QStringLiteral("list"), QStringLiteral("--json")});
         break;
@@ -325,7 +338,7 @@ void OfficeDesk::onFailed(const QString& id, const QString& message)
         emit busyChanged();
         tick();
     }
-    setMessage(message, true);
+    setMessage(pending.result ? DeskResultText::failed(*pending.result, message) : message, true);
     if (pending.kind == Kind::Save) emit saved(false, pending.localPath);
 }
 

@@ -11,6 +11,7 @@
 // come (the hub's figures: meeting 37 of 120), and can be cancelled: the hub
 // stops them (admin_cancel) and the board never waits.
 #include "dashboard/src/admin_client.h"
+#include "dashboard/src/desk_result_text.h"
 #include "dashboard/src/json_rows_model.h"
 
 #include <QByteArray>
@@ -21,6 +22,7 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 #include <map>
+#include <optional>
 
 namespace rollcall::dashboard {
 
@@ -133,10 +135,14 @@ private:
         Kind kind = Kind::Ranking;
         QString localPath;
         QString outputName;
-        QString title; ///< a preview's, or a history's person
+        QString title;                                 ///< a preview's, or a history's person
+        std::optional<DeskResultText::Request> result; ///< a change: what the message line says when it ends
     };
-    void send(Kind kind, const QStringList& argv, const QString& localPath = {}, const QString& outputName = {},
-              const QString& title = {});
+    /// Returns the request's id.
+    QString send(Kind kind, const QStringList& argv, const QString& localPath = {}, const QString& outputName = {},
+                 const QString& title = {});
+    /// A change the office asked for (issue, withdraw, an appeal): its result line says what was asked.
+    void sendChange(Kind kind, const QStringList& argv, const DeskResultText::Request& result);
     /// The command that makes document `kind` into `name` at the hub; empty (and a message) for an unknown kind.
     QStringList documentCommand(const QString& kind, const QString& name);
     void showPeople();

@@ -11,6 +11,7 @@ namespace rollcall::dashboard {
 namespace {
 
 const QString kOther = QStringLiteral("其他");
+using Action = DeskResultText::Action;
 
 /// "… (amendment 12)" in what the command printed: the amendment's number, or 0.
 int amendmentIn(const QString& out)
@@ -165,7 +166,8 @@ void OrganizerDesk::manual(const QString& direction, const QString& personId, co
          {QStringLiteral("checkin"), QStringLiteral("--meeting"), meetingId_, QStringLiteral("--person"), personId,
           QStringLiteral("--at"), at, QStringLiteral("--direction"), direction, QStringLiteral("--reason"), why},
          (direction == QStringLiteral("in") ? tr("Checked in by hand: %1 (%2)") : tr("Checked out by hand: %1 (%2)"))
-             .arg(nameOf(personId), why));
+             .arg(nameOf(personId), why),
+         {direction == QStringLiteral("in") ? Action::CheckIn : Action::CheckOut, nameOf(personId), {}});
 }
 
 void OrganizerDesk::checkIn(const QString& personId, const QString& reason, const QString& note)
@@ -183,7 +185,7 @@ void OrganizerDesk::recordLeave(const QString& personId, const QString& reason)
     send(Kind::Action,
          {QStringLiteral("leave"), QStringLiteral("add"), QStringLiteral("--meeting"), meetingId_,
           QStringLiteral("--person"), personId, QStringLiteral("--reason"), reason},
-         tr("Leave: %1 (%2)").arg(nameOf(personId), reason));
+         tr("Leave: %1 (%2)").arg(nameOf(personId), reason), {Action::Leave, nameOf(personId), {}});
 }
 
 void OrganizerDesk::recordSubstitute(const QString& personId, const QString& byPersonId, const QString& reason)
@@ -193,7 +195,8 @@ void OrganizerDesk::recordSubstitute(const QString& personId, const QString& byP
                      QStringLiteral("--person"),   personId,
                      QStringLiteral("--by"),       byPersonId};
     if (!reason.trimmed().isEmpty()) argv << QStringLiteral("--reason") << reason;
-    send(Kind::Action, argv, tr("%1 attends for %2").arg(nameOf(byPersonId), nameOf(personId)));
+    send(Kind::Action, argv, tr("%1 attends for %2").arg(nameOf(byPersonId), nameOf(personId)),
+         {Action::Substitute, nameOf(byPersonId), nameOf(personId)});
 }
 
 void OrganizerDesk::recordWalkIn(const QString& personId, const QString& unitPath, const QString& reason)
@@ -206,7 +209,8 @@ void OrganizerDesk::recordWalkIn(const QString& personId, const QString& unitPat
          {QStringLiteral("walkin"), QStringLiteral("add"), QStringLiteral("--meeting"), meetingId_,
           QStringLiteral("--person"), personId, QStringLiteral("--unit"), unitPath.trimmed(),
           QStringLiteral("--reason"), reason.trimmed().isEmpty() ? QStringLiteral("列席") : reason.trimmed()},
-         tr("Walk-in for %1: %2").arg(unitPath.trimmed(), nameOf(personId)));
+         tr("Walk-in for %1: %2").arg(unitPath.trimmed(), nameOf(personId)),
+         {Action::WalkIn, nameOf(personId), unitPath.trimmed()});
 }
 
 void OrganizerDesk::acknowledgeAlarm(const QString& source, const QString& code, const QString& note)
@@ -219,7 +223,10 @@ void OrganizerDesk::acknowledgeAlarm(const QString& source, const QString& code,
     const bool wasBusy = busy();
     inFlight_[client_.run({QStringLiteral("alarm"), QStringLiteral("ack"), QStringLiteral("--source"), source,
                            QStringLiteral("--code"), code, QStringLiteral("--note"), note.trimmed()})] = {
-        Kind::Acknowledge, tr("Alarm of %1 acknowledged").arg(source), 0};
+        Kind::Acknowledge,
+        tr("Alarm of %1 acknowledged").arg(source),
+        {Action::AcknowledgeAlarm, source, note.trimmed()},
+        0};
     if (wasBusy != busy()) emit busyChanged();
 }
 
@@ -228,17 +235,18 @@ void OrganizerDesk::undo(int amendment, const QString& reason)
     send(Kind::Undo,
          {QStringLiteral("amendment"), QStringLiteral("revoke"), QString::number(amendment), QStringLiteral("--reason"),
           reason.trimmed().isEmpty() ? QStringLiteral("会务组撤销") : reason},
-         tr("Undo #%1").arg(amendment), amendment);
+         tr("Undo #%1").arg(amendment), {Action::Undo, QString::number(amendment), {}}, amendment);
 }
 
-void OrganizerDesk::send(Kind kind, const QStringList& argv, const QString& text, int undoes)
+void OrganizerDesk::send(Kind kind, const QStringList& argv, const QString& text, const DeskResultText::Request& result,
+                         int undoes)
 {
     if (kind != Kind::Roster && kind != Kind::ActionList && meetingId_.isEmpty()) {
         setMessage(tr("Choose a meeting first"), true);
         return;
     }
     const bool wasBusy = busy();
-    inFlight_[client_.run(argv)] = {kind, text, undoes};
+    inFlight_[client_.run(argv)] = {kind, text, result, undoes};
     if (wasBusy != busy()) emit busyChanged();
 }
 
@@ -306,21 +314,24 @@ void OrganizerDesk::onFinished(const QString& id, const protocol::AdminReply& re
         emit actionsChanged();
     }
     if (ok) loadActions();
-    setMessage(ok ? out.trimmed() : err, !ok);
-    emit actionFinished(ok, ok ? out.trimmed() : err);
+    // In the desk's language, from what it asked and the numbers the hub gave; the CLI's English stays the CLI's.
+    const auto line = ok ? DeskResultText::done(pending.result, out) : DeskResultText::failed(pending.result, err);
+    setMessage(line, !ok);
+    emit actionFinished(ok, line);
 }
 
 void OrganizerDesk::onFailed(const QString& id, const QString& message)
 {
     const auto it = inFlight_.find(id);
     if (it == inFlight_.end()) return;
-    const auto kind = it->second.kind;
+    const auto pending = it->second;
     const bool wasBusy = busy();
     inFlight_.erase(it);
     if (wasBusy != busy()) emit busyChanged();
-    if (kind == Kind::ActionList) return; // read again with the next change
-    setMessage(message, true);
-    emit actionFinished(false, message);
+    if (pending.kind == Kind::ActionList) return; // read again with the next change
+    const auto line = pending.kind == Kind::Roster ? message : DeskResultText::failed(pending.result, message);
+    setMessage(line, true);
+    emit actionFinished(false, line);
 }
 
 bool OrganizerDesk::busy() const

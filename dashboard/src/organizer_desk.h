@@ -16,6 +16,7 @@
 // read again after each action and whenever the board's live feed says the
 // meeting changed (recordChanged), so every desk shows what the others did.
 #include "dashboard/src/admin_client.h"
+#include "dashboard/src/desk_result_text.h"
 #include "dashboard/src/pinyin.h"
 
 #include <QObject>
@@ -101,7 +102,9 @@ private:
     static constexpr int kRefreshMs = 500;
 
     enum class Kind { Roster, Action, Undo, ActionList, Acknowledge };
-    void send(Kind kind, const QStringList& argv, const QString& text, int undoes = 0);
+    /// `text`: the action list's line; `result`: what the message line says when it ends.
+    void send(Kind kind, const QStringList& argv, const QString& text, const DeskResultText::Request& result = {},
+              int undoes = 0);
     void onFinished(const QString& id, const protocol::AdminReply& reply);
     void onFailed(const QString& id, const QString& message);
     void setMessage(const QString& text, bool failed);
@@ -112,6 +115,7 @@ private:
     struct Pending {
         Kind kind = Kind::Action;
         QString text;
+        DeskResultText::Request result;
         int undoes = 0;
     };
     AdminClient& client_;

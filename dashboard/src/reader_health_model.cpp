@@ -110,7 +110,11 @@ void ReaderHealthModel::upsert(const protocol::ReaderHealth& reader, bool addIfU
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         if (rows_[i].health.reader_id == reader.reader_id) {
             if (rows_[i].health == reader) return;
-            if (reader.online && !rows_[i].health.online) rows_[i].ack.clear(); // back: a later outage is new
+            // Back, or its reader fixed: the alarm acknowledged is over, and a later one is new.
+            const auto& was = rows_[i].health;
+            const bool wasFaulty = was.reader_state && *was.reader_state != protocol::ReaderState::Ok;
+            const bool healthy = reader.online && reader.reader_state == protocol::ReaderState::Ok;
+            if ((reader.online && !was.online) || (wasFaulty && healthy)) rows_[i].ack.clear();
             rows_[i].health = reader;
             rowChanged(static_cast<int>(i));
             return;
@@ -132,9 +136,13 @@ void ReaderHealthModel::applyAlarm(const protocol::Alarm& alarm)
         if (row.health.reader_id != alarm.reader_id) continue;
         if (alarm.ack_by) {
             // An acknowledgement changes no alarm; it lasts while the alarm does.
-            if (alarm.active || alarmAt(static_cast<int>(i)))
-                row.ack = tr("%1 (%2)").arg(DisplayText::fromStd(*alarm.ack_by),
-                                            DisplayText::fromStd(alarm.ack_note.value_or("")));
+            // Who, when (as the board shows times) and the note.
+            if (alarm.active || alarmAt(static_cast<int>(i))) {
+                const auto by = DisplayText::fromStd(*alarm.ack_by);
+                row.ack =
+                    tr("%1 (%2)").arg(alarm.ack_ms ? by + QLatin1Char(' ') + DisplayText::clock(*alarm.ack_ms) : by,
+                                      DisplayText::fromStd(alarm.ack_note.value_or("")));
+            }
         } else {
             row.hubAlarm = alarm.active ? DisplayText::alarm(alarm) : QString();
             if (!alarm.active) row.ack.clear(); // over: the next one is a new alarm

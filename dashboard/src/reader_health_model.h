@@ -34,7 +34,7 @@ public:
         AlarmRole,
         AlarmMessageRole,
         ClockSkewedRole, ///< the reader's clock is off by kClockSkewShownFromMs or more
-        AckTextRole,     ///< the alarm acknowledged at a desk: "已确认：who（note）", empty if not
+        AckTextRole,     ///< the alarm acknowledged at a desk: "已确认：who 09:05（note）", empty if not
     };
     Q_ENUM(Role)
 
@@ -57,7 +57,7 @@ public:
     /// at a desk (ack_by): the acknowledgement lasts while the alarm does; one
     /// raised again after it ends is new and unacknowledged.
     void applyAlarm(const protocol::Alarm& alarm);
-    /// The alarm of a reader shown here acknowledged: "who（note）"; empty if not.
+    /// The alarm of a reader shown here acknowledged: "who 09:05（note）"; empty if not.
     [[nodiscard]] Q_INVOKABLE QString ackOf(const QString& readerId) const;
     /// Hub-clock time now and the meeting window in which an offline reader is an alarm.
     void setNow(std::int64_t hubNowMs);
@@ -76,7 +76,7 @@ private:
     struct Row {
         protocol::ReaderHealth health;
         QString hubAlarm; // active hub alarm message, empty if none
-        QString ack;      // acknowledged at a desk: who and note, empty if not
+        QString ack;      // acknowledged at a desk: who, when and note, empty if not
     };
     [[nodiscard]] bool inWindow() const { return now_ >= windowFrom_ && now_ <= windowTo_; }
     void rowChanged(int row);

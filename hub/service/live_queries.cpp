@@ -42,7 +42,8 @@ protocol::QueryReply LiveQueries::snapshot(const std::string& meetingId, common:
     // or since its check-in opened the evening before, for a meeting just after midnight.
     const core::Zone zone(config_.zone);
     const auto dayStart = zone.startOfDay(zone.formatDate(result.meeting.times.start));
-    s.alarms = state_.standingAlarms(s.readers, std::min(dayStart, result.meeting.times.opening));
+    s.alarms =
+        state_.standingAlarms(s.readers, std::min(dayStart, result.meeting.times.opening), result.meeting.venues);
     return s;
 }
 

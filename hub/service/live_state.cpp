@@ -18,7 +18,9 @@ LiveState::LiveState(common::Database& db, const HubConfig& config, LivePublishe
       acks_(
           db,
           [this](const core::AlarmAck& ack) {
-              return ack.source == kHubAlarmSource ? tracker_.hubAlarmActive() : health_.alarmActive(ack.source);
+              if (ack.source == kHubAlarmSource) return tracker_.hubAlarmActive();
+              if (health_.known(ack.source)) return health_.alarmActive(ack.source, ack.code);
+              return tracker_.lostCardRaised(ack.source); // a badge's
           },
           [this](const protocol::Alarm& alarm) {
               // A reader's alarm where the reader is shown; any other on every board.
@@ -74,19 +76,21 @@ void LiveState::publishHubAlarm(const std::string& message, bool active, const s
 }
 
 std::vector<protocol::Alarm> LiveState::standingAlarms(const std::vector<protocol::ReaderHealth>& readers,
-                                                       common::TimePoint since) const
+                                                       common::TimePoint since,
+                                                       const std::vector<std::string>& venues) const
 {
     std::vector<protocol::Alarm> alarms;
     if (const auto& hub = tracker_.hubAlarm()) alarms.push_back(*hub);
+    for (auto& a : tracker_.lostCardsAt(venues, since)) alarms.push_back(std::move(a));
     const auto stands = [&](const core::AlarmAck& ack) {
         if (ack.source == kHubAlarmSource) return tracker_.hubAlarmActive() && ack.id > hubAlarmAfterAck_;
         if (health_.known(ack.source)) {
-            // A reader's: raised now, and not heard from since the acknowledgement.
-            const auto r = std::find_if(readers.begin(), readers.end(),
-                                        [&](const protocol::ReaderHealth& h) { return h.reader_id == ack.source; });
-            return r != readers.end() && r->alarm && r->last_seen_ms && *r->last_seen_ms <= common::toMillis(ack.at);
+            // A reader of the meeting's, its alarm raised now and begun before the acknowledgement.
+            const bool shown = std::any_of(readers.begin(), readers.end(),
+                                           [&](const protocol::ReaderHealth& h) { return h.reader_id == ack.source; });
+            return shown && health_.acknowledged(ack.source, ack.code, ack.at);
         }
-        return true; // a badge's
+        return true; // a badge's: the board matches it to the card's alarm and taps by time
     };
     for (auto& a : acks_.standing(since, stands)) alarms.push_back(std::move(a));
     return alarms;

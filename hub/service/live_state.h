@@ -83,12 +83,14 @@ public:
     void publishHubAlarm(const std::string& message, bool active, const std::string& code = {},
                          const std::vector<std::string>& params = {});
     /// The alarms a board joining now has missed on the live feed
-    /// (Snapshot::alarms): the hub's own while raised, and the acknowledgements
-    /// recorded since `since` that still stand — of a reader among `readers`
-    /// (the meeting's) whose outage began before it, of the hub's alarm raised
-    /// now, of any badge (the board matches them to its lost-card taps).
+    /// (Snapshot::alarms): the hub's own while raised, the lost cards used at
+    /// `venues` since `since`, and the acknowledgements recorded since `since`
+    /// that still stand — of a reader among `readers` (the meeting's) whose
+    /// outage or fault began before it, of the hub's alarm raised now, of any
+    /// badge (the board matches them to its lost-card alarms and taps).
     [[nodiscard]] std::vector<protocol::Alarm> standingAlarms(const std::vector<protocol::ReaderHealth>& readers,
-                                                              common::TimePoint since) const;
+                                                              common::TimePoint since,
+                                                              const std::vector<std::string>& venues = {}) const;
 
     /// Every registered reader's health (the hub's status).
     [[nodiscard]] std::vector<protocol::ReaderHealth> allReaders() const { return health_.allReaders(); }

@@ -30,7 +30,7 @@ std::shared_ptr<spdlog::logger> log()
 
 LiveTracker::LiveTracker(common::Database& db, const HubConfig& config, LivePublisher& publisher,
                          const LiveDirectory& directory)
-    : record_(db), config_(config), publisher_(publisher), directory_(directory)
+    : record_(db), config_(config), publisher_(publisher), directory_(directory), lostCards_(config.zone)
 {}
 
 LiveTracker::~LiveTracker() = default;
@@ -39,9 +39,48 @@ std::size_t LiveTracker::trackedMeetings() const { return tracker_ ? tracker_->m
 
 void LiveTracker::rememberTap(const std::string& meetingId, const protocol::TapEvent& event)
 {
+    keepTap(meetingId, event, true);
+}
+
+void LiveTracker::keepTap(const std::string& meetingId, const protocol::TapEvent& event, bool publish)
+{
     auto& q = recentTaps_[meetingId];
     q.push_front(event);
     while (q.size() > kRecentTaps) q.pop_back();
+    if (event.verdict != Verdict::RevokedBadge) return;
+    // The feed keeps 50 taps; the alarm stays until the day ends, with whose card it was and why it was revoked.
+    const auto at = common::fromMillis(event.at_ms);
+    const auto alarm = lostCards_.raise(event, directory_.nameOf(revokedHolder(event.badge_uid, at)),
+                                        directory_.badgeAt(event.badge_uid, at).revokedReason.value_or(""));
+    if (alarm && publish) publishAtVenue(event.venue_id, *alarm);
+}
+
+std::optional<std::string> LiveTracker::revokedHolder(const std::string& uid, common::TimePoint at)
+{
+    // Whose holding was revoked last before the tap: a lost card is rare, one query per tap is nothing.
+    std::optional<std::string> holder;
+    std::optional<common::TimePoint> revoked;
+    for (const auto& h : core::BadgeHoldings::loadUid(record_.database(), uid)) {
+        if (!h.revoked || *h.revoked > at || (revoked && *revoked > *h.revoked)) continue;
+        holder = h.personId;
+        revoked = h.revoked;
+    }
+    return holder;
+}
+
+void LiveTracker::publishLostCardChanges(const std::map<std::string, std::pair<std::string, protocol::Alarm>>& before)
+{
+    const auto after = lostCards_.all();
+    for (const auto& [uid, now] : after) {
+        const auto was = before.find(uid);
+        if (was == before.end() || !(was->second.second == now.second)) publishAtVenue(now.first, now.second);
+    }
+    for (const auto& [uid, was] : before) {
+        if (after.count(uid) != 0) continue;
+        auto cleared = was.second;
+        cleared.active = false;
+        publishAtVenue(was.first, cleared);
+    }
 }
 
 protocol::UpdatePayload LiveTracker::summaryUpdate(const std::string& meetingId, common::TimePoint now)
@@ -60,8 +99,10 @@ void LiveTracker::reload(common::TimePoint now)
     horizonTo_ = now + kHorizonAhead;
     const auto meetings = record_.meetingsOverlapping(horizonFrom_, horizonTo_);
     recentTaps_.clear();
+    const auto lostCardsBefore = lostCards_.all();
+    lostCards_.clear(); // raised again from the record: the day's revoked_badge taps
     auto observer = [this](const core::TapInput& in, const core::TapEvidence& ev, const core::TapResult& r) {
-        if (auto e = tapEventOf(in, ev, r)) rememberTap(*r.assignment.meetingId, *e);
+        if (auto e = tapEventOf(in, ev, r)) keepTap(*r.assignment.meetingId, *e, false);
     };
     tracker_ = std::make_unique<core::AttendanceTracker>(
         core::replayRecord(record_, meetings, now, config_.debounce, observer));
@@ -71,6 +112,8 @@ void LiveTracker::reload(common::TimePoint now)
         const auto it = before.find(id);
         publishMeetingDiff(id, it == before.end() ? nullptr : &it->second, tracker_->result(id));
     }
+    (void)lostCards_.expire(now); // a past day's: over
+    publishLostCardChanges(lostCardsBefore);
     log()->info("loaded {} meeting(s), {} reader(s), {} badge(s)", meetings.size(), directory_.readers().size(),
                 directory_.badges().size());
 }
@@ -109,6 +152,7 @@ void LiveTracker::publishChanged(const std::string& meetingId, const std::vector
 
 void LiveTracker::advance(common::TimePoint now)
 {
+    for (const auto& [venue, cleared] : lostCards_.expire(now)) publishAtVenue(venue, cleared);
     for (const auto& id : tracker_->meetingIds()) {
         const auto& t = tracker_->meeting(id).times;
         const int phase = (now > t.start + t.lateGrace) + (now >= t.end) + (now > t.windowEnd());

@@ -9,6 +9,7 @@
 #include "hub/service/hub_config.h"
 #include "hub/service/live_directory.h"
 #include "hub/service/live_publisher.h"
+#include "hub/service/lost_card_alarms.h"
 #include "protocol/messages.h"
 
 #include <deque>
@@ -42,7 +43,8 @@ public:
     [[nodiscard]] core::AttendanceTracker& tracker() { return *tracker_; }
     /// Whether a tap at `at` falls in the tracked horizon (outside it, the record replays it).
     [[nodiscard]] bool inHorizon(common::TimePoint at) const noexcept { return at >= horizonFrom_ && at <= horizonTo_; }
-    /// Shows a recorded tap on its meeting's board (the latest kRecentTaps).
+    /// Shows a recorded tap on its meeting's board (the latest kRecentTaps);
+    /// a lost card's (revoked_badge) also raises its standing alarm, published at the tap's venue.
     void rememberTap(const std::string& meetingId, const protocol::TapEvent& event);
     /// The meeting's summary as a live update, counted as sent now (the periodic summary waits again).
     [[nodiscard]] protocol::UpdatePayload summaryUpdate(const std::string& meetingId, common::TimePoint now);
@@ -78,6 +80,15 @@ public:
     [[nodiscard]] const std::optional<protocol::Alarm>& hubAlarm() const noexcept { return hubAlarm_; }
     /// On the hub stream and the stream of every tracked meeting.
     void publishEverywhere(const protocol::UpdatePayload& payload);
+    /// Whether the badge's lost-card alarm is raised now (a revoked_badge tap today).
+    [[nodiscard]] bool lostCardRaised(const std::string& uid) const { return lostCards_.raised(uid); }
+    /// The lost-card alarms raised by taps at any of these venues at or after
+    /// `since`: a board that joins now gets them in its snapshot.
+    [[nodiscard]] std::vector<protocol::Alarm> lostCardsAt(const std::vector<std::string>& venues,
+                                                           common::TimePoint since) const
+    {
+        return lostCards_.at(venues, since);
+    }
 
 private:
     /// A replayed tap as the live feed shows it; nullopt for manual taps and taps of no meeting.
@@ -88,6 +99,12 @@ private:
     void publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before,
                             const core::MeetingResult& after);
     void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);
+    /// rememberTap's work; a replayed tap raises its lost-card alarm without publishing it (reload compares).
+    void keepTap(const std::string& meetingId, const protocol::TapEvent& event, bool publish);
+    /// The person whose holding of the badge was revoked last before `at` (a lost card's holder).
+    [[nodiscard]] std::optional<std::string> revokedHolder(const std::string& uid, common::TimePoint at);
+    /// Publishes the lost-card alarms that differ from `before` (raised, moved on, or ended).
+    void publishLostCardChanges(const std::map<std::string, std::pair<std::string, protocol::Alarm>>& before);
 
     core::Record record_;
     const HubConfig& config_;
@@ -95,6 +112,7 @@ private:
     const LiveDirectory& directory_;
     std::unique_ptr<core::AttendanceTracker> tracker_;
     std::optional<protocol::Alarm> hubAlarm_; // the hub-wide alarm (record not written) while raised
+    LostCardAlarms lostCards_;                // lost cards used at a door, until their day ends
     common::TimePoint horizonFrom_{};
     common::TimePoint horizonTo_{};
     // Per meeting, how many of the instants at which statuses change with no

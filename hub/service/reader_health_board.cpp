@@ -60,6 +60,7 @@ void ReaderHealthBoard::load(const std::unordered_map<std::string, core::Reader>
         h.agentVersion = hs.getText(4);
         h.state = protocol::readerStateFromString(hs.getText(5));
         h.detail = hs.getText(6);
+        if (h.state && *h.state != protocol::ReaderState::Ok) h.faultSince = common::TimePoint{};
     }
     health_ = std::move(fresh);
 }
@@ -95,6 +96,11 @@ void ReaderHealthBoard::heartbeat(const protocol::Heartbeat& hb, common::TimePoi
     h.agentVersion = hb.agent_version;
     h.state = hb.reader_state;
     h.detail = hb.reader_detail;
+    if (hb.reader_state == protocol::ReaderState::Ok) {
+        h.faultSince.reset();
+    } else if (!h.faultSince) {
+        h.faultSince = now;
+    }
     h.dirty = true;
     const bool wasOnline = h.online;
     h.online = true;
@@ -103,6 +109,24 @@ void ReaderHealthBoard::heartbeat(const protocol::Heartbeat& hb, common::TimePoi
     publishReader(hb.reader_id, h);
     if (!wasOnline) log()->info("reader {} online", hb.reader_id);
     if (alarmCleared) publishAlarm(hb.reader_id, h);
+}
+
+bool ReaderHealthBoard::alarmActive(const std::string& readerId, const std::string& code) const
+{
+    const auto it = health_.find(readerId);
+    if (it == health_.end()) return false;
+    const Health& h = it->second;
+    if (code == "reader_fault") return h.online && h.faultSince && h.lastSeen && meetingOpenAt_(h.venueId, *h.lastSeen);
+    return h.alarm;
+}
+
+bool ReaderHealthBoard::acknowledged(const std::string& readerId, const std::string& code,
+                                     common::TimePoint ackAt) const
+{
+    if (!alarmActive(readerId, code)) return false;
+    const Health& h = health_.at(readerId);
+    if (code == "reader_fault") return *h.faultSince <= ackAt;
+    return h.lastSeen && *h.lastSeen <= ackAt; // not heard from since: the same outage
 }
 
 protocol::ReaderHealth ReaderHealthBoard::readerWire(const std::string& readerId, const Health& h) const

@@ -48,6 +48,15 @@ public:
         const auto it = health_.find(readerId);
         return it != health_.end() && it->second.alarm;
     }
+    /// Whether the reader's alarm `code` is raised now: `reader_offline` as
+    /// alarmActive(readerId); `reader_fault` while it is heard from with its
+    /// reader reporting a fault (no_reader, error) and a meeting at its venue
+    /// was open at its last heartbeat (as the boards show it).
+    [[nodiscard]] bool alarmActive(const std::string& readerId, const std::string& code) const;
+    /// Whether an acknowledgement made at `ackAt` covers the alarm `code` raised
+    /// now: the outage or the fault began before it (a later one is new).
+    [[nodiscard]] bool acknowledged(const std::string& readerId, const std::string& code,
+                                    common::TimePoint ackAt) const;
     /// The venue of a registered reader ("" for an unknown one).
     [[nodiscard]] std::string venueOf(const std::string& readerId) const
     {
@@ -77,6 +86,9 @@ private:
         std::string detail;
         bool online = false;
         bool alarm = false;
+        // Since when its reader reports a fault (no_reader, error); the epoch when
+        // the hub started with it faulty (it began before anything the hub knows).
+        std::optional<common::TimePoint> faultSince;
         std::optional<std::int64_t> uptimeRow; // reader_uptime row being extended
         bool dirty = false;
     };

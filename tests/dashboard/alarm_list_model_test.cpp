@@ -168,3 +168,74 @@ TEST(AlarmListModel, aBoardJoiningLateLearnsTheAcknowledgementsFromItsSnapshot)
     ASSERT_EQ(late.alarms()->rowCount(), 1);
     EXPECT_TRUE(late.alarms()->bannerOpen());
 }
+
+namespace {
+
+/// The hub's standing alarm of a lost card (issue 17), as the live feed and the snapshot carry it.
+p::Alarm lostCard(std::int64_t atMs, bool active = true)
+{
+    return {kLost,
+            "挂失卡 04A1B2C2（吴敏） 在读卡器 door-2 使用",
+            active,
+            "revoked_badge",
+            {kLost, "吴敏", "lost", "door-2", "venue.main", std::to_string(atMs)}};
+}
+
+} // namespace
+
+TEST(AlarmListModel, aLostCardsStandingAlarmIsListedWithItsHolderWhateverTheFeedHolds)
+{
+    BoardWithAlarms first;
+    auto snapshot = quietSnapshot(first.sim);
+    snapshot.recent_taps.clear(); // the lost card's tap long gone from the feed
+    snapshot.alarms = {lostCard(kStartMs + 12 * kMinute)};
+    Dashboard late([] { return kStartMs + 20 * kMinute; });
+    late.applySnapshot(snapshot);
+    auto& alarms = *late.alarms();
+    ASSERT_EQ(alarms.rowCount(), 1);
+    EXPECT_EQ(role(alarms, 0, AlarmListModel::SourceRole), QString::fromLatin1(kLost));
+    EXPECT_EQ(role(alarms, 0, AlarmListModel::CodeRole), QStringLiteral("revoked_badge"));
+    const auto message = role(alarms, 0, AlarmListModel::MessageRole);
+    EXPECT_TRUE(message.contains(QStringLiteral("吴敏")) && message.contains(QStringLiteral("door-2")))
+        << message.toStdString();
+    EXPECT_TRUE(alarms.bannerOpen());
+
+    // Acknowledged at a desk: handled, still shown.
+    late.applyUpdate(first.sim.publish(ackOf(kLost, "revoked_badge", kStartMs + 14 * kMinute)));
+    ASSERT_EQ(alarms.rowCount(), 1);
+    EXPECT_FALSE(alarms.bannerOpen());
+    EXPECT_TRUE(alarms.bannerText().contains(QStringLiteral("desk-1"))) << alarms.bannerText().toStdString();
+
+    // The card used again: the hub raises the alarm anew, open again.
+    late.applyUpdate(first.sim.publish(lostCard(kStartMs + 16 * kMinute)));
+    ASSERT_EQ(alarms.rowCount(), 1);
+    EXPECT_TRUE(alarms.bannerOpen());
+}
+
+TEST(AlarmListModel, aLostCardsStandingAlarmEndsWithItsDay)
+{
+    BoardWithAlarms b;
+    b.alarm(lostCard(kStartMs + 12 * kMinute));
+    ASSERT_EQ(b.alarms().rowCount(), 1);
+    b.alarm(lostCard(kStartMs + 12 * kMinute, false));
+    EXPECT_EQ(b.alarms().rowCount(), 0);
+}
+
+TEST(AlarmListModel, aLostCardsAlarmAndItsTapAreOneRowInTheHubsWords)
+{
+    BoardWithAlarms b;
+    b.tap(kStartMs + 12 * kMinute);
+    b.alarm(lostCard(kStartMs + 12 * kMinute));
+    ASSERT_EQ(b.alarms().rowCount(), 1);
+    EXPECT_TRUE(role(b.alarms(), 0, AlarmListModel::MessageRole).contains(QStringLiteral("吴敏")));
+}
+
+TEST(AlarmListModel, anotherVenuesLostCardOnTheHubStreamIsNotThisBoards)
+{
+    BoardWithAlarms b;
+    p::Update u;
+    u.seq = 1;
+    u.payload = lostCard(kStartMs + 12 * kMinute);
+    b.dashboard.applyHubUpdate(u);
+    EXPECT_EQ(b.alarms().rowCount(), 0) << "the meeting's own stream carries the alarms of its venues";
+}

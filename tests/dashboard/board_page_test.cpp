@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QColor>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -18,6 +19,7 @@
 #include <cmath>
 #include <functional>
 #include <gtest/gtest.h>
+#include <memory>
 #include <set>
 
 using namespace rollcall::dashboard;
@@ -165,6 +167,26 @@ struct VenueScreen {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         (void)window->grabWindow(); // polish and lay out once: the views create their rows
     }
+};
+
+/// The 300-person plenary over three venues (threeVenuePlenary) on the venue
+/// screen at 1920×1080, in Chinese.
+struct PlenaryScreen {
+    QTranslator translator;
+    bool translated = translator.load(QStringLiteral(":/i18n/rollcall_dashboard_zh_CN.qm"));
+    const p::Snapshot snapshot = threeVenuePlenary(300);
+    Dashboard dashboard{[] { return kStartMs + 20 * kMinute; }};
+    std::unique_ptr<VenueScreen> screen;
+    PlenaryScreen()
+    {
+        QCoreApplication::installTranslator(&translator);
+        dashboard.applySnapshot(snapshot);
+        screen = std::make_unique<VenueScreen>(dashboard, QSize(1920, 1080));
+    }
+    ~PlenaryScreen() { QCoreApplication::removeTranslator(&translator); }
+    PlenaryScreen(const PlenaryScreen&) = delete;
+    PlenaryScreen& operator=(const PlenaryScreen&) = delete;
+    [[nodiscard]] QQuickItem* root() const { return screen->window ? screen->window->contentItem() : nullptr; }
 };
 
 /// Drives a panel's pager through one whole cycle (by hand, not by its
@@ -323,15 +345,12 @@ TEST(BoardPage, venueScreenShowsEveryReaderWithinOnePagingCycle)
 
 TEST(BoardPage, venueCountsShowEachVenueAndTheFilterNarrowsTheListsAndTheFeed)
 {
-    QTranslator translator;
-    ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/rollcall_dashboard_zh_CN.qm")));
-    QCoreApplication::installTranslator(&translator);
-    const auto snapshot = threeVenuePlenary(300);
-    Dashboard dashboard([] { return kStartMs + 20 * kMinute; });
-    dashboard.applySnapshot(snapshot);
-    VenueScreen screen(dashboard, QSize(1920, 1080));
-    ASSERT_NE(screen.window, nullptr);
-    auto* root = screen.window->contentItem();
+    PlenaryScreen plenary;
+    ASSERT_TRUE(plenary.translated);
+    ASSERT_NE(plenary.root(), nullptr);
+    const auto& snapshot = plenary.snapshot;
+    auto& dashboard = plenary.dashboard;
+    auto* root = plenary.root();
     auto* bar = findItem(root, QStringLiteral("venueCounts"));
     ASSERT_NE(bar, nullptr);
     EXPECT_TRUE(bar->isVisible());
@@ -378,7 +397,75 @@ TEST(BoardPage, venueCountsShowEachVenueAndTheFilterNarrowsTheListsAndTheFeed)
     EXPECT_EQ(lates->property("badge").toString(), QString::number(counts.late));
     dashboard.setVenueFilter({});
     EXPECT_EQ(dashboard.lates()->count(), allLate);
-    QCoreApplication::removeTranslator(&translator);
+}
+
+TEST(BoardPage, theVenueFilterNarrowsTheTilesAndTheUnitsAndLabelsWhatStaysMeetingWide)
+{
+    PlenaryScreen plenary;
+    ASSERT_TRUE(plenary.translated);
+    ASSERT_NE(plenary.root(), nullptr);
+    const auto& snapshot = plenary.snapshot;
+    auto& dashboard = plenary.dashboard;
+    dashboard.setVenueMode(false); // the desktop board: the filter is there
+    auto* root = plenary.root();
+    auto* expected = findItem(root, QStringLiteral("expectedTile"));
+    ASSERT_NE(expected, nullptr);
+    EXPECT_EQ(expected->property("value").toString(), QString::number(snapshot.summary.expected));
+    const int allUnits = dashboard.units()->rowCount();
+
+    // An organizer at the 伊宁市 door: every count is that venue's, as its cell in the strip says.
+    dashboard.setVenueFilter(QStringLiteral("cb-yining"));
+    const auto& yining = snapshot.summary.venues[1];
+    EXPECT_EQ(expected->property("value").toString(), QString::number(yining.expected));
+    EXPECT_TRUE(expected->property("label").toString().endsWith(QString::fromUtf8(" · 伊宁市分会场")))
+        << expected->property("label").toString().toStdString();
+    EXPECT_TRUE(expected->property("detail").toString().startsWith(QString::fromUtf8("全会")))
+        << "walk-ins and unknown badges have no venue: " << expected->property("detail").toString().toStdString();
+    EXPECT_EQ(dashboard.board()->present(), yining.present);
+    EXPECT_EQ(dashboard.board()->late(), yining.late);
+    EXPECT_EQ(dashboard.board()->notArrived(), yining.not_arrived);
+    const auto rate = findItem(root, QStringLiteral("rateTile"))->property("value").toString();
+    const auto strip = findItem(findItem(root, QStringLiteral("venueCount_cb-yining")), QStringLiteral("venueRate"));
+    EXPECT_EQ(rate, strip->property("text").toString()) << "the rate tile is the venue's rate";
+
+    // The unit panel: only the units whose members are expected there (伊宁市's).
+    EXPECT_LT(dashboard.units()->rowCount(), allUnits);
+    for (int r = 0; r < dashboard.units()->rowCount(); ++r) {
+        const auto i = dashboard.units()->index(r);
+        if (i.data(UnitTreeModel::DepthRole).toInt() == 0)
+            EXPECT_EQ(i.data(UnitTreeModel::NameRole).toString(), QString::fromUtf8("伊宁市"));
+    }
+    EXPECT_TRUE(findItem(root, QStringLiteral("unitPanel"))
+                    ->property("title")
+                    .toString()
+                    .endsWith(QString::fromUtf8(" · 伊宁市分会场")));
+
+    if (qEnvironmentVariableIsSet("ROLLCALL_SCREENSHOT_DIR")) {
+        // docs/dashboard-venue-filter-zh.png, with a lost card's standing alarm and a reader's acknowledgement too.
+        const auto update = [](p::Alarm a) {
+            p::Update u;
+            u.payload = std::move(a);
+            return u;
+        };
+        dashboard.applyUpdate(
+            update({"04A1B2C9",
+                    "挂失卡 04A1B2C9（吴敏） 在读卡器 yining-1 使用",
+                    true,
+                    "revoked_badge",
+                    {"04A1B2C9", "吴敏", "lost", "yining-1", "cb-yining", std::to_string(kStartMs + 15 * kMinute)}}));
+        p::Alarm ack{"kuitun-2", "告警已确认：huiwuzu-1（已派人查看）", true, "reader_offline", {"kuitun-2"}};
+        ack.ack_by = "huiwuzu-1";
+        ack.ack_note = "已派人查看";
+        ack.ack_ms = kStartMs + 18 * kMinute;
+        dashboard.applyUpdate(update(ack));
+        const auto image = plenary.screen->window->grabWindow();
+        EXPECT_TRUE(image.save(QDir(qEnvironmentVariable("ROLLCALL_SCREENSHOT_DIR"))
+                                   .filePath(QStringLiteral("dashboard-venue-filter-zh.png"))));
+    }
+
+    dashboard.setVenueFilter({});
+    EXPECT_EQ(expected->property("value").toString(), QString::number(snapshot.summary.expected));
+    EXPECT_EQ(dashboard.units()->rowCount(), allUnits);
 }
 
 TEST(BoardPage, venueScreenShowsThePhotoOfWhoeverJustCheckedIn)

@@ -101,3 +101,39 @@ TEST(MeetingBoard, venueCountsFollowTheSummaryWithTheVenuesNames)
     b.setMeeting(m);
     EXPECT_TRUE(b.venueCounts().isEmpty());
 }
+
+TEST(MeetingBoard, theVenueFilterShowsThatVenuesCountsAndTheMeetingsWalkIns)
+{
+    MeetingBoard b;
+    b.setMeeting(makeMeeting()); // venue.main, venue.yining
+    p::Summary s;
+    s.expected = 10;
+    s.present = 6;
+    s.late = 1;
+    s.excused = 2;
+    s.not_arrived = 1;
+    s.left_early = 3;
+    s.walk_ins = 2;
+    s.unknown_badges = 1;
+    s.venues = {p::VenueCount{"venue.main", 6, 4, 1, 0, 0, 0, 1}, p::VenueCount{"venue.yining", 4, 2, 0, 0, 2, 0, 0}};
+    b.setSummary(s);
+    QSignalSpy counts(&b, &MeetingBoard::countsChanged);
+    b.setVenue(QStringLiteral("venue.yining"), 1, 0);
+    EXPECT_EQ(counts.count(), 1);
+    EXPECT_TRUE(b.venueScoped());
+    EXPECT_EQ(b.expected(), 4);
+    EXPECT_EQ(b.present(), 2);
+    EXPECT_EQ(b.excused(), 2);
+    EXPECT_EQ(b.notArrived(), 0);
+    EXPECT_EQ(b.leftEarly(), 1) << "counted by the board among the venue's members";
+    EXPECT_EQ(b.rateText(), "100.0%");
+    EXPECT_EQ(b.walkIns(), 2) << "walk-ins have no venue: the meeting's";
+    EXPECT_EQ(b.unknownBadges(), 1);
+
+    b.setVenue(QStringLiteral("venue.elsewhere"), 0, 0); // a venue the hub does not count
+    EXPECT_FALSE(b.venueScoped());
+    EXPECT_EQ(b.expected(), 10);
+    b.setVenue({}, 0, 0);
+    EXPECT_FALSE(b.venueScoped());
+    EXPECT_EQ(b.leftEarly(), 3);
+}

@@ -139,6 +139,8 @@ TEST(OfficeDesk, ranksIssuesSavesAndShowsHistoryOverTheWire)
     ASSERT_TRUE(QTest::qWaitFor([&] { return !desk.busy() && desk.appeals()->rowCount() == 1; }, kWaitMs))
         << desk.message().toStdString();
     EXPECT_FALSE(desk.lastFailed()) << desk.message().toStdString();
+    EXPECT_TRUE(desk.message().startsWith(QStringLiteral("Done: record the appeal of p9 at meeting m-past (appeal #")))
+        << "the desk's line, not the CLI's: " << desk.message().toStdString();
     EXPECT_EQ(desk.appeals()->value(0, QStringLiteral("name")).toString(), QStringLiteral("王五"));
     EXPECT_EQ(desk.appeals()->value(0, QStringLiteral("clerk")).toString(), QStringLiteral("office-1"));
     desk.resolveAppeal(QStringLiteral("m-past"), QStringLiteral("p9"), true, QStringLiteral("住院证明属实"));
@@ -152,6 +154,8 @@ TEST(OfficeDesk, ranksIssuesSavesAndShowsHistoryOverTheWire)
     ASSERT_TRUE(QTest::qWaitFor([&] { return !desk.busy(); }, kWaitMs));
     EXPECT_TRUE(desk.lastFailed());
     EXPECT_TRUE(desk.message().contains(QStringLiteral("no open appeal"))) << desk.message().toStdString();
+    EXPECT_TRUE(desk.message().startsWith(QStringLiteral("Could not reject the appeal of p9 at meeting m-past: ")))
+        << desk.message().toStdString();
 
     // Cancelled: nothing waits, the hub is told to stop (admin_cancel right behind the request on the same
     // socket: it finds it queued or running), and the late reply changes nothing.

@@ -104,6 +104,9 @@ TEST_F(OrganizerDeskTest, aCheckInByHandAtTheDeskShowsOnAnotherBoardAndCanBeUndo
     ASSERT_TRUE(done.front().at(0).toBool()) << desk.message().toStdString();
     ASSERT_EQ(desk.actions().size(), 1);
     const auto action = desk.actions().front().toMap();
+    // The desk's own line (here untranslated), with the hub's amendment number; not the CLI's English.
+    EXPECT_EQ(desk.message(), QStringLiteral("Done: check in 张三 by hand (amendment %1)")
+                                  .arg(action.value(QStringLiteral("amendment")).toInt()));
     EXPECT_EQ(action.value(QStringLiteral("who")).toString(), QStringLiteral("desk-1"));
     EXPECT_GT(action.value(QStringLiteral("amendment")).toInt(), 0);
     EXPECT_EQ(rt::countRows(db_, "SELECT COUNT(*) FROM amendments WHERE author = 'desk-1' AND person_id = 'p1'"), 1);
@@ -113,6 +116,8 @@ TEST_F(OrganizerDeskTest, aCheckInByHandAtTheDeskShowsOnAnotherBoardAndCanBeUndo
     desk.undo(action.value(QStringLiteral("amendment")).toInt(), QStringLiteral("点错了人"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return done.count() == 2; }, kWaitMs));
     EXPECT_TRUE(done.at(1).at(0).toBool()) << desk.message().toStdString();
+    EXPECT_EQ(desk.message(),
+              QStringLiteral("Done: undo amendment %1").arg(action.value(QStringLiteral("amendment")).toInt()));
     EXPECT_TRUE(desk.actions().front().toMap().value(QStringLiteral("undone")).toBool());
     ASSERT_TRUE(QTest::qWaitFor([&] { return board.board()->present() == presentBefore; }, kWaitMs))
         << "the other board did not see the undo";
@@ -323,7 +328,7 @@ TEST_F(OrganizerDeskTest, aDeskScriptChecksAPersonInFromTheRenderedDeskAndTheBoa
                                                    "click deskMatch_p1\n"
                                                    "click deskCheckIn\n"
                                                    "click deskConfirmOk\n"
-                                                   "expect deskMessage amendment\n"
+                                                   "expect deskMessage 更正\n"
                                                    "board p1 present\n");
     const auto png = QString::fromStdString(dir_.file("desk.png"));
     const auto run =

@@ -165,3 +165,55 @@ TEST(ReaderHealthModel, recordWriteFailureNamesItsCauseInTheBoardsLanguage)
     EXPECT_EQ(DisplayText::alarm({"hub", "记录写入已恢复", false, "record_write_recovered", {}}),
               "The record is written again");
 }
+
+namespace {
+
+p::Alarm readerAck(const std::string& code, std::int64_t atMs)
+{
+    p::Alarm ack{"door-1", "告警已确认", true, code, {"door-1"}};
+    ack.ack_by = "huiwuzu-1";
+    ack.ack_note = "已派人查看";
+    ack.ack_ms = atMs;
+    return ack;
+}
+
+} // namespace
+
+TEST(ReaderHealthModel, anAcknowledgementSaysWhoWhenAndTheNote)
+{
+    ReaderHealthModel m;
+    m.setAlarmWindow(0, kStartMs * 2);
+    m.setNow(kStartMs + 5 * kMinute);
+    m.reset({reader("door-1", false, kStartMs - 10 * kMinute)});
+    m.applyAlarm(readerAck("reader_offline", kStartMs + 4 * kMinute));
+    const auto expected = QStringLiteral("huiwuzu-1 %1").arg(DisplayText::clock(kStartMs + 4 * kMinute));
+    EXPECT_TRUE(m.ackOf(QStringLiteral("door-1")).startsWith(expected))
+        << m.ackOf(QStringLiteral("door-1")).toStdString();
+    EXPECT_TRUE(m.ackOf(QStringLiteral("door-1")).contains(QString::fromUtf8("已派人查看")));
+    EXPECT_TRUE(m.alarmText().contains(expected)) << m.alarmText().toStdString();
+}
+
+TEST(ReaderHealthModel, aFaultyReadersAcknowledgementLastsUntilItsReaderIsFixed)
+{
+    ReaderHealthModel m;
+    m.setAlarmWindow(0, kStartMs * 2);
+    m.setNow(kStartMs + 5 * kMinute);
+    auto faulty = reader("door-1", true, kStartMs + 4 * kMinute);
+    faulty.reader_state = p::ReaderState::NoReader;
+    m.reset({faulty});
+    ASSERT_EQ(m.alarmCount(), 1);
+    m.applyAlarm(readerAck("reader_fault", kStartMs + 5 * kMinute));
+    EXPECT_FALSE(m.ackOf(QStringLiteral("door-1")).isEmpty());
+
+    faulty.last_seen_ms = kStartMs + 6 * kMinute; // its next heartbeat: still faulty
+    m.upsert(faulty, true);
+    EXPECT_FALSE(m.ackOf(QStringLiteral("door-1")).isEmpty()) << "the same fault, still acknowledged";
+
+    m.upsert(reader("door-1", true, kStartMs + 7 * kMinute), true); // fixed
+    EXPECT_EQ(m.alarmCount(), 0);
+    EXPECT_TRUE(m.ackOf(QStringLiteral("door-1")).isEmpty());
+    faulty.last_seen_ms = kStartMs + 8 * kMinute;
+    m.upsert(faulty, true);
+    EXPECT_EQ(m.alarmCount(), 1);
+    EXPECT_TRUE(m.ackOf(QStringLiteral("door-1")).isEmpty()) << "a later fault is a new alarm";
+}

@@ -123,3 +123,94 @@ TEST_F(HubAlarmAcks, aReadersAcknowledgementIsInTheSnapshotOnlyWhileItsOutageLas
     }));
     EXPECT_EQ(ackOf(query.snapshot("m-now"), "r-annex"), nullptr);
 }
+
+namespace {
+
+/// A badge nobody was given, one per `n`.
+std::string newerBadge(std::uint64_t n) { return "DEAD" + std::to_string(1000 + n); }
+
+/// The raised (not acknowledgement) alarm of `source` in a snapshot, if it carries one.
+const protocol::Alarm* raisedIn(const protocol::Snapshot& s, const std::string& source)
+{
+    for (const auto& a : s.alarms) {
+        if (a.reader_id == source && !a.ack_by) return &a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST_F(HubAlarmAcks, aLostCardsAlarmStandsInTheSnapshotAfterTheFeedMovedOnAndAfterARestart)
+{
+    rollcallctl("operator", {"badge", "revoke", "04A1B2C3", "--reason", "lost"});
+    auto hub = std::make_unique<HubProcess>(db_);
+    {
+        LiveSubscriber live(ctx_, hub->endpoints().live, "m-now");
+        AgentClient agent(ctx_, hub->endpoints().taps);
+        ASSERT_TRUE(waitUntilSubscribed(agent, live, "r-annex"));
+        EXPECT_EQ(agent.tap(makeTap("r-annex", 1, "04A1B2C3")).verdict, Verdict::RevokedBadge);
+        const auto raised = live.waitFor([](const protocol::Update& u) {
+            const auto* a = std::get_if<protocol::Alarm>(&u.payload);
+            return a && a->reader_id == "04A1B2C3" && !a->ack_by;
+        });
+        ASSERT_TRUE(raised.has_value()) << "the tap raises the card's standing alarm on the live feed";
+        const auto& alarm = std::get<protocol::Alarm>(raised->payload);
+        EXPECT_TRUE(alarm.active);
+        EXPECT_EQ(alarm.code, "revoked_badge");
+        ASSERT_EQ(alarm.params.size(), 6u);
+        EXPECT_EQ(std::vector<std::string>(alarm.params.begin(), alarm.params.begin() + 5),
+                  (std::vector<std::string>{"04A1B2C3", "ئابدۇرېھىم", "lost", "r-annex", "annex"}));
+        EXPECT_GT(std::stoll(alarm.params[5]), 0) << "the tap's time";
+        // 60 newer taps (badges nobody was given, each its own): the feed keeps 50.
+        for (std::uint64_t seq = 2; seq <= 61; ++seq) (void)agent.tap(makeTap("r-annex", seq, newerBadge(seq)));
+        QueryClient query(ctx_, hub->endpoints().query);
+        const auto snap = query.snapshot("m-now");
+        for (const auto& t : snap.recent_taps) ASSERT_NE(t.verdict, Verdict::RevokedBadge) << "gone from the feed";
+        const auto* standing = raisedIn(snap, "04A1B2C3");
+        ASSERT_NE(standing, nullptr) << "the snapshot carries it whatever the feed holds";
+        EXPECT_EQ(*standing, alarm);
+        EXPECT_EQ(raisedIn(query.snapshot("m-soon"), "04A1B2C3"), nullptr) << "the hall's board: another venue";
+    }
+    hub.reset();
+    hub = std::make_unique<HubProcess>(db_);
+    QueryClient query(ctx_, hub->endpoints().query);
+    const auto* again = raisedIn(query.snapshot("m-now"), "04A1B2C3");
+    ASSERT_NE(again, nullptr) << "derived from the record after a restart";
+    EXPECT_TRUE(again->active);
+}
+
+TEST_F(HubAlarmAcks, aFaultyReadersAcknowledgementIsPublishedActiveAndStandsWhileTheFaultLasts)
+{
+    const auto config = dir_.write("hub.toml", "[ingest]\ntick = \"100ms\"\n");
+    HubProcess hub(db_, {"--config", config});
+    LiveSubscriber live(ctx_, hub.endpoints().live, "m-now");
+    QueryClient query(ctx_, hub.endpoints().query);
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    ASSERT_TRUE(waitUntilSubscribed(agent, live, "r-annex"));
+    // Heard from, but its NFC reader is gone: a fault while m-now is in progress at the annex.
+    agent.send(protocol::Heartbeat{"r-annex", nowMs(), 0, protocol::ReaderState::NoReader, "unplugged", "test-1.0"});
+    ASSERT_TRUE(live.waitFor([](const protocol::Update& u) {
+        const auto* h = std::get_if<protocol::ReaderHealth>(&u.payload);
+        return h && h->reader_id == "r-annex" && h->reader_state == protocol::ReaderState::NoReader;
+    }));
+
+    rollcallctl("huiwuzu-1", {"alarm", "ack", "--source", "r-annex", "--code", "reader_fault", "--note", "已换读卡器"});
+    const auto ack = live.waitFor([](const protocol::Update& u) {
+        const auto* a = std::get_if<protocol::Alarm>(&u.payload);
+        return a && a->reader_id == "r-annex" && a->ack_by;
+    });
+    ASSERT_TRUE(ack.has_value()) << hub.process().output();
+    EXPECT_TRUE(std::get<protocol::Alarm>(ack->payload).active) << "the fault is raised: the acknowledgement says so";
+    const auto* during = ackOf(query.snapshot("m-now"), "r-annex");
+    ASSERT_NE(during, nullptr) << "a board joining now is told";
+    EXPECT_EQ(during->code, "reader_fault");
+    EXPECT_TRUE(during->active);
+
+    // Its reader back: the fault is over, and with it the acknowledgement.
+    agent.send(protocol::Heartbeat{"r-annex", nowMs(), 0, protocol::ReaderState::Ok, "", "test-1.0"});
+    ASSERT_TRUE(live.waitFor([](const protocol::Update& u) {
+        const auto* h = std::get_if<protocol::ReaderHealth>(&u.payload);
+        return h && h->reader_id == "r-annex" && h->reader_state == protocol::ReaderState::Ok;
+    }));
+    EXPECT_EQ(ackOf(query.snapshot("m-now"), "r-annex"), nullptr);
+}

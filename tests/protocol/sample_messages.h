@@ -93,6 +93,12 @@ inline Snapshot sample_snapshot()
     acked.ack_by = "huiwuzu-1";
     acked.ack_note = "已收卡";
     acked.ack_ms = 1718000400000;
+    // A lost card's standing alarm (issue 17).
+    s.alarms.insert(s.alarms.begin(), Alarm{"04A22B1C",
+                                            "挂失卡 04A22B1C（吴敏） 在读卡器 door-1 使用",
+                                            true,
+                                            "revoked_badge",
+                                            {"04A22B1C", "吴敏", "lost", "door-1", "venue.main", "1718000390000"}});
     s.alarms.push_back(acked);
     return s;
 }
