@@ -54,7 +54,10 @@ BadgeAt BadgeHoldings::at(const std::string& uid, common::TimePoint at) const
         }
         if (h.revoked && *h.revoked <= at && (!before || *before->revoked <= *h.revoked)) before = &h;
     }
-    if (before) out.revokedReason = before->revokeReason.value_or("");
+    if (before) {
+        out.revokedReason = before->revokeReason.value_or("");
+        out.revokedHolder = before->personId;
+    }
     return out;
 }
 

@@ -32,6 +32,8 @@ struct BadgeAt {
     /// revoked: the reason ("" when none was recorded). Such a tap gets the
     /// verdict revoked_badge: someone is carrying a card reported lost.
     std::optional<std::string> revokedReason;
+    /// With revokedReason: whose holding that revocation ended (the lost card's owner).
+    std::optional<std::string> revokedHolder;
 };
 
 class BadgeHoldings {

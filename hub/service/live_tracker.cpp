@@ -50,22 +50,11 @@ void LiveTracker::keepTap(const std::string& meetingId, const protocol::TapEvent
     if (event.verdict != Verdict::RevokedBadge) return;
     // The feed keeps 50 taps; the alarm stays until the day ends, with whose card it was and why it was revoked.
     const auto at = common::fromMillis(event.at_ms);
-    const auto alarm = lostCards_.raise(event, directory_.nameOf(revokedHolder(event.badge_uid, at)),
-                                        directory_.badgeAt(event.badge_uid, at).revokedReason.value_or(""));
+    // From the directory, not the record: this runs while the committer may be using the record connection.
+    const auto badge = directory_.badgeAt(event.badge_uid, at);
+    const auto alarm =
+        lostCards_.raise(event, directory_.nameOf(badge.revokedHolder), badge.revokedReason.value_or(""));
     if (alarm && publish) publishAtVenue(event.venue_id, *alarm);
-}
-
-std::optional<std::string> LiveTracker::revokedHolder(const std::string& uid, common::TimePoint at)
-{
-    // Whose holding was revoked last before the tap: a lost card is rare, one query per tap is nothing.
-    std::optional<std::string> holder;
-    std::optional<common::TimePoint> revoked;
-    for (const auto& h : core::BadgeHoldings::loadUid(record_.database(), uid)) {
-        if (!h.revoked || *h.revoked > at || (revoked && *revoked > *h.revoked)) continue;
-        holder = h.personId;
-        revoked = h.revoked;
-    }
-    return holder;
 }
 
 void LiveTracker::publishLostCardChanges(const std::map<std::string, std::pair<std::string, protocol::Alarm>>& before)

@@ -101,8 +101,6 @@ private:
     void publishChanged(const std::string& meetingId, const std::vector<std::string>& personIds);
     /// rememberTap's work; a replayed tap raises its lost-card alarm without publishing it (reload compares).
     void keepTap(const std::string& meetingId, const protocol::TapEvent& event, bool publish);
-    /// The person whose holding of the badge was revoked last before `at` (a lost card's holder).
-    [[nodiscard]] std::optional<std::string> revokedHolder(const std::string& uid, common::TimePoint at);
     /// Publishes the lost-card alarms that differ from `before` (raised, moved on, or ended).
     void publishLostCardChanges(const std::map<std::string, std::pair<std::string, protocol::Alarm>>& before);
 

@@ -53,6 +53,8 @@ TEST(BadgeHoldings, aTapResolvesToWhoeverHeldTheBadgeThen)
         const auto got = h.at("04A23BC1", r.at);
         EXPECT_EQ(got.personId, r.holder) << r.name;
         EXPECT_EQ(got.revokedReason, r.revoked) << r.name;
+        // Whose card it was: the lost-card alarm names that holder.
+        EXPECT_EQ(got.revokedHolder, r.revoked ? std::optional<std::string>("p1") : std::nullopt) << r.name;
     }
     EXPECT_FALSE(h.at("DEADBEEF", kT0).personId);
     EXPECT_FALSE(h.at("DEADBEEF", kT0).revokedReason);

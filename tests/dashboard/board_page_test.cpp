@@ -432,8 +432,9 @@ TEST(BoardPage, theVenueFilterNarrowsTheTilesAndTheUnitsAndLabelsWhatStaysMeetin
     EXPECT_LT(dashboard.units()->rowCount(), allUnits);
     for (int r = 0; r < dashboard.units()->rowCount(); ++r) {
         const auto i = dashboard.units()->index(r);
-        if (i.data(UnitTreeModel::DepthRole).toInt() == 0)
+        if (i.data(UnitTreeModel::DepthRole).toInt() == 0) {
             EXPECT_EQ(i.data(UnitTreeModel::NameRole).toString(), QString::fromUtf8("伊宁市"));
+        }
     }
     EXPECT_TRUE(findItem(root, QStringLiteral("unitPanel"))
                     ->property("title")
