@@ -433,6 +433,23 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
             answerRound(round);
             continue;
         }
+        if (inFlight_.empty() && size < kSplitRoundFrom) {
+            // A small round with nothing in flight (a hub at a door's pace: a
+            // tap or a few per round) is recorded here, as before the
+            // committer: handing it over would add two thread wake-ups to
+            // every ack, each a wait for a core on a busy machine, and overlap
+            // nothing (README, "Performance").
+            committer_->waitIdle();
+            try {
+                state_->commitRound(round);
+            } catch (const common::DatabaseError& e) {
+                const auto why = abandonRound(e);
+                chunk = std::move(round.batch);
+                return fail(why);
+            }
+            answerRound(round);
+            continue;
+        }
         if (inFlight_.size() >= kMaxInFlight) {
             if (auto why = landOldest()) {
                 chunk = std::move(round.batch);
