@@ -415,22 +415,27 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
         };
         if (auto why = prepareRound()) return fail(*why);
         auto round = state_->judge(std::move(chunk), clock_.now());
+        // Records the round on this thread, once the committer is idle; a
+        // failure is the round's: it is held with the rest.
+        const auto recordHere = [&](auto&& record) -> std::optional<WriteFailure> {
+            committer_->waitIdle();
+            try {
+                record(round);
+            } catch (const common::DatabaseError& e) {
+                return abandonRound(e);
+            }
+            answerRound(round);
+            return std::nullopt;
+        };
         if (!round.complete()) {
             // A tap that needs the record (a re-send, a refusal, an agent's backlog):
             // the rest of this round runs here, with the connection idle.
-            if (auto why = land()) {
+            auto why = land();
+            if (!why) why = recordHere([&](JudgedRound& r) { state_->recordRest(r); });
+            if (why) {
                 chunk = std::move(round.batch);
                 return fail(*why);
             }
-            committer_->waitIdle();
-            try {
-                state_->recordRest(round);
-            } catch (const common::DatabaseError& e) {
-                const auto why = abandonRound(e);
-                chunk = std::move(round.batch);
-                return fail(why);
-            }
-            answerRound(round);
             continue;
         }
         if (inFlight_.empty() && size < kSplitRoundFrom) {
@@ -439,15 +444,10 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
             // committer: handing it over would add two thread wake-ups to
             // every ack, each a wait for a core on a busy machine, and overlap
             // nothing (README, "Performance").
-            committer_->waitIdle();
-            try {
-                state_->commitRound(round);
-            } catch (const common::DatabaseError& e) {
-                const auto why = abandonRound(e);
+            if (auto why = recordHere([&](JudgedRound& r) { state_->commitRound(r); })) {
                 chunk = std::move(round.batch);
-                return fail(why);
+                return fail(*why);
             }
-            answerRound(round);
             continue;
         }
         if (inFlight_.size() >= kMaxInFlight) {
