@@ -8,6 +8,7 @@
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
+#include <optional>
 
 using namespace rollcall;
 using namespace rollcall::test;
@@ -15,13 +16,14 @@ using protocol::Verdict;
 
 namespace {
 
-/// The acknowledgement of `source`'s alarm in a snapshot, if it carries one.
-const protocol::Alarm* ackOf(const protocol::Snapshot& s, const std::string& source)
+/// The acknowledgement of `source`'s alarm in a snapshot, if it carries one
+/// (a copy: the snapshot is often a temporary).
+std::optional<protocol::Alarm> ackOf(const protocol::Snapshot& s, const std::string& source)
 {
     for (const auto& a : s.alarms) {
-        if (a.reader_id == source && a.ack_by) return &a;
+        if (a.reader_id == source && a.ack_by) return a;
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 class HubAlarmAcks : public ::testing::Test {
@@ -79,11 +81,11 @@ TEST_F(HubAlarmAcks, aLostCardTapThenItsAcknowledgementReachABoardAndALaterSnaps
     const auto snap = query.snapshot("m-now");
     ASSERT_FALSE(snap.recent_taps.empty());
     EXPECT_EQ(snap.recent_taps.front().verdict, Verdict::RevokedBadge);
-    const auto* late = ackOf(snap, "04A1B2C3");
-    ASSERT_NE(late, nullptr);
+    const auto late = ackOf(snap, "04A1B2C3");
+    ASSERT_TRUE(late.has_value());
     EXPECT_EQ(*late, alarm) << "the snapshot carries it as the live feed did";
     // Another meeting's board is told too: a lost card is everyone's alarm.
-    EXPECT_NE(ackOf(query.snapshot("m-soon"), "04A1B2C3"), nullptr);
+    EXPECT_TRUE(ackOf(query.snapshot("m-soon"), "04A1B2C3").has_value());
 }
 
 TEST_F(HubAlarmAcks, aReadersAcknowledgementIsInTheSnapshotOnlyWhileItsOutageLasts)
@@ -109,11 +111,12 @@ TEST_F(HubAlarmAcks, aReadersAcknowledgementIsInTheSnapshotOnlyWhileItsOutageLas
         return a && a->reader_id == "r-annex" && a->ack_by;
     }));
     const auto snap = query.snapshot("m-now");
-    const auto* during = ackOf(snap, "r-annex");
-    ASSERT_NE(during, nullptr);
+    const auto during = ackOf(snap, "r-annex");
+    ASSERT_TRUE(during.has_value());
     EXPECT_TRUE(during->active);
     EXPECT_EQ(during->ack_note.value_or(""), "已派人");
-    EXPECT_EQ(ackOf(query.snapshot("m-soon"), "r-annex"), nullptr) << "the annex's reader is not the hall's board's";
+    EXPECT_FALSE(ackOf(query.snapshot("m-soon"), "r-annex").has_value())
+        << "the annex's reader is not the hall's board's";
 
     // Heard from again: the outage is over, and with it the acknowledgement.
     agent.send(protocol::Heartbeat{"r-annex", nowMs(), 0, protocol::ReaderState::Ok, "", "test-1.0"});
@@ -121,7 +124,7 @@ TEST_F(HubAlarmAcks, aReadersAcknowledgementIsInTheSnapshotOnlyWhileItsOutageLas
         const auto* h = std::get_if<protocol::ReaderHealth>(&u.payload);
         return h && h->reader_id == "r-annex" && h->online;
     }));
-    EXPECT_EQ(ackOf(query.snapshot("m-now"), "r-annex"), nullptr);
+    EXPECT_FALSE(ackOf(query.snapshot("m-now"), "r-annex").has_value());
 }
 
 namespace {
@@ -129,13 +132,13 @@ namespace {
 /// A badge nobody was given, one per `n`.
 std::string newerBadge(std::uint64_t n) { return "DEAD" + std::to_string(1000 + n); }
 
-/// The raised (not acknowledgement) alarm of `source` in a snapshot, if it carries one.
-const protocol::Alarm* raisedIn(const protocol::Snapshot& s, const std::string& source)
+/// The raised (not acknowledgement) alarm of `source` in a snapshot, if it carries one (a copy).
+std::optional<protocol::Alarm> raisedIn(const protocol::Snapshot& s, const std::string& source)
 {
     for (const auto& a : s.alarms) {
-        if (a.reader_id == source && !a.ack_by) return &a;
+        if (a.reader_id == source && !a.ack_by) return a;
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 } // namespace
@@ -166,16 +169,16 @@ TEST_F(HubAlarmAcks, aLostCardsAlarmStandsInTheSnapshotAfterTheFeedMovedOnAndAft
         QueryClient query(ctx_, hub->endpoints().query);
         const auto snap = query.snapshot("m-now");
         for (const auto& t : snap.recent_taps) ASSERT_NE(t.verdict, Verdict::RevokedBadge) << "gone from the feed";
-        const auto* standing = raisedIn(snap, "04A1B2C3");
-        ASSERT_NE(standing, nullptr) << "the snapshot carries it whatever the feed holds";
+        const auto standing = raisedIn(snap, "04A1B2C3");
+        ASSERT_TRUE(standing.has_value()) << "the snapshot carries it whatever the feed holds";
         EXPECT_EQ(*standing, alarm);
-        EXPECT_EQ(raisedIn(query.snapshot("m-soon"), "04A1B2C3"), nullptr) << "the hall's board: another venue";
+        EXPECT_FALSE(raisedIn(query.snapshot("m-soon"), "04A1B2C3").has_value()) << "the hall's board: another venue";
     }
     hub.reset();
     hub = std::make_unique<HubProcess>(db_);
     QueryClient query(ctx_, hub->endpoints().query);
-    const auto* again = raisedIn(query.snapshot("m-now"), "04A1B2C3");
-    ASSERT_NE(again, nullptr) << "derived from the record after a restart";
+    const auto again = raisedIn(query.snapshot("m-now"), "04A1B2C3");
+    ASSERT_TRUE(again.has_value()) << "derived from the record after a restart";
     EXPECT_TRUE(again->active);
 }
 
@@ -201,8 +204,8 @@ TEST_F(HubAlarmAcks, aFaultyReadersAcknowledgementIsPublishedActiveAndStandsWhil
     });
     ASSERT_TRUE(ack.has_value()) << hub.process().output();
     EXPECT_TRUE(std::get<protocol::Alarm>(ack->payload).active) << "the fault is raised: the acknowledgement says so";
-    const auto* during = ackOf(query.snapshot("m-now"), "r-annex");
-    ASSERT_NE(during, nullptr) << "a board joining now is told";
+    const auto during = ackOf(query.snapshot("m-now"), "r-annex");
+    ASSERT_TRUE(during.has_value()) << "a board joining now is told";
     EXPECT_EQ(during->code, "reader_fault");
     EXPECT_TRUE(during->active);
 
@@ -212,5 +215,5 @@ TEST_F(HubAlarmAcks, aFaultyReadersAcknowledgementIsPublishedActiveAndStandsWhil
         const auto* h = std::get_if<protocol::ReaderHealth>(&u.payload);
         return h && h->reader_id == "r-annex" && h->reader_state == protocol::ReaderState::Ok;
     }));
-    EXPECT_EQ(ackOf(query.snapshot("m-now"), "r-annex"), nullptr);
+    EXPECT_FALSE(ackOf(query.snapshot("m-now"), "r-annex").has_value());
 }
