@@ -349,11 +349,11 @@ void HubServer::logStats()
     const auto s = writer_->stats();
     const auto& c = s.counters;
     log()->info(
-        "taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} seq_jumps={} batches={} failed_batches={} "
+        "taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} seq_jumps={} batches={} commits={} failed_batches={} "
         "rejected={} acks_dropped={} live_updates={} held={} checkpoints={} checkpoint_ms_max={} "
         "answered_from_memory={} live_subscribers={}",
         c.recorded, c.resent + answeredFromMemory_, c.quarantined, c.replayed, c.conflicts, c.seqJumps, c.batches,
-        s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints, s.checkpointMsMax,
+        s.commits, s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints, s.checkpointMsMax,
         answeredFromMemory_, zap_->liveSubscribers());
     std::string reasons;
     for (const auto& [reason, n] : rejectionsByReason()) reasons += " " + reason + "=" + std::to_string(n);

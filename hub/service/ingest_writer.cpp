@@ -30,10 +30,10 @@ constexpr int kCheckpointPages = 1000;
 constexpr int kFinishOnWriterFrames = 300;
 // A round of at least this many taps, with none in flight, is judged and committed in two halves (recordTaps).
 constexpr std::size_t kSplitRoundFrom = 32;
-// Rounds handed to the committer and not yet answered: the next one is queued
-// while one commits, so the committer goes on at once while the writer
-// answers the one before.
-constexpr std::size_t kMaxInFlight = 2;
+// Rounds handed to the committer and not yet answered. The rounds queued while
+// a group commits are the next group, committed together: up to this many the
+// writer goes on judging instead of waiting, so the groups grow with the load.
+constexpr std::size_t kMaxInFlight = 8;
 
 // The alarm text names the cause in words an operator acts on, then SQLite's own message.
 WriteFailure describeWriteFailure(const common::DatabaseError& e)
@@ -70,7 +70,7 @@ IngestWriter::IngestWriter(const HubConfig& config, const common::Clock& clock, 
     state_ = std::make_unique<LiveState>(db_, config_, *publisher_);
     queries_ = std::make_unique<LiveQueries>(db_, config_, *state_, *publisher_);
     state_->reload(clock_.now());
-    committer_ = std::make_unique<RoundCommitter>([this] {
+    committer_ = std::make_unique<RoundCommitter>(db_, [this] {
         {
             std::lock_guard lock(mutex_);
             committed_ = true;
@@ -192,6 +192,7 @@ void IngestWriter::publishStats()
     WriterStats s;
     s.counters = state_->counters();
     s.failedBatches = failedBatches_;
+    s.commits = commitsHere_ + committer_->groups();
     s.liveUpdates = publisher_->published();
     s.held = held_.size();
     {
@@ -424,6 +425,7 @@ void IngestWriter::recordTaps(std::vector<IncomingTap>&& taps)
             } catch (const common::DatabaseError& e) {
                 return abandonRound(e);
             }
+            ++commitsHere_;
             answerRound(round);
             return std::nullopt;
         };
@@ -491,23 +493,28 @@ std::optional<WriteFailure> IngestWriter::prepareRound()
 void IngestWriter::submitRound(JudgedRound&& round)
 {
     auto& f = inFlight_.emplace_back(std::make_unique<InFlight>(InFlight{std::move(round), std::nullopt, nullptr}));
-    f->ticket = committer_->submit([this, f = f.get()] {
-        // After a failed round the next one was judged on top of what was
-        // rolled back: it is held too, not committed (landOldest()).
-        if (roundFailed_) {
-            f->skipped = true;
-            return;
-        }
-        try {
-            state_->commitRound(f->round);
-            return;
-        } catch (const common::DatabaseError& e) {
-            f->error = e;
-        } catch (...) {
-            f->crash = std::current_exception();
-        }
-        roundFailed_ = true;
-    });
+    f->ticket = committer_->submitRound(
+        [this, f = f.get()] {
+            // After a failed group the rounds queued behind it were judged on top
+            // of what was rolled back: they are held too, not committed (landOldest()).
+            if (roundFailed_) {
+                f->skipped = true;
+                return;
+            }
+            state_->insertRound(f->round);
+        },
+        [this, f = f.get()](std::exception_ptr failure) {
+            if (!failure || f->skipped) return;
+            // Every round of a failed group gets its failure: none of it is in the record.
+            try {
+                std::rethrow_exception(failure);
+            } catch (const common::DatabaseError& e) {
+                f->error = e;
+            } catch (...) {
+                f->crash = std::current_exception();
+            }
+            roundFailed_ = true;
+        });
 }
 
 WriteFailure IngestWriter::abandonRound(const common::DatabaseError& e)

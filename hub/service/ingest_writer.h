@@ -51,6 +51,7 @@ struct WriterOutput {
 struct WriterStats {
     IngestCounters counters;
     std::uint64_t failedBatches = 0;
+    std::uint64_t commits = 0; // transactions of taps: the writer's own and the committer's groups of rounds
     std::uint64_t liveUpdates = 0;
     std::uint64_t held = 0;
     std::uint64_t checkpoints = 0;
@@ -204,6 +205,7 @@ private:
     std::atomic<bool> roundFailed_{false};           // set by the committer: it skips the rounds after a failed one
     bool reloadDue_ = false;                         // a landed round left the live state out of step with the record
     std::uint64_t failedBatches_ = 0;
+    std::uint64_t commitsHere_ = 0; // rounds the writer recorded itself (WriterStats::commits)
     std::vector<IncomingTap> held_;
     std::set<std::pair<std::string, std::uint64_t>> heldKeys_;
     common::TimePoint retryAt_{};

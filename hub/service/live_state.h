@@ -37,7 +37,7 @@ public:
     std::vector<OutgoingAck> ingest(std::vector<IncomingTap>& batch, common::TimePoint now);
     /// The same in steps, for the writer's pipeline (TapIngest::judge and the
     /// rest; docs/architecture.md, "The hub"). judge() needs the live state
-    /// loaded (ready()); recordRest() and commitRound() throw
+    /// loaded (ready()); recordRest(), commitRound() and insertRound() throw
     /// common::DatabaseError, after which the caller calls abandon().
     [[nodiscard]] bool ready() const noexcept { return tracker_.loaded(); }
     [[nodiscard]] JudgedRound judge(std::vector<IncomingTap>&& batch, common::TimePoint now)
@@ -46,6 +46,7 @@ public:
     }
     void recordRest(JudgedRound& round) { ingest_.recordRest(round); }
     void commitRound(JudgedRound& round) { ingest_.commitRound(round); }
+    void insertRound(JudgedRound& round) { ingest_.insertRound(round); }
     [[nodiscard]] TapIngest::Round finish(JudgedRound& round) { return ingest_.finish(round); }
     /// After a failed round: the tracker and the seqs may hold taps that were
     /// rolled back (and those of a round judged on top of it), so both start again from the record.

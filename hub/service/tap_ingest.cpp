@@ -124,8 +124,13 @@ void TapIngest::recordRest(JudgedRound& r)
 void TapIngest::commitRound(JudgedRound& r)
 {
     common::Transaction tx(db_);
-    for (auto& row : r.rows) insertRow(r, row);
+    insertRound(r);
     tx.commit();
+}
+
+void TapIngest::insertRound(JudgedRound& r)
+{
+    for (auto& row : r.rows) insertRow(r, row);
 }
 
 void TapIngest::noteSummaries(JudgedRound& r)

@@ -5,8 +5,8 @@
 // the live tracker (in time order) or of a replay of the record (an agent's
 // backlog). Its live updates wait until the acks are out (publishPending()).
 // Part of the hub's live state, run by the writer thread — except the insert
-// and commit of a round judged in memory (commitRound()), which the hub's
-// committer thread runs while the writer judges the next round.
+// of a round judged in memory (insertRound()), which the hub's committer
+// thread runs and commits while the writer judges the next round.
 #include "hub/core/record.h"
 #include "hub/service/hub_config.h"
 #include "hub/service/judged_round.h"
@@ -58,9 +58,13 @@ public:
     /// and commits, all in one transaction. Throws common::DatabaseError.
     void recordRest(JudgedRound& round);
     /// For a complete round: inserts its rows in the order judged and commits
-    /// (on the committer thread; the writer uses the connection meanwhile for
-    /// nothing). Throws common::DatabaseError (rolled back, statements reset).
+    /// (on the writer, with the committer idle). Throws common::DatabaseError
+    /// (rolled back, statements reset).
     void commitRound(JudgedRound& round);
+    /// commitRound() without the transaction: the committer thread's, inside
+    /// the transaction it shares among the rounds queued together (the writer
+    /// uses the connection meanwhile for nothing). Throws common::DatabaseError.
+    void insertRound(JudgedRound& round);
     /// After the round's commit: counts it, gives the TapEvents their tap ids,
     /// keeps its live updates for publishPending() and returns its acks (a row
     /// another writer recorded first is acknowledged as a duplicate).
