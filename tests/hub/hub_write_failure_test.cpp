@@ -81,6 +81,34 @@ TEST_F(HubWriteFailure, ioErrorOnCommitIsAlarmedAndRecoveredWithoutRestart)
     EXPECT_EQ(agent.tap(makeTap("r-hall", 101, uid(101), t0_)).seq, 101u);
 }
 
+TEST_F(HubWriteFailure, aBurstCommittedInGroupsIsHeldWholeAndLandsOnce)
+{
+    // 300 new taps at once: rounds of 32 and more, handed to the committer,
+    // which commits the rounds queued together in one transaction. Each
+    // failed group is held whole (with the rounds judged on top of it) and
+    // retried; none is acknowledged before its commit, none is recorded twice.
+    HubProcess hub(db_, {}, {}, env());
+    AgentClient agent(ctx_, hub.endpoints().taps);
+    ASSERT_EQ(agent.tap(makeTap("r-hall", 100, uid(100), t0_)).seq, 100u);
+    setFault("sync");
+    for (std::uint64_t s = 101; s <= 400; ++s) agent.send(makeTap("r-hall", s, uid(s), t0_));
+    EXPECT_FALSE(agent.receiveAck(1500ms)) << "nothing is acknowledged while commits fail";
+    EXPECT_TRUE(hub.process().waitForLine("记录写入失败：磁盘读写错误"));
+    setFault("ok");
+    std::set<std::uint64_t> acked;
+    while (acked.size() < 300) {
+        auto ack = agent.receiveAck(10s);
+        if (!ack) break;
+        acked.insert(ack->seq);
+    }
+    EXPECT_EQ(acked.size(), 300u) << hub.process().output();
+    EXPECT_EQ(countRows(db_, "SELECT count(*) FROM taps WHERE reader_id = 'r-hall'"), 301);
+    EXPECT_EQ(countRows(db_, "SELECT count(DISTINCT seq) FROM taps WHERE reader_id = 'r-hall'"), 301);
+    hub.process().kill(SIGTERM);
+    EXPECT_EQ(hub.process().wait(), 0);
+    EXPECT_TRUE(hub.process().waitForLine("taps recorded=301 ")) << hub.process().output();
+}
+
 TEST_F(HubWriteFailure, diskFullHoldsTapsUnacknowledgedAndAllLandOnceSpaceReturns)
 {
     HubProcess hub(db_, {}, {}, env());
