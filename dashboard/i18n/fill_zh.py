@@ -274,7 +274,7 @@ ZH = {
     " (amendment %1)": "（更正 %1）",
     "Done: %1": "已%1",
     "Could not %1: %2": "未能%1：%2",
-    "Whole meeting: walk-ins %1 · unknown badges %2": "全会：列席 %1 · 未知卡 %2",
+    "Whole meeting": "全会",
 
 }
 

@@ -92,11 +92,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Whole meeting: walk-ins %1 · unknown badges %2</source>
+        <source>By unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>By unit</source>
+        <source>Whole meeting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

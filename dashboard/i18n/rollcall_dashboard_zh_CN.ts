@@ -92,12 +92,12 @@
         <translation>无超时未到人员</translation>
     </message>
     <message>
-        <source>Whole meeting: walk-ins %1 · unknown badges %2</source>
-        <translation>全会：列席 %1 · 未知卡 %2</translation>
-    </message>
-    <message>
         <source>By unit</source>
         <translation>各单位出勤</translation>
+    </message>
+    <message>
+        <source>Whole meeting</source>
+        <translation>全会</translation>
     </message>
 </context>
 <context>

@@ -180,10 +180,11 @@ Item {
                 CountTile {
                     width: counts.unit; height: counts.height
                     objectName: "expectedTile"
-                    // With the venue filter every tile is that venue's; walk-ins and unknown badges have no venue.
+                    // With the venue filter every tile is that venue's; walk-ins and unknown badges have no venue:
+                    // "全会" on a line of its own above them (in the tile's width the one-line form broke inside a word).
                     label: qsTr("Expected") + (page.board.venueScoped ? page.venueFilterSuffix : ""); value: page.board.expected
-                    detail: (page.board.venueScoped ? qsTr("Whole meeting: walk-ins %1 · unknown badges %2")
-                                                    : qsTr("Walk-ins %1 · unknown badges %2")).arg(page.board.walkIns).arg(page.board.unknownBadges)
+                    detail: (page.board.venueScoped ? qsTr("Whole meeting") + "\n" : "")
+                            + qsTr("Walk-ins %1 · unknown badges %2").arg(page.board.walkIns).arg(page.board.unknownBadges)
                 }
                 CountTile {
                     width: counts.unit; height: counts.height

@@ -419,8 +419,12 @@ TEST(BoardPage, theVenueFilterNarrowsTheTilesAndTheUnitsAndLabelsWhatStaysMeetin
     EXPECT_EQ(expected->property("value").toString(), QString::number(yining.expected));
     EXPECT_TRUE(expected->property("label").toString().endsWith(QString::fromUtf8(" · 伊宁市分会场")))
         << expected->property("label").toString().toStdString();
-    EXPECT_TRUE(expected->property("detail").toString().startsWith(QString::fromUtf8("全会")))
+    EXPECT_TRUE(expected->property("detail").toString().startsWith(QString::fromUtf8("全会\n列席 ")))
         << "walk-ins and unknown badges have no venue: " << expected->property("detail").toString().toStdString();
+    // Laid out as written: 全会 above the counts, not a line broken inside 未知卡.
+    auto* detail = findItem(expected, QStringLiteral("countDetail"));
+    ASSERT_NE(detail, nullptr);
+    EXPECT_EQ(detail->property("lineCount").toInt(), 2) << detail->property("text").toString().toStdString();
     EXPECT_EQ(dashboard.board()->present(), yining.present);
     EXPECT_EQ(dashboard.board()->late(), yining.late);
     EXPECT_EQ(dashboard.board()->notArrived(), yining.not_arrived);
