@@ -162,7 +162,6 @@ ZH = {
     "Acknowledge": "确认告警",
     "Acknowledge the alarm of %1? Note: %2": "确认 %1 的告警？备注：%2",
     "Give a note: what was seen or done": "请填写备注：所见情况或处理措施",
-    "Alarm of %1 acknowledged": "%1 的告警已确认",
     "Acknowledged: %1": "已确认：%1",
     "Handled: %1 %2 (%3)": "已处理：%1 %2（%3）",
     "%1 (%2)": "%1（%2）",

@@ -1118,10 +1118,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alarm of %1 acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Undo #%1</source>
         <translation type="unfinished"></translation>
     </message>

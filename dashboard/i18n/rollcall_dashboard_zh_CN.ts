@@ -1125,10 +1125,6 @@
         <source>Give a note: what was seen or done</source>
         <translation>请填写备注：所见情况或处理措施</translation>
     </message>
-    <message>
-        <source>Alarm of %1 acknowledged</source>
-        <translation>%1 的告警已确认</translation>
-    </message>
 </context>
 <context>
     <name>rollcall::dashboard::ReaderHealthModel</name>

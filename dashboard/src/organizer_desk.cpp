@@ -224,7 +224,7 @@ void OrganizerDesk::acknowledgeAlarm(const QString& source, const QString& code,
     inFlight_[client_.run({QStringLiteral("alarm"), QStringLiteral("ack"), QStringLiteral("--source"), source,
                            QStringLiteral("--code"), code, QStringLiteral("--note"), note.trimmed()})] = {
         Kind::Acknowledge,
-        tr("Alarm of %1 acknowledged").arg(source),
+        {}, // no line in the action list; the board shows the acknowledgement (DeskResultText says it here)
         {Action::AcknowledgeAlarm, source, note.trimmed()},
         0};
     if (wasBusy != busy()) emit busyChanged();
