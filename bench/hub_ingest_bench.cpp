@@ -383,9 +383,9 @@ public:
     /// Inserts `total` rows; returns rows/s.
     double run(int total, int batch)
     {
-        auto ins = db_.prepare(
-            "INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
-            "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,NULL,?,'reader',?,?,0,'present')");
+        auto ins =
+            db_.prepare("INSERT INTO taps(reader_id, seq, badge_uid, at_ms, direction, venue_id, source, received_ms, "
+                        "agent_at_ms, clock_offset_ms, verdict) VALUES (?,?,?,?,NULL,?,'reader',?,?,0,'present')");
         const auto readers = seqs_.size();
         const auto start = Steady::now();
         for (int done = 0; done < total;) {
@@ -618,7 +618,7 @@ int main(int argc, char** argv)
                 "fsync_p99_ms=%.3f fsync_p99_loaded_ms=%.3f fsync_p99_loaded_own_group_ms=%.3f "
                 "roundtrip_floor_p99_ms=%.3f roundtrip_floor_p99_loaded_ms=%.3f "
                 "roundtrip_floor_p99_loaded_own_group_ms=%.3f\n",
-                ingestRatio, p99, loaded.ackP99, loadedOwnGroup.ackP99, percentile(floorQuiet, 0.99),
-                loaded.fsyncP99, loadedOwnGroup.fsyncP99, roundtripFloor[0], roundtripFloor[1], roundtripFloor[2]);
+                ingestRatio, p99, loaded.ackP99, loadedOwnGroup.ackP99, percentile(floorQuiet, 0.99), loaded.fsyncP99,
+                loadedOwnGroup.fsyncP99, roundtripFloor[0], roundtripFloor[1], roundtripFloor[2]);
     return 0;
 }

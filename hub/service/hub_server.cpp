@@ -353,8 +353,8 @@ void HubServer::logStats()
         "rejected={} acks_dropped={} live_updates={} held={} checkpoints={} checkpoint_ms_max={} "
         "answered_from_memory={} live_subscribers={}",
         c.recorded, c.resent + answeredFromMemory_, c.quarantined, c.replayed, c.conflicts, c.seqJumps, c.batches,
-        s.commits, s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints, s.checkpointMsMax,
-        answeredFromMemory_, zap_->liveSubscribers());
+        s.commits, s.failedBatches, rejected_.total(), acksDropped_, s.liveUpdates, s.held, s.checkpoints,
+        s.checkpointMsMax, answeredFromMemory_, zap_->liveSubscribers());
     std::string reasons;
     for (const auto& [reason, n] : rejectionsByReason()) reasons += " " + reason + "=" + std::to_string(n);
     log()->info("rejections{}", reasons.empty() ? " none" : reasons);

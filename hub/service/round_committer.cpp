@@ -4,8 +4,7 @@
 
 namespace rollcall::service {
 
-RoundCommitter::RoundCommitter(common::Database& db, std::function<void()> onDone)
-    : db_(db), onDone_(std::move(onDone))
+RoundCommitter::RoundCommitter(common::Database& db, std::function<void()> onDone) : db_(db), onDone_(std::move(onDone))
 {
     thread_ = std::thread([this] { run(); });
 }
@@ -32,8 +31,7 @@ std::uint64_t RoundCommitter::submit(std::function<void()> job)
     return ticket;
 }
 
-std::uint64_t RoundCommitter::submitRound(std::function<void()> insert,
-                                          std::function<void(std::exception_ptr)> settle)
+std::uint64_t RoundCommitter::submitRound(std::function<void()> insert, std::function<void(std::exception_ptr)> settle)
 {
     std::uint64_t ticket = 0;
     {

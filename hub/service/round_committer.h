@@ -47,8 +47,8 @@ public:
 
 private:
     struct Job {
-        std::function<void()> run;                          // a job on its own; or a round's inserts
-        std::function<void(std::exception_ptr)> settle;     // a round's: set only for rounds
+        std::function<void()> run;                      // a job on its own; or a round's inserts
+        std::function<void(std::exception_ptr)> settle; // a round's: set only for rounds
     };
     void run();
     /// The rounds taken together: one transaction, then each one's settle.

@@ -6,9 +6,9 @@
 #include "tests/support/temp_dir.h"
 
 #include <atomic>
-#include <map>
 #include <future>
 #include <gtest/gtest.h>
+#include <map>
 #include <pthread.h>
 #include <string>
 #include <vector>
@@ -31,8 +31,9 @@ protected:
     /// A round whose inserts put `n` in the table; its outcome lands in `outcomes_[n]`.
     std::uint64_t submitRound(service::RoundCommitter& committer, int n)
     {
-        return committer.submitRound([this, n] { db_.exec("INSERT INTO taps(n) VALUES (" + std::to_string(n) + ")"); },
-                                     [this, n](std::exception_ptr failure) { outcomes_[n] = failure ? "failed" : "ok"; });
+        return committer.submitRound(
+            [this, n] { db_.exec("INSERT INTO taps(n) VALUES (" + std::to_string(n) + ")"); },
+            [this, n](std::exception_ptr failure) { outcomes_[n] = failure ? "failed" : "ok"; });
     }
     /// Holds the committer in a job of its own until release() (the test queues rounds meanwhile).
     void hold(service::RoundCommitter& committer)
