@@ -44,15 +44,24 @@ Rectangle {
             minimumPixelSize: Theme.px(20)
         }
         // The detail ("Walk-ins 0 · unknown badges 0") may take two lines and
-        // shrinks to fit: it carries numbers, so it is never cut off.
+        // shrinks to fit: it carries numbers, so it is never cut off. Where
+        // one line is too narrow for it, it breaks at its "·" (Chinese text
+        // may otherwise break inside a word: "未知" | "卡 3").
         Item {
+            id: detailBox
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.px(40)
+            TextMetrics {
+                id: detailOneLine
+                font.pixelSize: Theme.fontSmall
+                text: tile.detail
+            }
             Text {
                 objectName: "countDetail"
                 visible: tile.fraction < 0
                 anchors.fill: parent
-                text: tile.detail
+                text: detailOneLine.advanceWidth > detailBox.width && tile.detail.indexOf("\n") < 0
+                      ? tile.detail.replace(" · ", "\n") : tile.detail
                 color: Theme.muted
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WordWrap

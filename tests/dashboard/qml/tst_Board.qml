@@ -170,4 +170,22 @@ TestCase {
         fixtureOffice.level = 1
         page.destroy()
     }
+
+    // A tile too narrow for its detail on one line breaks it at the "·", not
+    // inside a word (the organizer desk's 应到 tile read "未知" | "卡 3");
+    // a wide one keeps it on one line, and a detail with its own line break keeps that.
+    function test_aNarrowTilesDetailBreaksAtTheDot_data() {
+        return [
+            { tag: "narrow", width: 110, detail: "列席 1 · 未知卡 3", shown: "列席 1\n未知卡 3" },
+            { tag: "wide", width: 400, detail: "列席 1 · 未知卡 3", shown: "列席 1 · 未知卡 3" },
+            { tag: "own break", width: 110, detail: "全会\n列席 1 · 未知卡 3", shown: "全会\n列席 1 · 未知卡 3" }
+        ]
+    }
+    function test_aNarrowTilesDetailBreaksAtTheDot(data) {
+        const tile = createTemporaryObject(Qt.createComponent("qrc:/Rollcall/Dashboard/CountTile.qml"), tc,
+                                           { label: "应到", value: "21", detail: data.detail, width: data.width, height: 168 })
+        verify(tile !== null)
+        const detail = findChild(tile, "countDetail")
+        compare(detail.text, data.shown)
+    }
 }
