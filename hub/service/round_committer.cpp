@@ -19,24 +19,19 @@ RoundCommitter::~RoundCommitter()
     thread_.join();
 }
 
-std::uint64_t RoundCommitter::submit(std::function<void()> job)
-{
-    std::uint64_t ticket = 0;
-    {
-        std::lock_guard lock(mutex_);
-        jobs_.push_back(Job{std::move(job), nullptr});
-        ticket = ++submitted_;
-    }
-    wake_.notify_one();
-    return ticket;
-}
+std::uint64_t RoundCommitter::submit(std::function<void()> job) { return enqueue(Job{std::move(job), nullptr}); }
 
 std::uint64_t RoundCommitter::submitRound(std::function<void()> insert, std::function<void(std::exception_ptr)> settle)
 {
+    return enqueue(Job{std::move(insert), std::move(settle)});
+}
+
+std::uint64_t RoundCommitter::enqueue(Job&& job)
+{
     std::uint64_t ticket = 0;
     {
         std::lock_guard lock(mutex_);
-        jobs_.push_back(Job{std::move(insert), std::move(settle)});
+        jobs_.push_back(std::move(job));
         ticket = ++submitted_;
     }
     wake_.notify_one();
@@ -59,12 +54,6 @@ void RoundCommitter::waitIdle()
 {
     std::unique_lock lock(mutex_);
     done_.wait(lock, [&] { return finished_ == submitted_; });
-}
-
-std::uint64_t RoundCommitter::groups()
-{
-    std::lock_guard lock(mutex_);
-    return groups_;
 }
 
 void RoundCommitter::run()

@@ -9,6 +9,7 @@
 // (waitIdle()): a SQLite connection may serve several threads, never two at once.
 #include "common/database.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -42,14 +43,16 @@ public:
     void waitFor(std::uint64_t ticket);
     /// Returns once every job submitted so far has run: the connection is the caller's.
     void waitIdle();
-    /// Transactions committed (or tried) for groups of rounds so far.
-    [[nodiscard]] std::uint64_t groups();
+    /// Transactions committed (or tried) for groups of rounds so far (read
+    /// without the lock: the writer's stats take it after every round).
+    [[nodiscard]] std::uint64_t groups() const noexcept { return groups_; }
 
 private:
     struct Job {
         std::function<void()> run;                      // a job on its own; or a round's inserts
         std::function<void(std::exception_ptr)> settle; // a round's: set only for rounds
     };
+    std::uint64_t enqueue(Job&& job);
     void run();
     /// The rounds taken together: one transaction, then each one's settle.
     void commitGroup(std::deque<Job>& group);
@@ -59,7 +62,8 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_, done_;
     std::deque<Job> jobs_;
-    std::uint64_t submitted_ = 0, finished_ = 0, groups_ = 0;
+    std::uint64_t submitted_ = 0, finished_ = 0;
+    std::atomic<std::uint64_t> groups_{0};
     bool stopping_ = false;
     std::thread thread_;
 };
