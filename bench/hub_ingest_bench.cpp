@@ -116,6 +116,25 @@ std::map<std::string, double> cpuByThread(pid_t pid)
     return out;
 }
 
+/// The machine's CPU time so far, busy and in all, in clock ticks (/proc/stat's
+/// first line): how much of the two cores a phase left idle.
+struct MachineCpu {
+    double busy = 0, all = 0;
+};
+MachineCpu machineCpu()
+{
+    std::ifstream stat("/proc/stat");
+    std::string cpu;
+    stat >> cpu; // "cpu": the sum over every core
+    MachineCpu out;
+    double field = 0;
+    for (int i = 0; i < 8 && stat >> field; ++i) { // user nice system idle iowait irq softirq steal
+        out.all += field;
+        if (i != 3 && i != 4) out.busy += field;
+    }
+    return out;
+}
+
 /// Milliseconds each thread (by name) of a process has waited on a run queue
 /// for a CPU since it started (/proc/PID/task/TID/schedstat, second field):
 /// where a loaded ack's time goes, thread by thread.
@@ -535,13 +554,30 @@ int main(int argc, char** argv)
     // hub), and the median of the pairs' ratios: a phase lasts about a second,
     // and on a shared machine one second can be a third slower than the next.
     std::vector<double> ratios, hubRates, rawRates;
-    const auto hubCpuBefore = cpuByThread(hub->pid()), clientCpuBefore = cpuByThread(::getpid());
+    const auto hubCpuBefore = cpuByThread(hub->pid());
+    // The client's threads and the machine are counted over the hub's phases
+    // only: the raw loop runs on the client's main thread in between.
+    std::map<std::string, double> clientCpuBefore, clientCpuAfter;
+    std::map<std::string, double> hubWaitedBefore, hubWaitedAfter, clientWaitedBefore, clientWaitedAfter;
+    MachineCpu machine;
     double maxSeconds = 0;
     for (int k = 1; k <= pairs; ++k) {
         rawRates.push_back(raw.run(total, 256));
+        const auto clientBefore = cpuByThread(::getpid());
+        const auto hubWaited = runDelayByThread(hub->pid()), clientWaited = runDelayByThread(::getpid());
+        const auto machineBefore = machineCpu();
         const auto maxStart = Steady::now();
         hubRates.push_back(maxRate(readers, total, window));
         maxSeconds += std::chrono::duration<double>(Steady::now() - maxStart).count();
+        const auto machineAfter = machineCpu();
+        machine.busy += machineAfter.busy - machineBefore.busy;
+        machine.all += machineAfter.all - machineBefore.all;
+        for (const auto& [name, s] : clientBefore) clientCpuBefore[name] += s;
+        for (const auto& [name, s] : cpuByThread(::getpid())) clientCpuAfter[name] += s;
+        for (const auto& [name, ms] : hubWaited) hubWaitedBefore[name] += ms;
+        for (const auto& [name, ms] : runDelayByThread(hub->pid())) hubWaitedAfter[name] += ms;
+        for (const auto& [name, ms] : clientWaited) clientWaitedBefore[name] += ms;
+        for (const auto& [name, ms] : runDelayByThread(::getpid())) clientWaitedAfter[name] += ms;
         ratios.push_back(hubRates.back() / rawRates.back());
         std::printf("pair %d: raw %ld rows/s, hub %ld taps/s, ratio %.2f\n", k, static_cast<long>(rawRates.back()),
                     static_cast<long>(hubRates.back()), ratios.back());
@@ -550,7 +586,11 @@ int main(int argc, char** argv)
     std::cout << "hub durable ingest: " << static_cast<long>(hubRate)
               << " taps/s (acknowledged after commit; median of " << pairs << ")\n";
     std::cout << "  cpu of the hub: " << cpuShares(hubCpuBefore, cpuByThread(hub->pid()), maxSeconds) << "\n";
-    std::cout << "  cpu of the benchmark's client: " << cpuShares(clientCpuBefore, cpuByThread(::getpid()), maxSeconds)
+    std::cout << "  cpu of the benchmark's client: " << cpuShares(clientCpuBefore, clientCpuAfter, maxSeconds) << "\n";
+    std::printf("  the machine's cores busy during the hub's phases: %.0f %%\n",
+                machine.all > 0 ? 100 * machine.busy / machine.all : 0.0);
+    std::cout << "  run delay (ms waiting for a CPU) over the hub's phases: hub:"
+              << deltas(hubWaitedBefore, hubWaitedAfter) << "; client:" << deltas(clientWaitedBefore, clientWaitedAfter)
               << "\n";
     std::cout << "raw SQLite batched insert (256 rows/transaction, synchronous=FULL): " << static_cast<long>(rawRate)
               << " rows/s (median of " << pairs << ")\n";
