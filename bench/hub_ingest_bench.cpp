@@ -152,6 +152,17 @@ std::map<std::string, double> runDelayByThread(pid_t pid)
     return out;
 }
 
+/// Adds each thread's growth between two samples to `into`: a figure summed
+/// over several phases (the hub's max-rate phases, with the raw loop between).
+void addGrowth(std::map<std::string, double>& into, const std::map<std::string, double>& before,
+               const std::map<std::string, double>& after)
+{
+    for (const auto& [name, v] : after) {
+        const auto it = before.find(name);
+        into[name] += v - (it == before.end() ? 0.0 : it->second);
+    }
+}
+
 /// "name=12 other=40": the growth of each thread's figure between two samples, rounded.
 std::string deltas(const std::map<std::string, double>& before, const std::map<std::string, double>& after)
 {
@@ -554,17 +565,14 @@ int main(int argc, char** argv)
     // hub), and the median of the pairs' ratios: a phase lasts about a second,
     // and on a shared machine one second can be a third slower than the next.
     std::vector<double> ratios, hubRates, rawRates;
-    const auto hubCpuBefore = cpuByThread(hub->pid());
-    // The client's threads and the machine are counted over the hub's phases
-    // only: the raw loop runs on the client's main thread in between.
-    std::map<std::string, double> clientCpuBefore, clientCpuAfter;
-    std::map<std::string, double> hubWaitedBefore, hubWaitedAfter, clientWaitedBefore, clientWaitedAfter;
+    // Counted over the hub's phases only: the raw loop runs on the client's main thread in between.
+    std::map<std::string, double> hubCpu, clientCpu, hubWaited, clientWaited;
     MachineCpu machine;
     double maxSeconds = 0;
     for (int k = 1; k <= pairs; ++k) {
         rawRates.push_back(raw.run(total, 256));
-        const auto clientBefore = cpuByThread(::getpid());
-        const auto hubWaited = runDelayByThread(hub->pid()), clientWaited = runDelayByThread(::getpid());
+        const auto hubCpuBefore = cpuByThread(hub->pid()), clientCpuBefore = cpuByThread(::getpid());
+        const auto hubWaitedBefore = runDelayByThread(hub->pid()), clientWaitedBefore = runDelayByThread(::getpid());
         const auto machineBefore = machineCpu();
         const auto maxStart = Steady::now();
         hubRates.push_back(maxRate(readers, total, window));
@@ -572,12 +580,10 @@ int main(int argc, char** argv)
         const auto machineAfter = machineCpu();
         machine.busy += machineAfter.busy - machineBefore.busy;
         machine.all += machineAfter.all - machineBefore.all;
-        for (const auto& [name, s] : clientBefore) clientCpuBefore[name] += s;
-        for (const auto& [name, s] : cpuByThread(::getpid())) clientCpuAfter[name] += s;
-        for (const auto& [name, ms] : hubWaited) hubWaitedBefore[name] += ms;
-        for (const auto& [name, ms] : runDelayByThread(hub->pid())) hubWaitedAfter[name] += ms;
-        for (const auto& [name, ms] : clientWaited) clientWaitedBefore[name] += ms;
-        for (const auto& [name, ms] : runDelayByThread(::getpid())) clientWaitedAfter[name] += ms;
+        addGrowth(hubCpu, hubCpuBefore, cpuByThread(hub->pid()));
+        addGrowth(clientCpu, clientCpuBefore, cpuByThread(::getpid()));
+        addGrowth(hubWaited, hubWaitedBefore, runDelayByThread(hub->pid()));
+        addGrowth(clientWaited, clientWaitedBefore, runDelayByThread(::getpid()));
         ratios.push_back(hubRates.back() / rawRates.back());
         std::printf("pair %d: raw %ld rows/s, hub %ld taps/s, ratio %.2f\n", k, static_cast<long>(rawRates.back()),
                     static_cast<long>(hubRates.back()), ratios.back());
@@ -585,13 +591,12 @@ int main(int argc, char** argv)
     const double hubRate = median(hubRates), rawRate = median(rawRates), ingestRatio = median(ratios);
     std::cout << "hub durable ingest: " << static_cast<long>(hubRate)
               << " taps/s (acknowledged after commit; median of " << pairs << ")\n";
-    std::cout << "  cpu of the hub: " << cpuShares(hubCpuBefore, cpuByThread(hub->pid()), maxSeconds) << "\n";
-    std::cout << "  cpu of the benchmark's client: " << cpuShares(clientCpuBefore, clientCpuAfter, maxSeconds) << "\n";
+    std::cout << "  cpu of the hub: " << cpuShares({}, hubCpu, maxSeconds) << "\n";
+    std::cout << "  cpu of the benchmark's client: " << cpuShares({}, clientCpu, maxSeconds) << "\n";
     std::printf("  the machine's cores busy during the hub's phases: %.0f %%\n",
                 machine.all > 0 ? 100 * machine.busy / machine.all : 0.0);
-    std::cout << "  run delay (ms waiting for a CPU) over the hub's phases: hub:"
-              << deltas(hubWaitedBefore, hubWaitedAfter) << "; client:" << deltas(clientWaitedBefore, clientWaitedAfter)
-              << "\n";
+    std::cout << "  run delay (ms waiting for a CPU) over the hub's phases: hub:" << deltas({}, hubWaited)
+              << "; client:" << deltas({}, clientWaited) << "\n";
     std::cout << "raw SQLite batched insert (256 rows/transaction, synchronous=FULL): " << static_cast<long>(rawRate)
               << " rows/s (median of " << pairs << ")\n";
     const auto latencies = fixedRate(readers, 1000, rateSeconds);
