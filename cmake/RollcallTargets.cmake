@@ -1,6 +1,12 @@
 # Warnings as a target, never through CMAKE_CXX_FLAGS (global flags would reach every target, third-party code too).
 add_library(rollcall_warnings INTERFACE)
 target_compile_options(rollcall_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+# A unity build includes each .cpp into a batch file, so GCC takes the .cpp for
+# a header and warns that a class there uses the anonymous namespace
+# (-Wsubobject-linkage, meant for headers only): meaningless for a batch.
+if(CMAKE_UNITY_BUILD AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(rollcall_warnings INTERFACE -Wno-subobject-linkage)
+endif()
 
 # rollcall_add_gtest(NAME SOURCES a_test.cpp b_test.cpp LIBS lib1 lib2)
 # One executable per test folder (tests/<area>/ builds <area>_tests); every

@@ -1,16 +1,16 @@
 #include "reader-agent/event_queue.h"
 
-#include <cerrno>
+#include "common/system_error.h"
+
 #include <cstdint>
 #include <sys/eventfd.h>
-#include <system_error>
 #include <unistd.h>
 
 namespace rollcall::agent {
 
 EventFd::EventFd() : fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
 {
-    if (fd_ < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
+    if (fd_ < 0) common::throwErrno("eventfd");
 }
 
 EventFd::~EventFd() { ::close(fd_); }

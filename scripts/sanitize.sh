@@ -25,10 +25,17 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stac
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$ROOT/scripts/lsan.supp:print_suppressions=0}"
 status=0
+# The fault suite's soak repeats scenarios 1 and 2's kills for two minutes
+# under ASan, finding nothing they do not; it runs uninstrumented in test.sh.
+# ROLLCALL_ASAN_SOAK=1 runs it here too.
+skip=()
+if [[ "${ROLLCALL_ASAN_SOAK:-0}" != 1 ]]; then skip=(-E soakWithPeriodicKills); fi
 for a in "${AREAS[@]}"; do
   [[ -d "$BUILD_DIR/tests/$a" ]] || continue
   echo "sanitize: tests/$a"
-  ctest --test-dir "$BUILD_DIR/tests/$a" --output-on-failure -j "${ROLLCALL_TEST_JOBS:-2}" --timeout 600 "$@" \
-    || status=1
+  area_skip=()
+  if [[ $a == fault ]]; then area_skip=("${skip[@]}"); fi
+  ctest --test-dir "$BUILD_DIR/tests/$a" --output-on-failure -j "${ROLLCALL_TEST_JOBS:-2}" --timeout 600 \
+    "${area_skip[@]}" "$@" || status=1
 done
 exit $status

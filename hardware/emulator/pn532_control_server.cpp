@@ -1,6 +1,7 @@
 #include "hardware/emulator/pn532_control_server.h"
 
 #include "common/logging.h"
+#include "common/system_error.h"
 #include "hardware/emulator/pn532_emulator.h"
 
 #include <charconv>
@@ -54,8 +55,6 @@ sockaddr_un socketAddress(const std::filesystem::path& path)
     return addr;
 }
 
-[[noreturn]] void throwErrno(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
-
 } // namespace
 
 Pn532ControlServer::Pn532ControlServer(Pn532Emulator& emulator, std::filesystem::path socketPath)
@@ -64,7 +63,7 @@ Pn532ControlServer::Pn532ControlServer(Pn532Emulator& emulator, std::filesystem:
     const sockaddr_un addr = socketAddress(socketPath_);
     listenFd_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (listenFd_ < 0) {
-        throwErrno("socket");
+        common::throwErrno("socket");
     }
     // A socket file left by a killed emulator is stale if nobody accepts on it;
     // a live one is another emulator's and must not be stolen.
@@ -116,7 +115,7 @@ void Pn532ControlServer::serve(const std::atomic<bool>& stopRequested)
             if (errno == EINTR) {
                 continue;
             }
-            throwErrno("poll control socket");
+            common::throwErrno("poll control socket");
         }
         if (fds[0].revents & POLLIN) {
             const int client = ::accept4(listenFd_, nullptr, nullptr, SOCK_CLOEXEC);

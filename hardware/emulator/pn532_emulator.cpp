@@ -1,6 +1,7 @@
 #include "hardware/emulator/pn532_emulator.h"
 
 #include "common/logging.h"
+#include "common/system_error.h"
 #include "hardware/emulator/pn532_frame_codec.h"
 
 #include <algorithm>
@@ -55,8 +56,6 @@ private:
     int fd_ = -1;
 };
 
-[[noreturn]] void throwErrno(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
-
 } // namespace
 
 struct Pn532Emulator::Impl {
@@ -100,40 +99,40 @@ void Pn532Emulator::Impl::start()
     }
     master.reset(::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC));
     if (master.get() < 0) {
-        throwErrno("posix_openpt");
+        common::throwErrno("posix_openpt");
     }
     if (::grantpt(master.get()) != 0 || ::unlockpt(master.get()) != 0) {
-        throwErrno("grantpt/unlockpt");
+        common::throwErrno("grantpt/unlockpt");
     }
     std::array<char, 128> name{};
     if (::ptsname_r(master.get(), name.data(), name.size()) != 0) {
-        throwErrno("ptsname_r");
+        common::throwErrno("ptsname_r");
     }
     slaveName = name.data();
     // Our own slave fd keeps the pty alive between host sessions: with no
     // slave open, reads on the master fail with EIO.
     slave.reset(::open(slaveName.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC));
     if (slave.get() < 0) {
-        throwErrno("open " + slaveName);
+        common::throwErrno("open " + slaveName);
     }
     // Raw before the host can open it: with ECHO on, our replies would come
     // back to us as input.
     termios tio{};
     if (::tcgetattr(slave.get(), &tio) != 0) {
-        throwErrno("tcgetattr");
+        common::throwErrno("tcgetattr");
     }
     ::cfmakeraw(&tio);
     ::cfsetspeed(&tio, B115200);
     if (::tcsetattr(slave.get(), TCSANOW, &tio) != 0) {
-        throwErrno("tcsetattr");
+        common::throwErrno("tcsetattr");
     }
     const int flags = ::fcntl(master.get(), F_GETFL);
     if (flags < 0 || ::fcntl(master.get(), F_SETFL, flags | O_NONBLOCK) != 0) {
-        throwErrno("fcntl O_NONBLOCK");
+        common::throwErrno("fcntl O_NONBLOCK");
     }
     wake.reset(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
     if (wake.get() < 0) {
-        throwErrno("eventfd");
+        common::throwErrno("eventfd");
     }
 
     std::error_code ec;

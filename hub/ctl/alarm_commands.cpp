@@ -12,7 +12,7 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct AlarmCommandOptions {
     std::string source, code, note;
 };
 
@@ -42,7 +42,7 @@ std::string checkedSource(core::Record& record, const core::AlarmCode& code, con
     return source;
 }
 
-void cmdAlarmAck(const Options& o, const CommandContext& c)
+void cmdAlarmAck(const AlarmCommandOptions& o, const CommandContext& c)
 {
     const auto& codes = core::acknowledgeableAlarms();
     const auto code =
@@ -68,7 +68,7 @@ void cmdAlarmAck(const Options& o, const CommandContext& c)
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addAlarmCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<AlarmCommandOptions>();
     auto* alarm = app.add_subcommand("alarm", "the boards' alarms")->require_subcommand(1);
     auto* ack = alarm->add_subcommand("ack", "acknowledge an alarm with a note; every board shows it");
     ack->add_option("--source", o->source, "what it is about: a reader id, a badge UID (revoked_badge) or hub")

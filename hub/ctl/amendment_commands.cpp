@@ -13,7 +13,7 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct AmendmentCommandOptions {
     std::string id, reason, meeting;
     bool json = false;
 };
@@ -32,7 +32,7 @@ std::int64_t amendmentId(const std::string& text)
     return id;
 }
 
-void cmdAmendmentRevoke(const Options& o, const CommandContext& c)
+void cmdAmendmentRevoke(const AmendmentCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -70,7 +70,7 @@ void cmdAmendmentRevoke(const Options& o, const CommandContext& c)
 
 /// Every amendment of a meeting, revoked ones and revocations included, in
 /// order: what the organizers' desks list, whoever made them (issue 16).
-void cmdAmendmentList(const Options& o, const CommandContext& c)
+void cmdAmendmentList(const AmendmentCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -154,7 +154,7 @@ void refuseRepeatedAmendment(core::Record& record, const core::Amendment& a)
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addAmendmentCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<AmendmentCommandOptions>();
     std::vector<std::pair<CLI::App*, ReportCommand>> out;
     auto* amendment = app.add_subcommand("amendment", "corrections on the record")->require_subcommand(1);
     auto* revoke = amendment->add_subcommand(

@@ -10,11 +10,11 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct BadgeCommandOptions {
     std::string uid, person, by, reason, on;
 };
 
-void cmdBadgeIssue(const Options& o, const CommandContext& c)
+void cmdBadgeIssue(const BadgeCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -29,7 +29,7 @@ void cmdBadgeIssue(const Options& o, const CommandContext& c)
     c.out << "badge " << uid << " issued to " << o.person << " from " << zone.format(on) << "\n";
 }
 
-void cmdBadgeRevoke(const Options& o, const CommandContext& c)
+void cmdBadgeRevoke(const BadgeCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -45,7 +45,7 @@ void cmdBadgeRevoke(const Options& o, const CommandContext& c)
           << zone.format(on) << "; a tap of it now gets revoked_badge\n";
 }
 
-void cmdBadgeReplace(const Options& o, const CommandContext& c)
+void cmdBadgeReplace(const BadgeCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -109,9 +109,9 @@ void guardFinalizedTaps(core::Record& record, const std::string& uid, common::Ti
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addBadgeCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<BadgeCommandOptions>();
     std::vector<std::pair<CLI::App*, ReportCommand>> out;
-    auto bind = [o](void (*f)(const Options&, const CommandContext&)) {
+    auto bind = [o](void (*f)(const BadgeCommandOptions&, const CommandContext&)) {
         return [o, f](const CommandContext& c) { f(*o, c); };
     };
     auto* badge = app.add_subcommand("badge", "badges over time: issue, revoke, replace")->require_subcommand(1);

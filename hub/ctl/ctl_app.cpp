@@ -39,7 +39,7 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct CtlOptions {
     std::string db;
     // reader add --key-out: the reader's keys and agent config in one step
     std::string keyOut;
@@ -68,9 +68,9 @@ std::string defaultAuthor()
 }
 
 /// Opens (and migrates) the database; only `init` may create it.
-common::Database openDatabase(const Options& o, bool create) { return openDatabaseFile(o.db, create); }
+common::Database openDatabase(const CtlOptions& o, bool create) { return openDatabaseFile(o.db, create); }
 
-using Command = std::function<void(const Options&, std::ostream&, const common::Clock&)>;
+using Command = std::function<void(const CtlOptions&, std::ostream&, const common::Clock&)>;
 
 void requireMeeting(core::Record& record, const std::string& id)
 {
@@ -83,14 +83,14 @@ void requirePerson(core::Record& record, const std::string& id, std::string_view
         throw common::InputError(std::string(option) + ": person \"" + id + "\" does not exist");
 }
 
-void cmdInit(const Options& o, std::ostream& out, const common::Clock&)
+void cmdInit(const CtlOptions& o, std::ostream& out, const common::Clock&)
 {
     auto db = openDatabase(o, true);
     restoreRecordGuards(db, out);
     out << "database " << o.db << " ready at schema version " << core::schemaVersion(db) << "\n";
 }
 
-void cmdRosterImport(const Options& o, std::ostream& out, const common::Clock& clock)
+void cmdRosterImport(const CtlOptions& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
     core::Record record(db);
@@ -119,7 +119,7 @@ void cmdRosterImport(const Options& o, std::ostream& out, const common::Clock& c
         << r.leaves << " leave(s), " << r.badgesRevoked << " badge(s) revoked" << photoText << "\n";
 }
 
-void cmdVenueAdd(const Options& o, std::ostream& out, const common::Clock&)
+void cmdVenueAdd(const CtlOptions& o, std::ostream& out, const common::Clock&)
 {
     requireWireId(o.id, "--id");
     if (!o.name.empty()) requireWireName(o.name, "--name");
@@ -131,7 +131,7 @@ void cmdVenueAdd(const Options& o, std::ostream& out, const common::Clock&)
     out << "venue " << o.id << " added\n";
 }
 
-void cmdReaderAdd(const Options& o, std::ostream& out, const common::Clock& clock)
+void cmdReaderAdd(const CtlOptions& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
     core::Record record(db);
@@ -155,7 +155,7 @@ void cmdReaderAdd(const Options& o, std::ostream& out, const common::Clock& cloc
 /// Records one amendment about --person at --meeting: checks both exist,
 /// lets `complete` validate and fill the kind's own fields, then writes it in
 /// one transaction. Returns the amendment.
-core::Amendment saveAmendment(const Options& o, const common::Clock& clock, core::AmendmentKind kind,
+core::Amendment saveAmendment(const CtlOptions& o, const common::Clock& clock, core::AmendmentKind kind,
                               const std::function<void(core::Record&, core::Amendment&)>& complete = {})
 {
     auto db = openDatabase(o, false);
@@ -171,7 +171,7 @@ core::Amendment saveAmendment(const Options& o, const common::Clock& clock, core
     return a;
 }
 
-void cmdLeaveAdd(const Options& o, std::ostream& out, const common::Clock& clock)
+void cmdLeaveAdd(const CtlOptions& o, std::ostream& out, const common::Clock& clock)
 {
     // Over a range of days, or a unit's leave from a delegation (group_commands.cpp).
     const CommandContext context{o.db, o.zone, o.author, out, out, clock};
@@ -189,9 +189,9 @@ void cmdLeaveAdd(const Options& o, std::ostream& out, const common::Clock& clock
     out << "leave recorded for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
 }
 
-void cmdSubstituteAdd(const Options& o, std::ostream& out, const common::Clock& clock)
+void cmdSubstituteAdd(const CtlOptions& o, std::ostream& out, const common::Clock& clock)
 {
-    Options withReason = o;
+    CtlOptions withReason = o;
     if (withReason.reason.empty()) withReason.reason = "substitute approved";
     const auto a = saveAmendment(withReason, clock, core::AmendmentKind::Substitute,
                                  [&](core::Record& record, core::Amendment& a) {
@@ -203,7 +203,7 @@ void cmdSubstituteAdd(const Options& o, std::ostream& out, const common::Clock& 
     out << o.by << " substitutes for " << o.person << " at meeting " << o.meeting << " (amendment " << a.id << ")\n";
 }
 
-void cmdCheckin(const Options& o, std::ostream& out, const common::Clock& clock)
+void cmdCheckin(const CtlOptions& o, std::ostream& out, const common::Clock& clock)
 {
     const core::Zone zone(o.zone);
     const auto a = saveAmendment(o, clock, core::AmendmentKind::ManualTap, [&](core::Record& r, core::Amendment& a) {
@@ -216,7 +216,7 @@ void cmdCheckin(const Options& o, std::ostream& out, const common::Clock& clock)
         << " recorded (amendment " << a.id << ")\n";
 }
 
-void cmdOverride(const Options& o, std::ostream& out, const common::Clock& clock)
+void cmdOverride(const CtlOptions& o, std::ostream& out, const common::Clock& clock)
 {
     const auto a = saveAmendment(o, clock, core::AmendmentKind::StatusOverride, [&](core::Record&, core::Amendment& a) {
         const auto status = core::statusFromString(o.status);
@@ -230,7 +230,7 @@ void cmdOverride(const Options& o, std::ostream& out, const common::Clock& clock
         << ")\n";
 }
 
-void cmdTapsImport(const Options& o, std::ostream& out, const common::Clock& clock)
+void cmdTapsImport(const CtlOptions& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
     core::Record record(db);
@@ -240,7 +240,7 @@ void cmdTapsImport(const Options& o, std::ostream& out, const common::Clock& clo
     out << "imported " << r.inserted << " tap(s) from " << o.file << "; " << r.alreadyRecorded << " already recorded\n";
 }
 
-void cmdStatus(const Options& o, std::ostream& out, const common::Clock& clock)
+void cmdStatus(const CtlOptions& o, std::ostream& out, const common::Clock& clock)
 {
     auto db = openDatabase(o, false);
     core::Record record(db);
@@ -258,7 +258,7 @@ void cmdStatus(const Options& o, std::ostream& out, const common::Clock& clock)
 int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const common::Clock& clock,
            const CommandGate& gate, const common::CancelToken& cancel, const common::ProgressListener& progress)
 {
-    Options o;
+    CtlOptions o;
     o.author = defaultAuthor();
     CLI::App app{"rollcallctl — administer a Rollcall attendance record", "rollcallctl"};
     app.option_defaults()->always_capture_default();
@@ -378,7 +378,7 @@ int runCtl(int argc, const char* const* argv, std::ostream& out, std::ostream& e
         extra.push_back(std::move(command));
     }
     for (auto& [sub, action] : extra) {
-        commands[sub] = [action = std::move(action), &err, &cancel, &progress](const Options& opt, std::ostream& o,
+        commands[sub] = [action = std::move(action), &err, &cancel, &progress](const CtlOptions& opt, std::ostream& o,
                                                                                const common::Clock& c) {
             action(CommandContext{opt.db, opt.zone, opt.author, o, err, c, cancel, progress, opt.progress});
         };

@@ -11,11 +11,11 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct GroupCommandOptions {
     std::string group, name, person, on;
 };
 
-void cmdGroupAdd(const Options& o, const CommandContext& c)
+void cmdGroupAdd(const GroupCommandOptions& o, const CommandContext& c)
 {
     // Group ids and names are not sent today, but they name meetings' rosters
     // on paper and may be; the same rules as every other id and name.
@@ -29,7 +29,7 @@ void cmdGroupAdd(const Options& o, const CommandContext& c)
     c.out << "group " << o.group << " (" << o.name << ") added\n";
 }
 
-void cmdGroupMemberAdd(const Options& o, const CommandContext& c)
+void cmdGroupMemberAdd(const GroupCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -42,7 +42,7 @@ void cmdGroupMemberAdd(const Options& o, const CommandContext& c)
           << "; meetings inviting the group from then on expect them\n";
 }
 
-void cmdGroupMemberRemove(const Options& o, const CommandContext& c)
+void cmdGroupMemberRemove(const GroupCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -93,9 +93,9 @@ void addUnitLeave(const std::string& meetingId, const std::string& unitPath, con
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addGroupCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<GroupCommandOptions>();
     std::vector<std::pair<CLI::App*, ReportCommand>> out;
-    auto bind = [o](void (*f)(const Options&, const CommandContext&)) {
+    auto bind = [o](void (*f)(const GroupCommandOptions&, const CommandContext&)) {
         return [o, f](const CommandContext& c) { f(*o, c); };
     };
     auto* group =

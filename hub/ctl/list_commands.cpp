@@ -1,6 +1,7 @@
 #include "hub/ctl/list_commands.h"
 
 #include "hub/core/record.h"
+#include "hub/ctl/command_group.h"
 #include "hub/ctl/database_file.h"
 #include "hub/ctl/person_commands.h"
 #include "hub/reports/attendance_ledger.h"
@@ -15,7 +16,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-struct Options {
+struct ListCommandOptions {
     std::string person, unit, at;
     bool json = false;
 };
@@ -34,7 +35,7 @@ std::string dateOf(const std::optional<common::TimePoint>& t, const core::Zone& 
     return t ? zone.formatDate(*t) : "…";
 }
 
-void cmdPersonList(const Options& o, const CommandContext& c)
+void cmdPersonList(const ListCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -75,7 +76,7 @@ void cmdPersonList(const Options& o, const CommandContext& c)
     c.out << list.size() << " person(s) in service on " << zone.formatDate(at) << "\n";
 }
 
-void cmdPersonShow(const Options& o, const CommandContext& c)
+void cmdPersonShow(const ListCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -160,7 +161,7 @@ void cmdPersonShow(const Options& o, const CommandContext& c)
     for (const auto& a : amendments) c.out << "    " << a.at("text").get<std::string>() << "\n";
 }
 
-void cmdUnitList(const Options& o, const CommandContext& c)
+void cmdUnitList(const ListCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     const core::Zone zone(c.zone);
@@ -178,7 +179,7 @@ void cmdUnitList(const Options& o, const CommandContext& c)
         c.out << u.at("unit").get<std::string>() << "  " << u.at("members").get<std::int64_t>() << " member(s)\n";
 }
 
-void cmdReaderList(const Options& o, const CommandContext& c)
+void cmdReaderList(const ListCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     const core::Zone zone(c.zone);
@@ -207,21 +208,13 @@ void cmdReaderList(const Options& o, const CommandContext& c)
     }
 }
 
-CLI::App* commandGroup(CLI::App& app, const std::string& name, const std::string& help)
-{
-    for (auto* existing : app.get_subcommands({})) {
-        if (existing->get_name() == name) return existing;
-    }
-    return app.add_subcommand(name, help)->require_subcommand(1);
-}
-
 } // namespace
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addListCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<ListCommandOptions>();
     std::vector<std::pair<CLI::App*, ReportCommand>> out;
-    auto bind = [o](void (*f)(const Options&, const CommandContext&)) {
+    auto bind = [o](void (*f)(const ListCommandOptions&, const CommandContext&)) {
         return [o, f](const CommandContext& c) { f(*o, c); };
     };
     auto* person = commandGroup(app, "person", "persons over time");

@@ -16,7 +16,7 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct MeetingCommandOptions {
     std::string id, title, start, end, repeat, until, reason, from, to, file;
     std::string lateGrace = "5m", earlyGrace = "5m", midThreshold = "15m", opensBefore = "60m";
     std::vector<std::string> venues, inviteUnits, invitePersons, inviteGroups, quotas;
@@ -48,7 +48,7 @@ std::string state(const core::Meeting& m, common::TimePoint now)
     return "over";
 }
 
-core::Meeting meetingFrom(const Options& o, const core::Zone& zone)
+core::Meeting meetingFrom(const MeetingCommandOptions& o, const core::Zone& zone)
 {
     // A meeting's id, title and venues are in every snapshot of its board.
     requireWireId(o.id, "--id");
@@ -73,7 +73,7 @@ core::Meeting meetingFrom(const Options& o, const core::Zone& zone)
     return m;
 }
 
-void cmdMeetingAdd(const Options& o, const CommandContext& c)
+void cmdMeetingAdd(const MeetingCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -123,7 +123,7 @@ void cmdMeetingAdd(const Options& o, const CommandContext& c)
     for (const auto& w : warnings) c.err << w << "\n";
 }
 
-void cmdMeetingList(const Options& o, const CommandContext& c)
+void cmdMeetingList(const MeetingCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -171,7 +171,7 @@ void cmdMeetingList(const Options& o, const CommandContext& c)
         c.out << meetings.size() << " meeting(s)\n";
 }
 
-void cmdMeetingCancel(const Options& o, const CommandContext& c)
+void cmdMeetingCancel(const MeetingCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -182,7 +182,7 @@ void cmdMeetingCancel(const Options& o, const CommandContext& c)
           << "; it expects nobody and takes no tap\n";
 }
 
-void cmdMeetingMove(const Options& o, const CommandContext& c)
+void cmdMeetingMove(const MeetingCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -204,7 +204,7 @@ void cmdMeetingMove(const Options& o, const CommandContext& c)
     for (const auto& w : warnings) c.err << w << "\n";
 }
 
-void cmdMeetingFinalize(const Options& o, const CommandContext& c)
+void cmdMeetingFinalize(const MeetingCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -224,7 +224,7 @@ void cmdMeetingFinalize(const Options& o, const CommandContext& c)
     }
 }
 
-void cmdMeetingImport(const Options& o, const CommandContext& c)
+void cmdMeetingImport(const MeetingCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -268,9 +268,9 @@ AddedMeeting addScheduledMeeting(core::Record& record, const MeetingSpec& spec, 
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addMeetingCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<MeetingCommandOptions>();
     std::vector<std::pair<CLI::App*, ReportCommand>> out;
-    auto bind = [o](void (*f)(const Options&, const CommandContext&)) {
+    auto bind = [o](void (*f)(const MeetingCommandOptions&, const CommandContext&)) {
         return [o, f](const CommandContext& c) { f(*o, c); };
     };
     auto* meeting = app.add_subcommand("meeting", "meetings")->require_subcommand(1);

@@ -21,13 +21,13 @@ namespace rollcall::ctl {
 namespace fs = std::filesystem;
 namespace {
 
-struct Options {
+struct NoticeCommandOptions {
     std::string period, policy, personTemplate, unitTemplate, output, number, reason, person;
     int year = 0;
     bool json = false;
 };
 
-reports::Policy policyFor(const Options& o)
+reports::Policy policyFor(const NoticeCommandOptions& o)
 {
     return o.policy.empty() ? reports::defaultPolicy() : reports::loadPolicy(o.policy);
 }
@@ -87,7 +87,7 @@ void prepareDirectory(const std::string& dir)
     reports::checkWritable((fs::path(dir) / "index.csv").string(), "--output");
 }
 
-void issue(const Options& o, const CommandContext& c)
+void issue(const NoticeCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     const auto period = reports::parsePeriod(o.period, zone);
@@ -138,7 +138,7 @@ void issue(const Options& o, const CommandContext& c)
     }
 }
 
-void list(const Options& o, const CommandContext& c)
+void list(const NoticeCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     auto db = openDatabaseFile(c.db, false);
@@ -175,7 +175,7 @@ void list(const Options& o, const CommandContext& c)
     if (o.json) c.out << j.dump(2) << "\n";
 }
 
-void show(const Options& o, const CommandContext& c)
+void show(const NoticeCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     auto db = openDatabaseFile(c.db, false);
@@ -195,7 +195,7 @@ void show(const Options& o, const CommandContext& c)
     c.out << e.number << " written to " << o.output << "\n";
 }
 
-void withdraw(const Options& o, const CommandContext& c)
+void withdraw(const NoticeCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     const auto policy = policyFor(o);
@@ -219,7 +219,7 @@ void withdraw(const Options& o, const CommandContext& c)
     c.out << notice.number << " withdrawn by " << w.number << "\n";
 }
 
-void history(const Options& o, const CommandContext& c)
+void history(const NoticeCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     auto db = openDatabaseFile(c.db, false);
@@ -277,10 +277,10 @@ std::vector<std::string> withdrawForAppeal(common::Database& db, const std::stri
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addNoticeCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<NoticeCommandOptions>();
     std::vector<std::pair<CLI::App*, ReportCommand>> out;
     auto leaf = [&](CLI::App* parent, const std::string& name, const std::string& help,
-                    void (*fn)(const Options&, const CommandContext&)) {
+                    void (*fn)(const NoticeCommandOptions&, const CommandContext&)) {
         auto* sub = parent->add_subcommand(name, help);
         out.emplace_back(sub, [o, fn](const CommandContext& c) { fn(*o, c); });
         return sub;

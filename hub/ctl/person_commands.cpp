@@ -11,7 +11,7 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct PersonCommandOptions {
     std::string id, name, unit, title, joined, to, on;
     std::vector<std::string> badges;
 };
@@ -33,7 +33,7 @@ RosterOfFinalized finalizedRosters(core::Record& record, common::TimePoint from)
     return out;
 }
 
-void cmdPersonAdd(const Options& o, const CommandContext& c)
+void cmdPersonAdd(const PersonCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -72,7 +72,7 @@ std::int64_t existingUnit(core::Record& record, const std::string& path)
     return *unit;
 }
 
-void cmdPersonMove(const Options& o, const CommandContext& c)
+void cmdPersonMove(const PersonCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -87,7 +87,7 @@ void cmdPersonMove(const Options& o, const CommandContext& c)
           << "; meetings before then stay with " << before->unitPath << "\n";
 }
 
-void cmdPersonLeave(const Options& o, const CommandContext& c)
+void cmdPersonLeave(const PersonCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -130,9 +130,9 @@ void guardFinalizedRosters(core::Record& record, common::TimePoint from, const c
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addPersonCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<PersonCommandOptions>();
     std::vector<std::pair<CLI::App*, ReportCommand>> out;
-    auto bind = [o](void (*f)(const Options&, const CommandContext&)) {
+    auto bind = [o](void (*f)(const PersonCommandOptions&, const CommandContext&)) {
         return [o, f](const CommandContext& c) { f(*o, c); };
     };
     auto* person = app.add_subcommand("person", "persons over time: join, move, leave")->require_subcommand(1);

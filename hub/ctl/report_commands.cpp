@@ -25,7 +25,7 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct ReportCommandOptions {
     std::string meeting, person, format, output, from, to, by = "unit", period, month, policy, personTemplate,
                                                            unitTemplate, reason, status = "excused", appellant,
                                                            received, newEvidence;
@@ -35,7 +35,7 @@ struct Options {
     std::string group;        // --group: only units under this unit
 };
 
-reports::UnitScope scopeFor(const Options& o)
+reports::UnitScope scopeFor(const ReportCommandOptions& o)
 {
     reports::UnitScope scope;
     scope.level = o.level;
@@ -45,14 +45,14 @@ reports::UnitScope scopeFor(const Options& o)
 
 common::Database openExisting(const CommandContext& c) { return openDatabaseFile(c.db, false); }
 
-reports::Format formatFor(const Options& o)
+reports::Format formatFor(const ReportCommandOptions& o)
 {
     if (!o.format.empty()) return reports::parseFormat(o.format);
     if (auto f = reports::formatFromPath(o.output)) return *f;
     throw common::InputError("--format: give csv, xlsx or pdf (the --output name " + o.output + " does not say)");
 }
 
-reports::Policy policyFor(const Options& o)
+reports::Policy policyFor(const ReportCommandOptions& o)
 {
     return o.policy.empty() ? reports::defaultPolicy() : reports::loadPolicy(o.policy);
 }
@@ -67,12 +67,12 @@ void requireRosterMember(core::Record& record, const std::string& meeting, const
     }
 }
 
-core::Amendment amendment(core::AmendmentKind kind, const Options& o, const CommandContext& c)
+core::Amendment amendment(core::AmendmentKind kind, const ReportCommandOptions& o, const CommandContext& c)
 {
     return newAmendment(kind, AmendmentOptions{o.meeting, o.person, o.reason, c.author}, c.clock.now());
 }
 
-void reportMeeting(const Options& o, const CommandContext& c)
+void reportMeeting(const ReportCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     const auto format = formatFor(o);
@@ -94,7 +94,7 @@ void reportMeeting(const Options& o, const CommandContext& c)
           << " on the roster) written to " << o.output << "\n";
 }
 
-void reportPeriod(const Options& o, const CommandContext& c)
+void reportPeriod(const ReportCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     const auto period = reports::dateRange(o.from, o.to, zone);
@@ -130,7 +130,7 @@ void reportPeriod(const Options& o, const CommandContext& c)
           << figures.meetings << " meeting(s), " << rows << " row(s) written to " << o.output << "\n";
 }
 
-void reportPerformance(const Options& o, const CommandContext& c)
+void reportPerformance(const ReportCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     const auto period = reports::parsePeriod(o.period, zone);
@@ -152,7 +152,7 @@ void reportPerformance(const Options& o, const CommandContext& c)
           << report.sections.size() << " group(s) written to " << o.output << "\n";
 }
 
-void notices(const Options& o, const CommandContext& c)
+void notices(const ReportCommandOptions& o, const CommandContext& c)
 {
     // Not required by the parser: `notices issue|list|show|withdraw` need neither.
     if (o.period.empty())
@@ -187,7 +187,7 @@ void notices(const Options& o, const CommandContext& c)
           << "\n";
 }
 
-void disclosure(const Options& o, const CommandContext& c)
+void disclosure(const ReportCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     const auto month = reports::parseMonth(o.month, zone);
@@ -234,7 +234,7 @@ std::optional<std::pair<core::Amendment, bool>> lastAppealOf(core::Record& recor
     return last;
 }
 
-void appealAdd(const Options& o, const CommandContext& c)
+void appealAdd(const ReportCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     const auto now = c.clock.now();
@@ -288,7 +288,7 @@ void appealAdd(const Options& o, const CommandContext& c)
           << "; related notices are held until it is resolved\n";
 }
 
-void appealList(const Options& o, const CommandContext& c)
+void appealList(const ReportCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     auto db = openExisting(c);
@@ -321,7 +321,7 @@ void appealList(const Options& o, const CommandContext& c)
     if (!o.json && rows.empty()) c.out << "no open appeals\n";
 }
 
-void appealResolve(const Options& o, const CommandContext& c)
+void appealResolve(const ReportCommandOptions& o, const CommandContext& c)
 {
     if (o.upheld == o.rejected) throw common::InputError("give exactly one of --upheld or --rejected");
     const auto status = core::statusFromString(o.status);
@@ -357,7 +357,7 @@ void appealResolve(const Options& o, const CommandContext& c)
           << ")" << extra << "\n";
 }
 
-void absenceConfirm(const Options& o, const CommandContext& c)
+void absenceConfirm(const ReportCommandOptions& o, const CommandContext& c)
 {
     auto db = openExisting(c);
     core::Record record(db);
@@ -386,7 +386,7 @@ void absenceConfirm(const Options& o, const CommandContext& c)
           << "); it now counts toward notices\n";
 }
 
-void cacheFill(const Options& o, const CommandContext& c)
+void cacheFill(const ReportCommandOptions& o, const CommandContext& c)
 {
     const core::Zone zone(c.zone);
     const auto period = reports::dateRange(o.from, o.to, zone);
@@ -408,10 +408,10 @@ reports::Progress commandProgress(const CommandContext& c)
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addReportCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<ReportCommandOptions>();
     std::vector<std::pair<CLI::App*, ReportCommand>> out;
     auto leaf = [&](CLI::App* parent, const std::string& name, const std::string& help,
-                    void (*fn)(const Options&, const CommandContext&)) {
+                    void (*fn)(const ReportCommandOptions&, const CommandContext&)) {
         auto* sub = parent->add_subcommand(name, help);
         out.emplace_back(sub, [o, fn](const CommandContext& c) { fn(*o, c); });
         return sub;

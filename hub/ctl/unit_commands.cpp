@@ -2,6 +2,7 @@
 
 #include "hub/core/record.h"
 #include "hub/core/unit_details.h"
+#include "hub/ctl/command_group.h"
 #include "hub/ctl/database_file.h"
 #include "hub/ctl/wire_fields.h"
 
@@ -11,12 +12,12 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct UnitCommandOptions {
     std::string unit, officialName;
     std::optional<std::int64_t> order;
 };
 
-void cmdUnitSet(const Options& o, const CommandContext& c)
+void cmdUnitSet(const UnitCommandOptions& o, const CommandContext& c)
 {
     if (!o.order && o.officialName.empty()) throw common::InputError("give --order, --official-name or both");
     if (o.order && (*o.order < 0 || *o.order > 999999))
@@ -38,19 +39,11 @@ void cmdUnitSet(const Options& o, const CommandContext& c)
           << now.officialName.value_or("(none)") << "\n";
 }
 
-CLI::App* commandGroup(CLI::App& app, const std::string& name, const std::string& help)
-{
-    for (auto* existing : app.get_subcommands({})) {
-        if (existing->get_name() == name) return existing;
-    }
-    return app.add_subcommand(name, help)->require_subcommand(1);
-}
-
 } // namespace
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addUnitCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<UnitCommandOptions>();
     auto* set = commandGroup(app, "unit", "units")
                     ->add_subcommand("set", "a unit's official order (reports sort by it) and official name");
     set->add_option("unit", o->unit, "unit path, e.g. 州直机关")->required();

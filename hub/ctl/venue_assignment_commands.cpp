@@ -14,7 +14,7 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct VenueAssignmentCommandOptions {
     std::string meeting, venue, unit, person, file;
     bool withdraw = false;
     bool json = false;
@@ -67,7 +67,7 @@ std::vector<core::VenueAssignment> readAssignmentFile(const std::string& path, c
     return out;
 }
 
-void cmdAssignVenue(const Options& o, const CommandContext& c)
+void cmdAssignVenue(const VenueAssignmentCommandOptions& o, const CommandContext& c)
 {
     requireWireId(o.meeting, "meeting");
     const auto now = c.clock.now();
@@ -123,7 +123,7 @@ void cmdAssignVenue(const Options& o, const CommandContext& c)
     c.out << "\n";
 }
 
-void cmdMeetingVenues(const Options& o, const CommandContext& c)
+void cmdMeetingVenues(const VenueAssignmentCommandOptions& o, const CommandContext& c)
 {
     requireWireId(o.meeting, "meeting");
     auto db = openDatabaseFile(c.db, false);
@@ -176,7 +176,7 @@ void cmdMeetingVenues(const Options& o, const CommandContext& c)
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addVenueAssignmentCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<VenueAssignmentCommandOptions>();
     std::vector<std::pair<CLI::App*, ReportCommand>> out;
     auto* meeting = app.get_subcommand("meeting");
 

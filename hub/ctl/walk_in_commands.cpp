@@ -13,7 +13,7 @@
 namespace rollcall::ctl {
 namespace {
 
-struct Options {
+struct WalkInCommandOptions {
     std::string meeting, person, unit, at, reason;
 };
 
@@ -38,7 +38,7 @@ void requireWalkIn(core::Record& record, const core::Meeting& meeting, const std
     }
 }
 
-void cmdWalkInAdd(const Options& o, const CommandContext& c)
+void cmdWalkInAdd(const WalkInCommandOptions& o, const CommandContext& c)
 {
     auto db = openDatabaseFile(c.db, false);
     core::Record record(db);
@@ -78,7 +78,7 @@ void cmdWalkInAdd(const Options& o, const CommandContext& c)
 
 std::vector<std::pair<CLI::App*, ReportCommand>> addWalkInCommands(CLI::App& app)
 {
-    auto o = std::make_shared<Options>();
+    auto o = std::make_shared<WalkInCommandOptions>();
     auto* walkin = app.add_subcommand("walkin", "walk-ins (列席) registered at the door")->require_subcommand(1);
     auto* add = walkin->add_subcommand(
         "add", "check in a person not on the roster by hand, attending for a unit (amendment revoke undoes it)");

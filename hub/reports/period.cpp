@@ -32,7 +32,7 @@ int daysIn(int y, int m)
 
 std::string date(int y, int m, int d)
 {
-    char buf[16];
+    char buf[40]; // room for any three ints, so the compiler can see nothing is cut off
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return buf;
 }

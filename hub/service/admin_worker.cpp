@@ -1,7 +1,7 @@
 #include "hub/service/admin_worker.h"
 
-#include "common/logging.h"
 #include "common/printable.h"
+#include "hub/service/hub_log.h"
 #include "protocol/codec.h"
 
 #include <algorithm>
@@ -11,8 +11,6 @@
 
 namespace rollcall::service {
 namespace {
-
-std::shared_ptr<spdlog::logger> log() { return common::namedLogger("hub"); }
 
 /// The command line as one loggable string: printable, and not a screenful.
 std::string commandLine(const std::vector<std::string>& argv)
@@ -56,14 +54,14 @@ void AdminWorker::cancel(const std::optional<AllowedKey>& caller, const std::str
     };
     std::lock_guard lock(mutex_);
     if (running_ && same(*running_)) {
-        log()->info("admin: key {} cancels request {}, running: it stops at its next safe point", keyName(caller),
-                    requestId);
+        hubLog()->info("admin: key {} cancels request {}, running: it stops at its next safe point", keyName(caller),
+                       requestId);
         running_->cancel.requestStop();
         return;
     }
     const auto it = std::find_if(jobs_.begin(), jobs_.end(), same);
     if (it == jobs_.end()) return;
-    log()->info("admin: key {} cancels request {} before it ran", keyName(caller), requestId);
+    hubLog()->info("admin: key {} cancels request {} before it ran", keyName(caller), requestId);
     protocol::AdminReply reply;
     reply.request_id = requestId;
     reply.exit_code = kAdminExitCancelled;
@@ -136,14 +134,14 @@ void AdminWorker::run()
             running_ = job;
         }
         // Said before it runs, so whoever waits for a long command (or a test of admin_cancel) sees it start.
-        log()->info("admin: key {} request {} started: {}", keyName(job.caller), job.request.request_id,
-                    commandLine(job.request.argv));
+        hubLog()->info("admin: key {} request {} started: {}", keyName(job.caller), job.request.request_id,
+                       commandLine(job.request.argv));
         const auto reply = handle(job);
         // Who ran what, and how it ended: the hub's log is where an admin request is accounted for.
-        log()->info("admin: key {} ({}) request {}: {} -> exit {}{}", keyName(job.caller),
-                    job.caller ? toString(job.caller->role) : "insecure", job.request.request_id,
-                    commandLine(job.request.argv), reply.exit_code,
-                    reply.files.empty() ? "" : ", " + std::to_string(reply.files.size()) + " file(s)");
+        hubLog()->info("admin: key {} ({}) request {}: {} -> exit {}{}", keyName(job.caller),
+                       job.caller ? toString(job.caller->role) : "insecure", job.request.request_id,
+                       commandLine(job.request.argv), reply.exit_code,
+                       reply.files.empty() ? "" : ", " + std::to_string(reply.files.size()) + " file(s)");
         std::lock_guard lock(mutex_);
         running_.reset();
         post(job, reply);

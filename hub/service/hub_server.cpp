@@ -1,6 +1,6 @@
 #include "hub/service/hub_server.h"
 
-#include "common/logging.h"
+#include "hub/service/hub_log.h"
 #include "hub/service/hub_status.h"
 #include "hub/service/key_directory.h"
 #include "hub/service/realtime_threads.h"
@@ -19,8 +19,6 @@ namespace rollcall::service {
 namespace {
 
 using namespace std::chrono_literals;
-
-std::shared_ptr<spdlog::logger> log() { return common::namedLogger("hub"); }
 
 // A ROUTER message: [peer][optional empty delimiter][body]. Anything else is malformed.
 struct Envelope {
@@ -92,10 +90,10 @@ AdminRunner orRefusal(AdminRunner runner)
 int grantedRealtimePriority(int asked)
 {
     if (asked == 0 || mayRunRealtime(asked)) return asked;
-    log()->warn("[scheduling] realtime_priority = {}: this process may not run real-time threads (it needs "
-                "CAP_SYS_NICE or an RLIMIT_RTPRIO of at least {}: LimitRTPRIO= in its unit); the socket and I/O "
-                "threads run at the normal policy",
-                asked, asked);
+    hubLog()->warn("[scheduling] realtime_priority = {}: this process may not run real-time threads (it needs "
+                   "CAP_SYS_NICE or an RLIMIT_RTPRIO of at least {}: LimitRTPRIO= in its unit); the socket and I/O "
+                   "threads run at the normal policy",
+                   asked, asked);
     return 0;
 }
 
@@ -348,7 +346,7 @@ void HubServer::logStats()
 {
     const auto s = writer_->stats();
     const auto& c = s.counters;
-    log()->info(
+    hubLog()->info(
         "taps recorded={} resent={} quarantined={} replayed={} seq_conflicts={} seq_jumps={} batches={} commits={} failed_batches={} "
         "rejected={} acks_dropped={} live_updates={} held={} checkpoints={} checkpoint_ms_max={} "
         "answered_from_memory={} live_subscribers={}",
@@ -357,7 +355,7 @@ void HubServer::logStats()
         s.checkpointMsMax, answeredFromMemory_, zap_->liveSubscribers());
     std::string reasons;
     for (const auto& [reason, n] : rejectionsByReason()) reasons += " " + reason + "=" + std::to_string(n);
-    log()->info("rejections{}", reasons.empty() ? " none" : reasons);
+    hubLog()->info("rejections{}", reasons.empty() ? " none" : reasons);
 }
 
 void HubServer::run(const std::atomic<bool>& stop)
@@ -367,10 +365,11 @@ void HubServer::run(const std::atomic<bool>& stop)
     // After every other thread of the hub has started: none of them inherits it.
     if (realtimePriority_ > 0) {
         if (makeCallingThreadRealtime(realtimePriority_)) {
-            log()->info("real-time: the socket thread and ZeroMQ's I/O thread run at SCHED_FIFO {}", realtimePriority_);
+            hubLog()->info("real-time: the socket thread and ZeroMQ's I/O thread run at SCHED_FIFO {}",
+                           realtimePriority_);
         } else {
-            log()->warn("real-time: the socket thread could not have SCHED_FIFO {}; it runs at the normal policy",
-                        realtimePriority_);
+            hubLog()->warn("real-time: the socket thread could not have SCHED_FIFO {}; it runs at the normal policy",
+                           realtimePriority_);
         }
     }
     while (!stop.load()) {
@@ -402,7 +401,7 @@ void HubServer::run(const std::atomic<bool>& stop)
     writer_->stop();
     deliverOutputs();
     logStats();
-    log()->info("stopped");
+    hubLog()->info("stopped");
 }
 
 } // namespace rollcall::service

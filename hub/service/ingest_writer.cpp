@@ -1,8 +1,8 @@
 #include "hub/service/ingest_writer.h"
 
-#include "common/logging.h"
 #include "hub/core/record_guard.h"
 #include "hub/core/schema.h"
+#include "hub/service/hub_log.h"
 #include "hub/service/hub_status.h"
 
 #include <algorithm>
@@ -17,8 +17,6 @@ namespace rollcall::service {
 namespace {
 
 using namespace std::chrono_literals;
-
-std::shared_ptr<spdlog::logger> log() { return common::namedLogger("hub"); }
 
 constexpr std::size_t kMaxHeldTaps = 200'000;
 constexpr std::chrono::milliseconds kRetryBackoffMin{100};
@@ -576,7 +574,7 @@ void IngestWriter::drain()
         state_->reload(clock_.now());
         reloadDue_ = false;
     } catch (const common::DatabaseError& e) { // tried again before the next round (prepareRound)
-        log()->warn("reload after a round failed (will retry): {}", e.what());
+        hubLog()->warn("reload after a round failed (will retry): {}", e.what());
     }
 }
 
@@ -633,8 +631,8 @@ void IngestWriter::onWriteFailure(const WriteFailure& why, std::size_t taps)
 {
     retryBackoff_ = std::clamp(retryBackoff_ * 2, kRetryBackoffMin, kRetryBackoffMax);
     retryAt_ = clock_.now() + retryBackoff_;
-    log()->error("{}; {} tap(s) not acknowledged (the readers keep them), retry in {} ms", why.text, taps,
-                 retryBackoff_.count());
+    hubLog()->error("{}; {} tap(s) not acknowledged (the readers keep them), retry in {} ms", why.text, taps,
+                    retryBackoff_.count());
     // Published again at every failed retry: the hub stream has no snapshot, so
     // a dashboard that joins during the outage learns of it within one backoff.
     writeAlarm_ = why.text;
@@ -646,7 +644,7 @@ void IngestWriter::onWriteRecovered()
 {
     retryBackoff_ = std::chrono::milliseconds(0);
     if (!writeAlarm_) return;
-    log()->warn("记录写入已恢复 (the record is written again after: {})", *writeAlarm_);
+    hubLog()->warn("记录写入已恢复 (the record is written again after: {})", *writeAlarm_);
     writeAlarm_.reset();
     state_->publishHubAlarm("记录写入已恢复", false, "record_write_recovered", {});
 }
@@ -671,7 +669,7 @@ void IngestWriter::tick(common::TimePoint now)
         lastTickError_.clear();
     } catch (const common::DatabaseError& e) {
         // Logged once per cause: a full disk fails every tick until space returns.
-        if (lastTickError_ != e.what()) log()->error("tick: {} (will retry)", e.what());
+        if (lastTickError_ != e.what()) hubLog()->error("tick: {} (will retry)", e.what());
         lastTickError_ = e.what();
     }
 }
@@ -685,10 +683,10 @@ void IngestWriter::checkpointIfDue()
         if (!finished.error.empty()) {
             // A full disk or an I/O error: the WAL keeps growing, the record
             // stays correct; the next round past the threshold tries again.
-            log()->warn("checkpoint failed (will retry): {}", finished.error);
+            hubLog()->warn("checkpoint failed (will retry): {}", finished.error);
         } else {
-            log()->debug("background checkpoint copied {} of {} WAL frames in {} ms", finished.backfilled,
-                         finished.walFrames, finished.ms);
+            hubLog()->debug("background checkpoint copied {} of {} WAL frames in {} ms", finished.backfilled,
+                            finished.walFrames, finished.ms);
             backfilledFrames_ = finished.backfilled;
         }
     }
@@ -714,7 +712,7 @@ void IngestWriter::checkpointIfDue()
         }
         const auto ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-        if (!error.empty()) log()->warn("checkpoint failed (will retry): {}", error);
+        if (!error.empty()) hubLog()->warn("checkpoint failed (will retry): {}", error);
         std::lock_guard lock(walMutex_);
         if (error.empty()) {
             checkpointMsMax_ = std::max(checkpointMsMax_, static_cast<std::int64_t>(ms));

@@ -1,6 +1,6 @@
 #include "hub/service/live_publisher.h"
 
-#include "common/logging.h"
+#include "hub/service/hub_log.h"
 #include "hub/service/server_socket.h"
 #include "hub/service/zap_handler.h"
 #include "protocol/codec.h"
@@ -123,8 +123,8 @@ void LivePublisher::loop()
                 send(update);
             } catch (const std::exception& e) {
                 // One update lost is a gap in its stream: its dashboards take a new snapshot.
-                common::namedLogger("hub")->error("live update {} of stream \"{}\" not sent: {}", update.seq,
-                                                  update.meeting_id, e.what());
+                hubLog()->error("live update {} of stream \"{}\" not sent: {}", update.seq, update.meeting_id,
+                                e.what());
             }
         }
         sending.clear(); // keeps its capacity: the next swap hands it to the writer

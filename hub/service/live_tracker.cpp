@@ -1,7 +1,7 @@
 #include "hub/service/live_tracker.h"
 
-#include "common/logging.h"
 #include "hub/core/meeting_evaluator.h"
+#include "hub/service/hub_log.h"
 #include "hub/service/wire_mapping.h"
 
 #include <algorithm>
@@ -19,12 +19,6 @@ constexpr auto kHorizonBack = 12h;
 constexpr auto kHorizonAhead = 24h;
 constexpr auto kSummaryEvery = 10s; // protocol.md: a silent feed for 30 s means the hub is gone
 constexpr std::size_t kRecentTaps = 50;
-
-std::shared_ptr<spdlog::logger> log()
-{
-    static const auto logger = common::namedLogger("hub");
-    return logger;
-}
 
 } // namespace
 
@@ -103,8 +97,8 @@ void LiveTracker::reload(common::TimePoint now)
     }
     (void)lostCards_.expire(now); // a past day's: over
     publishLostCardChanges(lostCardsBefore);
-    log()->info("loaded {} meeting(s), {} reader(s), {} badge(s)", meetings.size(), directory_.readers().size(),
-                directory_.badges().size());
+    hubLog()->info("loaded {} meeting(s), {} reader(s), {} badge(s)", meetings.size(), directory_.readers().size(),
+                   directory_.badges().size());
 }
 
 void LiveTracker::publishMeetingDiff(const std::string& meetingId, const core::MeetingResult* before,

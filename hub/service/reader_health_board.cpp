@@ -1,22 +1,12 @@
 #include "hub/service/reader_health_board.h"
 
-#include "common/logging.h"
 #include "hub/core/time_util.h"
+#include "hub/service/hub_log.h"
 
 #include <algorithm>
 #include <spdlog/spdlog.h>
 
 namespace rollcall::service {
-namespace {
-
-std::shared_ptr<spdlog::logger> log()
-{
-    static const auto logger = common::namedLogger("hub");
-    return logger;
-}
-
-} // namespace
-
 struct ReaderHealthBoard::Statements {
     explicit Statements(common::Database& db)
         : upsertHealth(db.prepare(
@@ -107,7 +97,7 @@ void ReaderHealthBoard::heartbeat(const protocol::Heartbeat& hb, common::TimePoi
     const bool alarmCleared = h.alarm;
     h.alarm = false;
     publishReader(hb.reader_id, h);
-    if (!wasOnline) log()->info("reader {} online", hb.reader_id);
+    if (!wasOnline) hubLog()->info("reader {} online", hb.reader_id);
     if (alarmCleared) publishAlarm(hb.reader_id, h);
 }
 
@@ -189,8 +179,8 @@ void ReaderHealthBoard::sweep(common::TimePoint now)
         h.alarm = alarm;
         publishReader(id, h);
         if (!online)
-            log()->warn("reader {} offline (last seen {})", id,
-                        h.lastSeen ? core::Zone(config_.zone).format(*h.lastSeen) : "never");
+            hubLog()->warn("reader {} offline (last seen {})", id,
+                           h.lastSeen ? core::Zone(config_.zone).format(*h.lastSeen) : "never");
         if (alarmChanged) publishAlarm(id, h);
     }
 }

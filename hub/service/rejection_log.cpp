@@ -1,6 +1,6 @@
 #include "hub/service/rejection_log.h"
 
-#include "common/logging.h"
+#include "hub/service/hub_log.h"
 
 namespace rollcall::service {
 
@@ -14,16 +14,15 @@ void RejectionLog::reject(const std::string& reason, const std::string& detail, 
     auto& w = windows_[reason];
     if (now - w.start >= window_) {
         if (w.suppressed > 0) {
-            common::namedLogger("hub")->warn("{}{} more {} rejection(s) not logged in the last window",
-                                             area_.empty() ? "" : area_ + ": ", w.suppressed, reason);
+            hubLog()->warn("{}{} more {} rejection(s) not logged in the last window", area_.empty() ? "" : area_ + ": ",
+                           w.suppressed, reason);
         }
         w = Window{now, 0, 0};
     }
     if (w.logged < linesPerWindow_) {
         ++w.logged;
-        common::namedLogger("hub")->warn(
-            "{}: {}{}", area_, detail,
-            w.logged == linesPerWindow_ ? " (further such lines this minute are only counted)" : "");
+        hubLog()->warn("{}: {}{}", area_, detail,
+                       w.logged == linesPerWindow_ ? " (further such lines this minute are only counted)" : "");
         return;
     }
     ++w.suppressed;

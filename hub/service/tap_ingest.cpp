@@ -1,8 +1,8 @@
 #include "hub/service/tap_ingest.h"
 
-#include "common/logging.h"
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/sequence_window.h"
+#include "hub/service/hub_log.h"
 #include "hub/service/wire_mapping.h"
 
 #include <algorithm>
@@ -14,12 +14,6 @@ namespace rollcall::service {
 namespace {
 
 using protocol::Verdict;
-
-std::shared_ptr<spdlog::logger> log()
-{
-    static const auto logger = common::namedLogger("hub");
-    return logger;
-}
 
 /// When the tap was made by the hub's clock: the agent's stamp corrected by the offset it knew.
 common::TimePoint hubTimeOf(const protocol::Tap& t) { return common::fromMillis(t.at_ms + t.clock_offset_ms); }
@@ -260,8 +254,8 @@ void TapIngest::answerRecorded(JudgedRound& r, std::size_t i)
         // it too, instead of acknowledging someone else's verdict.
         quarantine(t, at, "seq already recorded for another tap", r);
         ++r.counted.conflicts;
-        log()->warn("reader {} seq {} is already recorded for another tap (was its outbox reset?): refused",
-                    t.reader_id, t.seq);
+        hubLog()->warn("reader {} seq {} is already recorded for another tap (was its outbox reset?): refused",
+                       t.reader_id, t.seq);
         r.acks.push_back(
             {in.peer, protocol::Error{"seq_conflict", "reader " + t.reader_id + " seq " + std::to_string(t.seq)
                                                           + " is already recorded for another tap"}});

@@ -1,7 +1,7 @@
 #include "hub/service/zap_handler.h"
 
 #include "common/input_error.h"
-#include "common/logging.h"
+#include "hub/service/hub_log.h"
 #include "hub/service/key_directory.h"
 #include "hub/service/rejection_log.h"
 #include "protocol/curve_certificate.h"
@@ -14,8 +14,6 @@
 
 namespace rollcall::service {
 namespace {
-
-std::shared_ptr<spdlog::logger> log() { return common::namedLogger("hub"); }
 
 bool roleMayUse(KeyRole role, const std::string& domain)
 {
@@ -65,8 +63,8 @@ void ZapHandler::run()
     RejectionLog rejections("connection refused");
     auto logKeys = [&] {
         if (!keys || !keys->takeReloaded()) return;
-        log()->info("allowed keys: {} from {}", keys->size(), security_.keysDir);
-        for (const auto& p : keys->problems()) log()->warn("allowed keys: skipped {}", p);
+        hubLog()->info("allowed keys: {} from {}", keys->size(), security_.keysDir);
+        for (const auto& p : keys->problems()) hubLog()->warn("allowed keys: skipped {}", p);
     };
     logKeys();
     while (!stop_.load()) {

@@ -12,13 +12,13 @@ static_assert(!std::is_copy_constructible_v<agent::Outbox> && !std::is_copy_assi
 
 namespace {
 
-class Outbox : public ::testing::Test {
+class OutboxTest : public ::testing::Test {
 protected:
     TempDir dir_;
     std::string path_ = dir_.file("outbox.db");
 };
 
-TEST_F(Outbox, sequenceStartsAtOneAndGrowsByOne)
+TEST_F(OutboxTest, sequenceStartsAtOneAndGrowsByOne)
 {
     agent::Outbox box(path_, "door-1");
     EXPECT_EQ(box.nextSeq(), 1u);
@@ -27,7 +27,7 @@ TEST_F(Outbox, sequenceStartsAtOneAndGrowsByOne)
     EXPECT_EQ(box.nextSeq(), 3u);
 }
 
-TEST_F(Outbox, counterMovesForwardOnlyAndSurvivesReopening)
+TEST_F(OutboxTest, counterMovesForwardOnlyAndSurvivesReopening)
 {
     {
         agent::Outbox box(path_, "door-1");
@@ -40,7 +40,7 @@ TEST_F(Outbox, counterMovesForwardOnlyAndSurvivesReopening)
     EXPECT_EQ(box.add("04A1B2C2", std::nullopt, 2000, std::nullopt).seq, 42u);
 }
 
-TEST_F(Outbox, storedTapsSurviveReopening)
+TEST_F(OutboxTest, storedTapsSurviveReopening)
 {
     {
         agent::Outbox box(path_, "door-1");
@@ -62,7 +62,7 @@ TEST_F(Outbox, storedTapsSurviveReopening)
     EXPECT_EQ(box.add("04A1B2C3", std::nullopt, 3000, std::nullopt).seq, 3u);
 }
 
-TEST_F(Outbox, sequenceIsNotReusedAfterEveryTapWasAcknowledgedAndReopened)
+TEST_F(OutboxTest, sequenceIsNotReusedAfterEveryTapWasAcknowledgedAndReopened)
 {
     {
         agent::Outbox box(path_, "door-1");
@@ -75,7 +75,7 @@ TEST_F(Outbox, sequenceIsNotReusedAfterEveryTapWasAcknowledgedAndReopened)
     EXPECT_EQ(box.add("04A1B2C1", std::nullopt, 5000, std::nullopt).seq, 4u);
 }
 
-TEST_F(Outbox, onlyTheAcknowledgedTapIsDeleted)
+TEST_F(OutboxTest, onlyTheAcknowledgedTapIsDeleted)
 {
     agent::Outbox box(path_, "door-1");
     for (int i = 0; i < 3; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
@@ -88,7 +88,7 @@ TEST_F(Outbox, onlyTheAcknowledgedTapIsDeleted)
     EXPECT_TRUE(box.find(3).has_value());
 }
 
-TEST_F(Outbox, repeatedAckDeletesNothingMore)
+TEST_F(OutboxTest, repeatedAckDeletesNothingMore)
 {
     agent::Outbox box(path_, "door-1");
     (void)box.add("04A1B2C1", std::nullopt, 1000, std::nullopt);
@@ -99,7 +99,7 @@ TEST_F(Outbox, repeatedAckDeletesNothingMore)
     EXPECT_EQ(box.depth(), 1u);
 }
 
-TEST_F(Outbox, depthCountsUnacknowledgedTaps)
+TEST_F(OutboxTest, depthCountsUnacknowledgedTaps)
 {
     agent::Outbox box(path_, "door-1");
     EXPECT_EQ(box.depth(), 0u);
@@ -110,7 +110,7 @@ TEST_F(Outbox, depthCountsUnacknowledgedTaps)
     EXPECT_EQ(box.depth(), 3u);
 }
 
-TEST_F(Outbox, pendingIsOldestFirstAndLimited)
+TEST_F(OutboxTest, pendingIsOldestFirstAndLimited)
 {
     agent::Outbox box(path_, "door-1");
     for (int i = 0; i < 10; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, std::nullopt);
@@ -121,7 +121,7 @@ TEST_F(Outbox, pendingIsOldestFirstAndLimited)
     EXPECT_EQ(first[2].tap.seq, 4u);
 }
 
-TEST_F(Outbox, outboxOfAnotherReaderIsRefused)
+TEST_F(OutboxTest, outboxOfAnotherReaderIsRefused)
 {
     {
         agent::Outbox box(path_, "door-1");
@@ -135,7 +135,7 @@ TEST_F(Outbox, outboxOfAnotherReaderIsRefused)
     }
 }
 
-TEST_F(Outbox, outboxIsWalWithFullSync)
+TEST_F(OutboxTest, outboxIsWalWithFullSync)
 {
     agent::Outbox box(path_, "door-1");
     common::Database check(path_, common::Database::Mode::ReadOnly);
@@ -144,7 +144,7 @@ TEST_F(Outbox, outboxIsWalWithFullSync)
     EXPECT_EQ(mode.getText(0), "wal");
 }
 
-TEST_F(Outbox, acknowledgedTapsAreKeptUntilPrunedAndCanBeReopened)
+TEST_F(OutboxTest, acknowledgedTapsAreKeptUntilPrunedAndCanBeReopened)
 {
     agent::Outbox box(path_, "door-1");
     for (int i = 0; i < 5; ++i) (void)box.add("04A1B2C1", std::nullopt, 1000 + i, -7);
@@ -166,7 +166,7 @@ TEST_F(Outbox, acknowledgedTapsAreKeptUntilPrunedAndCanBeReopened)
     EXPECT_FALSE(box.highestAcknowledged().has_value());
 }
 
-TEST_F(Outbox, versionOneOutboxIsMigratedKeepingItsTaps)
+TEST_F(OutboxTest, versionOneOutboxIsMigratedKeepingItsTaps)
 {
     {
         common::Database db(path_);
@@ -184,7 +184,7 @@ TEST_F(Outbox, versionOneOutboxIsMigratedKeepingItsTaps)
     EXPECT_EQ(box.highestAcknowledged(), 2u);
 }
 
-TEST_F(Outbox, tapStoredWithoutAnOffsetKeepsItsPlaceOnTheMonotonicClockAcrossReopening)
+TEST_F(OutboxTest, tapStoredWithoutAnOffsetKeepsItsPlaceOnTheMonotonicClockAcrossReopening)
 {
     {
         agent::Outbox box(path_, "door-1");
@@ -200,7 +200,7 @@ TEST_F(Outbox, tapStoredWithoutAnOffsetKeepsItsPlaceOnTheMonotonicClockAcrossReo
     EXPECT_FALSE(pending[1].steady);
 }
 
-TEST_F(Outbox, versionTwoOutboxIsMigratedKeepingItsTapsWithoutSteadyStamps)
+TEST_F(OutboxTest, versionTwoOutboxIsMigratedKeepingItsTapsWithoutSteadyStamps)
 {
     {
         common::Database db(path_);
@@ -227,7 +227,7 @@ TEST_F(Outbox, versionTwoOutboxIsMigratedKeepingItsTapsWithoutSteadyStamps)
 
 } // namespace
 
-TEST_F(Outbox, aCounterBeyondAnyUsableNumberIsNotTaken)
+TEST_F(OutboxTest, aCounterBeyondAnyUsableNumberIsNotTaken)
 {
     agent::Outbox box(path_, "door-1");
     EXPECT_FALSE(box.advanceTo(agent::Outbox::kMaxSeq + 1));
@@ -238,7 +238,7 @@ TEST_F(Outbox, aCounterBeyondAnyUsableNumberIsNotTaken)
     EXPECT_THROW((void)box.add("04A1B2C2", std::nullopt, 2000, std::nullopt), agent::OutboxError); // used up
 }
 
-TEST_F(Outbox, anOutboxLeftWithACounterPast2To63IsRepairedOnOpening)
+TEST_F(OutboxTest, anOutboxLeftWithACounterPast2To63IsRepairedOnOpening)
 {
     // What an agent before the fix stored after a hub said last_seq 2^63 − 1.
     {
@@ -256,7 +256,7 @@ TEST_F(Outbox, anOutboxLeftWithACounterPast2To63IsRepairedOnOpening)
     EXPECT_EQ(box.depth(), 3u);
 }
 
-TEST_F(Outbox, aDamagedSchemaVersionIsRefusedNamingTheFileAndTheValueAndChangesNothing)
+TEST_F(OutboxTest, aDamagedSchemaVersionIsRefusedNamingTheFileAndTheValueAndChangesNothing)
 {
     struct Damaged {
         const char* name;
@@ -300,7 +300,7 @@ TEST_F(Outbox, aDamagedSchemaVersionIsRefusedNamingTheFileAndTheValueAndChangesN
     }
 }
 
-TEST_F(Outbox, aSchemaVersionFromALaterAgentIsRefusedAsNewer)
+TEST_F(OutboxTest, aSchemaVersionFromALaterAgentIsRefusedAsNewer)
 {
     {
         agent::Outbox box(path_, "door-1");

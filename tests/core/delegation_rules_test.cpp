@@ -1,6 +1,7 @@
 // The unit delegation rule (docs/semantics.md §11) as a table: the unit's
 // status from its members' first check-ins, its quota N, unit leave and the clock.
 #include "hub/core/delegation_rules.h"
+#include "tests/support/test_day.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +11,7 @@ using core::DelegationStatus;
 
 namespace {
 
-common::TimePoint at(const std::string& clock) { return core::parseTime("2026-11-28T" + clock + "+08:00", "test"); }
+using test::at;
 
 core::MeetingTimes meeting()
 {

@@ -3,6 +3,7 @@
 #include "hub/core/meeting_evaluator.h"
 #include "hub/core/schema.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_day.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -16,7 +17,7 @@ using core::Status;
 namespace {
 
 /// Wall time on the meeting day in Asia/Shanghai, e.g. at("08:55:10").
-common::TimePoint at(const std::string& clock) { return core::parseTime("2026-11-28T" + clock + "+08:00", "test"); }
+using test::at;
 
 class MeetingEvaluatorTest : public ::testing::Test {
 protected:

@@ -6,6 +6,7 @@
 #include "hub/core/schema.h"
 #include "hub/core/venue_assignments.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_day.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -15,7 +16,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-common::TimePoint at(const std::string& clock) { return core::parseTime("2026-11-28T" + clock + "+08:00", "test"); }
+using test::at;
 
 core::Person member(const std::string& id, const std::string& unitPath)
 {

@@ -9,6 +9,7 @@
 #include "tests/ctl/ctl_harness.h"
 #include "tests/ctl/document_text.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_day.h"
 
 #include <filesystem>
 #include <fstream>
@@ -21,7 +22,7 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-common::TimePoint at(const std::string& local) { return core::parseTime(local + "+08:00", "test"); }
+using test::atLocal;
 
 using CtlRun = test::CtlResult;
 using test::readFile;
@@ -76,7 +77,7 @@ protected:
     /// A hall with one reader and seven persons in three units (since September).
     void office()
     {
-        clock_.set(at("2026-10-01T08:00:00"));
+        clock_.set(atLocal("2026-10-01T08:00:00"));
         ok({"init"});
         ok({"venue", "add", "--id", "hall", "--name", "主会场"});
         ok({"venue", "add", "--id", "room2", "--name", "二号会议室"});
@@ -99,7 +100,7 @@ protected:
 
     test::TempDir dir_;
     std::string db_ = dir_.file("rollcall.sqlite");
-    common::FixedClock clock_{at("2026-10-01T08:00:00")};
+    common::FixedClock clock_{atLocal("2026-10-01T08:00:00")};
 };
 
 } // namespace
@@ -111,7 +112,7 @@ TEST_F(MeetingScheduleTest, aFinalizedMeetingCannotBeChangedByANewOverlappingMee
         "--end", "2026-10-12 11:00", "--invite-unit", "州发改委"});
     taps("t.csv", "hall-in,1,04A23BC1,2026-10-12T08:50:00+08:00\n"
                   "hall-in,2,04A23BC2,2026-10-12T09:40:00+08:00\n");
-    clock_.set(at("2026-10-13T10:00:00"));
+    clock_.set(atLocal("2026-10-13T10:00:00"));
     ok({"meeting", "finalize", "--id", "O1"});
     const auto before = statuses("O1");
     EXPECT_EQ(before, (std::vector<std::string>{"p1 present", "p2 late", "p3 absent"}));
@@ -160,12 +161,12 @@ TEST_F(MeetingScheduleTest, aFinalizedMeetingsSheetIsByteIdenticalAfterLaterReco
     taps("t.csv", "hall-in,1,04A23BC1,2026-10-12T08:50:00+08:00\n"
                   "hall-in,2,04A23BC4,2026-10-12T09:20:00+08:00\n"
                   "hall-in,3,04A23BC6,2026-10-12T08:59:00+08:00\n");
-    clock_.set(at("2026-10-13T10:00:00"));
+    clock_.set(atLocal("2026-10-13T10:00:00"));
     ok({"meeting", "finalize", "--id", "O1"});
     EXPECT_GT(scalar("SELECT count(*) FROM final_rosters WHERE meeting_id = 'O1'"), 0);
     EXPECT_EQ(scalar("SELECT count(*) FROM final_taps WHERE meeting_id = 'O1'"), 3);
     EXPECT_EQ(scalar("SELECT count(*) FROM final_results WHERE meeting_id = 'O1'"), 4);
-    clock_.set(at("2026-10-13T11:00:00"));
+    clock_.set(atLocal("2026-10-13T11:00:00"));
     const std::vector<std::string> madeBefore{"2026-10-13 11:00:00", "2026-10-13T11:00:00+08:00"};
     ok({"report", "meeting", "O1", "--output", dir_.file("before.csv")});
     const auto sheetBefore = withoutMadeAt(readFile(dir_.file("before.csv")), madeBefore);
@@ -174,7 +175,7 @@ TEST_F(MeetingScheduleTest, aFinalizedMeetingsSheetIsByteIdenticalAfterLaterReco
     // Later changes to what the roster and the taps were computed from: the
     // group gains a member back-dated, a badge is given to another person,
     // a late tap arrives. Without the stored rows each would change O1.
-    clock_.set(at("2026-10-20T09:00:00"));
+    clock_.set(atLocal("2026-10-20T09:00:00"));
     ok({"group", "member", "add", "leaders", "p7", "--on", "2026-09-15"});
     {
         common::Database db(db_);
@@ -225,11 +226,11 @@ TEST_F(MeetingScheduleTest, aUnitDelegationWithQuotaTwoGivesMetShortAndAbsentAsT
     ok({"leave", "add", "--meeting", "D1", "--unit", "州卫健委", "--reason", "防疫值班"});
     refused({"leave", "add", "--meeting", "D1", "--unit", "州人社局", "--reason", "x"},
             "unit \"州人社局\" does not exist");
-    clock_.set(at("2026-10-12T09:10:00"));
+    clock_.set(atLocal("2026-10-12T09:10:00"));
     auto live = status("D1").at("delegations");
     EXPECT_EQ(live.at(0).at("status"), "gathering"); // 州卫健委: nobody yet, before E
     EXPECT_EQ(live.at(1).at("status"), "met");       // 州发改委
-    clock_.set(at("2026-10-14T10:00:00"));
+    clock_.set(atLocal("2026-10-14T10:00:00"));
     const auto d = status("D1");
     std::vector<std::string> got;
     for (const auto& x : d.at("delegations"))
@@ -301,7 +302,7 @@ TEST_F(MeetingScheduleTest, aRecurringMeetingCreatesOneMeetingPerDateEachChangea
     EXPECT_TRUE(contains(text, "2 meeting(s)")) << text;
 
     // A cancelled meeting expects nobody, and its sheet says so with who, when and why.
-    clock_.set(at("2026-12-20T09:00:00"));
+    clock_.set(atLocal("2026-12-20T09:00:00"));
     const auto cancelled = status("WK-2026-12-14");
     EXPECT_EQ(cancelled.at("summary").at("expected"), 0);
     EXPECT_EQ(cancelled.at("meeting").at("cancelled"), true);
@@ -369,7 +370,7 @@ TEST_F(MeetingScheduleTest, aGroupInvitesItsMembersAtTheStart)
     refused({"meeting", "add", "--id", "G3", "--title", "x", "--venue", "hall", "--start", "2026-10-26 09:00", "--end",
              "2026-10-26 10:00", "--invite-group", "nobody"},
             "--invite-group: group \"nobody\" does not exist");
-    clock_.set(at("2026-10-20T09:00:00"));
+    clock_.set(atLocal("2026-10-20T09:00:00"));
     EXPECT_EQ(statuses("G1"), (std::vector<std::string>{"p1 absent", "p4 absent"}));
     EXPECT_EQ(statuses("G2"), (std::vector<std::string>{"p6 absent", "p4 absent"})); // by unit, then id
 }
@@ -392,7 +393,7 @@ TEST_F(MeetingScheduleTest, leaveOverARangeExcusesEveryMeetingInItIncludingOnesA
         "2026-10-16 16:00", "--invite-unit", "州财政局"});
     ok({"meeting", "add", "--id", "L3", "--title", "三", "--venue", "hall", "--start", "2026-10-17 09:00", "--end",
         "2026-10-17 10:00", "--invite-unit", "州财政局"});
-    clock_.set(at("2026-10-20T09:00:00"));
+    clock_.set(atLocal("2026-10-20T09:00:00"));
     EXPECT_EQ(statuses("L0"), (std::vector<std::string>{"p4 absent", "p5 absent"}));
     EXPECT_EQ(statuses("L1"), (std::vector<std::string>{"p4 excused", "p5 absent"}));
     EXPECT_EQ(statuses("L2"), (std::vector<std::string>{"p4 excused", "p5 absent"}));

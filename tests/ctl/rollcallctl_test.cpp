@@ -4,7 +4,9 @@
 #include "common/database.h"
 #include "hub/core/schema.h"
 #include "hub/ctl/ctl_app.h"
+#include "tests/ctl/ctl_harness.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_day.h"
 
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -17,20 +19,11 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-common::TimePoint at(const std::string& clock) { return core::parseTime("2026-11-28T" + clock + "+08:00", "test"); }
+using test::at;
 
 std::string data(const std::string& name) { return std::string(ROLLCALL_TEST_DATA_DIR) + "/ctl/" + name; }
 
-struct CtlRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::ostream& operator<<(std::ostream& os, const CtlRun& r)
-{
-    return os << "exit " << r.code << "\n--- out:\n" << r.out << "--- err:\n" << r.err;
-}
+using CtlRun = test::CtlResult;
 
 /// Row counts of every table plus the finalization state: what "nothing changed" compares.
 using Snapshot = std::map<std::string, std::int64_t>;

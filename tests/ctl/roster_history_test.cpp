@@ -10,6 +10,7 @@
 #include "tests/ctl/ctl_harness.h"
 #include "tests/ctl/document_text.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_day.h"
 
 #include <filesystem>
 #include <fstream>
@@ -23,7 +24,7 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-common::TimePoint at(const std::string& local) { return core::parseTime(local + "+08:00", "test"); }
+using test::atLocal;
 
 using CtlRun = test::CtlResult;
 using test::readFile;
@@ -82,7 +83,7 @@ protected:
     /// October 2026: persons since September, two finalized meetings with taps.
     void october()
     {
-        clock_.set(at("2026-10-01T08:00:00"));
+        clock_.set(atLocal("2026-10-01T08:00:00"));
         ok({"init"});
         ok({"venue", "add", "--id", "hall", "--name", "主会场"});
         ok({"reader", "add", "--id", "hall-in", "--venue", "hall", "--direction", "in"});
@@ -102,7 +103,7 @@ protected:
                                    "hall-in,2,04A23BC2,2026-10-12T09:20:00+08:00\n"
                                    "hall-in,3,04A23BC1,2026-10-20T08:40:00+08:00\n"
                                    "hall-in,4,04A23BC3,2026-10-20T08:45:00+08:00\n")});
-        clock_.set(at("2026-11-02T10:00:00"));
+        clock_.set(atLocal("2026-11-02T10:00:00"));
         ok({"meeting", "finalize", "--id", "O1"});
         ok({"meeting", "finalize", "--id", "O2"});
     }
@@ -122,7 +123,7 @@ protected:
 
     test::TempDir dir_;
     std::string db_ = dir_.file("rollcall.sqlite");
-    common::FixedClock clock_{at("2026-10-01T08:00:00")};
+    common::FixedClock clock_{atLocal("2026-10-01T08:00:00")};
 };
 
 } // namespace
@@ -130,13 +131,13 @@ protected:
 TEST_F(RosterHistoryTest, lastMonthsPaperIsTheSameAfterAMonthOfRosterChanges)
 {
     october();
-    clock_.set(at("2026-11-02T11:00:00"));
+    clock_.set(atLocal("2026-11-02T11:00:00"));
     octoberPaper(dir_.path() / "before");
 
     // November: a new hire, a transfer, a retirement, a reconciling import.
-    clock_.set(at("2026-11-03T09:00:00"));
+    clock_.set(atLocal("2026-11-03T09:00:00"));
     ok({"person", "add", "--id", "p5", "--name", "钱七", "--unit", "州直机关/州发改委", "--badge", "04A23BC5"});
-    clock_.set(at("2026-11-05T09:00:00"));
+    clock_.set(atLocal("2026-11-05T09:00:00"));
     ok({"person", "move", "p2", "--to", "县委办", "--on", "2026-11-05"});
     ok({"person", "leave", "p3", "--on", "2026-11-10"});
     ok({"roster", "import", "--effective", "2026-11-12",
@@ -146,7 +147,7 @@ TEST_F(RosterHistoryTest, lastMonthsPaperIsTheSameAfterAMonthOfRosterChanges)
         "--end", "2026-11-20 11:00", "--invite-unit", "州直机关", "--invite-person", "p3"});
     // Badge replacements: p1's card lost and replaced, p4's broken card revoked, and
     // p6's badge reissued by a reconciling import (the old one revoked as broken).
-    clock_.set(at("2026-11-13T09:00:00"));
+    clock_.set(atLocal("2026-11-13T09:00:00"));
     ok({"badge", "replace", "04A23BC1", "--by", "04A23BD1", "--reason", "lost", "--on", "2026-11-13"});
     ok({"badge", "revoke", "04A23BC4", "--reason", "broken", "--on", "2026-11-13"});
     ok({"roster", "import", "--effective", "2026-11-14",
@@ -159,7 +160,7 @@ TEST_F(RosterHistoryTest, lastMonthsPaperIsTheSameAfterAMonthOfRosterChanges)
                                    "hall-in,6,04A23BD1,2026-11-20T09:10:00+08:00\n"
                                    "hall-in,7,04A23BD6,2026-11-20T08:55:00+08:00\n")});
 
-    clock_.set(at("2026-11-25T16:30:00"));
+    clock_.set(atLocal("2026-11-25T16:30:00"));
     octoberPaper(dir_.path() / "after");
     const auto before = documents(dir_.path() / "before", {"2026-11-02 11:00:00", "2026年11月2日"});
     const auto after = documents(dir_.path() / "after", {"2026-11-25 16:30:00", "2026年11月25日"});
@@ -182,7 +183,7 @@ TEST_F(RosterHistoryTest, aNewHireIsOnNoEarlierMeeting)
     october();
     ok({"person", "add", "--id", "p5", "--name", "钱七", "--unit", "州直机关/州发改委"});
     EXPECT_EQ(scalar("SELECT count(*) FROM memberships WHERE person_id = 'p5' AND from_ms = "
-                     + std::to_string(common::toMillis(at("2026-11-02T00:00:00")))),
+                     + std::to_string(common::toMillis(atLocal("2026-11-02T00:00:00")))),
               1); // joined today by default
     for (const auto& line : sheet("O1")) EXPECT_EQ(line.find("p5 "), std::string::npos) << line;
     for (const auto& line : sheet("O2")) EXPECT_EQ(line.find("p5 "), std::string::npos) << line;

@@ -14,11 +14,7 @@ using namespace rollcall;
 
 namespace {
 
-struct CtlRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using CtlRun = test::CtlResult;
 
 class WireFieldsTest : public ::testing::Test {
 protected:

@@ -17,7 +17,7 @@ using namespace rollcall::dashboard::test;
 
 namespace {
 
-constexpr int kWaitMs = 10000;
+constexpr int kConnectWaitMs = 10000;
 
 HubConnection::Timing fastTiming()
 {
@@ -34,7 +34,7 @@ std::int64_t now() { return QDateTime::currentMSecsSinceEpoch(); }
 /// also right if they came before the wait started.
 bool waitForCount(const QSignalSpy& spy, qsizetype n)
 {
-    return QTest::qWaitFor([&] { return spy.count() >= n; }, kWaitMs);
+    return QTest::qWaitFor([&] { return spy.count() >= n; }, kConnectWaitMs);
 }
 
 struct Client {
@@ -82,7 +82,7 @@ TEST(HubConnection, snapshotThenConsecutiveUpdatesAreApplied)
     ASSERT_TRUE(hub.waitForSubscription(std::string("meeting/") + kMeetingId));
 
     hubDoes(hub, [](HubSim& s) { return s.tapIn(15, kStartMs + 21 * kMinute); });
-    ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kConnectWaitMs));
     EXPECT_EQ(updates.at(0).at(0).value<p::Update>().seq, 4u);
     EXPECT_EQ(updates.at(2).at(0).value<p::Update>().seq, 6u);
     EXPECT_EQ(c.connection.resyncCount(), 0);
@@ -104,7 +104,7 @@ TEST(HubConnection, updatesOfAnotherMeetingWithTheSamePrefixAreIgnored)
     HubSim other(40, kStartMs + 20 * kMinute, "m-12");
     for (auto& u : other.tapIn(15, kStartMs + 21 * kMinute)) hub.publish(u);
     hubDoes(hub, [](HubSim& s) { return s.tapIn(18, kStartMs + 22 * kMinute); });
-    ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kConnectWaitMs));
     for (const auto& args : updates) EXPECT_EQ(args.at(0).value<p::Update>().meeting_id, "m-1");
     EXPECT_EQ(c.connection.resyncCount(), 0);
     expectBoardIsHubTruth(c.board, hub);
@@ -126,12 +126,12 @@ TEST(HubConnection, gapInUpdateNumbersTriggersReSnapshot)
     ASSERT_TRUE(waitForCount(snapshots, 2));
     EXPECT_GE(hub.snapshotRequests(), 2);
     EXPECT_GE(c.connection.resyncCount(), 1);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Live; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Live; }, kConnectWaitMs));
     expectBoardIsHubTruth(c.board, hub);
     // And it keeps following afterwards.
     QSignalSpy updates(&c.connection, &HubConnection::updateReceived);
     hubDoes(hub, [](HubSim& s) { return s.tapIn(19, kStartMs + 23 * kMinute); });
-    ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kConnectWaitMs));
     expectBoardIsHubTruth(c.board, hub);
 }
 
@@ -155,7 +155,7 @@ TEST(HubConnection, meetingUpdateOnTheMeetingStreamTriggersReSnapshot)
     });
     ASSERT_TRUE(waitForCount(snapshots, 2));
     EXPECT_GE(hub.snapshotRequests(), 2);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Live; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Live; }, kConnectWaitMs));
     EXPECT_EQ(c.board.attendees()->rowCount(), 61);
 }
 
@@ -172,15 +172,16 @@ TEST(HubConnection, hubRestartLosesConnectionThenReconnectsAndReSnapshots)
     ASSERT_FALSE(c.board.connectionLost());
 
     hub.reset(); // the hub goes away
-    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Lost; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Lost; }, kConnectWaitMs));
     EXPECT_TRUE(c.board.connectionLost());
     EXPECT_FALSE(c.board.connectionText().isEmpty());
 
     // While it was down, people kept tapping (the hub recorded them from agents' outboxes).
     for (int i = 15; i < 150; i += 20) (void)sim.tapIn(i, kStartMs + 26 * kMinute);
     hub = std::make_unique<TestHub>(sim, liveEp, queryEp); // same endpoints, new process
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return snapshots.count() >= 2 && c.connection.status() == HubConnection::Status::Live; }, kWaitMs));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return snapshots.count() >= 2 && c.connection.status() == HubConnection::Status::Live; },
+                        kConnectWaitMs));
     EXPECT_FALSE(c.board.connectionLost());
     expectBoardIsHubTruth(c.board, *hub);
 }
@@ -193,10 +194,10 @@ TEST(HubConnection, unansweredQueriesMarkTheConnectionLostUntilTheHubAnswers)
     Client c(hub);
     QSignalSpy status(&c.connection, &HubConnection::statusChanged);
     c.connection.setMeeting(kMeetingId);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.lost(); }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.lost(); }, kConnectWaitMs));
     EXPECT_EQ(c.board.attendees()->rowCount(), 0);
     hub.setAnswering(true);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Live; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return c.connection.status() == HubConnection::Status::Live; }, kConnectWaitMs));
     EXPECT_EQ(c.board.attendees()->rowCount(), 30);
 }
 
@@ -209,7 +210,7 @@ TEST(HubConnection, silenceIsProbedAndAnAnsweringHubStaysConnected)
     c.connection.setMeeting(kMeetingId);
     ASSERT_TRUE(waitForCount(snapshots, 1));
     // No updates at all: the connection probes with meeting-list requests and stays live.
-    ASSERT_TRUE(QTest::qWaitFor([&] { return hub.meetingListRequests() >= 2; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return hub.meetingListRequests() >= 2; }, kConnectWaitMs));
     EXPECT_EQ(c.connection.status(), HubConnection::Status::Live);
     EXPECT_EQ(c.board.meetings()->rowCount(), 2);
 }
@@ -228,7 +229,7 @@ TEST(HubConnection, malformedLiveFramesAreCountedAndSkipped)
     hub.publishRaw(std::string("meeting/") + kMeetingId, "{\"v\":1,\"type\":\"update\",");
     hub.publishRaw(std::string("meeting/") + kMeetingId, "{\"v\":2,\"type\":\"update\"}");
     hubDoes(hub, [](HubSim& s) { return s.tapIn(15, kStartMs + 21 * kMinute); });
-    ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return updates.count() == 3; }, kConnectWaitMs));
     EXPECT_EQ(c.connection.rejectedCount(), 2);
     EXPECT_EQ(c.connection.resyncCount(), 0);
 }

@@ -4,6 +4,7 @@
 // answers it again. A board started before its key was allowed shows the
 // meeting's live updates as soon as `key allow` lets it in, without a restart.
 #include "dashboard/src/hub_connection.h"
+#include "tests/dashboard/board_wait.h"
 #include "tests/support/hub_clients.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/hub_seed.h"
@@ -21,7 +22,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr int kWaitMs = 20000;
+using rollcall::test::kWaitMs;
 
 TEST(LiveFeedReopen, aBoardAllowedAfterItsKeyWasRefusedGetsLiveUpdatesWithoutARestart)
 {

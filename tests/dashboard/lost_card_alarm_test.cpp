@@ -8,6 +8,7 @@
 #include "dashboard/src/dashboard.h"
 #include "dashboard/src/hub_connection.h"
 #include "hub/core/record.h"
+#include "tests/dashboard/board_wait.h"
 #include "tests/support/child_process.h"
 #include "tests/support/hub_clients.h"
 #include "tests/support/hub_process.h"
@@ -25,7 +26,7 @@ using rollcall::protocol::Verdict;
 
 namespace {
 
-constexpr int kWaitMs = 20000;
+using rollcall::test::kWaitMs;
 constexpr const char* kLostCard = "04A1B2C3"; // p3's
 
 /// A board on the hub's meeting m-now, as a person starts one.

@@ -9,6 +9,7 @@
 #include "dashboard/src/admin_client.h"
 #include "dashboard/src/office_desk.h"
 #include "dashboard/src/pdf_page_view.h"
+#include "tests/dashboard/board_wait.h"
 #include "tests/support/busy_record.h"
 #include "tests/support/child_process.h"
 #include "tests/support/hub_process.h"
@@ -30,7 +31,7 @@ namespace rt = rollcall::test;
 
 namespace {
 
-constexpr int kWaitMs = 20000;
+using rollcall::test::kWaitMs;
 
 /// UTC now + `hours`, as ISO 8601.
 std::string isoIn(int hours)

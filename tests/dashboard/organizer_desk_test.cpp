@@ -10,6 +10,7 @@
 #include "dashboard/src/meeting_board.h"
 #include "dashboard/src/organizer_desk.h"
 #include "hub/core/record.h"
+#include "tests/dashboard/board_wait.h"
 #include "tests/support/hub_clients.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/hub_seed.h"
@@ -29,7 +30,7 @@ namespace rt = rollcall::test;
 
 namespace {
 
-constexpr int kWaitMs = 20000;
+using rollcall::test::kWaitMs;
 
 HubConnection::Keys keysOf(const rt::ClientKey& key) { return {key.cert, key.serverPublicKey}; }
 

@@ -5,6 +5,7 @@
 // board and the rollcall-dashboard binary's screenshot.
 #include "dashboard/src/dashboard.h"
 #include "dashboard/src/hub_connection.h"
+#include "tests/dashboard/board_wait.h"
 #include "tests/dashboard/support/board_fixture.h"
 #include "tests/support/child_process.h"
 #include "tests/support/hub_clients.h"
@@ -30,7 +31,7 @@ namespace p = rollcall::protocol;
 
 namespace {
 
-constexpr int kWaitMs = 20000;
+using rollcall::test::kWaitMs;
 constexpr int kPeople = 120;
 const std::string kCtl = std::string(ROLLCALL_BINARY_DIR) + "/hub/rollcallctl";
 

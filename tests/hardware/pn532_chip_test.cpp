@@ -1,6 +1,7 @@
 // Pn532Chip, the emulator's command interpreter, without a pty: command
 // bytes in, ACK and answer frames out.
 #include "hardware/emulator/pn532_chip.h"
+#include "tests/hardware/frame_bytes.h"
 
 #include <gtest/gtest.h>
 #include <optional>
@@ -16,7 +17,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-using Bytes = std::vector<std::uint8_t>;
+using rollcall::emulator::test::Bytes;
 using Frames = Pn532Chip::Frames;
 
 const Pn532Chip::Clock::time_point kT0{};
@@ -28,11 +29,7 @@ Bytes reply(const Bytes& body) { return Pn532FrameCodec::encodeReply(body); }
 
 Frames ackThen(const Bytes& frame) { return {Pn532FrameCodec::ackFrame(), frame}; }
 
-Bytes concat(Bytes a, const Bytes& b)
-{
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
-}
+using rollcall::emulator::test::concat;
 
 Pn532FrameCodec::Event event(Pn532FrameCodec::EventKind kind, Bytes payload = {}) { return {kind, std::move(payload)}; }
 

@@ -1,6 +1,7 @@
 // Pn532Emulator against the REAL libnfc pn532_uart driver, over a pty.
 #include "hardware/emulator/pn532_emulator.h"
 #include "hardware/emulator/pn532_frame_codec.h"
+#include "tests/hardware/frame_bytes.h"
 #include "tests/hardware/hardware_test_support.h"
 
 #include <future>
@@ -29,7 +30,7 @@ namespace {
 const std::vector<std::uint8_t> kUid4{0x04, 0xA1, 0xB2, 0xC3};
 const std::vector<std::uint8_t> kUid7{0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
 constexpr nfc_modulation kIso14443A{NMT_ISO14443A, NBR_106};
-constexpr auto kWait = 5s; // generous upper bound for events on a loaded machine
+constexpr auto kEventWait = 5s; // generous upper bound for events on a loaded machine
 
 class Pn532EmulatorTest : public ::testing::Test {
 protected:
@@ -86,9 +87,9 @@ TEST_F(Pn532EmulatorTest, pollAnswersCardArrivingWhilePolling)
     nfc_target target{};
     // PollNr FF: the chip polls forever, so only the card's arrival can end it.
     auto result = std::async(std::launch::async, [&] { return poll(session.device.get(), target, 0xFF, 1); });
-    ASSERT_TRUE(emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.autoPolls >= 1; }, kWait));
+    ASSERT_TRUE(emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.autoPolls >= 1; }, kEventWait));
     emulator_.tap(Pn532Card(kUid4), 2s);
-    ASSERT_EQ(result.wait_for(kWait), std::future_status::ready);
+    ASSERT_EQ(result.wait_for(kEventWait), std::future_status::ready);
     EXPECT_EQ(result.get(), 1);
     EXPECT_EQ(t::uidOf(target), kUid4);
 }
@@ -132,10 +133,11 @@ TEST_F(Pn532EmulatorTest, selectPassiveTargetWaitsForCard)
     auto result = std::async(std::launch::async, [&] {
         return nfc_initiator_select_passive_target(session.device.get(), kIso14443A, nullptr, 0, &target);
     });
-    ASSERT_TRUE(emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.listPassiveTargets >= 1; }, kWait));
+    ASSERT_TRUE(
+        emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.listPassiveTargets >= 1; }, kEventWait));
     EXPECT_EQ(emulator_.counters().cardReports, 0U);
     emulator_.present(Pn532Card(kUid4));
-    ASSERT_EQ(result.wait_for(kWait), std::future_status::ready);
+    ASSERT_EQ(result.wait_for(kEventWait), std::future_status::ready);
     EXPECT_EQ(result.get(), 1);
     EXPECT_EQ(t::uidOf(target), kUid4);
 }
@@ -196,7 +198,7 @@ TEST_F(Pn532EmulatorTest, tapEndsByItself)
     emulator_.tap(Pn532Card(kUid4), 300ms);
     nfc_target target{};
     ASSERT_EQ(poll(session.device.get(), target), 1);
-    const auto deadline = std::chrono::steady_clock::now() + kWait;
+    const auto deadline = std::chrono::steady_clock::now() + kEventWait;
     int present = NFC_SUCCESS;
     // A reader agent's loop: ask until the card is gone (each ask is a round trip, no sleeps).
     while (present == NFC_SUCCESS && std::chrono::steady_clock::now() < deadline) {
@@ -211,11 +213,11 @@ TEST_F(Pn532EmulatorTest, abortDropsPendingPollWithoutLateReply)
     auto session = t::openInitiator(emulator_.linkPath());
     nfc_target target{};
     auto result = std::async(std::launch::async, [&] { return poll(session.device.get(), target, 0xFF, 1); });
-    ASSERT_TRUE(emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.autoPolls >= 1; }, kWait));
+    ASSERT_TRUE(emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.autoPolls >= 1; }, kEventWait));
     // libnfc's abort is racy: it is lost if it lands before the driver starts
     // waiting for the reply (it swaps the abort pipe the wait has not yet
     // picked up). So repeat it until the poll returns, as an agent must.
-    const auto deadline = std::chrono::steady_clock::now() + kWait;
+    const auto deadline = std::chrono::steady_clock::now() + kEventWait;
     do {
         nfc_abort_command(session.device.get());
     } while (result.wait_for(20ms) != std::future_status::ready && std::chrono::steady_clock::now() < deadline);
@@ -223,7 +225,7 @@ TEST_F(Pn532EmulatorTest, abortDropsPendingPollWithoutLateReply)
     EXPECT_EQ(result.get(), NFC_EOPABORTED);
     // Once the ACK is processed the poll is gone: a card arriving now must not
     // be reported to it, only to the next command.
-    ASSERT_TRUE(emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.aborts >= 1; }, kWait));
+    ASSERT_TRUE(emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.aborts >= 1; }, kEventWait));
     emulator_.present(Pn532Card(kUid4));
     nfc_target targets[2]{};
     ASSERT_EQ(nfc_initiator_list_passive_targets(session.device.get(), kIso14443A, targets, 2), 1);
@@ -264,17 +266,10 @@ TEST_F(Pn532EmulatorTest, closeAndReopenKeepsWorking)
 // --- raw bytes on the line -------------------------------------------------
 
 namespace {
-std::vector<std::uint8_t> hostFrame(std::vector<std::uint8_t> data)
-{
-    return Pn532FrameCodec::encode(Pn532FrameCodec::kHostToChip, data);
-}
+using rollcall::emulator::test::hostFrame;
 const std::vector<std::uint8_t> kFirmwareReply =
     Pn532FrameCodec::encodeReply(std::vector<std::uint8_t>{0x03, 0x32, 0x01, 0x06, 0x07});
-std::vector<std::uint8_t> concat(std::vector<std::uint8_t> a, const std::vector<std::uint8_t>& b)
-{
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
-}
+using rollcall::emulator::test::concat;
 } // namespace
 
 TEST_F(Pn532EmulatorTest, garbageAndBadChecksumsAreSkipped)
@@ -287,10 +282,10 @@ TEST_F(Pn532EmulatorTest, garbageAndBadChecksumsAreSkipped)
     const auto good = hostFrame({0x02});
     // A valid frame split across two writes (two reads on the chip side).
     port.write({good.begin(), good.begin() + 4});
-    ASSERT_TRUE(emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.badFrames >= 1; }, kWait));
+    ASSERT_TRUE(emulator_.waitFor([](const Pn532EmulatorCounters& c) { return c.badFrames >= 1; }, kEventWait));
     port.write({good.begin() + 4, good.end()});
     const auto expected = concat(Pn532FrameCodec::ackFrame(), kFirmwareReply);
-    EXPECT_EQ(port.read(expected.size(), kWait), expected);
+    EXPECT_EQ(port.read(expected.size(), kEventWait), expected);
     EXPECT_EQ(emulator_.counters().badFrames, 1U);
 }
 
@@ -299,7 +294,7 @@ TEST_F(Pn532EmulatorTest, unknownCommandGetsErrorFrame)
     t::RawPort port(emulator_.linkPath());
     port.write(hostFrame({0xFE, 0x01}));
     const auto expected = concat(Pn532FrameCodec::ackFrame(), Pn532FrameCodec::errorFrame());
-    EXPECT_EQ(port.read(expected.size(), kWait), expected);
+    EXPECT_EQ(port.read(expected.size(), kEventWait), expected);
     EXPECT_EQ(emulator_.counters().unknownCommands, 1U);
 }
 
@@ -308,9 +303,9 @@ TEST_F(Pn532EmulatorTest, nackRepeatsLastReply)
     t::RawPort port(emulator_.linkPath());
     port.write(hostFrame({0x02}));
     const auto first = concat(Pn532FrameCodec::ackFrame(), kFirmwareReply);
-    ASSERT_EQ(port.read(first.size(), kWait), first);
+    ASSERT_EQ(port.read(first.size(), kEventWait), first);
     port.write(Pn532FrameCodec::nackFrame());
-    EXPECT_EQ(port.read(kFirmwareReply.size(), kWait), kFirmwareReply);
+    EXPECT_EQ(port.read(kFirmwareReply.size(), kEventWait), kFirmwareReply);
 }
 
 TEST_F(Pn532EmulatorTest, reselectOfAbsentCardAnswersAtOnce)
@@ -323,7 +318,7 @@ TEST_F(Pn532EmulatorTest, reselectOfAbsentCardAnswersAtOnce)
     const auto rf = Pn532FrameCodec::encodeReply(std::vector<std::uint8_t>{0x33});
     const auto none = Pn532FrameCodec::encodeReply(std::vector<std::uint8_t>{0x4B, 0x00});
     const auto expected = concat(concat(concat(Pn532FrameCodec::ackFrame(), rf), Pn532FrameCodec::ackFrame()), none);
-    EXPECT_EQ(port.read(expected.size(), kWait), expected);
+    EXPECT_EQ(port.read(expected.size(), kEventWait), expected);
 }
 
 TEST(Pn532Emulator, rejectsLinkPathWithColon) { EXPECT_THROW(Pn532Emulator({"/tmp/a:b", 1.0}), std::invalid_argument); }

@@ -1,14 +1,15 @@
 #include "hardware/emulator/pn532_frame_codec.h"
+#include "tests/hardware/frame_bytes.h"
 
 #include <gtest/gtest.h>
 
 using rollcall::emulator::Pn532FrameCodec;
 using Kind = Pn532FrameCodec::EventKind;
-using Bytes = std::vector<std::uint8_t>;
+using rollcall::emulator::test::Bytes;
 
 namespace {
 
-Bytes hostFrame(const Bytes& data) { return Pn532FrameCodec::encode(Pn532FrameCodec::kHostToChip, data); }
+using rollcall::emulator::test::hostFrame;
 
 Bytes operator+(Bytes a, const Bytes& b)
 {
