@@ -232,14 +232,16 @@ public:
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         std::map<std::pair<std::string, std::string>, int> rows;
         std::map<std::pair<std::string, std::string>, std::string> verdicts;
+        std::map<std::pair<std::string, std::string>, std::int64_t> recordedAt; // the tap's hub time
         while (true) {
             rows.clear();
             verdicts.clear();
             common::Database d(db_, common::Database::Mode::ReadOnly);
-            auto s = d.prepare("SELECT reader_id, badge_uid, verdict FROM taps WHERE reader_id LIKE 'f-r%'");
+            auto s = d.prepare("SELECT reader_id, badge_uid, verdict, at_ms FROM taps WHERE reader_id LIKE 'f-r%'");
             while (s.step()) {
                 ++rows[{s.getText(0), s.getText(1)}];
                 verdicts[{s.getText(0), s.getText(1)}] = s.getOptionalText(2).value_or("");
+                recordedAt[{s.getText(0), s.getText(1)}] = s.getInt(3);
             }
             bool all = true;
             for (const auto& t : stored_) all = all && rows.count(t);
@@ -292,7 +294,15 @@ public:
             }
         }
         for (const auto& [key, want] : base.verdicts) {
-            EXPECT_EQ(verdicts[key], want) << scenario << ": verdict of " << key.first << " " << key.second;
+            const auto presented = presentedAt_.find(key);
+            EXPECT_EQ(verdicts[key], want)
+                << scenario << ": verdict of " << key.first << " " << key.second << ", recorded at " << recordedAt[key]
+                << " ms (hub time), presented at "
+                << (presented == presentedAt_.end() ? std::string("?") : std::to_string(presented->second))
+                << " ms (recorded minus presented: "
+                << (presented == presentedAt_.end() ? std::string("?")
+                                                    : std::to_string(recordedAt[key] - presented->second))
+                << " ms)";
         }
         auto& status = statusOf["m-fault"];
         const auto& baseStatus = base.status.at("m-fault");

@@ -237,28 +237,35 @@ TEST(FaultSuite, soakWithPeriodicKills)
                   .openingBefore = slot / 4});
     std::mt19937 random(7);
     const auto end = rig.seededAt() + meetings * slot;
-    // Where a status changes with the time of a tap (S + grace, E). The
-    // fault-free run has each tap at the moment the test presented the card,
-    // the faulted one at the moment the agent read it (up to a few hundred ms
-    // apart): no card is presented within a second of these instants.
+    // Where a status changes with the time of a tap: a meeting's check-in
+    // opening (the slot's start: before it, a tap belongs to the meeting
+    // before), S + grace and E. The fault-free run has each tap at the moment
+    // the test presented the card, the faulted one at the moment the agent
+    // read it (up to a few hundred ms later): no card is presented within a
+    // second of these instants, in any burst.
     std::vector<std::chrono::steady_clock::time_point> edges;
     for (int k = 0; k < meetings; ++k) {
+        edges.push_back(rig.seededAt() + k * slot);
         edges.push_back(rig.seededAt() + k * slot + slot / 4 + slot / 8);
         edges.push_back(rig.seededAt() + k * slot + slot * 3 / 4);
     }
+    const auto burstAwayFromEdges = [&] {
+        for (const auto& edge : edges) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now > edge - 1s && now < edge + 1s) std::this_thread::sleep_until(edge + 1s);
+        }
+        rig.burst(1);
+    };
     auto nextKill = std::chrono::steady_clock::now() + 4s;
     int kills = 0;
     while (std::chrono::steady_clock::now() < end && rig.nextPerson() < FaultRig::persons() - 2 * readers) {
         const auto round = std::chrono::steady_clock::now();
-        for (const auto& edge : edges) {
-            if (round > edge - 1s && round < edge + 1s) std::this_thread::sleep_until(edge + 1s);
-        }
-        rig.burst(1);
+        burstAwayFromEdges();
         std::this_thread::sleep_until(round + 1s); // a round a second: the day's badges last the day
         if (std::chrono::steady_clock::now() >= nextKill) {
             if (kills++ % 2 == 0) {
                 rig.killHub();
-                rig.burst(1);
+                burstAwayFromEdges();
                 rig.startHub();
             } else {
                 const int i = static_cast<int>(random() % static_cast<unsigned>(readers));
