@@ -28,13 +28,11 @@ status=0
 # The fault suite's soak repeats scenarios 1 and 2's kills for two minutes
 # under ASan, finding nothing they do not; it runs uninstrumented in test.sh.
 # ROLLCALL_ASAN_SOAK=1 runs it here too.
-skip=()
-if [[ "${ROLLCALL_ASAN_SOAK:-0}" != 1 ]]; then skip=(-E soakWithPeriodicKills); fi
 for a in "${AREAS[@]}"; do
   [[ -d "$BUILD_DIR/tests/$a" ]] || continue
   echo "sanitize: tests/$a"
   area_skip=()
-  if [[ $a == fault ]]; then area_skip=("${skip[@]}"); fi
+  if [[ $a == fault && "${ROLLCALL_ASAN_SOAK:-0}" != 1 ]]; then area_skip=(-E soakWithPeriodicKills); fi
   ctest --test-dir "$BUILD_DIR/tests/$a" --output-on-failure -j "${ROLLCALL_TEST_JOBS:-2}" --timeout 600 \
     "${area_skip[@]}" "$@" || status=1
 done

@@ -5,6 +5,7 @@
 #include "common/database.h"
 #include "hub/ctl/ctl_app.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_day.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -41,7 +42,7 @@ inline CtlResult runRollcallctl(const std::string& db, const std::string& operat
 
 class CtlHarness : public ::testing::Test {
 protected:
-    static common::TimePoint at(const std::string& local) { return core::parseTime(local + "+08:00", "test"); }
+    static common::TimePoint at(const std::string& local) { return atLocal(local); }
 
     CtlResult ctl(const std::vector<std::string>& args) { return runRollcallctl(db_, "会务组", args, clock_); }
 

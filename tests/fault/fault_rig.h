@@ -239,9 +239,10 @@ public:
             common::Database d(db_, common::Database::Mode::ReadOnly);
             auto s = d.prepare("SELECT reader_id, badge_uid, verdict, at_ms FROM taps WHERE reader_id LIKE 'f-r%'");
             while (s.step()) {
-                ++rows[{s.getText(0), s.getText(1)}];
-                verdicts[{s.getText(0), s.getText(1)}] = s.getOptionalText(2).value_or("");
-                recordedAt[{s.getText(0), s.getText(1)}] = s.getInt(3);
+                const std::pair<std::string, std::string> key{s.getText(0), s.getText(1)};
+                ++rows[key];
+                verdicts[key] = s.getOptionalText(2).value_or("");
+                recordedAt[key] = s.getInt(3);
             }
             bool all = true;
             for (const auto& t : stored_) all = all && rows.count(t);
@@ -295,14 +296,13 @@ public:
         }
         for (const auto& [key, want] : base.verdicts) {
             const auto presented = presentedAt_.find(key);
-            EXPECT_EQ(verdicts[key], want)
-                << scenario << ": verdict of " << key.first << " " << key.second << ", recorded at " << recordedAt[key]
-                << " ms (hub time), presented at "
-                << (presented == presentedAt_.end() ? std::string("?") : std::to_string(presented->second))
-                << " ms (recorded minus presented: "
-                << (presented == presentedAt_.end() ? std::string("?")
-                                                    : std::to_string(recordedAt[key] - presented->second))
-                << " ms)";
+            const std::string when = presented == presentedAt_.end()
+                                         ? "never presented"
+                                         : "presented at " + std::to_string(presented->second)
+                                               + " ms (recorded minus presented: "
+                                               + std::to_string(recordedAt[key] - presented->second) + " ms)";
+            EXPECT_EQ(verdicts[key], want) << scenario << ": verdict of " << key.first << " " << key.second
+                                           << ", recorded at " << recordedAt[key] << " ms (hub time), " << when;
         }
         auto& status = statusOf["m-fault"];
         const auto& baseStatus = base.status.at("m-fault");
